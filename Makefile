@@ -1,0 +1,173 @@
+# kmem386 - a 32-bit i386 kernel that teaches Linux memory management.
+#
+#   make            build build/kernel.elf
+#   make run        boot the GRUB ISO in QEMU (-m 2G), COM1 on this terminal
+#   make test       host unit tests + every QEMU boot of the test matrix
+#   make iso        build/kmem386.iso (GRUB, BIOS boot)
+#   make run-kernel boot build/kernel.elf directly (QEMU -kernel)
+#   make gdb        QEMU halted with its gdb stub, gdb attached
+#   make demo       the ex04 walkthrough (boot mode `demo`)
+#   make bench      benchmarks (boot mode `bench`)
+#   make format / check-format / clean / compile_commands.json
+#
+# Variables: V=1 (show commands), MEM=2G (guest RAM), APPEND="..." (kernel command line),
+# ACCEL=tcg|kvm (TCG by default: nested KVM here has crashed guests the
+# moment they enable paging), QEMU_EXTRA="..." (more QEMU options).
+
+MEM ?= 2G
+V ?= 0
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+APPEND ?=
+ACCEL ?= tcg
+QEMU_EXTRA ?=
+
+BUILD := build
+KERNEL := $(BUILD)/kernel.elf
+ISO := $(BUILD)/kmem386.iso
+
+CC := gcc
+LD := gcc
+NM := nm
+QEMU := qemu-system-i386
+PYTHON := python3
+
+# Kernel sources: every .c and .S under these folders.
+SRC_DIRS := arch/x86 kernel lib mm tests/kernel
+SRCS := $(shell find $(SRC_DIRS) -name '*.c' -o -name '*.S' | LC_ALL=C sort)
+OBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(SRCS)))
+DEPS := $(OBJS:.o=.d)
+
+INCLUDES := -Iinclude -Iarch/x86/include -Itests/kernel
+CFLAGS := -m32 -march=i686 -std=gnu11 -O2 -g \
+	-ffreestanding -fno-pie -fno-stack-protector -fno-builtin-printf \
+	-fno-omit-frame-pointer -fno-strict-aliasing -fno-common \
+	-fno-asynchronous-unwind-tables -fno-tree-loop-distribute-patterns \
+	-mgeneral-regs-only -mno-red-zone \
+	-Wall -Wextra -Werror -Wno-unused-parameter -Wmissing-prototypes \
+	-Wstrict-prototypes -Wshadow=local -Wvla \
+	$(INCLUDES) -MMD -MP
+ASFLAGS := -m32 -D__ASSEMBLY__ $(INCLUDES) -MMD -MP -g
+LDFLAGS := -m32 -nostdlib -no-pie -static -Wl,--build-id=none \
+	-Wl,-T,arch/x86/kernel.ld -Wl,-z,noexecstack -Wl,--no-warn-rwx-segments
+LIBGCC := -lgcc
+
+QEMU_ACCEL := -accel $(ACCEL)
+QEMU_COMMON := $(QEMU_ACCEL) -m $(MEM) -no-reboot \
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04 $(QEMU_EXTRA)
+# Show the VGA window when there is a display; COM1 is always this terminal.
+ifeq ($(DISPLAY)$(WAYLAND_DISPLAY),)
+QEMU_DISPLAY := -display none
+else
+QEMU_DISPLAY :=
+endif
+QEMU_CONSOLE := -serial mon:stdio $(QEMU_DISPLAY)
+
+.PHONY: all kernel iso run run-kernel demo bench gdb test deps clean \
+	format check-format host-tests host-test-run
+
+all: kernel
+
+kernel: $(KERNEL)
+
+-include $(DEPS)
+-include tests/host/host.mk
+
+# --- dependencies ----------------------------------------------------------
+# The tools the build and QEMU need; installed as root, named otherwise.
+deps:
+	@./tools/check-deps.sh
+
+# --- the kernel ------------------------------------------------------------
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/%.o: %.S
+	@mkdir -p $(dir $@)
+	@echo "  AS      $<"
+	$(Q)$(CC) $(ASFLAGS) -c $< -o $@
+
+# Two links: the first without a symbol table, whose text symbols then fill
+# .kallsyms for the second.  .kallsyms comes after all code, so no function
+# moves between the two links (checked by tools/gen-kallsyms.sh).
+$(BUILD)/kernel.pass1.elf: $(OBJS) $(BUILD)/kallsyms_empty.o arch/x86/kernel.ld
+	@echo "  LD      $@"
+	$(Q)$(LD) $(LDFLAGS) -o $@ $(OBJS) $(BUILD)/kallsyms_empty.o $(LIBGCC)
+
+$(BUILD)/kallsyms_empty.o: tools/gen-kallsyms.sh
+	@mkdir -p $(BUILD)
+	$(Q)./tools/gen-kallsyms.sh /dev/null > $(BUILD)/kallsyms_empty.S
+	$(Q)$(CC) $(ASFLAGS) -c $(BUILD)/kallsyms_empty.S -o $@
+
+$(BUILD)/kallsyms.o: $(BUILD)/kernel.pass1.elf tools/gen-kallsyms.sh
+	@echo "  KSYMS   $@"
+	$(Q)$(NM) -n $< | ./tools/gen-kallsyms.sh - > $(BUILD)/kallsyms.S
+	$(Q)$(CC) $(ASFLAGS) -c $(BUILD)/kallsyms.S -o $@
+
+$(KERNEL): $(BUILD)/kernel.pass1.elf $(BUILD)/kallsyms.o
+	@echo "  LD      $@"
+	$(Q)$(LD) $(LDFLAGS) -o $@ $(OBJS) $(BUILD)/kallsyms.o $(LIBGCC)
+	$(Q)./tools/check-kallsyms.sh $(BUILD)/kernel.pass1.elf $@
+
+# --- the GRUB ISO ----------------------------------------------------------
+iso: $(ISO)
+
+$(ISO): $(KERNEL) iso/boot/grub/grub.cfg
+	@rm -rf $(BUILD)/isodir
+	@mkdir -p $(BUILD)/isodir/boot/grub
+	cp $(KERNEL) $(BUILD)/isodir/boot/kernel.elf
+	cp iso/boot/grub/grub.cfg $(BUILD)/isodir/boot/grub/grub.cfg
+	grub-mkrescue -o $@ $(BUILD)/isodir 2> $(BUILD)/grub-mkrescue.log || \
+		{ cat $(BUILD)/grub-mkrescue.log; exit 1; }
+
+# --- running ---------------------------------------------------------------
+run: deps $(ISO)
+	$(QEMU) $(QEMU_COMMON) $(QEMU_CONSOLE) -cdrom $(ISO) -boot d
+
+run-kernel: deps $(KERNEL)
+	$(QEMU) $(QEMU_COMMON) $(QEMU_CONSOLE) -kernel $(KERNEL) \
+		-append "$(APPEND)"
+
+demo: deps $(KERNEL)
+	$(QEMU) $(QEMU_COMMON) $(QEMU_CONSOLE) -kernel $(KERNEL) \
+		-append "demo $(APPEND)"
+
+gdb: deps $(KERNEL)
+	$(QEMU) $(QEMU_COMMON) $(QEMU_CONSOLE) -kernel $(KERNEL) \
+		-append "$(APPEND)" -S -gdb tcp::1234 & \
+	gdb -q $(KERNEL) -ex 'target remote localhost:1234' \
+		-ex 'break start_kernel' -ex 'continue'; \
+	kill %1 2>/dev/null || true
+
+bench: deps $(KERNEL)
+	$(PYTHON) tests/bench.py --kernel $(KERNEL) --accel $(ACCEL)
+
+# --- tests -----------------------------------------------------------------
+test: deps $(KERNEL) $(ISO) host-tests
+	$(PYTHON) tests/run.py --kernel $(KERNEL) --iso $(ISO) \
+		--host-tests $(HOST_TEST_BIN)
+
+# --- housekeeping ----------------------------------------------------------
+FORMAT_FILES = $(shell find arch include kernel lib mm tests \
+	-name '*.[ch]' | LC_ALL=C sort)
+
+format:
+	clang-format -i $(FORMAT_FILES)
+
+check-format:
+	@bad=0; for f in $(FORMAT_FILES); do \
+		clang-format --dry-run -Werror $$f >/dev/null 2>&1 || \
+		{ echo "not formatted: $$f"; bad=1; }; \
+	done; exit $$bad
+
+compile_commands.json:
+	$(MAKE) clean
+	bear --output $@ -- $(MAKE) kernel host-tests
+
+clean:
+	rm -rf $(BUILD)

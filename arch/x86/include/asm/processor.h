@@ -1,0 +1,159 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * processor.h - the CPU's own instructions: control registers, TLB, TSC,
+ * CPUID and interrupt flag.  mm/ reaches the MMU only through these and the
+ * page-table helpers in pgtable.h.
+ */
+#ifndef _ASM_X86_PROCESSOR_H
+#define _ASM_X86_PROCESSOR_H
+
+#include <asm/processor-flags.h>
+#include <types.h>
+
+static inline unsigned long read_cr0(void)
+{
+	unsigned long val;
+
+	__asm__ __volatile__("mov %%cr0, %0" : "=r"(val));
+	return val;
+}
+
+static inline void write_cr0(unsigned long val)
+{
+	__asm__ __volatile__("mov %0, %%cr0" : : "r"(val) : "memory");
+}
+
+/* CR2: the linear address of the last page fault. */
+static inline unsigned long read_cr2(void)
+{
+	unsigned long val;
+
+	__asm__ __volatile__("mov %%cr2, %0" : "=r"(val));
+	return val;
+}
+
+static inline unsigned long read_cr3(void)
+{
+	unsigned long val;
+
+	__asm__ __volatile__("mov %%cr3, %0" : "=r"(val));
+	return val;
+}
+
+/* Loading CR3 also flushes every non-global TLB entry. */
+static inline void write_cr3(unsigned long val)
+{
+	__asm__ __volatile__("mov %0, %%cr3" : : "r"(val) : "memory");
+}
+
+static inline unsigned long read_cr4(void)
+{
+	unsigned long val;
+
+	__asm__ __volatile__("mov %%cr4, %0" : "=r"(val));
+	return val;
+}
+
+static inline void write_cr4(unsigned long val)
+{
+	__asm__ __volatile__("mov %0, %%cr4" : : "r"(val) : "memory");
+}
+
+/* Drop the TLB entry for one page. */
+static inline void __flush_tlb_one(unsigned long addr)
+{
+	__asm__ __volatile__("invlpg (%0)" : : "r"(addr) : "memory");
+}
+
+/* Drop every TLB entry, global ones included (toggle CR4.PGE). */
+void __flush_tlb_all(void);
+
+static inline u64 rdtsc(void)
+{
+	u32 lo, hi;
+
+	__asm__ __volatile__("rdtsc" : "=a"(lo), "=d"(hi));
+	return ((u64)hi << 32) | lo;
+}
+
+/* rdtsc that waits for earlier instructions (for benchmarks). */
+static inline u64 rdtsc_ordered(void)
+{
+	__asm__ __volatile__("" : : : "memory");
+	return rdtsc();
+}
+
+static inline void cpuid(u32 leaf, u32 *eax, u32 *ebx, u32 *ecx, u32 *edx)
+{
+	__asm__ __volatile__("cpuid"
+			     : "=a"(*eax), "=b"(*ebx), "=c"(*ecx), "=d"(*edx)
+			     : "a"(leaf), "c"(0));
+}
+
+static inline void local_irq_disable(void)
+{
+	__asm__ __volatile__("cli" : : : "memory");
+}
+
+static inline void local_irq_enable(void)
+{
+	__asm__ __volatile__("sti" : : : "memory");
+}
+
+static inline unsigned long native_save_fl(void)
+{
+	unsigned long flags;
+
+	__asm__ __volatile__("pushfl; popl %0" : "=r"(flags) : : "memory");
+	return flags;
+}
+
+#define local_irq_save(flags)               \
+	do {                                \
+		(flags) = native_save_fl(); \
+		local_irq_disable();        \
+	} while (0)
+
+#define local_irq_restore(flags)            \
+	do {                                \
+		if ((flags)&X86_EFLAGS_IF)  \
+			local_irq_enable(); \
+	} while (0)
+
+static inline bool irqs_disabled(void)
+{
+	return !(native_save_fl() & X86_EFLAGS_IF);
+}
+
+/* Enable interrupts and halt until one arrives, with no window between. */
+static inline void safe_halt(void)
+{
+	__asm__ __volatile__("sti; hlt" : : : "memory");
+}
+
+static inline void halt(void)
+{
+	__asm__ __volatile__("hlt" : : : "memory");
+}
+
+static inline void cpu_relax(void)
+{
+	__asm__ __volatile__("pause" : : : "memory");
+}
+
+/* CPU features this kernel cares about (arch/x86/kernel/cpu.c). */
+struct cpuinfo_x86 {
+	char vendor[13]; /* "GenuineIntel", "AuthenticAMD", ... */
+	char model_id[49]; /* brand string, if the CPU has one */
+	u32 family, model, stepping;
+	bool has_pse; /* 4 MB pages */
+	bool has_pge; /* global pages */
+	bool has_tsc; /* time stamp counter */
+	bool has_pae; /* (not used: this kernel is non-PAE) */
+};
+
+extern struct cpuinfo_x86 boot_cpu_data;
+void cpu_detect(void);
+void cpu_print_info(void);
+
+#endif /* _ASM_X86_PROCESSOR_H */

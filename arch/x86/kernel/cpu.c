@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * cpu.c - what the CPU can do, from CPUID.
+ *
+ * The memory manager cares about three features: PSE (4 MB pages for the
+ * direct map), PGE (global pages, so kernel TLB entries survive a CR3 load)
+ * and TSC (the clock).  PAE is reported but not used: this is the classic
+ * non-PAE i386 kernel, and that is why RAM above 4 GB is out of reach.
+ */
+#include <asm/processor.h>
+#include <kernel.h>
+#include <printk.h>
+#include <string.h>
+
+#define CPUID_EDX_TSC (1 << 4)
+#define CPUID_EDX_PSE (1 << 3)
+#define CPUID_EDX_PAE (1 << 6)
+#define CPUID_EDX_PGE (1 << 13)
+
+struct cpuinfo_x86 boot_cpu_data;
+
+/* CPUID exists if the ID flag of EFLAGS can be toggled. */
+static bool __init have_cpuid(void)
+{
+	unsigned long f1, f2;
+
+	__asm__ __volatile__("pushfl\n\t"
+			     "pushfl\n\t"
+			     "popl %0\n\t"
+			     "movl %0, %1\n\t"
+			     "xorl %2, %0\n\t"
+			     "pushl %0\n\t"
+			     "popfl\n\t"
+			     "pushfl\n\t"
+			     "popl %0\n\t"
+			     "popfl"
+			     : "=&r"(f1), "=&r"(f2)
+			     : "ir"(X86_EFLAGS_ID));
+	return ((f1 ^ f2) & X86_EFLAGS_ID) != 0;
+}
+
+void __init cpu_detect(void)
+{
+	struct cpuinfo_x86 *c = &boot_cpu_data;
+	u32 max_leaf, eax, ebx, ecx, edx;
+
+	if (!have_cpuid()) {
+		strcpy(c->vendor, "unknown");
+		return;
+	}
+	cpuid(0, &max_leaf, &ebx, &ecx, &edx);
+	memcpy(c->vendor, &ebx, 4);
+	memcpy(c->vendor + 4, &edx, 4);
+	memcpy(c->vendor + 8, &ecx, 4);
+	c->vendor[12] = '\0';
+	if (max_leaf >= 1) {
+		cpuid(1, &eax, &ebx, &ecx, &edx);
+		c->family = (eax >> 8) & 0xf;
+		c->model = (eax >> 4) & 0xf;
+		c->stepping = eax & 0xf;
+		if (c->family == 0xf)
+			c->family += (eax >> 20) & 0xff;
+		if (c->family >= 6)
+			c->model += ((eax >> 16) & 0xf) << 4;
+		c->has_tsc = edx & CPUID_EDX_TSC;
+		c->has_pse = edx & CPUID_EDX_PSE;
+		c->has_pae = edx & CPUID_EDX_PAE;
+		c->has_pge = edx & CPUID_EDX_PGE;
+	}
+	cpuid(0x80000000, &eax, &ebx, &ecx, &edx);
+	if (eax >= 0x80000004) {
+		u32 *p = (u32 *)c->model_id;
+
+		for (u32 leaf = 0x80000002; leaf <= 0x80000004; leaf++, p += 4)
+			cpuid(leaf, &p[0], &p[1], &p[2], &p[3]);
+		c->model_id[48] = '\0';
+	}
+}
+
+void __init cpu_print_info(void)
+{
+	struct cpuinfo_x86 *c = &boot_cpu_data;
+
+	pr_info("CPU: %s %s (family: 0x%x, model: 0x%x, stepping: 0x%x)\n",
+		c->vendor, skip_spaces(c->model_id), c->family, c->model,
+		c->stepping);
+	pr_info("CPU features: PSE %s, PGE %s, TSC %s, PAE %s (not used: non-PAE kernel)\n",
+		c->has_pse ? "yes" : "no", c->has_pge ? "yes" : "no",
+		c->has_tsc ? "yes" : "no", c->has_pae ? "yes" : "no");
+}
+
+void __flush_tlb_all(void)
+{
+	unsigned long cr4 = read_cr4();
+
+	if (cr4 & X86_CR4_PGE) {
+		/* Toggling PGE flushes global entries too. */
+		write_cr4(cr4 & ~X86_CR4_PGE);
+		write_cr4(cr4);
+	} else {
+		write_cr3(read_cr3());
+	}
+}

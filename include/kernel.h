@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* kernel.h - small helpers every file uses: sizes, alignment, min/max. */
+#ifndef _KERNEL_H
+#define _KERNEL_H
+
+#include <types.h>
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The structure that contains `ptr` as its member `member`. */
+#define container_of(ptr, type, member) \
+	((type *)((char *)(ptr)-offsetof(type, member)))
+
+#define min(a, b)                        \
+	({                               \
+		__typeof__(a) __a = (a); \
+		__typeof__(b) __b = (b); \
+		__a < __b ? __a : __b;   \
+	})
+#define max(a, b)                        \
+	({                               \
+		__typeof__(a) __a = (a); \
+		__typeof__(b) __b = (b); \
+		__a > __b ? __a : __b;   \
+	})
+#define min_t(type, a, b) min((type)(a), (type)(b))
+#define max_t(type, a, b) max((type)(a), (type)(b))
+#define clamp(v, lo, hi) min(max(v, lo), hi)
+#define swap(a, b)                       \
+	do {                             \
+		__typeof__(a) __t = (a); \
+		(a) = (b);               \
+		(b) = __t;               \
+	} while (0)
+
+/* Alignment; `a` must be a power of two. */
+#define ALIGN(x, a) (((x) + ((__typeof__(x))(a)-1)) & ~((__typeof__(x))(a)-1))
+#define ALIGN_DOWN(x, a) ((x) & ~((__typeof__(x))(a)-1))
+#define IS_ALIGNED(x, a) (((x) & ((__typeof__(x))(a)-1)) == 0)
+#define PTR_ALIGN(p, a) ((__typeof__(p))ALIGN((unsigned long)(p), (a)))
+#define DIV_ROUND_UP(n, d) (((n) + (d)-1) / (d))
+#define is_power_of_2(n) ((n) != 0 && (((n) & ((n)-1)) == 0))
+
+#define SZ_1K 0x00000400UL
+#define SZ_4K 0x00001000UL
+#define SZ_1M 0x00100000UL
+#define SZ_16M 0x01000000UL
+#define SZ_1G 0x40000000UL
+
+/* Fails the build when `cond` is true; usable inside a function body. */
+#define BUILD_BUG_ON(cond) _Static_assert(!(cond), "BUILD_BUG_ON(" #cond ")")
+
+/* Fold a 64-bit division into libgcc's helper explicitly where it is wanted. */
+static inline u64 div_u64(u64 n, u32 d)
+{
+	return n / d;
+}
+
+/* Index of the highest set bit, 1-based (fls(1) == 1, fls(0) == 0). */
+static inline int fls(unsigned int x)
+{
+	return x ? 32 - __builtin_clz(x) : 0;
+}
+
+/* Index of the lowest set bit, 0-based; undefined for 0. */
+static inline unsigned long __ffs(unsigned long x)
+{
+	return (unsigned long)__builtin_ctzl(x);
+}
+
+/* log2 of the smallest power of two >= n (order_base_2(1) == 0). */
+static inline int order_base_2(unsigned long n)
+{
+	return n <= 1 ? 0 : fls((unsigned int)(n - 1));
+}
+
+#endif /* _KERNEL_H */

@@ -1,0 +1,324 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ktest.c - running the in-kernel tests and printing KTAP.
+ *
+ * Every case runs under run_protected() (an oops in it fails the case when
+ * the tests run from the shell; in `ktest` boot mode an oops panics and QEMU
+ * exits 37, which the host runner reports as a crash) and with a setjmp point
+ * in struct ktest, where ASSERT failures, skips and the watchdog land.  The
+ * watchdog is a timer tick hook: a case still running after its deadline is
+ * abandoned from the timer interrupt and reported "not ok N name # timeout".
+ *
+ * Output is KTAP version 1 as KUnit prints it: a plan for the suites, and
+ * per suite an indented subtest with its own plan, one "ok"/"not ok" line per
+ * case (diagnostics as "    # ..." lines before it) and a summary line.
+ */
+#include <asm/irq.h>
+#include <asm/processor.h>
+#include <asm/timer.h>
+#include <cmdline.h>
+#include <errno.h>
+#include <kernel.h>
+#include <ktest.h>
+#include <panic.h>
+#include <params.h>
+#include <printk.h>
+#include <reboot.h>
+#include <shell.h>
+#include <sprintf.h>
+#include <string.h>
+#include <time.h>
+
+#define KTEST_TIMEOUT_DEFAULT 120 /* seconds per case, under TCG */
+
+static unsigned long ktest_timeout = KTEST_TIMEOUT_DEFAULT;
+static struct ktest_hook *hooks;
+
+/* The case running now, for the watchdog; NULL between cases. */
+static struct ktest *volatile current_test;
+static volatile u64 current_deadline;
+
+static int __init parse_ktest_timeout(char *arg)
+{
+	unsigned long secs;
+
+	if (!arg || kstrtoul(arg, 0, &secs) || !secs) {
+		pr_err("ktest.timeout=%s: not a number of seconds; using %lu\n",
+		       arg ? arg : "", ktest_timeout);
+		return -EINVAL;
+	}
+	ktest_timeout = secs;
+	return 0;
+}
+early_param("ktest.timeout", parse_ktest_timeout);
+
+void ktest_register_hook(struct ktest_hook *hook)
+{
+	struct ktest_hook **pos = &hooks;
+
+	while (*pos)
+		pos = &(*pos)->next;
+	hook->next = NULL;
+	*pos = hook;
+}
+
+void ktest_fail(struct ktest *test, const char *fmt, ...)
+{
+	char msg[256];
+	va_list args;
+
+	va_start(args, fmt);
+	vscnprintf(msg, sizeof(msg), fmt, args);
+	va_end(args);
+	printk(KERN_INFO "    # %s\n", msg);
+	test->status = KTEST_FAIL;
+}
+
+void ktest_abort(struct ktest *test)
+{
+	longjmp(test->abort, 1);
+}
+
+void ktest_skip(struct ktest *test, const char *reason)
+{
+	strscpy(test->skip_reason, reason, sizeof(test->skip_reason));
+	test->status = KTEST_SKIP;
+	longjmp(test->abort, 1);
+}
+
+void ktest_fail_binary(struct ktest *test, const char *file, int line,
+		       const char *left, const char *op, const char *right,
+		       long long lval, long long rval)
+{
+	ktest_fail(
+		test,
+		"%s:%d: expected %s %s %s, got %lld (0x%llx) vs %lld (0x%llx)",
+		file, line, left, op, right, lval, (unsigned long long)lval,
+		rval, (unsigned long long)rval);
+}
+
+void ktest_fail_ptr(struct ktest *test, const char *file, int line,
+		    const char *left, const char *op, const char *right,
+		    const void *lval, const void *rval)
+{
+	ktest_fail(test, "%s:%d: expected %s %s %s, got %p vs %p", file, line,
+		   left, op, right, lval, rval);
+}
+
+void ktest_fail_str(struct ktest *test, const char *file, int line,
+		    const char *left, const char *op, const char *right,
+		    const char *lval, const char *rval)
+{
+	ktest_fail(test, "%s:%d: expected %s %s %s, got \"%s\" vs \"%s\"", file,
+		   line, left, op, right, lval ? lval : "(null)",
+		   rval ? rval : "(null)");
+}
+
+/* Timer tick: abandon a case that overran its deadline. */
+static void ktest_watchdog(struct pt_regs *regs)
+{
+	struct ktest *test = current_test;
+
+	if (!test || jiffies < current_deadline)
+		return;
+	current_test = NULL;
+	test->timed_out = true;
+	test->status = KTEST_FAIL;
+	irq_eoi_early(0);
+	longjmp(test->abort, 1);
+}
+
+struct case_call {
+	const struct ktest_suite *suite;
+	const struct ktest_case *kcase;
+	struct ktest *test;
+};
+
+static void run_case_body(void *arg)
+{
+	struct case_call *call = arg;
+	struct ktest *test = call->test;
+	void *recovery = oops_recovery_save();
+
+	if (setjmp(test->abort)) {
+		current_test = NULL;
+		oops_recovery_restore(recovery);
+		local_irq_enable();
+		return;
+	}
+	current_deadline = jiffies + ktest_timeout * HZ;
+	current_test = test;
+	if (call->suite->init && call->suite->init(test)) {
+		ktest_fail(test, "suite init failed");
+	} else {
+		call->kcase->run(test);
+		if (call->suite->exit)
+			call->suite->exit(test);
+	}
+	current_test = NULL;
+}
+
+/* Run one case; prints its result line; returns its status. */
+static enum ktest_status run_case(const struct ktest_suite *suite,
+				  const struct ktest_case *kcase, int number)
+{
+	struct ktest test = { .name = kcase->name, .status = KTEST_PASS };
+	struct case_call call = { suite, kcase, &test };
+
+	for (struct ktest_hook *h = hooks; h; h = h->next)
+		if (h->before)
+			h->before(&test);
+	if (run_protected(kcase->name, run_case_body, &call)) {
+		test.oopsed = true;
+		test.status = KTEST_FAIL;
+	}
+	if (test.status != KTEST_SKIP)
+		for (struct ktest_hook *h = hooks; h; h = h->next)
+			if (h->after)
+				h->after(&test);
+
+	if (test.timed_out)
+		printk(KERN_INFO "    not ok %d %s # timeout after %lu s\n",
+		       number, kcase->name, ktest_timeout);
+	else if (test.oopsed)
+		printk(KERN_INFO "    not ok %d %s # oops\n", number,
+		       kcase->name);
+	else if (test.status == KTEST_SKIP)
+		printk(KERN_INFO "    ok %d %s # SKIP %s\n", number,
+		       kcase->name, test.skip_reason);
+	else
+		printk(KERN_INFO "    %s %d %s\n",
+		       test.status == KTEST_PASS ? "ok" : "not ok", number,
+		       kcase->name);
+	return test.status;
+}
+
+/* Does "SUITE" or "SUITE.CASE" select this suite (and, if so, which case)? */
+static bool filter_suite(const char *filter, const struct ktest_suite *suite,
+			 const char **case_name)
+{
+	size_t len;
+
+	*case_name = NULL;
+	if (!filter || !*filter)
+		return true;
+	len = strcspn(filter, ".");
+	if (strlen(suite->name) != len || strncmp(suite->name, filter, len))
+		return false;
+	if (filter[len] == '.')
+		*case_name = filter + len + 1;
+	return true;
+}
+
+static int count_cases(const struct ktest_suite *suite, const char *case_name)
+{
+	int n = 0;
+
+	for (const struct ktest_case *c = suite->cases; c->name; c++)
+		if (!case_name || !strcmp(c->name, case_name))
+			n++;
+	return n;
+}
+
+struct ktest_totals {
+	int pass, fail, skip;
+};
+
+static bool run_suite(const struct ktest_suite *suite, const char *case_name,
+		      int number, struct ktest_totals *totals)
+{
+	struct ktest_totals t = { 0, 0, 0 };
+	int n = 0;
+
+	printk(KERN_INFO "    KTAP version 1\n");
+	printk(KERN_INFO "    # Subtest: %s\n", suite->name);
+	printk(KERN_INFO "    1..%d\n", count_cases(suite, case_name));
+	for (const struct ktest_case *c = suite->cases; c->name; c++) {
+		if (case_name && strcmp(c->name, case_name))
+			continue;
+		switch (run_case(suite, c, ++n)) {
+		case KTEST_PASS:
+			t.pass++;
+			break;
+		case KTEST_FAIL:
+			t.fail++;
+			break;
+		case KTEST_SKIP:
+			t.skip++;
+			break;
+		}
+	}
+	printk(KERN_INFO "# %s: pass:%d fail:%d skip:%d total:%d\n",
+	       suite->name, t.pass, t.fail, t.skip, n);
+	printk(KERN_INFO "%s %d %s\n", t.fail ? "not ok" : "ok", number,
+	       suite->name);
+	totals->pass += t.pass;
+	totals->fail += t.fail;
+	totals->skip += t.skip;
+	return t.fail == 0;
+}
+
+bool ktest_run(const char *filter)
+{
+	struct ktest_totals totals = { 0, 0, 0 };
+	const char *case_name;
+	int nr_suites = 0, number = 0;
+	bool ok = true;
+
+	for (int i = 0; ktest_suites[i]; i++)
+		if (filter_suite(filter, ktest_suites[i], &case_name) &&
+		    count_cases(ktest_suites[i], case_name))
+			nr_suites++;
+
+	printk(KERN_INFO "KTAP version 1\n");
+	printk(KERN_INFO "1..%d\n", nr_suites);
+	if (!nr_suites) {
+		printk(KERN_INFO "# ktest: no suite or case matches '%s'\n",
+		       filter ? filter : "");
+		return false;
+	}
+	for (int i = 0; ktest_suites[i]; i++) {
+		if (!filter_suite(filter, ktest_suites[i], &case_name) ||
+		    !count_cases(ktest_suites[i], case_name))
+			continue;
+		ok &= run_suite(ktest_suites[i], case_name, ++number, &totals);
+	}
+	printk(KERN_INFO "# Totals: pass:%d fail:%d skip:%d total:%d\n",
+	       totals.pass, totals.fail, totals.skip,
+	       totals.pass + totals.fail + totals.skip);
+	return ok;
+}
+
+void __init ktest_init(void)
+{
+	register_tick_hook(ktest_watchdog);
+}
+
+/* `ktest` boot mode: run, then leave QEMU with the verdict. */
+void ktest_main(const char *filter)
+{
+	bool ok = ktest_run(filter);
+
+	qemu_exit(ok ? QEMU_EXIT_SUCCESS : QEMU_EXIT_FAILURE);
+}
+
+static int cmd_test(int argc, char **argv)
+{
+	if (argc > 2)
+		return shell_usage(argv[0]);
+	if (argc == 2 && !strcmp(argv[1], "-l")) {
+		for (int i = 0; ktest_suites[i]; i++) {
+			kprintf("%s\n", ktest_suites[i]->name);
+			for (const struct ktest_case *c =
+				     ktest_suites[i]->cases;
+			     c->name; c++)
+				kprintf("  %s.%s\n", ktest_suites[i]->name,
+					c->name);
+		}
+		return 0;
+	}
+	return ktest_run(argc == 2 ? argv[1] : NULL) ? 0 : -EINVAL;
+}
+SHELL_COMMAND(test, "[SUITE[.CASE] | -l]",
+	      "run in-kernel tests (KTAP output); -l lists them",
+	      SHELL_TOPIC_SYSTEM, cmd_test);

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * seq_file.c - writing views to the console or a buffer, and /proc lookup.
+ *
+ * The /proc files are collected by the linker from PROC_FILE() declarations
+ * all over the kernel, sorted by name; `cat /proc/X` and proc_read() find
+ * them here.  There is no file system: /proc is a name space of views.
+ */
+#include <console.h>
+#include <errno.h>
+#include <kernel.h>
+#include <printk.h>
+#include <seq_file.h>
+#include <shell.h>
+#include <sprintf.h>
+#include <string.h>
+
+extern const struct proc_file __start_proc_files[], __stop_proc_files[];
+
+static void seq_write(struct seq_file *m, const char *s, size_t len)
+{
+	if (!m->buf) {
+		console_write(s, len);
+	} else if (m->count < m->size) {
+		size_t room = m->size - m->count - 1;
+
+		memcpy(m->buf + m->count, s, min(len, room));
+		m->buf[m->count + min(len, room)] = '\0';
+	}
+	m->count += len;
+}
+
+void seq_printf(struct seq_file *m, const char *fmt, ...)
+{
+	char text[512];
+	va_list args;
+	int len;
+
+	va_start(args, fmt);
+	len = vscnprintf(text, sizeof(text), fmt, args);
+	va_end(args);
+	seq_write(m, text, (size_t)len);
+}
+
+void seq_puts(struct seq_file *m, const char *s)
+{
+	seq_write(m, s, strlen(s));
+}
+
+void seq_putc(struct seq_file *m, char c)
+{
+	seq_write(m, &c, 1);
+}
+
+const struct proc_file *proc_find(const char *name)
+{
+	if (str_has_prefix(name, "/proc/"))
+		name += 6;
+	for (const struct proc_file *p = __start_proc_files;
+	     p < __stop_proc_files; p++)
+		if (!strcmp(p->name, name))
+			return p;
+	return NULL;
+}
+
+int proc_read(const char *name, char *buf, size_t size)
+{
+	const struct proc_file *p = proc_find(name);
+	struct seq_file m = { .buf = buf, .size = size };
+
+	if (!p)
+		return -ENOENT;
+	if (size)
+		buf[0] = '\0';
+	p->show(&m);
+	return seq_overflowed(&m) ? -ENOSPC : (int)m.count;
+}
+
+static int cmd_cat(int argc, char **argv)
+{
+	int ret = 0;
+
+	if (argc < 2)
+		return shell_usage(argv[0]);
+	for (int i = 1; i < argc; i++) {
+		const struct proc_file *p = proc_find(argv[i]);
+		struct seq_file m = { .buf = NULL };
+
+		if (!p) {
+			kprintf("cat: %s: No such file (see `ls /proc`)\n",
+				argv[i]);
+			ret = -ENOENT;
+			continue;
+		}
+		p->show(&m);
+	}
+	return ret;
+}
+SHELL_COMMAND(cat, "/proc/FILE...", "print a /proc view", SHELL_TOPIC_SYSTEM,
+	      cmd_cat);
+
+static int cmd_ls(int argc, char **argv)
+{
+	if (argc > 1 && strcmp(argv[1], "/proc") && strcmp(argv[1], "/proc/")) {
+		kprintf("ls: only /proc exists here\n");
+		return -ENOENT;
+	}
+	for (const struct proc_file *p = __start_proc_files;
+	     p < __stop_proc_files; p++)
+		kprintf("/proc/%s\n", p->name);
+	return 0;
+}
+SHELL_COMMAND(ls, "[/proc]", "list the /proc views", SHELL_TOPIC_SYSTEM,
+	      cmd_ls);

@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * shell.c - the kmem386> prompt: line editing, history and dispatch.
+ *
+ * Input arrives as bytes from the serial line and the PS/2 keyboard alike
+ * (the keyboard driver produces the bytes a terminal would).  The editor
+ * understands: printable characters, Backspace/DEL, Ctrl-U (erase the line),
+ * Ctrl-C (abandon it), and the up/down arrows (ESC [ A / ESC [ B) to walk
+ * the history of the last SHELL_HISTORY lines.  CR, LF or CR LF end a line.
+ * A line longer than SHELL_LINE_MAX is refused as a whole, never cut short
+ * and run.
+ *
+ * Each command runs under run_protected(): an oops inside it ends just that
+ * command, the way Linux kills only the task that oopsed.
+ */
+#include <asm/processor.h>
+#include <cmdline.h>
+#include <console.h>
+#include <ctype.h>
+#include <errno.h>
+#include <kernel.h>
+#include <panic.h>
+#include <printk.h>
+#include <shell.h>
+#include <string.h>
+
+#define SHELL_PROMPT "kmem386> "
+#define SHELL_HISTORY 16
+
+#define KEY_CTRL_C 0x03
+#define KEY_BACKSPACE 0x08
+#define KEY_CTRL_U 0x15
+#define KEY_ESC 0x1b
+#define KEY_DEL 0x7f
+
+extern const struct shell_command __start_shell_cmds[], __stop_shell_cmds[];
+
+static char history[SHELL_HISTORY][SHELL_LINE_MAX];
+static unsigned int history_count; /* lines ever added */
+
+struct line_state {
+	char buf[SHELL_LINE_MAX];
+	size_t len;
+	bool overflow; /* more was typed than fits: refuse the line */
+	unsigned int history_pos; /* lines back from the newest, 0 = editing */
+};
+
+static void erase_chars(size_t n)
+{
+	while (n--)
+		console_write("\b \b", 3);
+}
+
+static void replace_line(struct line_state *ls, const char *text)
+{
+	erase_chars(ls->len);
+	ls->len = strnlen(text, SHELL_LINE_MAX - 1);
+	memcpy(ls->buf, text, ls->len);
+	console_write(ls->buf, ls->len);
+}
+
+static void history_add(const char *line)
+{
+	if (!*line)
+		return;
+	if (history_count &&
+	    !strcmp(history[(history_count - 1) % SHELL_HISTORY], line))
+		return;
+	strscpy(history[history_count % SHELL_HISTORY], line, SHELL_LINE_MAX);
+	history_count++;
+}
+
+static void history_move(struct line_state *ls, int delta)
+{
+	unsigned int avail = min_t(unsigned int, history_count, SHELL_HISTORY);
+	int pos = (int)ls->history_pos + delta;
+
+	if (pos < 0 || pos > (int)avail)
+		return;
+	ls->history_pos = (unsigned int)pos;
+	if (pos == 0)
+		replace_line(ls, "");
+	else
+		replace_line(ls, history[(history_count - (unsigned)pos) %
+					 SHELL_HISTORY]);
+}
+
+/* ESC was read: handle "[A" and "[B", ignore other sequences. */
+static void handle_escape(struct line_state *ls)
+{
+	int c = console_getc();
+
+	if (c != '[')
+		return;
+	c = console_getc();
+	if (c == 'A')
+		history_move(ls, 1);
+	else if (c == 'B')
+		history_move(ls, -1);
+}
+
+static void add_char(struct line_state *ls, char c)
+{
+	if (ls->len + 1 >= SHELL_LINE_MAX) {
+		ls->overflow = true;
+		return;
+	}
+	ls->buf[ls->len++] = c;
+	console_write(&c, 1);
+}
+
+/* Read one line; returns false if it was refused (too long) or abandoned. */
+static bool shell_readline(struct line_state *ls)
+{
+	static bool last_was_cr;
+
+	ls->len = 0;
+	ls->overflow = false;
+	ls->history_pos = 0;
+	for (;;) {
+		int c = console_getc();
+
+		if (c == '\n' && last_was_cr) {
+			last_was_cr = false;
+			continue; /* the LF of a CR LF pair */
+		}
+		last_was_cr = (c == '\r');
+		switch (c) {
+		case '\r':
+		case '\n':
+			console_write("\n", 1);
+			ls->buf[ls->len] = '\0';
+			return !ls->overflow;
+		case KEY_BACKSPACE:
+		case KEY_DEL:
+			if (ls->len) {
+				ls->len--;
+				erase_chars(1);
+			}
+			break;
+		case KEY_CTRL_U:
+			erase_chars(ls->len);
+			ls->len = 0;
+			ls->overflow = false;
+			break;
+		case KEY_CTRL_C:
+			console_write("^C\n", 3);
+			ls->len = 0;
+			return false;
+		case KEY_ESC:
+			handle_escape(ls);
+			break;
+		default:
+			if (isprint(c))
+				add_char(ls, (char)c);
+		}
+	}
+}
+
+const struct shell_command *shell_find(const char *name)
+{
+	for (const struct shell_command *cmd = __start_shell_cmds;
+	     cmd < __stop_shell_cmds; cmd++)
+		if (!strcmp(cmd->name, name))
+			return cmd;
+	return NULL;
+}
+
+int shell_usage(const char *name)
+{
+	const struct shell_command *cmd = shell_find(name);
+
+	if (cmd)
+		kprintf("usage: %s %s\n", cmd->name, cmd->args);
+	return -EINVAL;
+}
+
+int shell_parse_ulong(const char *arg, unsigned long *val)
+{
+	if (kstrtoul(arg, 0, val)) {
+		kprintf("not a number: %s\n", arg);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+int shell_parse_size(const char *arg, unsigned long *val)
+{
+	char *end;
+	unsigned long long size = memparse(arg, &end);
+
+	if (end == arg || *end || size > ULONG_MAX) {
+		kprintf("not a size: %s (examples: 100, 0x1000, 64K, 2M)\n",
+			arg);
+		return -EINVAL;
+	}
+	*val = (unsigned long)size;
+	return 0;
+}
+
+struct shell_call {
+	const struct shell_command *cmd;
+	int argc;
+	char **argv;
+	int ret;
+};
+
+static void shell_call_fn(void *arg)
+{
+	struct shell_call *call = arg;
+
+	call->ret = call->cmd->fn(call->argc, call->argv);
+}
+
+int shell_exec(const char *line)
+{
+	char buf[SHELL_LINE_MAX];
+	char *argv[SHELL_MAX_ARGS + 1];
+	char *rest = buf, *word;
+	struct shell_call call;
+	int argc = 0;
+
+	strscpy(buf, line, sizeof(buf));
+	while ((word = strsep(&rest, " \t")) != NULL) {
+		if (!*word)
+			continue;
+		if (argc == SHELL_MAX_ARGS) {
+			kprintf("too many arguments (at most %d)\n",
+				SHELL_MAX_ARGS - 1);
+			return -E2BIG;
+		}
+		argv[argc++] = word;
+	}
+	argv[argc] = NULL;
+	if (!argc)
+		return 0;
+
+	call = (struct shell_call){ shell_find(argv[0]), argc, argv, 0 };
+	if (!call.cmd) {
+		kprintf("unknown command: %s (try help)\n", argv[0]);
+		return -ENOENT;
+	}
+	if (run_protected(call.cmd->name, shell_call_fn, &call))
+		return -EFAULT;
+	return call.ret;
+}
+
+void shell_run(void)
+{
+	struct line_state ls;
+
+	kprintf("\nType `help` for the commands.\n");
+	for (;;) {
+		local_irq_enable();
+		kprintf(SHELL_PROMPT);
+		if (!shell_readline(&ls)) {
+			if (ls.overflow)
+				kprintf("line too long (at most %d characters): refused\n",
+					SHELL_LINE_MAX - 1);
+			continue;
+		}
+		history_add(ls.buf);
+		shell_exec(ls.buf);
+	}
+}

@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * suites.c - every in-kernel test suite, in the order `ktest` runs them:
+ * from the bottom of the kernel (lib, traps, boot) up.
+ */
+#include <ktest.h>
+
+extern const struct ktest_suite lib_ktest_suite;
+
+const struct ktest_suite *const ktest_suites[] = {
+	&lib_ktest_suite,
+	NULL,
+};
