@@ -115,6 +115,8 @@ int kstrtoint(const char *s, unsigned int base, int *res)
 	bool negative = (s && *s == '-');
 	int ret = kstrtoull(negative ? s + 1 : s, base, &val);
 
+	if (negative && s[1] == '+')
+		return -EINVAL; /* "-+1": one sign only, as Linux */
 	if (ret)
 		return ret;
 	if (negative ? val > (unsigned long long)INT_MAX + 1 : val > INT_MAX)
@@ -197,7 +199,7 @@ unsigned long long memparse(const char *ptr, char **retptr)
 
 char *next_arg(char *args, char **param, char **val)
 {
-	bool in_quote = false;
+	bool in_quote = false, quoted = false;
 	char *next;
 	size_t i, equals = 0;
 
@@ -205,6 +207,7 @@ char *next_arg(char *args, char **param, char **val)
 	if (*args == '"') {
 		args++;
 		in_quote = true;
+		quoted = true;
 	}
 	for (i = 0; args[i]; i++) {
 		if (isspace((unsigned char)args[i]) && !in_quote)
@@ -228,7 +231,8 @@ char *next_arg(char *args, char **param, char **val)
 				args[i - 1] = '\0';
 		}
 	}
-	if (in_quote && i > 0 && args[i - 1] == '"')
+	/* A word that opened with a quote: drop the closing one. */
+	if (quoted && i > 0 && args[i - 1] == '"')
 		args[i - 1] = '\0';
 
 	next = args + i;

@@ -102,7 +102,7 @@ static void put_number(struct outbuf *out, unsigned long long num,
 	if (spec.flags & SPEC_SIGNED) {
 		if ((long long)num < 0) {
 			sign = '-';
-			num = -(long long)num;
+			num = 0 - num; /* unsigned: no overflow for LLONG_MIN */
 		} else if (spec.flags & SPEC_PLUS) {
 			sign = '+';
 		} else if (spec.flags & SPEC_SPACE) {
@@ -300,13 +300,14 @@ static const char *format_one(struct outbuf *out, const char *fmt,
 	fmt = parse_length(fmt, &len);
 
 	switch (*fmt) {
-	case 'c': {
-		char c[2] = { (char)va_arg(*args, int), 0 };
-
-		spec.precision = 1;
-		put_string(out, c, &spec);
+	case 'c':
+		/* Not put_string(): a NUL is output and counted, as in C. */
+		if (!(spec.flags & SPEC_LEFT))
+			emit_repeat(out, ' ', spec.width - 1);
+		emit(out, (char)va_arg(*args, int));
+		if (spec.flags & SPEC_LEFT)
+			emit_repeat(out, ' ', spec.width - 1);
 		return fmt + 1;
-	}
 	case 's':
 		put_string(out, va_arg(*args, const char *), &spec);
 		return fmt + 1;

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * host_rename.h - give every function lib/ exports a host_ prefix.
+ *
+ * The host unit tests link the lib/ sources into an ordinary program, next
+ * to the host's C library and the AddressSanitizer runtime, which define
+ * memcpy, strlen, snprintf... too.  This header is force-included (gcc
+ * -include) into every file of the host build, lib/ and tests alike, so the
+ * tests call our code as host_memcpy() etc., while the calls the compiler
+ * generates itself (struct copies, ASan's checks) still reach the real C
+ * library.
+ *
+ * Every function lib/ defines must be listed here: tests/host/host.mk fails
+ * the build when a lib/ object defines a global symbol without the prefix.
+ */
+#ifndef _HOST_RENAME_H
+#define _HOST_RENAME_H
+
+/* lib/string.c */
+#define memcpy host_memcpy
+#define memmove host_memmove
+#define memset host_memset
+#define memcmp host_memcmp
+#define memchr host_memchr
+#define memchr_inv host_memchr_inv
+#define strlen host_strlen
+#define strnlen host_strnlen
+#define strcmp host_strcmp
+#define strncmp host_strncmp
+#define strcasecmp host_strcasecmp
+#define strcpy host_strcpy
+#define strcat host_strcat
+#define strscpy host_strscpy
+#define strchr host_strchr
+#define strrchr host_strrchr
+#define strstr host_strstr
+#define strspn host_strspn
+#define strcspn host_strcspn
+#define strsep host_strsep
+#define skip_spaces host_skip_spaces
+#define strim host_strim
+#define str_has_prefix host_str_has_prefix
+
+/* lib/vsprintf.c */
+#define vsnprintf host_vsnprintf
+#define snprintf host_snprintf
+#define vscnprintf host_vscnprintf
+#define scnprintf host_scnprintf
+
+/* lib/cmdline.c */
+#define kstrtoull host_kstrtoull
+#define kstrtoul host_kstrtoul
+#define kstrtouint host_kstrtouint
+#define kstrtoint host_kstrtoint
+#define kstrtobool host_kstrtobool
+#define simple_strtoull host_simple_strtoull
+#define simple_strtoul host_simple_strtoul
+#define memparse host_memparse
+#define next_arg host_next_arg
+
+/* lib/sort.c */
+#define sort host_sort
+
+#endif /* _HOST_RENAME_H */
