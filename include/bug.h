@@ -34,7 +34,8 @@ struct bug_entry {
 			     ".popsection"                               \
 			     :                                           \
 			     : "i"(__FILE__), "i"(__LINE__), "i"(flags), \
-			       "i"(sizeof(struct bug_entry)))
+			       "i"(sizeof(struct bug_entry))             \
+			     : "memory")
 
 #define BUG()                            \
 	do {                             \

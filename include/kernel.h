@@ -11,18 +11,18 @@
 #define container_of(ptr, type, member) \
 	((type *)((char *)(ptr)-offsetof(type, member)))
 
-#define min(a, b)                        \
-	({                               \
-		__typeof__(a) __a = (a); \
-		__typeof__(b) __b = (b); \
-		__a < __b ? __a : __b;   \
+/* min/max evaluate each argument once; unique names allow nesting. */
+#define __PASTE_(a, b) a##b
+#define __PASTE(a, b) __PASTE_(a, b)
+#define __UNIQUE_ID(prefix) __PASTE(__PASTE(__unique_, prefix), __COUNTER__)
+#define __cmp_once(op, a, b, ua, ub)    \
+	({                              \
+		__typeof__(a) ua = (a); \
+		__typeof__(b) ub = (b); \
+		ua op ub ? ua : ub;     \
 	})
-#define max(a, b)                        \
-	({                               \
-		__typeof__(a) __a = (a); \
-		__typeof__(b) __b = (b); \
-		__a > __b ? __a : __b;   \
-	})
+#define min(a, b) __cmp_once(<, a, b, __UNIQUE_ID(a_), __UNIQUE_ID(b_))
+#define max(a, b) __cmp_once(>, a, b, __UNIQUE_ID(a_), __UNIQUE_ID(b_))
 #define min_t(type, a, b) min((type)(a), (type)(b))
 #define max_t(type, a, b) max((type)(a), (type)(b))
 #define clamp(v, lo, hi) min(max(v, lo), hi)

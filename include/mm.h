@@ -1,12 +1,169 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * mm.h - the memory manager's entry points from start_kernel(), and the
- * page-level API everything else uses.
+ * mm.h - pages: flags, pfn <-> page <-> address, and the page allocator API.
+ *
+ *	struct page *page = alloc_pages(GFP_KERNEL, 2);	// 4 pages
+ *	void *addr = page_address(page);		// lowmem: direct map
+ *	__free_pages(page, 2);
+ *
+ *	unsigned long va = __get_free_pages(GFP_KERNEL, 0);
+ *	free_pages(va, 0);
+ *
+ * A page in ZONE_HIGHMEM has no kernel address: page_address() returns NULL
+ * unless it is kmapped (highmem.h).  __get_free_pages() therefore refuses
+ * GFP_HIGHMEM, as in Linux.
  */
 #ifndef _MM_H
 #define _MM_H
 
+#include <asm/memlayout.h>
+#include <gfp.h>
+#include <mm_types.h>
+#include <mmzone.h>
 #include <types.h>
+
+/* Page flags (struct page.flags, low bits). */
+enum pageflags {
+	PG_reserved, /* never given to the buddy allocator */
+	PG_buddy, /* first page of a free block (private = order) */
+	PG_head, /* first page of an allocated block (private = order) */
+	PG_slab, /* owned by the slab allocator */
+	PG_vmalloc, /* mapped into a vmalloc area */
+	PG_table, /* a page table */
+	__NR_PAGEFLAGS
+};
+
+/* The zone number sits in the top bits of flags. */
+#define ZONES_WIDTH 3
+#define ZONES_PGSHIFT (32 - ZONES_WIDTH)
+#define ZONES_MASK ((1UL << ZONES_WIDTH) - 1)
+
+#define PAGEFLAG(name, bit)                                    \
+	static inline bool Page##name(const struct page *page) \
+	{                                                      \
+		return page->flags & (1UL << (bit));           \
+	}                                                      \
+	static inline void SetPage##name(struct page *page)    \
+	{                                                      \
+		page->flags |= 1UL << (bit);                   \
+	}                                                      \
+	static inline void ClearPage##name(struct page *page)  \
+	{                                                      \
+		page->flags &= ~(1UL << (bit));                \
+	}
+
+PAGEFLAG(Reserved, PG_reserved)
+PAGEFLAG(Buddy, PG_buddy)
+PAGEFLAG(Head, PG_head)
+PAGEFLAG(Slab, PG_slab)
+PAGEFLAG(Vmalloc, PG_vmalloc)
+PAGEFLAG(Table, PG_table)
+
+/* The flat array of all page frames, [0, max_pfn). */
+extern struct page *mem_map;
+
+static inline unsigned long page_to_pfn(const struct page *page)
+{
+	return (unsigned long)(page - mem_map);
+}
+
+static inline struct page *pfn_to_page(unsigned long pfn)
+{
+	return mem_map + pfn;
+}
+
+/* Is there a struct page for this pfn? */
+static inline bool pfn_valid(unsigned long pfn)
+{
+	return pfn < max_pfn;
+}
+
+/* Is this a pointer into mem_map, at the start of a struct page? */
+bool page_ptr_valid(const struct page *page);
+
+static inline enum zone_type page_zonenum(const struct page *page)
+{
+	return (enum zone_type)((page->flags >> ZONES_PGSHIFT) & ZONES_MASK);
+}
+
+static inline struct zone *page_zone(const struct page *page)
+{
+	return &zones[page_zonenum(page)];
+}
+
+static inline void set_page_zone(struct page *page, enum zone_type zone)
+{
+	page->flags &= ~(ZONES_MASK << ZONES_PGSHIFT);
+	page->flags |= (unsigned long)zone << ZONES_PGSHIFT;
+}
+
+static inline bool PageHighMem(const struct page *page)
+{
+	return is_highmem_idx(page_zonenum(page));
+}
+
+static inline int page_count(const struct page *page)
+{
+	return page->_refcount;
+}
+
+static inline phys_addr_t page_to_phys(const struct page *page)
+{
+	return (phys_addr_t)page_to_pfn(page) << PAGE_SHIFT;
+}
+
+/* Lowmem only: pure arithmetic on the direct map. */
+static inline void *lowmem_page_address(const struct page *page)
+{
+	return __va(page_to_pfn(page) << PAGE_SHIFT);
+}
+
+/* The kernel address of a page: the direct map, a kmap, or NULL. */
+void *page_address(const struct page *page);
+
+/* The page of a direct-map address (lowmem only). */
+static inline struct page *virt_to_page(const void *addr)
+{
+	return pfn_to_page(__pa(addr) >> PAGE_SHIFT);
+}
+
+/* Is addr in the direct map of existing RAM? */
+static inline bool virt_addr_valid(const void *addr)
+{
+	unsigned long a = (unsigned long)addr;
+
+	return a >= PAGE_OFFSET && a < (unsigned long)high_memory &&
+	       pfn_valid(__pa(a) >> PAGE_SHIFT);
+}
+
+/* --- the page allocator (mm/page_alloc.c) ------------------------------- */
+
+struct page *alloc_pages(gfp_t gfp, unsigned int order);
+void __free_pages(struct page *page, unsigned int order);
+unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
+unsigned long get_zeroed_page(gfp_t gfp);
+void free_pages(unsigned long addr, unsigned int order);
+
+#define alloc_page(gfp) alloc_pages(gfp, 0)
+#define __get_free_page(gfp) __get_free_pages(gfp, 0)
+#define __free_page(page) __free_pages(page, 0)
+#define free_page(addr) free_pages(addr, 0)
+
+/* The highest zone a request may use (GFP_DMA wins over GFP_HIGHMEM). */
+enum zone_type gfp_zone(gfp_t gfp);
+
+/* Does the zone have `order` pages free above `mark` for this request? */
+bool zone_watermark_ok(const struct zone *z, unsigned int order,
+		       unsigned long mark, enum zone_type highest_zoneidx,
+		       gfp_t gfp);
+
+/* The buddy allocator's consistency check (boot and tests). */
+bool buddy_self_check(void);
+
+/* Counts for reports and leak checks. */
+unsigned long zone_free_pages(const struct zone *zone);
+
+/* --- boot (arch/x86/mm/init.c, mm/page_alloc.c) ------------------------- */
 
 /* Memory map -> memblock -> page tables -> mem_map and zones. */
 void setup_memory(void);
@@ -14,6 +171,14 @@ void setup_memory(void);
 void mem_init(void);
 /* Give the boot-only code and data back to the page allocator. */
 void free_initmem(void);
+/* Zones from the pfn limits; mem_map all reserved, nothing free yet. */
+void free_area_init(void);
+/* Give every free memblock range to the buddy allocator. */
+void memblock_free_all(void);
+/* Give [start, end) of reserved pages back (the init sections). */
+unsigned long free_reserved_area(void *start, void *end, const char *what);
+/* Watermarks and lowmem_reserve from min_free_kbytes. */
+void setup_per_zone_wmarks(void);
 
 /* Boot modes implemented elsewhere (bench, demo). */
 __attribute__((noreturn)) void bench_main(void);

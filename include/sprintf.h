@@ -4,7 +4,8 @@
  *
  * Conversions: %d %i %u %x %X %o %c %s %p %%, length modifiers hh h l ll z t,
  * flags - 0 + space #, field width and precision (also as *).  %p prints
- * 0x and 8 hex digits; %pS prints a kernel text address as symbol+off/size.
+ * 0x and all hex digits of a pointer (8 on i386); %pS prints a kernel text
+ * address as symbol+off/size.
  */
 #ifndef _SPRINTF_H
 #define _SPRINTF_H

@@ -92,6 +92,64 @@ int e820__update_table(struct e820_table *table)
 	return (int)table->nr_entries;
 }
 
+/*
+ * Take the `type` parts of [start, start+size) out of the table, splitting
+ * entries where needed (the table stays sorted and disjoint).
+ */
+void e820__range_remove(u64 start, u64 size, u32 type, bool report)
+{
+	struct e820_table *t = &e820_table;
+	u64 end = start + size < start ? ~0ULL : start + size;
+
+	if (report)
+		pr_info("e820: remove [mem %#010llx-%#010llx] %s\n", start,
+			end - 1, e820_type_name(type));
+	for (u32 i = 0; i < t->nr_entries; i++) {
+		struct e820_entry *e = &t->entries[i];
+		u64 e_end = e->addr + e->size;
+
+		if (e->type != type || e_end <= start || e->addr >= end)
+			continue;
+		if (e->addr < start && e_end > end) {
+			/* The range is inside the entry: keep both sides. */
+			e->size = start - e->addr;
+			e820__range_add(end, e_end - end, type);
+		} else if (e->addr < start) {
+			e->size = start - e->addr;
+		} else if (e_end > end) {
+			e->size = e_end - end;
+			e->addr = end;
+		} else {
+			e->size = 0; /* dropped by the sanitizer */
+		}
+	}
+	e820__update_table(t);
+}
+
+/* Change the `old` parts of [start, start+size) to `new`. */
+void e820__range_update(u64 start, u64 size, u32 old_type, u32 new_type)
+{
+	pr_info("e820: update [mem %#010llx-%#010llx] %s ==> %s\n", start,
+		start + size - 1, e820_type_name(old_type),
+		e820_type_name(new_type));
+	e820__range_remove(start, size, old_type, false);
+	e820__range_add(start, size, new_type);
+	e820__update_table(&e820_table);
+}
+
+u64 e820__end_of_ram(u64 limit)
+{
+	u64 end = 0;
+
+	for (u32 i = 0; i < e820_table.nr_entries; i++) {
+		const struct e820_entry *e = &e820_table.entries[i];
+
+		if (e->type == E820_TYPE_RAM && e->addr < limit)
+			end = max(end, min(e->addr + e->size, limit));
+	}
+	return end;
+}
+
 const char *e820_type_name(u32 type)
 {
 	switch (type) {

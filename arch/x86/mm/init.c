@@ -1,41 +1,331 @@
 // SPDX-License-Identifier: GPL-2.0
-/* init.c - placeholder until the memory manager lands. */
+/*
+ * init.c - sizing memory and starting the memory manager at boot.
+ *
+ * setup_memory() decides how physical memory is used, as Linux i386 does:
+ *  - the e820 map loses page 0 and the legacy ISA hole to `reserved`;
+ *  - mem=SIZE removes RAM above SIZE; RAM above 4 GB cannot be addressed
+ *    without PAE and is ignored ("Warning: only 4GB will be used.");
+ *  - lowmem is all of RAM if it fits under MAXMEM (1 GB minus the vmalloc
+ *    reserve: 896 MB by default), else MAXMEM, and the rest is highmem;
+ *    highmem=SIZE forces a highmem zone of that size on a smaller machine
+ *    (refused if lowmem would drop below 64 MB);
+ *  - memblock gets the RAM and the reservations, paging_init() builds the
+ *    direct map, free_area_init() the zones and mem_map.
+ * mem_init() then hands free memory to the buddy allocator, computes the
+ * watermarks and prints Linux's "Memory:" line and the layout banner.
+ */
+#include <asm/e820.h>
 #include <asm/memlayout.h>
 #include <asm/pgtable.h>
+#include <asm/processor.h>
+#include <asm/setup.h>
+#include <bug.h>
+#include <cmdline.h>
+#include <errno.h>
 #include <kernel.h>
+#include <memblock.h>
 #include <mm.h>
+#include <panic.h>
+#include <params.h>
+#include <printk.h>
+#include <string.h>
+#include <uaccess.h>
+
+#define BIOS_BEGIN 0x000a0000 /* the legacy ISA hole: VGA, ROMs */
+#define BIOS_END 0x00100000
+#define RESERVE_LOW_SIZE 0x10000 /* Linux's X86_RESERVE_LOW default: 64 KB */
+#define MIN_MEM_SIZE (8UL << 20) /* mem= below this cannot boot */
 
 unsigned long max_low_pfn;
 unsigned long max_pfn;
 void *high_memory;
 unsigned long __VMALLOC_RESERVE = VMALLOC_RESERVE_DEFAULT;
-pgd_t *kernel_pgdir = boot_pgdir;
+
+static u64 mem_limit; /* mem=, 0 if not given */
+static long highmem_pages = -1; /* highmem=, in pages; -1 if not given */
+
+extern char _text[], _etext[], _srodata[], _erodata[], _sdata[], _edata[];
+extern char __init_begin[], __init_end[], __bss_start[], __bss_stop[];
+extern char _end[];
+
+static int __init parse_mem(char *arg)
+{
+	char *end;
+	u64 size = arg ? memparse(arg, &end) : 0;
+
+	if (!arg || end == arg || *end) {
+		pr_err("mem=%s: not a size (examples: mem=512M, mem=1G); ignored\n",
+		       arg ? arg : "");
+		return -EINVAL;
+	}
+	if (size < MIN_MEM_SIZE) {
+		pr_err("mem=%s: too small, the kernel needs at least %luM; ignored\n",
+		       arg, MIN_MEM_SIZE >> 20);
+		return -EINVAL;
+	}
+	mem_limit = size;
+	return 0;
+}
+early_param("mem", parse_mem);
+
+static int __init parse_vmalloc(char *arg)
+{
+	char *end;
+	u64 size = arg ? memparse(arg, &end) : 0;
+	u64 max_size = (1ULL << 30) - MIN_LOWMEM_SIZE - VMALLOC_OFFSET;
+
+	if (!arg || end == arg || *end || size < (4ULL << 20) ||
+	    size > max_size) {
+		pr_err("vmalloc=%s: not a size between 4M and %lluM (lowmem must stay >= 64MB); using the default (%luM reserve)\n",
+		       arg ? arg : "", max_size >> 20,
+		       VMALLOC_RESERVE_DEFAULT >> 20);
+		return -EINVAL;
+	}
+	/* As Linux: the guard gap comes on top of the requested size. */
+	__VMALLOC_RESERVE = (unsigned long)size + VMALLOC_OFFSET;
+	return 0;
+}
+early_param("vmalloc", parse_vmalloc);
+
+static int __init parse_highmem(char *arg)
+{
+	char *end;
+	u64 size = arg ? memparse(arg, &end) : 0;
+
+	if (!arg || end == arg || *end) {
+		pr_err("highmem=%s: not a size (example: highmem=64M); ignored\n",
+		       arg ? arg : "");
+		return -EINVAL;
+	}
+	highmem_pages = (long)(size >> PAGE_SHIFT);
+	return 0;
+}
+early_param("highmem", parse_highmem);
+
+#define pages_to_mb(x) ((x) >> (20 - PAGE_SHIFT))
+
+/* RAM fits in lowmem: highmem only if highmem= asks for it. */
+static void __init lowmem_pfn_init(void)
+{
+	max_low_pfn = max_pfn;
+	if (highmem_pages == -1)
+		highmem_pages = 0;
+	if ((unsigned long)highmem_pages >= max_pfn) {
+		pr_err("highmem size (%luMB) is bigger than pages available (%luMB)!\n",
+		       pages_to_mb((unsigned long)highmem_pages),
+		       pages_to_mb(max_pfn));
+		highmem_pages = 0;
+	}
+	if (highmem_pages && max_low_pfn - (unsigned long)highmem_pages <
+				     (MIN_LOWMEM_SIZE >> PAGE_SHIFT)) {
+		pr_err("highmem size (%luMB) results in <64MB lowmem, ignoring it!\n",
+		       pages_to_mb((unsigned long)highmem_pages));
+		highmem_pages = 0;
+	}
+	max_low_pfn -= (unsigned long)highmem_pages;
+}
+
+/* More RAM than the direct map can hold: the rest is highmem. */
+static void __init highmem_pfn_init(void)
+{
+	max_low_pfn = MAXMEM_PFN;
+	if (highmem_pages == -1)
+		highmem_pages = (long)(max_pfn - MAXMEM_PFN);
+	if ((unsigned long)highmem_pages + MAXMEM_PFN < max_pfn)
+		max_pfn = MAXMEM_PFN + (unsigned long)highmem_pages;
+	if ((unsigned long)highmem_pages + MAXMEM_PFN > max_pfn) {
+		pr_warn("only %luMB highmem pages available, ignoring highmem size of %luMB!\n",
+			pages_to_mb(max_pfn - MAXMEM_PFN),
+			pages_to_mb((unsigned long)highmem_pages));
+		highmem_pages = 0;
+	}
+}
+
+static void __init find_low_pfn_range(void)
+{
+	max_pfn = (unsigned long)(e820__end_of_ram(1ULL << 32) >> PAGE_SHIFT);
+	pr_info("last_pfn = %#lx max_arch_pfn = %#lx\n", max_pfn,
+		MAX_NONPAE_PFN);
+	if (max_pfn <= MAXMEM_PFN)
+		lowmem_pfn_init();
+	else
+		highmem_pfn_init();
+	high_memory = __va(max_low_pfn << PAGE_SHIFT);
+	pr_notice("%luMB HIGHMEM available.\n",
+		  pages_to_mb(max_pfn - max_low_pfn));
+	pr_notice("%luMB LOWMEM available.\n", pages_to_mb(max_low_pfn));
+}
+
+/* RAM the map reports above 4 GB: unreachable with 32-bit page tables. */
+static void __init trim_ram_above_4g(void)
+{
+	u64 above = 0;
+
+	for (u32 i = 0; i < e820_table.nr_entries; i++) {
+		const struct e820_entry *e = &e820_table.entries[i];
+		u64 end = e->addr + e->size;
+
+		if (e->type == E820_TYPE_RAM && end > (1ULL << 32))
+			above += end - max(e->addr, 1ULL << 32);
+	}
+	if (!above)
+		return;
+	pr_warn("Warning: only 4GB will be used. %lluMB of RAM above 4GB needs PAE, which this non-PAE kernel does not use.\n",
+		above >> 20);
+	e820__range_remove(1ULL << 32, ~0ULL - (1ULL << 32), E820_TYPE_RAM,
+			   true);
+}
+
+static void __init e820_fixups(void)
+{
+	/* Page 0 holds the real-mode IVT/BIOS data: never RAM for us. */
+	e820__range_update(0, PAGE_SIZE, E820_TYPE_RAM, E820_TYPE_RESERVED);
+	e820__range_remove(BIOS_BEGIN, BIOS_END - BIOS_BEGIN, E820_TYPE_RAM,
+			   true);
+	trim_ram_above_4g();
+	if (mem_limit) {
+		e820__range_remove(mem_limit, ~0ULL - mem_limit, E820_TYPE_RAM,
+				   true);
+		pr_info("user-defined physical RAM map:\n");
+		e820__print_table("user");
+	}
+}
+
+static void __init memblock_setup(void)
+{
+	u64 limit = (u64)max_pfn << PAGE_SHIFT;
+
+	for (u32 i = 0; i < e820_table.nr_entries; i++) {
+		const struct e820_entry *e = &e820_table.entries[i];
+		u64 start = ALIGN(e->addr, (u64)PAGE_SIZE);
+		u64 end = min(ALIGN_DOWN(e->addr + e->size, (u64)PAGE_SIZE),
+			      limit);
+
+		if (e->type == E820_TYPE_RAM && start < end)
+			memblock_add(start, end - start);
+	}
+	memblock_reserve_named(0, RESERVE_LOW_SIZE, "BIOS low memory");
+	memblock_reserve_named(__pa(_text), __pa(_end) - __pa(_text),
+			       "kernel image");
+	for (unsigned int i = 0; i < nr_boot_ranges; i++)
+		memblock_reserve_named(
+			ALIGN_DOWN(boot_ranges[i].start, (u64)PAGE_SIZE),
+			PAGE_ALIGN(boot_ranges[i].size +
+				   (boot_ranges[i].start & ~PAGE_MASK)),
+			"boot loader data");
+	/* Allocations must land in the direct map. */
+	memblock.current_limit = (phys_addr_t)max_low_pfn << PAGE_SHIFT;
+}
+
+/* The checks Linux's mem_init() makes, for what only boot can know. */
+static void __init memlayout_check(void)
+{
+	if (PKMAP_BASE + LAST_PKMAP * PAGE_SIZE > FIXADDR_START)
+		panic("memlayout: pkmap overlaps the fixmap");
+	if (VMALLOC_END > PKMAP_BASE)
+		panic("memlayout: vmalloc overlaps pkmap");
+	if (VMALLOC_START >= VMALLOC_END)
+		panic("memlayout: no room for vmalloc (vmalloc=%luM)",
+		      (__VMALLOC_RESERVE - VMALLOC_OFFSET) >> 20);
+	if ((unsigned long)high_memory > VMALLOC_START)
+		panic("memlayout: lowmem overlaps vmalloc");
+}
+
+void memlayout_build_checks(void)
+{
+	BUILD_BUG_ON(PKMAP_BASE % PGDIR_SIZE != 0);
+	BUILD_BUG_ON(PKMAP_END > FIXADDR_START);
+	BUILD_BUG_ON(VMALLOC_END >= PKMAP_BASE);
+	BUILD_BUG_ON(PAGE_OFFSET + (-PAGE_OFFSET - VMALLOC_RESERVE_DEFAULT) +
+			     VMALLOC_OFFSET >=
+		     VMALLOC_END);
+	BUILD_BUG_ON(LOAD_PHYSICAL_ADDR >= BOOT_MAP_SIZE);
+	BUILD_BUG_ON(FIX_KMAP_END - FIX_KMAP_BEGIN + 1 != KM_MAX_IDX);
+}
 
 void __init setup_memory(void)
 {
-	max_low_pfn = max_pfn = BOOT_MAP_SIZE >> PAGE_SHIFT;
-	high_memory = __va(BOOT_MAP_SIZE);
+	memlayout_build_checks();
+	e820_fixups();
+	find_low_pfn_range();
+	memblock_setup();
+	paging_init();
+	memlayout_check();
+	free_area_init();
+}
+
+static void __init mem_init_print_info(void)
+{
+	unsigned long physpages = 0;
+
+	for (int z = 0; z < MAX_NR_ZONES; z++)
+		physpages += zones[z].present_pages;
+	pr_info("Memory: %luK/%luK available (%luK kernel code, %luK rwdata, %luK rodata, %luK init, %luK bss, %luK reserved, 0K cma-reserved, %luK highmem)\n",
+		nr_free_pages() << 2, physpages << 2,
+		(unsigned long)(_etext - _text) >> 10,
+		(unsigned long)(_edata - _sdata) >> 10,
+		(unsigned long)(_erodata - _srodata) >> 10,
+		(unsigned long)(__init_end - __init_begin) >> 10,
+		(unsigned long)(__bss_stop - __bss_start) >> 10,
+		(physpages - totalram_pages()) << 2, totalhigh_pages() << 2);
+}
+
+static void __init print_layout_banner(void)
+{
+	pr_info("virtual kernel memory layout:\n"
+		"    fixmap  : 0x%08lx - 0x%08lx   (%4lu kB)\n"
+		"    pkmap   : 0x%08lx - 0x%08lx   (%4lu kB)\n"
+		"    vmalloc : 0x%08lx - 0x%08lx   (%4lu MB)\n"
+		"    lowmem  : 0x%08lx - 0x%08lx   (%4lu MB)\n"
+		"      .init : 0x%08lx - 0x%08lx   (%4lu kB)\n"
+		"      .data : 0x%08lx - 0x%08lx   (%4lu kB)\n"
+		"      .text : 0x%08lx - 0x%08lx   (%4lu kB)\n",
+		FIXADDR_START, FIXADDR_TOP, (FIXADDR_TOP - FIXADDR_START) >> 10,
+		PKMAP_BASE, PKMAP_END, (PKMAP_END - PKMAP_BASE) >> 10,
+		VMALLOC_START, VMALLOC_END, (VMALLOC_END - VMALLOC_START) >> 20,
+		PAGE_OFFSET, (unsigned long)high_memory,
+		((unsigned long)high_memory - PAGE_OFFSET) >> 20,
+		(unsigned long)__init_begin, (unsigned long)__init_end,
+		(unsigned long)(__init_end - __init_begin) >> 10,
+		(unsigned long)_etext, (unsigned long)_edata,
+		(unsigned long)(_edata - _etext) >> 10, (unsigned long)_text,
+		(unsigned long)_etext, (unsigned long)(_etext - _text) >> 10);
+}
+
+/* CR0.WP: supervisor writes to read-only pages must fault. */
+static void __init check_wp_bit(void)
+{
+	u8 byte = *(volatile u8 *)_text;
+	long ret = copy_to_kernel_nofault(_text, &byte, 1);
+
+	pr_info("Checking if this processor honours the WP bit even in supervisor mode...%s\n",
+		ret ? "Ok." : "No.");
+	WARN(!ret, "kernel text is writable: CR0.WP is not honoured\n");
 }
 
 void __init mem_init(void)
 {
+	memblock_free_all();
+	if (max_pfn > max_low_pfn)
+		pr_info("Initializing HighMem for node 0 (%08lx:%08lx)\n",
+			max_low_pfn, max_pfn);
+	setup_per_zone_wmarks();
+	pr_info("Built 1 zonelists, mobility grouping off.  Total pages: %lu\n",
+		totalram_pages());
+	mem_init_print_info();
+	print_layout_banner();
+	check_wp_bit();
+	if (buddy_self_check())
+		pr_info("buddy: self-check ok\n");
+	else
+		panic("buddy: self-check failed (see above)");
 }
 
 void free_initmem(void)
 {
-}
-
-pte_t *lookup_address(unsigned long addr, enum pg_level *level)
-{
-	pgd_t *pgd = pgd_offset_k(addr);
-
-	*level = PG_LEVEL_NONE;
-	if (!pgd_present(*pgd))
-		return NULL;
-	if (pgd_large(*pgd)) {
-		*level = PG_LEVEL_4M;
-		return (pte_t *)pgd;
-	}
-	*level = PG_LEVEL_4K;
-	return pte_offset_kernel(pgd, addr);
+	/* Poison with int3, as Linux: a call into freed init code traps. */
+	memset(__init_begin, 0xcc, (size_t)(__init_end - __init_begin));
+	free_reserved_area(__init_begin, __init_end,
+			   "unused kernel image (initmem)");
 }

@@ -44,6 +44,12 @@ int e820__update_table(struct e820_table *table);
 void e820__print_table(const char *who);
 /* Linux's name for an entry type ("usable", "reserved", "ACPI data"...). */
 const char *e820_type_name(u32 type);
+/* Remove the `type` parts of a range (mem=, the legacy hole). */
+void e820__range_remove(u64 start, u64 size, u32 type, bool report);
+/* Retype the `old_type` parts of a range (page 0 becomes reserved). */
+void e820__range_update(u64 start, u64 size, u32 old_type, u32 new_type);
+/* The end of usable RAM below `limit`. */
+u64 e820__end_of_ram(u64 limit);
 /* Total bytes of usable RAM in the table. */
 u64 e820__total_ram(void);
 

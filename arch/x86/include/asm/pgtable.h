@@ -100,6 +100,14 @@ enum pg_level { PG_LEVEL_NONE, PG_LEVEL_4K, PG_LEVEL_4M };
  */
 pte_t *lookup_address(unsigned long addr, enum pg_level *level);
 
+/* Build swapper_pg_dir and switch to it (arch/x86/mm/paging.c). */
+void paging_init(void);
+/* The PTE for a kernel address, creating its page table if needed. */
+pte_t *pte_alloc_kernel(unsigned long addr);
+extern bool nopse;
+extern unsigned long direct_pages_4k, direct_pages_4m;
+extern unsigned long nr_kernel_pgtables;
+
 /* Fixmap: map or unmap one fixed slot (arch/x86/mm/fixmap.c). */
 void __set_fixmap(unsigned int idx, phys_addr_t phys, pgprot_t prot);
 void clear_fixmap(unsigned int idx);

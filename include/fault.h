@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * fault.h - explaining addresses in fault reports (arch/x86/mm/fault.c).
+ */
+#ifndef _FAULT_H
+#define _FAULT_H
+
+#include <types.h>
+
+/*
+ * An explainer looks at a faulting address (and the #PF error code); if it
+ * knows the address (a vmalloc guard page, a stale pkmap slot), it writes one
+ * sentence into buf and returns true.
+ */
+typedef bool (*fault_explainer_t)(unsigned long addr, unsigned long err,
+				  char *buf, size_t size);
+
+int register_fault_explainer(fault_explainer_t fn);
+
+/* "f8001000 is in guard gap after lowmem [...]: ..." for any address. */
+void explain_address(unsigned long addr, unsigned long err, char *buf,
+		     size_t size);
+
+/* Faults that an exception-table fixup turned into -EFAULT. */
+extern unsigned long nr_fixed_up_faults;
+
+#endif /* _FAULT_H */

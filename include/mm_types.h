@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * mm_types.h - struct page: one per physical page frame, in mem_map[].
+ *
+ * 32 bytes for each 4 KB of RAM (0.8%): at 2 GB that is 16 MB of lowmem,
+ * allocated by memblock at boot.  The array is flat, so pfn <-> page is
+ * pointer arithmetic and, with sizeof(struct page) a power of two, a shift.
+ *
+ * What the fields mean depends on who owns the page:
+ *  - free, in the buddy allocator: PG_buddy on the first page of the block
+ *    only, private = the block's order, buddy_list links it into its zone's
+ *    free_area[order]; the other pages of the block are left untouched
+ *  - allocated by alloc_pages(): _refcount >= 1 on the first page, PG_head
+ *    and private = the order it was allocated with (checked at free time)
+ *  - a slab: PG_slab, and the slab fields of the union
+ *  - PG_reserved: never given to the buddy allocator (the kernel image, holes,
+ *    mem_map itself, page tables, firmware ranges)
+ * The zone number lives in the top bits of flags; PageHighMem() is derived
+ * from it, as in Linux.
+ */
+#ifndef _MM_TYPES_H
+#define _MM_TYPES_H
+
+#include <list.h>
+#include <types.h>
+
+struct kmem_cache;
+
+struct page {
+	unsigned long flags; /* PG_* bits; zone in the top ZONES_WIDTH bits */
+	int _refcount; /* users; 0 when free (or a tail page) */
+	union {
+		struct { /* page allocator */
+			struct list_head buddy_list; /* free_area link */
+			unsigned long private; /* order (free or allocated) */
+		};
+		struct { /* slab allocator */
+			struct list_head slab_list; /* partial/full list */
+			struct kmem_cache *slab_cache; /* owner */
+			void *freelist; /* first free object */
+			unsigned short inuse; /* objects handed out */
+			unsigned short objects; /* objects in the slab */
+			unsigned long slab_extra; /* slab's own use */
+		};
+	};
+};
+
+#endif /* _MM_TYPES_H */

@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * mmzone.h - zones and their free areas.
+ *
+ * Physical memory is split by what can reach it:
+ *   ZONE_DMA      [0, 16 MB)            ISA DMA can address it
+ *   ZONE_DMA32    empty on i386         (x86-64: below 4 GB)
+ *   ZONE_NORMAL   [16 MB, max_low_pfn)  the rest of the direct map
+ *   ZONE_HIGHMEM  [max_low_pfn, max_pfn) no permanent kernel address
+ *   ZONE_MOVABLE  empty                 (hotplug and migration; not here)
+ * The enum has the exercise's order, so the ex04 API and the kernel share it.
+ *
+ * Each zone has its own buddy allocator: free_area[order] holds free blocks
+ * of 2^order pages.  Three watermarks (min < low < high, in pages) say how
+ * much the zone keeps free: an ordinary request is refused when it would
+ * take the zone below `low` (first pass) or `min` (second pass); only atomic
+ * and must-not-fail requests go lower.  lowmem_reserve[i] is what this zone
+ * additionally keeps back from requests that could have been served by zone
+ * i above it, so that HighMem-capable work does not drain DMA.
+ */
+#ifndef _MMZONE_H
+#define _MMZONE_H
+
+#include <list.h>
+#include <mm_types.h>
+#include <types.h>
+
+#define MAX_ORDER 11 /* orders 0..10: blocks of 1 page .. 4 MB */
+#define MAX_ORDER_NR_PAGES (1UL << (MAX_ORDER - 1))
+#define pageblock_order (MAX_ORDER - 1)
+#define pageblock_nr_pages (1UL << pageblock_order)
+
+enum zone_type {
+	ZONE_DMA,
+	ZONE_DMA32,
+	ZONE_NORMAL,
+	ZONE_HIGHMEM,
+	ZONE_MOVABLE,
+	MAX_NR_ZONES
+};
+
+enum zone_watermarks { WMARK_MIN, WMARK_LOW, WMARK_HIGH, NR_WMARK };
+
+struct free_area {
+	struct list_head free_list; /* blocks of this order, by buddy_list */
+	unsigned long nr_free; /* how many blocks */
+};
+
+struct zone {
+	const char *name; /* "DMA", "Normal", "HighMem" as Linux */
+	enum zone_type type;
+	unsigned long zone_start_pfn; /* first pfn of the span */
+	unsigned long spanned_pages; /* end pfn - start pfn, holes included */
+	unsigned long present_pages; /* pages that exist (memblock memory) */
+	unsigned long managed_pages; /* pages the buddy allocator owns */
+	unsigned long free_pages; /* free pages now, all orders */
+	unsigned long _watermark[NR_WMARK];
+	unsigned long lowmem_reserve[MAX_NR_ZONES];
+	struct free_area free_area[MAX_ORDER];
+	unsigned long nr_alloc_fail; /* requests this zone could not serve */
+	unsigned long pgalloc; /* pages allocated from it (vmstat) */
+	unsigned long pgfree; /* pages freed to it */
+};
+
+extern struct zone zones[MAX_NR_ZONES];
+
+static inline unsigned long zone_end_pfn(const struct zone *zone)
+{
+	return zone->zone_start_pfn + zone->spanned_pages;
+}
+
+static inline bool populated_zone(const struct zone *zone)
+{
+	return zone->present_pages != 0;
+}
+
+static inline bool is_highmem_idx(enum zone_type idx)
+{
+	return idx == ZONE_HIGHMEM || idx == ZONE_MOVABLE;
+}
+
+static inline bool is_highmem(const struct zone *zone)
+{
+	return is_highmem_idx(zone->type);
+}
+
+static inline bool zone_spans_pfn(const struct zone *zone, unsigned long pfn)
+{
+	return pfn >= zone->zone_start_pfn && pfn < zone_end_pfn(zone);
+}
+
+#define min_wmark_pages(z) ((z)->_watermark[WMARK_MIN])
+#define low_wmark_pages(z) ((z)->_watermark[WMARK_LOW])
+#define high_wmark_pages(z) ((z)->_watermark[WMARK_HIGH])
+
+#define for_each_zone(zone) \
+	for (zone = zones; zone < zones + MAX_NR_ZONES; zone++)
+#define for_each_populated_zone(zone)      \
+	for_each_zone(zone)                \
+		if (!populated_zone(zone)) \
+			;                  \
+		else
+
+/* Pages free in all zones, in highmem zones, in lowmem zones. */
+unsigned long nr_free_pages(void);
+unsigned long nr_free_highpages(void);
+/* Pages managed by the buddy allocator (MemTotal), and in highmem. */
+unsigned long totalram_pages(void);
+unsigned long totalhigh_pages(void);
+
+extern int min_free_kbytes;
+extern int lowmem_reserve_ratio[MAX_NR_ZONES];
+
+#endif /* _MMZONE_H */
