@@ -159,6 +159,8 @@ bool zone_watermark_ok(const struct zone *z, unsigned int order,
 
 /* The buddy allocator's consistency check (boot and tests). */
 bool buddy_self_check(void);
+/* Make every test case fail if it leaves the free page counts changed. */
+void buddy_leak_check_init(void);
 
 /* Counts for reports and leak checks. */
 unsigned long zone_free_pages(const struct zone *zone);

@@ -11,8 +11,11 @@
  *  - behaviour: for every order, allocate one block and free it again; the
  *    per-order counts must come back exactly (split then merge).
  * A failure is printed precisely: which zone, which order, which pfn.
+ * The file also holds the tests' per-case leak check of free pages.
  */
+#include <asm/pgtable.h>
 #include <kernel.h>
+#include <ktest.h>
 #include <mm.h>
 #include <printk.h>
 
@@ -116,4 +119,47 @@ bool buddy_self_check(void)
 			return false;
 	}
 	return true;
+}
+
+/*
+ * The tests' leak check: every case must give back every page it took.
+ * Page tables made on demand for kernel mappings are never freed (as in
+ * Linux), so pages that became page tables during the case are not a leak.
+ */
+static unsigned long leak_free_before[MAX_NR_ZONES];
+static unsigned long leak_pgtables_before;
+
+static void buddy_leak_before(struct ktest *test)
+{
+	for (int z = 0; z < MAX_NR_ZONES; z++)
+		leak_free_before[z] = zones[z].free_pages;
+	leak_pgtables_before = nr_kernel_pgtables;
+}
+
+static void buddy_leak_after(struct ktest *test)
+{
+	long pgtables = (long)(nr_kernel_pgtables - leak_pgtables_before);
+
+	for (int z = 0; z < MAX_NR_ZONES; z++) {
+		long lost = (long)leak_free_before[z] - (long)zones[z].free_pages;
+
+		/* New page tables come from lowmem; charge them to the zone. */
+		if (z == ZONE_NORMAL || (z == ZONE_DMA && !zones[ZONE_NORMAL].present_pages))
+			lost -= pgtables;
+		if (lost)
+			ktest_fail(test, "leak check: zone %s has %ld %s free pages than before the case",
+				   zones[z].name, lost > 0 ? lost : -lost,
+				   lost > 0 ? "fewer" : "more");
+	}
+}
+
+static struct ktest_hook buddy_leak_hook = {
+	.name = "buddy",
+	.before = buddy_leak_before,
+	.after = buddy_leak_after,
+};
+
+void buddy_leak_check_init(void)
+{
+	ktest_register_hook(&buddy_leak_hook);
 }

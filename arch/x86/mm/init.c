@@ -320,6 +320,7 @@ void __init mem_init(void)
 		pr_info("buddy: self-check ok\n");
 	else
 		panic("buddy: self-check failed (see above)");
+	buddy_leak_check_init();
 }
 
 void free_initmem(void)
