@@ -74,7 +74,7 @@ all: kernel
 kernel: $(KERNEL)
 
 -include $(DEPS)
--include tests/host/host.mk
+include tests/host/host.mk
 
 # --- dependencies ----------------------------------------------------------
 # The tools the build and QEMU need; installed as root, named otherwise.

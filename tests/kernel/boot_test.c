@@ -8,6 +8,7 @@
 #include <asm/memlayout.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
+#include <init.h>
 #include <ktest.h>
 #include <params.h>
 #include <printk.h>
@@ -53,8 +54,11 @@ static void boot_command_line_drops_the_image_path(struct ktest *test)
 {
 	KTEST_EXPECT_NE(test, saved_command_line[0], '/');
 	KTEST_EXPECT_NULL(test, strstr(saved_command_line, "kernel.elf"));
-	/* The tests run in `ktest` mode, from the command line. */
-	KTEST_EXPECT_NOT_NULL(test, strstr(saved_command_line, "ktest"));
+	/* The boot mode came from the command line (or is the default). */
+	if (boot_mode == BOOT_MODE_KTEST)
+		KTEST_EXPECT_NOT_NULL(test, strstr(saved_command_line, "ktest"));
+	else if (boot_mode == BOOT_MODE_SHELL && saved_command_line[0])
+		KTEST_EXPECT_NULL(test, strstr(saved_command_line, "ktest"));
 }
 
 static void boot_unknown_options_are_reported(struct ktest *test)

@@ -1,0 +1,1062 @@
+#!/usr/bin/env python3
+"""tests/run.py - the kmem386 host test runner (python3, standard library only).
+
+`make test` runs
+
+    python3 tests/run.py --kernel build/kernel.elf --iso build/kmem386.iso \
+        --host-tests build/host/lib_tests
+
+and this script's exit status is the verdict: 0 only if nothing failed.
+
+What it runs, in parallel (a thread pool of os.cpu_count() workers, -j N):
+
+  host      each --host-tests binary (the host unit tests of lib/).  It prints
+            KTAP on stdout and exits 0 (all passed) or 1 (a case failed).
+  MATRIX    one QEMU boot per entry below, `-kernel KERNEL -append "ktest ..."`
+            (`ktest=FILTER` with --suite).  The kernel runs its suites, prints
+            KTAP on COM1 and leaves QEMU through isa-debug-exit.
+  iso       the real GRUB boot path: the ISO's default entry (the shell), then
+            `test ISO_SUITE` typed at the `kmem386> ` prompt, then `poweroff`.
+  SHELL_CHECKS  shell-mode boots that type commands and look for substrings in
+            their output; every (command, substring) pair is one test case.
+
+Exit codes.  isa-debug-exit makes QEMU exit with (value << 1) | 1:
+  33 = the kernel says every test passed, 35 = a test failed, 37 = panic/oops.
+Any other status (QEMU's own 0 or 1, a signal, a timeout) is a crash of the
+run, never a pass.  A run also crashes if its KTAP is missing, a plan is short
+(fewer results than its `1..N`), or the exit status disagrees with the KTAP
+(33 with a `not ok` case, 35 without one).  A crash counts as one failure, is
+reported as `# crash: <reason>` with the last 40 lines of that run's output,
+and every run's full output is written to build/test-logs/<name>.log (or
+--keep-logs DIR).
+
+KTAP (version 1, as KUnit prints it).  Kernel lines may carry a printk
+timestamp, `[    0.015420] `, which is stripped first; lines that are not KTAP
+(boot messages, WARN reports) are ignored:
+
+    KTAP version 1
+    1..2                                    <- plan: number of suites
+        KTAP version 1
+        # Subtest: lib
+        1..3                                <- plan: number of cases
+        ok 1 lib_case_that_passed
+        # tests/kernel/lib_test.c:42: ...   <- diagnostics of the next case
+        not ok 2 lib_case_that_failed       <- also "# timeout after 120 s", "# oops"
+        ok 3 lib_case_skipped # SKIP why    <- neither passed nor failed
+    # lib: pass:1 fail:1 skip:1 total:3
+    not ok 1 lib
+    ...
+    # Totals: pass:1 fail:1 skip:1 total:3
+
+Output: one line per suite as each run finishes,
+`[2G] lib: 12 passed, 0 failed, 1 skipped (3.4 s)`, each failing case with its
+diagnostics below it, then a summary, and as the very last line
+`N passed, M failed` (totals over every run; crashes count in M).
+
+--only NAME restricts the QEMU runs (matrix entries, `iso`, shell checks) to
+those named (see --list); the host tests still run when --host-tests is given.
+--suite FILTER boots the matrix with `ktest=FILTER` and makes the iso run type
+`test FILTER`.  ACCEL=kvm in the environment selects `-accel kvm` (default
+tcg).  `--self-test` runs this file's own unit tests (no QEMU needed).
+
+Extending: add a dict to MATRIX for another boot; add an entry to SHELL_CHECKS
+for scripted shell checks; ShellSession (expect/send/command/poweroff) is the
+helper for anything more elaborate.
+"""
+
+import argparse
+import codecs
+import concurrent.futures
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# --- what to run ---------------------------------------------------------------
+
+# The boots of the matrix.  `append` is added after `ktest` on the kernel
+# command line.  The sizes cover no highmem (16M-896M), the classic 896 MB
+# boundary, highmem up to the 3.5 GB PCI hole (3583M is the most QEMU keeps
+# below 4 GB), and RAM above 4 GB (from 3584M QEMU puts the rest there, which
+# a non-PAE kernel cannot reach).  `bogus_option` checks that unknown options
+# are reported and ignored.
+MATRIX = [
+    {"name": "16M", "mem": "16M", "append": ""},
+    {"name": "128M", "mem": "128M", "append": "bogus_option"},
+    {"name": "896M", "mem": "896M", "append": ""},
+    {"name": "1G", "mem": "1G", "append": ""},
+    {"name": "2G", "mem": "2G", "append": ""},
+    {"name": "3G", "mem": "3G", "append": ""},
+    {"name": "3583M", "mem": "3583M", "append": ""},
+    {"name": "3584M", "mem": "3584M", "append": ""},
+    {"name": "4G", "mem": "4G", "append": ""},
+    {"name": "2G nopse", "mem": "2G", "append": "nopse"},
+    {"name": "2G vmalloc=256M", "mem": "2G", "append": "vmalloc=256M"},
+    {"name": "256M highmem=64M", "mem": "256M", "append": "highmem=64M"},
+    {"name": "2G mem=1G", "mem": "2G", "append": "mem=1G"},
+]
+
+# The suite (or SUITE.CASE) the GRUB ISO boot runs from the shell: `boot` once
+# that suite exists.
+ISO_SUITE = "boot"
+ISO_MEM = "2G"
+
+# Shell-mode boots (`-kernel`, no `ktest` on the command line): each command is
+# typed at the prompt and every expected substring must be in its output.
+SHELL_CHECKS = [
+    {
+        "name": "shell basics",
+        "mem": "2G",
+        "append": "",
+        "commands": [
+            ("help", ["poweroff", "test [SUITE"]),
+            ("cat /proc/version", ["kmem386 version"]),
+            ("nosuchcmd", ["unknown command: nosuchcmd (try help)"]),
+        ],
+    },
+]
+
+QEMU = "qemu-system-i386"
+DEFAULT_TIMEOUT = 300  # seconds per run
+TAIL_LINES = 40  # lines of output shown for a crash
+
+EXIT_PASS = 33  # isa-debug-exit value 0x10
+EXIT_FAIL = 35  # 0x11
+EXIT_PANIC = 37  # 0x12
+
+PROMPT = "kmem386> "
+# The prompt at the start of a line (the GRUB menu shows "(kmem386> prompt)").
+PROMPT_RE = re.compile(r"^" + re.escape(PROMPT), re.M)
+# GRUB's countdown: pressing Enter boots the default entry without waiting.
+GRUB_COUNTDOWN_RE = re.compile(r"will be executed automatically")
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_LOG_DIR = REPO / "build" / "test-logs"
+
+# --- KTAP ------------------------------------------------------------------------
+
+TIMESTAMP_RE = re.compile(r"^\[\s*\d+\.\d+\] ")
+ANSI_RE = re.compile(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|[@-Z\\-_])")
+VERSION_RE = re.compile(r"^KTAP version \d+$")
+PLAN_RE = re.compile(r"^1\.\.(\d+)$")
+RESULT_RE = re.compile(r"^(ok|not ok) (\d+)(?: (?:- )?(.*?))?(?: # (.*))?$")
+SUB_VERSION_RE = re.compile(r"^    KTAP version \d+$")
+SUB_NAME_RE = re.compile(r"^    # Subtest: (.*)$")
+SUB_PLAN_RE = re.compile(r"^    1\.\.(\d+)$")
+SUB_RESULT_RE = re.compile(r"^    (ok|not ok) (\d+)(?: (?:- )?(.*?))?(?: # (.*))?$")
+SUB_DIAG_RE = re.compile(r"^    # ?(.*)$")
+SUMMARY_RE = re.compile(r"^# (\S+): pass:\d+ fail:\d+ skip:\d+ total:\d+$")
+TOTALS_RE = re.compile(r"^# Totals: (.*)$")
+TOP_DIAG_RE = re.compile(r"^# ?(.*)$")
+SKIP_RE = re.compile(r"^SKIP\b", re.I)
+
+
+@dataclass
+class Case:
+    """One `ok`/`not ok` line of a suite, with the diagnostics before it."""
+
+    number: int
+    name: str
+    ok: bool
+    directive: str = ""  # after " # ": "SKIP reason", "timeout after 120 s", "oops"
+    diagnostics: list = field(default_factory=list)
+
+    @property
+    def skipped(self):
+        return bool(SKIP_RE.match(self.directive))
+
+    @property
+    def passed(self):
+        return self.ok and not self.skipped
+
+    @property
+    def failed(self):
+        return not self.ok and not self.skipped
+
+    def line(self):
+        text = f"{'ok' if self.ok else 'not ok'} {self.number} {self.name}"
+        return text + (f" # {self.directive}" if self.directive else "")
+
+
+@dataclass
+class Suite:
+    """A subtest: its plan, its cases and its own result line."""
+
+    name: str = ""
+    plan: int = None
+    cases: list = field(default_factory=list)
+    ok: bool = None  # the result line; None until it is seen
+    number: int = None
+    trailing: list = field(default_factory=list)  # diagnostics after the last case
+
+    def count(self):
+        """(passed, failed, skipped)"""
+        return (
+            sum(c.passed for c in self.cases),
+            sum(c.failed for c in self.cases),
+            sum(c.skipped for c in self.cases),
+        )
+
+
+@dataclass
+class Ktap:
+    """A parsed KTAP document, and what looked wrong while parsing it."""
+
+    found: bool = False
+    plan: int = None
+    suites: list = field(default_factory=list)
+    diagnostics: list = field(default_factory=list)  # top-level "# ..." lines
+    totals: str = None
+    problems: list = field(default_factory=list)
+
+    def failures(self):
+        return sum(s.count()[1] for s in self.suites)
+
+
+def clean_line(raw):
+    """A serial line without ANSI escapes, trailing blanks or printk timestamp."""
+    line = ANSI_RE.sub("", raw).rstrip()
+    return TIMESTAMP_RE.sub("", line, count=1)
+
+
+def parse_ktap(text):
+    """Parse the first KTAP document in `text` (any other lines are ignored)."""
+    doc = Ktap()
+    suite = None  # the subtest being read, until its result line
+    diags = []  # "    # ..." lines since the previous case line
+
+    def open_suite():
+        nonlocal suite, diags
+        if suite is not None:
+            doc.problems.append(f"suite {suite.name or '?'}: no result line")
+        suite = Suite()
+        doc.suites.append(suite)
+        diags = []
+
+    for raw in text.splitlines():
+        line = clean_line(raw)
+        if not doc.found:
+            doc.found = bool(VERSION_RE.match(line))
+            continue
+        if VERSION_RE.match(line):
+            doc.problems.append("a second top-level KTAP header (did the kernel restart?)")
+        elif m := PLAN_RE.match(line):
+            if doc.plan is not None:
+                doc.problems.append(f"a second top-level plan 1..{m.group(1)}")
+            else:
+                doc.plan = int(m.group(1))
+        elif SUB_VERSION_RE.match(line):
+            open_suite()
+        elif m := SUB_NAME_RE.match(line):
+            if suite is None or suite.name or suite.cases:
+                open_suite()
+            suite.name = m.group(1).strip()
+        elif m := SUB_PLAN_RE.match(line):
+            if suite is None:
+                open_suite()
+            suite.plan = int(m.group(1))
+        elif m := SUB_RESULT_RE.match(line):
+            if suite is None:
+                open_suite()
+            case = Case(int(m.group(2)), (m.group(3) or "").strip(),
+                        m.group(1) == "ok", (m.group(4) or "").strip(), diags)
+            suite.cases.append(case)
+            diags = []
+        elif m := SUB_DIAG_RE.match(line):
+            diags.append(m.group(1))
+        elif m := RESULT_RE.match(line):
+            name = (m.group(3) or "").strip()
+            if suite is None:  # a result with no subtest before it
+                suite = Suite(name=name)
+                doc.suites.append(suite)
+                doc.problems.append(f"suite {name}: a result line with no subtest")
+            elif suite.name and name and suite.name != name:
+                doc.problems.append(
+                    f"suite {suite.name}: result line names {name!r}")
+            suite.name = suite.name or name
+            suite.ok = m.group(1) == "ok"
+            suite.number = int(m.group(2))
+            suite.trailing = diags
+            suite, diags = None, []
+        elif m := TOTALS_RE.match(line):
+            doc.totals = m.group(1)
+        elif SUMMARY_RE.match(line):
+            pass  # "# lib: pass:1 fail:0 skip:0 total:1": we count ourselves
+        elif m := TOP_DIAG_RE.match(line):
+            doc.diagnostics.append(m.group(1))
+        # anything else is not KTAP: boot messages, WARN reports
+    if suite is not None:
+        done, planned = len(suite.cases), suite.plan
+        doc.problems.append(
+            f"suite {suite.name or '?'} cut short after {done} of "
+            f"{planned if planned is not None else '?'} cases")
+    return doc
+
+
+def ktap_problems(doc):
+    """Why this KTAP cannot be trusted as a complete report ([] if it can)."""
+    if not doc.found:
+        return ["no KTAP output"]
+    problems = list(doc.problems)
+    if doc.plan is None:
+        problems.append("no KTAP plan (1..N)")
+    else:
+        finished = sum(s.ok is not None for s in doc.suites)
+        if finished < doc.plan:
+            problems.append(f"plan 1..{doc.plan} but only {finished} suite result(s)")
+        elif finished > doc.plan:
+            problems.append(f"plan 1..{doc.plan} but {finished} suite results")
+    for s in doc.suites:
+        name = s.name or "?"
+        if s.plan is None:
+            problems.append(f"suite {name}: no plan")
+        elif len(s.cases) != s.plan and s.ok is not None:
+            problems.append(f"suite {name}: plan 1..{s.plan} but {len(s.cases)} result(s)")
+        if [c.number for c in s.cases] != list(range(1, len(s.cases) + 1)):
+            problems.append(f"suite {name}: case numbers out of sequence")
+        failed = s.count()[1]
+        if s.ok is True and failed:
+            problems.append(f"suite {name}: `ok` with {failed} failing case(s)")
+        if s.ok is False and not failed:
+            problems.append(f"suite {name}: `not ok` without a failing case")
+    return problems
+
+
+# --- judging a run ------------------------------------------------------------------
+
+
+def describe_status(status, timeout=None, qemu=True):
+    """A human reading of a process exit status (None: it timed out)."""
+    if status is None:
+        return f"timeout after {timeout:g} s"
+    if status < 0:
+        try:
+            return f"killed by signal {signal.Signals(-status).name}"
+        except ValueError:
+            return f"killed by signal {-status}"
+    if not qemu:
+        return f"exit status {status}"
+    if status == 0:
+        return "exit status 0 (QEMU quit without an isa-debug-exit verdict: a triple fault?)"
+    if status == 1:
+        return "exit status 1 (QEMU failed; see its stderr)"
+    if status == EXIT_PANIC:
+        return "kernel panic/oops (exit 37)"
+    if status & 1:
+        return f"exit status {status} (isa-debug-exit value {status >> 1:#x}, not a verdict)"
+    return f"exit status {status}"
+
+
+def verdict_problems(doc, status, timeout, pass_status, fail_status):
+    """Crash reasons for a run whose KTAP is `doc` and exit status `status`.
+
+    pass_status/fail_status: 33/35 for QEMU, 0/1 for the host test binary.
+    """
+    reasons = []
+    if status not in (pass_status, fail_status):
+        reasons.append(describe_status(status, timeout, qemu=pass_status == EXIT_PASS))
+    reasons += ktap_problems(doc)
+    failures = doc.failures() or any(s.ok is False for s in doc.suites)
+    if status == pass_status and failures:
+        reasons.append(f"exit {status} (all passed) but the KTAP has `not ok` results")
+    if status == fail_status and not failures and not reasons:
+        why = "; ".join(doc.diagnostics)
+        reasons.append(f"exit {status} (a test failed) but no case failed"
+                       + (f" ({why})" if why else ""))
+    return reasons
+
+
+@dataclass
+class RunResult:
+    """What one run (a boot or a host test binary) produced."""
+
+    label: str
+    suites: list = field(default_factory=list)
+    crashes: list = field(default_factory=list)  # reasons; empty = no crash
+    seconds: float = 0.0
+    output: str = ""  # the serial line (or stdout)
+    stderr: str = ""
+    command: list = field(default_factory=list)
+    status: object = None
+    log_path: Path = None
+
+    def counts(self):
+        """(passed, failed, skipped); a crash is one more failure."""
+        p = f = s = 0
+        for suite in self.suites:
+            sp, sf, ss = suite.count()
+            p, f, s = p + sp, f + sf, s + ss
+        return p, f + (1 if self.crashes else 0), s
+
+
+# --- running processes ---------------------------------------------------------------
+
+
+def qemu_argv(mem, boot_args):
+    """QEMU's command line for one boot; `boot_args` says what to boot."""
+    return [QEMU, "-accel", os.environ.get("ACCEL") or "tcg", "-m", mem,
+            *boot_args,
+            "-display", "none", "-serial", "stdio", "-monitor", "none",
+            "-no-reboot", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+
+
+def run_process(argv, timeout, merge_stderr=False):
+    """Run to completion, stdin from /dev/null: (stdout, stderr, status or None)."""
+    try:
+        proc = subprocess.Popen(
+            argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT if merge_stderr else subprocess.PIPE)
+    except OSError as e:
+        return "", f"cannot run {argv[0]}: {e}", 127
+    try:
+        out, err = proc.communicate(timeout=timeout)
+        status = proc.returncode
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, err = proc.communicate()  # keeps what was read before the kill
+        status = None
+    return (out or b"").decode(errors="replace"), (err or b"").decode(errors="replace"), status
+
+
+def run_ktest_boot(entry, args):
+    """One matrix entry: boot `ktest`, judge exit status and KTAP."""
+    append = f"ktest={args.suite}" if args.suite else "ktest"
+    if entry.get("append"):
+        append += " " + entry["append"]
+    argv = qemu_argv(entry["mem"], ["-kernel", args.kernel, "-append", append])
+    start = time.monotonic()
+    out, err, status = run_process(argv, args.timeout)
+    doc = parse_ktap(out)
+    return RunResult(
+        label=entry["name"], suites=doc.suites, output=out, stderr=err,
+        crashes=verdict_problems(doc, status, args.timeout, EXIT_PASS, EXIT_FAIL),
+        seconds=time.monotonic() - start, command=argv, status=status)
+
+
+def run_host_tests(path, label, args):
+    """The host unit-test binary: KTAP on stdout, exit 0 (pass) or 1 (fail)."""
+    start = time.monotonic()
+    if not os.path.isfile(path):
+        return RunResult(label=label, crashes=[f"host test binary not found: {path}"],
+                         command=[path])
+    out, err, status = run_process([path], args.timeout, merge_stderr=True)
+    doc = parse_ktap(out)
+    return RunResult(
+        label=label, suites=doc.suites, output=out, stderr=err,
+        crashes=verdict_problems(doc, status, args.timeout, 0, 1),
+        seconds=time.monotonic() - start, command=[path], status=status)
+
+
+# --- the shell: a conversation over the serial line ------------------------------------
+
+
+class ShellError(Exception):
+    """The conversation went wrong: a timeout, or QEMU exited early."""
+
+
+class ShellSession:
+    """A QEMU (or any program) whose stdout/stdin is a terminal we type into.
+
+        with ShellSession(argv, timeout=300) as sh:
+            sh.expect(PROMPT_RE)                  # wait for the first prompt
+            out = sh.command("cat /proc/version") # type it, wait, its output
+            status = sh.poweroff()                # QEMU's exit status
+
+    `timeout` bounds the whole session; every wait raises ShellError when it
+    runs out or when the program exits first.  The output is read in a
+    background thread; `text()` is everything received so far.
+    """
+
+    def __init__(self, argv, timeout, prompt_re=PROMPT_RE):
+        self.argv = argv
+        self.timeout = timeout
+        self.prompt_re = prompt_re
+        self.deadline = None
+        self.proc = None
+        self.pos = 0  # output before this has been consumed by expect()
+        self._chunks = []
+        self._text = ""
+        self._stderr = []
+        self._eof = False
+        self._cond = threading.Condition()
+        self._threads = []
+
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def start(self):
+        self.deadline = time.monotonic() + self.timeout
+        try:
+            self.proc = subprocess.Popen(
+                self.argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE, bufsize=0)
+        except OSError as e:
+            raise ShellError(f"cannot run {self.argv[0]}: {e}") from e
+        for target, stream in ((self._read_stdout, self.proc.stdout),
+                               (self._read_stderr, self.proc.stderr)):
+            t = threading.Thread(target=target, args=(stream,), daemon=True)
+            t.start()
+            self._threads.append(t)
+
+    def _read_stdout(self, stream):
+        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        while True:
+            data = os.read(stream.fileno(), 65536)
+            with self._cond:
+                self._text += decoder.decode(data, final=not data)
+                if not data:
+                    self._eof = True
+                self._cond.notify_all()
+            if not data:
+                return
+
+    def _read_stderr(self, stream):
+        self._stderr.append(stream.read().decode(errors="replace"))
+
+    def text(self):
+        with self._cond:
+            return self._text
+
+    def stderr(self):
+        return "".join(self._stderr)
+
+    def expect(self, pattern, what=None):
+        """Wait for `pattern` (a compiled regex) after the last match.
+
+        Returns (text before the match, the match); the next expect() starts
+        after it.
+        """
+        with self._cond:
+            while True:
+                m = pattern.search(self._text, self.pos)
+                if m:
+                    before = self._text[self.pos:m.start()]
+                    self.pos = m.end()
+                    return before, m
+                left = self.deadline - time.monotonic()
+                what = what or repr(pattern.pattern)
+                if self._eof:
+                    self.proc.wait()
+                    raise ShellError(f"{describe_status(self.proc.returncode)} "
+                                     f"while waiting for {what}")
+                if left <= 0:
+                    raise ShellError(f"timeout after {self.timeout:g} s waiting for {what}")
+                self._cond.wait(left)
+
+    def expect_prompt(self):
+        return self.expect(self.prompt_re, f"the {PROMPT.strip()!r} prompt")[0]
+
+    def send(self, line):
+        """Type `line` and Enter (CR, as a terminal sends it)."""
+        try:
+            self.proc.stdin.write(line.encode() + b"\r")
+            self.proc.stdin.flush()
+        except (BrokenPipeError, OSError) as e:
+            raise ShellError(f"cannot type {line!r}: {e}") from e
+
+    def command(self, line):
+        """Type a command at the prompt; return its output (\\n-separated lines).
+
+        Waits for the echo of the command after a prompt (the prompt itself
+        may already have been consumed), then the next prompt, so a stray
+        extra prompt cannot be mistaken for the command's end.
+        """
+        self.send(line)
+        echo = re.compile(r"(?<=" + re.escape(PROMPT) + r")" + re.escape(line) + r"\r?\n")
+        self.expect(echo, f"the echo of {line!r}")
+        out = self.expect_prompt()
+        return "\n".join(ANSI_RE.sub("", l) for l in out.splitlines())
+
+    def wait_exit(self):
+        """Wait for the program to exit: its status, None on timeout (it is killed)."""
+        try:
+            return self.proc.wait(timeout=max(0.0, self.deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+            return None
+
+    def poweroff(self):
+        """Type `poweroff`; QEMU's exit status (None: it did not exit in time)."""
+        self.send("poweroff")
+        return self.wait_exit()
+
+    def close(self):
+        if self.proc is None:
+            return
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+        for t in self._threads:
+            t.join(timeout=5)
+        for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
+            try:
+                stream.close()
+            except OSError:
+                pass
+
+
+def boot_to_prompt(session):
+    """Wait for the first prompt; press Enter in GRUB's menu if it shows one."""
+    either = re.compile(PROMPT_RE.pattern + "|" + GRUB_COUNTDOWN_RE.pattern, re.M)
+    _, m = session.expect(either, f"GRUB's menu or the {PROMPT.strip()!r} prompt")
+    if m.group(0) != PROMPT:
+        session.send("")  # boot the default entry now
+        session.expect_prompt()
+
+
+def run_iso_boot(args):
+    """The GRUB ISO: shell entry, `test SUITE` at the prompt, then poweroff."""
+    suite = args.suite or ISO_SUITE
+    argv = qemu_argv(ISO_MEM, ["-cdrom", args.iso, "-boot", "d"])
+    res = RunResult(label="iso", command=argv)
+    start = time.monotonic()
+    if not os.path.isfile(args.iso):
+        res.crashes.append(f"ISO not found: {args.iso} (make iso)")
+        return res
+    session = ShellSession(argv, args.timeout)
+    try:
+        session.start()
+        boot_to_prompt(session)
+        out = session.command(f"test {suite}")
+        doc = parse_ktap(out)
+        res.suites = doc.suites
+        res.crashes += ktap_problems(doc)
+        res.status = session.poweroff()
+        if res.status != EXIT_PASS:
+            res.crashes.append("poweroff: " + describe_status(res.status, args.timeout))
+    except ShellError as e:
+        res.crashes.append(str(e))
+    finally:
+        session.close()
+        res.output, res.stderr = session.text(), session.stderr()
+        res.status = session.proc.returncode if session.proc else res.status
+        res.seconds = time.monotonic() - start
+    return res
+
+
+def run_shell_check(check, args):
+    """A SHELL_CHECKS entry: every (command, substring) is one test case."""
+    argv = qemu_argv(check["mem"], ["-kernel", args.kernel,
+                                    "-append", check.get("append", "")])
+    suite = Suite(name="shell", plan=sum(len(e) for _, e in check["commands"]))
+    res = RunResult(label=check["name"], suites=[suite], command=argv)
+    start = time.monotonic()
+    session = ShellSession(argv, args.timeout)
+    try:
+        session.start()
+        session.expect_prompt()
+        for cmd, expected in check["commands"]:
+            out = session.command(cmd)
+            for text in expected:
+                ok = text in out
+                diags = [] if ok else [f"output of {cmd!r}:"] + [
+                    "  " + l for l in out.splitlines()[:30]]
+                suite.cases.append(Case(len(suite.cases) + 1,
+                                        f"{cmd!r} prints {text!r}", ok,
+                                        diagnostics=diags))
+        res.status = session.poweroff()
+        if res.status != EXIT_PASS:
+            res.crashes.append("poweroff: " + describe_status(res.status, args.timeout))
+    except ShellError as e:
+        res.crashes.append(str(e))
+    finally:
+        session.close()
+        res.output, res.stderr = session.text(), session.stderr()
+        res.status = session.proc.returncode if session.proc else res.status
+        res.seconds = time.monotonic() - start
+    return res
+
+
+# --- reporting --------------------------------------------------------------------
+
+
+def output_tail(res, n=TAIL_LINES):
+    """The last `n` lines a run printed (serial, then QEMU's stderr)."""
+    lines = [ANSI_RE.sub("", l).rstrip() for l in res.output.splitlines()]
+    lines += ["(stderr) " + l.rstrip() for l in res.stderr.splitlines()]
+    return lines[-n:]
+
+
+def format_result(res, verbose=False):
+    """The report of one finished run: a line per suite, failures, crash."""
+    lines = []
+    for suite in res.suites:
+        if res.crashes and not suite.cases:
+            continue  # e.g. a shell check that never reached its first command
+        p, f, s = suite.count()
+        lines.append(f"[{res.label}] {suite.name or '?'}: {p} passed, {f} failed, "
+                     f"{s} skipped ({res.seconds:.1f} s)")
+        for case in suite.cases:
+            if case.failed:
+                lines.append("    " + case.line())
+                lines += ["        # " + d for d in case.diagnostics]
+            elif verbose:
+                lines.append("    " + case.line())
+        if suite.ok is False and suite.trailing:
+            lines += ["    # " + d for d in suite.trailing]
+    if res.crashes:
+        lines.append(f"[{res.label}] # crash: {'; '.join(res.crashes)} "
+                     f"({res.seconds:.1f} s)")
+        if res.command:
+            lines.append("    command: " + " ".join(shell_quote(a) for a in res.command))
+        where = f" (full log: {res.log_path})" if res.log_path else ""
+        tail = output_tail(res)
+        if tail:
+            lines.append(f"    last {len(tail)} lines of output{where}:")
+            lines += ["    | " + l for l in tail]
+        else:
+            lines.append(f"    (no output){where}")
+    return "\n".join(lines)
+
+
+def shell_quote(arg):
+    return arg if re.fullmatch(r"[\w@%+=:,./-]+", arg) else "'" + arg.replace("'", "'\\''") + "'"
+
+
+def log_name(label):
+    return re.sub(r"[^A-Za-z0-9._+-]+", "_", label).strip("_") or "run"
+
+
+def write_log(res, log_dir, name):
+    """The run's full output, then how it was started and how it ended."""
+    path = Path(log_dir) / (log_name(name) + ".log")
+    trailer = ["", "----- test runner -----",
+               "command: " + " ".join(shell_quote(a) for a in res.command),
+               "exit status: " + ("timeout" if res.status is None else str(res.status)),
+               f"wall time: {res.seconds:.1f} s"]
+    if res.crashes:
+        trailer.append("crash: " + "; ".join(res.crashes))
+    if res.stderr:
+        trailer += ["----- stderr -----", res.stderr.rstrip()]
+    try:
+        path.write_text(res.output + "\n".join(trailer) + "\n", errors="replace")
+        res.log_path = path
+    except OSError as e:
+        print(f"warning: cannot write {path}: {e}", file=sys.stderr)
+
+
+# --- the command line ------------------------------------------------------------------
+
+
+def parse_args(argv):
+    ap = argparse.ArgumentParser(
+        description="kmem386 tests: host unit tests, the QEMU boot matrix, "
+                    "the GRUB ISO and shell checks.")
+    ap.add_argument("--kernel", default="build/kernel.elf")
+    ap.add_argument("--iso", default="build/kmem386.iso")
+    ap.add_argument("--host-tests", action="append", default=[], metavar="PATH",
+                    help="a host unit-test binary (KTAP on stdout); repeatable")
+    ap.add_argument("--only", action="append", default=[], metavar="NAME",
+                    help="run only the QEMU runs with this name (see --list); repeatable")
+    ap.add_argument("--suite", metavar="FILTER",
+                    help="boot with ktest=FILTER (SUITE or SUITE.CASE)")
+    ap.add_argument("--no-iso", action="store_true", help="skip the GRUB ISO boot")
+    ap.add_argument("--no-shell", action="store_true", help="skip the shell checks")
+    ap.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
+                    help=f"seconds per run (default {DEFAULT_TIMEOUT})")
+    ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
+                    help="runs in parallel (default: the number of CPUs)")
+    ap.add_argument("--keep-logs", metavar="DIR", default=str(DEFAULT_LOG_DIR),
+                    help="write each run's output to DIR/<name>.log "
+                         "(default build/test-logs)")
+    ap.add_argument("-v", "--verbose", action="store_true", help="print every case")
+    ap.add_argument("--list", action="store_true", help="print the matrix and exit")
+    ap.add_argument("--self-test", action="store_true",
+                    help="run this script's own unit tests and exit")
+    args = ap.parse_args(argv)
+    if args.jobs < 1:
+        ap.error("-j must be at least 1")
+    if args.timeout <= 0:
+        ap.error("--timeout must be positive")
+    return args, ap
+
+
+def list_runs():
+    print("matrix (ktest boots, -kernel):")
+    for e in MATRIX:
+        append = " ".join(a for a in ("ktest", e["append"]) if a)
+        print(f"  {e['name']:<12} -m {e['mem']:<6} -append \"{append}\"")
+    print(f"iso: the GRUB ISO, -m {ISO_MEM}, `test {ISO_SUITE}` at the prompt")
+    print("shell checks (-kernel, shell mode):")
+    for c in SHELL_CHECKS:
+        cmds = ", ".join(cmd for cmd, _ in c["commands"])
+        print(f"  {c['name']:<20} -m {c['mem']:<6} {cmds}")
+
+
+def plan_runs(args, ap):
+    """[(label, log name, function)] for everything this invocation runs."""
+    names = [e["name"] for e in MATRIX] + ["iso"] + [c["name"] for c in SHELL_CHECKS]
+    dups = {n for n in names if names.count(n) > 1}
+    if dups:
+        ap.error(f"duplicate run names: {', '.join(sorted(dups))}")
+    unknown = [n for n in args.only if n not in names]
+    if unknown:
+        ap.error(f"--only {', '.join(unknown)}: no such run (see --list)")
+
+    def wanted(name):
+        return not args.only or name in args.only
+
+    runs = []
+    if not args.no_iso and wanted("iso"):
+        runs.append(("iso", "iso", lambda: run_iso_boot(args)))
+    for e in MATRIX:
+        if wanted(e["name"]):
+            runs.append((e["name"], e["name"], lambda e=e: run_ktest_boot(e, args)))
+    if not args.no_shell:
+        for c in SHELL_CHECKS:
+            if wanted(c["name"]):
+                runs.append((c["name"], "shell-" + c["name"],
+                             lambda c=c: run_shell_check(c, args)))
+    for i, path in enumerate(args.host_tests):
+        label = "host" if len(args.host_tests) == 1 else f"host {i + 1}"
+        runs.append((label, label, lambda p=path, l=label: run_host_tests(p, l, args)))
+    return runs
+
+
+def guarded(label, fn):
+    """Run fn(); a bug in the runner itself becomes a crash of that run."""
+    start = time.monotonic()
+    try:
+        return fn()
+    except Exception as e:  # noqa: BLE001 - report, never hang the pool
+        import traceback
+        return RunResult(label=label, crashes=[f"test runner error: {e!r}"],
+                         output=traceback.format_exc(), seconds=time.monotonic() - start)
+
+
+def main(argv):
+    args, ap = parse_args(argv)
+    if args.self_test:
+        return self_test()
+    if args.list:
+        list_runs()
+        return 0
+    runs = plan_runs(args, ap)
+    log_dir = Path(args.keep_logs)
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        print(f"warning: cannot create {log_dir}: {e}", file=sys.stderr)
+
+    start = time.monotonic()
+    passed = failed = skipped = 0
+    crashed = []
+    with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        futures = {pool.submit(guarded, label, fn): name for label, name, fn in runs}
+        for fut in concurrent.futures.as_completed(futures):
+            res = fut.result()
+            write_log(res, log_dir, futures[fut])
+            print(format_result(res, args.verbose), flush=True)
+            p, f, s = res.counts()
+            passed, failed, skipped = passed + p, failed + f, skipped + s
+            if res.crashes:
+                crashed.append(res)
+
+    print()
+    if crashed:
+        print(f"crashes ({len(crashed)}):")
+        for res in crashed:
+            print(f"  [{res.label}] {'; '.join(res.crashes)}")
+    else:
+        print("crashes: none")
+    if skipped:
+        print(f"skipped: {skipped}")
+    print(f"wall time: {time.monotonic() - start:.1f} s "
+          f"({len(runs)} run(s), -j {args.jobs}; logs in {log_dir})")
+    if not runs or passed + failed == 0:
+        print("nothing ran")
+        print(f"{passed} passed, {failed} failed")
+        return 1
+    print(f"{passed} passed, {failed} failed", flush=True)
+    return 0 if failed == 0 else 1
+
+
+# --- self-test: the parser and the shell helper on crafted input ------------------------
+
+
+KERNEL_SAMPLE = """\
+[    0.000000] kmem386 version 0.1.0 (gcc 12.2.0) i386 non-PAE, 3G/1G split, HIGHMEM\r
+[    0.014917] KTAP version 1\r
+[    0.014972] 1..2\r
+[    0.015041]     KTAP version 1\r
+[    0.015102]     # Subtest: lib\r
+[    0.015177]     1..3\r
+[    0.015420]     ok 1 lib_snprintf_formats_hex_with_padding\r
+[    0.015425] ------------[ cut here ]------------\r
+[    0.015426] WARNING: at mm/page_alloc.c:12 something\r
+[    0.015430]     # tests/kernel/lib_test.c:42: expected a == b, got 3 (0x3) vs 4 (0x4)\r
+[    0.015440]     not ok 2 lib_other_case\r
+[    0.015450]     ok 3 lib_skipped_case # SKIP no highmem at this size\r
+[    0.015543] # lib: pass:1 fail:1 skip:1 total:3\r
+[    0.015854] not ok 1 lib\r
+[    0.015900]     KTAP version 1\r
+[    0.015901]     # Subtest: traps\r
+[    0.015902]     1..2\r
+[    0.015903]     # about to loop\r
+[    0.015904]     not ok 1 traps_loops # timeout after 120 s\r
+[    0.015905]     not ok 2 traps_oopses # oops\r
+[    0.015906] # traps: pass:0 fail:2 skip:0 total:2\r
+[    0.015907] not ok 2 traps\r
+[    0.016073] # Totals: pass:1 fail:3 skip:1 total:5\r
+"""
+
+HOST_SAMPLE = """\
+KTAP version 1
+1..1
+    KTAP version 1
+    # Subtest: string
+    1..2
+    ok 1 string_memcpy_copies
+    ok 2 string_strlen_counts
+    # string: pass:2 fail:0 skip:0 total:2
+ok 1 string
+"""
+
+
+def self_test():
+    import unittest
+
+    class ParserTest(unittest.TestCase):
+        def test_kernel_sample(self):
+            doc = parse_ktap(KERNEL_SAMPLE)
+            self.assertEqual(ktap_problems(doc), [])
+            self.assertEqual([s.name for s in doc.suites], ["lib", "traps"])
+            lib, traps = doc.suites
+            self.assertEqual(lib.count(), (1, 1, 1))
+            self.assertEqual(traps.count(), (0, 2, 0))
+            self.assertEqual(lib.cases[1].diagnostics,
+                             ["tests/kernel/lib_test.c:42: expected a == b, "
+                              "got 3 (0x3) vs 4 (0x4)"])
+            self.assertEqual(lib.cases[0].diagnostics, [])
+            self.assertEqual(lib.cases[2].directive, "SKIP no highmem at this size")
+            self.assertEqual(traps.cases[0].directive, "timeout after 120 s")
+            self.assertEqual(traps.cases[0].diagnostics, ["about to loop"])
+            self.assertEqual(doc.totals, "pass:1 fail:3 skip:1 total:5")
+            self.assertEqual(verdict_problems(doc, EXIT_FAIL, 1, EXIT_PASS, EXIT_FAIL), [])
+
+        def test_host_sample_without_timestamps(self):
+            doc = parse_ktap("ASan noise\n" + HOST_SAMPLE)
+            self.assertEqual(ktap_problems(doc), [])
+            self.assertEqual(doc.suites[0].count(), (2, 0, 0))
+            self.assertEqual(verdict_problems(doc, 0, 1, 0, 1), [])
+            self.assertTrue(verdict_problems(doc, 1, 1, 0, 1))  # 1 but all ok
+
+        def test_exit_33_with_not_ok_is_a_crash(self):
+            doc = parse_ktap(KERNEL_SAMPLE)
+            reasons = verdict_problems(doc, EXIT_PASS, 1, EXIT_PASS, EXIT_FAIL)
+            self.assertTrue(any("all passed" in r for r in reasons), reasons)
+
+        def test_short_plan_is_a_crash(self):
+            cut = KERNEL_SAMPLE.split("[    0.015450]")[0] + "[    0.02] Kernel panic\n"
+            doc = parse_ktap(cut)
+            reasons = verdict_problems(doc, EXIT_PANIC, 1, EXIT_PASS, EXIT_FAIL)
+            self.assertIn("kernel panic/oops (exit 37)", reasons)
+            self.assertTrue(any("cut short after 2 of 3" in r for r in reasons), reasons)
+            self.assertTrue(any("plan 1..2 but only 0" in r for r in reasons), reasons)
+
+        def test_missing_suite_is_a_crash(self):
+            doc = parse_ktap(KERNEL_SAMPLE.split("[    0.015900]")[0])
+            self.assertEqual(ktap_problems(doc), ["plan 1..2 but only 1 suite result(s)"])
+
+        def test_suite_plan_mismatch(self):
+            doc = parse_ktap(HOST_SAMPLE.replace("    1..2", "    1..3"))
+            self.assertEqual(ktap_problems(doc), ["suite string: plan 1..3 but 2 result(s)"])
+
+        def test_no_ktap(self):
+            doc = parse_ktap("[    0.0] booting\n[    0.1] hello\n")
+            self.assertEqual(verdict_problems(doc, EXIT_PASS, 1, EXIT_PASS, EXIT_FAIL),
+                             ["no KTAP output"])
+
+        def test_other_statuses_are_crashes(self):
+            doc = parse_ktap(HOST_SAMPLE)
+            for status in (0, 1, 3, -9, None):
+                self.assertTrue(verdict_problems(doc, status, 5, EXIT_PASS, EXIT_FAIL),
+                                status)
+            self.assertEqual(verdict_problems(doc, None, 5, EXIT_PASS, EXIT_FAIL),
+                             ["timeout after 5 s"])
+            self.assertEqual(verdict_problems(doc, EXIT_PASS, 5, EXIT_PASS, EXIT_FAIL), [])
+
+        def test_exit_35_without_failure_names_the_reason(self):
+            doc = parse_ktap("KTAP version 1\n1..0\n# ktest: no suite or case matches 'x'\n")
+            reasons = verdict_problems(doc, EXIT_FAIL, 1, EXIT_PASS, EXIT_FAIL)
+            self.assertEqual(len(reasons), 1)
+            self.assertIn("no suite or case matches", reasons[0])
+
+        def test_suite_ok_with_failing_case(self):
+            doc = parse_ktap(HOST_SAMPLE.replace("    ok 2", "    not ok 2"))
+            self.assertEqual(ktap_problems(doc),
+                             ["suite string: `ok` with 1 failing case(s)"])
+
+        def test_report_and_counts(self):
+            doc = parse_ktap(KERNEL_SAMPLE)
+            res = RunResult(label="2G", suites=doc.suites, seconds=3.44)
+            text = format_result(res)
+            self.assertIn("[2G] lib: 1 passed, 1 failed, 1 skipped (3.4 s)", text)
+            self.assertIn("    not ok 2 lib_other_case\n        # tests/kernel/", text)
+            self.assertEqual(res.counts(), (1, 3, 1))
+            res.crashes = ["timeout after 1 s"]
+            self.assertEqual(res.counts(), (1, 4, 1))
+            self.assertIn("[2G] # crash: timeout after 1 s", format_result(res))
+
+    # A fake shell on a pipe: a GRUB-like menu line, a prompt, echo, poweroff.
+    fake_shell = r"""
+import sys
+out = sys.stdout
+out.write("\x1b[5;3H*kmem386: shell (kmem386> prompt)   will be executed automatically in 2s.")
+out.flush()
+sys.stdin.buffer.read(1)                       # Enter in the menu
+out.write("\r\n[    0.0] booting\r\n\r\nType `help`.\r\nkmem386> "); out.flush()
+line = b""
+while True:
+    c = sys.stdin.buffer.read(1)
+    if not c:
+        sys.exit(1)
+    if c != b"\r":
+        line += c; out.write(c.decode()); out.flush(); continue
+    out.write("\r\n")
+    cmd, line = line.decode(), b""
+    if cmd == "poweroff":
+        out.write("Power down.\r\n"); out.flush(); sys.exit(33)
+    if cmd == "hang":
+        out.flush(); import time; time.sleep(60)
+    out.write("you said " + cmd + "\r\nkmem386> "); out.flush()
+"""
+
+    class ShellSessionTest(unittest.TestCase):
+        def test_conversation(self):
+            with ShellSession([sys.executable, "-c", fake_shell], timeout=20) as sh:
+                boot_to_prompt(sh)
+                self.assertEqual(sh.command("hello"), "you said hello")
+                self.assertEqual(sh.command("a b"), "you said a b")
+                self.assertEqual(sh.poweroff(), 33)
+
+        def test_timeout(self):
+            with ShellSession([sys.executable, "-c", fake_shell], timeout=1) as sh:
+                boot_to_prompt(sh)
+                with self.assertRaisesRegex(ShellError, "timeout after 1 s"):
+                    sh.command("hang")
+
+        def test_early_exit(self):
+            with ShellSession([sys.executable, "-c", "print('bye')"], timeout=20) as sh:
+                with self.assertRaisesRegex(ShellError, "exit status 0"):
+                    sh.expect_prompt()
+
+    suite = unittest.TestSuite()
+    for case in (ParserTest, ShellSessionTest):
+        suite.addTests(unittest.defaultTestLoader.loadTestsFromTestCase(case))
+    result = unittest.TextTestRunner(verbosity=1).run(suite)
+    return 0 if result.wasSuccessful() else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
