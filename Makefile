@@ -67,7 +67,7 @@ endif
 QEMU_CONSOLE := -serial mon:stdio $(QEMU_DISPLAY)
 
 .PHONY: all kernel iso run run-kernel demo bench gdb test deps clean \
-	format check-format host-tests host-test-run
+	format check-format host-tests host-test-run compile_commands.json
 
 all: kernel
 
@@ -145,7 +145,8 @@ gdb: deps $(KERNEL)
 	kill %1 2>/dev/null || true
 
 bench: deps $(KERNEL)
-	$(PYTHON) tests/bench.py --kernel $(KERNEL) --accel $(ACCEL)
+	$(QEMU) $(QEMU_COMMON) -display none -serial stdio -kernel $(KERNEL) \
+		-append "bench $(APPEND)"; test $$? = 33
 
 # --- tests -----------------------------------------------------------------
 test: deps $(KERNEL) $(ISO) host-tests
@@ -165,9 +166,9 @@ check-format:
 		{ echo "not formatted: $$f"; bad=1; }; \
 	done; exit $$bad
 
+# Rebuilds everything (-B) under bear, which records each compiler call.
 compile_commands.json:
-	$(MAKE) clean
-	bear --output $@ -- $(MAKE) kernel host-tests
+	bear --output $@ -- $(MAKE) -B kernel host-tests
 
 clean:
 	rm -rf $(BUILD)

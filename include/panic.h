@@ -37,7 +37,16 @@ int run_protected(const char *comm, void (*fn)(void *arg), void *arg);
 void *oops_recovery_save(void);
 void oops_recovery_restore(void *state);
 
-/* The taint letters of reports: "Not tainted" or "Tainted: G D W". */
+/* What has gone wrong since boot, shown in every report as Linux does. */
+enum taint_flag {
+	TAINT_BAD_PAGE, /* B: a "Bad page state" was reported */
+	TAINT_DIE, /* D: an oops */
+	TAINT_WARN, /* W: a WARN fired */
+	NR_TAINT_FLAGS
+};
+
+void add_taint(enum taint_flag flag);
+/* The taint letters of reports: "Not tainted" or "Tainted: G B D W". */
 const char *print_tainted(void);
 
 #endif /* _PANIC_H */

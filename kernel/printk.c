@@ -17,8 +17,11 @@
  * land in the middle of another.
  */
 #include <asm/processor.h>
+#include <cmdline.h>
 #include <console.h>
+#include <errno.h>
 #include <kernel.h>
+#include <params.h>
 #include <printk.h>
 #include <sprintf.h>
 #include <string.h>
@@ -256,3 +259,24 @@ int kprintf(const char *fmt, ...)
 	va_end(args);
 	return n;
 }
+
+static int __init parse_loglevel(char *arg)
+{
+	int level;
+
+	if (!arg || kstrtoint(arg, 0, &level) || level < 0 || level > 8) {
+		pr_err("loglevel=%s: not a level 0..8; keeping %d\n",
+		       arg ? arg : "", console_loglevel);
+		return -EINVAL;
+	}
+	console_loglevel = level;
+	return 0;
+}
+early_param("loglevel", parse_loglevel);
+
+static int __init parse_quiet(char *arg)
+{
+	console_loglevel = CONSOLE_LOGLEVEL_QUIET;
+	return 0;
+}
+early_param("quiet", parse_quiet);

@@ -323,6 +323,7 @@ void bad_page(const struct page *page, const char *reason)
 	char flags[96];
 
 	nr_bad_page_reports++;
+	add_taint(TAINT_BAD_PAGE);
 	dump_page_flags(page, flags, sizeof(flags));
 	pr_alert("BUG: Bad page state in process %s  pfn:%05lx\n", current_comm,
 		 page_to_pfn(page));

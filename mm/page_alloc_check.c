@@ -141,15 +141,19 @@ static void buddy_leak_after(struct ktest *test)
 	long pgtables = (long)(nr_kernel_pgtables - leak_pgtables_before);
 
 	for (int z = 0; z < MAX_NR_ZONES; z++) {
-		long lost = (long)leak_free_before[z] - (long)zones[z].free_pages;
+		long lost =
+			(long)leak_free_before[z] - (long)zones[z].free_pages;
 
 		/* New page tables come from lowmem; charge them to the zone. */
-		if (z == ZONE_NORMAL || (z == ZONE_DMA && !zones[ZONE_NORMAL].present_pages))
+		if (z == ZONE_NORMAL ||
+		    (z == ZONE_DMA && !zones[ZONE_NORMAL].present_pages))
 			lost -= pgtables;
 		if (lost)
-			ktest_fail(test, "leak check: zone %s has %ld %s free pages than before the case",
-				   zones[z].name, lost > 0 ? lost : -lost,
-				   lost > 0 ? "fewer" : "more");
+			ktest_fail(
+				test,
+				"leak check: zone %s has %ld %s free pages than before the case",
+				zones[z].name, lost > 0 ? lost : -lost,
+				lost > 0 ? "fewer" : "more");
 	}
 }
 

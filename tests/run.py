@@ -19,6 +19,8 @@ What it runs, in parallel (a thread pool of os.cpu_count() workers, -j N):
             `test ISO_SUITE` typed at the `kmem386> ` prompt, then `poweroff`.
   SHELL_CHECKS  shell-mode boots that type commands and look for substrings in
             their output; every (command, substring) pair is one test case.
+  console   the other console: keys typed on the PS/2 keyboard through QEMU's
+            monitor (sendkey), the VGA text screen read back (pmemsave).
 
 Exit codes.  isa-debug-exit makes QEMU exit with (value << 1) | 1:
   33 = the kernel says every test passed, 35 = a test failed, 37 = panic/oops.
@@ -70,6 +72,7 @@ import concurrent.futures
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -114,9 +117,36 @@ SHELL_CHECKS = [
         "mem": "2G",
         "append": "",
         "commands": [
-            ("help", ["poweroff", "test [SUITE"]),
+            ("help", ["poweroff", "test [SUITE", "kernel/shell_cmds.c"]),
             ("cat /proc/version", ["kmem386 version"]),
             ("nosuchcmd", ["unknown command: nosuchcmd (try help)"]),
+            ("cat /proc/nosuch", ["cat: /proc/nosuch: No such file"]),
+            ("x" * 300, ["line too long (at most 255 characters): refused"]),
+            ("dmesg", ["buddy: self-check ok", "Kernel command line:"]),
+        ],
+    },
+    {
+        "name": "memory commands",
+        "mem": "2G",
+        "append": "",
+        "commands": [
+            ("cat /proc/buddyinfo", ["Node 0, zone      DMA ", "Node 0, zone   Normal ",
+                                     "Node 0, zone  HighMem "]),
+            ("cat /proc/zoneinfo", ["Node 0, zone  HighMem", "        managed  ",
+                                    "        protection: (0, 0, "]),
+            ("cat /proc/meminfo", ["MemTotal:", "HighTotal:", "LowFree:", "VmallocTotal:"]),
+            ("cat /proc/iomem", ["00100000-7ffdffff : System RAM", "  00100000-", ": Kernel code"]),
+            ("cat /proc/pagetypeinfo", ["Page block order: 10", "Pages per block:  1024"]),
+            ("layout", ["0xf8800000 - 0xff7fe000    111 MB", "0xc0000000 - 0xf8000000    896 MB"]),
+            ("walk 0xc0100000", ["PTE  256", "(read-only)", "physical address 0x00100000"]),
+            ("walk 0xc8000000", ["PS G", "a 4 MB page at physical 0x08000000"]),
+            ("walk 0xf8001000", ["guard gap after lowmem", "use kmap()"]),
+            ("alloc 0 highmem", ["zone HighMem", "no permanent mapping"]),
+            ("alloc 2 dma", ["zone DMA", "virtual: 0xc0"]),
+            ("free 0x1 0", ["Bad page state", "free: refused"]),
+            ("alloc 11", ["order 11 is above MAX_ORDER-1", "failed"]),
+            ("gfp atomic zero", ["GFP_ATOMIC | GFP_ZERO = 0x11: highest zone Normal"]),
+            ("e820", ["e820: [mem 0x0000000000100000-0x000000007ffdffff] usable"]),
         ],
     },
 ]
@@ -130,6 +160,7 @@ EXIT_FAIL = 35  # 0x11
 EXIT_PANIC = 37  # 0x12
 
 PROMPT = "kmem386> "
+SHELL_LINE_MAX = 256  # include/shell.h: longer lines are refused
 # The prompt at the start of a line (the GRUB menu shows "(kmem386> prompt)").
 PROMPT_RE = re.compile(r"^" + re.escape(PROMPT), re.M)
 # GRUB's countdown: pressing Enter boots the default entry without waiting.
@@ -397,11 +428,11 @@ class RunResult:
 # --- running processes ---------------------------------------------------------------
 
 
-def qemu_argv(mem, boot_args):
+def qemu_argv(mem, boot_args, monitor="none"):
     """QEMU's command line for one boot; `boot_args` says what to boot."""
     return [QEMU, "-accel", os.environ.get("ACCEL") or "tcg", "-m", mem,
             *boot_args,
-            "-display", "none", "-serial", "stdio", "-monitor", "none",
+            "-display", "none", "-serial", "stdio", "-monitor", monitor,
             "-no-reboot", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
 
 
@@ -571,7 +602,9 @@ class ShellSession:
         extra prompt cannot be mistaken for the command's end.
         """
         self.send(line)
-        echo = re.compile(r"(?<=" + re.escape(PROMPT) + r")" + re.escape(line) + r"\r?\n")
+        # The shell echoes at most SHELL_LINE_MAX - 1 characters of a line.
+        echoed = line[:SHELL_LINE_MAX - 1]
+        echo = re.compile(r"(?<=" + re.escape(PROMPT) + r")" + re.escape(echoed) + r"\r?\n")
         self.expect(echo, f"the echo of {line!r}")
         out = self.expect_prompt()
         return "\n".join(ANSI_RE.sub("", l) for l in out.splitlines())
@@ -671,6 +704,117 @@ def run_shell_check(check, args):
         res.crashes.append(str(e))
     finally:
         session.close()
+        res.output, res.stderr = session.text(), session.stderr()
+        res.status = session.proc.returncode if session.proc else res.status
+        res.seconds = time.monotonic() - start
+    return res
+
+
+# --- the other console: PS/2 keyboard in, VGA text screen out --------------------------
+
+CONSOLE_CHECK = {"name": "vga and keyboard", "mem": "128M"}
+VGA_TEXT = 0xB8000  # 80x25 cells of (character, attribute)
+
+
+class Monitor:
+    """QEMU's human monitor on a Unix socket: sendkey, pmemsave."""
+
+    def __init__(self, path, deadline):
+        self.sock = socket.socket(socket.AF_UNIX)
+        while True:
+            try:
+                self.sock.connect(path)
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise ShellError("QEMU's monitor socket never appeared")
+                time.sleep(0.05)
+        self.sock.settimeout(5)
+        self.read_until("(qemu) ")
+
+    def read_until(self, marker):
+        data = b""
+        while marker.encode() not in data:
+            chunk = self.sock.recv(65536)
+            if not chunk:
+                raise ShellError("QEMU's monitor closed")
+            data += chunk
+        return data.decode(errors="replace")
+
+    def command(self, line):
+        self.sock.sendall(line.encode() + b"\n")
+        return self.read_until("(qemu) ")
+
+    def close(self):
+        self.sock.close()
+
+
+def qemu_key(ch):
+    """The sendkey name of a character."""
+    names = {" ": "spc", "-": "minus", "/": "slash", ".": "dot", "\n": "ret",
+             "\b": "backspace", "=": "equal"}
+    if ch in names:
+        return names[ch]
+    return f"shift-{ch.lower()}" if ch.isupper() else ch
+
+
+def vga_screen(path):
+    """The text of a saved 80x25 VGA buffer, one string per row."""
+    data = Path(path).read_bytes()
+    return ["".join(chr(data[(r * 80 + c) * 2]) for c in range(80)).rstrip()
+            for r in range(25)]
+
+
+def run_console_check(args):
+    """Type on the PS/2 keyboard (QEMU's sendkey) and read the VGA screen.
+
+    Proves the second console end to end: keystrokes reach the shell's line
+    editor (with a Backspace in them), and what the shell prints appears in
+    VGA text memory as well as on COM1.
+    """
+    sock_path = f"/tmp/kmem386-monitor-{os.getpid()}.sock"
+    vga_path = f"/tmp/kmem386-vga-{os.getpid()}.bin"
+    argv = qemu_argv(CONSOLE_CHECK["mem"], ["-kernel", args.kernel],
+                     monitor=f"unix:{sock_path},server,nowait")
+    suite = Suite(name="console", plan=3)
+    res = RunResult(label=CONSOLE_CHECK["name"], suites=[suite], command=argv)
+    start = time.monotonic()
+    session = ShellSession(argv, args.timeout)
+    monitor = None
+
+    def case(name, ok, diags):
+        suite.cases.append(Case(len(suite.cases) + 1, name, ok,
+                                diagnostics=[] if ok else diags))
+    try:
+        session.start()
+        session.expect_prompt()
+        monitor = Monitor(sock_path, session.deadline)
+        for ch in "tickx\bs\n":
+            monitor.command(f"sendkey {qemu_key(ch)}")
+        out, _ = session.expect(re.compile(r"jiffies: \d+"), "the output of `ticks`")
+        session.expect_prompt()
+        case("PS/2 keystrokes with a Backspace run `ticks`", True, [])
+        monitor.command(f'pmemsave {VGA_TEXT} 4000 "{vga_path}"')
+        screen = vga_screen(vga_path)
+        text = "\n".join(screen)
+        case("the VGA screen shows the typed command",
+             "kmem386> ticks" in text, ["VGA text:"] + ["  " + r for r in screen])
+        case("the VGA screen shows the command's output",
+             "jiffies:" in text, ["VGA text:"] + ["  " + r for r in screen])
+        res.status = session.poweroff()
+        if res.status != EXIT_PASS:
+            res.crashes.append("poweroff: " + describe_status(res.status, args.timeout))
+    except (ShellError, OSError) as e:
+        res.crashes.append(str(e))
+    finally:
+        if monitor:
+            monitor.close()
+        session.close()
+        for path in (sock_path, vga_path):
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
         res.output, res.stderr = session.text(), session.stderr()
         res.status = session.proc.returncode if session.proc else res.status
         res.seconds = time.monotonic() - start
@@ -791,11 +935,14 @@ def list_runs():
     for c in SHELL_CHECKS:
         cmds = ", ".join(cmd for cmd, _ in c["commands"])
         print(f"  {c['name']:<20} -m {c['mem']:<6} {cmds}")
+    print(f"  {CONSOLE_CHECK['name']:<20} -m {CONSOLE_CHECK['mem']:<6} "
+          "PS/2 keys through QEMU's monitor, VGA text memory read back")
 
 
 def plan_runs(args, ap):
     """[(label, log name, function)] for everything this invocation runs."""
-    names = [e["name"] for e in MATRIX] + ["iso"] + [c["name"] for c in SHELL_CHECKS]
+    names = [e["name"] for e in MATRIX] + ["iso"] + \
+        [c["name"] for c in SHELL_CHECKS] + [CONSOLE_CHECK["name"]]
     dups = {n for n in names if names.count(n) > 1}
     if dups:
         ap.error(f"duplicate run names: {', '.join(sorted(dups))}")
@@ -817,6 +964,9 @@ def plan_runs(args, ap):
             if wanted(c["name"]):
                 runs.append((c["name"], "shell-" + c["name"],
                              lambda c=c: run_shell_check(c, args)))
+        if wanted(CONSOLE_CHECK["name"]):
+            runs.append((CONSOLE_CHECK["name"], "console",
+                         lambda: run_console_check(args)))
     for i, path in enumerate(args.host_tests):
         label = "host" if len(args.host_tests) == 1 else f"host {i + 1}"
         runs.append((label, label, lambda p=path, l=label: run_host_tests(p, l, args)))

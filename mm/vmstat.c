@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vmstat.c - the zone views: /proc/buddyinfo, /proc/pagetypeinfo,
+ * /proc/zoneinfo and /proc/vmstat, column for column as Linux prints them.
+ *
+ * Everything shown is read from the zones at the moment of the `cat`; where a
+ * Linux field has no counterpart here (per-CPU pagesets, LRU lists, reclaim),
+ * the line is left out rather than filled with an invented number.
+ */
+#include <asm/pgtable.h>
+#include <kernel.h>
+#include <mm.h>
+#include <seq_file.h>
+
+/* Node 0, zone   Normal      5      2      1 ... (free blocks per order) */
+static void buddyinfo_show(struct seq_file *m)
+{
+	const struct zone *zone;
+
+	for_each_populated_zone(zone) {
+		seq_printf(m, "Node 0, zone %8s ", zone->name);
+		for (int order = 0; order < MAX_ORDER; order++)
+			seq_printf(m, "%6lu ", zone->free_area[order].nr_free);
+		seq_putc(m, '\n');
+	}
+}
+PROC_FILE("buddyinfo", buddyinfo_show);
+
+/* One migratetype here ("Unmovable": nothing in this kernel can move). */
+static void pagetypeinfo_show(struct seq_file *m)
+{
+	const struct zone *zone;
+
+	seq_printf(m, "Page block order: %d\n", pageblock_order);
+	seq_printf(m, "Pages per block:  %lu\n\n", pageblock_nr_pages);
+	seq_printf(m, "%-43s ", "Free pages count per migrate type at order");
+	for (int order = 0; order < MAX_ORDER; order++)
+		seq_printf(m, "%6d ", order);
+	seq_putc(m, '\n');
+	for_each_populated_zone(zone) {
+		seq_printf(m, "Node %4d, zone %8s, type %12s ", 0, zone->name,
+			   "Unmovable");
+		for (int order = 0; order < MAX_ORDER; order++)
+			seq_printf(m, "%6lu ", zone->free_area[order].nr_free);
+		seq_putc(m, '\n');
+	}
+	seq_printf(m, "\n%-23s %12s \n", "Number of blocks type", "Unmovable");
+	for_each_populated_zone(zone)
+		seq_printf(m, "Node 0, zone %8s %12lu \n", zone->name,
+			   DIV_ROUND_UP(zone->spanned_pages,
+					pageblock_nr_pages));
+}
+PROC_FILE("pagetypeinfo", pagetypeinfo_show);
+
+/* Linux prints the node's own counters under the first zone's header. */
+static void zoneinfo_show_node(struct seq_file *m)
+{
+	seq_printf(m, "  per-node stats\n");
+	seq_printf(m, "      nr_kernel_stack %lu\n", BOOT_STACK_SIZE >> 10);
+	seq_printf(m, "      nr_page_table_pages %lu\n", nr_kernel_pgtables);
+}
+
+static void zoneinfo_show_zone(struct seq_file *m, const struct zone *zone)
+{
+	seq_printf(m, "Node 0, zone %8s\n", zone->name);
+	if (zone == &zones[0])
+		zoneinfo_show_node(m);
+	seq_printf(m, "  pages free     %lu\n", zone->free_pages);
+	seq_printf(m, "        boost    0\n");
+	seq_printf(m, "        min      %lu\n", min_wmark_pages(zone));
+	seq_printf(m, "        low      %lu\n", low_wmark_pages(zone));
+	seq_printf(m, "        high     %lu\n", high_wmark_pages(zone));
+	seq_printf(m, "        spanned  %lu\n", zone->spanned_pages);
+	seq_printf(m, "        present  %lu\n", zone->present_pages);
+	seq_printf(m, "        managed  %lu\n", zone->managed_pages);
+	seq_printf(m, "        cma      0\n");
+	seq_printf(m, "        protection: (");
+	for (int z = 0; z < MAX_NR_ZONES; z++)
+		seq_printf(m, "%s%lu", z ? ", " : "", zone->lowmem_reserve[z]);
+	seq_printf(m, ")\n");
+	if (!populated_zone(zone))
+		return;
+	seq_printf(m, "      nr_free_pages %lu\n", zone->free_pages);
+	seq_printf(m, "      nr_zone_alloc_failed %lu\n", zone->nr_alloc_fail);
+	seq_printf(m, "  node_unreclaimable:  0\n");
+	seq_printf(m, "  start_pfn:           %lu\n", zone->zone_start_pfn);
+}
+
+static void zoneinfo_show(struct seq_file *m)
+{
+	for (int z = 0; z < MAX_NR_ZONES; z++)
+		zoneinfo_show_zone(m, &zones[z]);
+}
+PROC_FILE("zoneinfo", zoneinfo_show);
+
+static void vmstat_show(struct seq_file *m)
+{
+	static const char *const alloc_names[MAX_NR_ZONES] = {
+		"pgalloc_dma",	"pgalloc_dma32",   "pgalloc_normal",
+		"pgalloc_high", "pgalloc_movable",
+	};
+	unsigned long pgfree = 0;
+
+	seq_printf(m, "nr_free_pages %lu\n", nr_free_pages());
+	seq_printf(m, "nr_page_table_pages %lu\n", nr_kernel_pgtables);
+	for (int z = 0; z < MAX_NR_ZONES; z++) {
+		seq_printf(m, "%s %lu\n", alloc_names[z], zones[z].pgalloc);
+		pgfree += zones[z].pgfree;
+	}
+	seq_printf(m, "pgfree %lu\n", pgfree);
+}
+PROC_FILE("vmstat", vmstat_show);
