@@ -82,6 +82,10 @@ deps:
 	@./tools/check-deps.sh
 
 # --- the kernel ------------------------------------------------------------
+# Every compile first makes sure the tools are there (order-only: the check
+# itself never makes anything out of date).
+$(OBJS) $(BUILD)/kallsyms_empty.o: | deps
+
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"

@@ -710,6 +710,47 @@ def run_shell_check(check, args):
     return res
 
 
+# --- pasted input: more than the kernel's 4 KB input queue at once ----------------------
+
+PASTE_CHECK = {"name": "pasted script", "mem": "128M", "lines": 600}
+
+
+def run_paste_check(args):
+    """Paste 600 commands (4.8 KB) in one write: every one must run.
+
+    The console's input queue holds 4 KB; beyond that the UART driver stops
+    reading until the shell catches up, so nothing may be lost.
+    """
+    argv = qemu_argv(PASTE_CHECK["mem"], ["-kernel", args.kernel])
+    suite = Suite(name="console", plan=1)
+    res = RunResult(label=PASTE_CHECK["name"], suites=[suite], command=argv)
+    start = time.monotonic()
+    session = ShellSession(argv, args.timeout)
+    n = PASTE_CHECK["lines"]
+    try:
+        session.start()
+        session.expect_prompt()
+        session.proc.stdin.write(b"cmdline\r" * n + b"echo-done\r")
+        session.proc.stdin.flush()
+        session.expect(re.compile(r"unknown command: echo-done"), "the end of the paste")
+        ran = session.text().count(PROMPT + "cmdline\r\n")
+        suite.cases.append(Case(1, f"all {n} pasted commands ran", ran == n,
+                                diagnostics=[] if ran == n else
+                                [f"{ran} of {n} commands were echoed at a prompt"]))
+        session.expect_prompt()
+        res.status = session.poweroff()
+        if res.status != EXIT_PASS:
+            res.crashes.append("poweroff: " + describe_status(res.status, args.timeout))
+    except (ShellError, OSError) as e:
+        res.crashes.append(str(e))
+    finally:
+        session.close()
+        res.output, res.stderr = session.text(), session.stderr()
+        res.status = session.proc.returncode if session.proc else res.status
+        res.seconds = time.monotonic() - start
+    return res
+
+
 # --- the other console: PS/2 keyboard in, VGA text screen out --------------------------
 
 CONSOLE_CHECK = {"name": "vga and keyboard", "mem": "128M"}
@@ -942,7 +983,7 @@ def list_runs():
 def plan_runs(args, ap):
     """[(label, log name, function)] for everything this invocation runs."""
     names = [e["name"] for e in MATRIX] + ["iso"] + \
-        [c["name"] for c in SHELL_CHECKS] + [CONSOLE_CHECK["name"]]
+        [c["name"] for c in SHELL_CHECKS] + [CONSOLE_CHECK["name"], PASTE_CHECK["name"]]
     dups = {n for n in names if names.count(n) > 1}
     if dups:
         ap.error(f"duplicate run names: {', '.join(sorted(dups))}")
@@ -967,6 +1008,9 @@ def plan_runs(args, ap):
         if wanted(CONSOLE_CHECK["name"]):
             runs.append((CONSOLE_CHECK["name"], "console",
                          lambda: run_console_check(args)))
+        if wanted(PASTE_CHECK["name"]):
+            runs.append((PASTE_CHECK["name"], "paste",
+                         lambda: run_paste_check(args)))
     for i, path in enumerate(args.host_tests):
         label = "host" if len(args.host_tests) == 1 else f"host {i + 1}"
         runs.append((label, label, lambda p=path, l=label: run_host_tests(p, l, args)))

@@ -68,6 +68,12 @@ static void serial_rx_enable(bool on)
 
 static void serial_interrupt(unsigned int irq, struct pt_regs *regs)
 {
+	/*
+	 * Throttled: an interrupt raised before IER was cleared may still come
+	 * in; reading now would overwrite the byte already held back.
+	 */
+	if (serial_has_pending)
+		return;
 	while (inb(COM1 + UART_LSR) & UART_LSR_DR) {
 		char c = (char)inb(COM1 + UART_RX);
 
