@@ -58,6 +58,16 @@
 #define memparse host_memparse
 #define next_arg host_next_arg
 
+/* lib/rbtree.c */
+#define rb_insert_color host_rb_insert_color
+#define rb_erase host_rb_erase
+#define rb_insert_augmented host_rb_insert_augmented
+#define rb_erase_augmented host_rb_erase_augmented
+#define rb_first host_rb_first
+#define rb_last host_rb_last
+#define rb_next host_rb_next
+#define rb_prev host_rb_prev
+
 /* lib/sort.c */
 #define sort host_sort
 
