@@ -162,6 +162,9 @@ bool buddy_self_check(void);
 /* Make every test case fail if it leaves the free page counts changed. */
 void buddy_leak_check_init(void);
 
+/* "BUG: Bad page state" reports since boot (tests check misuse was caught). */
+extern unsigned long nr_bad_page_reports;
+
 /* Counts for reports and leak checks. */
 unsigned long zone_free_pages(const struct zone *zone);
 

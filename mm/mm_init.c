@@ -214,18 +214,21 @@ static unsigned long int_sqrt(unsigned long x)
 	return r;
 }
 
+/*
+ * lowmem_reserve[j] of zone i: the pages of the zones above i, up to j, over
+ * i's ratio.  A zone with no pages, or a ratio of 0, reserves nothing (as
+ * Linux 6.1 computes it).
+ */
 static void setup_per_zone_lowmem_reserve(void)
 {
 	for (int i = 0; i < MAX_NR_ZONES; i++) {
+		unsigned long ratio = (unsigned long)lowmem_reserve_ratio[i];
+		bool clear = !ratio || !zones[i].managed_pages;
 		unsigned long upper = 0;
 
 		for (int j = i + 1; j < MAX_NR_ZONES; j++) {
 			upper += zones[j].managed_pages;
-			zones[i].lowmem_reserve[j] =
-				lowmem_reserve_ratio[i] ?
-					upper / (unsigned long)
-							lowmem_reserve_ratio[i] :
-					0;
+			zones[i].lowmem_reserve[j] = clear ? 0 : upper / ratio;
 		}
 	}
 }
