@@ -126,6 +126,16 @@ SHELL_CHECKS = [
         ],
     },
     {
+        "name": "bad boot options",
+        "mem": "128M",
+        "append": "highmem=100M vmalloc=abc mem=1K nopse=yes",
+        "commands": [
+            ("dmesg", ["highmem size (100MB) results in <64MB lowmem, ignoring it!",
+                       "vmalloc=abc: not a size", "mem=1K: too small",
+                       "127MB LOWMEM available."]),
+        ],
+    },
+    {
         "name": "memory commands",
         "mem": "2G",
         "append": "",
