@@ -67,6 +67,8 @@ void *kmap(struct page *page);
 void kunmap(struct page *page);
 /* The page behind a kmap()/kmap_local/direct-map address, or NULL. */
 struct page *kmap_to_page(void *addr);
+/* Clear the stale (count 1) pkmap slots now, with one TLB flush. */
+void kmap_flush_unused(void);
 /* Boot: find the pkmap page table, register the fault explainers. */
 void kmap_init(void);
 

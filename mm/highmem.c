@@ -323,6 +323,17 @@ void kunmap(struct page *page)
 	pkmap_count[nr]--;
 }
 
+/**
+ * kmap_flush_unused - flush every stale pkmap slot now, not at the next wrap
+ *
+ * The slots at count 1 become free (count 0), their pages lose their
+ * address, and the TLB is flushed once (if there was any).
+ */
+void kmap_flush_unused(void)
+{
+	flush_all_zero_pkmaps();
+}
+
 /* A kernel address's PTE, if it is a pkmap or kmap_local slot. */
 static const pte_t *kmap_pte_of(unsigned long vaddr)
 {

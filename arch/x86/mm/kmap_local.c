@@ -97,11 +97,12 @@ static noinline void *kmap_local_overflow(const struct page *page,
 					  unsigned long caller)
 {
 	WARN(1,
-	     "kmap_local_page: all %d slots of the stack are in use: pfn %#lx not mapped (called from %pS); an unbalanced kmap_local_page? The slots hold:\n",
+	     "kmap_local_page: all %d slots of the stack are in use: pfn %#lx not mapped (called from %pS); an unbalanced kmap_local_page?\n",
 	     KM_MAX_IDX, page_to_pfn(page), (void *)caller);
+	pr_warn("kmap_local: the stack, top first:\n");
 	for (int idx = KM_MAX_IDX - 1; idx >= 0; idx--)
-		pr_warn("  slot %2d %#lx: pfn %#lx mapped by %pS\n", idx,
-			kmap_local_slot_addr(idx),
+		pr_warn("kmap_local: slot %2d %#lx: pfn %#lx mapped by %pS\n",
+			idx, kmap_local_slot_addr(idx),
 			page_to_pfn(kmap_local_slots[idx].page),
 			(void *)kmap_local_slots[idx].caller);
 	return NULL;
