@@ -13,6 +13,7 @@ extern const struct ktest_suite paging_ktest_suite;
 extern const struct ktest_suite zones_ktest_suite;
 extern const struct ktest_suite buddy_ktest_suite;
 extern const struct ktest_suite buddy_misuse_ktest_suite;
+extern const struct ktest_suite highmem_ktest_suite;
 
 const struct ktest_suite *const ktest_suites[] = {
 	&lib_ktest_suite,
@@ -24,5 +25,6 @@ const struct ktest_suite *const ktest_suites[] = {
 	&zones_ktest_suite,
 	&buddy_ktest_suite,
 	&buddy_misuse_ktest_suite,
+	&highmem_ktest_suite,
 	NULL,
 };
