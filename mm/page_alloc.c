@@ -305,7 +305,7 @@ bool page_ptr_valid(const struct page *page)
 	       off / sizeof(struct page) < max_pfn;
 }
 
-static void dump_page_flags(const struct page *page, char *buf, size_t size)
+void dump_page_flags(const struct page *page, char *buf, size_t size)
 {
 	static const char *const names[__NR_PAGEFLAGS] = {
 		"reserved", "buddy", "head", "slab", "vmalloc", "table",
