@@ -173,7 +173,8 @@ int __kmem_cache_create(struct kmem_cache *s, const char *name,
 	INIT_LIST_HEAD(&s->empty);
 	if (calculate_sizes(s))
 		return -E2BIG;
-	s->min_partial = clamp((unsigned int)fls(s->size) / 2,
+	/* Linux's ilog2(size) / 2, within [MIN_PARTIAL, MAX_PARTIAL]. */
+	s->min_partial = clamp((unsigned int)(fls(s->size) - 1) / 2,
 			       (unsigned int)MIN_PARTIAL,
 			       (unsigned int)MAX_PARTIAL);
 	list_add(&s->list, &slab_caches);

@@ -1,17 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * suites.c - every in-kernel test suite, in the order `ktest` runs them:
- * from the bottom of the kernel (lib, traps, boot) up.
+ * from the bottom of the kernel (lib, traps, boot) up to the allocators
+ * (slab, kmalloc, slab_debug, mempool).
  */
 #include <ktest.h>
 
 extern const struct ktest_suite lib_ktest_suite;
 extern const struct ktest_suite traps_ktest_suite;
 extern const struct ktest_suite boot_ktest_suite;
+extern const struct ktest_suite slab_ktest_suite;
+extern const struct ktest_suite kmalloc_ktest_suite;
 
 const struct ktest_suite *const ktest_suites[] = {
-	&lib_ktest_suite,
-	&traps_ktest_suite,
-	&boot_ktest_suite,
-	NULL,
+	&lib_ktest_suite,  &traps_ktest_suite,	 &boot_ktest_suite,
+	&slab_ktest_suite, &kmalloc_ktest_suite, NULL,
 };
