@@ -11,8 +11,14 @@ extern const struct ktest_suite traps_ktest_suite;
 extern const struct ktest_suite boot_ktest_suite;
 extern const struct ktest_suite slab_ktest_suite;
 extern const struct ktest_suite kmalloc_ktest_suite;
+extern const struct ktest_suite slab_debug_ktest_suite;
 
 const struct ktest_suite *const ktest_suites[] = {
-	&lib_ktest_suite,  &traps_ktest_suite,	 &boot_ktest_suite,
-	&slab_ktest_suite, &kmalloc_ktest_suite, NULL,
+	&lib_ktest_suite, /* lib/: strings, formatting, sorting */
+	&traps_ktest_suite, /* faults, WARN, BUG, oops recovery */
+	&boot_ktest_suite, /* what the boot loader handed over */
+	&slab_ktest_suite, /* kmem_cache: layout, slabs, lists */
+	&kmalloc_ktest_suite, /* kmalloc and its family */
+	&slab_debug_ktest_suite, /* misuse: detected, reported, survived */
+	NULL,
 };
