@@ -104,8 +104,8 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 				     void (*ctor)(void *));
 void kmem_cache_destroy(struct kmem_cache *s);
 int kmem_cache_shrink(struct kmem_cache *s);
-void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags);
-void kmem_cache_free(struct kmem_cache *s, void *object);
+fastcall void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags);
+fastcall void kmem_cache_free(struct kmem_cache *s, void *object);
 
 static inline void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t flags)
 {
@@ -134,8 +134,9 @@ enum kmalloc_cache_type {
 extern struct kmem_cache
 	*kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1];
 
-void *kmalloc(size_t size, gfp_t flags);
-void kfree(const void *object);
+fastcall void *__kmalloc(size_t size, gfp_t flags);
+fastcall void *kmalloc_trace(struct kmem_cache *s, gfp_t flags);
+fastcall void kfree(const void *object);
 void *krealloc(const void *p, size_t new_size, gfp_t flags);
 void kfree_sensitive(const void *p);
 size_t ksize(const void *object);
@@ -146,6 +147,55 @@ const char *kstrdup_const(const char *s, gfp_t gfp);
 void kfree_const(const void *x);
 /* The kmalloc cache that serves `size` with `flags`; NULL above 8 KB. */
 struct kmem_cache *kmalloc_slab(size_t size, gfp_t flags);
+
+/*
+ * The kmalloc cache index of a constant size, folded by the compiler:
+ * 1 is kmalloc-96, 2 is kmalloc-192, n >= 3 is kmalloc-(1 << n).
+ */
+static __always_inline unsigned int kmalloc_index(size_t size)
+{
+	if (size <= 8)
+		return 3;
+	if (size <= 16)
+		return 4;
+	if (size <= 32)
+		return 5;
+	if (size <= 64)
+		return 6;
+	if (size <= 96)
+		return 1;
+	if (size <= 128)
+		return 7;
+	if (size <= 192)
+		return 2;
+	for (unsigned int shift = 8; shift < KMALLOC_SHIFT_HIGH; shift++)
+		if (size <= (1UL << shift))
+			return shift;
+	return KMALLOC_SHIFT_HIGH;
+}
+
+/**
+ * kmalloc - allocate memory
+ * @size: bytes wanted (0 gives ZERO_SIZE_PTR)
+ * @flags: GFP_KERNEL, GFP_ATOMIC, GFP_DMA, GFP_ZERO; GFP_HIGHMEM is refused
+ *
+ * With a constant size and flags (the usual case) the compiler picks the
+ * cache and the call goes straight to it, as in Linux; anything else goes
+ * through __kmalloc().
+ *
+ * Return: memory aligned to at least 8 bytes (to its size for a power of
+ * two), or NULL.
+ */
+static __always_inline void *kmalloc(size_t size, gfp_t flags)
+{
+	if (__builtin_constant_p(size) && __builtin_constant_p(flags) &&
+	    size - 1 < KMALLOC_MAX_CACHE_SIZE &&
+	    !(flags & (GFP_DMA | GFP_HIGHMEM | GFP_ZERO)))
+		return kmalloc_trace(
+			kmalloc_caches[KMALLOC_NORMAL][kmalloc_index(size)],
+			flags);
+	return __kmalloc(size, flags);
+}
 
 static inline void *kzalloc(size_t size, gfp_t flags)
 {

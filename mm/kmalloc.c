@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * kmalloc.c - kmalloc() and its family: memory of any size, by the byte.
+ * (kmalloc() and kfree() themselves are inline in slab.h and in
+ * slab_fast.c; what they cannot do quickly is here.)
  *
  * Small requests are served by one of the kmalloc caches, the smallest that
  * fits: kmalloc-8, 16, 32, 64, 96, 128, 192, 256, 512, 1k, 2k, 4k, 8k (and
  * dma-kmalloc-* for GFP_DMA).  96 and 192 exist because the powers of two
  * waste up to half of each object; with them the waste stays below a third.
  * The choice is one table lookup for sizes up to 192 (size_index, by
- * 8-byte steps) and fls(size - 1) above, as Linux does.  Power-of-two
+ * 8-byte steps) and fls(size - 1) above, as Linux does; for a constant
+ * size the compiler makes it (kmalloc_index() in slab.h).  Power-of-two
  * caches are aligned to their size, so kmalloc(512) is 512-byte aligned.
  *
  * Above 8 KB, kmalloc_large() takes pages straight from the buddy allocator
@@ -35,7 +38,7 @@ extern char _srodata[], _erodata[];
 struct kmem_cache *kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1];
 
 /* The cache index for sizes 1..192, by (size - 1) / 8. */
-static const u8 size_index[24] = {
+const u8 kmalloc_size_index[24] = {
 	3, /* 8 */ 4,	/* 16 */ 5,  /* 24 */ 5, /* 32 */
 	6, /* 40 */ 6,	/* 48 */ 6,  /* 56 */ 6, /* 64 */
 	1, /* 72 */ 1,	/* 80 */ 1,  /* 88 */ 1, /* 96 */
@@ -59,22 +62,12 @@ static const char *const kmalloc_names[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH +
 			  "dma-kmalloc-8k" },
 };
 
-/* Flags that kmalloc()'s fast path does not handle. */
-#define KMALLOC_SLOW_GFP (GFP_DMA | GFP_HIGHMEM | GFP_ZERO)
-
-static __always_inline unsigned int kmalloc_index(size_t size)
-{
-	if (size <= 192)
-		return size_index[(size - 1) / 8];
-	return (unsigned int)fls((unsigned int)(size - 1));
-}
-
 struct kmem_cache *kmalloc_slab(size_t size, gfp_t flags)
 {
 	if (!size || size > KMALLOC_MAX_CACHE_SIZE)
 		return NULL;
 	return kmalloc_caches[(flags & GFP_DMA) ? KMALLOC_DMA : KMALLOC_NORMAL]
-			     [kmalloc_index(size)];
+			     [__kmalloc_index(size)];
 }
 
 static void *kmalloc_large(size_t size, gfp_t flags)
@@ -95,8 +88,14 @@ static void *kmalloc_large(size_t size, gfp_t flags)
 	return lowmem_page_address(page);
 }
 
-static noinline void *__kmalloc_slow(size_t size, gfp_t flags,
-				     unsigned long caller)
+/* kmalloc() of a constant size, when the cpu slab cannot serve it. */
+__slab_slowpath void *kmalloc_trace_slow(struct kmem_cache *s, gfp_t flags)
+{
+	return __slab_alloc(s, flags, _RET_IP_);
+}
+
+/* kmalloc() of a run-time size: 0, pages, GFP flags, a refill, debugging. */
+__slab_slowpath void *__kmalloc_slow(size_t size, gfp_t flags)
 {
 	struct kmem_cache *s;
 	void *object;
@@ -110,64 +109,42 @@ static noinline void *__kmalloc_slow(size_t size, gfp_t flags,
 	if (size > KMALLOC_MAX_CACHE_SIZE)
 		return kmalloc_large(size, flags);
 	s = kmalloc_slab(size, flags);
-	object = slab_alloc(s, flags, caller);
+	object = slab_alloc(s, flags, _RET_IP_);
 	if (object && (flags & GFP_ZERO))
 		memset(object, 0, s->object_size);
 	return object;
 }
 
-/**
- * kmalloc - allocate memory
- * @size: bytes wanted (0 gives ZERO_SIZE_PTR)
- * @flags: GFP_KERNEL, GFP_ATOMIC, GFP_DMA, GFP_ZERO; GFP_HIGHMEM is refused
- *
- * Return: memory aligned to at least 8 bytes (to its size for a power of
- * two), or NULL.
- */
-void *kmalloc(size_t size, gfp_t flags)
+/* Is this the first page of a kmalloc_large() block? */
+static void kfree_large(const void *object)
 {
-	if (likely(size - 1 < KMALLOC_MAX_CACHE_SIZE &&
-		   !(flags & KMALLOC_SLOW_GFP)))
-		return slab_alloc(
-			kmalloc_caches[KMALLOC_NORMAL][kmalloc_index(size)],
-			flags, _RET_IP_);
-	return __kmalloc_slow(size, flags, _RET_IP_);
-}
+	struct page *page = virt_to_page(object);
 
-/* A kfree() of something that is not a slab object. */
-static noinline void kfree_not_slab(const void *object, unsigned long caller)
-{
-	char where[160];
-	struct page *page;
-
-	if (ZERO_OR_NULL_PTR(object))
-		return;
-	if (!virt_addr_valid(object) || offset_in_page(object)) {
-		explain_address((unsigned long)object, 0, where, sizeof(where));
-		WARN(1, "kfree: Invalid object pointer %p from %pS: %s\n",
-		     object, (void *)caller, where);
-		return;
-	}
-	page = virt_to_page(object);
 	if (PageHead(page) && page->_refcount == 1)
 		nr_slab_unreclaimable -= 1UL << page->private;
 	/* kmalloc_large memory; if it is not, the page allocator says why. */
 	__free_pages(page, PageHead(page) ? (unsigned int)page->private : 0);
 }
 
-/**
- * kfree - free memory from kmalloc() and its family
- * @object: the pointer kmalloc returned; NULL and ZERO_SIZE_PTR are no-ops
- */
-void kfree(const void *object)
+/* kfree(): another slab, a debug cache, large, NULL, or not kmalloc's. */
+__slab_slowpath void kfree_slow(const void *object)
 {
 	struct page *slab = __virt_to_slab(object);
+	char where[160];
 
-	if (unlikely(!slab)) {
-		kfree_not_slab(object, _RET_IP_);
+	if (slab) {
+		__slab_free(slab, (void *)object, _RET_IP_);
 		return;
 	}
-	slab_free(slab->slab_cache, slab, (void *)object, _RET_IP_);
+	if (ZERO_OR_NULL_PTR(object))
+		return;
+	if (!virt_addr_valid(object) || offset_in_page(object)) {
+		explain_address((unsigned long)object, 0, where, sizeof(where));
+		WARN(1, "kfree: Invalid object pointer %p from %pS: %s\n",
+		     object, (void *)_RET_IP_, where);
+		return;
+	}
+	kfree_large(object);
 }
 
 /**

@@ -13,7 +13,9 @@
  * Each cache has one "cpu slab" (Linux has one per CPU; there is one CPU
  * here): allocation pops its free list, freeing into it pushes.  That is
  * the fast path (slab_internal.h): no list is touched and no page is
- * allocated.  Every other slab is on exactly one list of the cache:
+ * allocated.  Caches with debugging have no cpu slab, so that all their
+ * operations take the slow paths.  Every other slab is on exactly one list
+ * of the cache:
  *  - partial: some objects used, some free;
  *  - full: no free object (Linux keeps this list only when debugging);
  *  - empty: no object used.  Up to s->min_partial of them are kept as a
@@ -28,9 +30,9 @@
  * Free pointers are hardened (slab_internal.h); a pointer that decodes to
  * something outside the slab is reported and the rest of that free list is
  * abandoned, as Linux does.  A free of the object at the head of its slab's
- * free list is the cheap double-free check.  Caches with debugging take the
- * slow paths below for every operation, and slab_debug.c checks and fills
- * their red zones, poison and tracks there.
+ * free list is the cheap double-free check.  For caches with debugging,
+ * slab_debug.c checks and fills red zones, poison and tracks in the slow
+ * paths below.
  *
  * Simpler than Linux: nothing allocates at interrupt time and there is one
  * CPU, so there are no locks, no cmpxchg, no per-CPU partial lists and no
@@ -178,26 +180,31 @@ static void slab_list_del(struct kmem_cache *s, struct page *slab)
 	(*count)--;
 }
 
-/* The cpu slab ran out: a partial slab, an empty one or a new one. */
+/* A slab to allocate from, off the lists: partial, else empty, else new. */
+static struct page *get_slab(struct kmem_cache *s, gfp_t gfp)
+{
+	struct page *slab;
+
+	slab = list_first_entry_or_null(&s->partial, struct page, slab_list);
+	if (!slab)
+		slab = list_first_entry_or_null(&s->empty, struct page,
+						slab_list);
+	if (!slab)
+		return new_slab(s, gfp);
+	slab_list_del(s, slab);
+	return slab;
+}
+
+/* The cpu slab ran out: it goes to the full list, another takes over. */
 static bool refill_cpu_slab(struct kmem_cache *s, gfp_t gfp)
 {
 	struct page *slab = s->cpu_slab;
 
 	if (slab != &no_cpu_slab)
 		slab_list_add(s, slab); /* full */
-	s->cpu_slab = &no_cpu_slab;
-	slab = list_first_entry_or_null(&s->partial, struct page, slab_list);
-	if (!slab)
-		slab = list_first_entry_or_null(&s->empty, struct page,
-						slab_list);
-	if (slab)
-		slab_list_del(s, slab);
-	else
-		slab = new_slab(s, gfp);
-	if (!slab)
-		return false;
-	s->cpu_slab = slab;
-	return true;
+	slab = get_slab(s, gfp);
+	s->cpu_slab = slab ? slab : &no_cpu_slab;
+	return slab;
 }
 
 void slab_release_empty(struct kmem_cache *s, unsigned long keep)
@@ -232,15 +239,28 @@ void for_each_slab_of(struct kmem_cache *s,
 
 /* --- slow paths --------------------------------------------------------- */
 
+/*
+ * The slab to allocate from.  Debug caches have no cpu slab (as in Linux
+ * 6.2 and later): every allocation takes a slab off its list, and puts it
+ * back on the list its new state says, so that every operation passes the
+ * checks here.
+ */
+static struct page *slab_for_alloc(struct kmem_cache *s, gfp_t gfp)
+{
+	if (kmem_cache_debug(s))
+		return get_slab(s, gfp);
+	if (!s->cpu_slab->freelist && !refill_cpu_slab(s, gfp))
+		return NULL;
+	return s->cpu_slab;
+}
+
 void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
 {
-	struct page *slab;
+	struct page *slab = slab_for_alloc(s, gfp);
 	void *object, *next;
 
-	while (!s->cpu_slab->freelist)
-		if (!refill_cpu_slab(s, gfp))
-			return NULL;
-	slab = s->cpu_slab;
+	if (!slab)
+		return NULL;
 	object = slab->freelist;
 	next = get_freepointer(s, object);
 	if (unlikely(!check_valid_pointer(s, slab, next))) {
@@ -251,14 +271,17 @@ void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
 	}
 	slab->freelist = next;
 	slab->inuse++;
-	if (kmem_cache_debug(s))
+	if (kmem_cache_debug(s)) {
 		alloc_debug_processing(s, slab, object, caller);
+		slab_list_add(s, slab);
+	}
 	return object;
 }
 
-void __slab_free(struct kmem_cache *s, struct page *slab, void *object,
-		 unsigned long caller)
+void __slab_free(struct page *slab, void *object, unsigned long caller)
 {
+	struct kmem_cache *s = slab->slab_cache;
+
 	if (kmem_cache_debug(s)) {
 		if (!free_debug_processing(s, slab, object, caller))
 			return;
@@ -279,7 +302,7 @@ void __slab_free(struct kmem_cache *s, struct page *slab, void *object,
 		slab_list_add(s, slab);
 }
 
-/* --- the API ------------------------------------------------------------ */
+/* --- the API's slow cases (the fast ones are in slab_fast.c) ------------- */
 
 /* Highmem pages have no address to cut objects from. */
 static gfp_t slab_fix_gfp(gfp_t gfp)
@@ -290,39 +313,29 @@ static gfp_t slab_fix_gfp(gfp_t gfp)
 	return gfp & ~(gfp_t)GFP_HIGHMEM;
 }
 
-/**
- * kmem_cache_alloc - allocate an object from a cache
- * @s: the cache
- * @gfp: GFP_KERNEL or GFP_ATOMIC (may use the reserve), GFP_ZERO to zero it
- *
- * Return: the object, or NULL when no slab could be allocated.
- */
-void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
+/* kmem_cache_alloc(): a refill, a debug cache, GFP_HIGHMEM or GFP_ZERO. */
+__slab_slowpath void *kmem_cache_alloc_slow(struct kmem_cache *s, gfp_t gfp)
 {
 	void *object;
 
 	if (unlikely(gfp & GFP_HIGHMEM))
 		gfp = slab_fix_gfp(gfp);
 	object = slab_alloc(s, gfp, _RET_IP_);
-	if (unlikely(gfp & GFP_ZERO) && object)
+	if (object && (gfp & GFP_ZERO))
 		memset(object, 0, s->object_size);
 	return object;
 }
 
-/**
- * kmem_cache_free - give an object back to its cache
- * @s: the cache it was allocated from
- * @object: the object; an address that is not one is reported, not freed
- */
-void kmem_cache_free(struct kmem_cache *s, void *object)
+/* kmem_cache_free(): another slab, a debug cache, or not this cache's. */
+__slab_slowpath void kmem_cache_free_slow(struct kmem_cache *s, void *object)
 {
 	struct page *slab = __virt_to_slab(object);
 
-	if (unlikely(!slab)) {
+	if (!slab) {
 		slab_not_a_slab_object(s, object, _RET_IP_);
 		return;
 	}
-	if (unlikely(slab->slab_cache != s)) {
+	if (slab->slab_cache != s) {
 		/* Reported; freed where it belongs, as Linux does. */
 		slab_wrong_cache(s, slab->slab_cache, object, _RET_IP_);
 		s = slab->slab_cache;

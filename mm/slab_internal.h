@@ -52,19 +52,25 @@ static inline bool kmem_cache_debug(const struct kmem_cache *s)
 }
 
 /*
- * The slab that holds a direct-map address, or NULL.  One comparison rejects
- * every address outside lowmem (NULL and ZERO_SIZE_PTR included), then the
- * struct page says whether the page belongs to a slab.
+ * The page of a direct-map address, or NULL.  One comparison rejects every
+ * address outside lowmem, NULL and ZERO_SIZE_PTR included: below
+ * PAGE_OFFSET, __pa() wraps around to a pfn far above max_low_pfn.
  */
+static __always_inline struct page *lowmem_virt_to_page(const void *x)
+{
+	unsigned long pfn = __pa(x) >> PAGE_SHIFT;
+
+	if (unlikely(pfn >= max_low_pfn))
+		return NULL;
+	return pfn_to_page(pfn);
+}
+
+/* The slab (its first page) that holds an address, or NULL. */
 static __always_inline struct page *__virt_to_slab(const void *x)
 {
-	unsigned long off = (unsigned long)x - PAGE_OFFSET;
-	struct page *page;
+	struct page *page = lowmem_virt_to_page(x);
 
-	if (unlikely(off >= (unsigned long)high_memory - PAGE_OFFSET))
-		return NULL;
-	page = mem_map + (off >> PAGE_SHIFT);
-	if (unlikely(!PageSlab(page)))
+	if (!page || !PageSlab(page))
 		return NULL;
 	return page->slab_head;
 }
@@ -72,15 +78,17 @@ static __always_inline struct page *__virt_to_slab(const void *x)
 /*
  * Hardened free pointers (Linux's SLAB_FREELIST_HARDENED): a free object
  * stores the next free object XORed with the cache's secret and with the
- * byte-swapped address of the slot itself.  A stray write or a double free
- * then yields a pointer outside the slab, which the allocator notices
- * before following it; and the stored value leaks no kernel address.
+ * address of the slot itself.  A stray write or a double free then decodes
+ * to a pointer outside the slab, which the allocator notices before
+ * following it, and the stored value reveals no kernel address.  (Linux
+ * also byte-swaps the slot address, so that the top bits of the secret do
+ * not show; that costs two instructions per operation on i386, and the
+ * fast paths are counted here.)
  */
 static __always_inline void *freelist_ptr(const struct kmem_cache *s, void *ptr,
 					  unsigned long slot)
 {
-	return (void *)((unsigned long)ptr ^ s->random ^
-			__builtin_bswap32(slot));
+	return (void *)((unsigned long)ptr ^ s->random ^ slot);
 }
 
 static __always_inline void *get_freepointer(const struct kmem_cache *s,
@@ -99,53 +107,96 @@ static __always_inline void set_freepointer(const struct kmem_cache *s,
 	*(void **)slot = freelist_ptr(s, fp, slot);
 }
 
-/* --- the fast paths (slow paths in slab.c) ------------------------------ */
-
-void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller);
-void __slab_free(struct kmem_cache *s, struct page *slab, void *object,
-		 unsigned long caller);
+/* --- the fast paths ----------------------------------------------------- */
 
 /*
- * Pop the cpu slab's free list.  Everything else (an empty list, a debug
- * cache, a next pointer that leaves the slab's aligned block, which also
- * covers the end of the list) goes to __slab_alloc().
+ * Pop the cpu slab's free list, or return NULL for the slow path: the list
+ * is empty (always so for debug caches, which have no cpu slab), or the
+ * next pointer leaves the slab's naturally aligned block, which is the end
+ * of the list or a corrupted pointer.
  */
-static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp,
-					unsigned long caller)
+static __always_inline void *slab_alloc_fast(struct kmem_cache *s)
 {
-	struct page *slab = s->cpu_slab;
-	void *object = slab->freelist;
+	struct page *slab;
+	void *object = s->cpu_slab->freelist;
 	void *next;
 
-	if (unlikely(!object || kmem_cache_debug(s)))
-		return __slab_alloc(s, gfp, caller);
+	if (unlikely(!object))
+		return NULL;
 	next = get_freepointer(s, object);
 	if (unlikely(((unsigned long)next ^ (unsigned long)object) &
 		     s->slab_mask))
-		return __slab_alloc(s, gfp, caller);
+		return NULL;
+	/* Load cpu_slab again: cheaper on i386 than keeping a register. */
+	barrier();
+	slab = s->cpu_slab;
 	slab->freelist = next;
 	slab->inuse++;
 	return object;
 }
 
 /*
- * Push onto the cpu slab's free list.  A free into another slab may move it
- * between lists, so it takes the slow path, as do debug caches and the
- * object that is already the head of the list (a double free).
+ * Push onto the cpu slab's free list, or return false for the slow path: a
+ * free into any other slab (so every free of a debug cache) may move that
+ * slab between lists, and the object that is already the head of the list
+ * is a double free.
  */
-static __always_inline void slab_free(struct kmem_cache *s, struct page *slab,
-				      void *object, unsigned long caller)
+static __always_inline bool slab_free_fast(struct kmem_cache *s,
+					   struct page *slab, void *object)
 {
 	void *prior = slab->freelist;
 
-	if (unlikely(slab != s->cpu_slab || object == prior ||
-		     kmem_cache_debug(s))) {
-		__slab_free(s, slab, object, caller);
-		return;
-	}
+	if (unlikely(slab != s->cpu_slab || object == prior))
+		return false;
 	set_freepointer(s, object, prior);
 	slab->freelist = object;
 	slab->inuse--;
+	return true;
+}
+
+/* Any allocation: the fast path, else the slow one (slab.c). */
+void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller);
+void __slab_free(struct page *slab, void *object, unsigned long caller);
+
+static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp,
+					unsigned long caller)
+{
+	void *object = slab_alloc_fast(s);
+
+	return likely(object) ? object : __slab_alloc(s, gfp, caller);
+}
+
+static __always_inline void slab_free(struct kmem_cache *s, struct page *slab,
+				      void *object, unsigned long caller)
+{
+	if (unlikely(!slab_free_fast(s, slab, object)))
+		__slab_free(slab, object, caller);
+}
+
+/*
+ * The slow halves of the API functions of slab_fast.c.  Each has the same
+ * arguments as its fast half, which reaches it only by a tail call: a jump
+ * with the arguments left where they are.  So their _RET_IP_ is the API
+ * caller, whom the debugging tracks and reports name.
+ */
+#define __slab_slowpath fastcall __attribute__((__noinline__, __cold__))
+
+__slab_slowpath void *kmem_cache_alloc_slow(struct kmem_cache *s, gfp_t gfp);
+__slab_slowpath void kmem_cache_free_slow(struct kmem_cache *s, void *object);
+__slab_slowpath void *kmalloc_trace_slow(struct kmem_cache *s, gfp_t flags);
+__slab_slowpath void *__kmalloc_slow(size_t size, gfp_t flags);
+__slab_slowpath void kfree_slow(const void *object);
+
+/* Flags that kmalloc()'s fast path leaves to __kmalloc_slow(). */
+#define KMALLOC_SLOW_GFP (GFP_DMA | GFP_HIGHMEM | GFP_ZERO)
+
+/* The kmalloc cache index of a size, at run time (1 <= size <= 8192). */
+extern const u8 kmalloc_size_index[24];
+static __always_inline unsigned int __kmalloc_index(size_t size)
+{
+	if (size <= 192)
+		return kmalloc_size_index[(size - 1) / 8];
+	return (unsigned int)fls((unsigned int)(size - 1));
 }
 
 /* --- shared between the slab files -------------------------------------- */

@@ -28,6 +28,7 @@ static unsigned int expected_class(size_t size)
 
 static void kmalloc_picks_the_smallest_class_for_1_to_8192(struct ktest *test)
 {
+	/* Run time (a table) and compile time (kmalloc_index) alike. */
 	for (size_t size = 1; size <= KMALLOC_MAX_CACHE_SIZE; size++) {
 		struct kmem_cache *s = kmalloc_slab(size, GFP_KERNEL);
 
@@ -35,6 +36,11 @@ static void kmalloc_picks_the_smallest_class_for_1_to_8192(struct ktest *test)
 		if (s->object_size != expected_class(size)) {
 			KTEST_EXPECT_EQ(test, s->object_size,
 					expected_class(size));
+			return;
+		}
+		/* The compile-time choice (constant sizes) agrees. */
+		if (kmalloc_caches[KMALLOC_NORMAL][kmalloc_index(size)] != s) {
+			KTEST_EXPECT_EQ(test, kmalloc_index(size), size);
 			return;
 		}
 	}

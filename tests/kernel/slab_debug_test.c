@@ -365,14 +365,19 @@ static void slab_debug_large_kmalloc_inner_pointer(struct ktest *test)
 	kfree(p);
 }
 
+/* The barriers keep the calls from becoming jumps, which names the caller. */
 static noinline void *alloc_for_tracking(struct kmem_cache *s)
 {
-	return kmem_cache_alloc(s, GFP_KERNEL);
+	void *p = kmem_cache_alloc(s, GFP_KERNEL);
+
+	barrier();
+	return p;
 }
 
 static noinline void free_for_tracking(struct kmem_cache *s, void *p)
 {
 	kmem_cache_free(s, p);
+	barrier();
 }
 
 static void slab_debug_store_user_names_both_callers(struct ktest *test)
