@@ -77,10 +77,17 @@ PROC_FILE("slabinfo", slabinfo_show);
 
 /* --- slabtop ------------------------------------------------------------ */
 
-/* bytes / 1024 with two decimals ("%.2f"), rounded, without floating point. */
+/*
+ * bytes / 1024 with two decimals, as printf("%.2f") rounds it: to the
+ * nearest, ties to even (128 bytes is 0.125K, printed "0.12K").
+ */
 static const char *kb2(char *buf, unsigned long long bytes)
 {
-	unsigned long long hundredths = (bytes * 100 + 512) / 1024;
+	unsigned long long hundredths = bytes * 100 / 1024;
+	unsigned long long rest = bytes * 100 % 1024;
+
+	if (rest > 512 || (rest == 512 && (hundredths & 1)))
+		hundredths++;
 
 	scnprintf(buf, 24, "%llu.%02llu", hundredths / 100, hundredths % 100);
 	return buf;

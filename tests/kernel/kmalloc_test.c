@@ -40,7 +40,12 @@ static void kmalloc_picks_the_smallest_class_for_1_to_8192(struct ktest *test)
 		}
 		/* The compile-time choice (constant sizes) agrees. */
 		if (kmalloc_caches[KMALLOC_NORMAL][kmalloc_index(size)] != s) {
-			KTEST_EXPECT_EQ(test, kmalloc_index(size), size);
+			ktest_fail(test, "kmalloc_index(%zu) picks %s, not %s",
+				   size,
+				   kmalloc_caches[KMALLOC_NORMAL]
+						 [kmalloc_index(size)]
+							 ->name,
+				   s->name);
 			return;
 		}
 	}
