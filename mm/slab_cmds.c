@@ -102,15 +102,16 @@ SHELL_COMMAND(kmalloc, "SIZE [GFP...]",
 	      "kmalloc and show the cache, object and slab that served it",
 	      SHELL_TOPIC_KMALLOC, cmd_kmalloc);
 
-/* Would freeing p to its slab corrupt it?  Say so, unless F will. */
-static bool refuse_bad_free(struct kmem_cache *s, void *p)
+/*
+ * Would freeing p to its slab corrupt it?  Say so, unless F will.  (A wrong
+ * cache the kernel reports itself, then frees p where it belongs.)
+ */
+static bool refuse_bad_free(void *p)
 {
 	struct page *slab = virt_to_slab(p);
 
 	if (!slab || (slab->slab_cache->flags & SLAB_CONSISTENCY_CHECKS))
 		return false;
-	if (s && slab->slab_cache != s)
-		return false; /* the kernel reports a wrong cache itself */
 	if (!check_valid_pointer(slab->slab_cache, slab, p)) {
 		kprintf("%p is inside a slab of %s but not at an object: refused (boot with slub_debug=F to see the kernel catch it)\n",
 			p, slab->slab_cache->name);
@@ -134,7 +135,7 @@ static int cmd_kfree(int argc, char **argv)
 	if (shell_parse_ulong(argv[1], &addr))
 		return -EINVAL;
 	p = (void *)addr;
-	if (refuse_bad_free(NULL, p))
+	if (refuse_bad_free(p))
 		return -EINVAL;
 	kfree(p);
 	kprintf("kfree: %p done (a misuse would have been reported above)\n",
@@ -239,7 +240,7 @@ static int slab_free_cmd(struct kmem_cache *s, const char *arg)
 
 	if (shell_parse_ulong(arg, &addr))
 		return -EINVAL;
-	if (refuse_bad_free(s, (void *)addr))
+	if (refuse_bad_free((void *)addr))
 		return -EINVAL;
 	kmem_cache_free(s, (void *)addr);
 	kprintf("slab: freed %#lx to %s\n", addr, s->name);
