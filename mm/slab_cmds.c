@@ -243,7 +243,8 @@ static int slab_free_cmd(struct kmem_cache *s, const char *arg)
 	if (refuse_bad_free((void *)addr))
 		return -EINVAL;
 	kmem_cache_free(s, (void *)addr);
-	kprintf("slab: freed %#lx to %s\n", addr, s->name);
+	kprintf("slab: kmem_cache_free(%s, %#lx) done (a misuse would have been reported above)\n",
+		s->name, addr);
 	return 0;
 }
 
