@@ -180,6 +180,17 @@ static void slab_list_del(struct kmem_cache *s, struct page *slab)
 	(*count)--;
 }
 
+void slab_fix_inuse(struct kmem_cache *s, struct page *slab, unsigned int inuse)
+{
+	bool listed = !list_empty(&slab->slab_list);
+
+	if (listed)
+		slab_list_del(s, slab);
+	slab->inuse = inuse;
+	if (listed)
+		slab_list_add(s, slab);
+}
+
 /* A slab to allocate from, off the lists: partial, else empty, else new. */
 static struct page *get_slab(struct kmem_cache *s, gfp_t gfp)
 {
@@ -267,7 +278,7 @@ void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
 		/* Reported; the rest of the list is lost: all now in use. */
 		slab_freelist_corrupt(s, slab, object);
 		next = NULL;
-		slab->inuse = slab->objects - 1;
+		slab_fix_inuse(s, slab, slab->objects - 1);
 	}
 	slab->freelist = next;
 	slab->inuse++;

@@ -267,7 +267,7 @@ bool on_freelist(struct kmem_cache *s, struct page *slab, void *search)
 			} else {
 				slab_err(s, slab, "Freepointer corrupt");
 				slab->freelist = NULL;
-				slab->inuse = slab->objects;
+				slab_fix_inuse(s, slab, slab->objects);
 				slab_fix(s, "Freelist cleared");
 				return false;
 			}
@@ -282,7 +282,7 @@ bool on_freelist(struct kmem_cache *s, struct page *slab, void *search)
 			s, slab,
 			"Wrong object count. Counter is %u but counted were %u",
 			slab->inuse, slab->objects - nr);
-		slab->inuse = slab->objects - nr;
+		slab_fix_inuse(s, slab, slab->objects - nr);
 		slab_fix(s, "Object count adjusted");
 	}
 	return search == NULL;

@@ -212,6 +212,9 @@ int __kmem_cache_create(struct kmem_cache *s, const char *name,
 void create_kmalloc_caches(void);
 /* slab.c: give back the empty slabs beyond `keep` (the cpu slab too if 0). */
 void slab_release_empty(struct kmem_cache *s, unsigned long keep);
+/* slab.c: correct a slab's inuse (a repaired free list), keeping its list. */
+void slab_fix_inuse(struct kmem_cache *s, struct page *slab,
+		    unsigned int inuse);
 /* slab.c: visit every slab of a cache, the cpu slab first. */
 void for_each_slab_of(struct kmem_cache *s,
 		      void (*fn)(struct kmem_cache *s, struct page *slab,
