@@ -179,9 +179,13 @@ static void slab_debug_corrupt_free_pointer_is_isolated(struct ktest *test)
 		"): Wrong object count. Counter is 0 but counted were ");
 	KTEST_EXPECT_LOG(test, mark,
 			 "FIX test-next-ptr: Object count adjusted");
+	/* The lost objects count as used: the slab moved to the partial list. */
+	KTEST_EXPECT_EQ(test, s->nr_partial, 1);
+	KTEST_EXPECT_EQ(test, s->nr_empty, 0);
 	/* Put the pointer back: the count is wrong the other way now. */
 	*slot = saved;
 	KTEST_EXPECT_EQ(test, kmem_cache_validate(s), 2);
+	KTEST_EXPECT_EQ(test, s->nr_empty, 1);
 	KTEST_EXPECT_EQ(test, kmem_cache_validate(s), 0);
 	KTEST_EXPECT_EQ(test, kmem_cache_active_objects(s), 0);
 	kmem_cache_destroy(s);
