@@ -91,8 +91,7 @@ static void slab_init(struct kmem_cache *s, struct page *slab,
 	slab->freelist = NULL;
 	if (kmem_cache_debug(s))
 		setup_slab_debug(s, slab);
-	for_each_object(p, s, addr, slab->objects)
-	{
+	for_each_object(p, s, addr, slab->objects) {
 		if (kmem_cache_debug(s))
 			setup_object_debug(s, p);
 		if (s->ctor)

@@ -392,8 +392,7 @@ static void validate_slab(struct kmem_cache *s, struct page *slab, void *arg)
 	if (!on_freelist(s, slab, NULL))
 		return;
 	map = slab_free_map(s, slab);
-	for_each_object(p, s, addr, slab->objects)
-	{
+	for_each_object(p, s, addr, slab->objects) {
 		unsigned int i = obj_to_index(s, slab, p);
 		bool free = map[i / 32] & (1UL << (i % 32));
 

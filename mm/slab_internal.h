@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * slab_internal.h - what the slab files share: where objects and free
- * pointers are, the fast paths (inline, so that kmalloc() and kfree() in
- * kmalloc.c get them too) and the debugging hooks of slab_debug.c.
+ * pointers are, the fast paths (inline: slab_fast.c builds the API from
+ * them, the slow paths retry with them), the slow halves, and the hooks
+ * and reports of slab_debug.c and slab_report.c.
  */
 #ifndef _MM_SLAB_INTERNAL_H
 #define _MM_SLAB_INTERNAL_H
@@ -82,8 +83,8 @@ static __always_inline struct page *__virt_to_slab(const void *x)
  * to a pointer outside the slab, which the allocator notices before
  * following it, and the stored value reveals no kernel address.  (Linux
  * also byte-swaps the slot address, so that the top bits of the secret do
- * not show; that costs two instructions per operation on i386, and the
- * fast paths are counted here.)
+ * not show either; that costs two instructions in each fast path, which
+ * this kernel counts: see slab_fast.c.)
  */
 static __always_inline void *freelist_ptr(const struct kmem_cache *s, void *ptr,
 					  unsigned long slot)

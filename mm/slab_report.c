@@ -243,8 +243,7 @@ void list_slab_objects(struct kmem_cache *s, struct page *slab)
 	slab_err(s, slab, "Objects remaining in %s on __kmem_cache_shutdown()",
 		 s->name);
 	map = slab_free_map(s, slab);
-	for_each_object(p, s, addr, slab->objects)
-	{
+	for_each_object(p, s, addr, slab->objects) {
 		unsigned int i = obj_to_index(s, slab, p);
 
 		if (map[i / 32] & (1UL << (i % 32)))
