@@ -295,6 +295,6 @@ static int cmd_slab(int argc, char **argv)
 	}
 	return shell_usage(argv[0]);
 }
-SHELL_COMMAND(slab, "CMD NAME [SIZE [FLAG...] | ADDR]",
+SHELL_COMMAND(slab, "CMD NAME [SIZE|ADDR]",
 	      "CMD: create alloc free info shrink validate destroy",
 	      SHELL_TOPIC_SLAB, cmd_slab);
