@@ -125,6 +125,9 @@ bool buddy_self_check(void)
  * The tests' leak check: every case must give back every page it took.
  * Page tables made on demand for kernel mappings are never freed (as in
  * Linux), so pages that became page tables during the case are not a leak.
+ * Empty slabs that caches keep as a reserve would look like one: the slab
+ * hook, registered after this one, runs its after() first and gives them
+ * back (mm/slabinfo.c).
  */
 static unsigned long leak_free_before[MAX_NR_ZONES];
 static unsigned long leak_pgtables_before[MAX_NR_ZONES];

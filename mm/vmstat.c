@@ -11,6 +11,7 @@
 #include <kernel.h>
 #include <mm.h>
 #include <seq_file.h>
+#include <slab.h>
 
 /* Node 0, zone   Normal      5      2      1 ... (free blocks per order) */
 static void buddyinfo_show(struct seq_file *m)
@@ -56,6 +57,9 @@ PROC_FILE("pagetypeinfo", pagetypeinfo_show);
 static void zoneinfo_show_node(struct seq_file *m)
 {
 	seq_printf(m, "  per-node stats\n");
+	seq_printf(m, "      nr_slab_reclaimable %lu\n", nr_slab_reclaimable);
+	seq_printf(m, "      nr_slab_unreclaimable %lu\n",
+		   nr_slab_unreclaimable);
 	seq_printf(m, "      nr_kernel_stack %lu\n", BOOT_STACK_SIZE >> 10);
 	seq_printf(m, "      nr_page_table_pages %lu\n", nr_kernel_pgtables);
 }
@@ -103,6 +107,8 @@ static void vmstat_show(struct seq_file *m)
 	unsigned long pgfree = 0;
 
 	seq_printf(m, "nr_free_pages %lu\n", nr_free_pages());
+	seq_printf(m, "nr_slab_reclaimable %lu\n", nr_slab_reclaimable);
+	seq_printf(m, "nr_slab_unreclaimable %lu\n", nr_slab_unreclaimable);
 	seq_printf(m, "nr_page_table_pages %lu\n", nr_kernel_pgtables);
 	for (int z = 0; z < MAX_NR_ZONES; z++) {
 		seq_printf(m, "%s %lu\n", alloc_names[z], zones[z].pgalloc);

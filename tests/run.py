@@ -198,6 +198,42 @@ SHELL_CHECKS = [
             ("help", ["2.7.9.h    high memory, kmap", "kmap_local PFN", "poke VADDR VALUE"]),
         ],
     },
+    {
+        "name": "slab commands",
+        "mem": "2G",
+        "append": "",
+        "commands": [
+            ("cat /proc/slabinfo", [
+                "slabinfo - version: 2.1\n",
+                "# name            <active_objs> <num_objs> <objsize> <objperslab> "
+                "<pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : "
+                "slabdata <active_slabs> <num_slabs> <sharedavail>",
+                "\nkmalloc-8k  ", "\ndma-kmalloc-96  ", "\nkmem_cache  ",
+                "   8192    4    8 : tunables    0    0    0 : slabdata "]),
+            ("kmalloc 100", ["kmalloc: 100 bytes with GFP_KERNEL: 0x",
+                             "cache kmalloc-128: object ", "give it back with: kfree 0x"]),
+            ("kmalloc 20000", ["kmalloc_large", "order 3 (32 KB), zone Normal"]),
+            ("kmalloc 0", ["ZERO_SIZE_PTR (0x00000010)"]),
+            ("kmalloc 64 dma", ["cache dma-kmalloc-64", "zone DMA"]),
+            ("kmalloc 64 highmem", ["kmalloc: GFP_HIGHMEM (0x8) ignored", "cache kmalloc-64"]),
+            ("slab create lesson 100 SLAB_HWCACHE_ALIGN",
+             ["slab: created lesson: 100-byte objects, 128 bytes apart, 32 per slab of 1 page"]),
+            ("slab info lesson", ["free pointer (while free), inside the object"]),
+            ("slab alloc lesson", ["slab: lesson object at 0x", "1 of 32 objects in use"]),
+            ("slabtop", [" Active / Total Objects (% used)    : ",
+                         " Minimum / Average / Maximum Object : ",
+                         "  OBJS ACTIVE  USE OBJ SIZE  SLABS OBJ/SLAB CACHE SIZE NAME",
+                         "    0.12K      1       32         4K lesson"]),
+            ("slab destroy lesson", ["Objects remaining in lesson on __kmem_cache_shutdown()",
+                                     "kmem_cache_destroy lesson: Slab cache still has objects",
+                                     "slab: lesson kept"]),
+            ("slab destroy kmalloc-64", ["kmalloc-64 is a boot cache: refused"]),
+            ("kfree 0x1234", ["kfree: Invalid object pointer 0x00001234", "user space"]),
+            ("cat /proc/meminfo", ["\nSlab:  ", "\nSReclaimable:  ", "\nSUnreclaim:  "]),
+            ("dmesg", ["SLUB: HWalign=32, Order=0-3, MinObjects=0, CPUs=1, Nodes=1",
+                       "slab: self-check ok"]),
+        ],
+    },
 ]
 
 QEMU = "qemu-system-i386"
