@@ -8,10 +8,12 @@
 extern const struct ktest_suite lib_ktest_suite;
 extern const struct ktest_suite traps_ktest_suite;
 extern const struct ktest_suite boot_ktest_suite;
+extern const struct ktest_suite vmalloc_ktest_suite;
 
 const struct ktest_suite *const ktest_suites[] = {
 	&lib_ktest_suite,
 	&traps_ktest_suite,
 	&boot_ktest_suite,
+	&vmalloc_ktest_suite,
 	NULL,
 };
