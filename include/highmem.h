@@ -31,8 +31,12 @@ void __kunmap_local(const void *addr);
 int kmap_local_depth(void);
 /* The address of kmap_local stack slot `idx` (0 = first pushed). */
 unsigned long kmap_local_slot_addr(int idx);
-/* The page mapped at stack slot `idx`, or NULL. */
+/* The page mapped at stack slot `idx`, or NULL (free, or unmapped early). */
 struct page *kmap_local_slot_page(int idx);
+/* Who mapped stack slot `idx` (a return address), or 0. */
+unsigned long kmap_local_slot_caller(int idx);
+/* Boot: register the fault explainer of the kmap_local slots. */
+void kmap_local_init(void);
 
 /* Passing a struct page * is a compile error: unmap by address. */
 #define kunmap_local(addr)                                                     \
@@ -63,6 +67,35 @@ void *kmap(struct page *page);
 void kunmap(struct page *page);
 /* The page behind a kmap()/kmap_local/direct-map address, or NULL. */
 struct page *kmap_to_page(void *addr);
+/* Clear the stale (count 1) pkmap slots now, with one TLB flush. */
+void kmap_flush_unused(void);
+/* Boot: find the pkmap page table, register the fault explainers. */
+void kmap_init(void);
+
+/* The pkmap slots as they are now, for /proc/pkmap, the demo and the tests. */
+struct pkmap_state {
+	unsigned int in_use; /* slots with users: pkmap_count >= 2 */
+	unsigned int stale; /* count 1: no users, PTE (and TLB entry) kept */
+	unsigned int free; /* count 0: unmapped and flushed */
+	unsigned int users; /* sum of the users of all slots */
+	unsigned int cursor; /* last_pkmap_nr: the slot taken last */
+	unsigned long flushes; /* TLB flushes done by flush_all_zero_pkmaps */
+	unsigned long failures; /* kmaps refused: every slot in use */
+};
+void pkmap_get_state(struct pkmap_state *state);
+/* pkmap_count[nr] (0 free, 1 stale, n: n - 1 users), -1 if nr is bad. */
+int pkmap_slot_count(unsigned int nr);
+/* The page slot nr maps (count >= 1), or NULL. */
+struct page *pkmap_slot_page(unsigned int nr);
+/* The page slot nr mapped last, even if it was flushed since; or NULL. */
+struct page *pkmap_slot_last_page(unsigned int nr);
+/* Who made the latest kmap of slot nr (a return address), or 0. */
+unsigned long pkmap_slot_caller(unsigned int nr);
+
+/* The pkmap and kmap_local invariants (mm/highmem_check.c). */
+bool kmap_self_check(void);
+/* Make every test case fail that leaves a kmap or kmap_local mapped. */
+void kmap_leak_check_init(void);
 
 /* Helpers built on kmap_local. */
 static inline void clear_highpage(struct page *page)

@@ -67,7 +67,10 @@ struct ktest_suite {
 		.cases = scases,                         \
 	}
 
-/* Hooks run around every case, in registration order. */
+/*
+ * Hooks run around every case: before() in registration order, after() in
+ * reverse order (the last subsystem up is the first to settle).
+ */
 struct ktest_hook {
 	const char *name;
 	void (*before)(struct ktest *test);

@@ -78,8 +78,18 @@ static inline bool pfn_valid(unsigned long pfn)
 	return pfn < max_pfn;
 }
 
-/* Is this a pointer into mem_map, at the start of a struct page? */
-bool page_ptr_valid(const struct page *page);
+/*
+ * Is this a pointer into mem_map, at the start of a struct page?  Inline:
+ * kmap_local_page() and kmap() ask on every call.  One unsigned compare
+ * covers both ends (a pointer below mem_map wraps to a huge offset).
+ */
+static inline bool page_ptr_valid(const struct page *page)
+{
+	unsigned long off = (unsigned long)page - (unsigned long)mem_map;
+
+	return off < max_pfn * sizeof(struct page) &&
+	       off % sizeof(struct page) == 0;
+}
 
 static inline enum zone_type page_zonenum(const struct page *page)
 {
@@ -161,6 +171,9 @@ bool zone_watermark_ok(const struct zone *z, unsigned int order,
 bool buddy_self_check(void);
 /* Make every test case fail if it leaves the free page counts changed. */
 void buddy_leak_check_init(void);
+
+/* "BUG: Bad page state" reports since boot (tests check misuse was caught). */
+extern unsigned long nr_bad_page_reports;
 
 /* Counts for reports and leak checks. */
 unsigned long zone_free_pages(const struct zone *zone);

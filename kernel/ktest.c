@@ -128,6 +128,21 @@ static void ktest_watchdog(struct pt_regs *regs)
 	longjmp(test->abort, 1);
 }
 
+/*
+ * After-hooks run in reverse order of registration, like a teardown: a
+ * subsystem built on another (vmalloc on slab, slab on the buddy allocator)
+ * settles its state (flushes lazy frees, shrinks caches) before the one
+ * below it counts what is left.
+ */
+static void run_after_hooks(struct ktest_hook *hook, struct ktest *test)
+{
+	if (!hook)
+		return;
+	run_after_hooks(hook->next, test);
+	if (hook->after)
+		hook->after(test);
+}
+
 struct case_call {
 	const struct ktest_suite *suite;
 	const struct ktest_case *kcase;
@@ -173,9 +188,7 @@ static enum ktest_status run_case(const struct ktest_suite *suite,
 		test.status = KTEST_FAIL;
 	}
 	if (test.status != KTEST_SKIP)
-		for (struct ktest_hook *h = hooks; h; h = h->next)
-			if (h->after)
-				h->after(&test);
+		run_after_hooks(hooks, &test);
 
 	if (test.timed_out)
 		printk(KERN_INFO "    not ok %d %s # timeout after %lu s\n",

@@ -56,12 +56,14 @@ early_param("demo", set_mode_demo);
 
 static int __init set_mode_ktest(char *arg)
 {
-	static char filter[64];
+	static char filter[160];
 
 	boot_mode = BOOT_MODE_KTEST;
 	panic_exits_qemu = true;
 	if (arg) {
-		strscpy(filter, arg, sizeof(filter));
+		if (strscpy(filter, arg, sizeof(filter)) < 0)
+			pr_err("ktest=%s: longer than %zu characters, cut short\n",
+			       arg, sizeof(filter) - 1);
 		ktest_filter = filter;
 	}
 	return 0;

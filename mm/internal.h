@@ -8,7 +8,6 @@
 
 /* "BUG: Bad page state" report (page_alloc.c). */
 void bad_page(const struct page *page, const char *reason);
-extern unsigned long nr_bad_page_reports;
 
 /* Boot: give a reserved, aligned block to the buddy allocator. */
 void __free_boot_block(struct page *page, unsigned int order);

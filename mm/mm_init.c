@@ -148,8 +148,36 @@ static unsigned int __init boot_block_order(unsigned long pfn,
 	return order;
 }
 
+/* What memblock kept: the reserved regions summed by who reserved them. */
+static void __init memblock_report(unsigned long released)
+{
+	const struct memblock_type *rsv = &memblock.reserved;
+	bool printed[INIT_MEMBLOCK_REGIONS] = { false };
+
+	pr_info("memblock: %lu pages (%lu KB) released to the buddy allocator; %llu KB stay reserved:\n",
+		released, released << 2, memblock_reserved_size() >> 10);
+	for (unsigned long i = 0; i < rsv->cnt; i++) {
+		const char *name = rsv->regions[i].name;
+		phys_addr_t total = 0;
+
+		if (printed[i])
+			continue;
+		for (unsigned long j = i; j < rsv->cnt; j++) {
+			if (rsv->regions[j].name == name ||
+			    (name && rsv->regions[j].name &&
+			     !strcmp(name, rsv->regions[j].name))) {
+				total += rsv->regions[j].size;
+				printed[j] = true;
+			}
+		}
+		pr_info("memblock:   %-18s %8llu KB\n",
+			name ? name : "(unnamed)", total >> 10);
+	}
+}
+
 void __init memblock_free_all(void)
 {
+	unsigned long released = 0;
 	phys_addr_t start, end;
 	u64 i = 0;
 
@@ -165,8 +193,10 @@ void __init memblock_free_all(void)
 
 			__free_boot_block(pfn_to_page(pfn), order);
 			pfn += 1UL << order;
+			released += 1UL << order;
 		}
 	}
+	memblock_report(released);
 }
 
 unsigned long free_reserved_area(void *start, void *end, const char *what)
@@ -214,18 +244,21 @@ static unsigned long int_sqrt(unsigned long x)
 	return r;
 }
 
+/*
+ * lowmem_reserve[j] of zone i: the pages of the zones above i, up to j, over
+ * i's ratio.  A zone with no pages, or a ratio of 0, reserves nothing (as
+ * Linux 6.1 computes it).
+ */
 static void setup_per_zone_lowmem_reserve(void)
 {
 	for (int i = 0; i < MAX_NR_ZONES; i++) {
+		unsigned long ratio = (unsigned long)lowmem_reserve_ratio[i];
+		bool clear = !ratio || !zones[i].managed_pages;
 		unsigned long upper = 0;
 
 		for (int j = i + 1; j < MAX_NR_ZONES; j++) {
 			upper += zones[j].managed_pages;
-			zones[i].lowmem_reserve[j] =
-				lowmem_reserve_ratio[i] ?
-					upper / (unsigned long)
-							lowmem_reserve_ratio[i] :
-					0;
+			zones[i].lowmem_reserve[j] = clear ? 0 : upper / ratio;
 		}
 	}
 }

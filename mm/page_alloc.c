@@ -296,15 +296,6 @@ unsigned long get_zeroed_page(gfp_t gfp)
 
 /* --- freeing and misuse ------------------------------------------------- */
 
-bool page_ptr_valid(const struct page *page)
-{
-	unsigned long off = (unsigned long)page - (unsigned long)mem_map;
-
-	return mem_map && (unsigned long)page >= (unsigned long)mem_map &&
-	       off % sizeof(struct page) == 0 &&
-	       off / sizeof(struct page) < max_pfn;
-}
-
 static void dump_page_flags(const struct page *page, char *buf, size_t size)
 {
 	static const char *const names[__NR_PAGEFLAGS] = {

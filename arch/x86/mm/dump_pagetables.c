@@ -63,7 +63,13 @@ static void print_phys(unsigned long long phys)
 			phys, pfn);
 }
 
-static int walk(unsigned long vaddr)
+/**
+ * walk_kernel_address - print the MMU's walk of a kernel address
+ * @vaddr: any address
+ *
+ * The `walk` command; the highmem demo shows a pkmap PTE with it.
+ */
+void walk_kernel_address(unsigned long vaddr)
 {
 	struct region_info r = memlayout_region(vaddr);
 	pgd_t *pgd = pgd_offset_k(vaddr);
@@ -82,12 +88,12 @@ static int walk(unsigned long vaddr)
 		kprintf("  -> a 4 MB page at physical %#010lx\n",
 			*pgd & PGDIR_MASK);
 		print_phys((*pgd & PGDIR_MASK) | (vaddr & ~PGDIR_MASK));
-		return 0;
+		return;
 	}
 	if (!pgd_present(*pgd)) {
 		explain_address(vaddr, 0, why, sizeof(why));
 		kprintf("  -> not present: no page table.  %s\n", why);
-		return 0;
+		return;
 	}
 	kprintf("  -> page table at physical %#010lx\n", *pgd & PAGE_MASK);
 	pte = pte_offset_kernel(pgd, vaddr);
@@ -97,11 +103,10 @@ static int walk(unsigned long vaddr)
 	if (!pte_present(*pte)) {
 		explain_address(vaddr, 0, why, sizeof(why));
 		kprintf("  -> not present.  %s\n", why);
-		return 0;
+		return;
 	}
 	kprintf("  -> a 4 KB page at physical %#010lx\n", *pte & PAGE_MASK);
 	print_phys((*pte & PAGE_MASK) | (vaddr & ~PAGE_MASK));
-	return 0;
 }
 
 static int cmd_walk(int argc, char **argv)
@@ -112,7 +117,8 @@ static int cmd_walk(int argc, char **argv)
 		return shell_usage(argv[0]);
 	if (shell_parse_ulong(argv[1], &vaddr))
 		return -EINVAL;
-	return walk(vaddr);
+	walk_kernel_address(vaddr);
+	return 0;
 }
 SHELL_COMMAND(walk, "VADDR",
 	      "walk the page tables for an address, like the MMU",

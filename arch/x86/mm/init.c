@@ -23,6 +23,7 @@
 #include <bug.h>
 #include <cmdline.h>
 #include <errno.h>
+#include <highmem.h>
 #include <kernel.h>
 #include <memblock.h>
 #include <mm.h>
@@ -321,6 +322,7 @@ void __init mem_init(void)
 	else
 		panic("buddy: self-check failed (see above)");
 	buddy_leak_check_init();
+	kmap_init();
 }
 
 void free_initmem(void)

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * highmem_check.c - kmap and kmap_local check themselves.
+ *
+ * kmap_self_check() holds the bookkeeping against the page tables, which
+ * are the ground truth:
+ *  - a pkmap slot at count 0 has no PTE, and the page it last mapped no
+ *    longer finds it through page_address();
+ *  - a slot at count >= 1 has a PTE that maps the highmem page its hash
+ *    entry names, and page_address() of that page is the slot's address;
+ *  - a kmap_local slot below the top of the stack maps the highmem page
+ *    recorded for it; every other slot (above the top, or released by an
+ *    out-of-order unmap) has no PTE.
+ * It runs at boot (kmap_init) and in the tests after every misuse.
+ *
+ * The file also holds the tests' per-case balance check: a case must end
+ * with the pkmap users and kmap_local depth it started with (a shell user's
+ * own `kmap` may be there before `test` runs).  A case that leaves a mapping
+ * behind fails, and the leftovers are unmapped so the next case starts clean.
+ */
+#include <asm/pgtable.h>
+#include <highmem.h>
+#include <kernel.h>
+#include <ktest.h>
+#include <mm.h>
+#include <printk.h>
+
+static pte_t kernel_pte(unsigned long vaddr)
+{
+	enum pg_level level;
+	pte_t *pte = lookup_address(vaddr, &level);
+
+	return pte && level == PG_LEVEL_4K ? *pte : 0;
+}
+
+static bool check_free_pkmap_slot(unsigned int nr)
+{
+	unsigned long vaddr = PKMAP_ADDR(nr);
+	struct page *last = pkmap_slot_last_page(nr);
+
+	if (pte_present(kernel_pte(vaddr))) {
+		pr_err("highmem: pkmap slot %u is free but its PTE %08lx is present\n",
+		       nr, kernel_pte(vaddr));
+		return false;
+	}
+	if (last && page_address(last) == (void *)vaddr) {
+		pr_err("highmem: pkmap slot %u is free but page_address(pfn %#lx) still gives %#lx\n",
+		       nr, page_to_pfn(last), vaddr);
+		return false;
+	}
+	return true;
+}
+
+static bool check_pkmap_slot(unsigned int nr)
+{
+	unsigned long vaddr = PKMAP_ADDR(nr);
+	struct page *page = pkmap_slot_page(nr);
+	pte_t pte = kernel_pte(vaddr);
+
+	if (pkmap_slot_count(nr) < 0) {
+		pr_err("highmem: pkmap slot %u has count %d\n", nr,
+		       pkmap_slot_count(nr));
+		return false;
+	}
+	if (pkmap_slot_count(nr) == 0)
+		return check_free_pkmap_slot(nr);
+	if (!page || !PageHighMem(page)) {
+		pr_err("highmem: pkmap slot %u (count %d) names no highmem page\n",
+		       nr, pkmap_slot_count(nr));
+		return false;
+	}
+	if (!pte_present(pte) || pte_pfn(pte) != page_to_pfn(page)) {
+		pr_err("highmem: pkmap slot %u should map pfn %#lx but its PTE is %08lx\n",
+		       nr, page_to_pfn(page), pte);
+		return false;
+	}
+	if (page_address(page) != (void *)vaddr) {
+		pr_err("highmem: pkmap slot %u maps pfn %#lx but page_address() gives %p\n",
+		       nr, page_to_pfn(page), page_address(page));
+		return false;
+	}
+	return true;
+}
+
+static bool check_kmap_local_slot(int idx)
+{
+	struct page *page = kmap_local_slot_page(idx);
+	pte_t pte = kernel_pte(kmap_local_slot_addr(idx));
+
+	if (!page && pte_present(pte)) {
+		pr_err("highmem: kmap_local slot %d is not in use but its PTE %08lx is present\n",
+		       idx, pte);
+		return false;
+	}
+	if (page && (!PageHighMem(page) || !pte_present(pte) ||
+		     pte_pfn(pte) != page_to_pfn(page))) {
+		pr_err("highmem: kmap_local slot %d should map highmem pfn %#lx but its PTE is %08lx\n",
+		       idx, page_to_pfn(page), pte);
+		return false;
+	}
+	return true;
+}
+
+/**
+ * kmap_self_check - are the pkmap and kmap_local bookkeeping and the page
+ * tables in agreement?
+ *
+ * Return: true if so; otherwise the first disagreement is printed.
+ */
+bool kmap_self_check(void)
+{
+	int depth = kmap_local_depth();
+
+	for (unsigned int nr = 0; nr < LAST_PKMAP; nr++)
+		if (!check_pkmap_slot(nr))
+			return false;
+	if (depth < 0 || depth > KM_MAX_IDX) {
+		pr_err("highmem: kmap_local stack depth %d\n", depth);
+		return false;
+	}
+	for (int idx = 0; idx < KM_MAX_IDX; idx++)
+		if (!check_kmap_local_slot(idx))
+			return false;
+	return true;
+}
+
+/* --- the tests' balance check ------------------------------------------- */
+
+static int pkmap_users_before[LAST_PKMAP];
+static int kmap_local_depth_before;
+
+static int pkmap_users(unsigned int nr)
+{
+	return max(pkmap_slot_count(nr) - 1, 0);
+}
+
+static void kmap_leak_before(struct ktest *test)
+{
+	for (unsigned int nr = 0; nr < LAST_PKMAP; nr++)
+		pkmap_users_before[nr] = pkmap_users(nr);
+	kmap_local_depth_before = kmap_local_depth();
+}
+
+/* Report the pkmap users a case left behind, and drop them. */
+static void kmap_leak_after_pkmap(struct ktest *test)
+{
+	for (unsigned int nr = 0; nr < LAST_PKMAP; nr++) {
+		int extra = pkmap_users(nr) - pkmap_users_before[nr];
+		struct page *page = pkmap_slot_page(nr);
+
+		if (!extra)
+			continue;
+		ktest_fail(
+			test,
+			"kmap balance: pkmap slot %u (pfn %#lx, last kmap by %pS) has %d %s user%s than before the case",
+			nr, page ? page_to_pfn(page) : 0,
+			(void *)pkmap_slot_caller(nr),
+			extra > 0 ? extra : -extra,
+			extra > 0 ? "more" : "fewer",
+			extra == 1 || extra == -1 ? "" : "s");
+		for (; extra > 0; extra--)
+			kunmap(page);
+	}
+}
+
+static void kmap_leak_after(struct ktest *test)
+{
+	int depth = kmap_local_depth();
+
+	kmap_leak_after_pkmap(test);
+	if (depth != kmap_local_depth_before) {
+		ktest_fail(
+			test,
+			"kmap balance: the kmap_local stack is %d deep, it was %d before the case (top slot mapped by %pS)",
+			depth, kmap_local_depth_before,
+			(void *)kmap_local_slot_caller(depth - 1));
+		while (kmap_local_depth() > kmap_local_depth_before)
+			__kunmap_local((void *)kmap_local_slot_addr(
+				kmap_local_depth() - 1));
+	}
+	if (!kmap_self_check())
+		ktest_fail(test,
+			   "kmap self-check failed after the case (see above)");
+}
+
+static struct ktest_hook kmap_leak_hook = {
+	.name = "kmap",
+	.before = kmap_leak_before,
+	.after = kmap_leak_after,
+};
+
+void kmap_leak_check_init(void)
+{
+	ktest_register_hook(&kmap_leak_hook);
+}

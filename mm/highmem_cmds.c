@@ -1,0 +1,267 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * highmem_cmds.c - highmem by hand: `kmap`, `kunmap`, `kmap_local`, `peek`,
+ * `poke` and /proc/pkmap.
+ *
+ * `alloc 0 highmem` gives a page without an address; `kmap PFN` lends it a
+ * pkmap slot and `cat /proc/pkmap` shows the slot, its count and the cursor;
+ * `peek`/`poke` read and write through any kernel address, so the same frame
+ * can be watched through two addresses, and an unmapped one answers "not
+ * mapped" with the fault report's explanation instead of an oops (they use
+ * the nofault probes of uaccess.h).  Misuse (`kunmap` once too often) is
+ * reported by kmap itself, as it would be for kernel code.
+ */
+#include <asm/pgtable.h>
+#include <bug.h>
+#include <errno.h>
+#include <fault.h>
+#include <highmem.h>
+#include <kernel.h>
+#include <mm.h>
+#include <printk.h>
+#include <seq_file.h>
+#include <shell.h>
+#include <uaccess.h>
+
+/* PFN argument -> its page, or NULL after saying why. */
+static struct page *parse_pfn(const char *arg)
+{
+	unsigned long pfn;
+
+	if (shell_parse_ulong(arg, &pfn))
+		return NULL;
+	if (!pfn_valid(pfn)) {
+		kprintf("pfn %#lx is beyond the end of RAM (max_pfn %#lx)\n",
+			pfn, max_pfn);
+		return NULL;
+	}
+	return pfn_to_page(pfn);
+}
+
+static int cmd_kmap(int argc, char **argv)
+{
+	struct page *page;
+	unsigned long vaddr;
+
+	if (argc != 2)
+		return shell_usage(argv[0]);
+	page = parse_pfn(argv[1]);
+	if (!page)
+		return -EINVAL;
+	vaddr = (unsigned long)kmap(page);
+	if (!vaddr) {
+		kprintf("kmap: failed, see the report above\n");
+		return -ENOMEM;
+	}
+	if (!PageHighMem(page)) {
+		kprintf("kmap: pfn %#lx is lowmem: its direct-map address %#lx, no pkmap slot used\n",
+			page_to_pfn(page), vaddr);
+		return 0;
+	}
+	kprintf("kmap: pfn %#lx -> %#lx: pkmap slot %lu, count %d (%d user%s)\n",
+		page_to_pfn(page), vaddr, PKMAP_NR(vaddr),
+		pkmap_slot_count(PKMAP_NR(vaddr)),
+		pkmap_slot_count(PKMAP_NR(vaddr)) - 1,
+		pkmap_slot_count(PKMAP_NR(vaddr)) > 2 ? "s" : "");
+	kprintf("  give it back with: kunmap %#lx\n", page_to_pfn(page));
+	return 0;
+}
+SHELL_COMMAND(kmap, "PFN", "map a page at a pkmap slot (kmap)",
+	      SHELL_TOPIC_HIGHMEM, cmd_kmap);
+
+static int cmd_kunmap(int argc, char **argv)
+{
+	unsigned long warnings = nr_warnings;
+	struct page *page;
+	unsigned long vaddr;
+	int count;
+
+	if (argc != 2)
+		return shell_usage(argv[0]);
+	page = parse_pfn(argv[1]);
+	if (!page)
+		return -EINVAL;
+	kunmap(page);
+	if (nr_warnings != warnings) {
+		kprintf("kunmap: refused, see the report above\n");
+		return -EINVAL;
+	}
+	if (!PageHighMem(page)) {
+		kprintf("kunmap: pfn %#lx is lowmem: nothing to unmap\n",
+			page_to_pfn(page));
+		return 0;
+	}
+	vaddr = (unsigned long)page_address(page);
+	count = pkmap_slot_count(PKMAP_NR(vaddr));
+	if (count == 1)
+		kprintf("kunmap: pfn %#lx: pkmap slot %lu now has count 1, stale: no users, but %#lx stays mapped until the next flush\n",
+			page_to_pfn(page), PKMAP_NR(vaddr), vaddr);
+	else
+		kprintf("kunmap: pfn %#lx: pkmap slot %lu now has count %d (%d user%s)\n",
+			page_to_pfn(page), PKMAP_NR(vaddr), count, count - 1,
+			count > 2 ? "s" : "");
+	return 0;
+}
+SHELL_COMMAND(kunmap, "PFN", "drop one kmap of a page", SHELL_TOPIC_HIGHMEM,
+	      cmd_kunmap);
+
+static int cmd_kmap_local(int argc, char **argv)
+{
+	struct page *page;
+	unsigned long vaddr;
+	u32 word;
+
+	if (argc != 2)
+		return shell_usage(argv[0]);
+	page = parse_pfn(argv[1]);
+	if (!page)
+		return -EINVAL;
+	vaddr = (unsigned long)kmap_local_page(page);
+	if (!vaddr) {
+		kprintf("kmap_local: failed, see the report above\n");
+		return -ENOMEM;
+	}
+	if (!PageHighMem(page)) {
+		kprintf("kmap_local: pfn %#lx is lowmem: its direct-map address %#lx, no slot used\n",
+			page_to_pfn(page), vaddr);
+		return 0;
+	}
+	word = *(u32 *)vaddr;
+	kprintf("kmap_local: pfn %#lx -> %#lx: kmap_local slot %d, first word %#010x\n",
+		page_to_pfn(page), vaddr, kmap_local_depth() - 1, word);
+	kunmap_local((void *)vaddr);
+	kprintf("kunmap_local: %#lx unmapped (PTE cleared, INVLPG): `peek %#lx` now says not mapped\n",
+		vaddr, vaddr);
+	return 0;
+}
+SHELL_COMMAND(kmap_local, "PFN",
+	      "map a page at a fixmap slot, read it, unmap it",
+	      SHELL_TOPIC_HIGHMEM, cmd_kmap_local);
+
+static void print_not_mapped(const char *cmd, unsigned long vaddr)
+{
+	char why[320];
+
+	explain_address(vaddr, 0, why, sizeof(why));
+	kprintf("%s: %#lx: not mapped (%s)\n", cmd, vaddr, why);
+}
+
+static int cmd_peek(int argc, char **argv)
+{
+	unsigned long vaddr;
+	u32 word;
+
+	if (argc != 2)
+		return shell_usage(argv[0]);
+	if (shell_parse_ulong(argv[1], &vaddr))
+		return -EINVAL;
+	if (get_kernel_nofault(word, (const u32 *)vaddr)) {
+		print_not_mapped("peek", vaddr);
+		return -EFAULT;
+	}
+	kprintf("%#010lx: %#010x\n", vaddr, word);
+	return 0;
+}
+SHELL_COMMAND(peek, "VADDR", "read a 32-bit word; a fault says why",
+	      SHELL_TOPIC_HIGHMEM, cmd_peek);
+
+static int cmd_poke(int argc, char **argv)
+{
+	unsigned long vaddr, value;
+	u32 word;
+
+	if (argc != 3)
+		return shell_usage(argv[0]);
+	if (shell_parse_ulong(argv[1], &vaddr) ||
+	    shell_parse_ulong(argv[2], &value))
+		return -EINVAL;
+	if (get_kernel_nofault(word, (const u32 *)vaddr)) {
+		print_not_mapped("poke", vaddr);
+		return -EFAULT;
+	}
+	if (put_kernel_nofault((u32 *)vaddr, (u32)value)) {
+		kprintf("poke: %#lx: mapped read-only (%#010x stays)\n", vaddr,
+			word);
+		return -EFAULT;
+	}
+	kprintf("%#010lx: %#010x -> %#010x\n", vaddr, word, (u32)value);
+	return 0;
+}
+SHELL_COMMAND(poke, "VADDR VALUE", "write a 32-bit word; a fault says why",
+	      SHELL_TOPIC_HIGHMEM, cmd_poke);
+
+/* "stale: 3 (slots 1 2 7)", the slot numbers only while they fit a line. */
+static void pkmap_show_stale(struct seq_file *m, unsigned int stale)
+{
+	unsigned int shown = 0;
+
+	seq_printf(m, "stale (count 1, flushed at the next wrap): %u", stale);
+	if (!stale || stale > 16) {
+		seq_putc(m, '\n');
+		return;
+	}
+	seq_puts(m, " (slots");
+	for (unsigned int nr = 0; nr < LAST_PKMAP && shown < stale; nr++)
+		if (pkmap_slot_count(nr) == 1) {
+			seq_printf(m, " %u", nr);
+			shown++;
+		}
+	seq_puts(m, ")\n");
+}
+
+static void pkmap_show_kmap_local(struct seq_file *m)
+{
+	int depth = kmap_local_depth();
+
+	seq_printf(m, "\nkmap_local: %d of %d slots in use (%#lx-%#lx)\n",
+		   depth, KM_MAX_IDX, kmap_local_slot_addr(KM_MAX_IDX - 1),
+		   kmap_local_slot_addr(0) + PAGE_SIZE - 1);
+	if (depth)
+		seq_printf(m, "%5s %10s %9s  %s\n", "slot", "address", "pfn",
+			   "mapped by");
+	for (int idx = depth - 1; idx >= 0; idx--) {
+		struct page *page = kmap_local_slot_page(idx);
+
+		if (!page) {
+			seq_printf(m,
+				   "%5d %#10lx %9s  (released out of order)\n",
+				   idx, kmap_local_slot_addr(idx), "-");
+			continue;
+		}
+		seq_printf(m, "%5d %#10lx %#9lx  %pS\n", idx,
+			   kmap_local_slot_addr(idx), page_to_pfn(page),
+			   (void *)kmap_local_slot_caller(idx));
+	}
+}
+
+/* Our own view (Linux has none): the slots in use, then the kmap_local stack. */
+static void pkmap_show(struct seq_file *m)
+{
+	struct pkmap_state s;
+
+	pkmap_get_state(&s);
+	seq_printf(
+		m,
+		"pkmap: %d slots at %#lx-%#lx: %u in use, %u stale, %u free\n",
+		LAST_PKMAP, PKMAP_BASE, PKMAP_END - 1, s.in_use, s.stale,
+		s.free);
+	seq_printf(
+		m,
+		"cursor (last_pkmap_nr): %u   flushes: %lu   failed kmaps: %lu\n",
+		s.cursor, s.flushes, s.failures);
+	pkmap_show_stale(m, s.stale);
+	if (s.in_use)
+		seq_printf(m, "%5s %6s %6s %9s %10s  %s\n", "slot", "count",
+			   "users", "pfn", "address", "last kmap by");
+	for (unsigned int nr = 0; nr < LAST_PKMAP; nr++) {
+		int count = pkmap_slot_count(nr);
+
+		if (count < 2)
+			continue;
+		seq_printf(m, "%5u %6d %6d %#9lx %#10lx  %pS\n", nr, count,
+			   count - 1, page_to_pfn(pkmap_slot_page(nr)),
+			   PKMAP_ADDR(nr), (void *)pkmap_slot_caller(nr));
+	}
+	pkmap_show_kmap_local(m);
+}
+PROC_FILE("pkmap", pkmap_show);
