@@ -71,6 +71,17 @@ static inline void list_del_init(struct list_head *entry)
 	INIT_LIST_HEAD(entry);
 }
 
+/* Put `new` where `old` is (old may be an empty head); old becomes empty. */
+static inline void list_replace_init(struct list_head *old,
+				     struct list_head *new)
+{
+	new->next = old->next;
+	new->next->prev = new;
+	new->prev = old->prev;
+	new->prev->next = new;
+	INIT_LIST_HEAD(old);
+}
+
 static inline void list_move(struct list_head *entry, struct list_head *head)
 {
 	__list_del_entry(entry);

@@ -137,6 +137,15 @@ static inline struct page *virt_to_page(const void *addr)
 	return pfn_to_page(__pa(addr) >> PAGE_SHIFT);
 }
 
+/* The smallest order whose block holds `size` bytes (get_order(4096) == 0). */
+static inline unsigned int get_order(unsigned long size)
+{
+	return (unsigned int)order_base_2((size + PAGE_SIZE - 1) >> PAGE_SHIFT);
+}
+
+/* The offset of an address inside its page. */
+#define offset_in_page(p) ((unsigned long)(p) & ~PAGE_MASK)
+
 /* Is addr in the direct map of existing RAM? */
 static inline bool virt_addr_valid(const void *addr)
 {

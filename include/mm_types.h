@@ -12,7 +12,9 @@
  *    free_area[order]; the other pages of the block are left untouched
  *  - allocated by alloc_pages(): _refcount >= 1 on the first page, PG_head
  *    and private = the order it was allocated with (checked at free time)
- *  - a slab: PG_slab, and the slab fields of the union
+ *  - a slab (mm/slab.c): PG_slab on every page of the block; every page
+ *    also has slab_cache and slab_head (so kfree() finds the slab from any
+ *    object with one lookup), the first page has the rest of the slab state
  *  - PG_reserved: never given to the buddy allocator (the kernel image, holes,
  *    mem_map itself, page tables, firmware ranges)
  * The zone number lives in the top bits of flags; PageHighMem() is derived
@@ -34,13 +36,14 @@ struct page {
 			struct list_head buddy_list; /* free_area link */
 			unsigned long private; /* order (free or allocated) */
 		};
-		struct { /* slab allocator */
-			struct list_head slab_list; /* partial/full list */
-			struct kmem_cache *slab_cache; /* owner */
-			void *freelist; /* first free object */
+		struct { /* slab allocator (first page: all; others: marked) */
+			struct list_head slab_list; /* partial/full/empty list */
+			struct kmem_cache *slab_cache; /* owner (every page) */
+			void *freelist; /* first free object, NULL: full */
 			unsigned short inuse; /* objects handed out */
-			unsigned short objects; /* objects in the slab */
-			unsigned long slab_extra; /* slab's own use */
+			unsigned short objects : 12; /* objects in the slab */
+			unsigned short slab_order : 4; /* its buddy order */
+			struct page *slab_head; /* first page (every page) */
 		};
 	};
 };

@@ -6,7 +6,9 @@
  * buddy allocator manages (not the RAM size: the kernel image, mem_map and
  * firmware areas are not in it), as in Linux.  MemAvailable is free memory
  * minus the zones' high watermarks, Linux's estimate without page cache.
- * HighTotal/LowTotal split MemTotal at the end of the direct map.
+ * HighTotal/LowTotal split MemTotal at the end of the direct map.  Slab is
+ * the pages held by slab caches (SReclaimable: SLAB_RECLAIM_ACCOUNT ones)
+ * plus kmalloc_large() pages, as Linux 6.1 counts them.
  * VmallocUsed counts the pages mapped by vmalloc(); VmallocChunk is the
  * largest free range of the vmalloc space (Linux stopped computing it and
  * prints 0; here it is cheap: the root of the free tree knows it).
@@ -16,6 +18,7 @@
 #include <kernel.h>
 #include <mm.h>
 #include <seq_file.h>
+#include <slab.h>
 #include <vmalloc.h>
 
 static void show_val_kb(struct seq_file *m, const char *label,
@@ -46,6 +49,9 @@ static void meminfo_show(struct seq_file *m)
 	show_val_kb(m, "HighFree:", highfree);
 	show_val_kb(m, "LowTotal:", total - high);
 	show_val_kb(m, "LowFree:", free - highfree);
+	show_val_kb(m, "Slab:", nr_slab_reclaimable + nr_slab_unreclaimable);
+	show_val_kb(m, "SReclaimable:", nr_slab_reclaimable);
+	show_val_kb(m, "SUnreclaim:", nr_slab_unreclaimable);
 	seq_printf(m, "%-16s%8lu kB\n", "KernelStack:", BOOT_STACK_SIZE >> 10);
 	show_val_kb(m, "PageTables:", nr_kernel_pgtables);
 	seq_printf(m, "%-16s%8lu kB\n", "VmallocTotal:", vmalloc_total >> 10);

@@ -296,7 +296,7 @@ unsigned long get_zeroed_page(gfp_t gfp)
 
 /* --- freeing and misuse ------------------------------------------------- */
 
-static void dump_page_flags(const struct page *page, char *buf, size_t size)
+void dump_page_flags(const struct page *page, char *buf, size_t size)
 {
 	static const char *const names[__NR_PAGEFLAGS] = {
 		"reserved", "buddy", "head", "slab", "vmalloc", "table",

@@ -14,19 +14,26 @@ extern const struct ktest_suite zones_ktest_suite;
 extern const struct ktest_suite buddy_ktest_suite;
 extern const struct ktest_suite buddy_misuse_ktest_suite;
 extern const struct ktest_suite highmem_ktest_suite;
+extern const struct ktest_suite slab_ktest_suite;
+extern const struct ktest_suite kmalloc_ktest_suite;
+extern const struct ktest_suite slab_debug_ktest_suite;
+extern const struct ktest_suite mempool_ktest_suite;
 extern const struct ktest_suite vmalloc_ktest_suite;
 
 const struct ktest_suite *const ktest_suites[] = {
-	&lib_ktest_suite,
-	&traps_ktest_suite,
-	&boot_ktest_suite,
-	/* the physical memory manager, bottom up */
-	&memblock_ktest_suite,
-	&paging_ktest_suite,
-	&zones_ktest_suite,
-	&buddy_ktest_suite,
-	&buddy_misuse_ktest_suite,
-	&highmem_ktest_suite,
-	&vmalloc_ktest_suite,
+	&lib_ktest_suite, /* lib/: strings, formatting, sorting */
+	&traps_ktest_suite, /* faults, WARN, BUG, oops recovery */
+	&boot_ktest_suite, /* what the boot loader handed over */
+	&memblock_ktest_suite, /* the boot-time allocator */
+	&paging_ktest_suite, /* the direct map and the page tables */
+	&zones_ktest_suite, /* zone boundaries, counts, watermarks */
+	&buddy_ktest_suite, /* the page allocator */
+	&buddy_misuse_ktest_suite, /* its misuse: reported, survived */
+	&highmem_ktest_suite, /* kmap, kmap_local */
+	&slab_ktest_suite, /* kmem_cache: layout, slabs, lists */
+	&kmalloc_ktest_suite, /* kmalloc and its family */
+	&slab_debug_ktest_suite, /* misuse: detected, reported, survived */
+	&mempool_ktest_suite, /* reserves that outlast exhaustion; kref */
+	&vmalloc_ktest_suite, /* vmalloc, vmap, ioremap */
 	NULL,
 };

@@ -4,7 +4,8 @@
  *
  * The memory manager cares about three features: PSE (4 MB pages for the
  * direct map), PGE (global pages, so kernel TLB entries survive a CR3 load)
- * and TSC (the clock).  PAE is reported but not used: this is the classic
+ * and TSC (the clock); the slab allocator asks for the cache line size
+ * (SLAB_HWCACHE_ALIGN), which CPUID gives with CLFLUSH.  PAE is reported but not used: this is the classic
  * non-PAE i386 kernel, and that is why RAM above 4 GB is out of reach.
  */
 #include <asm/processor.h>
@@ -16,6 +17,9 @@
 #define CPUID_EDX_PSE (1 << 3)
 #define CPUID_EDX_PAE (1 << 6)
 #define CPUID_EDX_PGE (1 << 13)
+#define CPUID_EDX_CLFLUSH (1 << 19)
+/* Linux i386's default when the CPU does not say (CLFLUSH line size). */
+#define X86_DEFAULT_CACHE_ALIGNMENT 32
 
 struct cpuinfo_x86 boot_cpu_data;
 
@@ -44,6 +48,7 @@ void __init cpu_detect(void)
 	struct cpuinfo_x86 *c = &boot_cpu_data;
 	u32 max_leaf, eax, ebx, ecx, edx;
 
+	c->x86_cache_alignment = X86_DEFAULT_CACHE_ALIGNMENT;
 	if (!have_cpuid()) {
 		strcpy(c->vendor, "unknown");
 		return;
@@ -66,6 +71,8 @@ void __init cpu_detect(void)
 		c->has_pse = edx & CPUID_EDX_PSE;
 		c->has_pae = edx & CPUID_EDX_PAE;
 		c->has_pge = edx & CPUID_EDX_PGE;
+		if (edx & CPUID_EDX_CLFLUSH)
+			c->x86_cache_alignment = ((ebx >> 8) & 0xff) * 8;
 	}
 	cpuid(0x80000000, &eax, &ebx, &ecx, &edx);
 	if (eax >= 0x80000004) {

@@ -13,7 +13,8 @@
  *  - memblock gets the RAM and the reservations, paging_init() builds the
  *    direct map, free_area_init() the zones and mem_map.
  * mem_init() then hands free memory to the buddy allocator, computes the
- * watermarks and prints Linux's "Memory:" line and the layout banner.
+ * watermarks, prints Linux's "Memory:" line and the layout banner, and
+ * starts the slab allocator on top of the buddy allocator.
  */
 #include <asm/e820.h>
 #include <asm/memlayout.h>
@@ -30,6 +31,7 @@
 #include <panic.h>
 #include <params.h>
 #include <printk.h>
+#include <slab.h>
 #include <string.h>
 #include <uaccess.h>
 
@@ -321,6 +323,12 @@ void __init mem_init(void)
 		pr_info("buddy: self-check ok\n");
 	else
 		panic("buddy: self-check failed (see above)");
+	kmem_cache_init();
+	/*
+	 * The slab hook first: it gives empty slabs back to the buddy
+	 * allocator before the buddy hook counts free pages, around each case.
+	 */
+	slab_leak_check_init();
 	buddy_leak_check_init();
 	kmap_init();
 }

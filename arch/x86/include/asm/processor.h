@@ -150,9 +150,13 @@ struct cpuinfo_x86 {
 	bool has_pge; /* global pages */
 	bool has_tsc; /* time stamp counter */
 	bool has_pae; /* (not used: this kernel is non-PAE) */
+	u32 x86_cache_alignment; /* cache line bytes (CLFLUSH size, else 32) */
 };
 
 extern struct cpuinfo_x86 boot_cpu_data;
+
+/* The L1 cache line size, for SLAB_HWCACHE_ALIGN. */
+#define cache_line_size() (boot_cpu_data.x86_cache_alignment)
 void cpu_detect(void);
 void cpu_print_info(void);
 

@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * slab_cmds.c - `kmalloc`, `kfree` and `slab`: the slab allocator by hand.
+ *
+ * `kmalloc 100` shows which cache served the request, where the object sits
+ * in its slab and which page the slab is; `kfree ADDR` gives it back.
+ * `slab create NAME SIZE` makes a cache of your own, `slab alloc NAME` and
+ * `slab free NAME ADDR` use it, `slab info NAME` draws its object layout
+ * and `slab destroy NAME` removes it; /proc/slabinfo and slabtop show the
+ * effect of each step.
+ *
+ * Without slub_debug=F the kernel does not check what is freed (that is the
+ * point of the fast path), so these commands check the address themselves
+ * and refuse one that would corrupt a free list.  With F, the kernel's own
+ * report is the lesson, and the address goes through unchecked.
+ */
+#include <errno.h>
+#include <gfp.h>
+#include <kernel.h>
+#include <mm.h>
+#include <printk.h>
+#include <shell.h>
+#include <slab.h>
+#include <string.h>
+
+#include "slab_internal.h"
+
+static int parse_gfp_words(int argc, char **argv, gfp_t *gfp)
+{
+	*gfp = GFP_KERNEL;
+	for (int i = 0; i < argc; i++) {
+		gfp_t more;
+
+		if (gfp_parse(argv[i], &more)) {
+			kprintf("unknown GFP flag in '%s'\n", argv[i]);
+			return -EINVAL;
+		}
+		*gfp |= more;
+	}
+	return 0;
+}
+
+static void show_slab_object(const void *object)
+{
+	struct page *slab = virt_to_slab(object);
+	struct kmem_cache *s = slab->slab_cache;
+	unsigned int nr_pages = 1U << slab->slab_order;
+
+	kprintf("  cache %s: object %u of %u in its slab (%u-byte objects, %u bytes apart)\n",
+		s->name, obj_to_index(s, slab, object), slab->objects,
+		s->object_size, s->size);
+	kprintf("  slab: pfn %#lx, order %u (%u page%s), zone %s, at %p; %u of %u objects in use\n",
+		page_to_pfn(slab), slab->slab_order, nr_pages,
+		nr_pages > 1 ? "s" : "", page_zone(slab)->name,
+		slab_address(slab), slab->inuse, slab->objects);
+}
+
+static void show_large_object(const void *object)
+{
+	struct page *page = virt_to_page(object);
+	unsigned long order = page->private;
+
+	kprintf("  above %lu bytes: pages straight from the buddy allocator (kmalloc_large)\n",
+		KMALLOC_MAX_CACHE_SIZE);
+	kprintf("  pages: pfn %#lx-%#lx, order %lu (%lu KB), zone %s\n",
+		page_to_pfn(page), page_to_pfn(page) + (1UL << order) - 1,
+		order, 4UL << order, page_zone(page)->name);
+}
+
+static int cmd_kmalloc(int argc, char **argv)
+{
+	unsigned long size;
+	char flags[96];
+	gfp_t gfp;
+	void *p;
+
+	if (argc < 2)
+		return shell_usage(argv[0]);
+	if (shell_parse_size(argv[1], &size) ||
+	    parse_gfp_words(argc - 2, argv + 2, &gfp))
+		return -EINVAL;
+	gfp_snprint(flags, sizeof(flags), gfp);
+	p = kmalloc(size, gfp);
+	if (p == ZERO_SIZE_PTR) {
+		kprintf("kmalloc: 0 bytes: ZERO_SIZE_PTR (%p), not NULL and not memory\n",
+			p);
+		return 0;
+	}
+	if (!p) {
+		kprintf("kmalloc: %lu bytes with %s failed\n", size, flags);
+		return -ENOMEM;
+	}
+	kprintf("kmalloc: %lu bytes with %s: %p\n", size, flags, p);
+	if (virt_to_slab(p))
+		show_slab_object(p);
+	else
+		show_large_object(p);
+	kprintf("  give it back with: kfree %p\n", p);
+	return 0;
+}
+SHELL_COMMAND(kmalloc, "SIZE [GFP...]",
+	      "kmalloc and show the cache, object and slab that served it",
+	      SHELL_TOPIC_KMALLOC, cmd_kmalloc);
+
+/* Would freeing p to its slab corrupt it?  Say so, unless F will. */
+static bool refuse_bad_free(struct kmem_cache *s, void *p)
+{
+	struct page *slab = virt_to_slab(p);
+
+	if (!slab || (slab->slab_cache->flags & SLAB_CONSISTENCY_CHECKS))
+		return false;
+	if (s && slab->slab_cache != s)
+		return false; /* the kernel reports a wrong cache itself */
+	if (!check_valid_pointer(slab->slab_cache, slab, p)) {
+		kprintf("%p is inside a slab of %s but not at an object: refused (boot with slub_debug=F to see the kernel catch it)\n",
+			p, slab->slab_cache->name);
+		return true;
+	}
+	if (on_freelist(slab->slab_cache, slab, p)) {
+		kprintf("%p is already free: refused (boot with slub_debug=F to see the kernel catch it)\n",
+			p);
+		return true;
+	}
+	return false;
+}
+
+static int cmd_kfree(int argc, char **argv)
+{
+	unsigned long addr;
+	void *p;
+
+	if (argc != 2)
+		return shell_usage(argv[0]);
+	if (shell_parse_ulong(argv[1], &addr))
+		return -EINVAL;
+	p = (void *)addr;
+	if (refuse_bad_free(NULL, p))
+		return -EINVAL;
+	kfree(p);
+	kprintf("kfree: %p done (a misuse would have been reported above)\n",
+		p);
+	return 0;
+}
+SHELL_COMMAND(kfree, "ADDR", "kfree an address from kmalloc",
+	      SHELL_TOPIC_KMALLOC, cmd_kfree);
+
+/* --- slab SUBCOMMAND ---------------------------------------------------- */
+
+static const struct {
+	const char *name;
+	slab_flags_t flag;
+} slab_flag_names[] = {
+	{ "SLAB_HWCACHE_ALIGN", SLAB_HWCACHE_ALIGN },
+	{ "SLAB_CACHE_DMA", SLAB_CACHE_DMA },
+	{ "SLAB_RED_ZONE", SLAB_RED_ZONE },
+	{ "SLAB_POISON", SLAB_POISON },
+	{ "SLAB_STORE_USER", SLAB_STORE_USER },
+	{ "SLAB_CONSISTENCY_CHECKS", SLAB_CONSISTENCY_CHECKS },
+	{ "SLAB_RECLAIM_ACCOUNT", SLAB_RECLAIM_ACCOUNT },
+};
+
+static int parse_slab_flags(int argc, char **argv, slab_flags_t *flags)
+{
+	*flags = 0;
+	for (int i = 0; i < argc; i++) {
+		unsigned int j;
+
+		for (j = 0; j < ARRAY_SIZE(slab_flag_names); j++)
+			if (!strcasecmp(argv[i], slab_flag_names[j].name) ||
+			    !strcasecmp(argv[i], slab_flag_names[j].name + 5))
+				break;
+		if (j == ARRAY_SIZE(slab_flag_names)) {
+			kprintf("unknown flag %s (try SLAB_HWCACHE_ALIGN, SLAB_CACHE_DMA, SLAB_RED_ZONE, SLAB_POISON, SLAB_STORE_USER, SLAB_CONSISTENCY_CHECKS)\n",
+				argv[i]);
+			return -EINVAL;
+		}
+		*flags |= slab_flag_names[j].flag;
+	}
+	return 0;
+}
+
+static int slab_create(int argc, char **argv)
+{
+	unsigned long size;
+	slab_flags_t flags;
+	struct kmem_cache *s;
+
+	if (argc < 4)
+		return shell_usage("slab");
+	if (find_kmem_cache(argv[2])) {
+		kprintf("slab: a cache called %s exists already\n", argv[2]);
+		return -EEXIST;
+	}
+	if (shell_parse_size(argv[3], &size) ||
+	    parse_slab_flags(argc - 4, argv + 4, &flags))
+		return -EINVAL;
+	s = kmem_cache_create(argv[2], (unsigned int)min(size, ~0UL >> 1), 0,
+			      flags, NULL);
+	if (!s)
+		return -EINVAL;
+	kprintf("slab: created %s: %u-byte objects, %u bytes apart, %u per slab of %u page%s\n",
+		s->name, s->object_size, s->size, s->objects, 1U << s->order,
+		s->order ? "s" : "");
+	return 0;
+}
+
+/* The layout of one object, as slab.h draws it. */
+static int slab_info(struct kmem_cache *s)
+{
+	kprintf("%s: object_size %u, size %u, align %u, flags %#x\n", s->name,
+		s->object_size, s->size, s->align, s->flags);
+	kprintf("  slab: order %u (%lu bytes), %u objects, %lu bytes left over\n",
+		s->order, PAGE_SIZE << s->order, s->objects,
+		(PAGE_SIZE << s->order) - (unsigned long)s->objects * s->size);
+	if (s->red_left_pad)
+		kprintf("  [%4d, %4d) left red zone\n", -(int)s->red_left_pad,
+			0);
+	kprintf("  [%4d, %4u) the object\n", 0, s->object_size);
+	if (s->inuse > s->object_size)
+		kprintf("  [%4u, %4u) %s\n", s->object_size, s->inuse,
+			(s->flags & SLAB_RED_ZONE) ? "right red zone" :
+						     "alignment padding");
+	kprintf("  [%4u, %4u) free pointer (while free)%s\n", s->offset,
+		s->offset + 4,
+		s->offset < s->object_size ? ", inside the object" : "");
+	if (s->flags & SLAB_STORE_USER)
+		kprintf("  [%4u, %4u) alloc and free tracks\n",
+			slab_debug_info_end(s), slab_debug_info_end(s) + 2 * 8);
+	kprintf("  slabs %lu (cpu slab %s, %lu partial, %lu full, %lu empty), objects %lu of %lu in use\n",
+		s->nr_slabs, s->cpu_slab == &no_cpu_slab ? "none" : "yes",
+		s->nr_partial, s->nr_full, s->nr_empty,
+		kmem_cache_active_objects(s), s->total_objects);
+	return 0;
+}
+
+static int slab_free_cmd(struct kmem_cache *s, const char *arg)
+{
+	unsigned long addr;
+
+	if (shell_parse_ulong(arg, &addr))
+		return -EINVAL;
+	if (refuse_bad_free(s, (void *)addr))
+		return -EINVAL;
+	kmem_cache_free(s, (void *)addr);
+	kprintf("slab: freed %#lx to %s\n", addr, s->name);
+	return 0;
+}
+
+static int cmd_slab(int argc, char **argv)
+{
+	struct kmem_cache *s;
+	void *p;
+
+	if (argc >= 2 && !strcmp(argv[1], "create"))
+		return slab_create(argc, argv);
+	if (argc < 3)
+		return shell_usage(argv[0]);
+	s = find_kmem_cache(argv[2]);
+	if (!s) {
+		kprintf("slab: no cache called %s (see cat /proc/slabinfo)\n",
+			argv[2]);
+		return -ENOENT;
+	}
+	if (!strcmp(argv[1], "info"))
+		return slab_info(s);
+	if (!strcmp(argv[1], "alloc")) {
+		p = kmem_cache_alloc(s, GFP_KERNEL);
+		if (!p)
+			return -ENOMEM;
+		kprintf("slab: %s object at %p\n", s->name, p);
+		show_slab_object(p);
+		return 0;
+	}
+	if (!strcmp(argv[1], "free") && argc == 4)
+		return slab_free_cmd(s, argv[3]);
+	if (!strcmp(argv[1], "shrink"))
+		return kmem_cache_shrink(s);
+	if (!strcmp(argv[1], "validate")) {
+		kprintf("slab: %s: %d errors\n", s->name,
+			kmem_cache_validate(s));
+		return 0;
+	}
+	if (!strcmp(argv[1], "destroy")) {
+		if (s->flags & SLAB_KMALLOC || s == kmem_cache) {
+			kprintf("slab: %s is a boot cache: refused\n", s->name);
+			return -EPERM;
+		}
+		kmem_cache_destroy(s);
+		kprintf("slab: %s %s\n", argv[2],
+			find_kmem_cache(argv[2]) ? "kept (see above)" :
+						   "destroyed");
+		return 0;
+	}
+	return shell_usage(argv[0]);
+}
+SHELL_COMMAND(slab, "CMD NAME [SIZE [FLAG...] | ADDR]",
+	      "CMD: create alloc free info shrink validate destroy",
+	      SHELL_TOPIC_SLAB, cmd_slab);
