@@ -5,6 +5,7 @@
  * physical memory (mostly highmem), and what kmalloc gives instead.
  */
 #include <asm/memlayout.h>
+#include <bug.h>
 #include <demo.h>
 #include <errno.h>
 #include <kernel.h>

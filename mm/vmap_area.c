@@ -23,9 +23,11 @@
 #include <asm/memlayout.h>
 #include <asm/processor.h>
 #include <kernel.h>
+#include <panic.h>
 #include <printk.h>
 #include <rbtree.h>
 #include <slab.h>
+#include <vmalloc.h>
 
 #include "internal.h"
 

@@ -34,6 +34,7 @@
 #include <slab.h>
 #include <string.h>
 #include <uaccess.h>
+#include <vmalloc.h>
 
 #define BIOS_BEGIN 0x000a0000 /* the legacy ISA hole: VGA, ROMs */
 #define BIOS_END 0x00100000
@@ -323,14 +324,17 @@ void __init mem_init(void)
 		pr_info("buddy: self-check ok\n");
 	else
 		panic("buddy: self-check failed (see above)");
-	kmem_cache_init();
 	/*
-	 * The slab hook first: it gives empty slabs back to the buddy
-	 * allocator before the buddy hook counts free pages, around each case.
+	 * Each allocator registers its test leak check as it comes up; after a
+	 * case the checks run in reverse (ktest.h), so vmalloc purges its lazy
+	 * frees and slab gives empty slabs back before the buddy allocator
+	 * counts free pages.
 	 */
-	slab_leak_check_init();
 	buddy_leak_check_init();
+	kmem_cache_init();
+	slab_leak_check_init();
 	kmap_init();
+	vmalloc_init();
 }
 
 void free_initmem(void)
