@@ -58,6 +58,7 @@ struct zone {
 	unsigned long lowmem_reserve[MAX_NR_ZONES];
 	struct free_area free_area[MAX_ORDER];
 	unsigned long nr_alloc_fail; /* requests this zone could not serve */
+	unsigned long nr_page_table_pages; /* kernel page tables made here */
 	unsigned long pgalloc; /* pages allocated from it (vmstat) */
 	unsigned long pgfree; /* pages freed to it */
 };

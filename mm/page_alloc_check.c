@@ -127,33 +127,28 @@ bool buddy_self_check(void)
  * Linux), so pages that became page tables during the case are not a leak.
  */
 static unsigned long leak_free_before[MAX_NR_ZONES];
-static unsigned long leak_pgtables_before;
+static unsigned long leak_pgtables_before[MAX_NR_ZONES];
 
 static void buddy_leak_before(struct ktest *test)
 {
-	for (int z = 0; z < MAX_NR_ZONES; z++)
+	for (int z = 0; z < MAX_NR_ZONES; z++) {
 		leak_free_before[z] = zones[z].free_pages;
-	leak_pgtables_before = nr_kernel_pgtables;
+		leak_pgtables_before[z] = zones[z].nr_page_table_pages;
+	}
 }
 
 static void buddy_leak_after(struct ktest *test)
 {
-	long pgtables = (long)(nr_kernel_pgtables - leak_pgtables_before);
-
 	for (int z = 0; z < MAX_NR_ZONES; z++) {
-		long lost =
-			(long)leak_free_before[z] - (long)zones[z].free_pages;
+		long lost = (long)leak_free_before[z] - (long)zones[z].free_pages;
 
-		/* New page tables come from lowmem; charge them to the zone. */
-		if (z == ZONE_NORMAL ||
-		    (z == ZONE_DMA && !zones[ZONE_NORMAL].present_pages))
-			lost -= pgtables;
+		/* Page tables made during the case stay: not a leak. */
+		lost -= (long)(zones[z].nr_page_table_pages -
+			       leak_pgtables_before[z]);
 		if (lost)
-			ktest_fail(
-				test,
-				"leak check: zone %s has %ld %s free pages than before the case",
-				zones[z].name, lost > 0 ? lost : -lost,
-				lost > 0 ? "fewer" : "more");
+			ktest_fail(test, "leak check: zone %s has %ld %s free pages than before the case",
+				   zones[z].name, lost > 0 ? lost : -lost,
+				   lost > 0 ? "fewer" : "more");
 	}
 }
 

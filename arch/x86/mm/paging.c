@@ -205,6 +205,7 @@ pte_t *pte_alloc_kernel(unsigned long addr)
 			return NULL;
 		SetPageTable(page);
 		nr_kernel_pgtables++;
+		page_zone(page)->nr_page_table_pages++;
 		set_pgd(pgd, page_to_phys(page) | _KERNPG_TABLE);
 	}
 	return pte_offset_kernel(pgd, addr);
