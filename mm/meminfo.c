@@ -56,8 +56,8 @@ static void meminfo_show(struct seq_file *m)
 	show_val_kb(m, "PageTables:", nr_kernel_pgtables);
 	seq_printf(m, "%-16s%8lu kB\n", "VmallocTotal:", vmalloc_total >> 10);
 	show_val_kb(m, "VmallocUsed:", vmalloc_nr_pages());
-	seq_printf(m, "%-16s%8lu kB\n", "VmallocChunk:",
-		   vmalloc_largest_free() >> 10);
+	seq_printf(m, "%-16s%8lu kB\n",
+		   "VmallocChunk:", vmalloc_largest_free() >> 10);
 	seq_printf(m, "%-16s%8lu kB\n", "DirectMap4k:", direct_pages_4k << 2);
 	seq_printf(m, "%-16s%8lu kB\n", "DirectMap4M:", direct_pages_4m << 12);
 }

@@ -72,8 +72,8 @@ static int vmap_range(unsigned long addr, struct page **pages,
 			return -ENOMEM;
 		}
 		WARN_ON(pte_present(*pte));
-		set_pte(pte, pfn_pte(pages ? page_to_pfn(pages[i]) : pfn + i,
-				     prot));
+		set_pte(pte,
+			pfn_pte(pages ? page_to_pfn(pages[i]) : pfn + i, prot));
 	}
 	return 0;
 }
@@ -109,7 +109,8 @@ static void free_vm_area(struct vm_struct *area)
 	struct vmap_area *va = find_vmap_area((unsigned long)area->addr);
 
 	vunmap_range_noflush((unsigned long)area->addr,
-			     (unsigned long)area->addr + area->size - PAGE_SIZE);
+			     (unsigned long)area->addr + area->size -
+				     PAGE_SIZE);
 	va->vm = NULL;
 	free_vmap_area_lazy(va);
 	kfree(area);
@@ -137,7 +138,8 @@ static int vmalloc_alloc_pages(struct vm_struct *area, gfp_t gfp)
 		if (!page) {
 			if (!(gfp & __GFP_NOWARN))
 				pr_warn("vmalloc error: size %lu, failed to allocate page %u of %u\n",
-					(unsigned long)area->nr_pages << PAGE_SHIFT,
+					(unsigned long)area->nr_pages
+						<< PAGE_SHIFT,
 					i, area->nr_pages);
 			vmalloc_free_pages(area->pages, i);
 			kfree(area->pages);
@@ -154,7 +156,8 @@ void *__vmalloc(unsigned long size, gfp_t gfp, const void *caller)
 	struct vm_struct *area;
 	unsigned long nr_pages;
 
-	if (WARN(!size, "vmalloc: size 0 requested by %pS: nothing to allocate\n",
+	if (WARN(!size,
+		 "vmalloc: size 0 requested by %pS: nothing to allocate\n",
 		 caller))
 		return NULL;
 	size = PAGE_ALIGN(size);
@@ -211,9 +214,12 @@ static struct vm_struct *vm_area_for_free(const void *addr, unsigned long want,
 	struct vmap_area *va;
 
 	if (!is_vmalloc_addr(addr)) {
-		WARN(1, "Trying to %s() nonexistent vm area (%p): not a vmalloc address%s\n",
+		WARN(1,
+		     "Trying to %s() nonexistent vm area (%p): not a vmalloc address%s\n",
 		     fn, addr,
-		     virt_addr_valid(addr) ? " (a direct-map address: kfree()?)" : "");
+		     virt_addr_valid(addr) ?
+			     " (a direct-map address: kfree()?)" :
+			     "");
 		return NULL;
 	}
 	va = find_vmap_area((unsigned long)addr);
@@ -225,7 +231,8 @@ static struct vm_struct *vm_area_for_free(const void *addr, unsigned long want,
 		return NULL;
 	}
 	if (va->va_start != (unsigned long)addr) {
-		WARN(1, "Trying to %s() nonexistent vm area (%p): inside the area %#lx-%#lx, not its start\n",
+		WARN(1,
+		     "Trying to %s() nonexistent vm area (%p): inside the area %#lx-%#lx, not its start\n",
 		     fn, addr, va->va_start, va->va_end);
 		return NULL;
 	}
@@ -253,7 +260,8 @@ void vfree(const void *addr)
 	if (!area)
 		return;
 	vunmap_range_noflush((unsigned long)area->addr,
-			     (unsigned long)area->addr + area->size - PAGE_SIZE);
+			     (unsigned long)area->addr + area->size -
+				     PAGE_SIZE);
 	vmalloc_free_pages(area->pages, area->nr_pages);
 	nr_vmalloc_pages -= area->nr_pages;
 	kfree(area->pages);
@@ -306,7 +314,8 @@ void *ioremap(phys_addr_t phys, unsigned long size)
 	area->phys_addr = base;
 	if (vmap_range((unsigned long)area->addr, NULL,
 		       (unsigned long)(base >> PAGE_SHIFT),
-		       (unsigned int)(size >> PAGE_SHIFT), PAGE_KERNEL_NOCACHE)) {
+		       (unsigned int)(size >> PAGE_SHIFT),
+		       PAGE_KERNEL_NOCACHE)) {
 		free_vm_area(area);
 		return NULL;
 	}
@@ -335,7 +344,8 @@ struct page *vmalloc_to_page(const void *addr)
 		return NULL;
 	pfn = level == PG_LEVEL_4M ?
 		      (*pte >> PAGE_SHIFT) +
-			      (((unsigned long)addr & ~PGDIR_MASK) >> PAGE_SHIFT) :
+			      (((unsigned long)addr & ~PGDIR_MASK) >>
+			       PAGE_SHIFT) :
 		      pte_pfn(*pte);
 	return pfn_valid(pfn) ? pfn_to_page(pfn) : NULL;
 }
@@ -369,16 +379,18 @@ static bool vmalloc_explain(unsigned long addr, unsigned long err, char *buf,
 		return false;
 	va = find_vmap_area(addr);
 	if (va && addr >= va->va_end - PAGE_SIZE) {
-		snprintf(buf, size,
-			 "in the guard page after vmalloc area 0x%08lx-0x%08lx allocated by %pS: a write past the end of the buffer",
-			 va->va_start, va->va_end - PAGE_SIZE, va->caller);
+		snprintf(
+			buf, size,
+			"in the guard page after vmalloc area 0x%08lx-0x%08lx allocated by %pS: a write past the end of the buffer",
+			va->va_start, va->va_end - PAGE_SIZE, va->caller);
 		return true;
 	}
 	va = find_purged_vmap_area(addr);
 	if (va) {
-		snprintf(buf, size,
-			 "in vmalloc area 0x%08lx-0x%08lx, already freed by vfree() (a use after free); it was allocated by %pS",
-			 va->va_start, va->va_end - PAGE_SIZE, va->caller);
+		snprintf(
+			buf, size,
+			"in vmalloc area 0x%08lx-0x%08lx, already freed by vfree() (a use after free); it was allocated by %pS",
+			va->va_start, va->va_end - PAGE_SIZE, va->caller);
 		return true;
 	}
 	return false;
@@ -416,7 +428,8 @@ static const struct vmap_area *next_unpurged(unsigned long after)
 	const struct vmap_area *va, *best = NULL;
 
 	list_for_each_entry(va, vmap_purge_list(), list)
-		if (va->va_start >= after && (!best || va->va_start < best->va_start))
+		if (va->va_start >= after &&
+		    (!best || va->va_start < best->va_start))
 			best = va;
 	return best;
 }
@@ -454,10 +467,13 @@ static void vmalloc_leak_after(struct ktest *test)
 {
 	vmalloc_purge();
 	if (vmalloc_nr_areas() != leak_areas_before)
-		ktest_fail(test, "leak check: %lu vmalloc areas now, %lu before the case",
-			   vmalloc_nr_areas(), leak_areas_before);
+		ktest_fail(
+			test,
+			"leak check: %lu vmalloc areas now, %lu before the case",
+			vmalloc_nr_areas(), leak_areas_before);
 	if (!vmalloc_self_check())
-		ktest_fail(test, "leak check: the vmalloc trees are inconsistent");
+		ktest_fail(test,
+			   "leak check: the vmalloc trees are inconsistent");
 }
 
 static struct ktest_hook vmalloc_leak_hook = {

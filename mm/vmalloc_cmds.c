@@ -17,6 +17,7 @@
 #include <vmalloc.h>
 
 #define LIST_PAGES_MAX 24 /* pages listed one by one before summarising */
+#define DEMO_HOLES 32 /* pages the demo leaves out of the free lists */
 
 /* Physically contiguous runs among the pages of [addr, addr + n pages). */
 static unsigned long contiguous_runs(const void *addr, unsigned long n)
@@ -24,8 +25,8 @@ static unsigned long contiguous_runs(const void *addr, unsigned long n)
 	unsigned long runs = 0, prev = 0;
 
 	for (unsigned long i = 0; i < n; i++) {
-		unsigned long pfn = vmalloc_to_pfn((const char *)addr +
-						   i * PAGE_SIZE);
+		unsigned long pfn =
+			vmalloc_to_pfn((const char *)addr + i * PAGE_SIZE);
 
 		if (i == 0 || pfn != prev + 1)
 			runs++;
@@ -53,8 +54,9 @@ static void show_vmalloc_pages(const struct vm_struct *area)
 	}
 	kprintf("  %u pages: %lu highmem, %lu lowmem (Normal %lu, DMA %lu); %lu physically contiguous run(s)\n",
 		area->nr_pages, per_zone[ZONE_HIGHMEM],
-		per_zone[ZONE_NORMAL] + per_zone[ZONE_DMA], per_zone[ZONE_NORMAL],
-		per_zone[ZONE_DMA], contiguous_runs(area->addr, area->nr_pages));
+		per_zone[ZONE_NORMAL] + per_zone[ZONE_DMA],
+		per_zone[ZONE_NORMAL], per_zone[ZONE_DMA],
+		contiguous_runs(area->addr, area->nr_pages));
 	kprintf("  guard page %p (unmapped)\n",
 		(const char *)area->addr + area->size - PAGE_SIZE);
 }
@@ -109,14 +111,20 @@ static void demo_vmalloc_contrast(void *kbuf, void *vbuf, unsigned long size)
 {
 	unsigned long kpfn = __pa(kbuf) >> PAGE_SHIFT;
 
-	demo_step("1. kmalloc(%lu): memory from the direct map, physically contiguous",
-		  size);
-	kprintf("   kmalloc -> %p = physical %#lx (virtual - PAGE_OFFSET)\n", kbuf,
-		__pa(kbuf));
+	demo_step(
+		"1. kmalloc(%lu): memory from the direct map, physically contiguous",
+		size);
+	kprintf("   kmalloc -> %p = physical %#lx (virtual - PAGE_OFFSET)\n",
+		kbuf, __pa(kbuf));
 	kprintf("   pages: pfn %#lx .. %#lx, one run, all lowmem: usable for DMA\n",
 		kpfn, kpfn + (size >> PAGE_SHIFT) - 1);
 
-	demo_step("2. vmalloc(%lu): contiguous addresses, scattered pages", size);
+	demo_step("2. vmalloc(%lu): contiguous addresses, scattered pages",
+		  size);
+	kprintf("   (the demo first took %d highmem pages and gave every other one back, as a\n"
+		"   machine that has run a while has them: vmalloc takes one page at a time,\n"
+		"   from wherever the free lists have one)\n",
+		2 * DEMO_HOLES);
 	kprintf("   vmalloc -> %p, in the vmalloc area %#lx-%#lx\n", vbuf,
 		VMALLOC_START, VMALLOC_END);
 	show_vmalloc_pages(find_vm_area(vbuf));
@@ -140,12 +148,35 @@ static void demo_vmalloc_guard(void *vbuf, unsigned long size)
 		"   \"in the guard page after vmalloc area ... allocated by ...\"\n");
 }
 
+/*
+ * A freshly booted allocator hands out consecutive pages, which would hide
+ * the point: take pages and give every other one back, as a machine that has
+ * been running a while would have them, so that vmalloc's one-at-a-time
+ * allocation visibly picks them up from all over.
+ */
+static void demo_vmalloc_age_free_lists(struct page **held)
+{
+	struct page *pages[2 * DEMO_HOLES];
+
+	for (int i = 0; i < 2 * DEMO_HOLES; i++)
+		pages[i] = alloc_page(GFP_HIGHMEM | __GFP_NOWARN);
+	for (int i = 0; i < 2 * DEMO_HOLES; i++) {
+		if (i % 2 && pages[i])
+			__free_page(pages[i]);
+		else
+			held[i / 2] = pages[i];
+	}
+}
+
 static void demo_vmalloc(void)
 {
 	unsigned long size = 64 * PAGE_SIZE;
-	void *kbuf = kmalloc(size, GFP_KERNEL);
-	void *vbuf = vmalloc(size);
+	struct page *held[DEMO_HOLES];
+	void *kbuf, *vbuf;
 
+	demo_vmalloc_age_free_lists(held);
+	kbuf = kmalloc(size, GFP_KERNEL);
+	vbuf = vmalloc(size);
 	if (!kbuf || !vbuf) {
 		kprintf("demo vmalloc: not enough memory for two %lu KB buffers\n",
 			size >> 10);
@@ -161,6 +192,9 @@ static void demo_vmalloc(void)
 out:
 	vfree(vbuf);
 	kfree(kbuf);
+	for (int i = 0; i < DEMO_HOLES; i++)
+		if (held[i])
+			__free_page(held[i]);
 }
 DEMO(vmalloc, "kmalloc vs vmalloc: contiguous pages vs a contiguous mapping",
      demo_vmalloc);

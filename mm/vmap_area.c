@@ -47,7 +47,8 @@ static unsigned long va_size(const struct vmap_area *va)
 
 static unsigned long subtree_max(const struct rb_node *node)
 {
-	return node ? rb_entry(node, struct vmap_area, rb_node)->subtree_max_size :
+	return node ? rb_entry(node, struct vmap_area, rb_node)
+			       ->subtree_max_size :
 		      0;
 }
 
@@ -60,7 +61,8 @@ static unsigned long compute_subtree_max(const struct vmap_area *va)
 static void free_tree_propagate(struct rb_node *node, struct rb_node *stop)
 {
 	for (; node != stop; node = node->parent) {
-		struct vmap_area *va = rb_entry(node, struct vmap_area, rb_node);
+		struct vmap_area *va =
+			rb_entry(node, struct vmap_area, rb_node);
 
 		va->subtree_max_size = compute_subtree_max(va);
 	}
@@ -88,7 +90,8 @@ static struct vmap_area *va_link(struct rb_root *root, struct vmap_area *va,
 
 	while (*link) {
 		parent = *link;
-		if (va->va_start < rb_entry(parent, struct vmap_area, rb_node)->va_start)
+		if (va->va_start <
+		    rb_entry(parent, struct vmap_area, rb_node)->va_start)
 			link = &parent->left;
 		else
 			link = &parent->right;
@@ -110,7 +113,8 @@ static struct vmap_area *va_lookup(const struct rb_root *root,
 	struct rb_node *node = root->rb_node;
 
 	while (node) {
-		struct vmap_area *va = rb_entry(node, struct vmap_area, rb_node);
+		struct vmap_area *va =
+			rb_entry(node, struct vmap_area, rb_node);
 
 		if (addr < va->va_start)
 			node = node->left;
@@ -158,7 +162,8 @@ static struct vmap_area *find_lowest_fit(unsigned long size,
 	struct rb_node *node = free_vmap_area_root.rb_node;
 
 	while (node) {
-		struct vmap_area *va = rb_entry(node, struct vmap_area, rb_node);
+		struct vmap_area *va =
+			rb_entry(node, struct vmap_area, rb_node);
 
 		if (subtree_max(node->left) >= length) {
 			node = node->left;
@@ -264,9 +269,9 @@ struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align)
 	}
 	/* Keep the busy list in address order: after the tree predecessor. */
 	if (va_link(&busy_vmap_area_root, va, false))
-		list_add(&va->list,
-			 &rb_entry(rb_prev(&va->rb_node), struct vmap_area,
-				   rb_node)->list);
+		list_add(&va->list, &rb_entry(rb_prev(&va->rb_node),
+					      struct vmap_area, rb_node)
+					     ->list);
 	else
 		list_add(&va->list, &busy_vmap_area_list);
 	nr_busy_areas++;
@@ -335,8 +340,10 @@ bool vmalloc_self_check(void)
 	const struct vmap_area *va;
 
 	while (f || b) {
-		const struct vmap_area *fv = rb_entry_safe(f, struct vmap_area, rb_node);
-		const struct vmap_area *bv = rb_entry_safe(b, struct vmap_area, rb_node);
+		const struct vmap_area *fv =
+			rb_entry_safe(f, struct vmap_area, rb_node);
+		const struct vmap_area *bv =
+			rb_entry_safe(b, struct vmap_area, rb_node);
 		bool take_free = fv && (!bv || fv->va_start < bv->va_start);
 
 		va = take_free ? fv : bv;
@@ -347,7 +354,8 @@ bool vmalloc_self_check(void)
 			       va->va_end, addr);
 			return false;
 		}
-		if (take_free && fv->subtree_max_size != compute_subtree_max(fv)) {
+		if (take_free &&
+		    fv->subtree_max_size != compute_subtree_max(fv)) {
 			pr_err("vmalloc: free gap %#lx-%#lx: subtree_max_size wrong\n",
 			       fv->va_start, fv->va_end);
 			return false;
@@ -360,9 +368,10 @@ bool vmalloc_self_check(void)
 			busy++;
 		}
 	}
-	if (busy != nr_busy_areas || list_count_nodes(&busy_vmap_area_list) != busy) {
-		pr_err("vmalloc: %lu busy areas in the tree, %lu counted\n", busy,
-		       nr_busy_areas);
+	if (busy != nr_busy_areas ||
+	    list_count_nodes(&busy_vmap_area_list) != busy) {
+		pr_err("vmalloc: %lu busy areas in the tree, %lu counted\n",
+		       busy, nr_busy_areas);
 		return false;
 	}
 	return addr <= VMALLOC_END;
@@ -372,8 +381,8 @@ void __init vmap_area_init(void)
 {
 	struct vmap_area *va;
 
-	vmap_area_cachep = kmem_cache_create("vmap_area", sizeof(struct vmap_area),
-					     0, SLAB_PANIC, NULL);
+	vmap_area_cachep = kmem_cache_create(
+		"vmap_area", sizeof(struct vmap_area), 0, SLAB_PANIC, NULL);
 	va = va_new(VMALLOC_START, VMALLOC_END);
 	if (!va)
 		panic("vmalloc: no memory for the free tree");

@@ -71,7 +71,8 @@ static void vmalloc_to_page_finds_every_mapped_page(struct ktest *test)
 	KTEST_ASSERT_NOT_NULL(test, area);
 	KTEST_ASSERT_EQ(test, area->nr_pages, n);
 	for (unsigned int i = 0; i < n; i++) {
-		KTEST_EXPECT_PTR_EQ(test, vmalloc_to_page(buf + i * PAGE_SIZE + 5),
+		KTEST_EXPECT_PTR_EQ(test,
+				    vmalloc_to_page(buf + i * PAGE_SIZE + 5),
 				    area->pages[i]);
 		KTEST_EXPECT_EQ(test, vmalloc_to_pfn(buf + i * PAGE_SIZE),
 				page_to_pfn(area->pages[i]));
@@ -99,7 +100,8 @@ static void vmalloc_takes_highmem_pages_when_there_are_some(struct ktest *test)
 	buf = vmalloc(n * PAGE_SIZE);
 	KTEST_ASSERT_NOT_NULL(test, buf);
 	for (unsigned int i = 0; i < n; i++)
-		high += PageHighMem(vmalloc_to_page((char *)buf + i * PAGE_SIZE));
+		high += PageHighMem(
+			vmalloc_to_page((char *)buf + i * PAGE_SIZE));
 	KTEST_EXPECT_EQ(test, high, n);
 	vfree(buf);
 }
@@ -149,8 +151,8 @@ static void write_past_end(void *arg)
 	*(volatile char *)arg = 1;
 }
 
-static void vmalloc_write_past_the_end_is_reported_in_the_guard_page(
-	struct ktest *test)
+static void
+vmalloc_write_past_the_end_is_reported_in_the_guard_page(struct ktest *test)
 {
 	unsigned long size = 2 * PAGE_SIZE;
 	char *buf = vmalloc(size);
@@ -164,9 +166,10 @@ static void vmalloc_write_past_the_end_is_reported_in_the_guard_page(
 	ret = run_protected("vmalloc-test", write_past_end, buf + size);
 	panic_exits_qemu = saved;
 	KTEST_EXPECT_EQ(test, ret, -EFAULT);
-	snprintf(text, sizeof(text),
-		 "in the guard page after vmalloc area 0x%08lx-0x%08lx allocated by",
-		 (unsigned long)buf, (unsigned long)buf + size);
+	snprintf(
+		text, sizeof(text),
+		"in the guard page after vmalloc area 0x%08lx-0x%08lx allocated by",
+		(unsigned long)buf, (unsigned long)buf + size);
 	KTEST_EXPECT_LOG(test, mark, text);
 	KTEST_EXPECT_LOG(test, mark,
 			 "allocated by vmalloc_write_past_the_end_is_reported");
@@ -210,10 +213,12 @@ static void vmalloc_use_after_vfree_is_reported(struct ktest *test)
 	 */
 	__flush_tlb_all();
 	panic_exits_qemu = false;
-	KTEST_EXPECT_EQ(test, run_protected("vmalloc-test", write_past_end, buf),
+	KTEST_EXPECT_EQ(test,
+			run_protected("vmalloc-test", write_past_end, buf),
 			-EFAULT);
 	panic_exits_qemu = saved;
-	KTEST_EXPECT_LOG(test, mark, "already freed by vfree() (a use after free)");
+	KTEST_EXPECT_LOG(test, mark,
+			 "already freed by vfree() (a use after free)");
 }
 
 #define FRAG_AREAS 64
@@ -261,7 +266,8 @@ static void vmalloc_exhaustion_returns_null_and_recovers(struct ktest *test)
 	vmalloc_purge();
 	largest = vmalloc_largest_free();
 	while (n < EXHAUST_MAX) {
-		areas[n] = __vmalloc(chunk, GFP_KERNEL | GFP_HIGHMEM | __GFP_NOWARN,
+		areas[n] = __vmalloc(chunk,
+				     GFP_KERNEL | GFP_HIGHMEM | __GFP_NOWARN,
 				     __builtin_return_address(0));
 		if (!areas[n])
 			break;
@@ -278,8 +284,8 @@ static void vmalloc_exhaustion_returns_null_and_recovers(struct ktest *test)
 	vfree(areas[0]);
 }
 
-static void vmalloc_bigger_than_the_space_fails_with_linux_message(
-	struct ktest *test)
+static void
+vmalloc_bigger_than_the_space_fails_with_linux_message(struct ktest *test)
 {
 	printk_mark_t mark = printk_mark();
 	unsigned long space = VMALLOC_END - VMALLOC_START;
@@ -390,7 +396,8 @@ static void vmap_shows_scattered_pages_as_one_range(struct ktest *test)
 	KTEST_ASSERT_NOT_NULL(test, v);
 	for (int i = 0; i < 4; i++) {
 		KTEST_EXPECT_EQ(test, v[i * PAGE_SIZE], 0x10 + i);
-		KTEST_EXPECT_EQ(test, v[i * PAGE_SIZE + PAGE_SIZE - 1], 0x10 + i);
+		KTEST_EXPECT_EQ(test, v[i * PAGE_SIZE + PAGE_SIZE - 1],
+				0x10 + i);
 		KTEST_EXPECT_PTR_EQ(test, vmalloc_to_page(v + i * PAGE_SIZE),
 				    pages[i]);
 	}
@@ -438,9 +445,10 @@ static void ioremap_of_a_ram_page_maps_the_same_bytes(struct ktest *test)
 	KTEST_EXPECT_EQ(test, io[0], 0x42);
 	io[1] = 0x43;
 	KTEST_EXPECT_EQ(test, ((u8 *)addr)[101], 0x43);
-	KTEST_EXPECT_EQ(test, find_vm_area((void *)((unsigned long)io & PAGE_MASK))
-				      ->phys_addr,
-			__pa(addr));
+	KTEST_EXPECT_EQ(
+		test,
+		find_vm_area((void *)((unsigned long)io & PAGE_MASK))->phys_addr,
+		__pa(addr));
 	iounmap(io);
 	free_page(addr);
 }
@@ -465,8 +473,9 @@ static void vmallocinfo_lists_areas_with_their_caller(struct ktest *test)
 	KTEST_ASSERT_NOT_NULL(test, a);
 	KTEST_ASSERT_NOT_NULL(test, b);
 	KTEST_ASSERT_GT(test, proc_read("vmallocinfo", text, sizeof(text)), 0);
-	snprintf(line, sizeof(line), "0x%08lx-0x%08lx   16384 vmallocinfo_lists",
-		 (unsigned long)a, (unsigned long)a + 4 * PAGE_SIZE);
+	snprintf(line, sizeof(line),
+		 "0x%08lx-0x%08lx   16384 vmallocinfo_lists", (unsigned long)a,
+		 (unsigned long)a + 4 * PAGE_SIZE);
 	KTEST_EXPECT_NOT_NULL(test, strstr(text, line));
 	KTEST_EXPECT_NOT_NULL(test, strstr(text, "pages=3 vmalloc\n"));
 	/* Address order: a was allocated first, below b. */
@@ -510,7 +519,8 @@ static void vmalloc_thousands_of_areas_stay_found(struct ktest *test)
 		ktest_skip(test, "not enough memory for many areas");
 	}
 	for (int i = 0; i < n; i++)
-		KTEST_EXPECT_PTR_EQ(test, find_vm_area(areas[i])->addr, areas[i]);
+		KTEST_EXPECT_PTR_EQ(test, find_vm_area(areas[i])->addr,
+				    areas[i]);
 	KTEST_EXPECT_TRUE(test, vmalloc_self_check());
 	/* Free in a scrambled order: merging must still work. */
 	for (int i = 0; i < n; i++) {
