@@ -9,6 +9,9 @@
  * HighTotal/LowTotal split MemTotal at the end of the direct map.  Slab is
  * the pages held by slab caches (SReclaimable: SLAB_RECLAIM_ACCOUNT ones)
  * plus kmalloc_large() pages, as Linux 6.1 counts them.
+ * VmallocUsed counts the pages mapped by vmalloc(); VmallocChunk is the
+ * largest free range of the vmalloc space (Linux stopped computing it and
+ * prints 0; here it is cheap: the root of the free tree knows it).
  */
 #include <asm/memlayout.h>
 #include <asm/pgtable.h>
@@ -16,6 +19,7 @@
 #include <mm.h>
 #include <seq_file.h>
 #include <slab.h>
+#include <vmalloc.h>
 
 static void show_val_kb(struct seq_file *m, const char *label,
 			unsigned long pages)
@@ -51,6 +55,9 @@ static void meminfo_show(struct seq_file *m)
 	seq_printf(m, "%-16s%8lu kB\n", "KernelStack:", BOOT_STACK_SIZE >> 10);
 	show_val_kb(m, "PageTables:", nr_kernel_pgtables);
 	seq_printf(m, "%-16s%8lu kB\n", "VmallocTotal:", vmalloc_total >> 10);
+	show_val_kb(m, "VmallocUsed:", vmalloc_nr_pages());
+	seq_printf(m, "%-16s%8lu kB\n",
+		   "VmallocChunk:", vmalloc_largest_free() >> 10);
 	seq_printf(m, "%-16s%8lu kB\n", "DirectMap4k:", direct_pages_4k << 2);
 	seq_printf(m, "%-16s%8lu kB\n", "DirectMap4M:", direct_pages_4m << 12);
 }

@@ -143,15 +143,18 @@ static void buddy_leak_before(struct ktest *test)
 static void buddy_leak_after(struct ktest *test)
 {
 	for (int z = 0; z < MAX_NR_ZONES; z++) {
-		long lost = (long)leak_free_before[z] - (long)zones[z].free_pages;
+		long lost =
+			(long)leak_free_before[z] - (long)zones[z].free_pages;
 
 		/* Page tables made during the case stay: not a leak. */
 		lost -= (long)(zones[z].nr_page_table_pages -
 			       leak_pgtables_before[z]);
 		if (lost)
-			ktest_fail(test, "leak check: zone %s has %ld %s free pages than before the case",
-				   zones[z].name, lost > 0 ? lost : -lost,
-				   lost > 0 ? "fewer" : "more");
+			ktest_fail(
+				test,
+				"leak check: zone %s has %ld %s free pages than before the case",
+				zones[z].name, lost > 0 ? lost : -lost,
+				lost > 0 ? "fewer" : "more");
 	}
 }
 

@@ -86,7 +86,8 @@ static void zoneinfo_show_zone(struct seq_file *m, const struct zone *zone)
 		return;
 	seq_printf(m, "      nr_free_pages %lu\n", zone->free_pages);
 	seq_printf(m, "      nr_zone_alloc_failed %lu\n", zone->nr_alloc_fail);
-	seq_printf(m, "      nr_page_table_pages %lu\n", zone->nr_page_table_pages);
+	seq_printf(m, "      nr_page_table_pages %lu\n",
+		   zone->nr_page_table_pages);
 	seq_printf(m, "  node_unreclaimable:  0\n");
 	seq_printf(m, "  start_pfn:           %lu\n", zone->zone_start_pfn);
 }

@@ -34,6 +34,7 @@
 #include <slab.h>
 #include <string.h>
 #include <uaccess.h>
+#include <vmalloc.h>
 
 #define BIOS_BEGIN 0x000a0000 /* the legacy ISA hole: VGA, ROMs */
 #define BIOS_END 0x00100000
@@ -325,13 +326,15 @@ void __init mem_init(void)
 		panic("buddy: self-check failed (see above)");
 	/*
 	 * Each allocator registers its test leak check as it comes up; after a
-	 * case the checks run in reverse (ktest.h), so slab gives its empty
-	 * slabs back before the buddy allocator counts free pages.
+	 * case the checks run in reverse (ktest.h), so vmalloc purges its lazy
+	 * frees and slab gives empty slabs back before the buddy allocator
+	 * counts free pages.
 	 */
 	buddy_leak_check_init();
 	kmem_cache_init();
 	slab_leak_check_init();
 	kmap_init();
+	vmalloc_init();
 }
 
 void free_initmem(void)

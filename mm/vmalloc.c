@@ -1,0 +1,493 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vmalloc.c - virtually contiguous mappings of scattered pages.
+ *
+ * vmalloc(size) takes an address range of size + one guard page from the
+ * vmalloc space (vmap_area.c), then allocates the pages one at a time with
+ * GFP_KERNEL | GFP_HIGHMEM, highmem first (they need no direct-map address:
+ * the vmalloc mapping is their address), and writes one PTE per page.  Page
+ * tables for the range are created on demand in the kernel page directory
+ * (there is only one: no process page tables to keep in sync).  The guard
+ * page stays unmapped, so running off the end faults, and the fault report
+ * names the area and who allocated it.
+ *
+ * vfree() clears the PTEs, gives the pages back and hands the range to the
+ * lazy purge: no TLB flush now, one global flush later for many vfrees.  The
+ * range is not reused before that flush.
+ *
+ * vmap() maps pages the caller owns; ioremap() maps a physical range with
+ * caching off, for device registers (or RAM, in the tests); both share the
+ * same address space and trees.
+ */
+#include <asm/memlayout.h>
+#include <asm/pgtable.h>
+#include <asm/processor.h>
+#include <bug.h>
+#include <errno.h>
+#include <fault.h>
+#include <kernel.h>
+#include <ktest.h>
+#include <mm.h>
+#include <printk.h>
+#include <seq_file.h>
+#include <slab.h>
+#include <sprintf.h>
+#include <vmalloc.h>
+
+#include "internal.h"
+
+static unsigned long nr_vmalloc_pages;
+
+bool is_vmalloc_addr(const void *addr)
+{
+	unsigned long a = (unsigned long)addr;
+
+	return a >= VMALLOC_START && a < VMALLOC_END;
+}
+
+/* Clear the PTEs of [addr, end); the caller decides about the TLB. */
+static void vunmap_range_noflush(unsigned long addr, unsigned long end)
+{
+	for (; addr < end; addr += PAGE_SIZE) {
+		pgd_t *pgd = pgd_offset_k(addr);
+
+		if (pgd_present(*pgd) && !pgd_large(*pgd))
+			pte_clear(pte_offset_kernel(pgd, addr));
+	}
+}
+
+/*
+ * Map `count` pages (or, with pages == NULL, the physical range from pfn) at
+ * addr.  The range was unmapped and flushed before it was handed out, so no
+ * flush is needed.  On failure everything mapped so far is unmapped.
+ */
+static int vmap_range(unsigned long addr, struct page **pages,
+		      unsigned long pfn, unsigned int count, pgprot_t prot)
+{
+	for (unsigned int i = 0; i < count; i++) {
+		pte_t *pte = pte_alloc_kernel(addr + i * PAGE_SIZE);
+
+		if (!pte) {
+			vunmap_range_noflush(addr, addr + i * PAGE_SIZE);
+			return -ENOMEM;
+		}
+		WARN_ON(pte_present(*pte));
+		set_pte(pte,
+			pfn_pte(pages ? page_to_pfn(pages[i]) : pfn + i, prot));
+	}
+	return 0;
+}
+
+/* A range for `size` bytes of mapping plus the guard page, as vm_struct. */
+static struct vm_struct *get_vm_area(unsigned long size, unsigned long flags,
+				     const void *caller)
+{
+	struct vm_struct *area = kzalloc(sizeof(*area), GFP_KERNEL);
+	struct vmap_area *va;
+
+	if (!area)
+		return NULL;
+	va = alloc_vmap_area(size + PAGE_SIZE, PAGE_SIZE);
+	if (!va) {
+		pr_warn("vmap allocation for size %lu failed: use vmalloc=<size> to increase size\n",
+			size + PAGE_SIZE);
+		kfree(area);
+		return NULL;
+	}
+	area->addr = (void *)va->va_start;
+	area->size = size + PAGE_SIZE;
+	area->flags = flags;
+	area->caller = caller;
+	va->vm = area;
+	va->caller = caller;
+	return area;
+}
+
+/* Undo get_vm_area() once the mapping is gone. */
+static void free_vm_area(struct vm_struct *area)
+{
+	struct vmap_area *va = find_vmap_area((unsigned long)area->addr);
+
+	vunmap_range_noflush((unsigned long)area->addr,
+			     (unsigned long)area->addr + area->size -
+				     PAGE_SIZE);
+	va->vm = NULL;
+	free_vmap_area_lazy(va);
+	kfree(area);
+}
+
+static void vmalloc_free_pages(struct page **pages, unsigned int nr)
+{
+	for (unsigned int i = 0; i < nr; i++) {
+		ClearPageVmalloc(pages[i]);
+		__free_page(pages[i]);
+	}
+}
+
+static int vmalloc_alloc_pages(struct vm_struct *area, gfp_t gfp)
+{
+	gfp_t page_gfp = (gfp & ~(gfp_t)__GFP_NOWARN) | __GFP_NOWARN;
+
+	area->pages = kmalloc_array(area->nr_pages, sizeof(struct page *),
+				    GFP_KERNEL | __GFP_NOWARN);
+	if (!area->pages)
+		return -ENOMEM;
+	for (unsigned int i = 0; i < area->nr_pages; i++) {
+		struct page *page = alloc_page(page_gfp);
+
+		if (!page) {
+			if (!(gfp & __GFP_NOWARN))
+				pr_warn("vmalloc error: size %lu, failed to allocate page %u of %u\n",
+					(unsigned long)area->nr_pages
+						<< PAGE_SHIFT,
+					i, area->nr_pages);
+			vmalloc_free_pages(area->pages, i);
+			kfree(area->pages);
+			return -ENOMEM;
+		}
+		SetPageVmalloc(page);
+		area->pages[i] = page;
+	}
+	return 0;
+}
+
+void *__vmalloc(unsigned long size, gfp_t gfp, const void *caller)
+{
+	struct vm_struct *area;
+	unsigned long nr_pages;
+
+	if (WARN(!size,
+		 "vmalloc: size 0 requested by %pS: nothing to allocate\n",
+		 caller))
+		return NULL;
+	size = PAGE_ALIGN(size);
+	nr_pages = size >> PAGE_SHIFT;
+	if (!size || nr_pages > totalram_pages()) {
+		if (!(gfp & __GFP_NOWARN))
+			pr_warn("vmalloc: size %lu from %pS is more than all of RAM\n",
+				size, caller);
+		return NULL;
+	}
+	area = get_vm_area(size, VM_ALLOC, caller);
+	if (!area)
+		return NULL;
+	area->nr_pages = (unsigned int)nr_pages;
+	if (vmalloc_alloc_pages(area, gfp))
+		goto out_free_area;
+	if (vmap_range((unsigned long)area->addr, area->pages, 0,
+		       area->nr_pages, PAGE_KERNEL))
+		goto out_free_pages;
+	nr_vmalloc_pages += nr_pages;
+	return area->addr;
+
+out_free_pages:
+	vmalloc_free_pages(area->pages, area->nr_pages);
+	kfree(area->pages);
+out_free_area:
+	area->nr_pages = 0;
+	free_vm_area(area);
+	return NULL;
+}
+
+void *vmalloc(unsigned long size)
+{
+	return __vmalloc(size, GFP_KERNEL | GFP_HIGHMEM,
+			 __builtin_return_address(0));
+}
+
+void *vzalloc(unsigned long size)
+{
+	return __vmalloc(size, GFP_KERNEL | GFP_HIGHMEM | GFP_ZERO,
+			 __builtin_return_address(0));
+}
+
+void *vmalloc_32(unsigned long size)
+{
+	return __vmalloc(size, GFP_KERNEL | GFP_DMA32,
+			 __builtin_return_address(0));
+}
+
+/* The area of addr for an unmap of kind `want`, or NULL after a WARN. */
+static struct vm_struct *vm_area_for_free(const void *addr, unsigned long want,
+					  const char *fn)
+{
+	struct vmap_area *va;
+
+	if (!is_vmalloc_addr(addr)) {
+		WARN(1,
+		     "Trying to %s() nonexistent vm area (%p): not a vmalloc address%s\n",
+		     fn, addr,
+		     virt_addr_valid(addr) ?
+			     " (a direct-map address: kfree()?)" :
+			     "");
+		return NULL;
+	}
+	va = find_vmap_area((unsigned long)addr);
+	if (!va) {
+		WARN(1, "Trying to %s() nonexistent vm area (%p)%s\n", fn, addr,
+		     find_purged_vmap_area((unsigned long)addr) ?
+			     ": it was already freed (double free)" :
+			     "");
+		return NULL;
+	}
+	if (va->va_start != (unsigned long)addr) {
+		WARN(1,
+		     "Trying to %s() nonexistent vm area (%p): inside the area %#lx-%#lx, not its start\n",
+		     fn, addr, va->va_start, va->va_end);
+		return NULL;
+	}
+	if (!(va->vm->flags & want)) {
+		WARN(1, "%s(%p): the area was made by %s; free it with %s()\n",
+		     fn, addr,
+		     va->vm->flags & VM_ALLOC ? "vmalloc" :
+		     va->vm->flags & VM_MAP   ? "vmap" :
+						"ioremap",
+		     va->vm->flags & VM_ALLOC ? "vfree" :
+		     va->vm->flags & VM_MAP   ? "vunmap" :
+						"iounmap");
+		return NULL;
+	}
+	return va->vm;
+}
+
+void vfree(const void *addr)
+{
+	struct vm_struct *area;
+
+	if (!addr)
+		return;
+	area = vm_area_for_free(addr, VM_ALLOC, "vfree");
+	if (!area)
+		return;
+	vunmap_range_noflush((unsigned long)area->addr,
+			     (unsigned long)area->addr + area->size -
+				     PAGE_SIZE);
+	vmalloc_free_pages(area->pages, area->nr_pages);
+	nr_vmalloc_pages -= area->nr_pages;
+	kfree(area->pages);
+	free_vm_area(area);
+}
+
+void *vmap(struct page **pages, unsigned int count, unsigned long flags,
+	   pgprot_t prot)
+{
+	struct vm_struct *area;
+
+	if (WARN(!count || !pages, "vmap: nothing to map\n"))
+		return NULL;
+	area = get_vm_area((unsigned long)count << PAGE_SHIFT, VM_MAP | flags,
+			   __builtin_return_address(0));
+	if (!area)
+		return NULL;
+	if (vmap_range((unsigned long)area->addr, pages, 0, count, prot)) {
+		free_vm_area(area);
+		return NULL;
+	}
+	area->nr_pages = count;
+	return area->addr;
+}
+
+void vunmap(const void *addr)
+{
+	struct vm_struct *area;
+
+	if (!addr)
+		return;
+	area = vm_area_for_free(addr, VM_MAP, "vunmap");
+	if (area)
+		free_vm_area(area);
+}
+
+void *ioremap(phys_addr_t phys, unsigned long size)
+{
+	unsigned long offset = (unsigned long)(phys & ~PAGE_MASK);
+	phys_addr_t base = phys - offset;
+	struct vm_struct *area;
+
+	if (WARN(!size || base + size + offset > (1ULL << 32),
+		 "ioremap: bad range %#llx + %#lx\n", phys, size))
+		return NULL;
+	size = PAGE_ALIGN(size + offset);
+	area = get_vm_area(size, VM_IOREMAP, __builtin_return_address(0));
+	if (!area)
+		return NULL;
+	area->phys_addr = base;
+	if (vmap_range((unsigned long)area->addr, NULL,
+		       (unsigned long)(base >> PAGE_SHIFT),
+		       (unsigned int)(size >> PAGE_SHIFT),
+		       PAGE_KERNEL_NOCACHE)) {
+		free_vm_area(area);
+		return NULL;
+	}
+	return (char *)area->addr + offset;
+}
+
+void iounmap(volatile void *addr)
+{
+	struct vm_struct *area;
+
+	if (!addr)
+		return;
+	area = vm_area_for_free((void *)((unsigned long)addr & PAGE_MASK),
+				VM_IOREMAP, "iounmap");
+	if (area)
+		free_vm_area(area);
+}
+
+struct page *vmalloc_to_page(const void *addr)
+{
+	enum pg_level level;
+	pte_t *pte = lookup_address((unsigned long)addr, &level);
+	unsigned long pfn;
+
+	if (!pte || !pte_present(*pte))
+		return NULL;
+	pfn = level == PG_LEVEL_4M ?
+		      (*pte >> PAGE_SHIFT) +
+			      (((unsigned long)addr & ~PGDIR_MASK) >>
+			       PAGE_SHIFT) :
+		      pte_pfn(*pte);
+	return pfn_valid(pfn) ? pfn_to_page(pfn) : NULL;
+}
+
+unsigned long vmalloc_to_pfn(const void *addr)
+{
+	struct page *page = vmalloc_to_page(addr);
+
+	return page ? page_to_pfn(page) : 0;
+}
+
+struct vm_struct *find_vm_area(const void *addr)
+{
+	struct vmap_area *va = find_vmap_area((unsigned long)addr);
+
+	return va && va->va_start == (unsigned long)addr ? va->vm : NULL;
+}
+
+unsigned long vmalloc_nr_pages(void)
+{
+	return nr_vmalloc_pages;
+}
+
+/* Fault reports: a guard page, or an area that vfree() already took back. */
+static bool vmalloc_explain(unsigned long addr, unsigned long err, char *buf,
+			    size_t size)
+{
+	struct vmap_area *va;
+
+	if (!is_vmalloc_addr((void *)addr))
+		return false;
+	va = find_vmap_area(addr);
+	if (va && addr >= va->va_end - PAGE_SIZE) {
+		snprintf(
+			buf, size,
+			"in the guard page after vmalloc area 0x%08lx-0x%08lx allocated by %pS: a write past the end of the buffer",
+			va->va_start, va->va_end - PAGE_SIZE, va->caller);
+		return true;
+	}
+	va = find_purged_vmap_area(addr);
+	if (va) {
+		snprintf(
+			buf, size,
+			"in vmalloc area 0x%08lx-0x%08lx, already freed by vfree() (a use after free); it was allocated by %pS",
+			va->va_start, va->va_end - PAGE_SIZE, va->caller);
+		return true;
+	}
+	return false;
+}
+
+static void vmallocinfo_show_one(struct seq_file *m, const struct vmap_area *va)
+{
+	const struct vm_struct *v = va->vm;
+
+	if (!v) {
+		seq_printf(m, "0x%08lx-0x%08lx %7ld unpurged vm_area\n",
+			   va->va_start, va->va_end, va->va_end - va->va_start);
+		return;
+	}
+	seq_printf(m, "0x%08lx-0x%08lx %7ld", (unsigned long)v->addr,
+		   (unsigned long)v->addr + v->size, v->size);
+	if (v->caller)
+		seq_printf(m, " %pS", v->caller);
+	if (v->nr_pages)
+		seq_printf(m, " pages=%u", v->nr_pages);
+	if (v->phys_addr)
+		seq_printf(m, " phys=0x%08llx", v->phys_addr);
+	if (v->flags & VM_IOREMAP)
+		seq_puts(m, " ioremap");
+	if (v->flags & VM_ALLOC)
+		seq_puts(m, " vmalloc");
+	if (v->flags & VM_MAP)
+		seq_puts(m, " vmap");
+	seq_putc(m, '\n');
+}
+
+/* The lazily freed area after `after`, in address order (O(n), a view). */
+static const struct vmap_area *next_unpurged(unsigned long after)
+{
+	const struct vmap_area *va, *best = NULL;
+
+	list_for_each_entry(va, vmap_purge_list(), list)
+		if (va->va_start >= after &&
+		    (!best || va->va_start < best->va_start))
+			best = va;
+	return best;
+}
+
+/* /proc/vmallocinfo: every area, busy or waiting for the purge, by address. */
+static void vmallocinfo_show(struct seq_file *m)
+{
+	const struct vmap_area *va, *purged = next_unpurged(0);
+
+	list_for_each_entry(va, vmap_area_list(), list) {
+		while (purged && purged->va_start < va->va_start) {
+			vmallocinfo_show_one(m, purged);
+			purged = next_unpurged(purged->va_end);
+		}
+		vmallocinfo_show_one(m, va);
+	}
+	for (; purged; purged = next_unpurged(purged->va_end))
+		vmallocinfo_show_one(m, purged);
+}
+PROC_FILE("vmallocinfo", vmallocinfo_show);
+
+/*
+ * The tests' leak check: a case leaves as many areas as it found.  The lazy
+ * frees are purged first, so that their vmap_area objects are back in the
+ * free tree before the slab allocator's hook counts objects.
+ */
+static unsigned long leak_areas_before;
+
+static void vmalloc_leak_before(struct ktest *test)
+{
+	leak_areas_before = vmalloc_nr_areas();
+}
+
+static void vmalloc_leak_after(struct ktest *test)
+{
+	vmalloc_purge();
+	if (vmalloc_nr_areas() != leak_areas_before)
+		ktest_fail(
+			test,
+			"leak check: %lu vmalloc areas now, %lu before the case",
+			vmalloc_nr_areas(), leak_areas_before);
+	if (!vmalloc_self_check())
+		ktest_fail(test,
+			   "leak check: the vmalloc trees are inconsistent");
+}
+
+static struct ktest_hook vmalloc_leak_hook = {
+	.name = "vmalloc",
+	.before = vmalloc_leak_before,
+	.after = vmalloc_leak_after,
+};
+
+void __init vmalloc_init(void)
+{
+	vmap_area_init();
+	register_fault_explainer(vmalloc_explain);
+	ktest_register_hook(&vmalloc_leak_hook);
+	pr_info("vmalloc: %lu MB at 0x%08lx-0x%08lx, areas in rbtrees, lazy TLB purge every %d MB\n",
+		(VMALLOC_END - VMALLOC_START) >> 20, VMALLOC_START, VMALLOC_END,
+		32);
+}

@@ -1,0 +1,390 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vmap_area.c - handing out ranges of the vmalloc address space.
+ *
+ * The space [VMALLOC_START, VMALLOC_END) is a set of disjoint ranges, each a
+ * struct vmap_area in one of three places:
+ *  - the free tree: free gaps, an rbtree by address, augmented with
+ *    subtree_max_size (the largest gap in the subtree).  Finding the lowest
+ *    gap that fits descends left whenever the left subtree has one big
+ *    enough, so it takes O(log n) whatever the number of areas;
+ *  - the busy tree: areas in use, an rbtree by address, so that the area of
+ *    an address is found in O(log n) (vfree, vmalloc_to_page, fault reports),
+ *    and an address-ordered list of them for /proc/vmallocinfo;
+ *  - the purge list: areas already unmapped by vfree() whose TLB entries may
+ *    still be stale.  They go back to the free tree in batches after one
+ *    global TLB flush (the lazy purge, as Linux does): a vfree costs no flush,
+ *    and an address is never reused while a stale translation could exist.
+ *    Purging happens when the list holds LAZY_MAX_PAGES pages, or when an
+ *    allocation finds no room.
+ * Neighbouring free gaps are always merged, so the free tree holds at most
+ * one more node than the busy tree.
+ */
+#include <asm/memlayout.h>
+#include <asm/processor.h>
+#include <kernel.h>
+#include <panic.h>
+#include <printk.h>
+#include <rbtree.h>
+#include <slab.h>
+#include <vmalloc.h>
+
+#include "internal.h"
+
+#define LAZY_MAX_PAGES 8192 /* 32 MB of freed mappings before a purge */
+
+static struct rb_root free_vmap_area_root = RB_ROOT;
+static struct rb_root busy_vmap_area_root = RB_ROOT;
+static LIST_HEAD(busy_vmap_area_list);
+static LIST_HEAD(purge_vmap_area_list);
+static unsigned long nr_busy_areas, nr_lazy_areas, lazy_nr_pages;
+static struct kmem_cache *vmap_area_cachep;
+
+static unsigned long va_size(const struct vmap_area *va)
+{
+	return va->va_end - va->va_start;
+}
+
+static unsigned long subtree_max(const struct rb_node *node)
+{
+	return node ? rb_entry(node, struct vmap_area, rb_node)
+			       ->subtree_max_size :
+		      0;
+}
+
+static unsigned long compute_subtree_max(const struct vmap_area *va)
+{
+	return max(va_size(va), max(subtree_max(va->rb_node.left),
+				    subtree_max(va->rb_node.right)));
+}
+
+static void free_tree_propagate(struct rb_node *node, struct rb_node *stop)
+{
+	for (; node != stop; node = node->parent) {
+		struct vmap_area *va =
+			rb_entry(node, struct vmap_area, rb_node);
+
+		va->subtree_max_size = compute_subtree_max(va);
+	}
+}
+
+static void free_tree_rotate(struct rb_node *old, struct rb_node *new)
+{
+	struct vmap_area *o = rb_entry(old, struct vmap_area, rb_node);
+	struct vmap_area *n = rb_entry(new, struct vmap_area, rb_node);
+
+	n->subtree_max_size = o->subtree_max_size;
+	o->subtree_max_size = compute_subtree_max(o);
+}
+
+static const struct rb_augment_callbacks free_tree_callbacks = {
+	.propagate = free_tree_propagate,
+	.rotate = free_tree_rotate,
+};
+
+/* Link va into a tree ordered by va_start; returns its in-order predecessor. */
+static struct vmap_area *va_link(struct rb_root *root, struct vmap_area *va,
+				 bool augmented)
+{
+	struct rb_node **link = &root->rb_node, *parent = NULL;
+
+	while (*link) {
+		parent = *link;
+		if (va->va_start <
+		    rb_entry(parent, struct vmap_area, rb_node)->va_start)
+			link = &parent->left;
+		else
+			link = &parent->right;
+	}
+	rb_link_node(&va->rb_node, parent, link);
+	if (augmented) {
+		va->subtree_max_size = va_size(va);
+		rb_insert_augmented(&va->rb_node, root, &free_tree_callbacks);
+	} else {
+		rb_insert_color(&va->rb_node, root);
+	}
+	return rb_entry_safe(rb_prev(&va->rb_node), struct vmap_area, rb_node);
+}
+
+/* The area of `root` containing addr, or NULL. */
+static struct vmap_area *va_lookup(const struct rb_root *root,
+				   unsigned long addr)
+{
+	struct rb_node *node = root->rb_node;
+
+	while (node) {
+		struct vmap_area *va =
+			rb_entry(node, struct vmap_area, rb_node);
+
+		if (addr < va->va_start)
+			node = node->left;
+		else if (addr >= va->va_end)
+			node = node->right;
+		else
+			return va;
+	}
+	return NULL;
+}
+
+static struct vmap_area *va_new(unsigned long start, unsigned long end)
+{
+	struct vmap_area *va = kmem_cache_zalloc(vmap_area_cachep, GFP_KERNEL);
+
+	if (va) {
+		va->va_start = start;
+		va->va_end = end;
+		INIT_LIST_HEAD(&va->list);
+	}
+	return va;
+}
+
+/* Does [ALIGN(va_start), +size) fit in the free gap va? */
+static bool va_fits(const struct vmap_area *va, unsigned long size,
+		    unsigned long align)
+{
+	unsigned long start = ALIGN(va->va_start, align);
+
+	return start >= va->va_start && start < va->va_end &&
+	       va->va_end - start >= size;
+}
+
+/*
+ * The lowest free gap that fits.  `length` adds the worst alignment slack,
+ * so a subtree whose largest gap reaches it surely holds a fit: descending
+ * there first keeps the search O(log n).  (A gap that fits only thanks to a
+ * lucky alignment may be missed when nothing larger exists: for the page-
+ * aligned requests of vmalloc, length == size and nothing is missed.)
+ */
+static struct vmap_area *find_lowest_fit(unsigned long size,
+					 unsigned long align)
+{
+	unsigned long length = size + align - PAGE_SIZE;
+	struct rb_node *node = free_vmap_area_root.rb_node;
+
+	while (node) {
+		struct vmap_area *va =
+			rb_entry(node, struct vmap_area, rb_node);
+
+		if (subtree_max(node->left) >= length) {
+			node = node->left;
+			continue;
+		}
+		if (va_fits(va, size, align))
+			return va;
+		if (subtree_max(node->right) < length)
+			return NULL;
+		node = node->right;
+	}
+	return NULL;
+}
+
+/* Take [start, start+size) out of the free gap va. */
+static int va_clip(struct vmap_area *va, unsigned long start,
+		   unsigned long size)
+{
+	unsigned long end = start + size;
+
+	if (start == va->va_start && end == va->va_end) {
+		rb_erase_augmented(&va->rb_node, &free_vmap_area_root,
+				   &free_tree_callbacks);
+		kmem_cache_free(vmap_area_cachep, va);
+	} else if (start == va->va_start) {
+		va->va_start = end;
+		free_tree_propagate(&va->rb_node, NULL);
+	} else if (end == va->va_end) {
+		va->va_end = start;
+		free_tree_propagate(&va->rb_node, NULL);
+	} else {
+		/* In the middle: the gap splits in two. */
+		struct vmap_area *rest = va_new(end, va->va_end);
+
+		if (!rest)
+			return -1;
+		va->va_end = start;
+		free_tree_propagate(&va->rb_node, NULL);
+		va_link(&free_vmap_area_root, rest, true);
+	}
+	return 0;
+}
+
+/* Give [va_start, va_end) back to the free tree, merged with neighbours. */
+static void va_free_merge(struct vmap_area *va)
+{
+	struct vmap_area *prev, *next;
+
+	prev = va_link(&free_vmap_area_root, va, true);
+	next = rb_entry_safe(rb_next(&va->rb_node), struct vmap_area, rb_node);
+	if (next && next->va_start == va->va_end) {
+		va->va_end = next->va_end;
+		rb_erase_augmented(&next->rb_node, &free_vmap_area_root,
+				   &free_tree_callbacks);
+		kmem_cache_free(vmap_area_cachep, next);
+		free_tree_propagate(&va->rb_node, NULL);
+	}
+	if (prev && prev->va_end == va->va_start) {
+		prev->va_end = va->va_end;
+		rb_erase_augmented(&va->rb_node, &free_vmap_area_root,
+				   &free_tree_callbacks);
+		kmem_cache_free(vmap_area_cachep, va);
+		free_tree_propagate(&prev->rb_node, NULL);
+	}
+}
+
+void vmalloc_purge(void)
+{
+	struct vmap_area *va, *n;
+
+	if (list_empty(&purge_vmap_area_list))
+		return;
+	/* One flush for every lazily freed area: the point of batching. */
+	__flush_tlb_all();
+	list_for_each_entry_safe(va, n, &purge_vmap_area_list, list) {
+		list_del(&va->list);
+		va->vm = NULL;
+		va_free_merge(va);
+	}
+	nr_lazy_areas = 0;
+	lazy_nr_pages = 0;
+}
+
+struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align)
+{
+	struct vmap_area *gap, *va;
+	unsigned long start;
+
+	gap = find_lowest_fit(size, align);
+	if (!gap && nr_lazy_areas) {
+		vmalloc_purge(); /* freed space may be waiting for its flush */
+		gap = find_lowest_fit(size, align);
+	}
+	if (!gap)
+		return NULL;
+	start = ALIGN(gap->va_start, align);
+	va = va_new(start, start + size);
+	if (!va)
+		return NULL;
+	if (va_clip(gap, start, size)) {
+		kmem_cache_free(vmap_area_cachep, va);
+		return NULL;
+	}
+	/* Keep the busy list in address order: after the tree predecessor. */
+	if (va_link(&busy_vmap_area_root, va, false))
+		list_add(&va->list, &rb_entry(rb_prev(&va->rb_node),
+					      struct vmap_area, rb_node)
+					     ->list);
+	else
+		list_add(&va->list, &busy_vmap_area_list);
+	nr_busy_areas++;
+	return va;
+}
+
+void free_vmap_area_lazy(struct vmap_area *va)
+{
+	rb_erase(&va->rb_node, &busy_vmap_area_root);
+	list_del(&va->list);
+	nr_busy_areas--;
+	list_add_tail(&va->list, &purge_vmap_area_list);
+	nr_lazy_areas++;
+	lazy_nr_pages += va_size(va) >> PAGE_SHIFT;
+	if (lazy_nr_pages > LAZY_MAX_PAGES)
+		vmalloc_purge();
+}
+
+struct vmap_area *find_vmap_area(unsigned long addr)
+{
+	return va_lookup(&busy_vmap_area_root, addr);
+}
+
+/* A lazily freed area containing addr (fault reports), or NULL. */
+struct vmap_area *find_purged_vmap_area(unsigned long addr)
+{
+	struct vmap_area *va;
+
+	list_for_each_entry(va, &purge_vmap_area_list, list)
+		if (addr >= va->va_start && addr < va->va_end)
+			return va;
+	return NULL;
+}
+
+struct list_head *vmap_area_list(void)
+{
+	return &busy_vmap_area_list;
+}
+
+struct list_head *vmap_purge_list(void)
+{
+	return &purge_vmap_area_list;
+}
+
+unsigned long vmalloc_nr_areas(void)
+{
+	return nr_busy_areas;
+}
+
+unsigned long vmalloc_nr_lazy_areas(void)
+{
+	return nr_lazy_areas;
+}
+
+unsigned long vmalloc_largest_free(void)
+{
+	return subtree_max(free_vmap_area_root.rb_node);
+}
+
+/* Every free gap and busy area, in address order, tiles the vmalloc space. */
+bool vmalloc_self_check(void)
+{
+	struct rb_node *f = rb_first(&free_vmap_area_root);
+	struct rb_node *b = rb_first(&busy_vmap_area_root);
+	unsigned long addr = VMALLOC_START, busy = 0;
+	const struct vmap_area *va;
+
+	while (f || b) {
+		const struct vmap_area *fv =
+			rb_entry_safe(f, struct vmap_area, rb_node);
+		const struct vmap_area *bv =
+			rb_entry_safe(b, struct vmap_area, rb_node);
+		bool take_free = fv && (!bv || fv->va_start < bv->va_start);
+
+		va = take_free ? fv : bv;
+		/* A gap may precede an area that sits on the purge list. */
+		if (va->va_start < addr || va->va_end <= va->va_start) {
+			pr_err("vmalloc: %s area %#lx-%#lx overlaps or is empty (expected >= %#lx)\n",
+			       take_free ? "free" : "busy", va->va_start,
+			       va->va_end, addr);
+			return false;
+		}
+		if (take_free &&
+		    fv->subtree_max_size != compute_subtree_max(fv)) {
+			pr_err("vmalloc: free gap %#lx-%#lx: subtree_max_size wrong\n",
+			       fv->va_start, fv->va_end);
+			return false;
+		}
+		addr = va->va_end;
+		if (take_free) {
+			f = rb_next(f);
+		} else {
+			b = rb_next(b);
+			busy++;
+		}
+	}
+	if (busy != nr_busy_areas ||
+	    list_count_nodes(&busy_vmap_area_list) != busy) {
+		pr_err("vmalloc: %lu busy areas in the tree, %lu counted\n",
+		       busy, nr_busy_areas);
+		return false;
+	}
+	return addr <= VMALLOC_END;
+}
+
+void __init vmap_area_init(void)
+{
+	struct vmap_area *va;
+
+	vmap_area_cachep = kmem_cache_create(
+		"vmap_area", sizeof(struct vmap_area), 0, SLAB_PANIC, NULL);
+	va = va_new(VMALLOC_START, VMALLOC_END);
+	if (!va)
+		panic("vmalloc: no memory for the free tree");
+	va_link(&free_vmap_area_root, va, true);
+}
