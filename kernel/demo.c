@@ -3,11 +3,11 @@
  * demo.c - the registry of lecture walkthroughs and the `demo` command.
  *
  * Demos are collected by the linker from DEMO() declarations, sorted by
- * name.  Pacing: `demo.pace=enter` on the command line (or `demo -p NAME`)
- * makes demo_step() wait for Enter before each step, for a lecture; the
- * default runs straight through, which is what the tests and a quick look
- * want.  Boot mode `demo` runs the ex04 walkthrough and the highmem one, in
- * that order, then the shell.
+ * name.  Pacing: demo_step() can wait for Enter before each step, for a
+ * lecture.  Boot mode `demo` (the GRUB menu entry, `make demo`) runs the ex04
+ * walkthrough and the highmem one, in that order, paced, then the shell;
+ * `demo.pace=none` runs them straight through (the tests do).  From the
+ * shell, `demo NAME` runs straight through and `demo -p NAME` is paced.
  */
 #include <console.h>
 #include <demo.h>
@@ -24,10 +24,16 @@
 extern const struct demo __start_demos[], __stop_demos[];
 
 static bool demo_paced;
+static bool boot_demo_paced = true; /* demo.pace= for the boot mode */
 
 static int __init parse_demo_pace(char *arg)
 {
-	demo_paced = arg && !strcmp(arg, "enter");
+	if (!arg || (strcmp(arg, "enter") && strcmp(arg, "none"))) {
+		pr_err("demo.pace=%s: expected enter or none; keeping enter\n",
+		       arg ? arg : "");
+		return -EINVAL;
+	}
+	boot_demo_paced = !strcmp(arg, "enter");
 	return 0;
 }
 early_param("demo.pace", parse_demo_pace);
@@ -41,9 +47,12 @@ void demo_step(const char *fmt, ...)
 	vscnprintf(text, sizeof(text), fmt, args);
 	va_end(args);
 	if (demo_paced) {
+		int c;
+
 		kprintf("\n  [Enter] ");
-		while (console_getc() != '\r')
-			;
+		do
+			c = console_getc();
+		while (c != '\r' && c != '\n');
 		kprintf("\n");
 	}
 	kprintf("\n%s\n", text);
@@ -113,7 +122,11 @@ void demo_main(void)
 {
 	static const char *const boot_demos[] = { "ex04", "highmem" };
 
+	demo_paced = boot_demo_paced;
+	if (demo_paced)
+		kprintf("\nThe ex04 walkthrough, then the highmem one: press Enter at each [Enter].\n");
 	for (size_t i = 0; i < ARRAY_SIZE(boot_demos); i++)
 		if (demo_run(boot_demos[i]) == -ENOENT)
 			kprintf("demo: %s is not built yet\n", boot_demos[i]);
+	demo_paced = false;
 }

@@ -157,6 +157,29 @@ SHELL_CHECKS = [
         ],
     },
     {
+        "name": "demo boot",
+        "mem": "2G",
+        "append": "demo demo.pace=none",
+        "boot_expect": ["=== Kernel Address Space (a) ===", "=== Direct Mapping (b) ===",
+                        "phys_to_virt(0x1000) = 0xc0001000",
+                        "=== kmalloc vs vmalloc (c-d) ===", "Allocated 4KB at 0x",
+                        "Allocated 1MB at 0xf88", "=== Slab Allocator (e) ===",
+                        "Cache Name           ObjSize  Active   Total",
+                        "=== Buddy System (f) ===", "Order  Pages      Free",
+                        "=== GFP Flags (g) ===", "DMA buffer: GFP_KERNEL | GFP_DMA",
+                        "=== Memory Zones (i) ===", "HighMem        229376     524256",
+                        "=== High Memory (h) ===", "1151 MB of highmem",
+                        "1. alloc_page(GFP_HIGHMEM)", "9. kunmap and free everything"],
+        "commands": [
+            ("explain", ["topics: layout kmalloc vmalloc compare slab buddy gfp zones highmem"]),
+            ("explain buddy", ["Coalescing:", "the largest free blocks are order 10"]),
+            ("explain nonsense", ["explain: no topic nonsense"]),
+            ("demo", ["ex04", "highmem", "vmalloc"]),
+            ("help", ["teaching   demos and explanations", "explain TOPIC",
+                      "mm/kernel_memory/ex04_demo.c"]),
+        ],
+    },
+    {
         "name": "memory commands",
         "mem": "2G",
         "append": "",
@@ -787,13 +810,19 @@ def run_shell_check(check, args):
     """A SHELL_CHECKS entry: every (command, substring) is one test case."""
     argv = qemu_argv(check["mem"], ["-kernel", args.kernel,
                                     "-append", check.get("append", "")])
-    suite = Suite(name="shell", plan=sum(len(e) for _, e in check["commands"]))
+    suite = Suite(name="shell", plan=sum(len(e) for _, e in check["commands"]) +
+                  len(check.get("boot_expect", [])))
     res = RunResult(label=check["name"], suites=[suite], command=argv)
     start = time.monotonic()
     session = ShellSession(argv, args.timeout)
     try:
         session.start()
-        session.expect_prompt()
+        boot_text = session.expect_prompt()
+        for text in check.get("boot_expect", []):
+            ok = text in boot_text
+            suite.cases.append(Case(len(suite.cases) + 1, f"the boot prints {text!r}", ok,
+                                    diagnostics=[] if ok else ["boot output (last 30 lines):"] +
+                                    ["  " + l for l in boot_text.splitlines()[-30:]]))
         for cmd, expected in check["commands"]:
             out = session.command(cmd)
             for text in expected:
@@ -844,6 +873,60 @@ def run_paste_check(args):
                                 diagnostics=[] if ran == n else
                                 [f"{ran} of {n} commands were echoed at a prompt"]))
         session.expect_prompt()
+        res.status = session.poweroff()
+        if res.status != EXIT_PASS:
+            res.crashes.append("poweroff: " + describe_status(res.status, args.timeout))
+    except (ShellError, OSError) as e:
+        res.crashes.append(str(e))
+    finally:
+        session.close()
+        res.output, res.stderr = session.text(), session.stderr()
+        res.status = session.proc.returncode if session.proc else res.status
+        res.seconds = time.monotonic() - start
+    return res
+
+
+# --- line editing: Backspace, Ctrl-U, the history ----------------------------------------
+
+EDIT_CHECK = {"name": "line editing", "mem": "128M"}
+
+
+def run_edit_check(args):
+    """Keys a terminal sends: DEL (Backspace), Ctrl-U, up arrow (ESC [ A)."""
+    argv = qemu_argv(EDIT_CHECK["mem"], ["-kernel", args.kernel])
+    suite = Suite(name="shell", plan=4)
+    res = RunResult(label=EDIT_CHECK["name"], suites=[suite], command=argv)
+    start = time.monotonic()
+    session = ShellSession(argv, args.timeout)
+    jiffies = re.compile(r"jiffies: \d+")
+
+    def case(name, ok):
+        suite.cases.append(Case(len(suite.cases) + 1, name, ok,
+                                diagnostics=[] if ok else ["output:"] +
+                                ["  " + l for l in session.text().splitlines()[-12:]]))
+
+    def keys(raw, expect, what):
+        session.proc.stdin.write(raw)
+        session.proc.stdin.flush()
+        try:
+            session.expect(expect, what)
+            session.expect_prompt()
+            return True
+        except ShellError:
+            return False
+    try:
+        session.start()
+        session.expect_prompt()
+        case("Backspace (DEL) erases: tickq DEL s runs ticks",
+             keys(b"tickq\x7fs\r", jiffies, "ticks' output"))
+        case("Ctrl-U erases the line: xyz ^U ticks runs ticks",
+             keys(b"xyz\x15ticks\r", jiffies, "ticks' output"))
+        session.send("cmdline")
+        session.expect_prompt()
+        case("Up arrow recalls the last line (cmdline)",
+             keys(b"\x1b[A\r", re.compile(r"cmdline\r?\n"), "the recalled cmdline"))
+        case("Up arrow twice goes one further back (ticks)",
+             keys(b"\x1b[A\x1b[A\r", jiffies, "ticks' output"))
         res.status = session.poweroff()
         if res.status != EXIT_PASS:
             res.crashes.append("poweroff: " + describe_status(res.status, args.timeout))
@@ -1089,7 +1172,8 @@ def list_runs():
 def plan_runs(args, ap):
     """[(label, log name, function)] for everything this invocation runs."""
     names = [e["name"] for e in MATRIX] + ["iso"] + \
-        [c["name"] for c in SHELL_CHECKS] + [CONSOLE_CHECK["name"], PASTE_CHECK["name"]]
+        [c["name"] for c in SHELL_CHECKS] + \
+        [CONSOLE_CHECK["name"], PASTE_CHECK["name"], EDIT_CHECK["name"]]
     dups = {n for n in names if names.count(n) > 1}
     if dups:
         ap.error(f"duplicate run names: {', '.join(sorted(dups))}")
@@ -1117,6 +1201,9 @@ def plan_runs(args, ap):
         if wanted(PASTE_CHECK["name"]):
             runs.append((PASTE_CHECK["name"], "paste",
                          lambda: run_paste_check(args)))
+        if wanted(EDIT_CHECK["name"]):
+            runs.append((EDIT_CHECK["name"], "line-editing",
+                         lambda: run_edit_check(args)))
     for i, path in enumerate(args.host_tests):
         label = "host" if len(args.host_tests) == 1 else f"host {i + 1}"
         runs.append((label, label, lambda p=path, l=label: run_host_tests(p, l, args)))

@@ -19,6 +19,7 @@ extern const struct ktest_suite kmalloc_ktest_suite;
 extern const struct ktest_suite slab_debug_ktest_suite;
 extern const struct ktest_suite mempool_ktest_suite;
 extern const struct ktest_suite vmalloc_ktest_suite;
+extern const struct ktest_suite ex04_ktest_suite;
 
 const struct ktest_suite *const ktest_suites[] = {
 	&lib_ktest_suite, /* lib/: strings, formatting, sorting */
@@ -35,5 +36,6 @@ const struct ktest_suite *const ktest_suites[] = {
 	&slab_debug_ktest_suite, /* misuse: detected, reported, survived */
 	&mempool_ktest_suite, /* reserves that outlast exhaustion; kref */
 	&vmalloc_ktest_suite, /* vmalloc, vmap, ioremap */
+	&ex04_ktest_suite, /* the exercise's API and its eight tests */
 	NULL,
 };

@@ -148,6 +148,9 @@ extern unsigned long __VMALLOC_RESERVE; /* vmalloc= plus VMALLOC_OFFSET */
 /* The symbol's address as the boot loader sees it (physical). */
 #define __pa_symbol(x) __pa(x)
 
+/* The "virtual kernel memory layout:" block printed at boot, kept. */
+extern char memlayout_banner[600];
+
 /* Compile-time layout checks; called once so that they are compiled. */
 void memlayout_build_checks(void);
 
