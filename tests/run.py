@@ -806,43 +806,56 @@ def run_iso_boot(args):
     return res
 
 
-def run_shell_check(check, args):
-    """A SHELL_CHECKS entry: every (command, substring) is one test case."""
-    argv = qemu_argv(check["mem"], ["-kernel", args.kernel,
-                                    "-append", check.get("append", "")])
-    suite = Suite(name="shell", plan=sum(len(e) for _, e in check["commands"]) +
-                  len(check.get("boot_expect", [])))
-    res = RunResult(label=check["name"], suites=[suite], command=argv)
+def run_session(label, argv, args, suite_name, plan, body, cleanup=None):
+    """Boot to the prompt, run body(session, case, boot_text), power off.
+
+    body() records test cases with case(name, ok, diagnostics=()).  A
+    timeout, QEMU exiting early or a wrong poweroff status is a crash of the
+    run; cleanup() (if given) runs whatever happened.
+    """
+    suite = Suite(name=suite_name, plan=plan)
+    res = RunResult(label=label, suites=[suite], command=argv)
     start = time.monotonic()
     session = ShellSession(argv, args.timeout)
+
+    def case(name, ok, diagnostics=()):
+        suite.cases.append(Case(len(suite.cases) + 1, name, ok,
+                                diagnostics=[] if ok else list(diagnostics)))
     try:
         session.start()
-        boot_text = session.expect_prompt()
-        for text in check.get("boot_expect", []):
-            ok = text in boot_text
-            suite.cases.append(Case(len(suite.cases) + 1, f"the boot prints {text!r}", ok,
-                                    diagnostics=[] if ok else ["boot output (last 30 lines):"] +
-                                    ["  " + l for l in boot_text.splitlines()[-30:]]))
-        for cmd, expected in check["commands"]:
-            out = session.command(cmd)
-            for text in expected:
-                ok = text in out
-                diags = [] if ok else [f"output of {cmd!r}:"] + [
-                    "  " + l for l in out.splitlines()[:30]]
-                suite.cases.append(Case(len(suite.cases) + 1,
-                                        f"{cmd!r} prints {text!r}", ok,
-                                        diagnostics=diags))
+        body(session, case, session.expect_prompt())
         res.status = session.poweroff()
         if res.status != EXIT_PASS:
             res.crashes.append("poweroff: " + describe_status(res.status, args.timeout))
-    except ShellError as e:
+    except (ShellError, OSError) as e:
         res.crashes.append(str(e))
     finally:
+        if cleanup:
+            cleanup()
         session.close()
         res.output, res.stderr = session.text(), session.stderr()
         res.status = session.proc.returncode if session.proc else res.status
         res.seconds = time.monotonic() - start
     return res
+
+
+def run_shell_check(check, args):
+    """A SHELL_CHECKS entry: every (command, substring) is one test case."""
+    argv = qemu_argv(check["mem"], ["-kernel", args.kernel,
+                                    "-append", check.get("append", "")])
+    plan = sum(len(e) for _, e in check["commands"]) + len(check.get("boot_expect", []))
+
+    def body(session, case, boot_text):
+        for text in check.get("boot_expect", []):
+            case(f"the boot prints {text!r}", text in boot_text,
+                 ["boot output (last 30 lines):"] +
+                 ["  " + l for l in boot_text.splitlines()[-30:]])
+        for cmd, expected in check["commands"]:
+            out = session.command(cmd)
+            for text in expected:
+                case(f"{cmd!r} prints {text!r}", text in out,
+                     [f"output of {cmd!r}:"] + ["  " + l for l in out.splitlines()[:30]])
+    return run_session(check["name"], argv, args, "shell", plan, body)
 
 
 # --- pasted input: more than the kernel's 4 KB input queue at once ----------------------
@@ -856,34 +869,18 @@ def run_paste_check(args):
     The console's input queue holds 4 KB; beyond that the UART driver stops
     reading until the shell catches up, so nothing may be lost.
     """
-    argv = qemu_argv(PASTE_CHECK["mem"], ["-kernel", args.kernel])
-    suite = Suite(name="console", plan=1)
-    res = RunResult(label=PASTE_CHECK["name"], suites=[suite], command=argv)
-    start = time.monotonic()
-    session = ShellSession(argv, args.timeout)
     n = PASTE_CHECK["lines"]
-    try:
-        session.start()
-        session.expect_prompt()
+
+    def body(session, case, boot_text):
         session.proc.stdin.write(b"cmdline\r" * n + b"echo-done\r")
         session.proc.stdin.flush()
         session.expect(re.compile(r"unknown command: echo-done"), "the end of the paste")
         ran = session.text().count(PROMPT + "cmdline\r\n")
-        suite.cases.append(Case(1, f"all {n} pasted commands ran", ran == n,
-                                diagnostics=[] if ran == n else
-                                [f"{ran} of {n} commands were echoed at a prompt"]))
+        case(f"all {n} pasted commands ran", ran == n,
+             [f"{ran} of {n} commands were echoed at a prompt"])
         session.expect_prompt()
-        res.status = session.poweroff()
-        if res.status != EXIT_PASS:
-            res.crashes.append("poweroff: " + describe_status(res.status, args.timeout))
-    except (ShellError, OSError) as e:
-        res.crashes.append(str(e))
-    finally:
-        session.close()
-        res.output, res.stderr = session.text(), session.stderr()
-        res.status = session.proc.returncode if session.proc else res.status
-        res.seconds = time.monotonic() - start
-    return res
+    argv = qemu_argv(PASTE_CHECK["mem"], ["-kernel", args.kernel])
+    return run_session(PASTE_CHECK["name"], argv, args, "console", 1, body)
 
 
 # --- line editing: Backspace, Ctrl-U, the history ----------------------------------------
@@ -893,51 +890,31 @@ EDIT_CHECK = {"name": "line editing", "mem": "128M"}
 
 def run_edit_check(args):
     """Keys a terminal sends: DEL (Backspace), Ctrl-U, up arrow (ESC [ A)."""
-    argv = qemu_argv(EDIT_CHECK["mem"], ["-kernel", args.kernel])
-    suite = Suite(name="shell", plan=4)
-    res = RunResult(label=EDIT_CHECK["name"], suites=[suite], command=argv)
-    start = time.monotonic()
-    session = ShellSession(argv, args.timeout)
     jiffies = re.compile(r"jiffies: \d+")
 
-    def case(name, ok):
-        suite.cases.append(Case(len(suite.cases) + 1, name, ok,
-                                diagnostics=[] if ok else ["output:"] +
-                                ["  " + l for l in session.text().splitlines()[-12:]]))
-
-    def keys(raw, expect, what):
-        session.proc.stdin.write(raw)
-        session.proc.stdin.flush()
-        try:
-            session.expect(expect, what)
-            session.expect_prompt()
-            return True
-        except ShellError:
-            return False
-    try:
-        session.start()
-        session.expect_prompt()
-        case("Backspace (DEL) erases: tickq DEL s runs ticks",
-             keys(b"tickq\x7fs\r", jiffies, "ticks' output"))
-        case("Ctrl-U erases the line: xyz ^U ticks runs ticks",
-             keys(b"xyz\x15ticks\r", jiffies, "ticks' output"))
+    def body(session, case, boot_text):
+        def keys(name, raw, expect, what):
+            session.proc.stdin.write(raw)
+            session.proc.stdin.flush()
+            try:
+                session.expect(expect, what)
+                session.expect_prompt()
+                ok = True
+            except ShellError:
+                ok = False
+            case(name, ok, ["output:"] + ["  " + l for l in session.text().splitlines()[-12:]])
+        keys("Backspace (DEL) erases: tickq DEL s runs ticks",
+             b"tickq\x7fs\r", jiffies, "ticks' output")
+        keys("Ctrl-U erases the line: xyz ^U ticks runs ticks",
+             b"xyz\x15ticks\r", jiffies, "ticks' output")
         session.send("cmdline")
         session.expect_prompt()
-        case("Up arrow recalls the last line (cmdline)",
-             keys(b"\x1b[A\r", re.compile(r"cmdline\r?\n"), "the recalled cmdline"))
-        case("Up arrow twice goes one further back (ticks)",
-             keys(b"\x1b[A\x1b[A\r", jiffies, "ticks' output"))
-        res.status = session.poweroff()
-        if res.status != EXIT_PASS:
-            res.crashes.append("poweroff: " + describe_status(res.status, args.timeout))
-    except (ShellError, OSError) as e:
-        res.crashes.append(str(e))
-    finally:
-        session.close()
-        res.output, res.stderr = session.text(), session.stderr()
-        res.status = session.proc.returncode if session.proc else res.status
-        res.seconds = time.monotonic() - start
-    return res
+        keys("Up arrow recalls the last line (cmdline)",
+             b"\x1b[A\r", re.compile(r"cmdline\r?\n"), "the recalled cmdline")
+        keys("Up arrow twice goes one further back (ticks)",
+             b"\x1b[A\x1b[A\r", jiffies, "ticks' output")
+    argv = qemu_argv(EDIT_CHECK["mem"], ["-kernel", args.kernel])
+    return run_session(EDIT_CHECK["name"], argv, args, "shell", 4, body)
 
 
 # --- the other console: PS/2 keyboard in, VGA text screen out --------------------------
@@ -1004,51 +981,34 @@ def run_console_check(args):
     """
     sock_path = f"/tmp/kmem386-monitor-{os.getpid()}.sock"
     vga_path = f"/tmp/kmem386-vga-{os.getpid()}.bin"
-    argv = qemu_argv(CONSOLE_CHECK["mem"], ["-kernel", args.kernel],
-                     monitor=f"unix:{sock_path},server,nowait")
-    suite = Suite(name="console", plan=3)
-    res = RunResult(label=CONSOLE_CHECK["name"], suites=[suite], command=argv)
-    start = time.monotonic()
-    session = ShellSession(argv, args.timeout)
-    monitor = None
+    monitors = []
 
-    def case(name, ok, diags):
-        suite.cases.append(Case(len(suite.cases) + 1, name, ok,
-                                diagnostics=[] if ok else diags))
-    try:
-        session.start()
-        session.expect_prompt()
+    def body(session, case, boot_text):
         monitor = Monitor(sock_path, session.deadline)
+        monitors.append(monitor)
         for ch in "tickx\bs\n":
             monitor.command(f"sendkey {qemu_key(ch)}")
-        out, _ = session.expect(re.compile(r"jiffies: \d+"), "the output of `ticks`")
+        session.expect(re.compile(r"jiffies: \d+"), "the output of `ticks`")
         session.expect_prompt()
-        case("PS/2 keystrokes with a Backspace run `ticks`", True, [])
+        case("PS/2 keystrokes with a Backspace run `ticks`", True)
         monitor.command(f'pmemsave {VGA_TEXT} 4000 "{vga_path}"')
         screen = vga_screen(vga_path)
         text = "\n".join(screen)
-        case("the VGA screen shows the typed command",
-             "kmem386> ticks" in text, ["VGA text:"] + ["  " + r for r in screen])
-        case("the VGA screen shows the command's output",
-             "jiffies:" in text, ["VGA text:"] + ["  " + r for r in screen])
-        res.status = session.poweroff()
-        if res.status != EXIT_PASS:
-            res.crashes.append("poweroff: " + describe_status(res.status, args.timeout))
-    except (ShellError, OSError) as e:
-        res.crashes.append(str(e))
-    finally:
-        if monitor:
+        diags = ["VGA text:"] + ["  " + r for r in screen]
+        case("the VGA screen shows the typed command", "kmem386> ticks" in text, diags)
+        case("the VGA screen shows the command's output", "jiffies:" in text, diags)
+
+    def cleanup():
+        for monitor in monitors:
             monitor.close()
-        session.close()
         for path in (sock_path, vga_path):
             try:
                 os.unlink(path)
             except OSError:
                 pass
-        res.output, res.stderr = session.text(), session.stderr()
-        res.status = session.proc.returncode if session.proc else res.status
-        res.seconds = time.monotonic() - start
-    return res
+    argv = qemu_argv(CONSOLE_CHECK["mem"], ["-kernel", args.kernel],
+                     monitor=f"unix:{sock_path},server,nowait")
+    return run_session(CONSOLE_CHECK["name"], argv, args, "console", 3, body, cleanup)
 
 
 # --- reporting --------------------------------------------------------------------
