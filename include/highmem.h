@@ -21,12 +21,14 @@
 #ifndef _HIGHMEM_H
 #define _HIGHMEM_H
 
+#include <asm/highmem.h>
 #include <mm.h>
 #include <string.h>
 
-/* kmap_local (arch/x86/mm/kmap_local.c) */
-void *kmap_local_page(struct page *page);
-void __kunmap_local(const void *addr);
+/*
+ * kmap_local (arch/x86/mm/kmap_local.c): kmap_local_page() and the
+ * kunmap_local() fast path are inline, in asm/highmem.h.
+ */
 /* How many kmap_local slots are in use now (0..KM_MAX_IDX). */
 int kmap_local_depth(void);
 /* The address of kmap_local stack slot `idx` (0 = first pushed). */
@@ -35,6 +37,8 @@ unsigned long kmap_local_slot_addr(int idx);
 struct page *kmap_local_slot_page(int idx);
 /* Who mapped stack slot `idx` (a return address), or 0. */
 unsigned long kmap_local_slot_caller(int idx);
+/* The PTE stack slot `idx` writes (the self-check compares), or NULL. */
+pte_t *kmap_local_slot_pte(int idx);
 /* Boot: register the fault explainer of the kmap_local slots. */
 void kmap_local_init(void);
 
