@@ -91,9 +91,11 @@ $(BUILD)/%.o: %.c
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CFLAGS) -c $< -o $@
 
-# The slab fast paths only jump to their slow paths, never call: they need
-# no frame of their own (mm/slab_fast.c says why that keeps traces right).
-$(BUILD)/mm/slab_fast.o: CFLAGS += -fomit-frame-pointer
+# The slab and page allocator fast paths only jump to their slow paths,
+# never call: they need no frame of their own (mm/slab_fast.c says why
+# that keeps traces right).
+$(BUILD)/mm/slab_fast.o $(BUILD)/mm/page_alloc_fast.o: \
+	CFLAGS += -fomit-frame-pointer
 
 $(BUILD)/%.o: %.S
 	@mkdir -p $(dir $@)

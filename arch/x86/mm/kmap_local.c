@@ -300,6 +300,5 @@ void kmap_local_init(void)
 {
 	BUILD_BUG_ON(KM_MAX_IDX > 32); /* kmap_local_stack.released is a u32 */
 	BUILD_BUG_ON(KM_MAX_IDX != 16); /* the initializer names 16 slots */
-	BUILD_BUG_ON(sizeof(struct page) != 1U << STRUCT_PAGE_SHIFT);
 	register_fault_explainer(kmap_local_explain);
 }

@@ -13,9 +13,8 @@
  *    fixmap address and its PTE, and a pointer to the next free one, so a
  *    push or a pop is a pointer step and no arithmetic on indices;
  *  - kmap_local_page(): the struct page pointer becomes a pfn with one
- *    subtraction and one rotation (a pointer that is not at the start of a
- *    struct page gets its low bits rotated to the top, far above max_pfn).
- *    A pfn below max_low_pfn is lowmem (its direct-map address), one below
+ *    subtraction and one rotation, page_to_pfn_checked() (a pointer that is
+ *    not a struct page gives a number above max_pfn).  A pfn below max_low_pfn is lowmem (its direct-map address), one below
  *    max_pfn is highmem: the zone boundaries are exactly these, which
  *    kmap_self_check() verifies;
  *  - kunmap_local(): the address is compared with the top slot's, and
@@ -34,8 +33,6 @@
 
 /* Not a page address: kunmap_local() of nothing matches it. */
 #define KMAP_LOCAL_NO_TOP 1UL
-/* log2(sizeof(struct page)): mm_init.c checks that it is 32 bytes. */
-#define STRUCT_PAGE_SHIFT 5
 
 struct kmap_local_slot {
 	unsigned long vaddr; /* its fixmap address (NO_TOP for slot[0]) */
@@ -72,9 +69,7 @@ void kmap_local_pop_released(void);
  */
 static __always_inline void *kmap_local_page(struct page *page)
 {
-	unsigned long off = (unsigned long)page - (unsigned long)mem_map;
-	unsigned long pfn = (off >> STRUCT_PAGE_SHIFT) |
-			    (off << (32 - STRUCT_PAGE_SHIFT));
+	unsigned long pfn = page_to_pfn_checked(page);
 	struct kmap_local_slot *slot = kmap_local_stack.next;
 
 	if (pfn < max_low_pfn)
