@@ -13,6 +13,9 @@ void dump_page_flags(const struct page *page, char *buf, size_t size);
 
 /* Boot: give a reserved, aligned block to the buddy allocator. */
 void __free_boot_block(struct page *page, unsigned int order);
+/* Put a block on the free lists, merging with its free buddies. */
+void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
+		     unsigned int order);
 
 /* --- the page allocator's fast paths and their slow halves ------------- */
 

@@ -95,8 +95,8 @@ static bool page_is_buddy(const struct page *buddy, unsigned long buddy_pfn,
 }
 
 /* Put a block on the free lists, merging with free buddies upwards. */
-static void __free_one_page(struct page *page, unsigned long pfn,
-			    struct zone *zone, unsigned int order)
+void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
+		     unsigned int order)
 {
 	while (order < MAX_ORDER - 1) {
 		unsigned long buddy_pfn = pfn ^ (1UL << order);
@@ -139,80 +139,6 @@ static struct page *__rmqueue(struct zone *zone, unsigned int order)
 		return page;
 	}
 	return NULL;
-}
-
-/* --- the per-CPU lists -------------------------------------------------- */
-
-/*
- * Give at least `count` pages back to the buddy allocator (or all there
- * are), the oldest blocks first, from the list of `order` and then the
- * others in turn.
- */
-fastcall void free_pcppages_bulk(struct zone *zone, int count,
-				 unsigned int order)
-{
-	struct per_cpu_pages *pcp = &zone->pcp;
-
-	while (count > 0 && pcp->count) {
-		struct list_head *list = &pcp->lists[order];
-		struct page *page;
-
-		if (list_empty(list)) {
-			order = (order + 1) % NR_PCP_LISTS;
-			continue;
-		}
-		page = list_last_entry(list, struct page, buddy_list);
-		list_del(&page->buddy_list);
-		ClearPagePcp(page);
-		pcp->count -= 1 << order;
-		count -= 1 << order;
-		__free_one_page(page, page_to_pfn(page), zone, order);
-	}
-}
-
-unsigned long drain_zone_pages(struct zone *zone)
-{
-	int count = zone->pcp.count;
-
-	free_pcppages_bulk(zone, count, 0);
-	return (unsigned long)count;
-}
-
-unsigned long drain_all_pages(void)
-{
-	unsigned long drained = 0;
-	struct zone *zone;
-
-	for_each_populated_zone(zone)
-		drained += drain_zone_pages(zone);
-	return drained;
-}
-
-/*
- * Linux's zone_batchsize() and the high mark it used for years (6 x batch):
- * a quarter of 1/1024 of the zone, at most 32 pages, rounded down to
- * 2^n - 1.  A small zone (DMA) gets high 0 and batch 1: no caching.
- */
-static void zone_set_pageset(struct zone *zone)
-{
-	unsigned long batch =
-		min(zone->managed_pages / 1024, (512UL * 1024) / PAGE_SIZE);
-
-	batch /= 4;
-	batch = max(batch, 1UL);
-	batch = rounddown_pow_of_two(batch + batch / 2) - 1;
-	zone->pcp.high = (int)(6 * batch);
-	zone->pcp.batch = (int)max(batch, 1UL);
-}
-
-void setup_per_cpu_pageset(void)
-{
-	struct zone *zone;
-
-	for_each_populated_zone(zone) {
-		drain_zone_pages(zone);
-		zone_set_pageset(zone);
-	}
 }
 
 /* A block for the request: the newest on the per-CPU list, else a buddy's. */
