@@ -80,7 +80,7 @@ BENCH_LIVE(10000)
 #define VMALLOC_ROW(pages, shft)                                        \
 	{                                                               \
 		.id = "vmalloc_vfree_" #pages "page",                   \
-		.desc = "vmalloc + vfree, " #pages " page(s)",          \
+		.desc = "vmalloc(" #pages " * PAGE_SIZE) + vfree",      \
 		.run = bench_vmalloc##pages, .teardown = vmalloc_purge, \
 		.shift = shft                                           \
 	}

@@ -6,10 +6,11 @@
  * Most page allocations are one page (page tables, slabs, vmalloc, kmap
  * users), and most frees are followed soon by an allocation of the same
  * size.  The per-CPU lists (mmzone.h) turn that pair into a push and a pop:
- *  - alloc_pages(): the zone the request prefers (Normal, or HighMem with
- *    GFP_HIGHMEM) has a block of this order on its list and stays above
- *    its low watermark: take the newest block.  This is exactly what the
- *    slow path's first pass would do, only without the zone loop;
+ *  - alloc_pages(): the zone the request tries first (preferred_zone[]:
+ *    Normal, or HighMem with GFP_HIGHMEM, or the next one down with pages)
+ *    has a block of this order on its list and stays above its low
+ *    watermark: take the newest block.  This is exactly what the slow
+ *    path's first pass would do, only without the zone loop;
  *  - __free_pages(): a block of order 0..3, in the state alloc_pages() left
  *    it (one flag test), with its one reference: push it on the list.
  * Anything else (GFP_ZERO, GFP_DMA, an empty list, a low zone, a large
@@ -33,9 +34,10 @@
 
 /*
  * The slow path's first pass in the preferred zone: free pages above the
- * low watermark once the block is taken (the zone keeps no lowmem_reserve
- * against requests that prefer it), and for order > 0 a free block of at
- * least that order, as __zone_watermark_ok() asks.
+ * low watermark once the block is taken, and for order > 0 a free block of
+ * at least that order, as __zone_watermark_ok() asks.  The zone keeps no
+ * lowmem_reserve against these requests: the zones above it that they
+ * could have used are empty.
  */
 static __always_inline bool pcp_watermark_ok(const struct zone *zone,
 					     unsigned int order)
@@ -61,8 +63,7 @@ static __always_inline bool pcp_watermark_ok(const struct zone *zone,
  */
 fastcall struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
-	struct zone *zone = (gfp & GFP_HIGHMEM) ? &zones[ZONE_HIGHMEM] :
-						  &zones[ZONE_NORMAL];
+	struct zone *zone = preferred_zone[(gfp / GFP_HIGHMEM) & 1];
 	struct list_head *list = &zone->pcp.lists[order];
 	unsigned long pages = 1UL << order;
 	struct page *page;

@@ -70,6 +70,21 @@ unsigned long drain_all_pages(void)
 	return drained;
 }
 
+/*
+ * The zone a request without GFP_DMA tries first: [0] for lowmem requests,
+ * [1] with GFP_HIGHMEM.  The zonelist skips empty zones, so on a machine
+ * without highmem [1] is Normal too; the fast path looks only here.
+ */
+struct zone *preferred_zone[2] = { &zones[ZONE_NORMAL], &zones[ZONE_HIGHMEM] };
+
+static struct zone *first_populated_zone(enum zone_type highest)
+{
+	for (int z = (int)highest; z > 0; z--)
+		if (populated_zone(&zones[z]))
+			return &zones[z];
+	return &zones[ZONE_DMA];
+}
+
 /* Linux's zone_batchsize(), and the high mark it used for years. */
 static void zone_set_pageset(struct zone *zone)
 {
@@ -91,4 +106,6 @@ void setup_per_cpu_pageset(void)
 		drain_zone_pages(zone);
 		zone_set_pageset(zone);
 	}
+	preferred_zone[0] = first_populated_zone(ZONE_NORMAL);
+	preferred_zone[1] = first_populated_zone(ZONE_HIGHMEM);
 }

@@ -207,14 +207,14 @@ def table(boots, unit, accel):
     floors = {r.op: r.floor for b in boots for r in b.rows if r.floor}
     width = max(len(op) for op in ops) if ops else 10
     lines = header(unit, accel, boots)
-    lines.append(f"{'op':<{width}}" + "".join(f"{m:>17}" for m in mems)
+    lines.append(f"{'op':<{width}}" + "".join(f"{m:>18}" for m in mems)
                  + f"  {'floor':<15} what")
     for op in ops:
         cells = []
         for boot in boots:
             row = boot.row(op)
             value = fmt_num(row.per_op if row else None)
-            cells.append(f"{value:>11}{fmt_ratio(row.ratio if row else None):>6}")
+            cells.append(f"{value:>11}{fmt_ratio(row.ratio if row else None):>7}")
         lines.append(f"{op:<{width}}" + "".join(cells)
                      + f"  {floors.get(op, '-'):<15} {desc.get(op, '')}")
     notes = [f"  [{b.mem}] {r.op}: {r.note}" for b in boots for r in b.rows if r.note]
@@ -227,13 +227,22 @@ def table(boots, unit, accel):
 
 
 def boot_lines(boots):
-    out = ["", "Boot, instructions from the kernel's first instruction to the prompt, per MB of RAM:"]
+    """boot_to_prompt against RAM: what each further MB costs."""
+    points = []
     for b in boots:
         row, ram = b.row("boot_to_prompt"), b.start.get("ram", "")
         mb = int(ram[:-2]) if ram.endswith("MB") and ram[:-2].isdigit() else 0
         if row and row.per_op and mb:
-            out.append(f"  {b.mem:>5}: {row.per_op:>12.0f} for {mb} MB managed, "
-                       f"{row.per_op / mb:.0f} per MB")
+            points.append((mb, row.per_op, b.mem))
+    if not points:
+        return []
+    out = ["", "Boot (boot_to_prompt) against the RAM the allocator manages:"]
+    for i, (mb, n, mem) in enumerate(sorted(points)):
+        line = f"  {mem:>5}: {n:>12.0f} for {mb:>4} MB"
+        if i:
+            pmb, pn, pmem = sorted(points)[i - 1]
+            line += f", {(n - pn) / (mb - pmb):,.0f} more per MB than {pmem}"
+        out.append(line)
     return out
 
 
