@@ -43,6 +43,12 @@ extern const struct bench_op bench_page_ops[];
 extern const struct bench_op bench_map_ops[];
 extern const struct bench_op bench_vmalloc_ops[];
 
+/*
+ * Use a value, as real code would, so that the compiler must compute it;
+ * and forget what is in memory, as real work between two calls would.
+ */
+#define bench_use(x) __asm__ __volatile__("" : : "r"(x) : "memory")
+
 /* Operations per batch for the cheapest rows (`bench.iters=N`). */
 extern unsigned long bench_iters;
 

@@ -66,9 +66,37 @@ static inline void *kmap_atomic(struct page *page)
 		__kunmap_local(addr);                                          \
 	} while (0)
 
-/* Permanent kmaps (mm/highmem.c) */
-void *kmap(struct page *page);
-void kunmap(struct page *page);
+/* Permanent kmaps (mm/highmem.c): what the inline kmap()/kunmap() leave. */
+fastcall void *__kmap(struct page *page, unsigned long caller);
+fastcall void __kunmap(struct page *page, unsigned long caller);
+
+/**
+ * kmap - give a page a kernel address until kunmap()
+ * @page: the page
+ *
+ * A lowmem page costs nothing: its direct-map address, inline (the pfn
+ * test is kmap_local_page()'s, asm/highmem.h).  A highmem page gets a
+ * pkmap slot, the one it already has if it is still mapped.  Not for
+ * interrupt handlers; kmap_local_page() is.
+ *
+ * Return: the address, or NULL if every pkmap slot is in use (reported)
+ * or page is not a struct page in mem_map (a WARN).
+ */
+static __always_inline void *kmap(struct page *page)
+{
+	unsigned long pfn = page_to_pfn_checked(page);
+
+	if (likely(pfn < max_low_pfn))
+		return __va(pfn << PAGE_SHIFT);
+	return __kmap(page, _THIS_IP_);
+}
+
+/* kunmap - end one kmap() of a page (nothing to do for lowmem). */
+static __always_inline void kunmap(struct page *page)
+{
+	if (page_to_pfn_checked(page) >= max_low_pfn)
+		__kunmap(page, _THIS_IP_);
+}
 /* The page behind a kmap()/kmap_local/direct-map address, or NULL. */
 struct page *kmap_to_page(void *addr);
 /* Clear the stale (count 1) pkmap slots now, with one TLB flush. */

@@ -58,25 +58,25 @@ static void page_teardown(void)
 	__free_page(bench_page);
 }
 
+/*
+ * kmap(), kunmap(), kmap_local_page() and kunmap_local() are inline (their
+ * lowmem cases entirely): bench_use() stands for the use of the mapping,
+ * so that neither the address nor what the map wrote can be optimised out.
+ */
 static void bench_kmap(unsigned long n)
 {
 	while (n--) {
-		kmap(bench_page);
+		bench_use(kmap(bench_page));
 		kunmap(bench_page);
 	}
 }
 
-/*
- * kmap_local_page() and kunmap_local() are inline: the barrier stands for
- * the use of the mapping between them, so that the compiler cannot carry
- * what the map wrote (the stack's top) over to the unmap.
- */
 static void bench_kmap_local(unsigned long n)
 {
 	while (n--) {
 		void *addr = kmap_local_page(bench_page);
 
-		barrier();
+		bench_use(addr);
 		kunmap_local(addr);
 	}
 }
@@ -117,7 +117,7 @@ static void bench_kmap_new(unsigned long n)
 	while (n--) {
 		struct page *page = ring[ring_pos++ % RING_PAGES];
 
-		kmap(page);
+		bench_use(kmap(page));
 		kunmap(page);
 	}
 }
