@@ -21,12 +21,14 @@
 #ifndef _HIGHMEM_H
 #define _HIGHMEM_H
 
+#include <asm/highmem.h>
 #include <mm.h>
 #include <string.h>
 
-/* kmap_local (arch/x86/mm/kmap_local.c) */
-void *kmap_local_page(struct page *page);
-void __kunmap_local(const void *addr);
+/*
+ * kmap_local (arch/x86/mm/kmap_local.c): kmap_local_page() and the
+ * kunmap_local() fast path are inline, in asm/highmem.h.
+ */
 /* How many kmap_local slots are in use now (0..KM_MAX_IDX). */
 int kmap_local_depth(void);
 /* The address of kmap_local stack slot `idx` (0 = first pushed). */
@@ -35,6 +37,8 @@ unsigned long kmap_local_slot_addr(int idx);
 struct page *kmap_local_slot_page(int idx);
 /* Who mapped stack slot `idx` (a return address), or 0. */
 unsigned long kmap_local_slot_caller(int idx);
+/* The PTE stack slot `idx` writes (the self-check compares), or NULL. */
+pte_t *kmap_local_slot_pte(int idx);
 /* Boot: register the fault explainer of the kmap_local slots. */
 void kmap_local_init(void);
 
@@ -62,9 +66,37 @@ static inline void *kmap_atomic(struct page *page)
 		__kunmap_local(addr);                                          \
 	} while (0)
 
-/* Permanent kmaps (mm/highmem.c) */
-void *kmap(struct page *page);
-void kunmap(struct page *page);
+/* Permanent kmaps (mm/highmem.c): what the inline kmap()/kunmap() leave. */
+fastcall void *__kmap(struct page *page, unsigned long caller);
+fastcall void __kunmap(struct page *page, unsigned long caller);
+
+/**
+ * kmap - give a page a kernel address until kunmap()
+ * @page: the page
+ *
+ * A lowmem page costs nothing: its direct-map address, inline (the pfn
+ * test is kmap_local_page()'s, asm/highmem.h).  A highmem page gets a
+ * pkmap slot, the one it already has if it is still mapped.  Not for
+ * interrupt handlers; kmap_local_page() is.
+ *
+ * Return: the address, or NULL if every pkmap slot is in use (reported)
+ * or page is not a struct page in mem_map (a WARN).
+ */
+static __always_inline void *kmap(struct page *page)
+{
+	unsigned long pfn = page_to_pfn_checked(page);
+
+	if (likely(pfn < max_low_pfn))
+		return __va(pfn << PAGE_SHIFT);
+	return __kmap(page, _THIS_IP_);
+}
+
+/* kunmap - end one kmap() of a page (nothing to do for lowmem). */
+static __always_inline void kunmap(struct page *page)
+{
+	if (page_to_pfn_checked(page) >= max_low_pfn)
+		__kunmap(page, _THIS_IP_);
+}
 /* The page behind a kmap()/kmap_local/direct-map address, or NULL. */
 struct page *kmap_to_page(void *addr);
 /* Clear the stale (count 1) pkmap slots now, with one TLB flush. */

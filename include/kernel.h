@@ -68,6 +68,12 @@ static inline unsigned long __ffs(unsigned long x)
 	return (unsigned long)__builtin_ctzl(x);
 }
 
+/* The largest power of two <= n (n > 0). */
+static inline unsigned long rounddown_pow_of_two(unsigned long n)
+{
+	return 1UL << (fls((unsigned int)n) - 1);
+}
+
 /* log2 of the smallest power of two >= n (order_base_2(1) == 0). */
 static inline int order_base_2(unsigned long n)
 {

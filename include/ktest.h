@@ -68,8 +68,9 @@ struct ktest_suite {
 	}
 
 /*
- * Hooks run around every case: before() in registration order, after() in
- * reverse order (the last subsystem up is the first to settle).
+ * Hooks run around every case, before() and after() both in reverse order
+ * of registration: the last subsystem up is the first to settle (shrink
+ * its caches, flush lazy frees), so the ones below it count settled state.
  */
 struct ktest_hook {
 	const char *name;

@@ -30,6 +30,7 @@ enum pageflags {
 	PG_slab, /* owned by the slab allocator */
 	PG_vmalloc, /* mapped into a vmalloc area */
 	PG_table, /* a page table */
+	PG_pcp, /* free, on a per-CPU list (private = order) */
 	__NR_PAGEFLAGS
 };
 
@@ -58,6 +59,7 @@ PAGEFLAG(Head, PG_head)
 PAGEFLAG(Slab, PG_slab)
 PAGEFLAG(Vmalloc, PG_vmalloc)
 PAGEFLAG(Table, PG_table)
+PAGEFLAG(Pcp, PG_pcp)
 
 /* The flat array of all page frames, [0, max_pfn). */
 extern struct page *mem_map;
@@ -78,17 +80,29 @@ static inline bool pfn_valid(unsigned long pfn)
 	return pfn < max_pfn;
 }
 
+/* log2(sizeof(struct page)): mm_init.c checks that it is 32 bytes. */
+#define STRUCT_PAGE_SHIFT 5
+
 /*
- * Is this a pointer into mem_map, at the start of a struct page?  Inline:
- * kmap_local_page() and kmap() ask on every call.  One unsigned compare
- * covers both ends (a pointer below mem_map wraps to a huge offset).
+ * The pfn of a struct page pointer, or a number >= max_pfn if the pointer
+ * is not the start of a struct page in mem_map: the offset from mem_map is
+ * rotated right rather than shifted, so that the bits of a misaligned
+ * pointer land at the top, and a pointer below mem_map wraps around.  One
+ * comparison with max_pfn then checks the pointer: the page allocator and
+ * kmap_local_page() do it on every call.
  */
-static inline bool page_ptr_valid(const struct page *page)
+static __always_inline unsigned long
+page_to_pfn_checked(const struct page *page)
 {
 	unsigned long off = (unsigned long)page - (unsigned long)mem_map;
 
-	return off < max_pfn * sizeof(struct page) &&
-	       off % sizeof(struct page) == 0;
+	return (off >> STRUCT_PAGE_SHIFT) | (off << (32 - STRUCT_PAGE_SHIFT));
+}
+
+/* Is this a pointer into mem_map, at the start of a struct page? */
+static inline bool page_ptr_valid(const struct page *page)
+{
+	return page_to_pfn_checked(page) < max_pfn;
 }
 
 static inline enum zone_type page_zonenum(const struct page *page)
@@ -157,8 +171,9 @@ static inline bool virt_addr_valid(const void *addr)
 
 /* --- the page allocator (mm/page_alloc.c) ------------------------------- */
 
-struct page *alloc_pages(gfp_t gfp, unsigned int order);
-void __free_pages(struct page *page, unsigned int order);
+/* Register arguments (fastcall), as the slab allocator's entry points. */
+fastcall struct page *alloc_pages(gfp_t gfp, unsigned int order);
+fastcall void __free_pages(struct page *page, unsigned int order);
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
 unsigned long get_zeroed_page(gfp_t gfp);
 void free_pages(unsigned long addr, unsigned int order);
@@ -175,6 +190,16 @@ enum zone_type gfp_zone(gfp_t gfp);
 bool zone_watermark_ok(const struct zone *z, unsigned int order,
 		       unsigned long mark, enum zone_type highest_zoneidx,
 		       gfp_t gfp);
+
+/*
+ * Give the pages on the per-CPU lists back to the buddy allocator (all
+ * zones, or one); returns how many.  Tests and reports that read the free
+ * lists call it first, as Linux's do.
+ */
+unsigned long drain_all_pages(void);
+unsigned long drain_zone_pages(struct zone *zone);
+/* Boot: each zone's per-CPU list size (high, batch), from its pages. */
+void setup_per_cpu_pageset(void);
 
 /* The buddy allocator's consistency check (boot and tests). */
 bool buddy_self_check(void);

@@ -17,6 +17,16 @@
  * and must-not-fail requests go lower.  lowmem_reserve[i] is what this zone
  * additionally keeps back from requests that could have been served by zone
  * i above it, so that HighMem-capable work does not drain DMA.
+ *
+ * In front of the free lists sits a per-CPU cache of small blocks (Linux's
+ * per_cpu_pages, "pagesets" in /proc/zoneinfo; one CPU here): a freed block
+ * of order 0..PAGE_ALLOC_COSTLY_ORDER goes on the list of its order, and
+ * the next allocation of that order takes it back, with no buddy to find,
+ * split or merge.  For the zone such a block is not free: it is in neither
+ * free_pages nor free_area, exactly as in Linux.  When the lists hold more
+ * than `high` pages, `batch` pages' worth of the oldest blocks go back to
+ * the buddy allocator; an allocation that finds nothing anywhere drains
+ * the lists and tries again.
  */
 #ifndef _MMZONE_H
 #define _MMZONE_H
@@ -29,6 +39,9 @@
 #define MAX_ORDER_NR_PAGES (1UL << (MAX_ORDER - 1))
 #define pageblock_order (MAX_ORDER - 1)
 #define pageblock_nr_pages (1UL << pageblock_order)
+/* Orders above this are "costly" (Linux): no per-CPU list caches them. */
+#define PAGE_ALLOC_COSTLY_ORDER 3
+#define NR_PCP_LISTS (PAGE_ALLOC_COSTLY_ORDER + 1)
 
 enum zone_type {
 	ZONE_DMA,
@@ -46,6 +59,14 @@ struct free_area {
 	unsigned long nr_free; /* how many blocks */
 };
 
+/* This CPU's cache of freed small blocks of one zone. */
+struct per_cpu_pages {
+	int count; /* pages on the lists (an order-k block counts 2^k) */
+	int high; /* above this many, batch pages go back to the buddies */
+	int batch; /* how many pages go back at once (at least 1) */
+	struct list_head lists[NR_PCP_LISTS]; /* by order, newest first */
+};
+
 struct zone {
 	const char *name; /* "DMA", "Normal", "HighMem" as Linux */
 	enum zone_type type;
@@ -57,6 +78,7 @@ struct zone {
 	unsigned long _watermark[NR_WMARK];
 	unsigned long lowmem_reserve[MAX_NR_ZONES];
 	struct free_area free_area[MAX_ORDER];
+	struct per_cpu_pages pcp; /* freed small blocks, not in free_pages */
 	unsigned long nr_alloc_fail; /* requests this zone could not serve */
 	unsigned long nr_page_table_pages; /* kernel page tables made here */
 	unsigned long pgalloc; /* pages allocated from it (vmstat) */

@@ -20,7 +20,7 @@ extern unsigned long tsc_khz;
 /* Nanoseconds since boot, from the TSC; 0 before calibration. */
 u64 local_clock(void);
 
-/* The TSC value when the kernel started (for "instructions to prompt"). */
+/* The TSC at the kernel's first instruction (head.S): where boot starts. */
 extern u64 boot_tsc;
 
 /* Busy-wait, using the TSC (before calibration: a rough loop). */

@@ -129,11 +129,20 @@ static void ktest_watchdog(struct pt_regs *regs)
 }
 
 /*
- * After-hooks run in reverse order of registration, like a teardown: a
- * subsystem built on another (vmalloc on slab, slab on the buddy allocator)
- * settles its state (flushes lazy frees, shrinks caches) before the one
- * below it counts what is left.
+ * Hooks run in reverse order of registration, before the case as after it:
+ * a subsystem built on another (vmalloc on slab, slab on the buddy
+ * allocator) settles its state (flushes lazy frees, shrinks caches) before
+ * the one below it counts what is left, so both counts see settled states.
  */
+static void run_before_hooks(struct ktest_hook *hook, struct ktest *test)
+{
+	if (!hook)
+		return;
+	run_before_hooks(hook->next, test);
+	if (hook->before)
+		hook->before(test);
+}
+
 static void run_after_hooks(struct ktest_hook *hook, struct ktest *test)
 {
 	if (!hook)
@@ -180,9 +189,7 @@ static enum ktest_status run_case(const struct ktest_suite *suite,
 	struct ktest test = { .name = kcase->name, .status = KTEST_PASS };
 	struct case_call call = { suite, kcase, &test };
 
-	for (struct ktest_hook *h = hooks; h; h = h->next)
-		if (h->before)
-			h->before(&test);
+	run_before_hooks(hooks, &test);
 	if (run_protected(kcase->name, run_case_body, &call)) {
 		test.oopsed = true;
 		test.status = KTEST_FAIL;

@@ -89,7 +89,6 @@ static void __init print_banner(void)
 void start_kernel(u32 magic, u32 mbi_phys);
 void start_kernel(u32 magic, u32 mbi_phys)
 {
-	boot_tsc = rdtsc();
 	serial_init();
 	vga_init();
 	cpu_detect();
@@ -117,7 +116,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	free_initmem();
 	system_running = true;
 	boot_done_tsc = rdtsc();
-	pr_info("kmem386: boot took %llu TSC ticks from start_kernel\n",
+	pr_info("kmem386: boot took %llu TSC ticks from kernel entry\n",
 		boot_done_tsc - boot_tsc);
 
 	switch (boot_mode) {

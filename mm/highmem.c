@@ -259,23 +259,20 @@ static inline void *kmap_high(struct page *page, unsigned long caller)
 }
 
 /**
- * kmap - give a page a kernel address until kunmap()
- * @page: the page
+ * __kmap - kmap() of what is not a lowmem page (the inline kmap() in
+ * highmem.h returns a lowmem page's address itself)
+ * @page: a page at or above max_low_pfn, or not a struct page at all
+ * @caller: who called kmap(), recorded for the slot and the reports
  *
- * A lowmem page costs nothing: its direct-map address.  A highmem page
- * gets a pkmap slot, the one it already has if it is still mapped.  Not
- * for interrupt handlers; kmap_local_page() is.
- *
- * Return: the address, or NULL if every pkmap slot is in use (reported)
- * or page is not a struct page in mem_map (a WARN).
+ * Return: the address of the page's pkmap slot, or NULL if every slot is
+ * in use (reported) or page is not a struct page in mem_map (a WARN).
  */
-void *kmap(struct page *page)
+fastcall void *__kmap(struct page *page, unsigned long caller)
 {
-	if (unlikely(!page_ptr_valid(page)))
-		return kmap_bad_page("kmap", page, _RET_IP_);
-	if (!PageHighMem(page))
-		return lowmem_page_address(page);
-	return kmap_high(page, _RET_IP_);
+	/* Highmem is exactly [max_low_pfn, max_pfn): kmap_self_check(). */
+	if (unlikely(page_to_pfn_checked(page) >= max_pfn))
+		return kmap_bad_page("kmap", page, caller);
+	return kmap_high(page, caller);
 }
 
 static noinline void kunmap_bad(const struct page *page, int nr,
@@ -292,32 +289,32 @@ static noinline void kunmap_bad(const struct page *page, int nr,
 }
 
 /**
- * kunmap - end one kmap() of a page
- * @page: the page given to kmap()
+ * __kunmap - kunmap() of what is not a lowmem page (the inline kunmap() in
+ * highmem.h has nothing to do for one)
+ * @page: a page at or above max_low_pfn, or not a struct page at all
+ * @caller: who called kunmap(), for the reports
  *
  * Drops one user of the page's slot.  The last user leaves the slot at
  * count 1: still mapped, until the cursor's next wrap flushes it.  Misuse
  * (no slot, no users left, not a struct page) is a WARN; nothing changes.
  */
-void kunmap(struct page *page)
+fastcall void __kunmap(struct page *page, unsigned long caller)
 {
 	const struct page_address_map *pam;
 	unsigned int nr;
 
-	if (unlikely(!page_ptr_valid(page))) {
-		kmap_bad_page("kunmap", page, _RET_IP_);
+	if (unlikely(page_to_pfn_checked(page) >= max_pfn)) {
+		kmap_bad_page("kunmap", page, caller);
 		return;
 	}
-	if (!PageHighMem(page))
-		return;
 	pam = page_address_lookup(page);
 	if (unlikely(!pam)) {
-		kunmap_bad(page, -1, _RET_IP_);
+		kunmap_bad(page, -1, caller);
 		return;
 	}
 	nr = pkmap_nr(pam);
 	if (unlikely(pkmap_count[nr] < 2)) {
-		kunmap_bad(page, (int)nr, _RET_IP_);
+		kunmap_bad(page, (int)nr, caller);
 		return;
 	}
 	pkmap_count[nr]--;

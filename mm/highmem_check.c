@@ -10,7 +10,10 @@
  *    entry names, and page_address() of that page is the slot's address;
  *  - a kmap_local slot below the top of the stack maps the highmem page
  *    recorded for it; every other slot (above the top, or released by an
- *    out-of-order unmap) has no PTE.
+ *    out-of-order unmap) has no PTE, and each slot knows its own PTE (the
+ *    inline fast paths write through that pointer);
+ *  - highmem is exactly the pfns [max_low_pfn, max_pfn): the inline
+ *    kmap_local_page() decides lowmem or highmem by the pfn alone.
  * It runs at boot (kmap_init) and in the tests after every misuse.
  *
  * The file also holds the tests' per-case balance check: a case must end
@@ -101,6 +104,42 @@ static bool check_kmap_local_slot(int idx)
 	return true;
 }
 
+/* What the inline fast paths rely on: slot addresses, PTEs, the pfn test. */
+static bool check_kmap_local_fast_path(void)
+{
+	const struct zone *high = &zones[ZONE_HIGHMEM];
+	enum pg_level level;
+
+	for (int idx = 0; idx < KM_MAX_IDX; idx++) {
+		unsigned long vaddr = kmap_local_slot_addr(idx);
+
+		if (kmap_local_slot_pte(idx) != lookup_address(vaddr, &level)) {
+			pr_err("highmem: kmap_local slot %d at %#lx does not know its PTE\n",
+			       idx, vaddr);
+			return false;
+		}
+	}
+	for (int z = 0; z < MAX_NR_ZONES; z++) {
+		const struct zone *zone = &zones[z];
+
+		if (populated_zone(zone) && zone != high &&
+		    zone_end_pfn(zone) > max_low_pfn) {
+			pr_err("highmem: zone %s ends at pfn %#lx, above max_low_pfn %#lx\n",
+			       zone->name, zone_end_pfn(zone), max_low_pfn);
+			return false;
+		}
+	}
+	if (populated_zone(high) ? high->zone_start_pfn != max_low_pfn ||
+					   zone_end_pfn(high) != max_pfn :
+				   max_pfn != max_low_pfn) {
+		pr_err("highmem: HighMem spans %#lx-%#lx, not max_low_pfn-max_pfn %#lx-%#lx\n",
+		       high->zone_start_pfn, zone_end_pfn(high), max_low_pfn,
+		       max_pfn);
+		return false;
+	}
+	return true;
+}
+
 /**
  * kmap_self_check - are the pkmap and kmap_local bookkeeping and the page
  * tables in agreement?
@@ -121,7 +160,7 @@ bool kmap_self_check(void)
 	for (int idx = 0; idx < KM_MAX_IDX; idx++)
 		if (!check_kmap_local_slot(idx))
 			return false;
-	return true;
+	return check_kmap_local_fast_path();
 }
 
 /* --- the tests' balance check ------------------------------------------- */

@@ -79,6 +79,8 @@ static void __init zone_init(enum zone_type type, unsigned long start,
 	zone->type = type;
 	for (int o = 0; o < MAX_ORDER; o++)
 		INIT_LIST_HEAD(&zone->free_area[o].free_list);
+	for (int o = 0; o < NR_PCP_LISTS; o++)
+		INIT_LIST_HEAD(&zone->pcp.lists[o]);
 	if (start >= end)
 		return;
 	zone->zone_start_pfn = start;
@@ -99,7 +101,7 @@ void __init free_area_init(void)
 	unsigned long dma_end = min(MAX_DMA_PFN, max_low_pfn);
 	size_t map_size = max_pfn * sizeof(struct page);
 
-	BUILD_BUG_ON(sizeof(struct page) != 32);
+	BUILD_BUG_ON(sizeof(struct page) != 1U << STRUCT_PAGE_SHIFT);
 	BUILD_BUG_ON(MAX_NR_ZONES > (1 << ZONES_WIDTH));
 	BUILD_BUG_ON(__NR_PAGEFLAGS > ZONES_PGSHIFT);
 

@@ -13,6 +13,16 @@
  * Allocation takes the smallest free block that is big enough and splits it:
  * the unused upper halves go back on the lists one order down each time.
  *
+ * Blocks of order 0..3 pass through the per-CPU lists (mmzone.h) on their
+ * way back: __free_pages() puts them on zone->pcp, the next allocation of
+ * the same order takes the newest one, and only when the lists grow past
+ * `high` do `batch` pages' worth of the oldest go on to __free_one_page()
+ * and merge.  A page on those lists is marked PG_pcp (a second free of it
+ * is a double free) and keeps its order in private.  Linux also refills
+ * the lists in batches, to take the zone lock less often; there is no lock
+ * here, so an empty list takes one block from the buddy allocator, and
+ * free_pages moves exactly as the requests do.
+ *
  * A request walks its zonelist (gfp.h) from the highest allowed zone down.
  * A zone serves it only if, afterwards, it keeps more than its watermark
  * free (plus lowmem_reserve against requests that could have gone higher).
@@ -26,7 +36,7 @@
  * order recorded at allocation is used instead), an order above 10, and
  * GFP_DMA with GFP_HIGHMEM (served from DMA).
  *
- * Simpler than Linux: one migratetype, no per-CPU lists, no compound pages,
+ * Simpler than Linux: one migratetype, one CPU's lists, no compound pages,
  * no NUMA.
  */
 #include <asm/memlayout.h>
@@ -85,8 +95,8 @@ static bool page_is_buddy(const struct page *buddy, unsigned long buddy_pfn,
 }
 
 /* Put a block on the free lists, merging with free buddies upwards. */
-static void __free_one_page(struct page *page, unsigned long pfn,
-			    struct zone *zone, unsigned int order)
+void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
+		     unsigned int order)
 {
 	while (order < MAX_ORDER - 1) {
 		unsigned long buddy_pfn = pfn ^ (1UL << order);
@@ -113,8 +123,8 @@ static void expand(struct zone *zone, struct page *page, unsigned int low,
 	}
 }
 
-/* Take a block of exactly `order` pages from the zone, or NULL. */
-static struct page *rmqueue(struct zone *zone, unsigned int order)
+/* Take a block of exactly `order` pages from the free lists, or NULL. */
+static struct page *__rmqueue(struct zone *zone, unsigned int order)
 {
 	for (unsigned int o = order; o < MAX_ORDER; o++) {
 		struct free_area *area = &zone->free_area[o];
@@ -129,6 +139,20 @@ static struct page *rmqueue(struct zone *zone, unsigned int order)
 		return page;
 	}
 	return NULL;
+}
+
+/* A block for the request: the newest on the per-CPU list, else a buddy's. */
+static struct page *rmqueue(struct zone *zone, unsigned int order)
+{
+	struct list_head *list = &zone->pcp.lists[order];
+	struct page *page;
+
+	if (order > PAGE_ALLOC_COSTLY_ORDER || list_empty(list))
+		return __rmqueue(zone, order);
+	page = list_first_entry(list, struct page, buddy_list);
+	list_del(&page->buddy_list);
+	zone->pcp.count -= 1 << order;
+	return page;
 }
 
 /* --- watermarks and zone choice ----------------------------------------- */
@@ -150,9 +174,11 @@ enum zone_type gfp_zone(gfp_t gfp)
 	return ZONE_NORMAL;
 }
 
-bool zone_watermark_ok(const struct zone *z, unsigned int order,
-		       unsigned long mark, enum zone_type highest_zoneidx,
-		       gfp_t gfp)
+static __always_inline bool __zone_watermark_ok(const struct zone *z,
+						unsigned int order,
+						unsigned long mark,
+						enum zone_type highest_zoneidx,
+						gfp_t gfp)
 {
 	long min = (long)mark;
 	long free_pages = (long)z->free_pages - ((1L << order) - 1);
@@ -163,11 +189,20 @@ bool zone_watermark_ok(const struct zone *z, unsigned int order,
 	}
 	if (free_pages <= min + (long)z->lowmem_reserve[highest_zoneidx])
 		return false;
+	if (!order)
+		return true; /* any free page will do */
 	/* A high-order request also needs a block that is big enough. */
 	for (unsigned int o = order; o < MAX_ORDER; o++)
 		if (z->free_area[o].nr_free)
 			return true;
 	return false;
+}
+
+bool zone_watermark_ok(const struct zone *z, unsigned int order,
+		       unsigned long mark, enum zone_type highest_zoneidx,
+		       gfp_t gfp)
+{
+	return __zone_watermark_ok(z, order, mark, highest_zoneidx, gfp);
 }
 
 enum alloc_pass { PASS_WMARK_LOW, PASS_WMARK_MIN, PASS_NO_WATERMARKS };
@@ -183,7 +218,7 @@ static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
 		if (!populated_zone(zone))
 			continue;
 		if (pass != PASS_NO_WATERMARKS &&
-		    !zone_watermark_ok(
+		    !__zone_watermark_ok(
 			    zone, order,
 			    pass == PASS_WMARK_LOW ? low_wmark_pages(zone) :
 						     min_wmark_pages(zone),
@@ -221,15 +256,38 @@ static void warn_alloc(gfp_t gfp, unsigned int order, const char *why)
 	}
 }
 
+static noinline void prep_zero_pages(struct page *page, unsigned int order)
+{
+	for (unsigned long i = 0; i < (1UL << order); i++)
+		clear_highpage(page + i);
+}
+
 /* The block leaves the allocator: one owner, order recorded for the free. */
-static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
+static __always_inline void prep_new_page(struct page *page, unsigned int order,
+					  gfp_t gfp)
 {
 	page->_refcount = 1;
 	page->private = order;
-	SetPageHead(page);
-	if (gfp & GFP_ZERO)
-		for (unsigned long i = 0; i < (1UL << order); i++)
-			clear_highpage(page + i);
+	page->flags = (page->flags & ~(1UL << PG_pcp)) | (1UL << PG_head);
+	if (unlikely(gfp & GFP_ZERO))
+		prep_zero_pages(page, order);
+}
+
+/*
+ * The second pass, down to the min watermark; if that fails too, pages
+ * waiting on the per-CPU lists are free memory after all: drain them and
+ * try once more (Linux drains them before it gives up, too).
+ */
+static noinline struct page *alloc_pages_min(gfp_t gfp, unsigned int order,
+					     enum zone_type highest)
+{
+	struct page *page;
+
+	page = get_page_from_freelist(gfp, order, highest, PASS_WMARK_MIN);
+	if (!page && drain_all_pages())
+		page = get_page_from_freelist(gfp, order, highest,
+					      PASS_WMARK_MIN);
+	return page;
 }
 
 /* GFP_NOFAIL: try everything, since nothing here can free memory later. */
@@ -249,7 +307,12 @@ static struct page *alloc_pages_nofail(gfp_t gfp, unsigned int order,
 	return NULL;
 }
 
-struct page *alloc_pages(gfp_t gfp, unsigned int order)
+/*
+ * Everything alloc_pages() (page_alloc_fast.c) does not do itself: any
+ * order, any zone, the free lists, the fallback zones, the reserve, the
+ * report when it fails.  Its _RET_IP_ is alloc_pages()'s caller.
+ */
+fastcall struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order)
 {
 	enum zone_type highest;
 	struct page *page;
@@ -268,8 +331,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	highest = gfp_zone(gfp);
 	page = get_page_from_freelist(gfp, order, highest, PASS_WMARK_LOW);
 	if (!page)
-		page = get_page_from_freelist(gfp, order, highest,
-					      PASS_WMARK_MIN);
+		page = alloc_pages_min(gfp, order, highest);
 	if (!page && (gfp & GFP_NOFAIL))
 		page = alloc_pages_nofail(gfp, order, highest);
 	if (!page) {
@@ -299,7 +361,7 @@ unsigned long get_zeroed_page(gfp_t gfp)
 void dump_page_flags(const struct page *page, char *buf, size_t size)
 {
 	static const char *const names[__NR_PAGEFLAGS] = {
-		"reserved", "buddy", "head", "slab", "vmalloc", "table",
+		"reserved", "buddy", "head", "slab", "vmalloc", "table", "pcp",
 	};
 	int n = scnprintf(buf, size, "zone=%s", page_zone(page)->name);
 
@@ -336,14 +398,15 @@ static unsigned long block_head_pfn(unsigned long pfn)
 		unsigned long head = pfn & ~((1UL << o) - 1);
 		struct page *page = pfn_to_page(head);
 
-		if ((PageHead(page) || PageBuddy(page)) && page->private >= o)
+		if ((PageHead(page) || PageBuddy(page) || PagePcp(page)) &&
+		    page->private >= o)
 			return head;
 	}
 	return pfn;
 }
 
 /* A page passed to __free_pages that cannot be freed: say why. */
-static bool free_page_is_bad(struct page *page)
+static noinline bool free_page_is_bad(struct page *page)
 {
 	unsigned long pfn = page_to_pfn(page);
 	unsigned long head = block_head_pfn(pfn);
@@ -361,7 +424,9 @@ static bool free_page_is_bad(struct page *page)
 			"freeing a slab page with __free_pages (use kfree/kmem_cache_free)");
 		return true;
 	}
-	if (PageBuddy(page) || (head != pfn && PageBuddy(pfn_to_page(head)))) {
+	if (PageBuddy(page) || PagePcp(page) ||
+	    (head != pfn &&
+	     (PageBuddy(pfn_to_page(head)) || PagePcp(pfn_to_page(head))))) {
 		bad_page(page, "page is already free (double free)");
 		return true;
 	}
@@ -381,33 +446,53 @@ static bool free_page_is_bad(struct page *page)
 	return false;
 }
 
-void __free_pages(struct page *page, unsigned int order)
+static noinline unsigned int free_order_mismatch(struct page *page,
+						 unsigned int order)
 {
-	unsigned int alloc_order;
+	unsigned int alloc_order = (unsigned int)page->private;
+
+	WARN(1,
+	     "__free_pages: pfn %#lx was allocated with order %u but is freed with order %u; freeing order %u\n",
+	     page_to_pfn(page), alloc_order, order, alloc_order);
+	return alloc_order;
+}
+
+static noinline void free_bad_pointer(const struct page *page)
+{
+	WARN(1, "__free_pages: %p is not a struct page in mem_map\n",
+	     (const void *)page);
+}
+
+/*
+ * Everything __free_pages() (page_alloc_fast.c) does not do itself: a bad
+ * pointer or page state (reported, refused), a wrong order (reported, the
+ * recorded one is used), a page with other users, a large block.
+ */
+fastcall void __free_pages_slowpath(struct page *page, unsigned int order)
+{
+	unsigned long pfn = page_to_pfn_checked(page);
 	struct zone *zone;
 
-	if (!page_ptr_valid(page)) {
-		WARN(1, "__free_pages: %p is not a struct page in mem_map\n",
-		     (void *)page);
+	if (pfn >= max_pfn) {
+		free_bad_pointer(page);
 		return;
 	}
-	if (free_page_is_bad(page))
+	if (!page_expected_state(page) && free_page_is_bad(page))
 		return;
-	alloc_order = (unsigned int)page->private;
-	if (order != alloc_order) {
-		WARN(1,
-		     "__free_pages: pfn %#lx was allocated with order %u but is freed with order %u; freeing order %u\n",
-		     page_to_pfn(page), alloc_order, order, alloc_order);
-		order = alloc_order;
-	}
+	if (order != page->private)
+		order = free_order_mismatch(page, order);
 	if (--page->_refcount > 0)
 		return; /* another user still holds it */
 
-	ClearPageHead(page);
-	page->private = 0;
 	zone = page_zone(page);
 	zone->pgfree += 1UL << order;
-	__free_one_page(page, page_to_pfn(page), zone, order);
+	if (order <= PAGE_ALLOC_COSTLY_ORDER) {
+		free_to_pcp(zone, page, order);
+		return;
+	}
+	ClearPageHead(page);
+	page->private = 0;
+	__free_one_page(page, pfn, zone, order);
 }
 
 void free_pages(unsigned long addr, unsigned int order)

@@ -9,7 +9,8 @@
  *    also free at order k (it would have been merged); the lists hold exactly
  *    nr_free blocks and add up to the zone's free_pages;
  *  - behaviour: for every order, allocate one block and free it again; the
- *    per-order counts must come back exactly (split then merge).
+ *    per-order counts must come back exactly (split then merge), once the
+ *    per-CPU lists have given the block back.
  * A failure is printed precisely: which zone, which order, which pfn.
  * The file also holds the tests' per-case leak check of free pages.
  */
@@ -87,6 +88,7 @@ static bool check_split_merge(struct zone *zone)
 	for (unsigned int order = 0; order < MAX_ORDER; order++) {
 		struct page *page;
 
+		drain_zone_pages(zone);
 		for (unsigned int o = 0; o < MAX_ORDER; o++)
 			before[o] = zone->free_area[o].nr_free;
 		page = alloc_pages(gfp, order);
@@ -97,6 +99,7 @@ static bool check_split_merge(struct zone *zone)
 			continue; /* served by a fallback zone */
 		}
 		__free_pages(page, order);
+		drain_zone_pages(zone);
 		for (unsigned int o = 0; o < MAX_ORDER; o++) {
 			if (zone->free_area[o].nr_free != before[o]) {
 				pr_err("buddy: %s: order %u alloc+free changed order %u from %lu to %lu blocks\n",
@@ -127,13 +130,15 @@ bool buddy_self_check(void)
  * Linux), so pages that became page tables during the case are not a leak.
  * Empty slabs that caches keep as a reserve would look like one: the slab
  * hook, registered after this one, runs its after() first and gives them
- * back (mm/slabinfo.c).
+ * back (mm/slabinfo.c).  Pages on the per-CPU lists are free memory the
+ * zone does not count as free: both sides drain them first.
  */
 static unsigned long leak_free_before[MAX_NR_ZONES];
 static unsigned long leak_pgtables_before[MAX_NR_ZONES];
 
 static void buddy_leak_before(struct ktest *test)
 {
+	drain_all_pages();
 	for (int z = 0; z < MAX_NR_ZONES; z++) {
 		leak_free_before[z] = zones[z].free_pages;
 		leak_pgtables_before[z] = zones[z].nr_page_table_pages;
@@ -142,6 +147,7 @@ static void buddy_leak_before(struct ktest *test)
 
 static void buddy_leak_after(struct ktest *test)
 {
+	drain_all_pages();
 	for (int z = 0; z < MAX_NR_ZONES; z++) {
 		long lost =
 			(long)leak_free_before[z] - (long)zones[z].free_pages;

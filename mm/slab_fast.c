@@ -21,7 +21,7 @@
  *
  * Cost, measured with QEMU's `-icount shift=0,sleep=off` (the TSC then
  * counts instructions): a loop of kmalloc(64) + kfree() takes 58 per
- * iteration, 2 of them the loop's own; with slub_debug=FZPU about 3600.
+ * iteration, 2 of them the loop's own; with slub_debug=FZPU about 2700.
  * Two choices keep it that short on i386: the entry points take their
  * arguments in registers (fastcall, as all of Linux i386 does), and
  * slab_alloc_fast() reloads s->cpu_slab rather than hold it in a register

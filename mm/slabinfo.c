@@ -13,10 +13,10 @@
  * the table, biggest cache first.
  *
  * The leak check runs around every test case, before the buddy allocator's
- * (after-hooks run in reverse registration order, and slab registers after
- * the buddy allocator): it first shrinks every cache, so that empty slabs
- * kept as a reserve are back in the buddy allocator when the buddy check
- * counts free pages, then compares each cache's active objects with their
+ * (hooks run in reverse registration order, and slab registers after the
+ * buddy allocator): before and after the case it first shrinks every
+ * cache, so that empty slabs kept as a reserve are back in the buddy
+ * allocator when the buddy check counts free pages, then compares each cache's active objects with their
  * number before the case.  A leaked object fails the case naming its cache;
  * the pages of its slab then fail the buddy check too.
  */

@@ -4,8 +4,9 @@
  * /proc/zoneinfo and /proc/vmstat, column for column as Linux prints them.
  *
  * Everything shown is read from the zones at the moment of the `cat`; where a
- * Linux field has no counterpart here (per-CPU pagesets, LRU lists, reclaim),
- * the line is left out rather than filled with an invented number.
+ * Linux field has no counterpart here (LRU lists, reclaim, per-CPU vmstat
+ * thresholds), the line is left out rather than filled with an invented
+ * number.  The "pagesets" block is the per-CPU list of one CPU.
  */
 #include <asm/pgtable.h>
 #include <kernel.h>
@@ -88,6 +89,12 @@ static void zoneinfo_show_zone(struct seq_file *m, const struct zone *zone)
 	seq_printf(m, "      nr_zone_alloc_failed %lu\n", zone->nr_alloc_fail);
 	seq_printf(m, "      nr_page_table_pages %lu\n",
 		   zone->nr_page_table_pages);
+	/* Linux prints one block per CPU: the per-CPU list's state. */
+	seq_printf(m, "  pagesets\n");
+	seq_printf(m, "    cpu: 0\n");
+	seq_printf(m, "              count: %d\n", zone->pcp.count);
+	seq_printf(m, "              high:  %d\n", zone->pcp.high);
+	seq_printf(m, "              batch: %d\n", zone->pcp.batch);
 	seq_printf(m, "  node_unreclaimable:  0\n");
 	seq_printf(m, "  start_pfn:           %lu\n", zone->zone_start_pfn);
 }

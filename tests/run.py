@@ -21,6 +21,9 @@ What it runs, in parallel (a thread pool of os.cpu_count() workers, -j N):
             their output; every (command, substring) pair is one test case.
   console   the other console: keys typed on the PS/2 keyboard through QEMU's
             monitor (sendkey), the VGA text screen read back (pmemsave).
+  bench     boot mode `bench` with `bench.iters=2`: it exits 33 and prints a
+            result line per row (tests/bench.py parses them); `make bench`
+            runs the real benchmark.
 
 Exit codes.  isa-debug-exit makes QEMU exit with (value << 1) | 1:
   33 = the kernel says every test passed, 35 = a test failed, 37 = panic/oops.
@@ -187,7 +190,9 @@ SHELL_CHECKS = [
             ("cat /proc/buddyinfo", ["Node 0, zone      DMA ", "Node 0, zone   Normal ",
                                      "Node 0, zone  HighMem "]),
             ("cat /proc/zoneinfo", ["Node 0, zone  HighMem", "        managed  ",
-                                    "        protection: (0, 0, "]),
+                                    "        protection: (0, 0, ",
+                                    "\n  pagesets\n    cpu: 0\n              count: ",
+                                    "              high:  186\n              batch: 31\n"]),
             ("cat /proc/meminfo", ["MemTotal:", "HighTotal:", "LowFree:", "VmallocTotal:"]),
             ("cat /proc/iomem", ["00100000-7ffdffff : System RAM", "  00100000-", ": Kernel code"]),
             ("cat /proc/pagetypeinfo", ["Page block order: 10", "Pages per block:  1024"]),
@@ -917,6 +922,56 @@ def run_edit_check(args):
     return run_session(EDIT_CHECK["name"], argv, args, "shell", 4, body)
 
 
+# --- bench mode: it starts, reports every row and leaves QEMU with 33 -----------------
+
+# A tiny benchmark run (bench.iters=2, under -icount as `make bench` boots it):
+# not to measure anything, only to keep the mode working.  The numbers are
+# tests/bench.py's business.
+BENCH_CHECK = {"name": "bench mode", "mem": "2G", "append": "bench bench.iters=2"}
+BENCH_ROWS = ["kmalloc64_kfree", "alloc_page_free_page", "kmap_local_highmem",
+              "kmap_cached_highmem", "vmalloc_vfree_live10", "vmalloc_vfree_live10000",
+              "boot_to_prompt"]
+
+
+def bench_cases(out, status):
+    """(name, ok, diagnostics) for what a bench boot printed and how it ended."""
+    import bench  # tests/bench.py, beside this file
+
+    rows, start, done = bench.parse_bench(out)
+    by_op = {r.op: r for r in rows}
+    unexplained = [r.op for r in rows if r.per_op is None and not r.note]
+    cases = [("exits 33", status == EXIT_PASS, [describe_status(status)]),
+             ("prints `bench: start` and `bench: done`", bool(start) and done, []),
+             ("every row has a number or says why it was skipped", not unexplained,
+              unexplained)]
+    for op in BENCH_ROWS:
+        row = by_op.get(op)
+        cases.append((f"reports {op}", row is not None and row.per_op is not None
+                      and row.per_op > 0, [f"row: {row!r}"]))
+    return cases
+
+
+def run_bench_check(args):
+    """Boot `bench bench.iters=2`: exit 33 and a parseable line per row."""
+    argv = qemu_argv(BENCH_CHECK["mem"], ["-icount", "shift=0,sleep=off",
+                                          "-kernel", args.kernel,
+                                          "-append", BENCH_CHECK["append"]])
+    if (os.environ.get("ACCEL") or "tcg") != "tcg":
+        argv.remove("-icount")
+        argv.remove("shift=0,sleep=off")
+    start = time.monotonic()
+    out, err, status = run_process(argv, args.timeout)
+    suite = Suite(name="bench", plan=3 + len(BENCH_ROWS))
+    for name, ok, diags in bench_cases(out, status):
+        suite.cases.append(Case(len(suite.cases) + 1, name, ok,
+                                diagnostics=[] if ok else diags))
+    res = RunResult(label=BENCH_CHECK["name"], suites=[suite], output=out, stderr=err,
+                    seconds=time.monotonic() - start, command=argv, status=status)
+    if status is None or status < 0:
+        res.crashes.append(describe_status(status, args.timeout))
+    return res
+
+
 # --- the other console: PS/2 keyboard in, VGA text screen out --------------------------
 
 CONSOLE_CHECK = {"name": "vga and keyboard", "mem": "128M"}
@@ -1127,13 +1182,15 @@ def list_runs():
         print(f"  {c['name']:<20} -m {c['mem']:<6} {cmds}")
     print(f"  {CONSOLE_CHECK['name']:<20} -m {CONSOLE_CHECK['mem']:<6} "
           "PS/2 keys through QEMU's monitor, VGA text memory read back")
+    print(f"bench mode: -m {BENCH_CHECK['mem']}, -icount, -append \"{BENCH_CHECK['append']}\": "
+          "exit 33 and a result line per row")
 
 
 def plan_runs(args, ap):
     """[(label, log name, function)] for everything this invocation runs."""
     names = [e["name"] for e in MATRIX] + ["iso"] + \
         [c["name"] for c in SHELL_CHECKS] + \
-        [CONSOLE_CHECK["name"], PASTE_CHECK["name"], EDIT_CHECK["name"]]
+        [CONSOLE_CHECK["name"], PASTE_CHECK["name"], EDIT_CHECK["name"], BENCH_CHECK["name"]]
     dups = {n for n in names if names.count(n) > 1}
     if dups:
         ap.error(f"duplicate run names: {', '.join(sorted(dups))}")
@@ -1164,6 +1221,9 @@ def plan_runs(args, ap):
         if wanted(EDIT_CHECK["name"]):
             runs.append((EDIT_CHECK["name"], "line-editing",
                          lambda: run_edit_check(args)))
+    if wanted(BENCH_CHECK["name"]):
+        runs.append((BENCH_CHECK["name"], "bench",
+                     lambda: run_bench_check(args)))
     for i, path in enumerate(args.host_tests):
         label = "host" if len(args.host_tests) == 1 else f"host {i + 1}"
         runs.append((label, label, lambda p=path, l=label: run_host_tests(p, l, args)))

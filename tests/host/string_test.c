@@ -181,6 +181,28 @@ static void string_memchr_inv_finds_first_different_byte(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, memchr_inv(buf, 0x7f, 16), buf);
 }
 
+/* The word-at-a-time middle: every start, length and differing byte. */
+static void string_memchr_inv_agrees_with_a_byte_loop(struct kunit *test)
+{
+	unsigned char *buf = kunit_kmalloc(test, 64);
+
+	for (size_t start = 0; start < 9; start++) {
+		for (size_t len = 0; start + len <= 64; len += 7) {
+			for (size_t bad = start; bad < start + len; bad += 3) {
+				memset(buf, 0xa5, 64);
+				buf[bad] = 0x5a;
+				KUNIT_EXPECT_PTR_EQ(test,
+						    memchr_inv(buf + start,
+							       0xa5, len),
+						    buf + bad);
+			}
+			memset(buf, 0xa5, 64);
+			KUNIT_EXPECT_NULL(test,
+					  memchr_inv(buf + start, 0xa5, len));
+		}
+	}
+}
+
 static void string_strlen_counts_bytes_before_nul(struct kunit *test)
 {
 	KUNIT_EXPECT_EQ(test, strlen(""), 0);
@@ -493,6 +515,7 @@ static struct kunit_case string_cases[] = {
 	KUNIT_CASE(string_memcmp_orders_bytes_as_unsigned),
 	KUNIT_CASE(string_memchr_finds_first_match_within_n),
 	KUNIT_CASE(string_memchr_inv_finds_first_different_byte),
+	KUNIT_CASE(string_memchr_inv_agrees_with_a_byte_loop),
 	KUNIT_CASE(string_strlen_counts_bytes_before_nul),
 	KUNIT_CASE(string_strnlen_stops_at_maxlen),
 	KUNIT_CASE(string_strcmp_orders_as_unsigned_chars),

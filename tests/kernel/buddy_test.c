@@ -153,6 +153,7 @@ static bool split_merge_one(struct ktest *test, struct zone *zone,
 	expect_split(test, zone, before, k, o, page);
 
 	__free_pages(page, k);
+	drain_zone_pages(zone); /* a small block waits on the per-CPU list */
 	KTEST_EXPECT_EQ(test, zone->free_pages, free);
 	for (unsigned int j = 0; j < MAX_ORDER; j++)
 		if (zone->free_area[j].nr_free != before[j])
@@ -204,13 +205,15 @@ static void buddy_freed_buddies_merge_into_the_order_above(struct ktest *test)
 	KTEST_EXPECT_EQ(test, zone->free_area[0].nr_free, 0);
 	order1 = zone->free_area[1].nr_free;
 
-	/* One half alone cannot merge... */
+	/* One half alone cannot merge (once the per-CPU list lets it go)... */
 	__free_pages(a, 0);
+	drain_zone_pages(zone);
 	KTEST_EXPECT_EQ(test, zone->free_area[0].nr_free, 1);
 	KTEST_EXPECT_EQ(test, zone->free_area[1].nr_free, order1);
 	KTEST_EXPECT_TRUE(test, PageBuddy(a) && a->private == 0);
 	/* ... both halves become the order-1 block, and merge on up. */
 	__free_pages(b, 0);
+	drain_zone_pages(zone);
 	KTEST_EXPECT_EQ(test, zone->free_area[0].nr_free, 0);
 	KTEST_EXPECT_EQ(test, zone->free_area[1].nr_free,
 			drained.nr_free[zone->type][1]);
@@ -272,6 +275,7 @@ static void buddy_alloc_and_free_move_the_zone_counters(struct ktest *test)
 	KTEST_EXPECT_EQ(test, zone->free_pages, free - 8);
 	__free_pages(page, 3);
 	KTEST_EXPECT_EQ(test, zone->pgfree, freed + 8);
+	drain_zone_pages(zone); /* the block was on the per-CPU list */
 	KTEST_EXPECT_EQ(test, zone->free_pages, free);
 }
 

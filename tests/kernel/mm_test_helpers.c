@@ -8,8 +8,14 @@
 
 #include "mm_test_helpers.h"
 
+/*
+ * Both read the buddy allocator's own state: blocks waiting on the per-CPU
+ * lists are given back first (drain_all_pages), so that a freed block has
+ * merged where the buddy allocator would have merged it.
+ */
 void free_counts_snapshot(struct free_counts *c)
 {
+	drain_all_pages();
 	for (int z = 0; z < MAX_NR_ZONES; z++) {
 		for (int o = 0; o < MAX_ORDER; o++)
 			c->nr_free[z][o] = zones[z].free_area[o].nr_free;
@@ -21,6 +27,7 @@ void free_counts_snapshot(struct free_counts *c)
 void free_counts_expect(struct ktest *test, const struct free_counts *c,
 			const char *when)
 {
+	drain_all_pages();
 	for (int z = 0; z < MAX_NR_ZONES; z++) {
 		const struct zone *zone = &zones[z];
 

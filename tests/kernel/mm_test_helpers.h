@@ -23,6 +23,7 @@ struct hoard {
 	unsigned long pages[MAX_NR_ZONES]; /* held, per zone */
 };
 
+/* Both drain the per-CPU lists first: they compare the buddy state. */
 void free_counts_snapshot(struct free_counts *c);
 void free_counts_expect(struct ktest *test, const struct free_counts *c,
 			const char *when);

@@ -189,6 +189,7 @@ static void slab_grows_by_whole_slabs_and_shrinks_back(struct ktest *test)
 	KTEST_EXPECT_EQ(test, s->nr_slabs, 0);
 	kfree(objs);
 	kmem_cache_shrink(kmalloc_slab(n * sizeof(void *), GFP_KERNEL));
+	drain_all_pages(); /* freed slabs wait on the per-CPU lists */
 	KTEST_EXPECT_EQ(test, nr_free_pages(), free_before);
 	kmem_cache_destroy(s);
 }
@@ -272,6 +273,7 @@ static void slab_thousands_in_random_order_restore_buddy(struct ktest *test)
 	}
 	KTEST_EXPECT_EQ(test, kmem_cache_validate(s), 0);
 	kmem_cache_shrink(s);
+	drain_all_pages(); /* freed slabs wait on the per-CPU lists */
 	KTEST_EXPECT_EQ(test, nr_free_pages(), free_before);
 	KTEST_EXPECT_TRUE(test, buddy_self_check());
 	kfree(objs);

@@ -13,6 +13,7 @@ extern const struct ktest_suite paging_ktest_suite;
 extern const struct ktest_suite zones_ktest_suite;
 extern const struct ktest_suite buddy_ktest_suite;
 extern const struct ktest_suite buddy_misuse_ktest_suite;
+extern const struct ktest_suite pcp_ktest_suite;
 extern const struct ktest_suite highmem_ktest_suite;
 extern const struct ktest_suite slab_ktest_suite;
 extern const struct ktest_suite kmalloc_ktest_suite;
@@ -30,6 +31,7 @@ const struct ktest_suite *const ktest_suites[] = {
 	&zones_ktest_suite, /* zone boundaries, counts, watermarks */
 	&buddy_ktest_suite, /* the page allocator */
 	&buddy_misuse_ktest_suite, /* its misuse: reported, survived */
+	&pcp_ktest_suite, /* the per-CPU lists in front of it */
 	&highmem_ktest_suite, /* kmap, kmap_local */
 	&slab_ktest_suite, /* kmem_cache: layout, slabs, lists */
 	&kmalloc_ktest_suite, /* kmalloc and its family */

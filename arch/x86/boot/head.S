@@ -31,6 +31,12 @@ multiboot_header:
 	.section .head.text, "ax"
 	.globl _start
 _start:
+	/* The boot benchmark starts here: boot_tsc is in .data, not cleared. */
+	movl	%eax, %esi
+	rdtsc
+	movl	%eax, PHYS(boot_tsc)
+	movl	%edx, PHYS(boot_tsc) + 4
+	movl	%esi, %eax
 	cld
 	/* The loader zeroes .bss for ELF images, but do not rely on it. */
 	movl	%eax, %esi

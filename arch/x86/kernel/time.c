@@ -28,7 +28,8 @@
 
 volatile u64 jiffies;
 unsigned long tsc_khz;
-u64 boot_tsc;
+/* Written by head.S at the first instruction, before .bss is cleared. */
+u64 boot_tsc __section(".data");
 
 static tick_hook_t tick_hooks[MAX_TICK_HOOKS];
 

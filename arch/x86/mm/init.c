@@ -322,6 +322,7 @@ void __init mem_init(void)
 		pr_info("Initializing HighMem for node 0 (%08lx:%08lx)\n",
 			max_low_pfn, max_pfn);
 	setup_per_zone_wmarks();
+	setup_per_cpu_pageset();
 	pr_info("Built 1 zonelists, mobility grouping off.  Total pages: %lu\n",
 		totalram_pages());
 	mem_init_print_info();

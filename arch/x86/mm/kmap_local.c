@@ -16,6 +16,11 @@
  * the stack and leaves it as it found it): no interrupt disabling is needed.
  * One CPU here, so "per-CPU" is a single stack.
  *
+ * The common cases (map a page, pop the top slot) are inline, in
+ * asm/highmem.h, which also describes kmap_local_stack: each slot knows its
+ * address and its PTE, and `next` points at the next free one.  This file
+ * has the checked versions the inline code falls back to, and the rest.
+ *
  * Misuse is a WARN with the addresses involved and the caller, and the state
  * stays consistent: a 17th push returns NULL; a pop of an empty stack, an
  * unmap of a slot that is not mapped, or of an address outside the slots is
@@ -36,19 +41,51 @@
 #include <printk.h>
 #include <sprintf.h>
 
-struct kmap_local_slot {
-	struct page *page; /* mapped now (below the top), or last */
-	unsigned long caller; /* who made that mapping */
+/* Stack slot i: its fixmap address and PTE are compile-time constants. */
+#define KMAP_LOCAL_VADDR(i) __fix_to_virt(FIX_KMAP_BEGIN + (i))
+#define KMAP_LOCAL_SLOT(i)                                                    \
+	[(i) + 1] = {                                                         \
+		.vaddr = KMAP_LOCAL_VADDR(i),                                 \
+		.ptep = &fixmap_pgtable[(KMAP_LOCAL_VADDR(i) >> PAGE_SHIFT) & \
+					(PTRS_PER_PTE - 1)]                   \
+	}
+
+struct kmap_local_stack kmap_local_stack = {
+	.slot = { [0] = { .vaddr = KMAP_LOCAL_NO_TOP },
+		  KMAP_LOCAL_SLOT(0),
+		  KMAP_LOCAL_SLOT(1),
+		  KMAP_LOCAL_SLOT(2),
+		  KMAP_LOCAL_SLOT(3),
+		  KMAP_LOCAL_SLOT(4),
+		  KMAP_LOCAL_SLOT(5),
+		  KMAP_LOCAL_SLOT(6),
+		  KMAP_LOCAL_SLOT(7),
+		  KMAP_LOCAL_SLOT(8),
+		  KMAP_LOCAL_SLOT(9),
+		  KMAP_LOCAL_SLOT(10),
+		  KMAP_LOCAL_SLOT(11),
+		  KMAP_LOCAL_SLOT(12),
+		  KMAP_LOCAL_SLOT(13),
+		  KMAP_LOCAL_SLOT(14),
+		  KMAP_LOCAL_SLOT(15) },
+	.next = &kmap_local_stack.slot[1],
 };
 
-static unsigned int kmap_local_idx; /* slots in use: the next push's slot */
-static u32 kmap_local_released; /* bit i: slot i was unmapped out of order */
-static struct kmap_local_slot kmap_local_slots[KM_MAX_IDX];
-
-/* The slots are consecutive PTEs of the fixmap table, going down. */
-static inline pte_t *kmap_local_pte(unsigned int idx)
+/* Stack slot idx (0: the first pushed). */
+static inline struct kmap_local_slot *kmap_local_slot(unsigned int idx)
 {
-	return &fixmap_pgtable[pte_index(fix_to_virt(FIX_KMAP_BEGIN))] - idx;
+	return &kmap_local_stack.slot[idx + 1];
+}
+
+/* How many slots are in use: the next push's stack slot. */
+static inline unsigned int kmap_local_nr(void)
+{
+	return (unsigned int)(kmap_local_stack.next - kmap_local_slot(0));
+}
+
+static inline void kmap_local_set_nr(unsigned int nr)
+{
+	kmap_local_stack.next = kmap_local_slot(nr);
 }
 
 /* The stack slot of a fixmap address; >= KM_MAX_IDX if it is none. */
@@ -59,29 +96,39 @@ static inline unsigned int kmap_local_idx_of(unsigned long vaddr)
 
 unsigned long kmap_local_slot_addr(int idx)
 {
-	return fix_to_virt(FIX_KMAP_BEGIN + (unsigned int)idx);
+	return KMAP_LOCAL_VADDR((unsigned int)idx);
 }
 
 int kmap_local_depth(void)
 {
-	return (int)kmap_local_idx;
+	return (int)kmap_local_nr();
 }
 
 static bool kmap_local_slot_mapped(unsigned int idx)
 {
-	return idx < kmap_local_idx && !(kmap_local_released & (1U << idx));
+	return idx < kmap_local_nr() &&
+	       !(kmap_local_stack.released & (1U << idx));
 }
 
 struct page *kmap_local_slot_page(int idx)
 {
 	return idx >= 0 && kmap_local_slot_mapped((unsigned int)idx) ?
-		       kmap_local_slots[idx].page :
+		       kmap_local_slot((unsigned int)idx)->page :
 		       NULL;
 }
 
 unsigned long kmap_local_slot_caller(int idx)
 {
-	return idx >= 0 && idx < KM_MAX_IDX ? kmap_local_slots[idx].caller : 0;
+	return idx >= 0 && idx < KM_MAX_IDX ?
+		       kmap_local_slot((unsigned int)idx)->caller :
+		       0;
+}
+
+pte_t *kmap_local_slot_pte(int idx)
+{
+	return idx >= 0 && idx < KM_MAX_IDX ?
+		       kmap_local_slot((unsigned int)idx)->ptep :
+		       NULL;
 }
 
 static noinline void *kmap_local_bad_page(const struct page *page,
@@ -103,90 +150,110 @@ static noinline void *kmap_local_overflow(const struct page *page,
 	for (int idx = KM_MAX_IDX - 1; idx >= 0; idx--)
 		pr_warn("kmap_local: slot %2d %#lx: pfn %#lx mapped by %pS\n",
 			idx, kmap_local_slot_addr(idx),
-			page_to_pfn(kmap_local_slots[idx].page),
-			(void *)kmap_local_slots[idx].caller);
+			page_to_pfn(kmap_local_slot((unsigned int)idx)->page),
+			(void *)kmap_local_slot((unsigned int)idx)->caller);
 	return NULL;
 }
 
 /**
- * kmap_local_page - map a page for a short while, on this CPU's stack
+ * __kmap_local_page - kmap_local_page() with every check (asm/highmem.h)
  * @page: the page
+ * @caller: who called kmap_local_page(), for the reports
  *
- * Return: the direct-map address of a lowmem page; for a highmem page the
- * address of the next free kmap_local slot, valid until the matching
- * kunmap_local().  NULL if all KM_MAX_IDX slots are in use or page is not
- * a struct page (both a WARN).
+ * The inline kmap_local_page() comes here for what it does not handle:
+ * a pointer that is not a struct page, or a full stack.
  */
-void *kmap_local_page(struct page *page)
+void *__kmap_local_page(struct page *page, unsigned long caller)
 {
-	unsigned int idx;
-	pte_t pte;
+	unsigned int idx = kmap_local_nr();
+	struct kmap_local_slot *slot = kmap_local_slot(idx);
 
 	if (unlikely(!page_ptr_valid(page)))
-		return kmap_local_bad_page(page, _RET_IP_);
+		return kmap_local_bad_page(page, caller);
 	if (!PageHighMem(page))
 		return lowmem_page_address(page);
-	idx = kmap_local_idx;
 	if (unlikely(idx >= KM_MAX_IDX))
-		return kmap_local_overflow(page, _RET_IP_);
-	pte = pfn_pte(page_to_pfn(page), PAGE_KERNEL);
-	kmap_local_idx = idx + 1;
+		return kmap_local_overflow(page, caller);
+	kmap_local_set_nr(idx + 1);
 	barrier(); /* the slot is ours before its PTE is written */
-	kmap_local_slots[idx].page = page;
-	kmap_local_slots[idx].caller = _RET_IP_;
-	/* The slot was flushed when it was last unmapped: no INVLPG here. */
-	set_pte(kmap_local_pte(idx), pte);
-	return (void *)kmap_local_slot_addr((int)idx);
+	slot->page = page;
+	slot->caller = caller;
+	set_pte(slot->ptep, pfn_pte(page_to_pfn(page), PAGE_KERNEL));
+	return (void *)slot->vaddr;
 }
 
 /* Pop the released slots that the last pop left on top of the stack. */
-static noinline void kmap_local_pop_released(void)
+void kmap_local_pop_released(void)
 {
-	while (kmap_local_idx &&
-	       (kmap_local_released & (1U << (kmap_local_idx - 1)))) {
-		kmap_local_released &= ~(1U << (kmap_local_idx - 1));
-		kmap_local_idx--;
+	unsigned int nr = kmap_local_nr();
+
+	while (nr && (kmap_local_stack.released & (1U << (nr - 1)))) {
+		kmap_local_stack.released &= ~(1U << (nr - 1));
+		nr--;
 	}
+	kmap_local_set_nr(nr);
 }
 
 static void kmap_local_clear(unsigned int idx)
 {
-	pte_clear(kmap_local_pte(idx));
-	__flush_tlb_one(kmap_local_slot_addr((int)idx));
+	pte_clear(kmap_local_slot(idx)->ptep);
+	__flush_tlb_one(kmap_local_slot(idx)->vaddr);
 }
 
 /* Not the top slot: say why, and unmap it out of order if it is mapped. */
 static void kunmap_local_misuse(const void *addr, unsigned int idx,
 				unsigned long caller)
 {
-	unsigned int top = kmap_local_idx - 1;
+	unsigned int nr = kmap_local_nr(), top = nr - 1;
 
-	if (!kmap_local_idx) {
+	if (!nr) {
 		WARN(1,
 		     "kunmap_local: %p: no kmap_local mapping is active, one kunmap_local too many (called from %pS)\n",
 		     addr, (void *)caller);
 	} else if (!kmap_local_slot_mapped(idx)) {
 		WARN(1,
 		     "kunmap_local: %p: slot %u is not mapped (the stack is %u deep), unmapped twice? (called from %pS)\n",
-		     addr, idx, kmap_local_idx, (void *)caller);
+		     addr, idx, nr, (void *)caller);
 	} else {
 		WARN(1,
 		     "kunmap_local: %p (slot %u, pfn %#lx) is not the last mapping: %#lx (slot %u, pfn %#lx, mapped by %pS) must be unmapped first, kmap_local is last-in first-out (called from %pS)\n",
-		     addr, idx, page_to_pfn(kmap_local_slots[idx].page),
+		     addr, idx, page_to_pfn(kmap_local_slot(idx)->page),
 		     kmap_local_slot_addr((int)top), top,
-		     page_to_pfn(kmap_local_slots[top].page),
-		     (void *)kmap_local_slots[top].caller, (void *)caller);
+		     page_to_pfn(kmap_local_slot(top)->page),
+		     (void *)kmap_local_slot(top)->caller, (void *)caller);
 		kmap_local_clear(idx);
-		kmap_local_released |= 1U << idx;
+		kmap_local_stack.released |= 1U << idx;
 	}
 }
 
-/* Not a kmap_local address, and not lowmem either. */
-static noinline void kunmap_local_slow(const void *addr, unsigned long caller)
+/* Pop the top slot (the inline kunmap_local() does the same). */
+static void kmap_local_pop(unsigned int idx)
+{
+	kmap_local_clear(idx);
+	barrier(); /* the PTE is gone before the slot is free again */
+	kmap_local_set_nr(idx);
+	if (unlikely(kmap_local_stack.released))
+		kmap_local_pop_released();
+}
+
+/**
+ * __kunmap_local_slow - kunmap_local() of anything but the top slot
+ * @addr: the address given to kunmap_local(), not lowmem
+ * @caller: who called kunmap_local(), for the reports
+ *
+ * The inline kunmap_local() (asm/highmem.h) pops the top slot and ignores
+ * lowmem addresses; any other address is misuse, reported here, and the
+ * stack stays consistent (see the top of this file).
+ */
+void __kunmap_local_slow(const void *addr, unsigned long caller)
 {
 	unsigned long vaddr = (unsigned long)addr;
 	unsigned int idx = kmap_local_idx_of(vaddr);
 
+	if (idx < KM_MAX_IDX && idx + 1 == kmap_local_nr()) {
+		kmap_local_pop(idx);
+		return;
+	}
 	if (idx < KM_MAX_IDX) {
 		kunmap_local_misuse(addr, idx, caller);
 		return;
@@ -201,32 +268,6 @@ static noinline void kunmap_local_slow(const void *addr, unsigned long caller)
 	     (void *)caller);
 }
 
-/**
- * __kunmap_local - end a kmap_local_page() mapping (use kunmap_local())
- * @addr: any address inside the mapped page, as returned by kmap_local_page
- *
- * Pops the top slot: clears its PTE and flushes it from the TLB.  A lowmem
- * address needs nothing.  Misuse is reported and leaves the stack
- * consistent (see the top of this file).
- */
-void __kunmap_local(const void *addr)
-{
-	unsigned long vaddr = (unsigned long)addr;
-	unsigned int idx = kmap_local_idx_of(vaddr);
-
-	if (unlikely(idx >= KM_MAX_IDX || idx + 1 != kmap_local_idx)) {
-		if (vaddr - PAGE_OFFSET >=
-		    (unsigned long)high_memory - PAGE_OFFSET)
-			kunmap_local_slow(addr, _RET_IP_);
-		return;
-	}
-	kmap_local_clear(idx);
-	barrier(); /* the PTE is gone before the slot is free again */
-	kmap_local_idx = idx;
-	if (unlikely(kmap_local_released))
-		kmap_local_pop_released();
-}
-
 /* The fault report's sentence for an address in a kmap_local slot. */
 static bool kmap_local_explain(unsigned long addr, unsigned long err, char *buf,
 			       size_t size)
@@ -236,7 +277,7 @@ static bool kmap_local_explain(unsigned long addr, unsigned long err, char *buf,
 
 	if (idx >= KM_MAX_IDX)
 		return false;
-	slot = &kmap_local_slots[idx];
+	slot = kmap_local_slot(idx);
 	if (kmap_local_slot_mapped(idx))
 		snprintf(buf, size,
 			 "kmap_local slot %u maps pfn %#lx (mapped by %pS)",
@@ -245,18 +286,19 @@ static bool kmap_local_explain(unsigned long addr, unsigned long err, char *buf,
 		snprintf(
 			buf, size,
 			"kmap_local slot %u is not mapped (the stack is %u deep): it last mapped pfn %#lx for %pS: a use after kunmap_local()?",
-			idx, kmap_local_idx, page_to_pfn(slot->page),
+			idx, kmap_local_nr(), page_to_pfn(slot->page),
 			(void *)slot->caller);
 	else
 		snprintf(
 			buf, size,
 			"kmap_local slot %u is not mapped and was never used (the stack is %u deep)",
-			idx, kmap_local_idx);
+			idx, kmap_local_nr());
 	return true;
 }
 
 void kmap_local_init(void)
 {
-	BUILD_BUG_ON(KM_MAX_IDX > 32); /* kmap_local_released is a u32 */
+	BUILD_BUG_ON(KM_MAX_IDX > 32); /* kmap_local_stack.released is a u32 */
+	BUILD_BUG_ON(KM_MAX_IDX != 16); /* the initializer names 16 slots */
 	register_fault_explainer(kmap_local_explain);
 }
