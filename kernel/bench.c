@@ -228,6 +228,5 @@ static int cmd_bench(int argc, char **argv)
 	bench_iters = saved;
 	return 0;
 }
-SHELL_COMMAND(bench, "[ITERS]",
-	      "run the benchmarks (TSC ticks per operation; see make bench)",
+SHELL_COMMAND(bench, "[ITERS]", "TSC ticks per operation (see make bench)",
 	      SHELL_TOPIC_SYSTEM, cmd_bench);

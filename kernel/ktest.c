@@ -340,5 +340,5 @@ static int cmd_test(int argc, char **argv)
 	return ktest_run(argc == 2 ? argv[1] : NULL) ? 0 : -EINVAL;
 }
 SHELL_COMMAND(test, "[SUITE[.CASE] | -l]",
-	      "run in-kernel tests (KTAP output); -l lists them",
-	      SHELL_TOPIC_SYSTEM, cmd_test);
+	      "run in-kernel tests (KTAP); -l lists them", SHELL_TOPIC_SYSTEM,
+	      cmd_test);

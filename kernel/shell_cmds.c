@@ -61,8 +61,7 @@ static int cmd_help(int argc, char **argv)
 	}
 	return 0;
 }
-SHELL_COMMAND(help, "[COMMAND]",
-	      "list the commands (what they do, where they live)",
+SHELL_COMMAND(help, "[COMMAND]", "the commands, what they do, where they live",
 	      SHELL_TOPIC_SYSTEM, cmd_help);
 
 static int cmd_dmesg(int argc, char **argv)

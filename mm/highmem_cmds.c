@@ -134,8 +134,7 @@ static int cmd_kmap_local(int argc, char **argv)
 		vaddr, vaddr);
 	return 0;
 }
-SHELL_COMMAND(kmap_local, "PFN",
-	      "map a page at a fixmap slot, read it, unmap it",
+SHELL_COMMAND(kmap_local, "PFN", "map at a fixmap slot, read, unmap",
 	      SHELL_TOPIC_HIGHMEM, cmd_kmap_local);
 
 static void print_not_mapped(const char *cmd, unsigned long vaddr)

@@ -70,8 +70,8 @@ static int cmd_alloc(int argc, char **argv)
 	return 0;
 }
 SHELL_COMMAND(alloc, "ORDER [GFP...]",
-	      "allocate 2^ORDER pages from the buddy allocator",
-	      SHELL_TOPIC_BUDDY, cmd_alloc);
+	      "take 2^ORDER pages from the buddy allocator", SHELL_TOPIC_BUDDY,
+	      cmd_alloc);
 
 static int cmd_free(int argc, char **argv)
 {

@@ -99,7 +99,7 @@ static int cmd_kmalloc(int argc, char **argv)
 	return 0;
 }
 SHELL_COMMAND(kmalloc, "SIZE [GFP...]",
-	      "kmalloc and show the cache, object and slab that served it",
+	      "kmalloc, show the cache and slab serving it",
 	      SHELL_TOPIC_KMALLOC, cmd_kmalloc);
 
 /*

@@ -83,8 +83,7 @@ static int cmd_vmalloc(int argc, char **argv)
 	kprintf("  give it back with: vfree %p\n", addr);
 	return 0;
 }
-SHELL_COMMAND(vmalloc, "SIZE",
-	      "vmalloc a buffer and show where each page really is",
+SHELL_COMMAND(vmalloc, "SIZE", "vmalloc a buffer, show where its pages are",
 	      SHELL_TOPIC_VMALLOC, cmd_vmalloc);
 
 static int cmd_vfree(int argc, char **argv)

@@ -132,6 +132,5 @@ static int cmd_explain(int argc, char **argv)
 	kprintf("\n");
 	return argc == 2 ? -ENOENT : shell_usage(argv[0]);
 }
-SHELL_COMMAND(explain, "TOPIC",
-	      "the lesson on a topic, with this boot's numbers (explain: list)",
+SHELL_COMMAND(explain, "TOPIC", "a lesson, with this boot's numbers",
 	      SHELL_TOPIC_TEACHING, cmd_explain);

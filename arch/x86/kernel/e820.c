@@ -203,6 +203,5 @@ static int cmd_e820(int argc, char **argv)
 		e820__total_ram() >> 10);
 	return 0;
 }
-SHELL_COMMAND(e820, "",
-	      "the physical memory map (BIOS e820, as the kernel uses it)",
+SHELL_COMMAND(e820, "", "the physical memory map (BIOS e820)",
 	      SHELL_TOPIC_ZONES, cmd_e820);

@@ -120,8 +120,7 @@ static int cmd_walk(int argc, char **argv)
 	walk_kernel_address(vaddr);
 	return 0;
 }
-SHELL_COMMAND(walk, "VADDR",
-	      "walk the page tables for an address, like the MMU",
+SHELL_COMMAND(walk, "VADDR", "walk the page tables like the MMU does",
 	      SHELL_TOPIC_LAYOUT, cmd_walk);
 
 static void layout_line(const char *name, unsigned long start,
