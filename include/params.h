@@ -31,6 +31,13 @@ struct kernel_param {
 /* The command line as the boot loader gave it (boot image path dropped). */
 extern char saved_command_line[COMMAND_LINE_SIZE];
 
+/*
+ * After boot: was `name` (or `name=value`) on the command line?  *value is
+ * the value of its last occurrence (NULL without '='), valid until the next
+ * call.
+ */
+bool cmdline_find_option(const char *name, const char **value);
+
 /* Run every declared option's handler; report the unknown ones. */
 void parse_early_params(const char *cmdline);
 

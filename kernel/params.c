@@ -81,3 +81,21 @@ void __init parse_early_params(const char *cmdline)
 			"Unknown kernel command line parameters \"%s\", will be ignored.\n",
 			unknown);
 }
+
+bool cmdline_find_option(const char *name, const char **value)
+{
+	static char buf[COMMAND_LINE_SIZE];
+	char *args = buf, *param, *val;
+	bool found = false;
+
+	*value = NULL;
+	strscpy(buf, saved_command_line, sizeof(buf));
+	while (*args) {
+		args = next_arg(args, &param, &val);
+		if (strcmp(param, name))
+			continue;
+		found = true;
+		*value = val;
+	}
+	return found;
+}

@@ -39,25 +39,6 @@ extern char boot_stack_guard[], boot_stack[];
 
 static int paging_data_probe = 1; /* a word in .data */
 
-/* The value of the last `name` or `name=value` word of the command line. */
-static bool boot_option(const char *name, const char **value)
-{
-	static char buf[COMMAND_LINE_SIZE];
-	char *args = buf, *param, *val;
-	bool found = false;
-
-	*value = NULL;
-	strscpy(buf, saved_command_line, sizeof(buf));
-	while (*args) {
-		args = next_arg(args, &param, &val);
-		if (strcmp(param, name))
-			continue;
-		found = true;
-		*value = val;
-	}
-	return found;
-}
-
 /* The pfn that the kernel page tables map addr to, or -1 if none. */
 static long mapped_pfn(unsigned long addr)
 {
@@ -174,7 +155,7 @@ static bool chunk_needs_4k_pages(unsigned long base)
 static void paging_direct_map_uses_4mb_pages_unless_nopse(struct ktest *test)
 {
 	const char *val;
-	bool nopse_given = boot_option("nopse", &val);
+	bool nopse_given = cmdline_find_option("nopse", &val);
 	bool pse = boot_cpu_data.has_pse && !nopse;
 	unsigned long large = 0, full_chunks = 0;
 
@@ -384,7 +365,7 @@ static void paging_high_memory_is_the_end_of_lowmem(struct ktest *test)
 	KTEST_EXPECT_LE(test, (unsigned long)high_memory - PAGE_OFFSET, MAXMEM);
 	if (max_pfn > MAXMEM_PFN)
 		KTEST_EXPECT_EQ(test, max_low_pfn, MAXMEM_PFN);
-	else if (!boot_option("highmem", &val))
+	else if (!cmdline_find_option("highmem", &val))
 		KTEST_EXPECT_EQ(test, max_low_pfn, max_pfn);
 }
 
@@ -431,7 +412,7 @@ static void paging_vmalloc_option_shrinks_lowmem(struct ktest *test)
 	char *end;
 	u64 size;
 
-	if (!boot_option("vmalloc", &val) || !val) {
+	if (!cmdline_find_option("vmalloc", &val) || !val) {
 		KTEST_EXPECT_EQ(test, __VMALLOC_RESERVE,
 				VMALLOC_RESERVE_DEFAULT);
 		return;

@@ -23,32 +23,13 @@
 #define MAX_DMA_PFN (MAX_DMA_ADDRESS >> PAGE_SHIFT)
 #define SAMPLES 4096 /* pages whose zone a walk checks */
 
-/* The value of the last `name` or `name=value` word of the command line. */
-static bool boot_option(const char *name, const char **value)
-{
-	static char buf[COMMAND_LINE_SIZE];
-	char *args = buf, *param, *val;
-	bool found = false;
-
-	*value = NULL;
-	strscpy(buf, saved_command_line, sizeof(buf));
-	while (*args) {
-		args = next_arg(args, &param, &val);
-		if (strcmp(param, name))
-			continue;
-		found = true;
-		*value = val;
-	}
-	return found;
-}
-
 /* A size option ("highmem=64M") in bytes; false if absent or malformed. */
 static bool boot_size_option(const char *name, u64 *size)
 {
 	const char *val = NULL;
 	char *end;
 
-	if (!boot_option(name, &val) || !val)
+	if (!cmdline_find_option(name, &val) || !val)
 		return false;
 	*size = memparse(val, &end);
 	return end != val && !*end;
