@@ -136,16 +136,20 @@ $(ISO): $(KERNEL) iso/boot/grub/grub.cfg
 		{ cat $(BUILD)/grub-mkrescue.log; exit 1; }
 
 # --- running ---------------------------------------------------------------
+# `poweroff` leaves QEMU with status 33 (isa-debug-exit): a normal end here.
+QEMU_OK = status=$$?; [ $$status = 0 ] || [ $$status = 33 ] || exit $$status
+
 run: deps $(ISO)
-	$(QEMU) $(QEMU_COMMON) $(QEMU_CONSOLE) -cdrom $(ISO) -boot d
+	$(QEMU) $(QEMU_COMMON) $(QEMU_CONSOLE) -cdrom $(ISO) -boot d; \
+		$(QEMU_OK)
 
 run-kernel: deps $(KERNEL)
 	$(QEMU) $(QEMU_COMMON) $(QEMU_CONSOLE) -kernel $(KERNEL) \
-		-append "$(APPEND)"
+		-append "$(APPEND)"; $(QEMU_OK)
 
 demo: deps $(KERNEL)
 	$(QEMU) $(QEMU_COMMON) $(QEMU_CONSOLE) -kernel $(KERNEL) \
-		-append "demo $(APPEND)"
+		-append "demo $(APPEND)"; $(QEMU_OK)
 
 gdb: deps $(KERNEL)
 	$(QEMU) $(QEMU_COMMON) $(QEMU_CONSOLE) -kernel $(KERNEL) \
