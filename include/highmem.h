@@ -126,8 +126,6 @@ unsigned long pkmap_slot_caller(unsigned int nr);
 
 /* The pkmap and kmap_local invariants (mm/highmem_check.c). */
 bool kmap_self_check(void);
-/* Make every test case fail that leaves a kmap or kmap_local mapped. */
-void kmap_leak_check_init(void);
 
 /* Helpers built on kmap_local. */
 static inline void clear_highpage(struct page *page)

@@ -1,18 +1,53 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* init.h - the boot sequence (kernel/main.c) and what the mode runs. */
+/*
+ * init.h - the boot sequence (kernel/main.c) and the boot modes.
+ *
+ * What the kernel does once it is up is chosen by a word on the command
+ * line: `shell` (the default), `demo`, `ktest`, `bench`.  Each mode is
+ * declared next to its own code, with the early_param that picks it:
+ *
+ *	static void shell_boot(void) { ...; shell_run(); }
+ *	BOOT_MODE(shell, shell_boot);
+ *
+ *	static int __init set_mode_shell(char *arg)
+ *	{
+ *		return boot_mode_select("shell");
+ *	}
+ *	early_param("shell", set_mode_shell);
+ *
+ * The linker collects the modes into one table; start_kernel() runs the
+ * chosen one and names none of them, so the kernel (arch, mm, kernel, lib)
+ * links without the shell, the tests and the benchmarks.
+ */
 #ifndef _INIT_H
 #define _INIT_H
 
+#include <compiler.h>
 #include <types.h>
 
-enum boot_mode {
-	BOOT_MODE_SHELL, /* the prompt (default) */
-	BOOT_MODE_DEMO, /* the ex04 walkthrough, then the prompt */
-	BOOT_MODE_KTEST, /* run the tests, leave QEMU with the verdict */
-	BOOT_MODE_BENCH, /* run the benchmarks, leave QEMU */
+/* The mode start_kernel() runs when the command line names none. */
+#define BOOT_MODE_DEFAULT "shell"
+
+struct boot_mode {
+	const char *name; /* the command-line word that picks it */
+	void (*run)(void); /* takes over once boot is done; never returns */
 };
 
-extern enum boot_mode boot_mode;
+#define BOOT_MODE(mname, mrun)                                            \
+	static const struct boot_mode __boot_mode_##mname __used __section( \
+		".boot_modes." #mname) __aligned(4) = {                     \
+		.name = #mname,                                             \
+		.run = mrun,                                                \
+	}
+
+/* The chosen mode; NULL until a mode's option or start_kernel() picks one. */
+extern const struct boot_mode *boot_mode;
+
+/* Pick the mode called `name` (from its early_param); -EINVAL if none. */
+int boot_mode_select(const char *name);
+/* Is the chosen mode the one called `name`? */
+bool boot_mode_is(const char *name);
+
 /* Has boot finished (init memory freed, prompt reached)? */
 extern bool system_running;
 /* TSC value when the prompt (or the mode's work) was reached. */

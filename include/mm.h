@@ -203,8 +203,6 @@ void setup_per_cpu_pageset(void);
 
 /* The buddy allocator's consistency check (boot and tests). */
 bool buddy_self_check(void);
-/* Make every test case fail if it leaves the free page counts changed. */
-void buddy_leak_check_init(void);
 
 /* "BUG: Bad page state" reports since boot (tests check misuse was caught). */
 extern unsigned long nr_bad_page_reports;
@@ -214,9 +212,11 @@ unsigned long zone_free_pages(const struct zone *zone);
 
 /* --- boot (arch/x86/mm/init.c, mm/page_alloc.c) ------------------------- */
 
-/* Memory map -> memblock -> page tables -> mem_map and zones. */
+/* The memory manager from nothing: memblock, paging, buddy, slab, vmalloc, kmap. */
+void mm_core_init(void);
+/* Memory map -> memblock -> page tables -> mem_map and zones (arch). */
 void setup_memory(void);
-/* Hand free memory to the buddy allocator; start slab, vmalloc, kmap. */
+/* Hand memblock's free pages to the buddy allocator; the boot lines (arch). */
 void mem_init(void);
 /* Give the boot-only code and data back to the page allocator. */
 void free_initmem(void);
@@ -228,9 +228,5 @@ void memblock_free_all(void);
 unsigned long free_reserved_area(void *start, void *end, const char *what);
 /* Watermarks and lowmem_reserve from min_free_kbytes. */
 void setup_per_zone_wmarks(void);
-
-/* Boot modes implemented elsewhere (bench, demo). */
-__attribute__((noreturn)) void bench_main(void);
-void demo_main(void);
 
 #endif /* _MM_H */

@@ -20,7 +20,8 @@
  * kmalloc memory always has a kernel address: it comes from lowmem, and
  * GFP_HIGHMEM is refused with a WARN.  Debugging (red zones, poisoning,
  * sanity checks, caller tracking) is chosen per cache at creation, from the
- * flags and the `slub_debug=` boot option; `ktest` boots turn it all on.
+ * flags and the `slub_debug=` boot option; `ktest` boots turn it all on
+ * (slub_debug_set_default()).
  */
 #ifndef _SLAB_H
 #define _SLAB_H
@@ -94,7 +95,6 @@ struct kmem_cache {
 	unsigned long nr_partial, nr_full, nr_empty; /* list lengths */
 	unsigned long nr_slabs; /* all slabs, cpu_slab included */
 	unsigned long total_objects; /* objects in all slabs */
-	unsigned long leak_active; /* the tests' leak check: before a case */
 };
 
 /* --- caches (mm/slab_common.c, mm/slab.c) ------------------------------- */
@@ -244,8 +244,14 @@ extern slab_flags_t slub_debug;
 int slub_debug_parse(const char *str, slab_flags_t *flags, char *caches,
 		     size_t size);
 
-/* Boot: the caches of kmem_cache and kmalloc; the tests' leak check. */
+/*
+ * Debug every cache as `flags`, unless slub_debug= says otherwise: for a boot
+ * mode that wants every cache checked (the tests).  `why` ends the boot line
+ * ("SLUB: debugging FZPU for every cache (why)").  Before kmem_cache_init().
+ */
+void slub_debug_set_default(slab_flags_t flags, const char *why);
+
+/* Boot: the caches of kmem_cache and kmalloc. */
 void kmem_cache_init(void);
-void slab_leak_check_init(void);
 
 #endif /* _SLAB_H */

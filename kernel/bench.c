@@ -34,6 +34,7 @@
 #include <init.h>
 #include <kernel.h>
 #include <mm.h>
+#include <panic.h>
 #include <params.h>
 #include <printk.h>
 #include <reboot.h>
@@ -208,11 +209,21 @@ void bench_run(void)
 	pr_info("bench: done rows=%u\n", nr_results + 2);
 }
 
-void bench_main(void)
+/* Boot mode `bench`: every row, then leave QEMU. */
+static void bench_mode_run(void)
 {
+	current_comm = "bench";
 	bench_run();
 	qemu_exit(QEMU_EXIT_SUCCESS);
 }
+BOOT_MODE(bench, bench_mode_run);
+
+static int __init set_mode_bench(char *arg)
+{
+	panic_exits_qemu = true;
+	return boot_mode_select("bench");
+}
+early_param("bench", set_mode_bench);
 
 static int cmd_bench(int argc, char **argv)
 {

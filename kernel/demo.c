@@ -12,6 +12,7 @@
 #include <console.h>
 #include <demo.h>
 #include <errno.h>
+#include <init.h>
 #include <kernel.h>
 #include <mm.h>
 #include <panic.h>
@@ -118,7 +119,8 @@ static int cmd_demo(int argc, char **argv)
 SHELL_COMMAND(demo, "[[-p] NAME]", "run a lecture walkthrough (no NAME: list)",
 	      SHELL_TOPIC_TEACHING, cmd_demo);
 
-void demo_main(void)
+/* Boot mode `demo`: the boot demos, then the prompt. */
+static void demo_boot(void)
 {
 	static const char *const boot_demos[] = { "ex04", "highmem" };
 
@@ -129,4 +131,12 @@ void demo_main(void)
 		if (demo_run(boot_demos[i]) == -ENOENT)
 			kprintf("demo: %s is not built yet\n", boot_demos[i]);
 	demo_paced = false;
+	shell_run();
 }
+BOOT_MODE(demo, demo_boot);
+
+static int __init set_mode_demo(char *arg)
+{
+	return boot_mode_select("demo");
+}
+early_param("demo", set_mode_demo);

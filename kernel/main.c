@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * main.c - start_kernel(): from head.S to the prompt.
+ * main.c - start_kernel(): from head.S to the boot mode.
  *
  * The order is forced by what each step needs:
  *  - consoles first, so that everything after can be seen;
  *  - GDT and IDT, so that a fault is an oops report, not a triple fault;
  *  - the multiboot data, before anything could overwrite it;
  *  - the command line, before the code its options configure;
- *  - the memory manager (memblock, paging, zones, buddy, slab, vmalloc,
- *    kmap), in the order each allocator is built on the previous one;
- *  - interrupts, the clock and the input drivers;
- *  - freeing the boot-only code, then the mode: shell, demo, ktest, bench.
+ *  - the memory manager, mm_core_init() (mm/mm_init.c): memblock, paging,
+ *    buddy, slab, vmalloc, kmap, each allocator built on the one before;
+ *  - interrupts, the clock and the input drivers, which allocate nothing;
+ *  - freeing the boot-only code, then the boot mode the command line chose
+ *    (`shell` when it names none).
+ * The modes (shell, demo, ktest, bench) register themselves with BOOT_MODE()
+ * next to their code (init.h): this file knows none of them.
  */
 #include <asm/desc.h>
 #include <asm/e820.h>
@@ -23,60 +26,49 @@
 #include <asm/timer.h>
 #include <asm/vga.h>
 #include <config.h>
+#include <errno.h>
 #include <init.h>
 #include <kernel.h>
-#include <ktest.h>
 #include <mm.h>
 #include <panic.h>
 #include <params.h>
 #include <printk.h>
-#include <reboot.h>
-#include <shell.h>
 #include <string.h>
 #include <time.h>
 
-enum boot_mode boot_mode = BOOT_MODE_SHELL;
+const struct boot_mode *boot_mode;
 bool system_running;
 u64 boot_done_tsc;
-static const char *ktest_filter;
 
-static int __init set_mode_shell(char *arg)
+extern const struct boot_mode __start_boot_modes[], __stop_boot_modes[];
+
+int boot_mode_select(const char *name)
 {
-	boot_mode = BOOT_MODE_SHELL;
-	return 0;
-}
-early_param("shell", set_mode_shell);
-
-static int __init set_mode_demo(char *arg)
-{
-	boot_mode = BOOT_MODE_DEMO;
-	return 0;
-}
-early_param("demo", set_mode_demo);
-
-static int __init set_mode_ktest(char *arg)
-{
-	static char filter[160];
-
-	boot_mode = BOOT_MODE_KTEST;
-	panic_exits_qemu = true;
-	if (arg) {
-		if (strscpy(filter, arg, sizeof(filter)) < 0)
-			pr_err("ktest=%s: longer than %zu characters, cut short\n",
-			       arg, sizeof(filter) - 1);
-		ktest_filter = filter;
+	for (const struct boot_mode *m = __start_boot_modes;
+	     m < __stop_boot_modes; m++) {
+		if (!strcmp(m->name, name)) {
+			boot_mode = m;
+			return 0;
+		}
 	}
-	return 0;
+	pr_err("boot mode %s: not built into this kernel\n", name);
+	return -EINVAL;
 }
-early_param("ktest", set_mode_ktest);
 
-static int __init set_mode_bench(char *arg)
+bool boot_mode_is(const char *name)
 {
-	boot_mode = BOOT_MODE_BENCH;
-	panic_exits_qemu = true;
-	return 0;
+	return boot_mode && !strcmp(boot_mode->name, name);
 }
-early_param("bench", set_mode_bench);
+
+/* Hand the boot CPU to the chosen mode (the default if none was named). */
+static void __noreturn run_boot_mode(void)
+{
+	if (!boot_mode && boot_mode_select(BOOT_MODE_DEFAULT))
+		panic("No boot mode to run: this kernel has no %s",
+		      BOOT_MODE_DEFAULT);
+	boot_mode->run();
+	panic("boot mode %s returned", boot_mode->name);
+}
 
 static void __init print_banner(void)
 {
@@ -102,36 +94,19 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	pr_info("BIOS-provided physical RAM map:\n");
 	e820__print_table("BIOS-e820");
 
-	setup_memory();
+	mm_core_init();
 
 	init_IRQ();
 	time_init();
 	serial_init_irq();
 	keyboard_init();
-	ktest_init();
 	local_irq_enable();
 	cpu_print_info();
 
-	mem_init();
 	free_initmem();
 	system_running = true;
 	boot_done_tsc = rdtsc();
 	pr_info("kmem386: boot took %llu TSC ticks from kernel entry\n",
 		boot_done_tsc - boot_tsc);
-
-	switch (boot_mode) {
-	case BOOT_MODE_KTEST:
-		current_comm = "ktest";
-		ktest_main(ktest_filter);
-	case BOOT_MODE_BENCH:
-		current_comm = "bench";
-		bench_main();
-	case BOOT_MODE_DEMO:
-		demo_main();
-		break;
-	case BOOT_MODE_SHELL:
-		break;
-	}
-	current_comm = "shell";
-	shell_run();
+	run_boot_mode();
 }

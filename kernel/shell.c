@@ -12,14 +12,19 @@
  *
  * Each command runs under run_protected(): an oops inside it ends just that
  * command, the way Linux kills only the task that oopsed.
+ *
+ * The shell is boot mode `shell`, the one the kernel runs when the command
+ * line names no other.
  */
 #include <asm/processor.h>
 #include <cmdline.h>
 #include <console.h>
 #include <ctype.h>
 #include <errno.h>
+#include <init.h>
 #include <kernel.h>
 #include <panic.h>
+#include <params.h>
 #include <printk.h>
 #include <shell.h>
 #include <string.h>
@@ -247,6 +252,7 @@ int shell_exec(const char *line)
 
 void shell_run(void)
 {
+	current_comm = "shell";
 	struct line_state ls;
 
 	kprintf("\nType `help` for the commands.\n");
@@ -263,3 +269,10 @@ void shell_run(void)
 		shell_exec(ls.buf);
 	}
 }
+
+static int __init set_mode_shell(char *arg)
+{
+	return boot_mode_select("shell");
+}
+early_param("shell", set_mode_shell);
+BOOT_MODE(shell, shell_run);

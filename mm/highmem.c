@@ -438,8 +438,8 @@ static bool pkmap_explain(unsigned long addr, unsigned long err, char *buf,
  * kmap_init - make kmap() and kmap_local_page() ready
  *
  * Finds the pkmap page table that paging_init() installed, registers the
- * fault explainers of the pkmap and kmap_local slots, checks the initial
- * state and arms the tests' leak check.
+ * fault explainers of the pkmap and kmap_local slots and checks the initial
+ * state.
  */
 void __init kmap_init(void)
 {
@@ -459,5 +459,4 @@ void __init kmap_init(void)
 		LAST_PKMAP, PKMAP_BASE, PKMAP_END - 1, KM_MAX_IDX,
 		kmap_local_slot_addr(KM_MAX_IDX - 1),
 		kmap_local_slot_addr(0) + PAGE_SIZE - 1);
-	kmap_leak_check_init();
 }

@@ -15,16 +15,10 @@
  *  - highmem is exactly the pfns [max_low_pfn, max_pfn): the inline
  *    kmap_local_page() decides lowmem or highmem by the pfn alone.
  * It runs at boot (kmap_init) and in the tests after every misuse.
- *
- * The file also holds the tests' per-case balance check: a case must end
- * with the pkmap users and kmap_local depth it started with (a shell user's
- * own `kmap` may be there before `test` runs).  A case that leaves a mapping
- * behind fails, and the leftovers are unmapped so the next case starts clean.
  */
 #include <asm/pgtable.h>
 #include <highmem.h>
 #include <kernel.h>
-#include <ktest.h>
 #include <mm.h>
 #include <printk.h>
 
@@ -161,74 +155,4 @@ bool kmap_self_check(void)
 		if (!check_kmap_local_slot(idx))
 			return false;
 	return check_kmap_local_fast_path();
-}
-
-/* --- the tests' balance check ------------------------------------------- */
-
-static int pkmap_users_before[LAST_PKMAP];
-static int kmap_local_depth_before;
-
-static int pkmap_users(unsigned int nr)
-{
-	return max(pkmap_slot_count(nr) - 1, 0);
-}
-
-static void kmap_leak_before(struct ktest *test)
-{
-	for (unsigned int nr = 0; nr < LAST_PKMAP; nr++)
-		pkmap_users_before[nr] = pkmap_users(nr);
-	kmap_local_depth_before = kmap_local_depth();
-}
-
-/* Report the pkmap users a case left behind, and drop them. */
-static void kmap_leak_after_pkmap(struct ktest *test)
-{
-	for (unsigned int nr = 0; nr < LAST_PKMAP; nr++) {
-		int extra = pkmap_users(nr) - pkmap_users_before[nr];
-		struct page *page = pkmap_slot_page(nr);
-
-		if (!extra)
-			continue;
-		ktest_fail(
-			test,
-			"kmap balance: pkmap slot %u (pfn %#lx, last kmap by %pS) has %d %s user%s than before the case",
-			nr, page ? page_to_pfn(page) : 0,
-			(void *)pkmap_slot_caller(nr),
-			extra > 0 ? extra : -extra,
-			extra > 0 ? "more" : "fewer",
-			extra == 1 || extra == -1 ? "" : "s");
-		for (; extra > 0; extra--)
-			kunmap(page);
-	}
-}
-
-static void kmap_leak_after(struct ktest *test)
-{
-	int depth = kmap_local_depth();
-
-	kmap_leak_after_pkmap(test);
-	if (depth != kmap_local_depth_before) {
-		ktest_fail(
-			test,
-			"kmap balance: the kmap_local stack is %d deep, it was %d before the case (top slot mapped by %pS)",
-			depth, kmap_local_depth_before,
-			(void *)kmap_local_slot_caller(depth - 1));
-		while (kmap_local_depth() > kmap_local_depth_before)
-			__kunmap_local((void *)kmap_local_slot_addr(
-				kmap_local_depth() - 1));
-	}
-	if (!kmap_self_check())
-		ktest_fail(test,
-			   "kmap self-check failed after the case (see above)");
-}
-
-static struct ktest_hook kmap_leak_hook = {
-	.name = "kmap",
-	.before = kmap_leak_before,
-	.after = kmap_leak_after,
-};
-
-void kmap_leak_check_init(void)
-{
-	ktest_register_hook(&kmap_leak_hook);
 }

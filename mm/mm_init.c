@@ -12,16 +12,23 @@
  * machine starts with a few hundred order-10 blocks rather than half a
  * million single pages.  Watermarks follow from min_free_kbytes as in
  * Linux's __setup_per_zone_wmarks().
+ *
+ * mm_core_init() is the whole bring-up in one place, each allocator on the
+ * one before: memblock -> paging -> buddy -> slab -> vmalloc -> kmap.
  */
 #include <asm/memlayout.h>
+#include <highmem.h>
 #include <cmdline.h>
 #include <errno.h>
 #include <kernel.h>
 #include <memblock.h>
 #include <mm.h>
 #include <params.h>
+#include <panic.h>
 #include <printk.h>
+#include <slab.h>
 #include <string.h>
+#include <vmalloc.h>
 
 #include "internal.h"
 
@@ -312,3 +319,32 @@ static int __init parse_min_free_kbytes(char *arg)
 	return 0;
 }
 early_param("min_free_kbytes", parse_min_free_kbytes);
+
+/**
+ * mm_core_init - bring the memory manager up, bottom to top
+ *
+ * Each step stands on the ones before it:
+ *  - memblock: RAM from the e820 map, the kernel and the boot data reserved;
+ *  - paging: the direct map of lowmem and the pkmap and fixmap page tables
+ *    (page tables come from memblock), then the zones and mem_map;
+ *  - buddy: every page memblock did not reserve, the watermarks, the
+ *    per-CPU lists, and the self-check;
+ *  - slab: the kmem_cache and kmalloc caches, cut from buddy pages;
+ *  - vmalloc: areas tracked in slab objects, mapped over buddy pages;
+ *  - kmap: the pkmap slots, in the page table paging made.
+ * Linux runs the first two in setup_arch() and the rest in its own
+ * mm_core_init(); here they are one sequence to read.
+ */
+void __init mm_core_init(void)
+{
+	setup_memory(); /* memblock, paging, zones (arch/x86/mm/init.c) */
+	mem_init(); /* buddy: memblock's free pages */
+	setup_per_zone_wmarks();
+	setup_per_cpu_pageset();
+	if (!buddy_self_check())
+		panic("buddy: self-check failed (see above)");
+	pr_info("buddy: self-check ok\n");
+	kmem_cache_init();
+	vmalloc_init();
+	kmap_init();
+}

@@ -12,11 +12,9 @@
  *    per-order counts must come back exactly (split then merge), once the
  *    per-CPU lists have given the block back.
  * A failure is printed precisely: which zone, which order, which pfn.
- * The file also holds the tests' per-case leak check of free pages.
  */
 #include <asm/pgtable.h>
 #include <kernel.h>
-#include <ktest.h>
 #include <mm.h>
 #include <printk.h>
 
@@ -122,55 +120,4 @@ bool buddy_self_check(void)
 			return false;
 	}
 	return true;
-}
-
-/*
- * The tests' leak check: every case must give back every page it took.
- * Page tables made on demand for kernel mappings are never freed (as in
- * Linux), so pages that became page tables during the case are not a leak.
- * Empty slabs that caches keep as a reserve would look like one: the slab
- * hook, registered after this one, runs its after() first and gives them
- * back (mm/slabinfo.c).  Pages on the per-CPU lists are free memory the
- * zone does not count as free: both sides drain them first.
- */
-static unsigned long leak_free_before[MAX_NR_ZONES];
-static unsigned long leak_pgtables_before[MAX_NR_ZONES];
-
-static void buddy_leak_before(struct ktest *test)
-{
-	drain_all_pages();
-	for (int z = 0; z < MAX_NR_ZONES; z++) {
-		leak_free_before[z] = zones[z].free_pages;
-		leak_pgtables_before[z] = zones[z].nr_page_table_pages;
-	}
-}
-
-static void buddy_leak_after(struct ktest *test)
-{
-	drain_all_pages();
-	for (int z = 0; z < MAX_NR_ZONES; z++) {
-		long lost =
-			(long)leak_free_before[z] - (long)zones[z].free_pages;
-
-		/* Page tables made during the case stay: not a leak. */
-		lost -= (long)(zones[z].nr_page_table_pages -
-			       leak_pgtables_before[z]);
-		if (lost)
-			ktest_fail(
-				test,
-				"leak check: zone %s has %ld %s free pages than before the case",
-				zones[z].name, lost > 0 ? lost : -lost,
-				lost > 0 ? "fewer" : "more");
-	}
-}
-
-static struct ktest_hook buddy_leak_hook = {
-	.name = "buddy",
-	.before = buddy_leak_before,
-	.after = buddy_leak_after,
-};
-
-void buddy_leak_check_init(void)
-{
-	ktest_register_hook(&buddy_leak_hook);
 }

@@ -22,7 +22,6 @@
 #include <asm/processor.h>
 #include <bug.h>
 #include <errno.h>
-#include <init.h>
 #include <kernel.h>
 #include <mm.h>
 #include <panic.h>
@@ -357,8 +356,6 @@ void __init kmem_cache_init(void)
 {
 	static struct kmem_cache boot_kmem_cache __initdata;
 
-	if (boot_mode == BOOT_MODE_KTEST && !slub_debug_given)
-		slub_debug = SLAB_DEBUG_FLAGS;
 	if (__kmem_cache_create(&boot_kmem_cache, "kmem_cache",
 				sizeof(struct kmem_cache), 0,
 				SLAB_HWCACHE_ALIGN, NULL))

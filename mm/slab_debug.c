@@ -4,8 +4,9 @@
  *
  * `slub_debug=FZPU[,cache,...]` on the command line (every letter when none
  * is given, `-` for none) debugs the named caches, or all of them; a cache
- * may ask for the same with its SLAB_* flags.  `ktest` boots debug every
- * cache unless slub_debug= says otherwise.  What the letters do:
+ * may ask for the same with its SLAB_* flags.  A boot mode may debug every
+ * cache unless slub_debug= says otherwise (slub_debug_set_default(): `ktest`
+ * boots do).  What the letters do:
  *  Z  red zones before and after each object: SLUB_RED_ACTIVE (0xcc) while
  *     it is allocated, SLUB_RED_INACTIVE (0xbb) while free.  A write just
  *     past either end of the object changes them.
@@ -43,6 +44,8 @@ slab_flags_t slub_debug;
 bool slub_debug_given;
 /* The caches slub_debug= names, comma-separated; empty means all. */
 static char slub_debug_caches[SLUB_DEBUG_CACHES_MAX];
+/* Who turned debugging on without slub_debug= (the boot line says). */
+static const char *slub_debug_default_why;
 
 /* --- the option --------------------------------------------------------- */
 
@@ -93,6 +96,15 @@ static int __init setup_slub_debug(char *str)
 }
 early_param("slub_debug", setup_slub_debug);
 
+void __init slub_debug_set_default(slab_flags_t flags, const char *why)
+{
+	if (slub_debug_given)
+		return;
+	slub_debug = flags;
+	slub_debug_caches[0] = '\0';
+	slub_debug_default_why = why;
+}
+
 /* Is `name` in the list?  An entry ending in '*' matches a prefix. */
 static bool slub_debug_names(const char *name)
 {
@@ -122,15 +134,17 @@ slab_flags_t kmem_cache_flags(const char *name, slab_flags_t flags)
 
 void __init slub_debug_print_boot(void)
 {
+	const char *why = slub_debug_given ? NULL : slub_debug_default_why;
+
 	if (!slub_debug)
 		return;
-	pr_info("SLUB: debugging %s%s%s%s for %s%s\n",
+	pr_info("SLUB: debugging %s%s%s%s for %s%s%s%s\n",
 		slub_debug & SLAB_CONSISTENCY_CHECKS ? "F" : "",
 		slub_debug & SLAB_RED_ZONE ? "Z" : "",
 		slub_debug & SLAB_POISON ? "P" : "",
 		slub_debug & SLAB_STORE_USER ? "U" : "",
 		slub_debug_caches[0] ? slub_debug_caches : "every cache",
-		slub_debug_given ? "" : " (the ktest default)");
+		why ? " (" : "", why ? why : "", why ? ")" : "");
 }
 
 /* --- metadata ----------------------------------------------------------- */

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * slabinfo.c - what the caches hold: /proc/slabinfo, slabtop, and the tests'
- * per-case check that no object leaked.
+ * slabinfo.c - what the caches hold: /proc/slabinfo and slabtop.
  *
  * /proc/slabinfo is Linux's version 2.1 format, column for column.  SLUB
  * has no tunables and no shared arrays, so those columns are 0 on Linux
@@ -11,17 +10,8 @@
  *
  * slabtop is procps's `slabtop --once --sort=c`: the five summary lines and
  * the table, biggest cache first.
- *
- * The leak check runs around every test case, before the buddy allocator's
- * (hooks run in reverse registration order, and slab registers after the
- * buddy allocator): before and after the case it first shrinks every
- * cache, so that empty slabs kept as a reserve are back in the buddy
- * allocator when the buddy check counts free pages, then compares each cache's active objects with their
- * number before the case.  A leaked object fails the case naming its cache;
- * the pages of its slab then fail the buddy check too.
  */
 #include <kernel.h>
-#include <ktest.h>
 #include <mm.h>
 #include <printk.h>
 #include <seq_file.h>
@@ -185,44 +175,3 @@ static int cmd_slabtop(int argc, char **argv)
 SHELL_COMMAND(slabtop, "",
 	      "the slab caches by size, as `slabtop --once --sort=c`",
 	      SHELL_TOPIC_SLAB, cmd_slabtop);
-
-/* --- the tests' leak check ---------------------------------------------- */
-
-static void slab_leak_before(struct ktest *test)
-{
-	struct kmem_cache *s;
-
-	list_for_each_entry(s, &slab_caches, list) {
-		kmem_cache_shrink(s);
-		s->leak_active = kmem_cache_active_objects(s);
-	}
-}
-
-static void slab_leak_after(struct ktest *test)
-{
-	struct kmem_cache *s;
-
-	list_for_each_entry(s, &slab_caches, list) {
-		long n = (long)kmem_cache_active_objects(s) -
-			 (long)s->leak_active;
-
-		if (n)
-			ktest_fail(
-				test,
-				"leak check: cache %s has %ld %s active objects than before the case",
-				s->name, n > 0 ? n : -n,
-				n > 0 ? "more" : "fewer");
-		kmem_cache_shrink(s);
-	}
-}
-
-static struct ktest_hook slab_leak_hook = {
-	.name = "slab",
-	.before = slab_leak_before,
-	.after = slab_leak_after,
-};
-
-void slab_leak_check_init(void)
-{
-	ktest_register_hook(&slab_leak_hook);
-}

@@ -26,7 +26,6 @@
 #include <errno.h>
 #include <fault.h>
 #include <kernel.h>
-#include <ktest.h>
 #include <mm.h>
 #include <printk.h>
 #include <seq_file.h>
@@ -451,42 +450,10 @@ static void vmallocinfo_show(struct seq_file *m)
 }
 PROC_FILE("vmallocinfo", vmallocinfo_show);
 
-/*
- * The tests' leak check: a case leaves as many areas as it found.  The lazy
- * frees are purged first, so that their vmap_area objects are back in the
- * free tree before the slab allocator's hook counts objects.
- */
-static unsigned long leak_areas_before;
-
-static void vmalloc_leak_before(struct ktest *test)
-{
-	leak_areas_before = vmalloc_nr_areas();
-}
-
-static void vmalloc_leak_after(struct ktest *test)
-{
-	vmalloc_purge();
-	if (vmalloc_nr_areas() != leak_areas_before)
-		ktest_fail(
-			test,
-			"leak check: %lu vmalloc areas now, %lu before the case",
-			vmalloc_nr_areas(), leak_areas_before);
-	if (!vmalloc_self_check())
-		ktest_fail(test,
-			   "leak check: the vmalloc trees are inconsistent");
-}
-
-static struct ktest_hook vmalloc_leak_hook = {
-	.name = "vmalloc",
-	.before = vmalloc_leak_before,
-	.after = vmalloc_leak_after,
-};
-
 void __init vmalloc_init(void)
 {
 	vmap_area_init();
 	register_fault_explainer(vmalloc_explain);
-	ktest_register_hook(&vmalloc_leak_hook);
 	pr_info("vmalloc: %lu MB at 0x%08lx-0x%08lx, areas in rbtrees, lazy TLB purge every %d MB\n",
 		(VMALLOC_END - VMALLOC_START) >> 20, VMALLOC_START, VMALLOC_END,
 		32);

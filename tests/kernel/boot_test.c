@@ -55,10 +55,11 @@ static void boot_command_line_drops_the_image_path(struct ktest *test)
 	KTEST_EXPECT_NE(test, saved_command_line[0], '/');
 	KTEST_EXPECT_NULL(test, strstr(saved_command_line, "kernel.elf"));
 	/* The boot mode came from the command line (or is the default). */
-	if (boot_mode == BOOT_MODE_KTEST)
+	KTEST_ASSERT_NOT_NULL(test, boot_mode);
+	if (boot_mode_is("ktest"))
 		KTEST_EXPECT_NOT_NULL(test,
 				      strstr(saved_command_line, "ktest"));
-	else if (boot_mode == BOOT_MODE_SHELL && saved_command_line[0])
+	else if (boot_mode_is("shell") && saved_command_line[0])
 		KTEST_EXPECT_NULL(test, strstr(saved_command_line, "ktest"));
 }
 

@@ -449,7 +449,7 @@ slab_debug_flags_reach_new_caches_unless_excluded(struct ktest *test)
 
 static void slab_debug_is_on_everywhere_in_ktest_boots(struct ktest *test)
 {
-	if (boot_mode != BOOT_MODE_KTEST || slub_debug_given)
+	if (!boot_mode_is("ktest") || slub_debug_given)
 		ktest_skip(test,
 			   "a ktest boot without slub_debug= checks this");
 	KTEST_EXPECT_EQ(test, slub_debug, SLAB_DEBUG_FLAGS);

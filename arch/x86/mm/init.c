@@ -12,9 +12,9 @@
  *    (refused if lowmem would drop below 64 MB);
  *  - memblock gets the RAM and the reservations, paging_init() builds the
  *    direct map, free_area_init() the zones and mem_map.
- * mem_init() then hands free memory to the buddy allocator, computes the
- * watermarks, prints Linux's "Memory:" line and the layout banner, and
- * starts the slab allocator on top of the buddy allocator.
+ * mem_init() then hands free memory to the buddy allocator and prints
+ * Linux's "Memory:" line and the layout banner.  Both are steps of
+ * mm_core_init() (mm/mm_init.c), which starts the allocators in order.
  */
 #include <asm/e820.h>
 #include <asm/memlayout.h>
@@ -315,34 +315,25 @@ static void __init check_wp_bit(void)
 	WARN(!ret, "kernel text is writable: CR0.WP is not honoured\n");
 }
 
+/**
+ * mem_init - hand free memory to the buddy allocator
+ *
+ * Every page memblock did not reserve goes to the buddy allocator; then the
+ * boot lines Linux prints here ("Memory:", the layout banner) and the WP
+ * check.  mm_core_init() calls it, and sets up watermarks and the per-CPU
+ * lists next, before the allocators built on pages.
+ */
 void __init mem_init(void)
 {
 	memblock_free_all();
 	if (max_pfn > max_low_pfn)
 		pr_info("Initializing HighMem for node 0 (%08lx:%08lx)\n",
 			max_low_pfn, max_pfn);
-	setup_per_zone_wmarks();
-	setup_per_cpu_pageset();
 	pr_info("Built 1 zonelists, mobility grouping off.  Total pages: %lu\n",
 		totalram_pages());
 	mem_init_print_info();
 	print_layout_banner();
 	check_wp_bit();
-	if (buddy_self_check())
-		pr_info("buddy: self-check ok\n");
-	else
-		panic("buddy: self-check failed (see above)");
-	/*
-	 * Each allocator registers its test leak check as it comes up; after a
-	 * case the checks run in reverse (ktest.h), so vmalloc purges its lazy
-	 * frees and slab gives empty slabs back before the buddy allocator
-	 * counts free pages.
-	 */
-	buddy_leak_check_init();
-	kmem_cache_init();
-	slab_leak_check_init();
-	kmap_init();
-	vmalloc_init();
 }
 
 void free_initmem(void)

@@ -18,8 +18,8 @@
  *
  * and the suite is listed once in tests/kernel/suites.c.  EXPECT records a
  * failure and goes on; ASSERT records it and ends the case.  Per-case hooks
- * (ktest_register_hook) run before and after every case: the memory
- * subsystems use them to fail any case that leaked pages or objects.
+ * (ktest_register_hook) run before and after every case: the leak checks
+ * (leak_check.c) use them to fail any case that leaked pages or objects.
  */
 #ifndef _KTEST_H
 #define _KTEST_H
@@ -83,9 +83,8 @@ void ktest_register_hook(struct ktest_hook *hook);
 
 /* Run the suites matching "SUITE" or "SUITE.CASE" (NULL: all); true if all passed. */
 bool ktest_run(const char *filter);
-/* Boot: start the watchdog.  `ktest` mode: run and leave QEMU. */
-void ktest_init(void);
-__noreturn void ktest_main(const char *filter);
+/* The per-case leak checks of the memory manager (leak_check.c). */
+void leak_checks_register(void);
 /* Number of the registered suites and their table (tests/kernel/suites.c). */
 extern const struct ktest_suite *const ktest_suites[];
 

@@ -12,19 +12,25 @@
  * Output is KTAP version 1 as KUnit prints it: a plan for the suites, and
  * per suite an indented subtest with its own plan, one "ok"/"not ok" line per
  * case (diagnostics as "    # ..." lines before it) and a summary line.
+ *
+ * The first run arms the watchdog and the per-case leak checks
+ * (leak_check.c); boot mode `ktest` runs at the end of boot and leaves QEMU
+ * with the verdict, and turns slub_debug on for every cache unless the
+ * command line says otherwise.  The shell's `test` is in ktest_cmd.c.
  */
 #include <asm/irq.h>
 #include <asm/processor.h>
 #include <asm/timer.h>
 #include <cmdline.h>
 #include <errno.h>
+#include <init.h>
 #include <kernel.h>
 #include <ktest.h>
 #include <panic.h>
 #include <params.h>
 #include <printk.h>
 #include <reboot.h>
-#include <shell.h>
+#include <slab.h>
 #include <sprintf.h>
 #include <string.h>
 #include <time.h>
@@ -33,6 +39,7 @@
 
 static unsigned long ktest_timeout = KTEST_TIMEOUT_DEFAULT;
 static struct ktest_hook *hooks;
+static const char *ktest_filter; /* ktest=SUITE[.CASE] */
 
 /* The case running now, for the watchdog; NULL between cases. */
 static struct ktest *volatile current_test;
@@ -51,6 +58,22 @@ static int __init parse_ktest_timeout(char *arg)
 	return 0;
 }
 early_param("ktest.timeout", parse_ktest_timeout);
+
+static int __init set_mode_ktest(char *arg)
+{
+	static char filter[160];
+
+	panic_exits_qemu = true;
+	slub_debug_set_default(SLAB_DEBUG_FLAGS, "the ktest default");
+	if (arg) {
+		if (strscpy(filter, arg, sizeof(filter)) < 0)
+			pr_err("ktest=%s: longer than %zu characters, cut short\n",
+			       arg, sizeof(filter) - 1);
+		ktest_filter = filter;
+	}
+	return boot_mode_select("ktest");
+}
+early_param("ktest", set_mode_ktest);
 
 void ktest_register_hook(struct ktest_hook *hook)
 {
@@ -278,6 +301,19 @@ static bool run_suite(const struct ktest_suite *suite, const char *case_name,
 	return t.fail == 0;
 }
 
+/* The first run arms the watchdog and the leak checks, for every run after. */
+static void ktest_setup_once(void)
+{
+	static bool done;
+
+	if (done)
+		return;
+	done = true;
+	if (register_tick_hook(ktest_watchdog))
+		pr_err("ktest: no tick hook left: cases run without a watchdog\n");
+	leak_checks_register();
+}
+
 bool ktest_run(const char *filter)
 {
 	struct ktest_totals totals = { 0, 0, 0 };
@@ -285,6 +321,7 @@ bool ktest_run(const char *filter)
 	int nr_suites = 0, number = 0;
 	bool ok = true;
 
+	ktest_setup_once();
 	for (int i = 0; ktest_suites[i]; i++)
 		if (filter_suite(filter, ktest_suites[i], &case_name) &&
 		    count_cases(ktest_suites[i], case_name))
@@ -309,36 +346,11 @@ bool ktest_run(const char *filter)
 	return ok;
 }
 
-void __init ktest_init(void)
+/* Boot mode `ktest`: run, then leave QEMU with the verdict. */
+static void ktest_boot(void)
 {
-	register_tick_hook(ktest_watchdog);
+	current_comm = "ktest";
+	qemu_exit(ktest_run(ktest_filter) ? QEMU_EXIT_SUCCESS :
+					    QEMU_EXIT_FAILURE);
 }
-
-/* `ktest` boot mode: run, then leave QEMU with the verdict. */
-void ktest_main(const char *filter)
-{
-	bool ok = ktest_run(filter);
-
-	qemu_exit(ok ? QEMU_EXIT_SUCCESS : QEMU_EXIT_FAILURE);
-}
-
-static int cmd_test(int argc, char **argv)
-{
-	if (argc > 2)
-		return shell_usage(argv[0]);
-	if (argc == 2 && !strcmp(argv[1], "-l")) {
-		for (int i = 0; ktest_suites[i]; i++) {
-			kprintf("%s\n", ktest_suites[i]->name);
-			for (const struct ktest_case *c =
-				     ktest_suites[i]->cases;
-			     c->name; c++)
-				kprintf("  %s.%s\n", ktest_suites[i]->name,
-					c->name);
-		}
-		return 0;
-	}
-	return ktest_run(argc == 2 ? argv[1] : NULL) ? 0 : -EINVAL;
-}
-SHELL_COMMAND(test, "[SUITE[.CASE] | -l]",
-	      "run in-kernel tests (KTAP); -l lists them", SHELL_TOPIC_SYSTEM,
-	      cmd_test);
+BOOT_MODE(ktest, ktest_boot);
