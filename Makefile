@@ -10,9 +10,17 @@
 #   make bench      benchmarks at 128M/2G/3G: build/bench.txt, build/bench.json
 #   make format / check-format / clean / compile_commands.json
 #
+# Every build runs on all cores (make -jN on the command line still wins).
+#
 # Variables: V=1 (show commands), MEM=2G (guest RAM), APPEND="..." (kernel command line),
 # ACCEL=tcg|kvm (TCG by default: nested KVM here has crashed guests the
 # moment they enable paging), QEMU_EXTRA="..." (more QEMU options).
+
+# All cores by default; `make clean` beside other goals runs them in order.
+MAKEFLAGS += -j$(shell nproc 2>/dev/null || echo 1)
+ifneq ($(filter clean,$(MAKECMDGOALS)),)
+.NOTPARALLEL:
+endif
 
 MEM ?= 2G
 V ?= 0
@@ -35,22 +43,33 @@ NM := nm
 QEMU := qemu-system-i386
 PYTHON := python3
 
-# Kernel sources: every .c and .S under these folders.
-SRC_DIRS := arch/x86 kernel lib mm tests/kernel
-SRCS := $(shell find $(SRC_DIRS) -name '*.c' -o -name '*.S' | LC_ALL=C sort)
-OBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(SRCS)))
+# Kernel sources: every .c and .S under these folders.  The kernel itself
+# (CORE_DIRS) is everything below the teaching folder, the tests and the
+# benchmarks (TOP_DIRS), which depend on it and never the other way round.
+CORE_DIRS := arch/x86 kernel lib mm
+TOP_DIRS := teach tests/kernel bench
+find_srcs = $(shell find $(1) -name '*.c' -o -name '*.S' | LC_ALL=C sort)
+CORE_OBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(call find_srcs,$(CORE_DIRS))))
+OBJS := $(CORE_OBJS) \
+	$(patsubst %,$(BUILD)/%.o,$(basename $(call find_srcs,$(TOP_DIRS))))
 DEPS := $(OBJS:.o=.d)
 
-INCLUDES := -Iinclude -Iarch/x86/include -Itests/kernel
+# Header folders, per source folder: the kernel sees include/ and the arch's
+# headers only, so a kernel file that included a teaching, test or benchmark
+# header would not compile.  The folders on top see their own headers too.
+INCLUDES := -Iinclude -Iarch/x86/include
+TEACH_INCLUDES := -Iteach/include -Iteach/ex04
+$(BUILD)/teach/%.o: INCLUDES += $(TEACH_INCLUDES)
+$(BUILD)/tests/kernel/%.o: INCLUDES += $(TEACH_INCLUDES) -Itests/kernel
+$(BUILD)/bench/%.o: INCLUDES += -Iteach/include -Ibench
 CFLAGS := -m32 -march=i686 -std=gnu11 -O2 -g \
 	-ffreestanding -fno-pie -fno-stack-protector -fno-builtin-printf \
 	-fno-omit-frame-pointer -fno-strict-aliasing -fno-common \
 	-fno-asynchronous-unwind-tables -fno-tree-loop-distribute-patterns \
 	-mgeneral-regs-only -mno-red-zone \
 	-Wall -Wextra -Werror -Wno-unused-parameter -Wmissing-prototypes \
-	-Wstrict-prototypes -Wshadow=local -Wvla \
-	$(INCLUDES) -MMD -MP
-ASFLAGS := -m32 -D__ASSEMBLY__ $(INCLUDES) -MMD -MP -g
+	-Wstrict-prototypes -Wshadow=local -Wvla -MMD -MP
+ASFLAGS := -m32 -D__ASSEMBLY__ -MMD -MP -g
 LDFLAGS := -m32 -nostdlib -no-pie -static -Wl,--build-id=none \
 	-Wl,-T,arch/x86/kernel.ld -Wl,-z,noexecstack -Wl,--no-warn-rwx-segments
 LIBGCC := -lgcc
@@ -89,7 +108,7 @@ $(OBJS) $(BUILD)/kallsyms_empty.o: | deps
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(CFLAGS) -c $< -o $@
+	$(Q)$(CC) $(CFLAGS) $(INCLUDES) -c $< -o $@
 
 # The slab and page allocator fast paths only jump to their slow paths,
 # never call: they need no frame of their own (mm/slab_fast.c says why
@@ -100,7 +119,7 @@ $(BUILD)/mm/slab_fast.o $(BUILD)/mm/page_alloc_fast.o: \
 $(BUILD)/%.o: %.S
 	@mkdir -p $(dir $@)
 	@echo "  AS      $<"
-	$(Q)$(CC) $(ASFLAGS) -c $< -o $@
+	$(Q)$(CC) $(ASFLAGS) $(INCLUDES) -c $< -o $@
 
 # Two links: the first without a symbol table, whose text symbols then fill
 # .kallsyms for the second.  .kallsyms comes after all code, so no function
@@ -123,6 +142,15 @@ $(KERNEL): $(BUILD)/kernel.pass1.elf $(BUILD)/kallsyms.o
 	@echo "  LD      $@"
 	$(Q)$(LD) $(LDFLAGS) -o $@ $(OBJS) $(BUILD)/kallsyms.o $(LIBGCC)
 	$(Q)./tools/check-kallsyms.sh $(BUILD)/kernel.pass1.elf $@
+
+# The kernel alone, without teach/, tests/ and bench/: that it links proves
+# that nothing below them calls into them (`make test` builds it).  It boots
+# only as far as the boot mode: it has none to run.
+$(BUILD)/kernel-core.elf: $(CORE_OBJS) $(BUILD)/kallsyms_empty.o \
+		arch/x86/kernel.ld
+	@echo "  LD      $@"
+	$(Q)$(LD) $(LDFLAGS) -o $@ $(CORE_OBJS) $(BUILD)/kallsyms_empty.o \
+		$(LIBGCC)
 
 # --- the GRUB ISO ----------------------------------------------------------
 iso: $(ISO)
@@ -161,16 +189,16 @@ gdb: deps $(KERNEL)
 # Boots `bench` at -m 128M, 2G and 3G (TCG with -icount: instruction counts)
 # and prints the table; build/bench.txt and build/bench.json keep it.
 bench: deps $(KERNEL)
-	$(PYTHON) tests/bench.py --kernel $(KERNEL) --out $(BUILD) \
+	$(PYTHON) bench/bench.py --kernel $(KERNEL) --out $(BUILD) \
 		--accel $(ACCEL) --append "$(APPEND)"
 
 # --- tests -----------------------------------------------------------------
-test: deps $(KERNEL) $(ISO) host-tests
+test: deps $(KERNEL) $(BUILD)/kernel-core.elf $(ISO) host-tests
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --iso $(ISO) \
 		--host-tests $(HOST_TEST_BIN)
 
 # --- housekeeping ----------------------------------------------------------
-FORMAT_FILES = $(shell find arch include kernel lib mm tests \
+FORMAT_FILES = $(shell find arch include kernel lib mm teach tests bench \
 	-name '*.[ch]' | LC_ALL=C sort)
 
 format:

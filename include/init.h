@@ -33,7 +33,7 @@ struct boot_mode {
 	void (*run)(void); /* takes over once boot is done; never returns */
 };
 
-#define BOOT_MODE(mname, mrun)                                            \
+#define BOOT_MODE(mname, mrun)                                              \
 	static const struct boot_mode __boot_mode_##mname __used __section( \
 		".boot_modes." #mname) __aligned(4) = {                     \
 		.name = #mname,                                             \

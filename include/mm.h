@@ -212,7 +212,7 @@ unsigned long zone_free_pages(const struct zone *zone);
 
 /* --- boot (arch/x86/mm/init.c, mm/page_alloc.c) ------------------------- */
 
-/* The memory manager from nothing: memblock, paging, buddy, slab, vmalloc, kmap. */
+/* Bring up memblock, paging, buddy, slab, vmalloc, kmap (mm/mm_init.c). */
 void mm_core_init(void);
 /* Memory map -> memblock -> page tables -> mem_map and zones (arch). */
 void setup_memory(void);

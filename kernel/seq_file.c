@@ -3,15 +3,15 @@
  * seq_file.c - writing views to the console or a buffer, and /proc lookup.
  *
  * The /proc files are collected by the linker from PROC_FILE() declarations
- * all over the kernel, sorted by name; `cat /proc/X` and proc_read() find
- * them here.  There is no file system: /proc is a name space of views.
+ * all over the kernel, sorted by name; proc_find() and proc_read() find
+ * them here (the shell's `cat /proc/X` too).  There is no file system:
+ * /proc is a name space of views.
  */
 #include <console.h>
 #include <errno.h>
 #include <kernel.h>
 #include <printk.h>
 #include <seq_file.h>
-#include <shell.h>
 #include <sprintf.h>
 #include <string.h>
 
@@ -75,40 +75,3 @@ int proc_read(const char *name, char *buf, size_t size)
 	p->show(&m);
 	return seq_overflowed(&m) ? -ENOSPC : (int)m.count;
 }
-
-static int cmd_cat(int argc, char **argv)
-{
-	int ret = 0;
-
-	if (argc < 2)
-		return shell_usage(argv[0]);
-	for (int i = 1; i < argc; i++) {
-		const struct proc_file *p = proc_find(argv[i]);
-		struct seq_file m = { .buf = NULL };
-
-		if (!p) {
-			kprintf("cat: %s: No such file (see `ls /proc`)\n",
-				argv[i]);
-			ret = -ENOENT;
-			continue;
-		}
-		p->show(&m);
-	}
-	return ret;
-}
-SHELL_COMMAND(cat, "/proc/FILE...", "print a /proc view", SHELL_TOPIC_SYSTEM,
-	      cmd_cat);
-
-static int cmd_ls(int argc, char **argv)
-{
-	if (argc > 1 && strcmp(argv[1], "/proc") && strcmp(argv[1], "/proc/")) {
-		kprintf("ls: only /proc exists here\n");
-		return -ENOENT;
-	}
-	for (const struct proc_file *p = __start_proc_files;
-	     p < __stop_proc_files; p++)
-		kprintf("/proc/%s\n", p->name);
-	return 0;
-}
-SHELL_COMMAND(ls, "[/proc]", "list the /proc views", SHELL_TOPIC_SYSTEM,
-	      cmd_ls);

@@ -22,7 +22,7 @@ What it runs, in parallel (a thread pool of os.cpu_count() workers, -j N):
   console   the other console: keys typed on the PS/2 keyboard through QEMU's
             monitor (sendkey), the VGA text screen read back (pmemsave).
   bench     boot mode `bench` with `bench.iters=2`: it exits 33 and prints a
-            result line per row (tests/bench.py parses them); `make bench`
+            result line per row (bench/bench.py parses them); `make bench`
             runs the real benchmark.
 
 Exit codes.  isa-debug-exit makes QEMU exit with (value << 1) | 1:
@@ -120,7 +120,7 @@ SHELL_CHECKS = [
         "mem": "2G",
         "append": "",
         "commands": [
-            ("help", ["poweroff", "test [SUITE", "kernel/shell_cmds.c"]),
+            ("help", ["poweroff", "test [SUITE", "teach/shell/builtins.c"]),
             ("cat /proc/version", ["kmem386 version"]),
             ("nosuchcmd", ["unknown command: nosuchcmd (try help)"]),
             ("cat /proc/nosuch", ["cat: /proc/nosuch: No such file"]),
@@ -179,7 +179,7 @@ SHELL_CHECKS = [
             ("explain nonsense", ["explain: no topic nonsense"]),
             ("demo", ["ex04", "highmem", "vmalloc"]),
             ("help", ["teaching   demos and explanations", "explain TOPIC",
-                      "mm/kernel_memory/ex04_demo.c"]),
+                      "teach/ex04/ex04_demo.c"]),
         ],
     },
     {
@@ -294,7 +294,7 @@ EXIT_FAIL = 35  # 0x11
 EXIT_PANIC = 37  # 0x12
 
 PROMPT = "kmem386> "
-SHELL_LINE_MAX = 256  # include/shell.h: longer lines are refused
+SHELL_LINE_MAX = 256  # teach/include/shell.h: longer lines are refused
 # The prompt at the start of a line (the GRUB menu shows "(kmem386> prompt)").
 PROMPT_RE = re.compile(r"^" + re.escape(PROMPT), re.M)
 # GRUB's countdown: pressing Enter boots the default entry without waiting.
@@ -926,7 +926,7 @@ def run_edit_check(args):
 
 # A tiny benchmark run (bench.iters=2, under -icount as `make bench` boots it):
 # not to measure anything, only to keep the mode working.  The numbers are
-# tests/bench.py's business.
+# bench/bench.py's business.
 BENCH_CHECK = {"name": "bench mode", "mem": "2G", "append": "bench bench.iters=2"}
 BENCH_ROWS = ["kmalloc64_kfree", "alloc_page_free_page", "kmap_local_highmem",
               "kmap_cached_highmem", "vmalloc_vfree_live10", "vmalloc_vfree_live10000",
@@ -935,7 +935,9 @@ BENCH_ROWS = ["kmalloc64_kfree", "alloc_page_free_page", "kmap_local_highmem",
 
 def bench_cases(out, status):
     """(name, ok, diagnostics) for what a bench boot printed and how it ended."""
-    import bench  # tests/bench.py, beside this file
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                    os.pardir, "bench"))
+    import bench  # bench/bench.py
 
     rows, start, done = bench.parse_bench(out)
     by_op = {r.op: r for r in rows}

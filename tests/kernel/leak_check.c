@@ -110,9 +110,9 @@ static void slab_leak_before(struct ktest *test)
 			caches_overflowed = true;
 			continue;
 		}
-		caches_before[nr_caches_before++] = (struct cache_count){
-			s, s->name, kmem_cache_active_objects(s)
-		};
+		caches_before[nr_caches_before++] =
+			(struct cache_count){ s, s->name,
+					      kmem_cache_active_objects(s) };
 	}
 }
 

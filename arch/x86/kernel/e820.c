@@ -13,7 +13,6 @@
 #include <asm/e820.h>
 #include <kernel.h>
 #include <printk.h>
-#include <shell.h>
 #include <sort.h>
 #include <string.h>
 
@@ -190,18 +189,3 @@ u64 e820__total_ram(void)
 			total += e820_table.entries[i].size;
 	return total;
 }
-
-static int cmd_e820(int argc, char **argv)
-{
-	for (u32 i = 0; i < e820_table.nr_entries; i++) {
-		const struct e820_entry *e = &e820_table.entries[i];
-
-		kprintf("e820: [mem %#018llx-%#018llx] %s\n", e->addr,
-			e->addr + e->size - 1, e820_type_name(e->type));
-	}
-	kprintf("usable RAM: %llu KB in the map (after mem=, page 0 and the ISA hole)\n",
-		e820__total_ram() >> 10);
-	return 0;
-}
-SHELL_COMMAND(e820, "", "the physical memory map (BIOS e820)",
-	      SHELL_TOPIC_ZONES, cmd_e820);

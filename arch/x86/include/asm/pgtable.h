@@ -100,9 +100,6 @@ enum pg_level { PG_LEVEL_NONE, PG_LEVEL_4K, PG_LEVEL_4M };
  */
 pte_t *lookup_address(unsigned long addr, enum pg_level *level);
 
-/* Print the MMU's walk of vaddr, as `walk` does (dump_pagetables.c). */
-void walk_kernel_address(unsigned long vaddr);
-
 /* Build swapper_pg_dir and switch to it (arch/x86/mm/paging.c). */
 void paging_init(void);
 /* The PTE for a kernel address, creating its page table if needed. */

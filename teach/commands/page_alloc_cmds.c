@@ -15,8 +15,6 @@
 #include <shell.h>
 #include <string.h>
 
-#include "internal.h"
-
 /* The words after ORDER, joined, parsed as GFP names. */
 static int parse_gfp_args(int argc, char **argv, gfp_t *gfp)
 {

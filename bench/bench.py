@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""tests/bench.py - the kmem386 benchmarks, side by side (python3, standard library only).
+"""bench/bench.py - the kmem386 benchmarks, side by side (python3, standard library only).
 
 `make bench` runs
 
-    python3 tests/bench.py --kernel build/kernel.elf --out build
+    python3 bench/bench.py --kernel build/kernel.elf --out build
 
 which boots the kernel with the `bench` command line at -m 128M, 2G and 3G
 (in parallel), reads the result lines it prints on COM1, and prints the
@@ -23,7 +23,7 @@ instruction counts, identical from run to run and from machine to machine.
 With ACCEL=kvm (or --accel kvm) there is no icount: the TSC counts the
 host's cycles, and the unit says so.
 
-What the kernel prints, one line per row (kernel/bench.c):
+What the kernel prints, one line per row (bench/bench.c):
 
     bench: start iters=4096 batches=7 ram=2030MB highmem=1151MB
     bench: kmalloc64_kfree per_op=58.00 floor=floor_freelist ratio=5.80 ops=4096 \

@@ -5,7 +5,7 @@
  *
  * Every type and function of the exercise is here with its name and
  * signature; nothing is simulated: each number comes from the kernel's own
- * structures at the moment of the call (mm/kernel_memory/).  What the
+ * structures at the moment of the call (teach/ex04/).  What the
  * exercise leaves open is decided for i386, non-PAE, 3G/1G:
  *
  *  - The layout is this kernel's: user space [0, 3 GB), the direct map

@@ -23,7 +23,8 @@
 #include <slab.h>
 #include <string.h>
 
-#include "slab_internal.h"
+/* The object layout and the free lists are the lesson: mm's inside view. */
+#include "../../mm/slab_internal.h"
 
 static int parse_gfp_words(int argc, char **argv, gfp_t *gfp)
 {

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * vmalloc_cmds.c - `vmalloc`, `vfree` and `demo vmalloc`: seeing that a
- * vmalloc buffer is one range of virtual addresses over pages from all over
- * physical memory (mostly highmem), and what kmalloc gives instead.
+ * vmalloc_demo.c - `demo vmalloc`: kmalloc against vmalloc, side by side.
+ *
+ * The same 256 KB both ways: kmalloc gives one physically contiguous run of
+ * lowmem, usable for DMA; vmalloc gives contiguous addresses over pages
+ * taken one at a time, highmem first, from wherever the free lists have
+ * them, each with its own PTE, and an unmapped guard page after the end.
  */
 #include <asm/memlayout.h>
-#include <bug.h>
 #include <demo.h>
-#include <errno.h>
 #include <kernel.h>
 #include <mm.h>
 #include <printk.h>
@@ -16,95 +17,7 @@
 #include <uaccess.h>
 #include <vmalloc.h>
 
-#define LIST_PAGES_MAX 24 /* pages listed one by one before summarising */
 #define DEMO_HOLES 32 /* pages the demo leaves out of the free lists */
-
-/* Physically contiguous runs among the pages of [addr, addr + n pages). */
-static unsigned long contiguous_runs(const void *addr, unsigned long n)
-{
-	unsigned long runs = 0, prev = 0;
-
-	for (unsigned long i = 0; i < n; i++) {
-		unsigned long pfn =
-			vmalloc_to_pfn((const char *)addr + i * PAGE_SIZE);
-
-		if (i == 0 || pfn != prev + 1)
-			runs++;
-		prev = pfn;
-	}
-	return runs;
-}
-
-/* Every page of a vmalloc area: its pfn and zone, then a summary. */
-static void show_vmalloc_pages(const struct vm_struct *area)
-{
-	unsigned long per_zone[MAX_NR_ZONES] = { 0 };
-
-	for (unsigned int i = 0; i < area->nr_pages; i++) {
-		const char *va = (const char *)area->addr + i * PAGE_SIZE;
-		struct page *page = vmalloc_to_page(va);
-
-		per_zone[page_zonenum(page)]++;
-		if (i < LIST_PAGES_MAX || i == area->nr_pages - 1)
-			kprintf("  page %4u  %p -> pfn %#7lx  %s\n", i, va,
-				page_to_pfn(page),
-				PageHighMem(page) ? "highmem" : "lowmem");
-		else if (i == LIST_PAGES_MAX)
-			kprintf("  ...\n");
-	}
-	kprintf("  %u pages: %lu highmem, %lu lowmem (Normal %lu, DMA %lu); %lu physically contiguous run(s)\n",
-		area->nr_pages, per_zone[ZONE_HIGHMEM],
-		per_zone[ZONE_NORMAL] + per_zone[ZONE_DMA],
-		per_zone[ZONE_NORMAL], per_zone[ZONE_DMA],
-		contiguous_runs(area->addr, area->nr_pages));
-	kprintf("  guard page %p (unmapped)\n",
-		(const char *)area->addr + area->size - PAGE_SIZE);
-}
-
-static int cmd_vmalloc(int argc, char **argv)
-{
-	unsigned long size;
-	void *addr;
-
-	if (argc != 2)
-		return shell_usage(argv[0]);
-	if (shell_parse_size(argv[1], &size))
-		return -EINVAL;
-	addr = vmalloc(size);
-	if (!addr) {
-		kprintf("vmalloc: %lu bytes: failed (see the messages above)\n",
-			size);
-		return -ENOMEM;
-	}
-	kprintf("vmalloc: %lu bytes at %p-%p, area of %lu bytes with its guard page\n",
-		size, addr, (char *)addr + PAGE_ALIGN(size) - 1,
-		find_vm_area(addr)->size);
-	show_vmalloc_pages(find_vm_area(addr));
-	kprintf("  give it back with: vfree %p\n", addr);
-	return 0;
-}
-SHELL_COMMAND(vmalloc, "SIZE", "vmalloc a buffer, show where its pages are",
-	      SHELL_TOPIC_VMALLOC, cmd_vmalloc);
-
-static int cmd_vfree(int argc, char **argv)
-{
-	unsigned long addr, warnings = nr_warnings;
-
-	if (argc != 2)
-		return shell_usage(argv[0]);
-	if (shell_parse_ulong(argv[1], &addr))
-		return -EINVAL;
-	vfree((void *)addr);
-	if (nr_warnings != warnings) {
-		kprintf("vfree: refused, see the report above\n");
-		return -EINVAL;
-	}
-	kprintf("vfree: %#lx released (the TLB flush is batched: see unpurged areas in /proc/vmallocinfo)\n",
-		addr);
-	return 0;
-}
-SHELL_COMMAND(vfree, "ADDR", "free a vmalloc buffer", SHELL_TOPIC_VMALLOC,
-	      cmd_vfree);
 
 static void demo_vmalloc_contrast(void *kbuf, void *vbuf, unsigned long size)
 {
@@ -126,7 +39,7 @@ static void demo_vmalloc_contrast(void *kbuf, void *vbuf, unsigned long size)
 		2 * DEMO_HOLES);
 	kprintf("   vmalloc -> %p, in the vmalloc area %#lx-%#lx\n", vbuf,
 		VMALLOC_START, VMALLOC_END);
-	show_vmalloc_pages(find_vm_area(vbuf));
+	vmalloc_show_pages(find_vm_area(vbuf));
 	kprintf("   Every page needed its own PTE; highmem pages are fine here because the\n"
 		"   vmalloc mapping *is* their kernel address.  No device could DMA into this.\n");
 }

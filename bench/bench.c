@@ -19,7 +19,7 @@
  *
  * Each family has a floor row (the smallest code that does the job's
  * unavoidable part) and every row names its family's floor: the line
- * gives the ratio.  Output, one line per row, for tests/bench.py:
+ * gives the ratio.  Output, one line per row, for bench/bench.py:
  *
  *   bench: kmalloc64_kfree per_op=58.00 floor=floor_freelist ratio=5.80 \
  *          ops=4096 min=58.00 max=58.00 desc="kmalloc(64) + kfree"

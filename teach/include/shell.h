@@ -67,4 +67,9 @@ int shell_usage(const char *name);
 int shell_parse_ulong(const char *arg, unsigned long *val);
 int shell_parse_size(const char *arg, unsigned long *val);
 
+/* Shared by commands and demos (teach/commands/). */
+struct vm_struct;
+/* Every page of a vmalloc area, its pfn and zone, and a summary. */
+void vmalloc_show_pages(const struct vm_struct *area);
+
 #endif /* _SHELL_H */

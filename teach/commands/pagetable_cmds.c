@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * dump_pagetables.c - the `layout` and `walk` shell commands.
+ * pagetable_cmds.c - the `layout` and `walk` shell commands.
  *
  * `layout` prints the virtual address space as this boot set it up (the
  * ASCII map of memlayout.h, with numbers).  `walk VADDR` does by hand what
  * the MMU does on a TLB miss: split the address into directory index, table
  * index and offset, read the PDE, then the PTE (or stop at a 4 MB page), and
  * print each entry's bits by name and the physical address it leads to.
+ * What it reads is the arch's: the page directory (pgd_offset_k()), the
+ * regions of memlayout.h (memlayout_region()) and the fault explainers
+ * (explain_address()).
  */
 #include <asm/memlayout.h>
 #include <asm/pgtable.h>
@@ -63,13 +66,8 @@ static void print_phys(unsigned long long phys)
 			phys, pfn);
 }
 
-/**
- * walk_kernel_address - print the MMU's walk of a kernel address
- * @vaddr: any address
- *
- * The `walk` command; the highmem demo shows a pkmap PTE with it.
- */
-void walk_kernel_address(unsigned long vaddr)
+/* The MMU's walk of an address: `walk` (the highmem demo uses it too). */
+static void walk_kernel_address(unsigned long vaddr)
 {
 	struct region_info r = memlayout_region(vaddr);
 	pgd_t *pgd = pgd_offset_k(vaddr);

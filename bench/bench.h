@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * bench.h - the benchmarks of boot mode `bench` (kernel/bench*.c).
+ * bench.h - the benchmarks of boot mode `bench` (bench/bench*.c).
  *
  * An operation is a function that does it n times in a loop; the harness
- * (kernel/bench.c) times batches of it with the TSC and prints the median
+ * (bench/bench.c) times batches of it with the TSC and prints the median
  * cost per operation.  Each family of operations has a "floor": the
  * smallest code that does the unavoidable part of the same job, timed the
  * same way, so each result can be read as a ratio to it.

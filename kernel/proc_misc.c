@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * proc_misc.c - the /proc views of the core: version, cmdline, uptime,
+ * interrupts.
+ *
+ * As in Linux's fs/proc (once one proc_misc.c too), each is a function that
+ * writes its text with seq_printf(); the format is Linux's, so the files can
+ * be put beside a real machine's.  There is no load average or idle time to
+ * report: /proc/uptime's second number is 0.00.
+ */
+#include <asm/irq.h>
+#include <config.h>
+#include <kernel.h>
+#include <params.h>
+#include <seq_file.h>
+#include <time.h>
+
+static void proc_version_show(struct seq_file *m)
+{
+	seq_printf(m,
+		   "kmem386 version %s (gcc %s) i386 non-PAE HIGHMEM 3G/1G\n",
+		   KMEM386_VERSION, __VERSION__);
+}
+PROC_FILE("version", proc_version_show);
+
+static void proc_cmdline_show(struct seq_file *m)
+{
+	seq_printf(m, "%s\n", saved_command_line);
+}
+PROC_FILE("cmdline", proc_cmdline_show);
+
+static void proc_uptime_show(struct seq_file *m)
+{
+	u64 cs = local_clock() / (NSEC_PER_SEC / 100);
+
+	seq_printf(m, "%llu.%02llu 0.00\n", cs / 100, cs % 100);
+}
+PROC_FILE("uptime", proc_uptime_show);
+
+static void proc_interrupts_show(struct seq_file *m)
+{
+	seq_printf(m, "           CPU0\n");
+	for (unsigned int irq = 0; irq < NR_IRQS; irq++)
+		if (irq_name(irq))
+			seq_printf(m, "%3u: %10lu   XT-PIC  %s\n", irq,
+				   irq_count(irq), irq_name(irq));
+	seq_printf(m, "ERR: %10lu\n", irq_count(NR_IRQS));
+}
+PROC_FILE("interrupts", proc_interrupts_show);
