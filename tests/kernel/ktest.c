@@ -175,6 +175,16 @@ static void run_after_hooks(struct ktest_hook *hook, struct ktest *test)
 		hook->after(test);
 }
 
+void ktest_hooks_before(struct ktest *test)
+{
+	run_before_hooks(hooks, test);
+}
+
+void ktest_hooks_after(struct ktest *test)
+{
+	run_after_hooks(hooks, test);
+}
+
 struct case_call {
 	const struct ktest_suite *suite;
 	const struct ktest_case *kcase;

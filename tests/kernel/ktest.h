@@ -80,6 +80,9 @@ struct ktest_hook {
 };
 
 void ktest_register_hook(struct ktest_hook *hook);
+/* Run every hook's before() or after() on `test` (the leak checks' own tests). */
+void ktest_hooks_before(struct ktest *test);
+void ktest_hooks_after(struct ktest *test);
 
 /* Run the suites matching "SUITE" or "SUITE.CASE" (NULL: all); true if all passed. */
 bool ktest_run(const char *filter);

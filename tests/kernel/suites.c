@@ -20,6 +20,7 @@ extern const struct ktest_suite kmalloc_ktest_suite;
 extern const struct ktest_suite slab_debug_ktest_suite;
 extern const struct ktest_suite mempool_ktest_suite;
 extern const struct ktest_suite vmalloc_ktest_suite;
+extern const struct ktest_suite leak_check_ktest_suite;
 extern const struct ktest_suite ex04_ktest_suite;
 
 const struct ktest_suite *const ktest_suites[] = {
@@ -38,6 +39,7 @@ const struct ktest_suite *const ktest_suites[] = {
 	&slab_debug_ktest_suite, /* misuse: detected, reported, survived */
 	&mempool_ktest_suite, /* reserves that outlast exhaustion; kref */
 	&vmalloc_ktest_suite, /* vmalloc, vmap, ioremap */
+	&leak_check_ktest_suite, /* the tests' own leak checks */
 	&ex04_ktest_suite, /* the exercise's API and its eight tests */
 	NULL,
 };
