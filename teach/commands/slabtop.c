@@ -13,6 +13,7 @@
 #include <printk.h>
 #include <seq_file.h>
 #include <shell.h>
+#include <slab.h>
 #include <sort.h>
 #include <sprintf.h>
 #include <string.h>
@@ -73,12 +74,14 @@ static bool parse_slabinfo_line(char *line, struct slabinfo *info)
 	return true;
 }
 
-/* Read /proc/slabinfo into info[]; the number of caches or an errno. */
-static int read_slabinfo(struct slabinfo *info, int max)
+/*
+ * Read /proc/slabinfo into buf and info[] (whose names point into buf); the
+ * number of caches, or an errno.
+ */
+static int read_slabinfo(char *buf, size_t size, struct slabinfo *info, int max)
 {
-	static char buf[SLABINFO_BUF_SIZE];
 	char *rest = buf, *line;
-	int len = proc_read("slabinfo", buf, sizeof(buf));
+	int len = proc_read("slabinfo", buf, size);
 	int n = 0;
 
 	if (len < 0) {
@@ -183,10 +186,16 @@ static void slabtop_summary(const struct slabinfo *info, unsigned int n)
 static int cmd_slabtop(int argc, char **argv)
 {
 	static struct slabinfo info[SLABTOP_MAX_CACHES];
-	int n = read_slabinfo(info, SLABTOP_MAX_CACHES);
+	char *buf = kmalloc(SLABINFO_BUF_SIZE, GFP_KERNEL);
+	int n;
 
-	if (n < 0)
+	if (!buf)
+		return -ENOMEM;
+	n = read_slabinfo(buf, SLABINFO_BUF_SIZE, info, SLABTOP_MAX_CACHES);
+	if (n < 0) {
+		kfree(buf);
 		return n;
+	}
 	sort(info, (size_t)n, sizeof(info[0]), cmp_cache_size);
 	slabtop_summary(info, (unsigned int)n);
 	kprintf("%6s %6s %4s %8s %6s %8s %10s %-23s\n", "OBJS", "ACTIVE", "USE",
@@ -201,6 +210,7 @@ static int cmd_slabtop(int argc, char **argv)
 			kb2(size, c->objsize), c->num_slabs, c->objperslab,
 			cache_bytes(c) / 1024, c->name);
 	}
+	kfree(buf);
 	return 0;
 }
 SHELL_COMMAND(slabtop, "",
