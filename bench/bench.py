@@ -190,7 +190,7 @@ def header(unit, accel, boots):
         how = ["Unit: guest instructions.  QEMU runs under TCG with -icount shift=0,sleep=off,",
                "so the guest TSC advances by exactly one per guest instruction: a TSC delta is",
                "an instruction count, identical from run to run and from machine to machine.",
-               "These are instructions, not cycles (see README, Performance)."]
+               "These are instructions, not cycles (see docs/benchmarks.md)."]
     else:
         how = [f"Unit: cycles.  QEMU runs with -accel {accel}: the guest TSC counts the host",
                "CPU's cycles, so the numbers vary a little from run to run."]
