@@ -9,7 +9,8 @@
  *  - the command line, before the code its options configure;
  *  - the memory manager, mm_core_init() (mm/mm_init.c): memblock, paging,
  *    buddy, slab, vmalloc, kmap, each allocator built on the one before;
- *  - interrupts, the clock and the input drivers, which allocate nothing;
+ *  - interrupts, the clock and the input drivers: after the memory
+ *    manager, as in Linux (nothing in it waits for a tick);
  *  - freeing the boot-only code, then the boot mode the command line chose
  *    (`shell` when it names none).
  * The modes (shell, demo, ktest, bench) register themselves with BOOT_MODE()
