@@ -1,0 +1,100 @@
+"""The boots: the ktest matrix, the GRUB ISO, and the host unit tests.
+
+Each MATRIX entry is one QEMU boot, `-kernel KERNEL -append "ktest APPEND"`
+(`ktest=FILTER` with --suite): the kernel runs its suites, prints KTAP on COM1
+and leaves QEMU through isa-debug-exit; the exit status and the KTAP must
+agree.  The sizes cover no highmem (16M-896M), the classic 896 MB boundary,
+highmem up to the 3.5 GB PCI hole (3583M is the most QEMU keeps below 4 GB),
+and RAM above 4 GB (from 3584M QEMU puts the rest there, which a non-PAE
+kernel cannot reach); the options are the ones that change the layout.
+`bogus_option` checks that unknown options are reported and ignored.
+
+The ISO run is the real GRUB boot path: the default entry (the shell), then
+`test ISO_SUITE` typed at the prompt, then `poweroff`.
+"""
+
+import os
+import time
+
+from .expect import ShellError, ShellSession, boot_to_prompt
+from .ktap import ktap_problems, parse_ktap, verdict_problems
+from .qemu import EXIT_FAIL, EXIT_PASS, describe_status, qemu_argv, run_process
+from .report import RunResult
+
+MATRIX = [
+    {"name": "16M", "mem": "16M", "append": ""},
+    {"name": "128M", "mem": "128M", "append": "bogus_option"},
+    {"name": "896M", "mem": "896M", "append": ""},
+    {"name": "1G", "mem": "1G", "append": ""},
+    {"name": "2G", "mem": "2G", "append": ""},
+    {"name": "3G", "mem": "3G", "append": ""},
+    {"name": "3583M", "mem": "3583M", "append": ""},
+    {"name": "3584M", "mem": "3584M", "append": ""},
+    {"name": "4G", "mem": "4G", "append": ""},
+    {"name": "2G nopse", "mem": "2G", "append": "nopse"},
+    {"name": "2G vmalloc=256M", "mem": "2G", "append": "vmalloc=256M"},
+    {"name": "256M highmem=64M", "mem": "256M", "append": "highmem=64M"},
+    {"name": "2G mem=1G", "mem": "2G", "append": "mem=1G"},
+]
+
+# The suite (or SUITE.CASE) the GRUB ISO boot runs from the shell.
+ISO_SUITE = "boot"
+ISO_MEM = "2G"
+
+
+def run_ktest_boot(entry, args):
+    """One matrix entry: boot `ktest`, judge exit status and KTAP."""
+    append = f"ktest={args.suite}" if args.suite else "ktest"
+    if entry.get("append"):
+        append += " " + entry["append"]
+    argv = qemu_argv(entry["mem"], ["-kernel", args.kernel, "-append", append])
+    start = time.monotonic()
+    out, err, status = run_process(argv, args.timeout)
+    doc = parse_ktap(out)
+    return RunResult(
+        label=entry["name"], suites=doc.suites, output=out, stderr=err,
+        crashes=verdict_problems(doc, status, args.timeout, EXIT_PASS, EXIT_FAIL),
+        seconds=time.monotonic() - start, command=argv, status=status)
+
+
+def run_host_tests(path, label, args):
+    """The host unit-test binary: KTAP on stdout, exit 0 (pass) or 1 (fail)."""
+    start = time.monotonic()
+    if not os.path.isfile(path):
+        return RunResult(label=label, crashes=[f"host test binary not found: {path}"],
+                         command=[path])
+    out, err, status = run_process([path], args.timeout, merge_stderr=True)
+    doc = parse_ktap(out)
+    return RunResult(
+        label=label, suites=doc.suites, output=out, stderr=err,
+        crashes=verdict_problems(doc, status, args.timeout, 0, 1),
+        seconds=time.monotonic() - start, command=[path], status=status)
+
+
+def run_iso_boot(args):
+    """The GRUB ISO: shell entry, `test SUITE` at the prompt, then poweroff."""
+    suite = args.suite or ISO_SUITE
+    argv = qemu_argv(ISO_MEM, ["-cdrom", args.iso, "-boot", "d"])
+    res = RunResult(label="iso", command=argv)
+    start = time.monotonic()
+    if not os.path.isfile(args.iso):
+        res.crashes.append(f"ISO not found: {args.iso} (make iso)")
+        return res
+    session = ShellSession(argv, args.timeout)
+    try:
+        session.start()
+        boot_to_prompt(session)
+        doc = parse_ktap(session.command(f"test {suite}"))
+        res.suites = doc.suites
+        res.crashes += ktap_problems(doc)
+        res.status = session.poweroff()
+        if res.status != EXIT_PASS:
+            res.crashes.append("poweroff: " + describe_status(res.status, args.timeout))
+    except ShellError as e:
+        res.crashes.append(str(e))
+    finally:
+        session.close()
+        res.output, res.stderr = session.text(), session.stderr()
+        res.status = session.proc.returncode if session.proc else res.status
+        res.seconds = time.monotonic() - start
+    return res
