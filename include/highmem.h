@@ -67,8 +67,8 @@ static inline void *kmap_atomic(struct page *page)
 	} while (0)
 
 /* Permanent kmaps (mm/highmem.c): what the inline kmap()/kunmap() leave. */
-fastcall void *__kmap(struct page *page, unsigned long caller);
-fastcall void __kunmap(struct page *page, unsigned long caller);
+void *__kmap(struct page *page, unsigned long caller);
+void __kunmap(struct page *page, unsigned long caller);
 
 /**
  * kmap - give a page a kernel address until kunmap()

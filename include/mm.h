@@ -171,9 +171,8 @@ static inline bool virt_addr_valid(const void *addr)
 
 /* --- the page allocator (mm/page_alloc.c) ------------------------------- */
 
-/* Register arguments (fastcall), as the slab allocator's entry points. */
-fastcall struct page *alloc_pages(gfp_t gfp, unsigned int order);
-fastcall void __free_pages(struct page *page, unsigned int order);
+struct page *alloc_pages(gfp_t gfp, unsigned int order);
+void __free_pages(struct page *page, unsigned int order);
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
 unsigned long get_zeroed_page(gfp_t gfp);
 void free_pages(unsigned long addr, unsigned int order);

@@ -104,8 +104,8 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 				     void (*ctor)(void *));
 void kmem_cache_destroy(struct kmem_cache *s);
 int kmem_cache_shrink(struct kmem_cache *s);
-fastcall void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags);
-fastcall void kmem_cache_free(struct kmem_cache *s, void *object);
+void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags);
+void kmem_cache_free(struct kmem_cache *s, void *object);
 
 static inline void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t flags)
 {
@@ -134,9 +134,9 @@ enum kmalloc_cache_type {
 extern struct kmem_cache
 	*kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1];
 
-fastcall void *__kmalloc(size_t size, gfp_t flags);
-fastcall void *kmalloc_trace(struct kmem_cache *s, gfp_t flags);
-fastcall void kfree(const void *object);
+void *__kmalloc(size_t size, gfp_t flags);
+void *kmalloc_trace(struct kmem_cache *s, gfp_t flags);
+void kfree(const void *object);
 void *krealloc(const void *p, size_t new_size, gfp_t flags);
 void kfree_sensitive(const void *p);
 size_t ksize(const void *object);

@@ -267,7 +267,7 @@ static inline void *kmap_high(struct page *page, unsigned long caller)
  * Return: the address of the page's pkmap slot, or NULL if every slot is
  * in use (reported) or page is not a struct page in mem_map (a WARN).
  */
-fastcall void *__kmap(struct page *page, unsigned long caller)
+void *__kmap(struct page *page, unsigned long caller)
 {
 	/* Highmem is exactly [max_low_pfn, max_pfn): kmap_self_check(). */
 	if (unlikely(page_to_pfn_checked(page) >= max_pfn))
@@ -298,7 +298,7 @@ static noinline void kunmap_bad(const struct page *page, int nr,
  * count 1: still mapped, until the cursor's next wrap flushes it.  Misuse
  * (no slot, no users left, not a struct page) is a WARN; nothing changes.
  */
-fastcall void __kunmap(struct page *page, unsigned long caller)
+void __kunmap(struct page *page, unsigned long caller)
 {
 	const struct page_address_map *pam;
 	unsigned int nr;

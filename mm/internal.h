@@ -20,13 +20,12 @@ void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 /* --- the page allocator's fast paths and their slow halves ------------- */
 
 /* What alloc_pages() and __free_pages() leave to page_alloc.c. */
-fastcall struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order);
-fastcall void __free_pages_slowpath(struct page *page, unsigned int order);
+struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order);
+void __free_pages_slowpath(struct page *page, unsigned int order);
 /* The first zone with pages for lowmem [0] and GFP_HIGHMEM [1] requests. */
 extern struct zone *preferred_zone[2];
 /* Give at least count pages of the per-CPU lists back, oldest first. */
-fastcall void free_pcppages_bulk(struct zone *zone, int count,
-				 unsigned int order);
+void free_pcppages_bulk(struct zone *zone, int count, unsigned int order);
 
 /*
  * The flags a block being freed may have: PG_head and none of the others

@@ -312,7 +312,7 @@ static struct page *alloc_pages_nofail(gfp_t gfp, unsigned int order,
  * order, any zone, the free lists, the fallback zones, the reserve, the
  * report when it fails.  Its _RET_IP_ is alloc_pages()'s caller.
  */
-fastcall struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order)
+struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order)
 {
 	enum zone_type highest;
 	struct page *page;
@@ -468,7 +468,7 @@ static noinline void free_bad_pointer(const struct page *page)
  * pointer or page state (reported, refused), a wrong order (reported, the
  * recorded one is used), a page with other users, a large block.
  */
-fastcall void __free_pages_slowpath(struct page *page, unsigned int order)
+void __free_pages_slowpath(struct page *page, unsigned int order)
 {
 	unsigned long pfn = page_to_pfn_checked(page);
 	struct zone *zone;

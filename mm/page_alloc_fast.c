@@ -61,7 +61,7 @@ static __always_inline bool pcp_watermark_ok(const struct zone *zone,
  * Return: the first page of the block (refcount 1), or NULL (reported
  * unless __GFP_NOWARN).
  */
-fastcall struct page *alloc_pages(gfp_t gfp, unsigned int order)
+struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
 	struct zone *zone = preferred_zone[(gfp / GFP_HIGHMEM) & 1];
 	struct list_head *list = &zone->pcp.lists[order];
@@ -93,7 +93,7 @@ fastcall struct page *alloc_pages(gfp_t gfp, unsigned int order)
  * a reserved, slab or free page, a tail page, a wrong order) is reported
  * and, except for the order, refused.
  */
-fastcall void __free_pages(struct page *page, unsigned int order)
+void __free_pages(struct page *page, unsigned int order)
 {
 	struct zone *zone;
 

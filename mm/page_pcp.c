@@ -30,8 +30,7 @@
  * are), the oldest blocks first, from the list of `order` and then the
  * others in turn.
  */
-fastcall void free_pcppages_bulk(struct zone *zone, int count,
-				 unsigned int order)
+void free_pcppages_bulk(struct zone *zone, int count, unsigned int order)
 {
 	struct per_cpu_pages *pcp = &zone->pcp;
 

@@ -40,7 +40,7 @@
  *
  * Return: the object, or NULL when no slab could be allocated.
  */
-fastcall void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
+void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 {
 	void *object;
 
@@ -57,7 +57,7 @@ fastcall void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
  * @s: the cache it was allocated from
  * @object: the object; an address that is not one is reported, not freed
  */
-fastcall void kmem_cache_free(struct kmem_cache *s, void *object)
+void kmem_cache_free(struct kmem_cache *s, void *object)
 {
 	struct page *slab = __virt_to_slab(object);
 
@@ -68,7 +68,7 @@ fastcall void kmem_cache_free(struct kmem_cache *s, void *object)
 }
 
 /* kmalloc() of a constant size: the cache is already chosen. */
-fastcall void *kmalloc_trace(struct kmem_cache *s, gfp_t flags)
+void *kmalloc_trace(struct kmem_cache *s, gfp_t flags)
 {
 	void *object = slab_alloc_fast(s);
 
@@ -78,7 +78,7 @@ fastcall void *kmalloc_trace(struct kmem_cache *s, gfp_t flags)
 }
 
 /* kmalloc() of a size known only at run time. */
-fastcall void *__kmalloc(size_t size, gfp_t flags)
+void *__kmalloc(size_t size, gfp_t flags)
 {
 	void *object;
 
@@ -99,7 +99,7 @@ fastcall void *__kmalloc(size_t size, gfp_t flags)
  * Also frees objects of any cache (the page knows its cache), as Linux
  * allows since 6.4.
  */
-fastcall void kfree(const void *object)
+void kfree(const void *object)
 {
 	unsigned long pfn = __pa(object) >> PAGE_SHIFT;
 	struct page *page = pfn_to_page(pfn);

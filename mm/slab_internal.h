@@ -180,7 +180,7 @@ static __always_inline void slab_free(struct kmem_cache *s, struct page *slab,
  * with the arguments left where they are.  So their _RET_IP_ is the API
  * caller, whom the debugging tracks and reports name.
  */
-#define __slab_slowpath fastcall __attribute__((__noinline__, __cold__))
+#define __slab_slowpath __attribute__((__noinline__, __cold__))
 
 __slab_slowpath void *kmem_cache_alloc_slow(struct kmem_cache *s, gfp_t gfp);
 __slab_slowpath void kmem_cache_free_slow(struct kmem_cache *s, void *object);
