@@ -4,7 +4,7 @@
  *
  * Each loop allocates one object and frees it at once, so every iteration
  * takes the same path: for a cache without debugging that is the fast path
- * of mm/slab_fast.c (a pop and a push on the cpu slab's free list), the
+ * of mm/slab.c (a pop and a push on the cpu slab's free list), the
  * case that matters most in a running kernel.  kmalloc(16384) is above the
  * largest cache and goes to the page allocator (kmalloc_large), so its
  * floor is the buddy one.
@@ -12,8 +12,8 @@
  * The same operations with slub_debug: a cache created with the debugging
  * flags (F, Z, P, U) takes the slow path every time, with its checks.  For
  * kmalloc the benchmark builds a debugging twin of the kmalloc-N cache and
- * puts it in kmalloc_caches[] for the duration of the row: kmalloc(N) with
- * a constant N reads that table entry at run time, so the very same code
+ * puts it in kmalloc_caches[] for the duration of the row: kmalloc(N) reads
+ * that table entry at run time (kmalloc_slab()), so the very same code
  * runs as after a boot with `slub_debug=FZPU,kmalloc-N`.  Nothing else
  * allocates while a row runs; an object that did come from the twin would
  * still go back to it (kfree finds the cache from the page).
