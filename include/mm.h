@@ -83,15 +83,6 @@ static inline bool pfn_valid(unsigned long pfn)
 /* log2(sizeof(struct page)): mm_init.c checks that it is 32 bytes. */
 #define STRUCT_PAGE_SHIFT 5
 
-/* (Until kmap_local is rewritten.) */
-static __always_inline unsigned long
-page_to_pfn_checked(const struct page *page)
-{
-	unsigned long off = (unsigned long)page - (unsigned long)mem_map;
-
-	return (off >> STRUCT_PAGE_SHIFT) | (off << (32 - STRUCT_PAGE_SHIFT));
-}
-
 /* Is this a pointer into mem_map, at the start of a struct page? */
 static inline bool page_ptr_valid(const struct page *page)
 {

@@ -31,6 +31,23 @@ unsigned int free_order_mismatch(struct page *page, unsigned int order);
 /* __free_pages() of a pointer that is not a struct page: reported. */
 void free_bad_pointer(const struct page *page);
 
+/* --- highmem's reports (highmem_report.c) ------------------------------- */
+
+/* Misuse of kmap()/kunmap()/kmap_local, refused: the WARNs naming caller. */
+void *kmap_bad_page(const char *what, const struct page *page,
+		    unsigned long caller);
+void kunmap_bad(const struct page *page, int nr, unsigned long caller);
+void *kmap_local_bad_page(const struct page *page, unsigned long caller);
+void kunmap_local_bad_addr(const void *addr, unsigned long caller);
+/* Every pkmap slot or every kmap_local slot is taken: who holds them. */
+void pkmap_report_full(const struct page *page, unsigned long caller);
+void kmap_local_report_full(unsigned long pfn, unsigned long caller);
+/* The fault report's sentence for an address in a pkmap or kmap_local slot. */
+bool pkmap_explain(unsigned long addr, unsigned long err, char *buf,
+		   size_t size);
+bool kmap_local_explain(unsigned long addr, unsigned long err, char *buf,
+			size_t size);
+
 /* --- vmalloc's address-space allocator (vmap_area.c) --------------------- */
 
 struct vm_struct;
