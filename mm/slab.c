@@ -50,7 +50,7 @@
  * fills red zones, poison and tracks in __slab_alloc() and __slab_free().
  *
  * Cost, counted with QEMU's -icount (make bench): kmalloc(64) + kfree()
- * is about 80 instructions; with slub_debug=FZPU about 2700.
+ * is about 100 instructions; with slub_debug=FZPU about 2700.
  *
  * Simpler than Linux: nothing allocates at interrupt time and there is one
  * CPU, so there are no locks, no cmpxchg, no per-CPU partial lists and no
