@@ -341,8 +341,7 @@ static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
 	struct zoneref *z = ac->preferred_zoneref;
 	struct zone *zone;
 
-	for_next_zone_zonelist(zone, z, ac->highest_zoneidx)
-	{
+	for_next_zone_zonelist(zone, z, ac->highest_zoneidx) {
 		struct page *page;
 
 		if (!(alloc_flags & ALLOC_NO_WATERMARKS) &&
