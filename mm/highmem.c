@@ -450,6 +450,7 @@ void kunmap_local_indexed(const void *vaddr)
 			kunmap_local_bad_addr(vaddr, _RET_IP_);
 		return;
 	}
+	/* The top slot; for an empty stack, -1: an address no slot has. */
 	idx = arch_kmap_local_unmap_idx(kmap_ctrl.idx - 1, addr);
 	if (unlikely(addr != kmap_local_vaddr(idx))) {
 		kunmap_local_misuse(vaddr, kmap_local_idx_of(addr), _RET_IP_);
