@@ -71,7 +71,7 @@ typedef unsigned int slab_flags_t;
  * the free pointer lives inside the free object, in its middle.
  */
 struct kmem_cache {
-	struct page *cpu_slab; /* where allocations come from; on no list */
+	struct page *cpu_slab; /* allocations come from it (NULL: none yet) */
 	slab_flags_t flags; /* SLAB_* flags, debugging included */
 	unsigned int offset; /* of the free pointer in a free object */
 	unsigned long random; /* XORed into stored free pointers */
