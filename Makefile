@@ -62,7 +62,8 @@ TEACH_INCLUDES := -Iteach/include -Iteach/ex04
 $(BUILD)/teach/%.o: INCLUDES += $(TEACH_INCLUDES)
 $(BUILD)/tests/kernel/%.o: INCLUDES += $(TEACH_INCLUDES) -Itests/kernel
 $(BUILD)/bench/%.o: INCLUDES += -Iteach/include -Ibench
-CFLAGS := -m32 -march=i686 -std=gnu11 -O2 -g \
+# -mregparm=3: arguments in registers, as Linux i386 (compiler.h: asmlinkage).
+CFLAGS := -m32 -march=i686 -mregparm=3 -std=gnu11 -O2 -g \
 	-ffreestanding -fno-pie -fno-stack-protector -fno-builtin-printf \
 	-fno-omit-frame-pointer -fno-strict-aliasing -fno-common \
 	-fno-asynchronous-unwind-tables -fno-tree-loop-distribute-patterns \
@@ -72,7 +73,6 @@ CFLAGS := -m32 -march=i686 -std=gnu11 -O2 -g \
 ASFLAGS := -m32 -D__ASSEMBLY__ -MMD -MP -g
 LDFLAGS := -m32 -nostdlib -no-pie -static -Wl,--build-id=none \
 	-Wl,-T,arch/x86/kernel.ld -Wl,-z,noexecstack -Wl,--no-warn-rwx-segments
-LIBGCC := -lgcc
 
 QEMU_ACCEL := -accel $(ACCEL)
 QEMU_COMMON := $(QEMU_ACCEL) -m $(MEM) -no-reboot \
@@ -110,12 +110,6 @@ $(BUILD)/%.o: %.c
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CFLAGS) $(INCLUDES) -c $< -o $@
 
-# The slab and page allocator fast paths only jump to their slow paths,
-# never call: they need no frame of their own (mm/slab_fast.c says why
-# that keeps traces right).
-$(BUILD)/mm/slab_fast.o $(BUILD)/mm/page_alloc_fast.o: \
-	CFLAGS += -fomit-frame-pointer
-
 $(BUILD)/%.o: %.S
 	@mkdir -p $(dir $@)
 	@echo "  AS      $<"
@@ -126,7 +120,7 @@ $(BUILD)/%.o: %.S
 # moves between the two links (checked by tools/gen-kallsyms.sh).
 $(BUILD)/kernel.pass1.elf: $(OBJS) $(BUILD)/kallsyms_empty.o arch/x86/kernel.ld
 	@echo "  LD      $@"
-	$(Q)$(LD) $(LDFLAGS) -o $@ $(OBJS) $(BUILD)/kallsyms_empty.o $(LIBGCC)
+	$(Q)$(LD) $(LDFLAGS) -o $@ $(OBJS) $(BUILD)/kallsyms_empty.o
 
 $(BUILD)/kallsyms_empty.o: tools/gen-kallsyms.sh
 	@mkdir -p $(BUILD)
@@ -140,7 +134,7 @@ $(BUILD)/kallsyms.o: $(BUILD)/kernel.pass1.elf tools/gen-kallsyms.sh
 
 $(KERNEL): $(BUILD)/kernel.pass1.elf $(BUILD)/kallsyms.o
 	@echo "  LD      $@"
-	$(Q)$(LD) $(LDFLAGS) -o $@ $(OBJS) $(BUILD)/kallsyms.o $(LIBGCC)
+	$(Q)$(LD) $(LDFLAGS) -o $@ $(OBJS) $(BUILD)/kallsyms.o
 	$(Q)./tools/check-kallsyms.sh $(BUILD)/kernel.pass1.elf $@
 
 # The kernel alone, without teach/, tests/ and bench/: that it links proves
@@ -149,8 +143,7 @@ $(KERNEL): $(BUILD)/kernel.pass1.elf $(BUILD)/kallsyms.o
 $(BUILD)/kernel-core.elf: $(CORE_OBJS) $(BUILD)/kallsyms_empty.o \
 		arch/x86/kernel.ld
 	@echo "  LD      $@"
-	$(Q)$(LD) $(LDFLAGS) -o $@ $(CORE_OBJS) $(BUILD)/kallsyms_empty.o \
-		$(LIBGCC)
+	$(Q)$(LD) $(LDFLAGS) -o $@ $(CORE_OBJS) $(BUILD)/kallsyms_empty.o
 
 # --- the GRUB ISO ----------------------------------------------------------
 iso: $(ISO)

@@ -4,7 +4,7 @@
  *
  * Each loop allocates one object and frees it at once, so every iteration
  * takes the same path: for a cache without debugging that is the fast path
- * of mm/slab_fast.c (a pop and a push on the cpu slab's free list), the
+ * of mm/slab.c (a pop and a push on the cpu slab's free list), the
  * case that matters most in a running kernel.  kmalloc(16384) is above the
  * largest cache and goes to the page allocator (kmalloc_large), so its
  * floor is the buddy one.

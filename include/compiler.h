@@ -13,11 +13,14 @@
 #define noinline __attribute__((__noinline__))
 #define __printf(a, b) __attribute__((__format__(printf, a, b)))
 /*
- * Arguments in eax, edx, ecx instead of on the stack, as all of Linux i386
- * is built (-mregparm=3; Linux 2.6 called this attribute `fastcall`).  Here
- * only the hottest entry points use it: the slab allocator's.
+ * The whole kernel passes the first three arguments in EAX, EDX and ECX
+ * (-mregparm=3, as Linux i386 is built).  Functions that assembly code
+ * calls with its arguments on the stack (the trap entry, start_kernel) or
+ * that are written in assembly and read their arguments from the stack
+ * (setjmp, the nofault copies) are marked asmlinkage, Linux's name for the
+ * stack convention: regparm(0).
  */
-#define fastcall __attribute__((__regparm__(3)))
+#define asmlinkage __attribute__((__regparm__(0)))
 #define __must_check __attribute__((__warn_unused_result__))
 #define __weak __attribute__((__weak__))
 #define __cold __attribute__((__cold__))

@@ -25,22 +25,29 @@
 #include <mm.h>
 #include <string.h>
 
-/*
- * kmap_local (arch/x86/mm/kmap_local.c): kmap_local_page() and the
- * kunmap_local() fast path are inline, in asm/highmem.h.
+/* --- kmap_local (mm/highmem.c) ------------------------------------------ */
+
+void *__kmap_local_page_prot(struct page *page, pgprot_t prot);
+void kunmap_local_indexed(const void *vaddr);
+
+/**
+ * kmap_local_page - map a page for a short while, on this CPU's stack
+ * @page: the page
+ *
+ * Return: the direct-map address of a lowmem page; for a highmem page the
+ * address of the next free kmap_local slot, valid until the matching
+ * kunmap_local().  NULL if all KM_MAX_IDX slots are in use or page is not
+ * a struct page (both a WARN).
  */
-/* How many kmap_local slots are in use now (0..KM_MAX_IDX). */
-int kmap_local_depth(void);
-/* The address of kmap_local stack slot `idx` (0 = first pushed). */
-unsigned long kmap_local_slot_addr(int idx);
-/* The page mapped at stack slot `idx`, or NULL (free, or unmapped early). */
-struct page *kmap_local_slot_page(int idx);
-/* Who mapped stack slot `idx` (a return address), or 0. */
-unsigned long kmap_local_slot_caller(int idx);
-/* The PTE stack slot `idx` writes (the self-check compares), or NULL. */
-pte_t *kmap_local_slot_pte(int idx);
-/* Boot: register the fault explainer of the kmap_local slots. */
-void kmap_local_init(void);
+static inline void *kmap_local_page(struct page *page)
+{
+	return __kmap_local_page_prot(page, PAGE_KERNEL);
+}
+
+static inline void __kunmap_local(const void *vaddr)
+{
+	kunmap_local_indexed(vaddr);
+}
 
 /* Passing a struct page * is a compile error: unmap by address. */
 #define kunmap_local(addr)                                                     \
@@ -66,36 +73,48 @@ static inline void *kmap_atomic(struct page *page)
 		__kunmap_local(addr);                                          \
 	} while (0)
 
-/* Permanent kmaps (mm/highmem.c): what the inline kmap()/kunmap() leave. */
-fastcall void *__kmap(struct page *page, unsigned long caller);
-fastcall void __kunmap(struct page *page, unsigned long caller);
+/* How many kmap_local slots are in use now (0..KM_MAX_IDX). */
+int kmap_local_depth(void);
+/* The address of kmap_local stack slot `idx` (0 = first pushed). */
+unsigned long kmap_local_slot_addr(int idx);
+/* The page mapped at stack slot `idx`, or NULL (free, or unmapped early). */
+struct page *kmap_local_slot_page(int idx);
+/* The page slot `idx` mapped last, even if it was unmapped since; or NULL. */
+struct page *kmap_local_slot_last_page(int idx);
+/* Who mapped stack slot `idx` (a return address), or 0. */
+unsigned long kmap_local_slot_caller(int idx);
+/* The PTE of stack slot `idx` (the self-check compares), or NULL. */
+pte_t *kmap_local_slot_pte(int idx);
+
+/* --- kmap: the permanent kmaps (mm/highmem.c) ---------------------------- */
+
+/* kmap() and kunmap() of a highmem page (or of a bad pointer: reported). */
+void *kmap_high(struct page *page);
+void kunmap_high(struct page *page);
 
 /**
  * kmap - give a page a kernel address until kunmap()
  * @page: the page
  *
- * A lowmem page costs nothing: its direct-map address, inline (the pfn
- * test is kmap_local_page()'s, asm/highmem.h).  A highmem page gets a
- * pkmap slot, the one it already has if it is still mapped.  Not for
- * interrupt handlers; kmap_local_page() is.
+ * A lowmem page costs nothing: its direct-map address.  A highmem page
+ * gets a pkmap slot, the one it already has if it is still mapped.  Not
+ * for interrupt handlers; kmap_local_page() is.
  *
  * Return: the address, or NULL if every pkmap slot is in use (reported)
  * or page is not a struct page in mem_map (a WARN).
  */
-static __always_inline void *kmap(struct page *page)
+static inline void *kmap(struct page *page)
 {
-	unsigned long pfn = page_to_pfn_checked(page);
-
-	if (likely(pfn < max_low_pfn))
-		return __va(pfn << PAGE_SHIFT);
-	return __kmap(page, _THIS_IP_);
+	if (likely(page_ptr_valid(page)) && !PageHighMem(page))
+		return lowmem_page_address(page);
+	return kmap_high(page);
 }
 
 /* kunmap - end one kmap() of a page (nothing to do for lowmem). */
-static __always_inline void kunmap(struct page *page)
+static inline void kunmap(struct page *page)
 {
-	if (page_to_pfn_checked(page) >= max_low_pfn)
-		__kunmap(page, _THIS_IP_);
+	if (unlikely(!page_ptr_valid(page)) || PageHighMem(page))
+		kunmap_high(page);
 }
 /* The page behind a kmap()/kmap_local/direct-map address, or NULL. */
 struct page *kmap_to_page(void *addr);

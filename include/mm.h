@@ -83,26 +83,13 @@ static inline bool pfn_valid(unsigned long pfn)
 /* log2(sizeof(struct page)): mm_init.c checks that it is 32 bytes. */
 #define STRUCT_PAGE_SHIFT 5
 
-/*
- * The pfn of a struct page pointer, or a number >= max_pfn if the pointer
- * is not the start of a struct page in mem_map: the offset from mem_map is
- * rotated right rather than shifted, so that the bits of a misaligned
- * pointer land at the top, and a pointer below mem_map wraps around.  One
- * comparison with max_pfn then checks the pointer: the page allocator and
- * kmap_local_page() do it on every call.
- */
-static __always_inline unsigned long
-page_to_pfn_checked(const struct page *page)
-{
-	unsigned long off = (unsigned long)page - (unsigned long)mem_map;
-
-	return (off >> STRUCT_PAGE_SHIFT) | (off << (32 - STRUCT_PAGE_SHIFT));
-}
-
 /* Is this a pointer into mem_map, at the start of a struct page? */
 static inline bool page_ptr_valid(const struct page *page)
 {
-	return page_to_pfn_checked(page) < max_pfn;
+	unsigned long offset = (unsigned long)page - (unsigned long)mem_map;
+
+	return page >= mem_map && page < mem_map + max_pfn &&
+	       offset % sizeof(struct page) == 0;
 }
 
 static inline enum zone_type page_zonenum(const struct page *page)
@@ -171,9 +158,8 @@ static inline bool virt_addr_valid(const void *addr)
 
 /* --- the page allocator (mm/page_alloc.c) ------------------------------- */
 
-/* Register arguments (fastcall), as the slab allocator's entry points. */
-fastcall struct page *alloc_pages(gfp_t gfp, unsigned int order);
-fastcall void __free_pages(struct page *page, unsigned int order);
+struct page *alloc_pages(gfp_t gfp, unsigned int order);
+void __free_pages(struct page *page, unsigned int order);
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
 unsigned long get_zeroed_page(gfp_t gfp);
 void free_pages(unsigned long addr, unsigned int order);

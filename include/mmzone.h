@@ -87,6 +87,44 @@ struct zone {
 
 extern struct zone zones[MAX_NR_ZONES];
 
+/*
+ * The zones an allocation may fall back to, in the order it tries them:
+ * every populated zone, highest first, then an entry with zone NULL
+ * (Linux's fallback zonelist; one node here, so one list).  A request
+ * starts at the first zone its GFP flags allow, gfp_zone(), and goes down:
+ *	GFP_HIGHMEM: HighMem -> Normal -> DMA; GFP_KERNEL: Normal -> DMA.
+ */
+struct zoneref {
+	struct zone *zone; /* NULL: the end of the list */
+	enum zone_type zone_idx; /* its type, read without touching it */
+};
+
+struct zonelist {
+	struct zoneref _zonerefs[MAX_NR_ZONES + 1];
+};
+
+extern struct zonelist zonelist;
+
+/* The first entry at or after z of a zone a request may use, or the end. */
+static inline struct zoneref *
+next_zones_zonelist(struct zoneref *z, enum zone_type highest_zoneidx)
+{
+	while (z->zone && z->zone_idx > highest_zoneidx)
+		z++;
+	return z;
+}
+
+static inline struct zoneref *
+first_zones_zonelist(struct zonelist *zonelist, enum zone_type highest_zoneidx)
+{
+	return next_zones_zonelist(zonelist->_zonerefs, highest_zoneidx);
+}
+
+/* Each zone from z on, down the list, up to highest_zoneidx. */
+#define for_next_zone_zonelist(zone, z, highidx) \
+	for (zone = (z)->zone; zone;             \
+	     z = next_zones_zonelist(++z, highidx), zone = (z)->zone)
+
 static inline unsigned long zone_end_pfn(const struct zone *zone)
 {
 	return zone->zone_start_pfn + zone->spanned_pages;

@@ -72,7 +72,7 @@ typedef unsigned int slab_flags_t;
  * the free pointer lives inside the free object, in its middle.
  */
 struct kmem_cache {
-	struct page *cpu_slab; /* where allocations come from; on no list */
+	struct page *cpu_slab; /* allocations come from it (NULL: none yet) */
 	slab_flags_t flags; /* SLAB_* flags, debugging included */
 	unsigned int offset; /* of the free pointer in a free object */
 	unsigned long random; /* XORed into stored free pointers */
@@ -104,8 +104,8 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 				     void (*ctor)(void *));
 void kmem_cache_destroy(struct kmem_cache *s);
 int kmem_cache_shrink(struct kmem_cache *s);
-fastcall void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags);
-fastcall void kmem_cache_free(struct kmem_cache *s, void *object);
+void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags);
+void kmem_cache_free(struct kmem_cache *s, void *object);
 
 static inline void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t flags)
 {
@@ -134,9 +134,8 @@ enum kmalloc_cache_type {
 extern struct kmem_cache
 	*kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1];
 
-fastcall void *__kmalloc(size_t size, gfp_t flags);
-fastcall void *kmalloc_trace(struct kmem_cache *s, gfp_t flags);
-fastcall void kfree(const void *object);
+void *__kmalloc(size_t size, gfp_t flags);
+void kfree(const void *object);
 void *krealloc(const void *p, size_t new_size, gfp_t flags);
 void kfree_sensitive(const void *p);
 size_t ksize(const void *object);
@@ -149,8 +148,9 @@ void kfree_const(const void *x);
 struct kmem_cache *kmalloc_slab(size_t size, gfp_t flags);
 
 /*
- * The kmalloc cache index of a constant size, folded by the compiler:
- * 1 is kmalloc-96, 2 is kmalloc-192, n >= 3 is kmalloc-(1 << n).
+ * The kmalloc cache index of a size, as kmalloc_slab() chooses it, folded
+ * by the compiler for a constant size: 1 is kmalloc-96, 2 is kmalloc-192,
+ * n >= 3 is kmalloc-(1 << n).
  */
 static __always_inline unsigned int kmalloc_index(size_t size)
 {
@@ -179,21 +179,16 @@ static __always_inline unsigned int kmalloc_index(size_t size)
  * @size: bytes wanted (0 gives ZERO_SIZE_PTR)
  * @flags: GFP_KERNEL, GFP_ATOMIC, GFP_DMA, GFP_ZERO; GFP_HIGHMEM is refused
  *
- * With a constant size and flags (the usual case) the compiler picks the
- * cache and the call goes straight to it, as in Linux; anything else goes
- * through __kmalloc().
+ * Every size takes the one path, __kmalloc() (mm/slab.c), which finds the
+ * cache with one table lookup.  (Linux also lets the compiler pick the
+ * cache of a constant size, through kmalloc_trace(); that saves the lookup,
+ * a few instructions, and is a second path to read.)
  *
  * Return: memory aligned to at least 8 bytes (to its size for a power of
  * two), or NULL.
  */
 static __always_inline void *kmalloc(size_t size, gfp_t flags)
 {
-	if (__builtin_constant_p(size) && __builtin_constant_p(flags) &&
-	    size - 1 < KMALLOC_MAX_CACHE_SIZE &&
-	    !(flags & (GFP_DMA | GFP_HIGHMEM | GFP_ZERO)))
-		return kmalloc_trace(
-			kmalloc_caches[KMALLOC_NORMAL][kmalloc_index(size)],
-			flags);
 	return __kmalloc(size, flags);
 }
 
@@ -230,8 +225,6 @@ struct kmem_cache *find_kmem_cache(const char *name);
 unsigned long kmem_cache_active_objects(const struct kmem_cache *s);
 /* The slab cache an address belongs to, or NULL (large kmalloc, not slab). */
 struct kmem_cache *virt_to_cache(const void *x);
-/* The slab (its first page) an address belongs to, or NULL. */
-struct page *virt_to_slab(const void *x);
 
 /* Pages held by slab caches and kmalloc_large, for /proc/meminfo. */
 extern unsigned long nr_slab_reclaimable, nr_slab_unreclaimable;

@@ -11,8 +11,9 @@
 
 #include <types.h>
 
-long copy_from_kernel_nofault(void *dst, const void *src, size_t size);
-long copy_to_kernel_nofault(void *dst, const void *src, size_t size);
+asmlinkage long copy_from_kernel_nofault(void *dst, const void *src,
+					 size_t size);
+asmlinkage long copy_to_kernel_nofault(void *dst, const void *src, size_t size);
 
 #define get_kernel_nofault(val, ptr) \
 	copy_from_kernel_nofault(&(val), (ptr), sizeof(val))

@@ -79,8 +79,8 @@ static void __init print_banner(void)
 	pr_info("Boot loader: %s\n", boot_loader_name);
 }
 
-void start_kernel(u32 magic, u32 mbi_phys);
-void start_kernel(u32 magic, u32 mbi_phys)
+asmlinkage void start_kernel(u32 magic, u32 mbi_phys);
+asmlinkage void start_kernel(u32 magic, u32 mbi_phys)
 {
 	serial_init();
 	vga_init();

@@ -1,12 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * highmem.c - permanent kernel mappings of highmem pages: kmap() and kunmap().
+ * highmem.c - kernel addresses for highmem pages: kmap() and kmap_local.
  *
  * A ZONE_HIGHMEM page lies above the direct map, so it has no kernel address
- * until one is lent to it.  kmap() lends one of LAST_PKMAP (1024) virtual
- * pages at PKMAP_BASE, whose PTEs fill the one page table paging_init()
- * installed there.  What slot nr is doing is pkmap_count[nr], which is not a
- * pure count:
+ * until one is lent to it.  There are two ways, both here, as in Linux.
+ *
+ * kmap_local_page() lends one of KM_MAX_IDX (16) fixmap slots, used as a
+ * per-CPU stack: a map pushes (writes the slot's PTE), kunmap_local() pops
+ * (clears it and flushes that one TLB entry with INVLPG).  Because a slot
+ * is flushed when it is freed, mapping needs no flush at all: the cheapest
+ * mapping a 32-bit kernel has.  The price is discipline: unmaps come in
+ * reverse order, and a mapping must not outlive the code that made it.  A
+ * lowmem page never uses a slot.  The code is generic; the architecture
+ * supplies the PTE write and the INVLPG (asm/highmem.h).
+ *
+ * kmap() lends one of LAST_PKMAP (1024) virtual pages at PKMAP_BASE, for as
+ * long as the caller likes.  Their PTEs fill the one page table
+ * paging_init() installed there.  What slot nr is doing is pkmap_count[nr],
+ * which is not a pure count:
  *	0  free, and no TLB entry for it can exist: usable at once;
  *	1  still mapped, but nobody uses it: the PTE stays, the TLB may hold it;
  *	n  mapped for n - 1 users.
@@ -27,13 +38,17 @@
  * slot at count 1: the mapping exists until the next flush.
  *
  * Simpler than Linux: no sleeping and no lock.  Linux waits for a kunmap
- * when every slot is in use; this kernel has no tasks to put to sleep, so
- * kmap() reports "kmap: all 1024 pkmap slots in use" with the callers that
- * hold the most slots, and returns NULL.  One CPU, no preemption, and kmap()
- * is not for interrupt handlers (in Linux it may sleep): nothing can run in
- * the middle of a kmap, so there is nothing to lock.  Misuse (a kunmap of a
- * page that has no slot, one kunmap too many, a pointer that is not a
- * struct page) is a WARN naming the caller, and the counts stay as they were.
+ * when every pkmap slot is in use; this kernel has no tasks to put to sleep,
+ * so kmap() reports "kmap: all 1024 pkmap slots in use" with the callers
+ * that hold the most slots (highmem_report.c), and returns NULL.  One CPU,
+ * no preemption, and kmap() is not for interrupt handlers: nothing can run
+ * in the middle of a kmap, so there is nothing to lock.  kmap_local raises
+ * its stack index before it writes the PTE and lowers it after the clear,
+ * so an interrupt handler may use kmap_local without interrupts being
+ * disabled.  Misuse of either (a pointer that is not a struct page, a
+ * kunmap of a page that has no slot or one too many, a 17th kmap_local, an
+ * unmap out of order or of no slot) is a WARN naming the caller, and the
+ * state stays consistent.
  */
 #include <asm/memlayout.h>
 #include <asm/pgtable.h>
@@ -46,6 +61,8 @@
 #include <panic.h>
 #include <printk.h>
 #include <sprintf.h>
+
+#include "internal.h"
 
 /* 128 buckets, as Linux: 8 entries each with every slot in use. */
 #define PA_HASH_ORDER 7
@@ -183,138 +200,66 @@ static noinline int map_new_virtual(struct page *page)
 	return (int)nr;
 }
 
-struct pkmap_user {
-	unsigned long caller;
-	unsigned int slots;
-};
-
-/* The callers holding the most slots, most first; returns how many. */
-static int pkmap_top_users(struct pkmap_user *top, int max)
+/**
+ * kmap_high - kmap() of a highmem page (the inline kmap() in highmem.h
+ * returns a lowmem page's address itself)
+ * @page: a highmem page, or a pointer that is not a struct page at all
+ *
+ * The page keeps the slot it has (count + 1), else gets a new one.  The
+ * caller of kmap() is recorded for the slot, for the reports.
+ *
+ * Return: the address of the page's pkmap slot, or NULL if every slot is
+ * in use (reported) or page is not a struct page in mem_map (a WARN).
+ */
+void *kmap_high(struct page *page)
 {
-	int n = 0;
-
-	for (unsigned int nr = 0; nr < LAST_PKMAP; nr++) {
-		unsigned long caller = pkmap_caller[nr];
-		int i = 0;
-
-		if (pkmap_count[nr] < 2)
-			continue;
-		while (i < n && top[i].caller != caller)
-			i++;
-		if (i == n) {
-			if (n == max)
-				continue; /* the table is full: not a top user */
-			top[n++] = (struct pkmap_user){ caller, 0 };
-		}
-		top[i].slots++;
-		/* Keep the table sorted, most slots first. */
-		for (; i > 0 && top[i].slots > top[i - 1].slots; i--)
-			swap(top[i], top[i - 1]);
-	}
-	return n;
-}
-
-static noinline void pkmap_report_full(const struct page *page,
-				       unsigned long caller)
-{
-	struct pkmap_user top[8];
-	int n = pkmap_top_users(top, ARRAY_SIZE(top));
-
-	nr_kmap_failures++;
-	pr_warn("kmap: all %d pkmap slots in use: pfn %#lx gets no address, kmap returns NULL (called from %pS)\n",
-		LAST_PKMAP, page_to_pfn(page), (void *)caller);
-	pr_warn("kmap: Linux would sleep until a kunmap frees a slot; this kernel cannot sleep. Top users:\n");
-	for (int i = 0; i < n && i < 4; i++)
-		pr_warn("kmap: %6u slots mapped by %pS\n", top[i].slots,
-			(void *)top[i].caller);
-}
-
-static noinline void *kmap_bad_page(const char *what, const struct page *page,
-				    unsigned long caller)
-{
-	WARN(1,
-	     "BUG: %s of an invalid page pointer %p: not a struct page in mem_map (called from %pS)\n",
-	     what, (const void *)page, (void *)caller);
-	return NULL;
-}
-
-/* kmap() of a highmem page: the slot it has, or a new one. */
-static inline void *kmap_high(struct page *page, unsigned long caller)
-{
-	const struct page_address_map *pam = page_address_lookup(page);
+	const struct page_address_map *pam;
 	int nr;
 
+	if (unlikely(!page_ptr_valid(page)))
+		return kmap_bad_page("kmap", page, _RET_IP_);
+	pam = page_address_lookup(page);
 	if (likely(pam)) {
 		nr = (int)pkmap_nr(pam);
 	} else {
 		nr = map_new_virtual(page);
 		if (nr < 0) {
-			pkmap_report_full(page, caller);
+			nr_kmap_failures++;
+			pkmap_report_full(page, _RET_IP_);
 			return NULL;
 		}
 	}
 	pkmap_count[nr]++;
-	pkmap_caller[nr] = caller;
+	pkmap_caller[nr] = _RET_IP_;
 	return (void *)PKMAP_ADDR(nr);
 }
 
 /**
- * __kmap - kmap() of what is not a lowmem page (the inline kmap() in
- * highmem.h returns a lowmem page's address itself)
- * @page: a page at or above max_low_pfn, or not a struct page at all
- * @caller: who called kmap(), recorded for the slot and the reports
- *
- * Return: the address of the page's pkmap slot, or NULL if every slot is
- * in use (reported) or page is not a struct page in mem_map (a WARN).
- */
-fastcall void *__kmap(struct page *page, unsigned long caller)
-{
-	/* Highmem is exactly [max_low_pfn, max_pfn): kmap_self_check(). */
-	if (unlikely(page_to_pfn_checked(page) >= max_pfn))
-		return kmap_bad_page("kmap", page, caller);
-	return kmap_high(page, caller);
-}
-
-static noinline void kunmap_bad(const struct page *page, int nr,
-				unsigned long caller)
-{
-	if (nr < 0)
-		WARN(1,
-		     "BUG: kunmap of unmapped page pfn %#lx: it has no pkmap slot (called from %pS)\n",
-		     page_to_pfn(page), (void *)caller);
-	else
-		WARN(1,
-		     "BUG: kunmap of pfn %#lx: one kunmap too many: pkmap slot %d at %#lx has no users left, its count stays 1 (called from %pS)\n",
-		     page_to_pfn(page), nr, PKMAP_ADDR(nr), (void *)caller);
-}
-
-/**
- * __kunmap - kunmap() of what is not a lowmem page (the inline kunmap() in
- * highmem.h has nothing to do for one)
- * @page: a page at or above max_low_pfn, or not a struct page at all
- * @caller: who called kunmap(), for the reports
+ * kunmap_high - kunmap() of a highmem page (the inline kunmap() in
+ * highmem.h has nothing to do for a lowmem one)
+ * @page: a highmem page, or a pointer that is not a struct page at all
  *
  * Drops one user of the page's slot.  The last user leaves the slot at
  * count 1: still mapped, until the cursor's next wrap flushes it.  Misuse
  * (no slot, no users left, not a struct page) is a WARN; nothing changes.
  */
-fastcall void __kunmap(struct page *page, unsigned long caller)
+void kunmap_high(struct page *page)
 {
 	const struct page_address_map *pam;
 	unsigned int nr;
 
-	if (unlikely(page_to_pfn_checked(page) >= max_pfn)) {
-		kmap_bad_page("kunmap", page, caller);
+	if (unlikely(!page_ptr_valid(page))) {
+		kmap_bad_page("kunmap", page, _RET_IP_);
 		return;
 	}
 	pam = page_address_lookup(page);
 	if (unlikely(!pam)) {
-		kunmap_bad(page, -1, caller);
+		kunmap_bad(page, -1, _RET_IP_);
 		return;
 	}
 	nr = pkmap_nr(pam);
 	if (unlikely(pkmap_count[nr] < 2)) {
-		kunmap_bad(page, (int)nr, caller);
+		kunmap_bad(page, (int)nr, _RET_IP_);
 		return;
 	}
 	pkmap_count[nr]--;
@@ -331,16 +276,202 @@ void kmap_flush_unused(void)
 	flush_all_zero_pkmaps();
 }
 
+/* --- kmap_local: a stack of fixmap slots per CPU ------------------------- */
+
+/*
+ * This CPU's kmap_local stack (one CPU here; Linux keeps it in the task).
+ * Stack slot i is the fixmap page FIX_KMAP_BEGIN + i; idx slots are in
+ * use.  A slot keeps its page and caller after it is popped, for
+ * /proc/pkmap and the fault reports.
+ */
+struct kmap_ctrl {
+	int idx; /* slots in use: the next push takes slot idx */
+	u32 released; /* bit i: slot i was unmapped out of order */
+	struct kmap_local_slot {
+		struct page *page; /* mapped now (below idx), or last */
+		unsigned long caller; /* who made that mapping */
+	} slot[KM_MAX_IDX];
+};
+
+static struct kmap_ctrl kmap_ctrl;
+
+static inline unsigned long kmap_local_vaddr(int idx)
+{
+	return __fix_to_virt(FIX_KMAP_BEGIN + idx);
+}
+
+/* Is vaddr inside one of the slots?  (Slot 0 has the highest address.) */
+static inline bool kmap_local_addr(unsigned long vaddr)
+{
+	return vaddr >= kmap_local_vaddr(KM_MAX_IDX - 1) &&
+	       vaddr < kmap_local_vaddr(0) + PAGE_SIZE;
+}
+
+/* The stack slot of an address inside the slots. */
+static inline int kmap_local_idx_of(unsigned long vaddr)
+{
+	return (int)__virt_to_fix(vaddr) - FIX_KMAP_BEGIN;
+}
+
+/*
+ * The PTE of slot idx.  The slots' PTEs are consecutive entries of one page
+ * table (kmap_init() checks it), slot 0's the highest: found once, as
+ * Linux's kmap_get_pte() does, they are then an array.
+ */
+static pte_t *__kmap_pte;
+
+static inline pte_t *kmap_get_pte(int idx)
+{
+	if (unlikely(!__kmap_pte))
+		__kmap_pte = pte_offset_kernel(
+			pgd_offset_k(kmap_local_vaddr(0)), kmap_local_vaddr(0));
+	return &__kmap_pte[-idx];
+}
+
+/*
+ * Map pfn at the next slot.  The index is raised before the PTE is
+ * written (and, in kunmap_local_indexed(), lowered after it is cleared),
+ * so an interrupt handler that kmaps runs on top of the stack and leaves
+ * it as it found it.  The slot was flushed when it was last unmapped: no
+ * INVLPG here.  (Linux's takes no caller: it records no reports.)
+ */
+static void *__kmap_local_pfn_prot(unsigned long pfn, pgprot_t prot,
+				   unsigned long caller)
+{
+	int idx = kmap_ctrl.idx;
+	unsigned long vaddr;
+
+	if (unlikely(idx >= KM_MAX_IDX)) {
+		kmap_local_report_full(pfn, caller);
+		return NULL;
+	}
+	kmap_ctrl.idx = idx + 1;
+	barrier(); /* the slot is ours before its PTE is written */
+	idx = arch_kmap_local_map_idx(idx, pfn);
+	vaddr = kmap_local_vaddr(idx);
+	kmap_ctrl.slot[idx].page = pfn_to_page(pfn);
+	kmap_ctrl.slot[idx].caller = caller;
+	arch_kmap_local_set_pte(vaddr, kmap_get_pte(idx), pfn_pte(pfn, prot));
+	return (void *)vaddr;
+}
+
+/**
+ * __kmap_local_page_prot - kmap_local_page() (highmem.h)
+ * @page: the page
+ * @prot: the protection of the mapping (PAGE_KERNEL)
+ *
+ * Return: the direct-map address of a lowmem page; for a highmem page the
+ * address of the next free slot, valid until the matching kunmap_local().
+ * NULL if all KM_MAX_IDX slots are in use or page is not a struct page
+ * (both a WARN naming the caller).
+ */
+void *__kmap_local_page_prot(struct page *page, pgprot_t prot)
+{
+	if (unlikely(!page_ptr_valid(page)))
+		return kmap_local_bad_page(page, _RET_IP_);
+	if (!PageHighMem(page))
+		return lowmem_page_address(page);
+	return __kmap_local_pfn_prot(page_to_pfn(page), prot, _RET_IP_);
+}
+
+/* Pop the slots that out-of-order unmaps released, now on top. */
+static noinline void kmap_local_pop_released(void)
+{
+	int idx = kmap_ctrl.idx;
+
+	while (idx && (kmap_ctrl.released & (1U << (idx - 1)))) {
+		kmap_ctrl.released &= ~(1U << (idx - 1));
+		idx--;
+	}
+	kmap_ctrl.idx = idx;
+}
+
+static bool kmap_local_slot_mapped(int idx)
+{
+	return idx >= 0 && idx < kmap_ctrl.idx &&
+	       !(kmap_ctrl.released & (1U << idx));
+}
+
+static void kmap_local_clear(int idx)
+{
+	unsigned long vaddr = kmap_local_vaddr(idx);
+
+	pte_clear(kmap_get_pte(idx));
+	arch_kmap_local_post_unmap(vaddr);
+}
+
+/*
+ * kunmap_local() of a slot that is not the top one.  Linux warns and
+ * clears the top slot, unmapping a page its user still holds; here the
+ * slot named is unmapped (a later use of it faults, as it should) and
+ * marked released: it leaves the stack when the slots above it do.
+ */
+static noinline void kunmap_local_misuse(const void *addr, int idx,
+					 unsigned long caller)
+{
+	int top = kmap_ctrl.idx - 1;
+
+	if (top < 0) {
+		WARN(1,
+		     "kunmap_local: %p: no kmap_local mapping is active, one kunmap_local too many (called from %pS)\n",
+		     addr, (void *)caller);
+	} else if (!kmap_local_slot_mapped(idx)) {
+		WARN(1,
+		     "kunmap_local: %p: slot %d is not mapped (the stack is %d deep), unmapped twice? (called from %pS)\n",
+		     addr, idx, kmap_ctrl.idx, (void *)caller);
+	} else {
+		WARN(1,
+		     "kunmap_local: %p (slot %d, pfn %#lx) is not the last mapping: %#lx (slot %d, pfn %#lx, mapped by %pS) must be unmapped first, kmap_local is last-in first-out (called from %pS)\n",
+		     addr, idx, page_to_pfn(kmap_ctrl.slot[idx].page),
+		     kmap_local_vaddr(top), top,
+		     page_to_pfn(kmap_ctrl.slot[top].page),
+		     (void *)kmap_ctrl.slot[top].caller, (void *)caller);
+		kmap_local_clear(idx);
+		kmap_ctrl.released |= 1U << idx;
+	}
+}
+
+/**
+ * kunmap_local_indexed - kunmap_local() (highmem.h)
+ * @vaddr: an address kmap_local_page() returned (any byte of the page)
+ *
+ * Pops the top slot: clears its PTE and flushes its TLB entry.  A lowmem
+ * address needs nothing.  Anything else is reported and the stack stays
+ * consistent: an empty stack, a slot below the top (see
+ * kunmap_local_misuse()), an address that is no slot at all.
+ */
+void kunmap_local_indexed(const void *vaddr)
+{
+	unsigned long addr = (unsigned long)vaddr & PAGE_MASK;
+	int idx;
+
+	if (unlikely(!kmap_local_addr(addr))) {
+		if (!virt_addr_valid(vaddr))
+			kunmap_local_bad_addr(vaddr, _RET_IP_);
+		return;
+	}
+	/* The top slot; for an empty stack, -1: an address no slot has. */
+	idx = arch_kmap_local_unmap_idx(kmap_ctrl.idx - 1, addr);
+	if (unlikely(addr != kmap_local_vaddr(idx))) {
+		kunmap_local_misuse(vaddr, kmap_local_idx_of(addr), _RET_IP_);
+		return;
+	}
+	kmap_local_clear(idx);
+	barrier(); /* the PTE is gone before the slot is free again */
+	kmap_ctrl.idx = idx;
+	if (unlikely(kmap_ctrl.released))
+		kmap_local_pop_released();
+}
+
+/* --- lookups, and the state the views and the self-check read ----------- */
+
 /* A kernel address's PTE, if it is a pkmap or kmap_local slot. */
 static const pte_t *kmap_pte_of(unsigned long vaddr)
 {
-	unsigned long first = kmap_local_slot_addr(KM_MAX_IDX - 1);
-	enum pg_level level;
-
 	if (vaddr >= PKMAP_BASE && vaddr < PKMAP_END)
 		return &pkmap_page_table[PKMAP_NR(vaddr)];
-	if (vaddr >= first && vaddr < kmap_local_slot_addr(0) + PAGE_SIZE)
-		return lookup_address(vaddr, &level);
+	if (kmap_local_addr(vaddr))
+		return kmap_get_pte(kmap_local_idx_of(vaddr));
 	return NULL;
 }
 
@@ -402,36 +533,34 @@ unsigned long pkmap_slot_caller(unsigned int nr)
 	return nr < LAST_PKMAP ? pkmap_caller[nr] : 0;
 }
 
-/* The fault report's sentence for an address in the pkmap window. */
-static bool pkmap_explain(unsigned long addr, unsigned long err, char *buf,
-			  size_t size)
+int kmap_local_depth(void)
 {
-	unsigned int nr = PKMAP_NR(addr);
-	const struct page *last;
+	return kmap_ctrl.idx;
+}
 
-	if (addr < PKMAP_BASE || addr >= PKMAP_END)
-		return false;
-	last = page_address_maps[nr].page;
-	if (pkmap_count[nr] >= 2)
-		snprintf(buf, size, "pkmap slot %u maps pfn %#lx for %d user%s",
-			 nr, page_to_pfn(last), pkmap_count[nr] - 1,
-			 pkmap_count[nr] > 2 ? "s" : "");
-	else if (pkmap_count[nr] == 1)
-		snprintf(
-			buf, size,
-			"pkmap slot %u is stale (count 1): pfn %#lx was kunmap()ed, its PTE stays until the next flush",
-			nr, page_to_pfn(last));
-	else if (last)
-		snprintf(
-			buf, size,
-			"pkmap slot %u is free (count 0), not mapped: it last mapped pfn %#lx, kunmap()ed and flushed since: a use after kunmap()?",
-			nr, page_to_pfn(last));
-	else
-		snprintf(
-			buf, size,
-			"pkmap slot %u is free (count 0) and was never used: kmap() the page first",
-			nr);
-	return true;
+unsigned long kmap_local_slot_addr(int idx)
+{
+	return kmap_local_vaddr(idx);
+}
+
+struct page *kmap_local_slot_page(int idx)
+{
+	return kmap_local_slot_mapped(idx) ? kmap_ctrl.slot[idx].page : NULL;
+}
+
+struct page *kmap_local_slot_last_page(int idx)
+{
+	return idx >= 0 && idx < KM_MAX_IDX ? kmap_ctrl.slot[idx].page : NULL;
+}
+
+unsigned long kmap_local_slot_caller(int idx)
+{
+	return idx >= 0 && idx < KM_MAX_IDX ? kmap_ctrl.slot[idx].caller : 0;
+}
+
+pte_t *kmap_local_slot_pte(int idx)
+{
+	return idx >= 0 && idx < KM_MAX_IDX ? kmap_get_pte(idx) : NULL;
 }
 
 /**
@@ -451,8 +580,12 @@ void __init kmap_init(void)
 		panic("kmap_init: no page table at PKMAP_BASE %#lx",
 		      PKMAP_BASE);
 	pkmap_page_table = pte_offset_kernel(pgd, PKMAP_BASE);
+	BUILD_BUG_ON(KM_MAX_IDX > 32); /* kmap_ctrl.released is a u32 */
+	/* The kmap_local slots' PTEs are in one page table: kmap_get_pte(). */
+	BUILD_BUG_ON(__fix_to_virt(FIX_KMAP_BEGIN) >> PGDIR_SHIFT !=
+		     __fix_to_virt(FIX_KMAP_END) >> PGDIR_SHIFT);
 	register_fault_explainer(pkmap_explain);
-	kmap_local_init();
+	register_fault_explainer(kmap_local_explain);
 	if (!kmap_self_check())
 		panic("highmem: self-check failed (see above)");
 	pr_info("highmem: self-check ok (%d pkmap slots at %#lx-%#lx, %d kmap_local slots at %#lx-%#lx)\n",

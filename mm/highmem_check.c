@@ -10,10 +10,10 @@
  *    entry names, and page_address() of that page is the slot's address;
  *  - a kmap_local slot below the top of the stack maps the highmem page
  *    recorded for it; every other slot (above the top, or released by an
- *    out-of-order unmap) has no PTE, and each slot knows its own PTE (the
- *    inline fast paths write through that pointer);
- *  - highmem is exactly the pfns [max_low_pfn, max_pfn): the inline
- *    kmap_local_page() decides lowmem or highmem by the pfn alone.
+ *    out-of-order unmap) has no PTE, and the PTE kmap_local writes for a
+ *    slot is the one the MMU walks to;
+ *  - highmem is exactly the pfns [max_low_pfn, max_pfn): the direct map
+ *    and the zones agree.
  * It runs at boot (kmap_init) and in the tests after every misuse.
  */
 #include <asm/pgtable.h>
@@ -98,7 +98,7 @@ static bool check_kmap_local_slot(int idx)
 	return true;
 }
 
-/* What the inline fast paths rely on: slot addresses, PTEs, the pfn test. */
+/* Slot PTEs where the MMU finds them; the zones where the direct map ends. */
 static bool check_kmap_local_fast_path(void)
 {
 	const struct zone *high = &zones[ZONE_HIGHMEM];

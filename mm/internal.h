@@ -6,54 +6,47 @@
 #include <mm.h>
 #include <rbtree.h>
 
-/* "BUG: Bad page state" report (page_alloc.c). */
-void bad_page(const struct page *page, const char *reason);
-/* "zone=Normal|slab|head": a page's flags in words, for reports. */
-void dump_page_flags(const struct page *page, char *buf, size_t size);
+/* --- the page allocator (page_alloc.c, page_pcp.c) ---------------------- */
 
-/* Boot: give a reserved, aligned block to the buddy allocator. */
-void __free_boot_block(struct page *page, unsigned int order);
 /* Put a block on the free lists, merging with its free buddies. */
 void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 		     unsigned int order);
-
-/* --- the page allocator's fast paths and their slow halves ------------- */
-
-/* What alloc_pages() and __free_pages() leave to page_alloc.c. */
-fastcall struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order);
-fastcall void __free_pages_slowpath(struct page *page, unsigned int order);
-/* The first zone with pages for lowmem [0] and GFP_HIGHMEM [1] requests. */
-extern struct zone *preferred_zone[2];
+/* Boot: give a reserved, aligned block to the buddy allocator. */
+void __free_boot_block(struct page *page, unsigned int order);
 /* Give at least count pages of the per-CPU lists back, oldest first. */
-fastcall void free_pcppages_bulk(struct zone *zone, int count,
-				 unsigned int order);
+void free_pcppages_bulk(struct zone *zone, int count, unsigned int order);
+/* Boot: the zonelist, once the zones know their pages (mm_init.c). */
+void build_all_zonelists(void);
 
-/*
- * The flags a block being freed may have: PG_head and none of the others
- * here.  One test in the common case; free_page_is_bad() says why not.
- */
-#define PAGE_FLAGS_CHECK_AT_FREE                                       \
-	((1UL << PG_reserved) | (1UL << PG_buddy) | (1UL << PG_head) | \
-	 (1UL << PG_slab) | (1UL << PG_pcp))
+/* --- misuse reports (page_alloc_debug.c) --------------------------------- */
 
-static __always_inline bool page_expected_state(const struct page *page)
-{
-	return (page->flags & PAGE_FLAGS_CHECK_AT_FREE) == (1UL << PG_head) &&
-	       page->_refcount > 0;
-}
+/* "BUG: Bad page state" report. */
+void bad_page(const struct page *page, const char *reason);
+/* "zone=Normal|slab|head": a page's flags in words, for reports. */
+void dump_page_flags(const struct page *page, char *buf, size_t size);
+/* A page __free_pages() must refuse: reported; false if it may be freed. */
+bool free_page_is_bad(struct page *page);
+/* Freed with another order than allocated: reported; the recorded order. */
+unsigned int free_order_mismatch(struct page *page, unsigned int order);
+/* __free_pages() of a pointer that is not a struct page: reported. */
+void free_bad_pointer(const struct page *page);
 
-/* A freed block of a small order waits on the per-CPU list of its order. */
-static __always_inline void free_to_pcp(struct zone *zone, struct page *page,
-					unsigned int order)
-{
-	struct per_cpu_pages *pcp = &zone->pcp;
+/* --- highmem's reports (highmem_report.c) ------------------------------- */
 
-	page->flags = (page->flags & ~(1UL << PG_head)) | (1UL << PG_pcp);
-	list_add(&page->buddy_list, &pcp->lists[order]);
-	pcp->count += 1 << order;
-	if (unlikely(pcp->count > pcp->high))
-		free_pcppages_bulk(zone, pcp->batch, order);
-}
+/* Misuse of kmap()/kunmap()/kmap_local, refused: the WARNs naming caller. */
+void *kmap_bad_page(const char *what, const struct page *page,
+		    unsigned long caller);
+void kunmap_bad(const struct page *page, int nr, unsigned long caller);
+void *kmap_local_bad_page(const struct page *page, unsigned long caller);
+void kunmap_local_bad_addr(const void *addr, unsigned long caller);
+/* Every pkmap slot or every kmap_local slot is taken: who holds them. */
+void pkmap_report_full(const struct page *page, unsigned long caller);
+void kmap_local_report_full(unsigned long pfn, unsigned long caller);
+/* The fault report's sentence for an address in a pkmap or kmap_local slot. */
+bool pkmap_explain(unsigned long addr, unsigned long err, char *buf,
+		   size_t size);
+bool kmap_local_explain(unsigned long addr, unsigned long err, char *buf,
+			size_t size);
 
 /* --- vmalloc's address-space allocator (vmap_area.c) --------------------- */
 

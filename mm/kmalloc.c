@@ -1,21 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * kmalloc.c - kmalloc() and its family: memory of any size, by the byte.
- * (kmalloc() and kfree() themselves are inline in slab.h and in
- * slab_fast.c; what they cannot do quickly is here.)
+ * (The way from kmalloc() and kfree() to a free list is in slab.c: this
+ * file has the caches they use, the large sizes, and the rest of the
+ * family.)
  *
  * Small requests are served by one of the kmalloc caches, the smallest that
  * fits: kmalloc-8, 16, 32, 64, 96, 128, 192, 256, 512, 1k, 2k, 4k, 8k (and
  * dma-kmalloc-* for GFP_DMA).  96 and 192 exist because the powers of two
  * waste up to half of each object; with them the waste stays below a third.
  * The choice is one table lookup for sizes up to 192 (size_index, by
- * 8-byte steps) and fls(size - 1) above, as Linux does; for a constant
- * size the compiler makes it (kmalloc_index() in slab.h).  Power-of-two
+ * 8-byte steps) and fls(size - 1) above, as Linux does (kmalloc_slab() in
+ * slab.c; kmalloc_index() in slab.h is the same choice for a constant
+ * size, folded by the compiler).  Power-of-two
  * caches are aligned to their size, so kmalloc(512) is 512-byte aligned.
  *
  * Above 8 KB, kmalloc_large() takes pages straight from the buddy allocator
  * (up to KMALLOC_MAX_SIZE, 4 MB: order 10), and kfree() recognises them as
- * pages without PG_slab.  They count as slab memory in /proc/meminfo, as in
+ * pages without PG_slab (kfree_large()).  They count as slab memory in /proc/meminfo, as in
  * Linux 6.1.
  *
  * kmalloc memory always has an address: GFP_HIGHMEM is a caller's mistake
@@ -37,16 +39,6 @@ extern char _srodata[], _erodata[];
 
 struct kmem_cache *kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1];
 
-/* The cache index for sizes 1..192, by (size - 1) / 8. */
-const u8 kmalloc_size_index[24] = {
-	3, /* 8 */ 4,	/* 16 */ 5,  /* 24 */ 5, /* 32 */
-	6, /* 40 */ 6,	/* 48 */ 6,  /* 56 */ 6, /* 64 */
-	1, /* 72 */ 1,	/* 80 */ 1,  /* 88 */ 1, /* 96 */
-	7, /* 104 */ 7, /* 112 */ 7, /* 120 */ 7, /* 128 */
-	2, /* 136 */ 2, /* 144 */ 2, /* 152 */ 2, /* 160 */
-	2, /* 168 */ 2, /* 176 */ 2, /* 184 */ 2, /* 192 */
-};
-
 static const char *const kmalloc_names[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH +
 							 1] = {
 	[KMALLOC_NORMAL] = { NULL, "kmalloc-96", "kmalloc-192", "kmalloc-8",
@@ -62,15 +54,7 @@ static const char *const kmalloc_names[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH +
 			  "dma-kmalloc-8k" },
 };
 
-struct kmem_cache *kmalloc_slab(size_t size, gfp_t flags)
-{
-	if (!size || size > KMALLOC_MAX_CACHE_SIZE)
-		return NULL;
-	return kmalloc_caches[(flags & GFP_DMA) ? KMALLOC_DMA : KMALLOC_NORMAL]
-			     [__kmalloc_index(size)];
-}
-
-static void *kmalloc_large(size_t size, gfp_t flags)
+void *kmalloc_large(size_t size, gfp_t flags)
 {
 	unsigned int order = get_order(size);
 	struct page *page;
@@ -88,63 +72,29 @@ static void *kmalloc_large(size_t size, gfp_t flags)
 	return lowmem_page_address(page);
 }
 
-/* kmalloc() of a constant size, when the cpu slab cannot serve it. */
-__slab_slowpath void *kmalloc_trace_slow(struct kmem_cache *s, gfp_t flags)
+/*
+ * kfree() of an address that is no slab object: NULL and ZERO_SIZE_PTR
+ * (nothing to do), a kmalloc_large() block (its pages go back), or not
+ * kmalloc memory at all (reported; addr is kfree()'s caller).
+ */
+void kfree_large(const void *object, unsigned long addr)
 {
-	return __slab_alloc(s, flags, _RET_IP_);
-}
-
-/* kmalloc() of a run-time size: 0, pages, GFP flags, a refill, debugging. */
-__slab_slowpath void *__kmalloc_slow(size_t size, gfp_t flags)
-{
-	struct kmem_cache *s;
-	void *object;
-
-	if (!size)
-		return ZERO_SIZE_PTR;
-	if (WARN(flags & GFP_HIGHMEM,
-		 "kmalloc: GFP_HIGHMEM (%#x) ignored: kmalloc memory must have a kernel address\n",
-		 flags))
-		flags &= ~(gfp_t)GFP_HIGHMEM;
-	if (size > KMALLOC_MAX_CACHE_SIZE)
-		return kmalloc_large(size, flags);
-	s = kmalloc_slab(size, flags);
-	object = slab_alloc(s, flags, _RET_IP_);
-	if (object && (flags & GFP_ZERO))
-		memset(object, 0, s->object_size);
-	return object;
-}
-
-/* Is this the first page of a kmalloc_large() block? */
-static void kfree_large(const void *object)
-{
-	struct page *page = virt_to_page(object);
-
-	if (PageHead(page) && page->_refcount == 1)
-		nr_slab_unreclaimable -= 1UL << page->private;
-	/* kmalloc_large memory; if it is not, the page allocator says why. */
-	__free_pages(page, PageHead(page) ? (unsigned int)page->private : 0);
-}
-
-/* kfree(): another slab, a debug cache, large, NULL, or not kmalloc's. */
-__slab_slowpath void kfree_slow(const void *object)
-{
-	struct page *slab = __virt_to_slab(object);
+	struct page *page;
 	char where[160];
 
-	if (slab) {
-		__slab_free(slab, (void *)object, _RET_IP_);
-		return;
-	}
 	if (ZERO_OR_NULL_PTR(object))
 		return;
 	if (!virt_addr_valid(object) || offset_in_page(object)) {
 		explain_address((unsigned long)object, 0, where, sizeof(where));
 		WARN(1, "kfree: Invalid object pointer %p from %pS: %s\n",
-		     object, (void *)_RET_IP_, where);
+		     object, (void *)addr, where);
 		return;
 	}
-	kfree_large(object);
+	page = virt_to_page(object);
+	if (PageHead(page) && page->_refcount == 1)
+		nr_slab_unreclaimable -= 1UL << page->private;
+	/* kmalloc_large memory; if it is not, the page allocator says why. */
+	__free_pages(page, PageHead(page) ? (unsigned int)page->private : 0);
 }
 
 /**
@@ -156,7 +106,7 @@ __slab_slowpath void kfree_slow(const void *object)
  */
 size_t ksize(const void *object)
 {
-	struct page *slab = __virt_to_slab(object), *page;
+	struct page *slab = virt_to_slab(object), *page;
 
 	if (slab)
 		return slab->slab_cache->object_size;

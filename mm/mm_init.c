@@ -11,7 +11,8 @@
  * allocator in the largest naturally aligned blocks that fit, so that a 2 GB
  * machine starts with a few hundred order-10 blocks rather than half a
  * million single pages.  Watermarks follow from min_free_kbytes as in
- * Linux's __setup_per_zone_wmarks().
+ * Linux's __setup_per_zone_wmarks().  build_all_zonelists() writes down the
+ * order in which requests fall back from zone to zone.
  *
  * mm_core_init() is the whole bring-up in one place, each allocator on the
  * one before: memblock -> paging -> buddy -> slab -> vmalloc -> kmap.
@@ -139,6 +140,22 @@ void __init free_area_init(void)
 	zone_init(ZONE_MOVABLE, 0, 0);
 	pr_info("mem_map: %lu struct pages of %zu bytes = %zu KB at %p\n",
 		max_pfn, sizeof(struct page), map_size >> 10, (void *)mem_map);
+	build_all_zonelists();
+}
+
+/* The fallback order of every request: the populated zones, highest first. */
+void __init build_all_zonelists(void)
+{
+	struct zoneref *z = zonelist._zonerefs;
+
+	for (int type = MAX_NR_ZONES - 1; type >= 0; type--) {
+		if (!populated_zone(&zones[type]))
+			continue;
+		z->zone = &zones[type];
+		z->zone_idx = (enum zone_type)type;
+		z++;
+	}
+	z->zone = NULL;
 }
 
 /* The largest aligned block at pfn that ends by `end` and stays in one zone. */

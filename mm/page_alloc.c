@@ -13,31 +13,47 @@
  * Allocation takes the smallest free block that is big enough and splits it:
  * the unused upper halves go back on the lists one order down each time.
  *
- * Blocks of order 0..3 pass through the per-CPU lists (mmzone.h) on their
- * way back: __free_pages() puts them on zone->pcp, the next allocation of
- * the same order takes the newest one, and only when the lists grow past
- * `high` do `batch` pages' worth of the oldest go on to __free_one_page()
- * and merge.  A page on those lists is marked PG_pcp (a second free of it
- * is a double free) and keeps its order in private.  Linux also refills
- * the lists in batches, to take the zone lock less often; there is no lock
- * here, so an empty list takes one block from the buddy allocator, and
- * free_pages moves exactly as the requests do.
+ * The whole path, in the order a request takes it, is in this file:
  *
- * A request walks its zonelist (gfp.h) from the highest allowed zone down.
- * A zone serves it only if, afterwards, it keeps more than its watermark
- * free (plus lowmem_reserve against requests that could have gone higher).
- * The first pass uses the low watermark; the second the min watermark, which
- * GFP_ATOMIC may undercut by Linux's fractions (min/2, then min/4 of that);
- * GFP_NOFAIL finally ignores watermarks.  There is no reclaim or compaction:
- * what cannot be served fails, with a report unless __GFP_NOWARN.
+ *   alloc_pages()                 gfp_zone(): the highest zone allowed;
+ *     get_page_from_freelist()    walk the zonelist down from it, skip a
+ *                                 zone below its low watermark;
+ *       rmqueue()                 in a zone that may serve:
+ *         rmqueue_pcplist()       the newest block on the per-CPU list,
+ *         __rmqueue_smallest()    else the smallest free block that fits,
+ *           expand()              split down to the order asked for;
+ *       prep_new_page()           one owner, the order recorded, zeroed;
+ *     __alloc_pages_slowpath()    nothing above the low watermark: the min
+ *                                 watermark (lower still for GFP_ATOMIC),
+ *                                 then drain the per-CPU lists and retry,
+ *                                 GFP_NOFAIL, the failure report.
  *
- * Misuse is reported in Linux's words and survived: freeing a free page or a
- * reserved one ("BUG: Bad page state"), freeing with the wrong order (the
- * order recorded at allocation is used instead), an order above 10, and
- * GFP_DMA with GFP_HIGHMEM (served from DMA).
+ *   __free_pages()                misuse checks, drop the reference;
+ *     free_unref_page()           order 0..3: onto the per-CPU list; past
+ *       free_pcppages_bulk()      `high`, the oldest blocks go on to
+ *         __free_one_page()       the free lists, merging with buddies;
+ *     __free_pages_ok()           larger blocks go there directly.
+ *
+ * The per-CPU lists (mmzone.h) make the common pair, free a page and
+ * allocate one, a push and a pop.  A page on them is marked PG_pcp (a
+ * second free of it is a double free) and keeps its order in private; it
+ * is not free for the zone: free_pages, free_area and the watermarks do
+ * not count it, exactly as in Linux.  Linux refills an empty list with
+ * `batch` blocks to take the zone lock less often; there is no lock here,
+ * so an empty list sends the request to __rmqueue_smallest() for one
+ * block, and free_pages moves exactly as the requests do.
+ *
+ * A zone serves a request only if, afterwards, it keeps more than its
+ * watermark free (plus lowmem_reserve against requests that could have
+ * gone higher).  The first pass uses the low watermark; the slow path the
+ * min watermark, which GFP_ATOMIC may undercut by Linux's fractions (min/2,
+ * then min/4 of that); GFP_NOFAIL finally ignores watermarks.  There is no
+ * reclaim or compaction: what cannot be served fails, with a report unless
+ * __GFP_NOWARN.  Misuse is reported in Linux's words and survived
+ * (page_alloc_debug.c).
  *
  * Simpler than Linux: one migratetype, one CPU's lists, no compound pages,
- * no NUMA.
+ * one node.
  */
 #include <asm/memlayout.h>
 #include <bug.h>
@@ -46,15 +62,27 @@
 #include <mm.h>
 #include <panic.h>
 #include <printk.h>
-#include <sprintf.h>
-#include <stack.h>
-#include <string.h>
 
 #include "internal.h"
 
 struct zone zones[MAX_NR_ZONES];
+struct zonelist zonelist;
 struct page *mem_map;
-unsigned long nr_bad_page_reports;
+
+/* Which watermark a pass checks (the low bits), and what it may undercut. */
+#define ALLOC_WMARK_MIN WMARK_MIN
+#define ALLOC_WMARK_LOW WMARK_LOW
+#define ALLOC_WMARK_HIGH WMARK_HIGH
+#define ALLOC_NO_WATERMARKS 0x04 /* GFP_NOFAIL's last try: none at all */
+#define ALLOC_WMARK_MASK (ALLOC_NO_WATERMARKS - 1)
+#define ALLOC_HARDER 0x10 /* GFP_ATOMIC: cannot wait, try harder */
+#define ALLOC_HIGH 0x20 /* GFP_ATOMIC: a high-priority request */
+
+/* What a request decided before its first try, as Linux's. */
+struct alloc_context {
+	struct zoneref *preferred_zoneref; /* the first zone it may use */
+	enum zone_type highest_zoneidx; /* gfp_zone(): the highest allowed */
+};
 
 /* --- free lists ---------------------------------------------------------- */
 
@@ -75,8 +103,8 @@ static void add_to_free_list(struct page *page, struct zone *zone,
 	zone->free_pages += 1UL << order;
 }
 
-static void del_from_free_list(struct page *page, struct zone *zone,
-			       unsigned int order)
+static void del_page_from_free_list(struct page *page, struct zone *zone,
+				    unsigned int order)
 {
 	list_del(&page->buddy_list);
 	ClearPageBuddy(page);
@@ -104,7 +132,7 @@ void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 
 		if (!page_is_buddy(buddy, buddy_pfn, zone, order))
 			break;
-		del_from_free_list(buddy, zone, order);
+		del_page_from_free_list(buddy, zone, order);
 		/* The merged block starts at the lower of the two. */
 		pfn &= buddy_pfn;
 		page = pfn_to_page(pfn);
@@ -124,7 +152,7 @@ static void expand(struct zone *zone, struct page *page, unsigned int low,
 }
 
 /* Take a block of exactly `order` pages from the free lists, or NULL. */
-static struct page *__rmqueue(struct zone *zone, unsigned int order)
+static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
 {
 	for (unsigned int o = order; o < MAX_ORDER; o++) {
 		struct free_area *area = &zone->free_area[o];
@@ -134,102 +162,200 @@ static struct page *__rmqueue(struct zone *zone, unsigned int order)
 			continue;
 		page = list_first_entry(&area->free_list, struct page,
 					buddy_list);
-		del_from_free_list(page, zone, o);
+		del_page_from_free_list(page, zone, o);
 		expand(zone, page, order, o);
 		return page;
 	}
 	return NULL;
 }
 
-/* A block for the request: the newest on the per-CPU list, else a buddy's. */
-static struct page *rmqueue(struct zone *zone, unsigned int order)
+/* --- the per-CPU lists --------------------------------------------------- */
+
+/* Orders the per-CPU lists cache: the small ones (Linux 5.14 and later). */
+static inline bool pcp_allowed_order(unsigned int order)
 {
-	struct list_head *list = &zone->pcp.lists[order];
+	return order <= PAGE_ALLOC_COSTLY_ORDER;
+}
+
+/* The newest block on the list of `order`, or NULL if it is empty. */
+static struct page *rmqueue_pcplist(struct zone *zone, unsigned int order)
+{
+	struct per_cpu_pages *pcp = &zone->pcp;
+	struct list_head *list = &pcp->lists[order];
 	struct page *page;
 
-	if (order > PAGE_ALLOC_COSTLY_ORDER || list_empty(list))
-		return __rmqueue(zone, order);
+	if (list_empty(list))
+		return NULL;
 	page = list_first_entry(list, struct page, buddy_list);
 	list_del(&page->buddy_list);
-	zone->pcp.count -= 1 << order;
+	pcp->count -= 1 << order;
 	return page;
+}
+
+/*
+ * Give at least `count` pages of the per-CPU lists back to the buddy
+ * allocator (or all there are), the oldest blocks first, from the list of
+ * `order` and then the others in turn.
+ */
+void free_pcppages_bulk(struct zone *zone, int count, unsigned int order)
+{
+	struct per_cpu_pages *pcp = &zone->pcp;
+
+	while (count > 0 && pcp->count) {
+		struct list_head *list = &pcp->lists[order];
+		struct page *page;
+
+		if (list_empty(list)) {
+			order = (order + 1) % NR_PCP_LISTS;
+			continue;
+		}
+		page = list_last_entry(list, struct page, buddy_list);
+		list_del(&page->buddy_list);
+		ClearPagePcp(page);
+		pcp->count -= 1 << order;
+		count -= 1 << order;
+		__free_one_page(page, page_to_pfn(page), zone, order);
+	}
+}
+
+/* A freed small block waits on the list of its order for the next request. */
+static void free_unref_page(struct page *page, unsigned int order)
+{
+	struct zone *zone = page_zone(page);
+	struct per_cpu_pages *pcp = &zone->pcp;
+
+	zone->pgfree += 1UL << order;
+	page->flags = (page->flags & ~(1UL << PG_head)) | (1UL << PG_pcp);
+	list_add(&page->buddy_list, &pcp->lists[order]);
+	pcp->count += 1 << order;
+	if (unlikely(pcp->count > pcp->high))
+		free_pcppages_bulk(zone, pcp->batch, order);
 }
 
 /* --- watermarks and zone choice ----------------------------------------- */
 
+/**
+ * gfp_zone - the highest zone a request may be served from
+ * @gfp: its GFP flags
+ *
+ * GFP_DMA: DMA; GFP_HIGHMEM: HighMem; anything else (GFP_DMA32 included,
+ * all of lowmem being below 4 GB on i386): Normal.  GFP_DMA with another
+ * zone modifier is a WARN and gets DMA.
+ */
 enum zone_type gfp_zone(gfp_t gfp)
 {
-	if ((gfp & GFP_DMA) && (gfp & (GFP_HIGHMEM | GFP_DMA32))) {
+	if (unlikely(gfp & GFP_DMA)) {
 		WARN_ONCE(
-			1,
+			gfp & (GFP_HIGHMEM | GFP_DMA32),
 			"gfp_zone: GFP_DMA with GFP_HIGHMEM/GFP_DMA32 (%#x) makes no sense; serving from ZONE_DMA\n",
 			gfp);
 		return ZONE_DMA;
 	}
-	if (gfp & GFP_DMA)
-		return ZONE_DMA;
 	if (gfp & GFP_HIGHMEM)
 		return ZONE_HIGHMEM;
-	/* No ZONE_DMA32 on i386: all of lowmem is below 4 GB. */
 	return ZONE_NORMAL;
 }
 
-static __always_inline bool __zone_watermark_ok(const struct zone *z,
-						unsigned int order,
-						unsigned long mark,
-						enum zone_type highest_zoneidx,
-						gfp_t gfp)
+/*
+ * Would z keep more than `mark` pages free (plus its reserve against
+ * requests that could have used a zone up to highest_zoneidx) after this
+ * request?  For order > 0 it also needs a free block that is big enough.
+ */
+static inline bool __zone_watermark_ok(const struct zone *z, unsigned int order,
+				       unsigned long mark,
+				       enum zone_type highest_zoneidx,
+				       unsigned int alloc_flags)
 {
 	long min = (long)mark;
 	long free_pages = (long)z->free_pages - ((1L << order) - 1);
 
-	if (gfp & GFP_ATOMIC) {
-		min -= min / 2; /* ALLOC_HIGH */
-		min -= min / 4; /* ALLOC_HARDER */
-	}
+	if (alloc_flags & ALLOC_HIGH)
+		min -= min / 2;
+	if (alloc_flags & ALLOC_HARDER)
+		min -= min / 4;
 	if (free_pages <= min + (long)z->lowmem_reserve[highest_zoneidx])
 		return false;
 	if (!order)
 		return true; /* any free page will do */
-	/* A high-order request also needs a block that is big enough. */
 	for (unsigned int o = order; o < MAX_ORDER; o++)
 		if (z->free_area[o].nr_free)
 			return true;
 	return false;
 }
 
+/* The slow path's flags: the min watermark, lower for GFP_ATOMIC. */
+static inline unsigned int gfp_to_alloc_flags(gfp_t gfp)
+{
+	unsigned int alloc_flags = ALLOC_WMARK_MIN;
+
+	if (gfp & GFP_ATOMIC)
+		alloc_flags |= ALLOC_HIGH | ALLOC_HARDER;
+	return alloc_flags;
+}
+
 bool zone_watermark_ok(const struct zone *z, unsigned int order,
 		       unsigned long mark, enum zone_type highest_zoneidx,
 		       gfp_t gfp)
 {
-	return __zone_watermark_ok(z, order, mark, highest_zoneidx, gfp);
+	return __zone_watermark_ok(z, order, mark, highest_zoneidx,
+				   gfp_to_alloc_flags(gfp));
 }
 
-enum alloc_pass { PASS_WMARK_LOW, PASS_WMARK_MIN, PASS_NO_WATERMARKS };
+/* --- allocation ---------------------------------------------------------- */
 
-static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
-					   enum zone_type highest,
-					   enum alloc_pass pass)
+/* A block from this zone: the per-CPU list's for small orders, else a buddy. */
+static struct page *rmqueue(struct zone *zone, unsigned int order)
 {
-	for (int z = (int)highest; z >= 0; z--) {
-		struct zone *zone = &zones[z];
+	struct page *page = NULL;
+
+	if (likely(pcp_allowed_order(order)))
+		page = rmqueue_pcplist(zone, order);
+	if (!page)
+		page = __rmqueue_smallest(zone, order);
+	if (likely(page))
+		zone->pgalloc += 1UL << order;
+	return page;
+}
+
+static noinline void kernel_init_pages(struct page *page, unsigned long n)
+{
+	for (unsigned long i = 0; i < n; i++)
+		clear_highpage(page + i);
+}
+
+/* The block leaves the allocator: one owner, order recorded for the free. */
+static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
+{
+	page->_refcount = 1;
+	page->private = order;
+	page->flags = (page->flags & ~(1UL << PG_pcp)) | (1UL << PG_head);
+	if (unlikely(gfp & GFP_ZERO))
+		kernel_init_pages(page, 1UL << order);
+}
+
+/* Try each allowed zone, highest first, that passes the watermark check. */
+static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
+					   unsigned int alloc_flags,
+					   const struct alloc_context *ac)
+{
+	struct zoneref *z = ac->preferred_zoneref;
+	struct zone *zone;
+
+	for_next_zone_zonelist(zone, z, ac->highest_zoneidx) {
 		struct page *page;
 
-		if (!populated_zone(zone))
-			continue;
-		if (pass != PASS_NO_WATERMARKS &&
+		if (!(alloc_flags & ALLOC_NO_WATERMARKS) &&
 		    !__zone_watermark_ok(
 			    zone, order,
-			    pass == PASS_WMARK_LOW ? low_wmark_pages(zone) :
-						     min_wmark_pages(zone),
-			    highest, pass == PASS_WMARK_LOW ? 0 : gfp))
+			    zone->_watermark[alloc_flags & ALLOC_WMARK_MASK],
+			    ac->highest_zoneidx, alloc_flags))
 			continue;
 		page = rmqueue(zone, order);
-		if (page) {
-			zone->pgalloc += 1UL << order;
+		if (likely(page)) {
+			prep_new_page(page, order, gfp);
 			return page;
 		}
-		zone->nr_alloc_fail++;
+		zone->nr_alloc_fail++; /* enough pages, but no block that big */
 	}
 	return NULL;
 }
@@ -256,91 +382,70 @@ static void warn_alloc(gfp_t gfp, unsigned int order, const char *why)
 	}
 }
 
-static noinline void prep_zero_pages(struct page *page, unsigned int order)
-{
-	for (unsigned long i = 0; i < (1UL << order); i++)
-		clear_highpage(page + i);
-}
-
-/* The block leaves the allocator: one owner, order recorded for the free. */
-static __always_inline void prep_new_page(struct page *page, unsigned int order,
-					  gfp_t gfp)
-{
-	page->_refcount = 1;
-	page->private = order;
-	page->flags = (page->flags & ~(1UL << PG_pcp)) | (1UL << PG_head);
-	if (unlikely(gfp & GFP_ZERO))
-		prep_zero_pages(page, order);
-}
-
 /*
- * The second pass, down to the min watermark; if that fails too, pages
- * waiting on the per-CPU lists are free memory after all: drain them and
- * try once more (Linux drains them before it gives up, too).
+ * Every allowed zone is at its low watermark.  Linux would wake kswapd,
+ * reclaim and compact here; this kernel has nothing to reclaim, so what
+ * is left is Linux's order of retries: the min watermark (lower still for
+ * GFP_ATOMIC); the pages waiting on the per-CPU lists, which are free
+ * memory after all (Linux drains them before it gives up too); for
+ * GFP_NOFAIL, no watermark at all; then the failure report.
  */
-static noinline struct page *alloc_pages_min(gfp_t gfp, unsigned int order,
-					     enum zone_type highest)
+static noinline struct page *
+__alloc_pages_slowpath(gfp_t gfp, unsigned int order,
+		       const struct alloc_context *ac)
 {
+	unsigned int alloc_flags = gfp_to_alloc_flags(gfp);
 	struct page *page;
 
-	page = get_page_from_freelist(gfp, order, highest, PASS_WMARK_MIN);
+	page = get_page_from_freelist(gfp, order, alloc_flags, ac);
 	if (!page && drain_all_pages())
-		page = get_page_from_freelist(gfp, order, highest,
-					      PASS_WMARK_MIN);
+		page = get_page_from_freelist(gfp, order, alloc_flags, ac);
+	if (page)
+		return page;
+	if (!(gfp & GFP_NOFAIL)) {
+		warn_alloc(gfp, order, NULL);
+		return NULL;
+	}
+	page = get_page_from_freelist(gfp, order, ALLOC_NO_WATERMARKS, ac);
+	if (!page)
+		warn_alloc(
+			gfp & ~(gfp_t)__GFP_NOWARN, order,
+			"__GFP_NOFAIL cannot be honoured: every allowed zone is exhausted and this kernel has no reclaim to wait for");
 	return page;
 }
 
-/* GFP_NOFAIL: try everything, since nothing here can free memory later. */
-static struct page *alloc_pages_nofail(gfp_t gfp, unsigned int order,
-				       enum zone_type highest)
-{
-	for (int attempt = 0; attempt < 3; attempt++) {
-		struct page *page = get_page_from_freelist(gfp, order, highest,
-							   PASS_NO_WATERMARKS);
-
-		if (page)
-			return page;
-	}
-	warn_alloc(
-		gfp & ~(gfp_t)__GFP_NOWARN, order,
-		"__GFP_NOFAIL cannot be honoured: every allowed zone is exhausted and this kernel has no reclaim to wait for");
-	return NULL;
-}
-
-/*
- * Everything alloc_pages() (page_alloc_fast.c) does not do itself: any
- * order, any zone, the free lists, the fallback zones, the reserve, the
- * report when it fails.  Its _RET_IP_ is alloc_pages()'s caller.
+/**
+ * alloc_pages - allocate a block of 2^order pages
+ * @gfp: GFP flags: which zones, whether the reserve may be used, zeroing
+ * @order: 0..MAX_ORDER-1
+ *
+ * Return: the first page of the block (refcount 1), or NULL (reported
+ * unless __GFP_NOWARN).
  */
-fastcall struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order)
+struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
-	enum zone_type highest;
+	struct alloc_context ac;
 	struct page *page;
 
-	if (order >= MAX_ORDER) {
+	if (unlikely(order >= MAX_ORDER)) {
 		WARN(!(gfp & __GFP_NOWARN),
 		     "alloc_pages: order %u is above MAX_ORDER-1 (%d): at most 4 MB at once\n",
 		     order, MAX_ORDER - 1);
 		return NULL;
 	}
-	if (gfp & ~(gfp_t)__GFP_BITS_MASK) {
-		WARN(1, "alloc_pages: unknown GFP bits %#x ignored\n",
-		     gfp & ~(gfp_t)__GFP_BITS_MASK);
+	if (WARN(gfp & ~(gfp_t)__GFP_BITS_MASK,
+		 "alloc_pages: unknown GFP bits %#x ignored\n",
+		 gfp & ~(gfp_t)__GFP_BITS_MASK))
 		gfp &= __GFP_BITS_MASK;
-	}
-	highest = gfp_zone(gfp);
-	page = get_page_from_freelist(gfp, order, highest, PASS_WMARK_LOW);
-	if (!page)
-		page = alloc_pages_min(gfp, order, highest);
-	if (!page && (gfp & GFP_NOFAIL))
-		page = alloc_pages_nofail(gfp, order, highest);
-	if (!page) {
-		if (!(gfp & GFP_NOFAIL))
-			warn_alloc(gfp, order, NULL);
-		return NULL;
-	}
-	prep_new_page(page, order, gfp);
-	return page;
+	ac.highest_zoneidx = gfp_zone(gfp);
+	ac.preferred_zoneref =
+		first_zones_zonelist(&zonelist, ac.highest_zoneidx);
+
+	/* The first try: any allowed zone above its low watermark. */
+	page = get_page_from_freelist(gfp, order, ALLOC_WMARK_LOW, &ac);
+	if (likely(page))
+		return page;
+	return __alloc_pages_slowpath(gfp, order, &ac);
 }
 
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
@@ -356,143 +461,61 @@ unsigned long get_zeroed_page(gfp_t gfp)
 	return __get_free_pages(gfp | GFP_ZERO, 0);
 }
 
-/* --- freeing and misuse ------------------------------------------------- */
-
-void dump_page_flags(const struct page *page, char *buf, size_t size)
-{
-	static const char *const names[__NR_PAGEFLAGS] = {
-		"reserved", "buddy", "head", "slab", "vmalloc", "table", "pcp",
-	};
-	int n = scnprintf(buf, size, "zone=%s", page_zone(page)->name);
-
-	for (int bit = 0; bit < __NR_PAGEFLAGS; bit++)
-		if (page->flags & (1UL << bit))
-			n += scnprintf(buf + n, size - (size_t)n, "|%s",
-				       names[bit]);
-}
-
-void bad_page(const struct page *page, const char *reason)
-{
-	char flags[96];
-
-	nr_bad_page_reports++;
-	add_taint(TAINT_BAD_PAGE);
-	dump_page_flags(page, flags, sizeof(flags));
-	pr_alert("BUG: Bad page state in process %s  pfn:%05lx\n", current_comm,
-		 page_to_pfn(page));
-	pr_alert(
-		"page:%p refcount:%d mapcount:0 mapping:00000000 index:0x0 pfn:%#lx\n",
-		(void *)page, page->_refcount, page_to_pfn(page));
-	pr_alert("flags: %#lx(%s)\n", page->flags, flags);
-	pr_alert("page dumped because: %s\n", reason);
-	dump_stack();
-}
+/* --- freeing ------------------------------------------------------------- */
 
 /*
- * The block that contains pfn: the head of an allocated block or of a free
- * one covering it.  Returns the head's pfn, or pfn itself if none does.
+ * The flags a block being freed may have: PG_head and none of the others
+ * here, with a reference held.  One test in the common case; if it fails,
+ * free_page_is_bad() says why (page_alloc_debug.c).
  */
-static unsigned long block_head_pfn(unsigned long pfn)
-{
-	for (unsigned int o = 0; o < MAX_ORDER; o++) {
-		unsigned long head = pfn & ~((1UL << o) - 1);
-		struct page *page = pfn_to_page(head);
+#define PAGE_FLAGS_CHECK_AT_FREE                                       \
+	((1UL << PG_reserved) | (1UL << PG_buddy) | (1UL << PG_head) | \
+	 (1UL << PG_slab) | (1UL << PG_pcp))
 
-		if ((PageHead(page) || PageBuddy(page) || PagePcp(page)) &&
-		    page->private >= o)
-			return head;
-	}
-	return pfn;
+static inline bool page_expected_state(const struct page *page)
+{
+	return (page->flags & PAGE_FLAGS_CHECK_AT_FREE) == (1UL << PG_head) &&
+	       page->_refcount > 0;
 }
 
-/* A page passed to __free_pages that cannot be freed: say why. */
-static noinline bool free_page_is_bad(struct page *page)
+/* A block too large for the per-CPU lists goes straight to the buddies. */
+static void __free_pages_ok(struct page *page, unsigned int order)
 {
-	unsigned long pfn = page_to_pfn(page);
-	unsigned long head = block_head_pfn(pfn);
-	char why[128];
+	struct zone *zone = page_zone(page);
 
-	if (PageReserved(page)) {
-		bad_page(
-			page,
-			"freeing a reserved page (never given to the allocator)");
-		return true;
-	}
-	if (PageSlab(page)) {
-		bad_page(
-			page,
-			"freeing a slab page with __free_pages (use kfree/kmem_cache_free)");
-		return true;
-	}
-	if (PageBuddy(page) || PagePcp(page) ||
-	    (head != pfn &&
-	     (PageBuddy(pfn_to_page(head)) || PagePcp(pfn_to_page(head))))) {
-		bad_page(page, "page is already free (double free)");
-		return true;
-	}
-	if (page->_refcount <= 0 || !PageHead(page)) {
-		if (head != pfn && PageHead(pfn_to_page(head)))
-			snprintf(
-				why, sizeof(why),
-				"not the first page of the order-%lu block at pfn %#lx",
-				pfn_to_page(head)->private, head);
-		else
-			snprintf(why, sizeof(why),
-				 "page is not allocated (refcount %d)",
-				 page->_refcount);
-		bad_page(page, why);
-		return true;
-	}
-	return false;
+	zone->pgfree += 1UL << order;
+	ClearPageHead(page);
+	page->private = 0;
+	__free_one_page(page, page_to_pfn(page), zone, order);
 }
 
-static noinline unsigned int free_order_mismatch(struct page *page,
-						 unsigned int order)
-{
-	unsigned int alloc_order = (unsigned int)page->private;
-
-	WARN(1,
-	     "__free_pages: pfn %#lx was allocated with order %u but is freed with order %u; freeing order %u\n",
-	     page_to_pfn(page), alloc_order, order, alloc_order);
-	return alloc_order;
-}
-
-static noinline void free_bad_pointer(const struct page *page)
-{
-	WARN(1, "__free_pages: %p is not a struct page in mem_map\n",
-	     (const void *)page);
-}
-
-/*
- * Everything __free_pages() (page_alloc_fast.c) does not do itself: a bad
- * pointer or page state (reported, refused), a wrong order (reported, the
- * recorded one is used), a page with other users, a large block.
+/**
+ * __free_pages - give a block back
+ * @page: its first page, as alloc_pages() returned it
+ * @order: the order it was allocated with (the recorded one wins)
+ *
+ * Drops one reference; the last one frees the block: onto the per-CPU
+ * list of its order (order <= PAGE_ALLOC_COSTLY_ORDER), else straight to
+ * the free lists, merging with free buddies.  Misuse (not a struct page,
+ * a reserved, slab or free page, a tail page, a wrong order) is reported
+ * and, except for the order, refused.
  */
-fastcall void __free_pages_slowpath(struct page *page, unsigned int order)
+void __free_pages(struct page *page, unsigned int order)
 {
-	unsigned long pfn = page_to_pfn_checked(page);
-	struct zone *zone;
-
-	if (pfn >= max_pfn) {
+	if (unlikely(!page_ptr_valid(page))) {
 		free_bad_pointer(page);
 		return;
 	}
-	if (!page_expected_state(page) && free_page_is_bad(page))
+	if (unlikely(!page_expected_state(page)) && free_page_is_bad(page))
 		return;
-	if (order != page->private)
+	if (unlikely(order != page->private))
 		order = free_order_mismatch(page, order);
 	if (--page->_refcount > 0)
 		return; /* another user still holds it */
-
-	zone = page_zone(page);
-	zone->pgfree += 1UL << order;
-	if (order <= PAGE_ALLOC_COSTLY_ORDER) {
-		free_to_pcp(zone, page, order);
-		return;
-	}
-	ClearPageHead(page);
-	page->private = 0;
-	__free_one_page(page, pfn, zone, order);
+	if (likely(pcp_allowed_order(order)))
+		free_unref_page(page, order);
+	else
+		__free_pages_ok(page, order);
 }
 
 void free_pages(unsigned long addr, unsigned int order)

@@ -166,7 +166,7 @@ int __kmem_cache_create(struct kmem_cache *s, const char *name,
 	s->flags = kmem_cache_flags(name, flags);
 	s->align = calculate_alignment(flags, align, size);
 	s->random = slab_random_long();
-	s->cpu_slab = &no_cpu_slab;
+	s->cpu_slab = NULL; /* none until the first allocation */
 	INIT_LIST_HEAD(&s->partial);
 	INIT_LIST_HEAD(&s->full);
 	INIT_LIST_HEAD(&s->empty);

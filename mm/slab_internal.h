@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * slab_internal.h - what the slab files share: where objects and free
- * pointers are, the fast paths (inline: slab_fast.c builds the API from
- * them, the slow paths retry with them), the slow halves, and the hooks
- * and reports of slab_debug.c and slab_report.c.
+ * pointers are, the kmalloc pieces of kmalloc.c, and the hooks and reports
+ * of slab_debug.c and slab_report.c.
  */
 #ifndef _MM_SLAB_INTERNAL_H
 #define _MM_SLAB_INTERNAL_H
@@ -52,28 +51,23 @@ static inline bool kmem_cache_debug(const struct kmem_cache *s)
 	return s->flags & SLAB_DEBUG_FLAGS;
 }
 
-/*
- * The page of a direct-map address, or NULL.  One comparison rejects every
- * address outside lowmem, NULL and ZERO_SIZE_PTR included: below
- * PAGE_OFFSET, __pa() wraps around to a pfn far above max_low_pfn.
+/**
+ * virt_to_slab - the slab an address belongs to
+ * @x: any address
+ *
+ * Return: the first page of the slab, or NULL if x is not in the direct
+ * map or not in a slab (NULL, ZERO_SIZE_PTR, a large kmalloc, vmalloc...).
  */
-static __always_inline struct page *lowmem_virt_to_page(const void *x)
+static inline struct page *virt_to_slab(const void *x)
 {
-	unsigned long pfn = __pa(x) >> PAGE_SHIFT;
+	unsigned long addr = (unsigned long)x;
+	struct page *page;
 
-	if (unlikely(pfn >= max_low_pfn))
+	/* The direct map of RAM is [PAGE_OFFSET, high_memory). */
+	if (unlikely(addr < PAGE_OFFSET || addr >= (unsigned long)high_memory))
 		return NULL;
-	return pfn_to_page(pfn);
-}
-
-/* The slab (its first page) that holds an address, or NULL. */
-static __always_inline struct page *__virt_to_slab(const void *x)
-{
-	struct page *page = lowmem_virt_to_page(x);
-
-	if (!page || !PageSlab(page))
-		return NULL;
-	return page->slab_head;
+	page = virt_to_page(x);
+	return PageSlab(page) ? page->slab_head : NULL;
 }
 
 /*
@@ -83,8 +77,8 @@ static __always_inline struct page *__virt_to_slab(const void *x)
  * to a pointer outside the slab, which the allocator notices before
  * following it, and the stored value reveals no kernel address.  (Linux
  * also byte-swaps the slot address, so that the top bits of the secret do
- * not show either; that costs two instructions in each fast path, which
- * this kernel counts: see slab_fast.c.)
+ * not show either; that costs two instructions on each allocation and
+ * free.)
  */
 static __always_inline void *freelist_ptr(const struct kmem_cache *s, void *ptr,
 					  unsigned long slot)
@@ -108,102 +102,21 @@ static __always_inline void set_freepointer(const struct kmem_cache *s,
 	*(void **)slot = freelist_ptr(s, fp, slot);
 }
 
-/* --- the fast paths ----------------------------------------------------- */
-
 /*
- * Pop the cpu slab's free list, or return NULL for the slow path: the list
- * is empty (always so for debug caches, which have no cpu slab), or the
- * next pointer leaves the slab's naturally aligned block, which is the end
- * of the list or a corrupted pointer.
+ * Does the next free pointer stay inside the slab of `object`?  A slab is
+ * a naturally aligned block, so both addresses give the same start when
+ * slab_mask clears their offset in it.  The end of the list (NULL) does not stay either:
+ * slab_alloc() leaves both cases to __slab_alloc().
  */
-static __always_inline void *slab_alloc_fast(struct kmem_cache *s)
+static __always_inline bool freeptr_in_slab(const struct kmem_cache *s,
+					    const void *object,
+					    const void *next)
 {
-	struct page *slab;
-	void *object = s->cpu_slab->freelist;
-	void *next;
-
-	if (unlikely(!object))
-		return NULL;
-	next = get_freepointer(s, object);
-	if (unlikely(((unsigned long)next ^ (unsigned long)object) &
-		     s->slab_mask))
-		return NULL;
-	/* Load cpu_slab again: cheaper on i386 than keeping a register. */
-	barrier();
-	slab = s->cpu_slab;
-	slab->freelist = next;
-	slab->inuse++;
-	return object;
-}
-
-/*
- * Push onto the cpu slab's free list, or return false for the slow path: a
- * free into any other slab (so every free of a debug cache) may move that
- * slab between lists, and the object that is already the head of the list
- * is a double free.
- */
-static __always_inline bool slab_free_fast(struct kmem_cache *s,
-					   struct page *slab, void *object)
-{
-	void *prior = slab->freelist;
-
-	if (unlikely(slab != s->cpu_slab || object == prior))
-		return false;
-	set_freepointer(s, object, prior);
-	slab->freelist = object;
-	slab->inuse--;
-	return true;
-}
-
-/* Any allocation: the fast path, else the slow one (slab.c). */
-void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller);
-void __slab_free(struct page *slab, void *object, unsigned long caller);
-
-static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp,
-					unsigned long caller)
-{
-	void *object = slab_alloc_fast(s);
-
-	return likely(object) ? object : __slab_alloc(s, gfp, caller);
-}
-
-static __always_inline void slab_free(struct kmem_cache *s, struct page *slab,
-				      void *object, unsigned long caller)
-{
-	if (unlikely(!slab_free_fast(s, slab, object)))
-		__slab_free(slab, object, caller);
-}
-
-/*
- * The slow halves of the API functions of slab_fast.c.  Each has the same
- * arguments as its fast half, which reaches it only by a tail call: a jump
- * with the arguments left where they are.  So their _RET_IP_ is the API
- * caller, whom the debugging tracks and reports name.
- */
-#define __slab_slowpath fastcall __attribute__((__noinline__, __cold__))
-
-__slab_slowpath void *kmem_cache_alloc_slow(struct kmem_cache *s, gfp_t gfp);
-__slab_slowpath void kmem_cache_free_slow(struct kmem_cache *s, void *object);
-__slab_slowpath void *kmalloc_trace_slow(struct kmem_cache *s, gfp_t flags);
-__slab_slowpath void *__kmalloc_slow(size_t size, gfp_t flags);
-__slab_slowpath void kfree_slow(const void *object);
-
-/* Flags that kmalloc()'s fast path leaves to __kmalloc_slow(). */
-#define KMALLOC_SLOW_GFP (GFP_DMA | GFP_HIGHMEM | GFP_ZERO)
-
-/* The kmalloc cache index of a size, at run time (1 <= size <= 8192). */
-extern const u8 kmalloc_size_index[24];
-static __always_inline unsigned int __kmalloc_index(size_t size)
-{
-	if (size <= 192)
-		return kmalloc_size_index[(size - 1) / 8];
-	return (unsigned int)fls((unsigned int)(size - 1));
+	return ((unsigned long)object & s->slab_mask) ==
+	       ((unsigned long)next & s->slab_mask);
 }
 
 /* --- shared between the slab files -------------------------------------- */
-
-/* The cpu slab of a cache that has none: no free objects, never a real page. */
-extern struct page no_cpu_slab;
 
 /* slab_common.c: fill in a cache (sizes, order, debugging). */
 int __kmem_cache_create(struct kmem_cache *s, const char *name,
@@ -211,6 +124,10 @@ int __kmem_cache_create(struct kmem_cache *s, const char *name,
 			slab_flags_t flags, void (*ctor)(void *));
 /* kmalloc.c: the kmalloc-* and dma-kmalloc-* caches. */
 void create_kmalloc_caches(void);
+/* kmalloc.c: kmalloc() above KMALLOC_MAX_CACHE_SIZE: pages. */
+void *kmalloc_large(size_t size, gfp_t flags);
+/* kmalloc.c: kfree() of what is no slab object: pages, NULL, or misuse. */
+void kfree_large(const void *object, unsigned long addr);
 /* slab.c: give back the empty slabs beyond `keep` (the cpu slab too if 0). */
 void slab_release_empty(struct kmem_cache *s, unsigned long keep);
 /* slab.c: correct a slab's inuse (a repaired free list), keeping its list. */

@@ -102,17 +102,25 @@ static struct vm_struct *get_vm_area(unsigned long size, unsigned long flags,
 	return area;
 }
 
-/* Undo get_vm_area() once the mapping is gone. */
-static void free_vm_area(struct vm_struct *area)
+/*
+ * Unmap an area and hand its range to the lazy purge (Linux's
+ * remove_vm_area()).  Returns its vm_struct, which the caller frees.
+ */
+static struct vm_struct *remove_vm_area(struct vmap_area *va)
 {
-	struct vmap_area *va = find_vmap_area((unsigned long)area->addr);
+	struct vm_struct *area = va->vm;
 
-	vunmap_range_noflush((unsigned long)area->addr,
-			     (unsigned long)area->addr + area->size -
-				     PAGE_SIZE);
+	vunmap_range_noflush(va->va_start,
+			     va->va_start + area->size - PAGE_SIZE);
 	va->vm = NULL;
 	free_vmap_area_lazy(va);
-	kfree(area);
+	return area;
+}
+
+/* Undo get_vm_area() when a mapping could not be completed. */
+static void free_vm_area(struct vm_struct *area)
+{
+	kfree(remove_vm_area(find_vmap_area((unsigned long)area->addr)));
 }
 
 static void vmalloc_free_pages(struct page **pages, unsigned int nr)
@@ -207,7 +215,7 @@ void *vmalloc_32(unsigned long size)
 }
 
 /* The area of addr for an unmap of kind `want`, or NULL after a WARN. */
-static struct vm_struct *vm_area_for_free(const void *addr, unsigned long want,
+static struct vmap_area *vm_area_for_free(const void *addr, unsigned long want,
 					  const char *fn)
 {
 	struct vmap_area *va;
@@ -246,25 +254,24 @@ static struct vm_struct *vm_area_for_free(const void *addr, unsigned long want,
 						"iounmap");
 		return NULL;
 	}
-	return va->vm;
+	return va;
 }
 
 void vfree(const void *addr)
 {
+	struct vmap_area *va;
 	struct vm_struct *area;
 
 	if (!addr)
 		return;
-	area = vm_area_for_free(addr, VM_ALLOC, "vfree");
-	if (!area)
+	va = vm_area_for_free(addr, VM_ALLOC, "vfree");
+	if (!va)
 		return;
-	vunmap_range_noflush((unsigned long)area->addr,
-			     (unsigned long)area->addr + area->size -
-				     PAGE_SIZE);
+	area = remove_vm_area(va);
 	vmalloc_free_pages(area->pages, area->nr_pages);
 	nr_vmalloc_pages -= area->nr_pages;
 	kfree(area->pages);
-	free_vm_area(area);
+	kfree(area);
 }
 
 void *vmap(struct page **pages, unsigned int count, unsigned long flags,
@@ -288,13 +295,13 @@ void *vmap(struct page **pages, unsigned int count, unsigned long flags,
 
 void vunmap(const void *addr)
 {
-	struct vm_struct *area;
+	struct vmap_area *va;
 
 	if (!addr)
 		return;
-	area = vm_area_for_free(addr, VM_MAP, "vunmap");
-	if (area)
-		free_vm_area(area);
+	va = vm_area_for_free(addr, VM_MAP, "vunmap");
+	if (va)
+		kfree(remove_vm_area(va));
 }
 
 void *ioremap(phys_addr_t phys, unsigned long size)
@@ -323,14 +330,14 @@ void *ioremap(phys_addr_t phys, unsigned long size)
 
 void iounmap(volatile void *addr)
 {
-	struct vm_struct *area;
+	struct vmap_area *va;
 
 	if (!addr)
 		return;
-	area = vm_area_for_free((void *)((unsigned long)addr & PAGE_MASK),
-				VM_IOREMAP, "iounmap");
-	if (area)
-		free_vm_area(area);
+	va = vm_area_for_free((void *)((unsigned long)addr & PAGE_MASK),
+			      VM_IOREMAP, "iounmap");
+	if (va)
+		kfree(remove_vm_area(va));
 }
 
 struct page *vmalloc_to_page(const void *addr)

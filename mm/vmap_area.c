@@ -16,7 +16,14 @@
  *    global TLB flush (the lazy purge, as Linux does): a vfree costs no flush,
  *    and an address is never reused while a stale translation could exist.
  *    Purging happens when the list holds LAZY_MAX_PAGES pages, or when an
- *    allocation finds no room.
+ *    allocation finds no room.  Areas freed one after the other usually
+ *    lie side by side (an address is not reused before the purge, so
+ *    successive vmallocs get successive ranges): the purge gives each such
+ *    run back as one gap, one insertion into the augmented free tree for
+ *    the run instead of one per area.  Linux merges freed areas already
+ *    at vfree() time, in a purge tree; here each keeps its own node until
+ *    the purge, so that a fault report can still name the area and who
+ *    allocated it, and /proc/vmallocinfo lists it.
  * Neighbouring free gaps are always merged, so the free tree holds at most
  * one more node than the busy tree.
  */
@@ -128,12 +135,15 @@ static struct vmap_area *va_lookup(const struct rb_root *root,
 
 static struct vmap_area *va_new(unsigned long start, unsigned long end)
 {
-	struct vmap_area *va = kmem_cache_zalloc(vmap_area_cachep, GFP_KERNEL);
+	struct vmap_area *va = kmem_cache_alloc(vmap_area_cachep, GFP_KERNEL);
 
 	if (va) {
 		va->va_start = start;
 		va->va_end = end;
 		INIT_LIST_HEAD(&va->list);
+		va->subtree_max_size = 0;
+		va->vm = NULL;
+		va->caller = NULL;
 	}
 	return va;
 }
@@ -239,6 +249,18 @@ void vmalloc_purge(void)
 	/* One flush for every lazily freed area: the point of batching. */
 	__flush_tlb_all();
 	list_for_each_entry_safe(va, n, &purge_vmap_area_list, list) {
+		/* The areas freed next that touch this one join its run. */
+		while (&n->list != &purge_vmap_area_list &&
+		       (n->va_start == va->va_end ||
+			n->va_end == va->va_start)) {
+			struct vmap_area *next = list_next_entry(n, list);
+
+			va->va_start = min(va->va_start, n->va_start);
+			va->va_end = max(va->va_end, n->va_end);
+			list_del(&n->list);
+			kmem_cache_free(vmap_area_cachep, n);
+			n = next;
+		}
 		list_del(&va->list);
 		va->vm = NULL;
 		va_free_merge(va);

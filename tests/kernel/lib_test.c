@@ -3,7 +3,8 @@
  * lib_test.c - verifies that the freestanding C library works in the i386
  * kernel build as it does in the host tests (tests/host): the string
  * instructions behind memcpy/memset at every size and alignment, 64-bit
- * formatting through libgcc, and the parsers the shell and boot options use.
+ * formatting and division (arch/x86/lib/div64.c), and the parsers the shell
+ * and boot options use.
  */
 #include <cmdline.h>
 #include <errno.h>
@@ -154,6 +155,43 @@ static void lib_sort_orders_integers(struct ktest *test)
 		KTEST_ASSERT_EQ(test, v[i], i);
 }
 
+/*
+ * The 64-bit division helpers (arch/x86/lib/div64.c): GCC calls them with
+ * register arguments.  Known quotients first, then random dividends and
+ * divisors of every width, checked by multiplying back.
+ */
+static void lib_64bit_division_is_exact(struct ktest *test)
+{
+	/* volatile: the compiler must call the helpers, not fold. */
+	volatile u64 big = 18446744073709551615ULL, ten = 10, wide = 1ULL << 40;
+	volatile s64 neg = -9223372036854775807LL - 1, seven = 7;
+	u64 x = 0x9e3779b97f4a7c15ULL;
+
+	KTEST_EXPECT_EQ(test, big / ten, 1844674407370955161ULL);
+	KTEST_EXPECT_EQ(test, big % ten, 5);
+	KTEST_EXPECT_EQ(test, big / wide, 16777215);
+	KTEST_EXPECT_EQ(test, big % wide, wide - 1);
+	KTEST_EXPECT_EQ(test, neg / seven, -1317624576693539401LL);
+	KTEST_EXPECT_EQ(test, neg % seven, -1);
+	KTEST_EXPECT_EQ(test, (s64)ten / -seven, -1);
+	KTEST_EXPECT_EQ(test, (s64)ten % -seven, 3);
+	for (int i = 0; i < 512; i++) {
+		u64 n, d, q, r;
+
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17; /* xorshift64 */
+		n = x;
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		d = x >> (i % 64) ?: 1;
+		q = n / d;
+		r = n % d;
+		KTEST_ASSERT_TRUE(test, r < d);
+		KTEST_ASSERT_EQ(test, q * d + r, n);
+		KTEST_ASSERT_EQ(test,
+				(s64)n / (s64)d * (s64)d + (s64)n % (s64)d,
+				(s64)n);
+	}
+}
+
 static const struct ktest_case lib_cases[] = {
 	KTEST_CASE(lib_snprintf_formats_hex_with_padding),
 	KTEST_CASE(lib_snprintf_formats_64bit_numbers),
@@ -166,6 +204,7 @@ static const struct ktest_case lib_cases[] = {
 	KTEST_CASE(lib_memparse_understands_suffixes),
 	KTEST_CASE(lib_next_arg_splits_options),
 	KTEST_CASE(lib_sort_orders_integers),
+	KTEST_CASE(lib_64bit_division_is_exact),
 	{}
 };
 KTEST_SUITE(lib, lib_cases);

@@ -19,7 +19,7 @@
 #include <time.h>
 #include <uaccess.h>
 
-void start_kernel(u32 magic, u32 mbi_phys);
+asmlinkage void start_kernel(u32 magic, u32 mbi_phys);
 
 /* FIX_HOLE, the last page of the address space: never mapped, by design. */
 #define NEVER_MAPPED ((void *)__fix_to_virt(FIX_HOLE))

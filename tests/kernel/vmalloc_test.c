@@ -255,6 +255,53 @@ static void vmalloc_fragments_then_merges_back(struct ktest *test)
 	KTEST_EXPECT_TRUE(test, vmalloc_self_check());
 }
 
+#define RUN_AREAS 8
+
+/*
+ * Three runs of neighbouring areas, freed in address order, in reverse and
+ * shuffled, each run fenced by a live area: after the purge each run is
+ * one gap again, so an area as big as the whole run fits exactly there.
+ */
+static void vmalloc_purge_gives_back_runs_freed_in_any_order(struct ktest *test)
+{
+	static const int order[3][RUN_AREAS] = {
+		{ 0, 1, 2, 3, 4, 5, 6, 7 },
+		{ 7, 6, 5, 4, 3, 2, 1, 0 },
+		{ 3, 0, 6, 1, 7, 2, 5, 4 },
+	};
+	/* A run: RUN_AREAS areas of one page and a guard page each. */
+	unsigned long run_size = (2 * RUN_AREAS - 1) * PAGE_SIZE;
+	static void *areas[3][RUN_AREAS], *fence[3], *whole[3];
+	unsigned long largest;
+
+	vmalloc_purge();
+	largest = vmalloc_largest_free();
+	for (int r = 0; r < 3; r++) {
+		for (int i = 0; i < RUN_AREAS; i++) {
+			areas[r][i] = vmalloc(PAGE_SIZE);
+			KTEST_ASSERT_NOT_NULL(test, areas[r][i]);
+		}
+		fence[r] = vmalloc(PAGE_SIZE);
+		KTEST_ASSERT_NOT_NULL(test, fence[r]);
+	}
+	for (int r = 0; r < 3; r++)
+		for (int i = 0; i < RUN_AREAS; i++)
+			vfree(areas[r][order[r][i]]);
+	vmalloc_purge();
+	KTEST_EXPECT_TRUE(test, vmalloc_self_check());
+	for (int r = 0; r < 3; r++) {
+		whole[r] = vmalloc(run_size);
+		KTEST_EXPECT_PTR_EQ(test, whole[r], areas[r][0]);
+	}
+	for (int r = 0; r < 3; r++) {
+		vfree(whole[r]);
+		vfree(fence[r]);
+	}
+	vmalloc_purge();
+	KTEST_EXPECT_EQ(test, vmalloc_largest_free(), largest);
+	KTEST_EXPECT_TRUE(test, vmalloc_self_check());
+}
+
 #define EXHAUST_MAX 512
 
 static void vmalloc_exhaustion_returns_null_and_recovers(struct ktest *test)
@@ -547,6 +594,7 @@ static const struct ktest_case vmalloc_cases[] = {
 	KTEST_CASE(vmalloc_freed_range_is_reused_after_the_purge),
 	KTEST_CASE(vmalloc_use_after_vfree_is_reported),
 	KTEST_CASE(vmalloc_fragments_then_merges_back),
+	KTEST_CASE(vmalloc_purge_gives_back_runs_freed_in_any_order),
 	KTEST_CASE(vmalloc_exhaustion_returns_null_and_recovers),
 	KTEST_CASE(vmalloc_bigger_than_the_space_fails_with_linux_message),
 	KTEST_CASE(vmalloc_of_zero_bytes_warns),

@@ -82,7 +82,7 @@ _start:
 	pushl	$0			/* eflags: interrupts off, clean */
 	popfl
 	pushl	%ebx			/* multiboot info (physical) */
-	pushl	%eax			/* multiboot magic */
+	pushl	%eax			/* multiboot magic (start_kernel is asmlinkage) */
 	call	start_kernel
 3:	cli
 	hlt

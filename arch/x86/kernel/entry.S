@@ -5,7 +5,8 @@
  * them: an error code (the CPU's, or 0) and the vector number above the
  * CPU's EIP/CS/EFLAGS.  The common code then saves the registers as a
  * struct pt_regs (asm/ptrace.h), calls handle_trap(regs) with kernel data
- * segments loaded, and returns with iret.  A handler may change regs->ip
+ * segments loaded (the pointer goes on the stack: handle_trap is
+ * asmlinkage), and returns with iret.  A handler may change regs->ip
  * (exception fixups, WARN) and the change takes effect on the way out.
  *
  * Vector 8, the double fault, has no stub: it is a task gate (idt.c).

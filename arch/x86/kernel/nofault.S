@@ -7,7 +7,7 @@
  * Both return 0, or -EFAULT (-14) when the copy touched an address that is
  * not mapped (or not writable).  The one instruction that may fault is the
  * `rep movsb`; its extable entry sends the page-fault handler to the -EFAULT
- * return below.  This is how the shell's peek/poke, the oops report's code
+ * return below.  Arguments on the stack: asmlinkage (include/uaccess.h).  This is how the shell's peek/poke, the oops report's code
  * dump and the tests prove that an address is unmapped.
  */
 #include <asm/extable.h>

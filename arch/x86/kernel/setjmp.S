@@ -8,6 +8,9 @@
  * part of it: whoever resumes decides (the shell and the test runner turn
  * interrupts back on).
  *
+ * Both take their arguments on the stack (asmlinkage in include/setjmp.h,
+ * while the rest of the kernel passes them in registers).
+ *
  * struct jmp_buf layout: bx, si, di, bp, sp, ip (include/setjmp.h).
  */
 	.text

@@ -68,7 +68,7 @@ static void do_exception(struct pt_regs *regs)
 	die(trap_name(regs->trapnr), regs, regs->error_code);
 }
 
-void handle_trap(struct pt_regs *regs)
+asmlinkage void handle_trap(struct pt_regs *regs)
 {
 	if (regs->trapnr >= FIRST_EXTERNAL_VECTOR)
 		do_IRQ(regs);

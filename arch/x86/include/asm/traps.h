@@ -36,7 +36,7 @@ enum {
 #define X86_PF_INSTR 0x10 /* instruction fetch */
 
 /* C entry from entry.S for every vector 0..47 except the double fault. */
-void handle_trap(struct pt_regs *regs);
+asmlinkage void handle_trap(struct pt_regs *regs);
 /* The page-fault handler (arch/x86/mm/fault.c). */
 void do_page_fault(struct pt_regs *regs, unsigned long address);
 /* Runs as its own task on a double fault (arch/x86/kernel/traps.c). */
