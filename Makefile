@@ -75,6 +75,8 @@ kernel: $(KERNEL)
 
 -include $(DEPS)
 include tests/host/host.mk
+include user/user.mk
+include tools/linux/linux.mk
 
 # --- dependencies ----------------------------------------------------------
 # The tools the build and QEMU need; installed as root, named otherwise.
