@@ -68,5 +68,6 @@ $(USER_LIST): $(USER_PROGS) user/user.mk user/data/motd
 	    echo "file /user/$$p $(abspath $(USER_BUILD))/bin/$$p 0755 0 0"; done; \
 	  echo "dir /etc 0755 0 0"; \
 	  echo "file /etc/motd $(abspath user/data/motd) 0644 0 0"; \
+	  echo "file /user/not-elf $(abspath user/data/motd) 0755 0 0"; \
 	  echo "dir /tmp 01777 0 0"; \
 	} > $@

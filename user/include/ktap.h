@@ -60,6 +60,24 @@ void ktap_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* False (and the case skipped as "needs PATH") when PATH cannot be opened. */
 bool ktap_need_file(const char *path);
 
+/*
+ * Runs fn(arg) in a forked child, which exits 0 when fn returns; returns
+ * the child's wait status (WIFSIGNALED for a fault), or -1 when fork or
+ * wait failed (recorded as a failure).  Children report with their exit
+ * code: their EXPECT_* output would not reach the parent's counts.
+ */
+int ktap_in_child(void (*fn)(void *arg), void *arg);
+
+/*
+ * Pointers a system call must refuse with EFAULT: one below every mapping
+ * (page 0 is never mapped) and one at PAGE_OFFSET, the kernel's.  They are
+ * volatile so that the compiler does not warn about, or fold, their use.
+ */
+extern void *volatile ktap_bad_ptr;
+extern void *volatile ktap_kernel_ptr;
+#define BAD_PTR (ktap_bad_ptr)
+#define KERNEL_PTR (ktap_kernel_ptr)
+
 #define KTAP_SKIP(...)                   \
 	do {                             \
 		ktap_skip(__VA_ARGS__); \

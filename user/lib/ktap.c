@@ -14,7 +14,11 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+void *volatile ktap_bad_ptr = (void *)1;
+void *volatile ktap_kernel_ptr = (void *)0xc0000000;
 
 static struct {
 	int failures; /* failed expectations in the running case */
@@ -72,6 +76,26 @@ bool ktap_need_file(const char *path)
 	}
 	close(fd);
 	return true;
+}
+
+int ktap_in_child(void (*fn)(void *arg), void *arg)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid < 0) {
+		ktap_fail(__FILE__, __LINE__, "fork: %s", errno_name(errno));
+		return -1;
+	}
+	if (pid == 0) {
+		fn(arg);
+		_exit(0);
+	}
+	if (waitpid(pid, &status, 0) != pid) {
+		ktap_fail(__FILE__, __LINE__, "waitpid: %s", errno_name(errno));
+		return -1;
+	}
+	return status;
 }
 
 static bool wanted(const char *name, int argc, char **argv)
