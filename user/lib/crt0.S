@@ -18,8 +18,11 @@
  * call (the child's own calls would overwrite it before the parent runs
  * again): it is held in %ecx, which the kernel preserves.
  *
- * __restore_rt: where a signal handler returns (SA_RESTORER); it asks
- * the kernel to restore the frame the signal interrupted.
+ * __restore and __restore_rt: where a signal handler returns
+ * (SA_RESTORER).  i386 Linux builds two kinds of signal frame: the old
+ * one (handler(sig)), undone by sigreturn after the signal number is
+ * popped, and the rt one for SA_SIGINFO (handler(sig, info, uc)), undone
+ * by rt_sigreturn.
  */
 #include <asm/unistd_32.h>
 
@@ -73,6 +76,15 @@ vfork:
 	movl $-1, %eax
 	ret
 	.size vfork, . - vfork
+
+	.globl __restore
+	.type __restore, @function
+__restore:
+	popl %eax			/* the handler's argument, sig */
+	movl $__NR_sigreturn, %eax
+	int $0x80
+	hlt				/* not reached */
+	.size __restore, . - __restore
 
 	.globl __restore_rt
 	.type __restore_rt, @function

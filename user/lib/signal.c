@@ -4,15 +4,17 @@
  * rt_sigprocmask, which take the size of the kernel's sigset_t (8 bytes:
  * 64 signals) as their last argument; another size is EINVAL.
  *
- * A handler returns into __restore_rt (crt0.S), which the library sets as
- * sa_restorer with SA_RESTORER, as every i386 C library does: the kernel
- * pushes its address as the handler's return address.
+ * A handler returns into __restore or, with SA_SIGINFO, __restore_rt
+ * (crt0.S): the library sets it as sa_restorer with SA_RESTORER, as every
+ * i386 C library does, and the kernel pushes it as the handler's return
+ * address.  The two kinds of frame need the two kinds of sigreturn.
  */
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
 
+void __restore(void);
 void __restore_rt(void);
 
 int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
@@ -23,7 +25,9 @@ int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
 		k = *act;
 		if (k.sa_handler != SIG_DFL && k.sa_handler != SIG_IGN) {
 			k.sa_flags |= SA_RESTORER;
-			k.sa_restorer = __restore_rt;
+			k.sa_restorer = (k.sa_flags & SA_SIGINFO) ?
+						__restore_rt :
+						__restore;
 		}
 		act = &k;
 	}
