@@ -8,6 +8,9 @@
 #   make gdb        QEMU halted with its gdb stub, gdb attached
 #   make demo       the ex04 walkthrough (boot mode `demo`)
 #   make bench      benchmarks at 128M/2G/3G: build/bench.txt, build/bench.json
+#   make user       the user programs (user/README.md)
+#   make linux      the user programs on Debian's real Linux 686 (PROG=hello ...)
+#   make bench-linux  the user benchmarks on Linux under -icount
 #   make format / check-format / clean / compile_commands.json
 #
 # Variables: V=1 (show commands), MEM=2G (guest RAM), APPEND="..." (kernel command line),
@@ -167,9 +170,9 @@ bench: deps $(KERNEL)
 		--accel $(ACCEL) --append "$(APPEND)"
 
 # --- tests -----------------------------------------------------------------
-test: deps $(KERNEL) $(ISO) host-tests
+test: deps $(KERNEL) $(ISO) host-tests linux-prepare
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --iso $(ISO) \
-		--host-tests $(HOST_TEST_BIN)
+		--host-tests $(HOST_TEST_BIN) --linux-dir $(LINUX_DIR)
 
 # --- housekeeping ----------------------------------------------------------
 FORMAT_FILES = $(shell find arch include kernel lib mm tests \

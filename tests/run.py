@@ -972,6 +972,26 @@ def run_bench_check(args):
     return res
 
 
+# --- the user programs on Debian's Linux 686 (tests/linux_check.py) ------------------
+
+LINUX_CHECK = "user programs on Linux"
+
+
+def run_linux_check(args):
+    """Boot Debian's Linux with the user programs: every case must pass."""
+    import linux_check  # tests/linux_check.py, beside this file
+
+    suites, crashes, out, seconds, argv = linux_check.run_check(args.linux_dir, args.timeout)
+    res = RunResult(label=LINUX_CHECK, output=out, seconds=seconds, command=argv,
+                    crashes=list(crashes))
+    for name, cases in suites:
+        suite = Suite(name=name, plan=len(cases), ok=all(ok for _, ok, _, _ in cases))
+        suite.cases = [Case(i, case, ok, "", [] if ok else diags)
+                       for i, (case, ok, _, diags) in enumerate(cases, 1)]
+        res.suites.append(suite)
+    return res
+
+
 # --- the other console: PS/2 keyboard in, VGA text screen out --------------------------
 
 CONSOLE_CHECK = {"name": "vga and keyboard", "mem": "128M"}
@@ -1151,6 +1171,8 @@ def parse_args(argv):
                     help="boot with ktest=FILTER (SUITE or SUITE.CASE)")
     ap.add_argument("--no-iso", action="store_true", help="skip the GRUB ISO boot")
     ap.add_argument("--no-shell", action="store_true", help="skip the shell checks")
+    ap.add_argument("--linux-dir", metavar="DIR",
+                    help="run the user programs on Debian's Linux from DIR (build/linux)")
     ap.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
                     help=f"seconds per run (default {DEFAULT_TIMEOUT})")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
@@ -1190,7 +1212,8 @@ def plan_runs(args, ap):
     """[(label, log name, function)] for everything this invocation runs."""
     names = [e["name"] for e in MATRIX] + ["iso"] + \
         [c["name"] for c in SHELL_CHECKS] + \
-        [CONSOLE_CHECK["name"], PASTE_CHECK["name"], EDIT_CHECK["name"], BENCH_CHECK["name"]]
+        [CONSOLE_CHECK["name"], PASTE_CHECK["name"], EDIT_CHECK["name"], BENCH_CHECK["name"],
+         LINUX_CHECK]
     dups = {n for n in names if names.count(n) > 1}
     if dups:
         ap.error(f"duplicate run names: {', '.join(sorted(dups))}")
@@ -1224,6 +1247,8 @@ def plan_runs(args, ap):
     if wanted(BENCH_CHECK["name"]):
         runs.append((BENCH_CHECK["name"], "bench",
                      lambda: run_bench_check(args)))
+    if args.linux_dir and wanted(LINUX_CHECK):
+        runs.append((LINUX_CHECK, "linux", lambda: run_linux_check(args)))
     for i, path in enumerate(args.host_tests):
         label = "host" if len(args.host_tests) == 1 else f"host {i + 1}"
         runs.append((label, label, lambda p=path, l=label: run_host_tests(p, l, args)))

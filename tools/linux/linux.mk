@@ -64,7 +64,7 @@ linux-initramfs: $(LINUX_INITRD)
 
 # For make test: a failed fetch must not stop the other tests; the Linux
 # check then fails and shows this log (tests/linux_check.py).
-linux-prepare:
+linux-prepare: user
 	@mkdir -p $(LINUX_DIR)
 	@$(MAKE) --no-print-directory linux-initramfs \
 		> $(LINUX_DIR)/prepare.log 2>&1 || { rm -f $(LINUX_INITRD); \
