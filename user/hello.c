@@ -21,8 +21,7 @@ int main(int argc, char **argv)
 	for (int i = 1; i < argc; i++)
 		printf("argv[%d] = %s\n", i, argv[i]);
 	printf("AT_PAGESZ %lu, AT_ENTRY %s\n", getauxval(AT_PAGESZ),
-	       getauxval(AT_ENTRY) == (unsigned long)_start ?
-		       "is _start" :
-		       "is not _start");
+	       getauxval(AT_ENTRY) == (unsigned long)_start ? "is _start" :
+							      "is not _start");
 	return 0;
 }

@@ -42,7 +42,10 @@ struct ktap_case {
 	void (*run)(void); /* checks with EXPECT_* / ASSERT_* */
 };
 
-#define KTAP_CASE(fn) { #fn, fn }
+#define KTAP_CASE(fn)   \
+	{               \
+#fn, fn \
+	}
 
 /* Runs the cases named in argv (all without arguments); the exit status. */
 int ktap_main(const char *suite, const struct ktap_case *cases, int argc,
@@ -78,18 +81,18 @@ extern void *volatile ktap_kernel_ptr;
 #define BAD_PTR (ktap_bad_ptr)
 #define KERNEL_PTR (ktap_kernel_ptr)
 
-#define KTAP_SKIP(...)                   \
-	do {                             \
+#define KTAP_SKIP(...)                  \
+	do {                            \
 		ktap_skip(__VA_ARGS__); \
-		return;                  \
+		return;                 \
 	} while (0)
 
-#define EXPECT_TRUE(cond)                                                 \
-	({                                                                \
-		bool __ok = !!(cond);                                     \
-		if (!__ok)                                                \
+#define EXPECT_TRUE(cond)                                                    \
+	({                                                                   \
+		bool __ok = !!(cond);                                        \
+		if (!__ok)                                                   \
 			ktap_fail(__FILE__, __LINE__, "expected %s", #cond); \
-		__ok;                                                     \
+		__ok;                                                        \
 	})
 
 #define EXPECT_EQ(a, b)                                                      \
@@ -103,14 +106,15 @@ extern void *volatile ktap_kernel_ptr;
 		__ok;                                                        \
 	})
 
-#define EXPECT_NE(a, b)                                                      \
-	({                                                                   \
-		long long __a = (long long)(a), __b = (long long)(b);        \
-		bool __ok = __a != __b;                                      \
-		if (!__ok)                                                   \
-			ktap_fail(__FILE__, __LINE__,                        \
-				  "expected %s != %s, both %lld", #a, #b, __a); \
-		__ok;                                                        \
+#define EXPECT_NE(a, b)                                                   \
+	({                                                                \
+		long long __a = (long long)(a), __b = (long long)(b);     \
+		bool __ok = __a != __b;                                   \
+		if (!__ok)                                                \
+			ktap_fail(__FILE__, __LINE__,                     \
+				  "expected %s != %s, both %lld", #a, #b, \
+				  __a);                                   \
+		__ok;                                                     \
 	})
 
 /* `expr` (a system call wrapper) must fail with errno `err`. */
@@ -130,34 +134,34 @@ extern void *volatile ktap_kernel_ptr;
 	})
 
 /* `expr` must succeed (not return -1); errno is shown if it did not. */
-#define EXPECT_OK(expr)                                                    \
-	({                                                                 \
-		errno = 0;                                                 \
-		long __r = (long)(expr);                                   \
-		if (__r == -1)                                             \
+#define EXPECT_OK(expr)                                                     \
+	({                                                                  \
+		errno = 0;                                                  \
+		long __r = (long)(expr);                                    \
+		if (__r == -1)                                              \
 			ktap_fail(__FILE__, __LINE__, "%s: -1 (%s)", #expr, \
-				  errno_name(errno));                      \
-		__r;                                                       \
+				  errno_name(errno));                       \
+		__r;                                                        \
 	})
 
-#define ASSERT_TRUE(cond)              \
-	do {                           \
+#define ASSERT_TRUE(cond)               \
+	do {                            \
 		if (!EXPECT_TRUE(cond)) \
-			return;        \
+			return;         \
 	} while (0)
 
-#define ASSERT_EQ(a, b)              \
-	do {                         \
+#define ASSERT_EQ(a, b)               \
+	do {                          \
 		if (!EXPECT_EQ(a, b)) \
-			return;      \
+			return;       \
 	} while (0)
 
-#define ASSERT_OK(expr)                      \
-	({                                   \
-		long __v = EXPECT_OK(expr);  \
-		if (__v == -1)               \
-			return;              \
-		__v;                         \
+#define ASSERT_OK(expr)                     \
+	({                                  \
+		long __v = EXPECT_OK(expr); \
+		if (__v == -1)              \
+			return;             \
+		__v;                        \
 	})
 
 #endif /* _KTAP_H */

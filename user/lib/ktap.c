@@ -130,7 +130,8 @@ int ktap_main(const char *suite, const struct ktap_case *cases, int argc,
 			printf("    not ok %d %s\n", n, c->name);
 		} else if (cur.skip[0]) {
 			skip++;
-			printf("    ok %d %s # SKIP %s\n", n, c->name, cur.skip);
+			printf("    ok %d %s # SKIP %s\n", n, c->name,
+			       cur.skip);
 		} else {
 			pass++;
 			printf("    ok %d %s\n", n, c->name);

@@ -66,8 +66,8 @@ static void put_str(struct out *o, const struct spec *sp, const char *s)
 }
 
 /* A number in base 8, 10 or 16 with its sign, precision and width. */
-static void put_num(struct out *o, const struct spec *sp, uint64_t v,
-		    bool neg, int base, bool upper, const char *prefix)
+static void put_num(struct out *o, const struct spec *sp, uint64_t v, bool neg,
+		    int base, bool upper, const char *prefix)
 {
 	const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
 	char tmp[24];
@@ -174,7 +174,10 @@ static void convert(struct out *o, struct spec *sp, int len, char c,
 	case 'o':
 		v = get_int(ap, len, false, &neg);
 		sp->sign = 0;
-		put_num(o, sp, v, false, c == 'u' ? 10 : c == 'o' ? 8 : 16,
+		put_num(o, sp, v, false,
+			c == 'u' ? 10 :
+			c == 'o' ? 8 :
+				   16,
 			c == 'X', "");
 		break;
 	case 'p':

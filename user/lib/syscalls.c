@@ -74,9 +74,9 @@ pid_t fork(void)
 long clone_raw(unsigned long flags, void *newsp, int *parent_tid, void *tls,
 	       int *child_tid)
 {
-	return __syscall_ret(
-		__syscall(__NR_clone, (long)flags, (long)newsp,
-			  (long)parent_tid, (long)tls, (long)child_tid, 0));
+	return __syscall_ret(__syscall(__NR_clone, (long)flags, (long)newsp,
+				       (long)parent_tid, (long)tls,
+				       (long)child_tid, 0));
 }
 
 int execve(const char *path, char *const argv[], char *const envp[])
@@ -158,9 +158,8 @@ off_t lseek(int fd, off_t offset, int whence)
 int _llseek(int fd, unsigned long hi, unsigned long lo, loff_t *result,
 	    int whence)
 {
-	return __syscall_ret(
-		__syscall(__NR__llseek, fd, (long)hi, (long)lo, (long)result,
-			  whence, 0));
+	return __syscall_ret(__syscall(__NR__llseek, fd, (long)hi, (long)lo,
+				       (long)result, whence, 0));
 }
 
 int fsync(int fd)
@@ -205,8 +204,7 @@ void *sbrk(long increment)
 	return (void *)old;
 }
 
-void *mmap(void *addr, size_t length, int prot, int flags, int fd,
-	   off_t offset)
+void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset)
 {
 	if (offset & 4095) {
 		errno = EINVAL;

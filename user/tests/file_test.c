@@ -124,7 +124,8 @@ static void file_read_errors(void)
 
 static void file_write_to_the_console(void)
 {
-	static const char line[] = "    # file_test: a line written by write()\n";
+	static const char line[] =
+		"    # file_test: a line written by write()\n";
 
 	EXPECT_EQ(write(STDOUT_FILENO, line, sizeof(line) - 1),
 		  (long)sizeof(line) - 1);

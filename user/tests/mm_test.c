@@ -75,7 +75,8 @@ static void mm_brk_grows_and_shrinks_the_heap(void)
 	EXPECT_EQ(start[PAGE + 1], 0); /* shrunk and regrown: zero again */
 	EXPECT_EQ(start[0], 1);
 	EXPECT_ERRNO(brk((void *)(TASK_SIZE + PAGE)), ENOMEM);
-	EXPECT_TRUE(sbrk(0) == start + 2 * PAGE); /* a refused brk moves nothing */
+	EXPECT_TRUE(sbrk(0) ==
+		    start + 2 * PAGE); /* a refused brk moves nothing */
 	brk(start);
 }
 

@@ -73,7 +73,8 @@ static void block_sigterm_then_unblock(void *arg)
 	if (sigprocmask(SIG_BLOCK, &set, NULL))
 		_exit(1);
 	kill(getpid(), SIGTERM); /* pending: this process goes on */
-	if (sigprocmask(SIG_BLOCK, NULL, &old) || sigismember(&old, SIGTERM) != 1)
+	if (sigprocmask(SIG_BLOCK, NULL, &old) ||
+	    sigismember(&old, SIGTERM) != 1)
 		_exit(2);
 	sigprocmask(SIG_UNBLOCK, &set, NULL); /* delivered now: it dies */
 	_exit(3);
