@@ -175,7 +175,7 @@ test: deps $(KERNEL) $(ISO) host-tests linux-prepare
 		--host-tests $(HOST_TEST_BIN) --linux-dir $(LINUX_DIR)
 
 # --- housekeeping ----------------------------------------------------------
-FORMAT_FILES = $(shell find arch include kernel lib mm tests \
+FORMAT_FILES = $(shell find arch include kernel lib mm tests user \
 	-name '*.[ch]' | LC_ALL=C sort)
 
 format:
