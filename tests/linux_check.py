@@ -204,13 +204,14 @@ def compare_results(reference, other, lacks=()):
 
 
 def qemu_argv(linux_dir, progs, mem="2G", accel="tcg", icount=False, args="",
-              append=""):
+              append="", initrd=None):
     linux_dir = Path(linux_dir)
+    initrd = initrd or linux_dir / "initramfs.cpio"
     words = [CMDLINE, "kmem386.progs=" + ",".join(progs),
              "kmem386.args=" + ",".join(args.split()), "kmem386.shell=0", append]
     return [QEMU, "-accel", accel, *(["-icount", "shift=0,sleep=off"] if icount else []),
             "-m", mem, "-kernel", str(linux_dir / "vmlinuz"),
-            "-initrd", str(linux_dir / "initramfs.cpio"),
+            "-initrd", str(initrd),
             "-append", " ".join(w for w in words if w),
             "-display", "none", "-serial", "stdio", "-monitor", "none",
             "-nic", "none", "-no-reboot"]
@@ -320,10 +321,11 @@ def bench_rows(boot):
 
 
 def bench_table(boot, rows, mem, unit):
-    lines = [f"User benchmarks on Debian's Linux {boot.kernel} (-m {mem}), per operation "
-             f"in {unit}:",
-             "the median of 7 batches, a batch's fixed cost subtracted (user/include/ubench.h).",
-             ""]
+    what = "kmem386's kernel rows, timed by tools/linux/kbench" if any(
+        p.name.startswith("insmod:") for p in boot.programs) else "The user benchmarks"
+    lines = [f"{what} on Debian's Linux {boot.kernel} (-m {mem}), per operation in {unit}:",
+             "the median of 7 batches, a batch's fixed cost subtracted (the loop of",
+             "kernel/bench.c).", ""]
     width = max([len(r.op) for _, r in rows] + [10])
     lines.append(f"{'op':<{width}} {'per_op':>10} {'min':>10} {'max':>10}  what")
     for prog, r in rows:
@@ -343,22 +345,24 @@ def main_bench(args):
     icount = args.accel == "tcg"
     unit = "instructions" if icount else "cycles"
     argv = qemu_argv(args.linux_dir, args.progs.split(), mem=args.mem, accel=args.accel,
-                     icount=icount, args=args.args, append=args.append)
+                     icount=icount, args=args.args, append=args.append, initrd=args.initrd)
     boot = boot_linux(argv, args.timeout)
-    out = Path(args.out)
+    out, name = Path(args.out), args.name
     out.mkdir(parents=True, exist_ok=True)
-    (out / "bench-linux.log").write_text(boot.output)
+    (out / f"{name}.log").write_text(boot.output)
     rows = bench_rows(boot)
     text = "\n".join(bench_table(boot, rows, args.mem, unit)) + "\n"
-    (out / "bench-linux.txt").write_text(text)
-    (out / "bench-linux.json").write_text(json.dumps(
+    (out / f"{name}.txt").write_text(text)
+    (out / f"{name}.json").write_text(json.dumps(
         [{"op": r.op, "mem": args.mem, "per_op": r.per_op, "unit": unit,
           "kernel": f"Linux {boot.kernel}", "program": prog} for prog, r in rows
          if r.per_op is not None], indent=1) + "\n")
     print(text, end="")
     bad = [p.name for p in boot.programs if p.exit != 0] + \
         [n for n in args.progs.split() if not boot.program(n)]
-    print(f"\nwrote {out}/bench-linux.txt, bench-linux.json (log {out}/bench-linux.log)")
+    if not rows:
+        bad.append("(no bench: rows)")
+    print(f"\nwrote {out}/{name}.txt, {name}.json (log {out}/{name}.log)")
     if bad or not boot.done or boot.status != 0:
         print(f"FAILED: programs {', '.join(bad) or 'none'}; boot done={boot.done} "
               f"status={boot.status}")
@@ -484,6 +488,8 @@ def main(argv):
     ap.add_argument("--accel", default=os.environ.get("ACCEL") or "tcg")
     ap.add_argument("--timeout", type=float, default=600)
     ap.add_argument("--out", default=str(REPO / "build"))
+    ap.add_argument("--initrd", help="another initramfs (default: LINUX_DIR/initramfs.cpio)")
+    ap.add_argument("--name", default="bench-linux", help="bench: the name of the output files")
     ap.add_argument("--self-test", action="store_true")
     args = ap.parse_args(argv)
     if args.self_test:

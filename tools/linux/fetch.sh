@@ -1,7 +1,7 @@
 #!/bin/sh
 # tools/linux/fetch.sh - Debian 12's real Linux 686 kernel and busybox, i386.
 #
-#   tools/linux/fetch.sh OUT_DIR [PACKAGE...]
+#   tools/linux/fetch.sh OUT_DIR [--headers]
 #
 # Downloads with apt (never by hand) the i386 packages the `make linux`
 # boots need, and unpacks them with dpkg-deb -x under OUT_DIR/root:
@@ -10,7 +10,12 @@
 #                           (OUT_DIR/vmlinuz, OUT_DIR/kernel-release)
 #   busybox-static:i386  -> OUT_DIR/busybox
 #
-# plus any PACKAGE named (e.g. the headers for the module).  The exact
+# and with --headers what building a module for that kernel needs:
+# linux-headers-6.1.0-N-686:i386, linux-headers-6.1.0-N-common (all) and
+# linux-kbuild-6.1 for this machine (amd64: its fixdep and modpost run
+# here; the compiler is this machine's gcc-12 with -m32, the one Debian
+# built the kernel with).  The headers' Makefile includes the common one
+# by its absolute /usr/src path, which is rewritten to OUT_DIR's.  The exact
 # package names are resolved once and kept in OUT_DIR/packages, so a
 # second run downloads nothing and keeps booting the same kernel even
 # after Debian publishes a newer one (rm -r OUT_DIR to move to it).
@@ -19,8 +24,8 @@
 # does not know the packages; otherwise it prints what to run as root.
 set -eu
 
-out=${1:?usage: fetch.sh OUT_DIR [PACKAGE...]}
-shift
+out=${1:?usage: fetch.sh OUT_DIR [--headers]}
+headers=${2:-}
 mkdir -p "$out/debs" "$out/root"
 out=$(cd "$out" && pwd)
 
@@ -60,8 +65,16 @@ if [ ! -s "$out/packages" ]; then
 	mv "$out/packages.tmp" "$out/packages"
 fi
 
-# The resolved packages, and the extra ones asked for now.
-for pkg in $(cat "$out/packages") "$@"; do
+image=$(sed 's/ .*//; s/:i386$//' "$out/packages")
+release=${image#linux-image-}
+extra=
+if [ "$headers" = --headers ]; then
+	abi=${release%-686}
+	extra="linux-headers-$release:i386 linux-headers-$abi-common linux-kbuild-$(echo "$abi" | cut -d. -f1,2)"
+fi
+
+# The resolved packages, and the headers when asked for.
+for pkg in $(cat "$out/packages") $extra; do
 	name=${pkg%:i386}
 	if [ -e "$out/debs/$name.done" ]; then
 		continue
@@ -80,8 +93,6 @@ for pkg in $(cat "$out/packages") "$@"; do
 	touch "$out/debs/$name.done"
 done
 
-image=$(sed 's/ .*//; s/:i386$//' "$out/packages")
-release=${image#linux-image-}
 if [ ! -f "$out/root/boot/vmlinuz-$release" ] || [ ! -x "$out/root/bin/busybox" ]; then
 	echo "fetch.sh: $image or busybox-static did not unpack as expected" >&2
 	exit 1
@@ -89,3 +100,8 @@ fi
 echo "$release" > "$out/kernel-release"
 ln -sf "root/boot/vmlinuz-$release" "$out/vmlinuz"
 ln -sf root/bin/busybox "$out/busybox"
+if [ -n "$extra" ]; then
+	kdir="$out/root/usr/src/linux-headers-$release"
+	sed -i "s|^include /usr/src/|include $out/root/usr/src/|" "$kdir/Makefile"
+	ln -sfn "root/usr/src/linux-headers-$release" "$out/headers"
+fi

@@ -9,6 +9,8 @@
 #   make bench-linux       the user benchmarks under -icount: instruction counts,
 #                          the rows printed as the kernel's bench mode prints them
 #   make linux-initramfs   fetch and build what the boots need (make test uses it)
+#   make bench-linux-kernel  kmem386's kernel bench rows timed on Linux by a module
+#                          (tools/linux/kbench) built against Debian's headers
 #
 # Variables: PROG (default: hello and every test program), LINUX_SHELL=0|1
 # (a shell after the programs; default 1 without PROG, 0 with it), ARGS
@@ -37,7 +39,7 @@ space := $(empty) $(empty)
 LINUX_PROGS := $(or $(strip $(subst $(comma),$(space),$(PROG))),hello $(USER_TESTS))
 LINUX_SHELL ?= $(if $(strip $(PROG)),0,1)
 
-.PHONY: linux linux-initramfs linux-prepare bench-linux
+.PHONY: linux linux-initramfs linux-prepare bench-linux bench-linux-kernel
 
 $(LINUX_RELEASE): tools/linux/fetch.sh
 	$(Q)./tools/linux/fetch.sh $(LINUX_DIR)
@@ -86,3 +88,35 @@ bench-linux: deps $(LINUX_INITRD)
 	$(PYTHON) tests/linux_check.py bench --linux-dir $(LINUX_DIR) \
 		--mem $(MEM) --accel $(ACCEL) $(if $(ARGS),--args "$(ARGS)") \
 		--progs "$(USER_BENCHES)" --append "$(LINUX_APPEND)"
+
+# The kernel module: Debian's headers for the exact kernel, kbuild's host
+# tools for this machine, this machine's gcc-12 -m32 (fetch.sh --headers).
+# Kbuild writes next to the sources, so they are copied to build/ first.
+LINUX_HEADERS_STAMP := $(LINUX_DIR)/headers.done
+KBENCH_DIR := $(LINUX_DIR)/kbench
+KBENCH_KO := $(KBENCH_DIR)/kbench.ko
+LINUX_KB_LIST := $(LINUX_DIR)/initramfs-kbench.list
+LINUX_KB_INITRD := $(LINUX_DIR)/initramfs-kbench.cpio
+
+$(LINUX_HEADERS_STAMP): tools/linux/fetch.sh $(LINUX_RELEASE)
+	$(Q)./tools/linux/fetch.sh $(LINUX_DIR) --headers && touch $@
+
+$(KBENCH_KO): tools/linux/kbench/kbench.c tools/linux/kbench/Kbuild $(LINUX_HEADERS_STAMP)
+	@mkdir -p $(KBENCH_DIR)
+	$(Q)cp tools/linux/kbench/kbench.c tools/linux/kbench/Kbuild $(KBENCH_DIR)/
+	$(Q)$(MAKE) --no-print-directory -C $(LINUX_DIR)/headers \
+		M=$(abspath $(KBENCH_DIR)) modules
+
+$(LINUX_KB_LIST): $(LINUX_LIST) $(KBENCH_KO)
+	$(Q){ cat $(LINUX_LIST); \
+	  echo "file /modules/kbench.ko $(abspath $(KBENCH_KO)) 0644 0 0"; } > $@
+
+$(LINUX_KB_INITRD): $(LINUX_KB_LIST) $(USER_PROGS)
+	@echo "  CPIO    $@"
+	$(Q)$(PYTHON) tools/gen_init_cpio.py -o $@ $(LINUX_KB_LIST)
+
+bench-linux-kernel: deps $(LINUX_KB_INITRD)
+	$(PYTHON) tests/linux_check.py bench --linux-dir $(LINUX_DIR) \
+		--initrd $(LINUX_KB_INITRD) --mem $(MEM) --accel $(ACCEL) \
+		--progs "" --name bench-linux-kernel \
+		--append "kmem386.insmod=kbench.ko $(LINUX_APPEND)"
