@@ -132,20 +132,6 @@ static void teardown_touched_1m(void)
 	munmap(touched, MB);
 }
 
-static void run_fork_exit_wait(unsigned long n)
-{
-	int status;
-
-	while (n--) {
-		pid_t pid = fork();
-
-		if (pid == 0)
-			_exit(0);
-		if (pid < 0 || waitpid(pid, &status, 0) != pid)
-			ubench_fail("fork or waitpid failed");
-	}
-}
-
 static const struct ubench_op ops[] = {
 	{ .id = "anon_write_fault",
 	  .desc = "write fault on a fresh anonymous page (zeroing included)",
@@ -177,7 +163,7 @@ static const struct ubench_op ops[] = {
 	  .desc = "fork + _exit + waitpid of a process with 1 MB touched",
 	  .shift = 5,
 	  .setup = setup_touched_1m,
-	  .run = run_fork_exit_wait,
+	  .run = ubench_fork_exit_wait,
 	  .teardown = teardown_touched_1m },
 	{}
 };

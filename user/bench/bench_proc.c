@@ -21,20 +21,6 @@ static void run_getpid(unsigned long n)
 		getpid();
 }
 
-static void run_fork_exit_wait(unsigned long n)
-{
-	int status;
-
-	while (n--) {
-		pid_t pid = fork();
-
-		if (pid == 0)
-			_exit(0);
-		if (pid < 0 || waitpid(pid, &status, 0) != pid)
-			ubench_fail("fork or waitpid failed");
-	}
-}
-
 static void run_fork_exec_wait(unsigned long n)
 {
 	static char *const argv[] = { "true", NULL };
@@ -84,7 +70,7 @@ static const struct ubench_op ops[] = {
 	{ .id = "fork_exit_wait",
 	  .desc = "fork + child _exit + waitpid",
 	  .shift = 5,
-	  .run = run_fork_exit_wait },
+	  .run = ubench_fork_exit_wait },
 	{ .id = "fork_exec_wait",
 	  .desc = "fork + execve(/user/true) + exit + waitpid",
 	  .shift = 6,

@@ -46,6 +46,8 @@ struct ubench_op {
  */
 int ubench_main(const char *prog, const struct ubench_op *ops, int argc,
 		char **argv);
+/* n times: fork, the child _exits at once, waitpid (two rows use it). */
+void ubench_fork_exit_wait(unsigned long n);
 /* Marks the running row failed (a system call it needs went wrong). */
 void ubench_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

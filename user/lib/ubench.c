@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <ubench.h>
 #include <unistd.h>
 
@@ -24,6 +25,20 @@ void ubench_fail(const char *fmt, ...)
 	va_start(args, fmt);
 	vsnprintf(failure, sizeof(failure), fmt, args);
 	va_end(args);
+}
+
+void ubench_fork_exit_wait(unsigned long n)
+{
+	int status;
+
+	while (n--) {
+		pid_t pid = fork();
+
+		if (pid == 0)
+			_exit(0);
+		if (pid < 0 || waitpid(pid, &status, 0) != pid)
+			ubench_fail("fork or waitpid failed");
+	}
 }
 
 /* The TSC, with a compiler barrier: nothing moves across the read. */
