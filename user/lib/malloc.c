@@ -111,6 +111,7 @@ void free(void *ptr)
 {
 	struct header *h;
 	struct free_block *b;
+	uint32_t c;
 
 	if (!ptr)
 		return;
@@ -119,9 +120,10 @@ void free(void *ptr)
 		munmap(h, h->length);
 		return;
 	}
+	c = h->class; /* read before b->next overwrites the header */
 	b = (struct free_block *)h;
-	b->next = free_lists[h->class];
-	free_lists[h->class] = b;
+	b->next = free_lists[c];
+	free_lists[c] = b;
 }
 
 void *calloc(size_t nmemb, size_t size)

@@ -3,7 +3,7 @@
  * printf.c - the printf family: vsnprintf does the formatting, the rest
  * are its callers.
  *
- * Conversions: d i u x X o c s p %, with the flags - 0 + and space, a
+ * Conversions: d i u x X o c s p %, with the flags - 0 + space and #, a
  * width and a precision (numbers or *), and the length modifiers hh h l
  * ll z.  As C's, vsnprintf returns the length the whole text would have
  * and writes at most size - 1 characters and a NUL.
@@ -32,6 +32,7 @@ struct spec {
 	bool left; /* '-': pad on the right */
 	bool zero; /* '0': pad numbers with zeros */
 	char sign; /* '+', ' ' or 0: what a non-negative number gets */
+	bool alt; /* '#': 0x before hex, 0 before octal */
 	int width; /* the minimum field width */
 	int prec; /* the precision, -1 if none */
 };
@@ -110,6 +111,8 @@ static const char *parse_spec(const char *fmt, struct spec *sp, va_list *ap)
 			sp->zero = true;
 		else if (*fmt == '+' || (*fmt == ' ' && sp->sign != '+'))
 			sp->sign = *fmt;
+		else if (*fmt == '#')
+			sp->alt = true;
 		else
 			break;
 	}
@@ -156,6 +159,14 @@ static uint64_t get_int(va_list *ap, int len, bool is_signed, bool *neg)
 	return s;
 }
 
+/* What '#' puts before a non-zero number: 0 (octal), 0x or 0X (hex). */
+static const char *alt_prefix(const struct spec *sp, char c, uint64_t v)
+{
+	if (!sp->alt || !v || c == 'u')
+		return "";
+	return c == 'o' ? "0" : c == 'x' ? "0x" : "0X";
+}
+
 static void convert(struct out *o, struct spec *sp, int len, char c,
 		    va_list *ap)
 {
@@ -178,7 +189,7 @@ static void convert(struct out *o, struct spec *sp, int len, char c,
 			c == 'u' ? 10 :
 			c == 'o' ? 8 :
 				   16,
-			c == 'X', "");
+			c == 'X', alt_prefix(sp, c, v));
 		break;
 	case 'p':
 		sp->sign = 0;
