@@ -1227,6 +1227,8 @@ def plan_runs(args, ap):
     runs = []
     if not args.no_iso and wanted("iso"):
         runs.append(("iso", "iso", lambda: run_iso_boot(args)))
+    if args.linux_dir and wanted(LINUX_CHECK):  # the longest boot: start it early
+        runs.append((LINUX_CHECK, "linux", lambda: run_linux_check(args)))
     for e in MATRIX:
         if wanted(e["name"]):
             runs.append((e["name"], e["name"], lambda e=e: run_ktest_boot(e, args)))
@@ -1247,8 +1249,6 @@ def plan_runs(args, ap):
     if wanted(BENCH_CHECK["name"]):
         runs.append((BENCH_CHECK["name"], "bench",
                      lambda: run_bench_check(args)))
-    if args.linux_dir and wanted(LINUX_CHECK):
-        runs.append((LINUX_CHECK, "linux", lambda: run_linux_check(args)))
     for i, path in enumerate(args.host_tests):
         label = "host" if len(args.host_tests) == 1 else f"host {i + 1}"
         runs.append((label, label, lambda p=path, l=label: run_host_tests(p, l, args)))
