@@ -8,6 +8,9 @@
 #   make gdb        QEMU halted with its gdb stub, gdb attached
 #   make demo       the ex04 walkthrough (boot mode `demo`)
 #   make bench      benchmarks at 128M/2G/3G: build/bench.txt, build/bench.json
+#   make user       the user programs (user/README.md)
+#   make linux      the user programs on Debian's real Linux 686 (PROG=hello ...)
+#   make bench-linux  the user benchmarks on Linux under -icount
 #   make format / check-format / clean / compile_commands.json
 #
 # Every build runs on all cores (make -jN on the command line still wins).
@@ -94,6 +97,8 @@ kernel: $(KERNEL)
 
 -include $(DEPS)
 include tests/host/host.mk
+include user/user.mk
+include tools/linux/linux.mk
 
 # --- dependencies ----------------------------------------------------------
 # The tools the build and QEMU need; installed as root, named otherwise.
@@ -186,12 +191,12 @@ bench: deps $(KERNEL)
 		--accel $(ACCEL) --append "$(APPEND)"
 
 # --- tests -----------------------------------------------------------------
-test: deps $(KERNEL) $(BUILD)/kernel-core.elf $(ISO) host-tests
+test: deps $(KERNEL) $(BUILD)/kernel-core.elf $(ISO) host-tests linux-prepare
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --iso $(ISO) \
-		--host-tests $(HOST_TEST_BIN)
+		--host-tests $(HOST_TEST_BIN) --linux-dir $(LINUX_DIR)
 
 # --- housekeeping ----------------------------------------------------------
-FORMAT_FILES = $(shell find arch include kernel lib mm teach tests bench \
+FORMAT_FILES = $(shell find arch include kernel lib mm teach tests bench user \
 	-name '*.[ch]' | LC_ALL=C sort)
 
 format:

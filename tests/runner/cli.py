@@ -29,6 +29,7 @@ from .bench_mode import BENCH_CHECK, run_bench_check
 from .checks import ChecksError, find_check_files, load_checks, relative, run_check_file
 from .console import (CONSOLE_CHECK, EDIT_CHECK, PASTE_CHECK, run_console_check,
                       run_edit_check, run_paste_check)
+from .linux import LINUX_CHECK, run_linux_check
 from .matrix import ISO_MEM, ISO_SUITE, MATRIX, run_host_tests, run_iso_boot, run_ktest_boot
 from .qemu import last_wall_time, write_log
 from .report import Report, RunResult
@@ -53,6 +54,8 @@ def parse_args(argv):
                     help="boot with ktest=FILTER (SUITE or SUITE.CASE)")
     ap.add_argument("--no-iso", action="store_true", help="skip the GRUB ISO boot")
     ap.add_argument("--no-shell", action="store_true", help="skip the shell checks")
+    ap.add_argument("--linux-dir", metavar="DIR",
+                    help="run the user programs on Debian's Linux from DIR (build/linux)")
     ap.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
                     help=f"seconds per run (default {DEFAULT_TIMEOUT})")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
@@ -115,7 +118,7 @@ def plan_runs(args, ap, check_runs):
     """[(label, log name, function)] for everything this invocation runs."""
     names = [e["name"] for e in MATRIX] + ["iso"] + [n for n, _, _ in check_runs] + \
         [CONSOLE_CHECK["name"], PASTE_CHECK["name"], EDIT_CHECK["name"],
-         BENCH_CHECK["name"], SELF_TEST_NAME]
+         BENCH_CHECK["name"], LINUX_CHECK, SELF_TEST_NAME]
     dups = {n for n in names if names.count(n) > 1}
     if dups:
         ap.error(f"duplicate run names: {', '.join(sorted(dups))} "
@@ -146,6 +149,8 @@ def plan_runs(args, ap, check_runs):
                 runs.append((check["name"], log, lambda fn=fn: fn(args)))
     if wanted(BENCH_CHECK["name"]):
         runs.append((BENCH_CHECK["name"], "bench", lambda: run_bench_check(args)))
+    if args.linux_dir and wanted(LINUX_CHECK):
+        runs.append((LINUX_CHECK, "linux", lambda: run_linux_check(args)))
     for i, path in enumerate(args.host_tests):
         label = "host" if len(args.host_tests) == 1 else f"host {i + 1}"
         runs.append((label, label, lambda p=path, l=label: run_host_tests(p, l, args)))
