@@ -10,11 +10,13 @@
 #   make bench      benchmarks at 128M/2G/3G: build/bench.txt, build/bench.json
 #   make format / check-format / clean / compile_commands.json
 #
-# Variables: V=1 (show commands), MEM=2G (guest RAM), APPEND="..." (kernel command line),
-# ACCEL=tcg|kvm (TCG by default: nested KVM here has crashed guests the
-# moment they enable paging), QEMU_EXTRA="..." (more QEMU options).
+# Variables: V=1 (show commands), MEM=2G (guest RAM), SMP=1 (CPUs, 1..8),
+# APPEND="..." (kernel command line), ACCEL=tcg|kvm (TCG by default: nested
+# KVM here has crashed guests the moment they enable paging), QEMU_EXTRA="..."
+# (more QEMU options).
 
 MEM ?= 2G
+SMP ?= 1
 V ?= 0
 ifeq ($(V),1)
 Q :=
@@ -36,7 +38,7 @@ QEMU := qemu-system-i386
 PYTHON := python3
 
 # Kernel sources: every .c and .S under these folders.
-SRC_DIRS := arch/x86 kernel lib mm tests/kernel
+SRC_DIRS := arch/x86 kernel lib mm teach tests/kernel
 SRCS := $(shell find $(SRC_DIRS) -name '*.c' -o -name '*.S' | LC_ALL=C sort)
 OBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(SRCS)))
 DEPS := $(OBJS:.o=.d)
@@ -55,8 +57,14 @@ LDFLAGS := -m32 -nostdlib -no-pie -static -Wl,--build-id=none \
 	-Wl,-T,arch/x86/kernel.ld -Wl,-z,noexecstack -Wl,--no-warn-rwx-segments
 LIBGCC := -lgcc
 
+# Several CPUs under TCG: one host thread per CPU (MTTCG, which QEMU allows
+# for i386 guests), so they really run at the same time.
+ifeq ($(ACCEL)$(filter 1,$(SMP)),tcg)
+QEMU_ACCEL := -accel tcg,thread=multi
+else
 QEMU_ACCEL := -accel $(ACCEL)
-QEMU_COMMON := $(QEMU_ACCEL) -m $(MEM) -no-reboot \
+endif
+QEMU_COMMON := $(QEMU_ACCEL) -m $(MEM) -smp $(SMP) -no-reboot \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 $(QEMU_EXTRA)
 # Show the VGA window when there is a display; COM1 is always this terminal.
 ifeq ($(DISPLAY)$(WAYLAND_DISPLAY),)
@@ -170,7 +178,7 @@ test: deps $(KERNEL) $(ISO) host-tests
 		--host-tests $(HOST_TEST_BIN)
 
 # --- housekeeping ----------------------------------------------------------
-FORMAT_FILES = $(shell find arch include kernel lib mm tests \
+FORMAT_FILES = $(shell find arch include kernel lib mm teach tests \
 	-name '*.[ch]' | LC_ALL=C sort)
 
 format:

@@ -7,9 +7,13 @@
  *  - GDT and IDT, so that a fault is an oops report, not a triple fault;
  *  - the multiboot data, before anything could overwrite it;
  *  - the command line, before the code its options configure;
+ *  - the firmware's MP table (how many CPUs), while the BIOS data is
+ *    still mapped;
  *  - the memory manager (memblock, paging, zones, buddy, slab, vmalloc,
- *    kmap), in the order each allocator is built on the previous one;
- *  - interrupts, the clock and the input drivers;
+ *    kmap), in the order each allocator is built on the previous one; the
+ *    per-CPU areas and the SMP trampoline's page as soon as memblock works;
+ *  - interrupts (the PIC, the local APIC), the clock and the input drivers;
+ *  - the other CPUs, once vmalloc can give them stacks;
  *  - freeing the boot-only code, then the mode: shell, demo, ktest, bench.
  */
 #include <asm/desc.h>
@@ -20,6 +24,7 @@
 #include <asm/processor.h>
 #include <asm/serial.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 #include <asm/timer.h>
 #include <asm/vga.h>
 #include <config.h>
@@ -32,6 +37,7 @@
 #include <printk.h>
 #include <reboot.h>
 #include <shell.h>
+#include <smp.h>
 #include <string.h>
 #include <time.h>
 
@@ -101,8 +107,11 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	parse_early_params(boot_command_line);
 	pr_info("BIOS-provided physical RAM map:\n");
 	e820__print_table("BIOS-e820");
+	find_smp_config();
 
 	setup_memory();
+	setup_per_cpu_areas();
+	reserve_real_mode();
 
 	init_IRQ();
 	time_init();
@@ -113,6 +122,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	cpu_print_info();
 
 	mem_init();
+	smp_init();
 	free_initmem();
 	system_running = true;
 	boot_done_tsc = rdtsc();

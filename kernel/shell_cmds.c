@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * shell_cmds.c - the shell's own commands (help, dmesg, ...) and the /proc
- * views of the core: version, cmdline, uptime, interrupts.
+ * views of the core: version, cmdline, uptime (/proc/interrupts is the
+ * arch's: arch/x86/kernel/irq_proc.c).
  */
-#include <asm/irq.h>
 #include <asm/setup.h>
 #include <config.h>
 #include <errno.h>
@@ -132,14 +132,3 @@ static void proc_uptime_show(struct seq_file *m)
 	seq_printf(m, "%llu.%02llu 0.00\n", cs / 100, cs % 100);
 }
 PROC_FILE("uptime", proc_uptime_show);
-
-static void proc_interrupts_show(struct seq_file *m)
-{
-	seq_printf(m, "           CPU0\n");
-	for (unsigned int irq = 0; irq < NR_IRQS; irq++)
-		if (irq_name(irq))
-			seq_printf(m, "%3u: %10lu   XT-PIC  %s\n", irq,
-				   irq_count(irq), irq_name(irq));
-	seq_printf(m, "ERR: %10lu\n", irq_count(NR_IRQS));
-}
-PROC_FILE("interrupts", proc_interrupts_show);

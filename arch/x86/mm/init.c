@@ -246,7 +246,7 @@ void memlayout_build_checks(void)
 			     VMALLOC_OFFSET >=
 		     VMALLOC_END);
 	BUILD_BUG_ON(LOAD_PHYSICAL_ADDR >= BOOT_MAP_SIZE);
-	BUILD_BUG_ON(FIX_KMAP_END - FIX_KMAP_BEGIN + 1 != KM_MAX_IDX);
+	BUILD_BUG_ON(FIX_KMAP_END - FIX_KMAP_BEGIN + 1 != KM_MAX_IDX * NR_CPUS);
 }
 
 void __init setup_memory(void)

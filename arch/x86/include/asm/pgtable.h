@@ -6,13 +6,16 @@
  * page-table index and 12 bits of offset.  A PDE either maps 4 MB directly
  * (_PAGE_PSE) or points to a page table of 1024 PTEs.  Page tables live in
  * lowmem, so __va() reaches them.  This is the only interface mm/ uses to
- * touch the MMU (with __flush_tlb_one/__flush_tlb_all from processor.h).
+ * touch the MMU (with __flush_tlb_one/__flush_tlb_all from processor.h for
+ * this CPU's TLB, and flush_tlb_all/flush_tlb_kernel_range from tlbflush.h
+ * for every CPU's).
  */
 #ifndef _ASM_X86_PGTABLE_H
 #define _ASM_X86_PGTABLE_H
 
 #include <asm/memlayout.h>
 #include <asm/pgtable_types.h>
+#include <asm/tlbflush.h>
 #include <compiler.h>
 #include <types.h>
 
