@@ -93,8 +93,7 @@ void __init call_function_init(void)
 {
 	unsigned int cpu;
 
-	for_each_possible_cpu(cpu)
-	{
+	for_each_possible_cpu(cpu) {
 		raw_spin_lock_init(&per_cpu(call_single_queue, cpu).lock);
 		raw_spin_lock_init(&per_cpu(cpu_work_lock, cpu));
 	}
@@ -221,8 +220,7 @@ void smp_call_function_many(const cpumask_t *mask, smp_call_func_t func,
 	call_single_data_t *cfd = *this_cpu_ptr(&cfd_data);
 	unsigned int cpu;
 
-	for_each_cpu(cpu, mask)
-	{
+	for_each_cpu(cpu, mask) {
 		if (cpu == this_cpu || !cpu_online(cpu))
 			continue;
 		csd_lock(&cfd[cpu], cpu);
@@ -234,8 +232,9 @@ void smp_call_function_many(const cpumask_t *mask, smp_call_func_t func,
 		arch_send_call_function_ipi(cpu);
 	}
 	if (wait)
-		for_each_cpu(cpu, mask) if (cpu != this_cpu && cpu_online(cpu))
-			csd_lock_wait(&cfd[cpu], cpu);
+		for_each_cpu(cpu, mask)
+			if (cpu != this_cpu && cpu_online(cpu))
+				csd_lock_wait(&cfd[cpu], cpu);
 	put_cpu();
 }
 
@@ -320,8 +319,7 @@ void __init smp_init(void)
 
 	smp_prepare_cpus();
 	pr_info("smp: Bringing up secondary CPUs ...\n");
-	for_each_present_cpu(cpu)
-	{
+	for_each_present_cpu(cpu) {
 		if (num_online_cpus() >= setup_max_cpus)
 			break;
 		if (!cpu_online(cpu))

@@ -13,8 +13,10 @@ What it runs, in parallel (a thread pool of os.cpu_count() workers, -j N):
   host      each --host-tests binary (the host unit tests of lib/).  It prints
             KTAP on stdout and exits 0 (all passed) or 1 (a case failed).
   MATRIX    one QEMU boot per entry below, `-kernel KERNEL -append "ktest ..."`
-            (`ktest=FILTER` with --suite).  The kernel runs its suites, prints
-            KTAP on COM1 and leaves QEMU through isa-debug-exit.
+            (`ktest=FILTER` with --suite), `-smp N` where the entry says.
+            The kernel runs its suites, prints KTAP on COM1 and leaves QEMU
+            through isa-debug-exit.  Boots with several CPUs use one host
+            thread per CPU (`-accel tcg,thread=multi`, MTTCG).
   iso       the real GRUB boot path: the ISO's default entry (the shell), then
             `test ISO_SUITE` typed at the `kmem386> ` prompt, then `poweroff`.
   SHELL_CHECKS  shell-mode boots that type commands and look for substrings in
@@ -90,7 +92,8 @@ from pathlib import Path
 # boundary, highmem up to the 3.5 GB PCI hole (3583M is the most QEMU keeps
 # below 4 GB), and RAM above 4 GB (from 3584M QEMU puts the rest there, which
 # a non-PAE kernel cannot reach).  `bogus_option` checks that unknown options
-# are reported and ignored.
+# are reported and ignored.  `smp` runs the same suites with that many CPUs:
+# 2 and 4 at the classic sizes, 8 (the most the kernel takes) once.
 MATRIX = [
     {"name": "16M", "mem": "16M", "append": ""},
     {"name": "128M", "mem": "128M", "append": "bogus_option"},
@@ -105,6 +108,11 @@ MATRIX = [
     {"name": "2G vmalloc=256M", "mem": "2G", "append": "vmalloc=256M"},
     {"name": "256M highmem=64M", "mem": "256M", "append": "highmem=64M"},
     {"name": "2G mem=1G", "mem": "2G", "append": "mem=1G"},
+    {"name": "2G smp2", "mem": "2G", "append": "", "smp": 2},
+    {"name": "2G smp4", "mem": "2G", "append": "", "smp": 4},
+    {"name": "128M smp2", "mem": "128M", "append": "", "smp": 2},
+    {"name": "256M highmem=64M smp4", "mem": "256M", "append": "highmem=64M", "smp": 4},
+    {"name": "1G smp8", "mem": "1G", "append": "", "smp": 8},
 ]
 
 # The suite (or SUITE.CASE) the GRUB ISO boot runs from the shell: `boot` once
@@ -281,6 +289,81 @@ SHELL_CHECKS = [
             ("cat /proc/meminfo", ["\nSlab:  ", "\nSReclaimable:  ", "\nSUnreclaim:  "]),
             ("dmesg", ["SLUB: HWalign=32, Order=0-3, MinObjects=0, CPUs=1, Nodes=1",
                        "slab: self-check ok"]),
+        ],
+    },
+    {
+        # What `make run SMP=4` does: the GRUB ISO, four CPUs.
+        "name": "make run SMP=4",
+        "mem": "2G",
+        "smp": 4,
+        "iso": True,
+        "boot_expect": ["ACPI: Using ACPI (MADT) for SMP configuration information",
+                        "smpboot: Allowing 4 CPUs, 0 hotplug CPUs",
+                        "setup_percpu: NR_CPUS:8 nr_cpumask_bits:4 nr_cpu_ids:4",
+                        "smp: Bringing up secondary CPUs ...",
+                        "x86: Booting SMP configuration:",
+                        ".... node  #0, CPUs:      #1 #2 #3\r\n",
+                        "smp: Brought up 1 node, 4 CPUs",
+                        "smpboot: Max logical packages: 1",
+                        "smpboot: Total of 4 processors activated ("],
+        "commands": [
+            ("cat /proc/cpuinfo", ["processor\t: 0\n", "processor\t: 3\n",
+                                   "apicid\t\t: 3\n", "flags\t\t: fpu ", "bogomips\t: "]),
+            ("cat /proc/interrupts", ["CPU0       CPU1       CPU2       CPU3",
+                                      "Local timer interrupts", "Function call interrupts",
+                                      "TLB shootdowns", "XT-PIC  timer"]),
+        ],
+    },
+    {
+        "name": "smp commands",
+        "mem": "2G",
+        "smp": 4,
+        "append": "demo.pace=none",
+        "commands": [
+            ("cpus", ["  0        0  online", "  3        3  online   f88",
+                      "<- running `cpus`", "4 of 4 CPUs online"]),
+            ("oncpu 2 cpus", ["  2        2  online   f88", "<- running `cpus`"]),
+            ("oncpu 9 cpus", ["oncpu: no CPU 9: this machine has CPUs 0-3"]),
+            ("oncpu x cpus", ["not a number: x"]),
+            ("oncpu 1", ["usage: oncpu CPU COMMAND..."]),
+            ("oncpu 1 oncpu 3 oncpu 0 cat /proc/version", ["kmem386 version"]),
+            ("oncpu 3 kmap 0x40000", ["kmap: pfn 0x40000 -> 0xff801000: pkmap slot 1"]),
+            ("oncpu 1 peek 0xff801000", ["0xff801000: 0x"]),
+            # Slot 1 stays taken by the kmap above: 1023 kmaps fill the rest.
+            ("demo highmem", ["1023 kmaps, 1 TLB flush (flushes 0 -> 1)"]),
+            ("cat /proc/vmstat", ["nr_tlb_remote_flush 1\n",
+                                  "nr_tlb_remote_flush_received 3\n",
+                                  "nr_tlb_local_flush_all 1\n"]),
+            ("oncpu 2 cat /proc/interrupts", ["TLB:          0          1          1          1"]),
+            ("oncpu 1 peek 0x0", ["not mapped", "user space"]),
+            ("oncpu 1 bad_cmd", ["unknown command: bad_cmd"]),
+            ("help oncpu", ["oncpu CPU COMMAND...", "teach/commands/smp_cmds.c"]),
+        ],
+    },
+    {
+        # A CPU that never answers (fault injection: no STARTUP IPI sent).
+        "name": "smp failing CPU",
+        "mem": "128M",
+        "smp": 4,
+        "append": "smpboot.fail_cpu=2",
+        "boot_expect": ["smpboot: do_boot_cpu failed(-1) to wakeup CPU#2",
+                        "smp: Brought up 1 node, 3 CPUs"],
+        "commands": [
+            ("oncpu 2 cpus", ["oncpu: CPU 2 is offline"]),
+            ("oncpu 3 cpus", ["  3        3  online", "<- running `cpus`"]),
+            ("cat /proc/cpuinfo", ["processor\t: 3\n"]),
+        ],
+    },
+    {
+        "name": "smp maxcpus",
+        "mem": "128M",
+        "smp": 4,
+        "append": "maxcpus=2",
+        "boot_expect": ["smpboot: Allowing 4 CPUs, 0 hotplug CPUs",
+                        "smp: Brought up 1 node, 2 CPUs"],
+        "commands": [
+            ("oncpu 3 cpus", ["oncpu: CPU 3 is offline"]),
+            ("cpus", ["  2        2  offline", "2 of 4 CPUs online"]),
         ],
     },
 ]
@@ -562,9 +645,15 @@ class RunResult:
 # --- running processes ---------------------------------------------------------------
 
 
-def qemu_argv(mem, boot_args, monitor="none"):
-    """QEMU's command line for one boot; `boot_args` says what to boot."""
-    return [QEMU, "-accel", os.environ.get("ACCEL") or "tcg", "-m", mem,
+def qemu_argv(mem, boot_args, monitor="none", smp=1):
+    """QEMU's command line for one boot; `boot_args` says what to boot.
+
+    With more than one CPU under TCG, each CPU gets a host thread (MTTCG).
+    """
+    accel = os.environ.get("ACCEL") or "tcg"
+    if accel == "tcg" and smp > 1:
+        accel = "tcg,thread=multi"
+    return [QEMU, "-accel", accel, "-m", mem, "-smp", str(smp),
             *boot_args,
             "-display", "none", "-serial", "stdio", "-monitor", monitor,
             "-no-reboot", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
@@ -593,7 +682,8 @@ def run_ktest_boot(entry, args):
     append = f"ktest={args.suite}" if args.suite else "ktest"
     if entry.get("append"):
         append += " " + entry["append"]
-    argv = qemu_argv(entry["mem"], ["-kernel", args.kernel, "-append", append])
+    argv = qemu_argv(entry["mem"], ["-kernel", args.kernel, "-append", append],
+                     smp=entry.get("smp", 1))
     start = time.monotonic()
     out, err, status = run_process(argv, args.timeout)
     doc = parse_ktap(out)
@@ -845,9 +935,15 @@ def run_session(label, argv, args, suite_name, plan, body, cleanup=None):
 
 
 def run_shell_check(check, args):
-    """A SHELL_CHECKS entry: every (command, substring) is one test case."""
-    argv = qemu_argv(check["mem"], ["-kernel", args.kernel,
-                                    "-append", check.get("append", "")])
+    """A SHELL_CHECKS entry: every (command, substring) is one test case.
+
+    "iso": True boots the GRUB ISO (as `make run` does) instead of -kernel.
+    """
+    if check.get("iso"):
+        boot = ["-cdrom", args.iso, "-boot", "d"]
+    else:
+        boot = ["-kernel", args.kernel, "-append", check.get("append", "")]
+    argv = qemu_argv(check["mem"], boot, smp=check.get("smp", 1))
     plan = sum(len(e) for _, e in check["commands"]) + len(check.get("boot_expect", []))
 
     def body(session, case, boot_text):
@@ -1174,7 +1270,8 @@ def list_runs():
     print("matrix (ktest boots, -kernel):")
     for e in MATRIX:
         append = " ".join(a for a in ("ktest", e["append"]) if a)
-        print(f"  {e['name']:<12} -m {e['mem']:<6} -append \"{append}\"")
+        print(f"  {e['name']:<12} -m {e['mem']:<6} -smp {e.get('smp', 1)} "
+              f"-append \"{append}\"")
     print(f"iso: the GRUB ISO, -m {ISO_MEM}, `test {ISO_SUITE}` at the prompt")
     print("shell checks (-kernel, shell mode):")
     for c in SHELL_CHECKS:

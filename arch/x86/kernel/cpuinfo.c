@@ -134,6 +134,7 @@ static void cpuinfo_show(struct seq_file *m)
 {
 	unsigned int cpu;
 
-	for_each_online_cpu(cpu) show_cpuinfo(m, cpu);
+	for_each_online_cpu(cpu)
+		show_cpuinfo(m, cpu);
 }
 PROC_FILE("cpuinfo", cpuinfo_show);

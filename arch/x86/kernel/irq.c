@@ -140,7 +140,8 @@ unsigned long irq_count(unsigned int irq)
 	unsigned long sum = 0;
 	unsigned int cpu;
 
-	for_each_possible_cpu(cpu) sum += kstat_irqs_cpu(irq, cpu);
+	for_each_possible_cpu(cpu)
+		sum += kstat_irqs_cpu(irq, cpu);
 	return sum;
 }
 

@@ -32,8 +32,9 @@ static void show_row(struct seq_file *m, const char *name, size_t offset,
 	unsigned int cpu;
 
 	seq_printf(m, "%*s: ", PREC, name);
-	for_each_online_cpu(cpu) seq_printf(
-		m, "%10u ", *(unsigned int *)((char *)irq_stats(cpu) + offset));
+	for_each_online_cpu(cpu)
+		seq_printf(m, "%10u ",
+			   *(unsigned int *)((char *)irq_stats(cpu) + offset));
 	seq_printf(m, "  %s\n", what);
 }
 
@@ -45,7 +46,8 @@ static void interrupts_show(struct seq_file *m)
 	unsigned int cpu;
 
 	seq_printf(m, "%*s", PREC + 8, "");
-	for_each_online_cpu(cpu) seq_printf(m, "CPU%-8u", cpu);
+	for_each_online_cpu(cpu)
+		seq_printf(m, "CPU%-8u", cpu);
 	seq_putc(m, '\n');
 	for (unsigned int irq = 0; irq < NR_IRQS; irq++) {
 		if (!irq_name(irq))

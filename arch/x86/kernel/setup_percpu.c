@@ -57,8 +57,7 @@ void __init setup_per_cpu_areas(void)
 		unit_size);
 
 	local_irq_save(flags); /* nothing may write the template meanwhile */
-	for_each_possible_cpu(cpu)
-	{
+	for_each_possible_cpu(cpu) {
 		char *unit = base + cpu * unit_size;
 
 		memcpy(unit, __per_cpu_start, static_size);

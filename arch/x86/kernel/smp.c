@@ -71,8 +71,9 @@ void smp_send_stop(void)
 	if (!apic_enabled || num_online_cpus() < 2)
 		return;
 	me = smp_processor_id();
-	for_each_online_cpu(cpu) if (cpu != me)
-		apic_send_IPI(cpu, REBOOT_VECTOR);
+	for_each_online_cpu(cpu)
+		if (cpu != me)
+			apic_send_IPI(cpu, REBOOT_VECTOR);
 	/* Give them a moment to stop (Linux waits up to a second). */
 	for (unsigned int i = 0; i < 1000 && num_online_cpus() > 1; i++)
 		udelay(1000);

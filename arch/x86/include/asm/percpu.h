@@ -36,54 +36,54 @@
 		u32 l;             \
 	}
 
-#define this_cpu_read(var)                                      \
-	({                                                      \
-		__pcpu_union(var) __pcp;                        \
-		switch (sizeof(var)) {                          \
-		case 1:                                         \
-			__asm__ __volatile__("movb %%fs:%1, %0" \
-					     : "=q"(__pcp.b)    \
-					     : "m"(var));       \
-			break;                                  \
-		case 2:                                         \
-			__asm__ __volatile__("movw %%fs:%1, %0" \
-					     : "=r"(__pcp.w)    \
-					     : "m"(var));       \
-			break;                                  \
-		case 4:                                         \
-			__asm__ __volatile__("movl %%fs:%1, %0" \
-					     : "=r"(__pcp.l)    \
-					     : "m"(var));       \
-			break;                                  \
-		default:                                        \
-			__pcp.v = __this_cpu_generic_read(var); \
-		}                                               \
-		__pcp.v;                                        \
+#define this_cpu_read(var)                                        \
+	({                                                        \
+		__pcpu_union(var) __pcp_r;                        \
+		switch (sizeof(var)) {                            \
+		case 1:                                           \
+			__asm__ __volatile__("movb %%fs:%1, %0"   \
+					     : "=q"(__pcp_r.b)    \
+					     : "m"(var));         \
+			break;                                    \
+		case 2:                                           \
+			__asm__ __volatile__("movw %%fs:%1, %0"   \
+					     : "=r"(__pcp_r.w)    \
+					     : "m"(var));         \
+			break;                                    \
+		case 4:                                           \
+			__asm__ __volatile__("movl %%fs:%1, %0"   \
+					     : "=r"(__pcp_r.l)    \
+					     : "m"(var));         \
+			break;                                    \
+		default:                                          \
+			__pcp_r.v = __this_cpu_generic_read(var); \
+		}                                                 \
+		__pcp_r.v;                                        \
 	})
 
-#define this_cpu_write(var, val)                                \
-	do {                                                    \
-		__pcpu_union(var) __pcp;                        \
-		__pcp.v = (val);                                \
-		switch (sizeof(var)) {                          \
-		case 1:                                         \
-			__asm__ __volatile__("movb %1, %%fs:%0" \
-					     : "=m"(var)        \
-					     : "qi"(__pcp.b));  \
-			break;                                  \
-		case 2:                                         \
-			__asm__ __volatile__("movw %1, %%fs:%0" \
-					     : "=m"(var)        \
-					     : "ri"(__pcp.w));  \
-			break;                                  \
-		case 4:                                         \
-			__asm__ __volatile__("movl %1, %%fs:%0" \
-					     : "=m"(var)        \
-					     : "ri"(__pcp.l));  \
-			break;                                  \
-		default:                                        \
-			__this_cpu_generic_write(var, __pcp.v); \
-		}                                               \
+#define this_cpu_write(var, val)                                  \
+	do {                                                      \
+		__pcpu_union(var) __pcp_w;                        \
+		__pcp_w.v = (val);                                \
+		switch (sizeof(var)) {                            \
+		case 1:                                           \
+			__asm__ __volatile__("movb %1, %%fs:%0"   \
+					     : "=m"(var)          \
+					     : "qi"(__pcp_w.b));  \
+			break;                                    \
+		case 2:                                           \
+			__asm__ __volatile__("movw %1, %%fs:%0"   \
+					     : "=m"(var)          \
+					     : "ri"(__pcp_w.w));  \
+			break;                                    \
+		case 4:                                           \
+			__asm__ __volatile__("movl %1, %%fs:%0"   \
+					     : "=m"(var)          \
+					     : "ri"(__pcp_w.l));  \
+			break;                                    \
+		default:                                          \
+			__this_cpu_generic_write(var, __pcp_w.v); \
+		}                                                 \
 	} while (0)
 
 /* var += val for integer variables: addb/addw/addl with a %fs prefix. */
