@@ -355,6 +355,33 @@ SHELL_CHECKS = [
         ],
     },
     {
+        # acpi=off: the MP table, which lists one CPU per package: four
+        # packages of one CPU (QEMU's default is one package of four cores).
+        "name": "smp MP table",
+        "mem": "128M",
+        "smp": "4,sockets=4",
+        "append": "acpi=off",
+        "boot_expect": ["Intel MultiProcessor Specification v1.4",
+                        "Processor #0 (Bootup-CPU)", "Processor #3\r\n",
+                        "smp: Brought up 1 node, 4 CPUs",
+                        "smpboot: Max logical packages: 4"],
+        "commands": [
+            ("cat /proc/cpuinfo", ["physical id\t: 3\n", "siblings\t: 1\n"]),
+        ],
+    },
+    {
+        "name": "smp nolapic",
+        "mem": "128M",
+        "smp": 2,
+        "append": "nolapic",
+        "boot_expect": ["SMP disabled: no local APIC", "APIC: disabled by nolapic",
+                        "smp: Brought up 1 node, 1 CPU\r\n"],
+        "commands": [
+            ("cat /proc/interrupts", ["XT-PIC  timer", "ERR:"]),
+            ("oncpu 1 cpus", ["oncpu: no CPU 1: this machine has one CPU, CPU 0"]),
+        ],
+    },
+    {
         "name": "smp maxcpus",
         "mem": "128M",
         "smp": 4,
@@ -651,7 +678,7 @@ def qemu_argv(mem, boot_args, monitor="none", smp=1):
     With more than one CPU under TCG, each CPU gets a host thread (MTTCG).
     """
     accel = os.environ.get("ACCEL") or "tcg"
-    if accel == "tcg" and smp > 1:
+    if accel == "tcg" and int(str(smp).split(",")[0]) > 1:  # "4,sockets=4"
         accel = "tcg,thread=multi"
     return [QEMU, "-accel", accel, "-m", mem, "-smp", str(smp),
             *boot_args,

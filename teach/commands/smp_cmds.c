@@ -65,6 +65,11 @@ static int cmd_oncpu(int argc, char **argv)
 		return shell_usage(argv[0]);
 	if (shell_parse_ulong(argv[1], &cpu))
 		return -EINVAL;
+	if (cpu >= nr_cpu_ids && nr_cpu_ids == 1) {
+		kprintf("oncpu: no CPU %lu: this machine has one CPU, CPU 0\n",
+			cpu);
+		return -EINVAL;
+	}
 	if (cpu >= nr_cpu_ids) {
 		kprintf("oncpu: no CPU %lu: this machine has CPUs 0-%u\n", cpu,
 			nr_cpu_ids - 1);

@@ -13,6 +13,7 @@
  * still check the single-CPU behaviour (local calls, local flushes).
  */
 #include <asm/apic.h>
+#include <asm/desc.h>
 #include <asm/hardirq.h>
 #include <asm/pgtable.h>
 #include <asm/realmode.h>
@@ -22,6 +23,7 @@
 #include <kernel.h>
 #include <ktest.h>
 #include <mm.h>
+#include <printk.h>
 #include <seq_file.h>
 #include <smp.h>
 #include <sprintf.h>
@@ -387,6 +389,99 @@ static void smp_pkmap_address_is_one_mapping_for_all(struct ktest *test)
 	__free_page(page);
 }
 
+/* The two flushes mm/ makes now reach every CPU. */
+static void smp_pkmap_and_vmalloc_flushes_are_shootdowns(struct ktest *test)
+{
+	struct page *page = alloc_page(GFP_HIGHMEM);
+	struct tlb_counts a, b;
+	void *area;
+
+	KTEST_ASSERT_NOT_NULL(test, page);
+	kmap_flush_unused();
+	kmap(page);
+	kunmap(page); /* a stale pkmap slot, flushed at the next wrap */
+	tlb_counts_snapshot(&a);
+	kmap_flush_unused(); /* the wrap's flush, on demand */
+	tlb_counts_snapshot(&b);
+	expect_remote(test, &a, &b);
+	KTEST_EXPECT_EQ(test, EVENT_DELTA(&a, &b, NR_TLB_LOCAL_FLUSH_ALL), 1);
+	__free_page(page);
+
+	area = vmalloc(PAGE_SIZE);
+	KTEST_ASSERT_NOT_NULL(test, area);
+	vfree(area); /* lazily: unmapped, its TLB entries wait for a purge */
+	tlb_counts_snapshot(&a);
+	vmalloc_purge();
+	tlb_counts_snapshot(&b);
+	expect_remote(test, &a, &b);
+	KTEST_EXPECT_EQ(test, EVENT_DELTA(&a, &b, NR_TLB_LOCAL_FLUSH_ALL), 1);
+}
+
+static void print_lines_func(void *arg)
+{
+	const char *who = arg;
+
+	for (int i = 0; i < 100; i++) {
+		pr_info("smp-printk %s-%03d %s-whole-line\n", who, i, who);
+		pr_info("smp-printk %s-%03d %s-first-half ", who, i, who);
+		pr_cont("%s-second-half\n", who);
+	}
+}
+
+/* Every log line since mark that mentions smp-printk has one writer. */
+static void expect_unmixed_lines(struct ktest *test, printk_mark_t mark)
+{
+	static char log[65536];
+	unsigned int whole = 0;
+	char *line, *rest = log;
+
+	printk_since(mark, log, sizeof(log));
+	while ((line = strsep(&rest, "\n")) != NULL) {
+		bool a = strstr(line, "A-"), b = strstr(line, "B-");
+
+		if (!strstr(line, "smp-printk"))
+			continue;
+		KTEST_EXPECT_FALSE(test, a && b);
+		if (strstr(line, "-whole-line"))
+			whole++;
+	}
+	KTEST_EXPECT_EQ(test, whole, 200);
+}
+
+static void smp_printk_lines_from_two_cpus_do_not_mix(struct ktest *test)
+{
+	unsigned int cpu = other_cpu(test);
+	printk_mark_t mark = printk_mark();
+	int level = console_loglevel;
+
+	console_loglevel = 1; /* into the log only: quicker, and quieter */
+	smp_call_function_single(cpu, print_lines_func, "B", false);
+	print_lines_func("A");
+	/* The queue runs in order: once this one ran, B's lines are out. */
+	smp_call_function_single(cpu, count_func, NULL, true);
+	console_loglevel = level;
+	expect_unmixed_lines(test, mark);
+}
+
+static void smp_each_cpu_has_its_own_double_fault_task(struct ktest *test)
+{
+	unsigned int cpu;
+
+	for_each_online_cpu(cpu) {
+		const struct x86_hw_tss *df = &per_cpu(doublefault_tss, cpu);
+
+		KTEST_EXPECT_EQ(test, df->cr3, __pa(swapper_pg_dir));
+		KTEST_EXPECT_EQ(test, df->fs, __KERNEL_PERCPU);
+		/* Its stack is in that CPU's per-CPU area. */
+		KTEST_EXPECT_GE(test, df->sp,
+				(u32)per_cpu_offset(cpu) +
+					(u32)(unsigned long)__per_cpu_start);
+		KTEST_EXPECT_LE(test, df->sp,
+				(u32)per_cpu_offset(cpu) +
+					(u32)(unsigned long)__per_cpu_end);
+	}
+}
+
 static bool proc_has(const char *file, const char *text, char *buf, size_t size)
 {
 	return proc_read(file, buf, size) > 0 && strstr(buf, text);
@@ -431,6 +526,9 @@ static const struct ktest_case smp_cases[] = {
 	KTEST_CASE(smp_shootdown_counters_move_as_expected),
 	KTEST_CASE(smp_stale_tlb_entry_on_another_cpu_is_flushed),
 	KTEST_CASE(smp_pkmap_address_is_one_mapping_for_all),
+	KTEST_CASE(smp_pkmap_and_vmalloc_flushes_are_shootdowns),
+	KTEST_CASE(smp_printk_lines_from_two_cpus_do_not_mix),
+	KTEST_CASE(smp_each_cpu_has_its_own_double_fault_task),
 	KTEST_CASE(smp_proc_files_show_every_cpu),
 	{}
 };

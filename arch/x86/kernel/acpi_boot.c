@@ -137,12 +137,13 @@ static unsigned long __init acpi_scan_rsdp(unsigned long base,
 					   unsigned long len)
 {
 	struct acpi_table_rsdp rsdp;
+	phys_addr_t p = base;
 
-	for (unsigned long p = base; p + sizeof(rsdp) <= base + len; p += 16) {
+	while ((p = early_find_signature(p, base + len, "RSD PTR ", 8, 16))) {
 		early_copy_from_phys(&rsdp, p, sizeof(rsdp));
-		if (!memcmp(rsdp.signature, "RSD PTR ", 8) &&
-		    !acpi_checksum(&rsdp, sizeof(rsdp)))
-			return p;
+		if (!acpi_checksum(&rsdp, sizeof(rsdp)))
+			return (unsigned long)p;
+		p += 16;
 	}
 	return 0;
 }

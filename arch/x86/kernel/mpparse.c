@@ -57,16 +57,20 @@ static u8 __init mpf_checksum(const u8 *p, size_t len)
 static bool __init smp_scan_config(unsigned long base, unsigned long length,
 				   struct mpf_intel *mpf)
 {
-	for (; length >= sizeof(*mpf); base += 16, length -= 16) {
-		early_copy_from_phys(mpf, base, sizeof(*mpf));
-		if (memcmp(mpf->signature, "_MP_", 4) || mpf->length != 1 ||
-		    mpf_checksum((const u8 *)mpf, sizeof(*mpf)) ||
-		    (mpf->specification != 1 && mpf->specification != 4))
-			continue;
-		mpf_base = base;
-		pr_info("found SMP MP-table at [mem %#010lx-%#010lx]\n", base,
-			base + (unsigned long)sizeof(*mpf) - 1);
-		return true;
+	phys_addr_t p = base, end = base + length;
+
+	while ((p = early_find_signature(p, end, "_MP_", 4, 16))) {
+		early_copy_from_phys(mpf, p, sizeof(*mpf));
+		if (mpf->length == 1 &&
+		    !mpf_checksum((const u8 *)mpf, sizeof(*mpf)) &&
+		    (mpf->specification == 1 || mpf->specification == 4)) {
+			mpf_base = (unsigned long)p;
+			pr_info("found SMP MP-table at [mem %#010lx-%#010lx]\n",
+				mpf_base,
+				mpf_base + (unsigned long)sizeof(*mpf) - 1);
+			return true;
+		}
+		p += 16;
 	}
 	return false;
 }

@@ -128,5 +128,12 @@ extern pte_t fixmap_pgtable[PTRS_PER_PTE];
 
 /* Copy physical memory anywhere below 4 GB, before the direct map exists. */
 void early_copy_from_phys(void *dst, phys_addr_t src, size_t len);
+/*
+ * The first address in [start, end), a multiple of `align` (a power of two
+ * up to 256), where the `len` bytes of `sig` are found; 0 if none.  For the
+ * firmware tables' signatures ("_MP_", "RSD PTR "), read a page at a time.
+ */
+phys_addr_t early_find_signature(phys_addr_t start, phys_addr_t end,
+				 const char *sig, size_t len, size_t align);
 
 #endif /* _ASM_X86_PGTABLE_H */
