@@ -173,9 +173,12 @@ bench: deps $(KERNEL)
 		--accel $(ACCEL) --append "$(APPEND)"
 
 # --- tests -----------------------------------------------------------------
+# SMP=N given to make: every matrix boot (and the ISO's) with N CPUs.
+TEST_SMP := $(if $(filter command line environment,$(origin SMP)),--smp $(SMP))
+
 test: deps $(KERNEL) $(ISO) host-tests
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --iso $(ISO) \
-		--host-tests $(HOST_TEST_BIN)
+		--host-tests $(HOST_TEST_BIN) $(TEST_SMP)
 
 # --- housekeeping ----------------------------------------------------------
 FORMAT_FILES = $(shell find arch include kernel lib mm teach tests \

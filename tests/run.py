@@ -63,8 +63,8 @@ diagnostics below it, then a summary, and as the very last line
 --only NAME restricts the QEMU runs (matrix entries, `iso`, shell checks) to
 those named (see --list); the host tests still run when --host-tests is given.
 --suite FILTER boots the matrix with `ktest=FILTER` and makes the iso run type
-`test FILTER`.  ACCEL=kvm in the environment selects `-accel kvm` (default
-tcg).  `--self-test` runs this file's own unit tests (no QEMU needed).
+`test FILTER`.  --smp N (`make test SMP=N`) gives the matrix and iso boots N
+CPUs.  ACCEL=kvm in the environment selects `-accel kvm` (default tcg).  `--self-test` runs this file's own unit tests (no QEMU needed).
 
 Extending: add a dict to MATRIX for another boot; add an entry to SHELL_CHECKS
 for scripted shell checks; ShellSession (expect/send/command/poweroff) is the
@@ -710,7 +710,7 @@ def run_ktest_boot(entry, args):
     if entry.get("append"):
         append += " " + entry["append"]
     argv = qemu_argv(entry["mem"], ["-kernel", args.kernel, "-append", append],
-                     smp=entry.get("smp", 1))
+                     smp=args.smp or entry.get("smp", 1))
     start = time.monotonic()
     out, err, status = run_process(argv, args.timeout)
     doc = parse_ktap(out)
@@ -901,7 +901,7 @@ def boot_to_prompt(session):
 def run_iso_boot(args):
     """The GRUB ISO: shell entry, `test SUITE` at the prompt, then poweroff."""
     suite = args.suite or ISO_SUITE
-    argv = qemu_argv(ISO_MEM, ["-cdrom", args.iso, "-boot", "d"])
+    argv = qemu_argv(ISO_MEM, ["-cdrom", args.iso, "-boot", "d"], smp=args.smp or 1)
     res = RunResult(label="iso", command=argv)
     start = time.monotonic()
     if not os.path.isfile(args.iso):
@@ -1272,6 +1272,9 @@ def parse_args(argv):
                     help="run only the QEMU runs with this name (see --list); repeatable")
     ap.add_argument("--suite", metavar="FILTER",
                     help="boot with ktest=FILTER (SUITE or SUITE.CASE)")
+    ap.add_argument("--smp", type=int, metavar="N",
+                    help="run the matrix boots and the ISO boot with N CPUs "
+                         "(default: as each entry says, 1 for most)")
     ap.add_argument("--no-iso", action="store_true", help="skip the GRUB ISO boot")
     ap.add_argument("--no-shell", action="store_true", help="skip the shell checks")
     ap.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
@@ -1290,6 +1293,8 @@ def parse_args(argv):
         ap.error("-j must be at least 1")
     if args.timeout <= 0:
         ap.error("--timeout must be positive")
+    if args.smp is not None and not 1 <= args.smp <= 8:
+        ap.error("--smp takes 1 to 8 CPUs")
     return args, ap
 
 

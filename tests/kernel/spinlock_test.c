@@ -22,6 +22,8 @@
 #include <sprintf.h>
 #include <time.h>
 
+#include "smp_test_helpers.h"
+
 static DEFINE_SPINLOCK(test_lock);
 
 static void need_debug(struct ktest *test)
@@ -30,16 +32,6 @@ static void need_debug(struct ktest *test)
 		ktest_skip(
 			test,
 			"spinlock debugging is off (boot with spinlock_debug)");
-}
-
-static unsigned int need_other_cpu(struct ktest *test)
-{
-	unsigned int cpu, me = smp_processor_id();
-
-	for_each_online_cpu(cpu)
-		if (cpu != me)
-			return cpu;
-	ktest_skip(test, "needs a second CPU (boot with -smp 2 or more)");
 }
 
 #define COUNTER_LOOPS 20000
@@ -164,7 +156,7 @@ static void unlock_func(void *arg)
 
 static void spinlock_unlock_by_another_cpu_is_refused(struct ktest *test)
 {
-	unsigned int cpu = need_other_cpu(test);
+	unsigned int cpu = ktest_other_cpu(test);
 	unsigned long bugs = nr_spinlock_bugs;
 	unsigned int count = preempt_count();
 	printk_mark_t mark = printk_mark();
@@ -199,7 +191,7 @@ static void hold_for_a_while(void *arg)
 
 static void spinlock_lockup_is_reported_with_the_holder(struct ktest *test)
 {
-	unsigned int cpu = need_other_cpu(test);
+	unsigned int cpu = ktest_other_cpu(test);
 	unsigned long threshold = spinlock_lockup_ms;
 	unsigned long bugs = nr_spinlock_bugs;
 	printk_mark_t mark = printk_mark();
