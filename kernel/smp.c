@@ -99,17 +99,21 @@ void __init call_function_init(void)
 	}
 }
 
-/* Run the requests queued for this CPU (interrupts may be on or off). */
+/*
+ * Run the requests queued for this CPU, with interrupts off as in the IPI
+ * handler, also when a waiting CPU serves its queue from its wait loop.
+ */
 static void flush_smp_call_function_queue(void)
 {
 	struct call_single_queue *q = this_cpu_ptr(&call_single_queue);
 	call_single_data_t *csd, *next;
 	unsigned long flags;
 
-	raw_spin_lock_irqsave(&q->lock, flags);
+	local_irq_save(flags);
+	raw_spin_lock(&q->lock);
 	csd = q->head;
 	q->head = q->tail = NULL;
-	raw_spin_unlock_irqrestore(&q->lock, flags);
+	raw_spin_unlock(&q->lock);
 
 	for (; csd; csd = next) {
 		smp_call_func_t func = csd->func;
@@ -125,6 +129,7 @@ static void flush_smp_call_function_queue(void)
 			func(info);
 		}
 	}
+	local_irq_restore(flags);
 }
 
 void generic_smp_call_function_interrupt(void)

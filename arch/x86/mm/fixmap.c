@@ -83,7 +83,8 @@ phys_addr_t __init early_find_signature(phys_addr_t start, phys_addr_t end,
 					   size + len));
 		for (size_t off = 0; off < size && base + off + len <= end;
 		     off += align)
-			if (!memcmp(chunk + off, sig, len))
+			if (chunk[off] == (u8)sig[0] &&
+			    !memcmp(chunk + off, sig, len))
 				return base + off;
 	}
 	return 0;
