@@ -65,8 +65,12 @@ static void smp_every_cpu_is_online_and_alive(struct ktest *test)
 				smp_call_function_single(cpu, whoami_func,
 							 &before, true),
 				0);
-		mdelay(30); /* three ticks of the local timer */
-		smp_call_function_single(cpu, whoami_func, &after, true);
+		/* Its local timer ticks every 10 ms: wait for one, up to 1 s. */
+		for (int i = 0; i < 100 && after.loc <= before.loc; i++) {
+			mdelay(10);
+			smp_call_function_single(cpu, whoami_func, &after,
+						 true);
+		}
 		KTEST_EXPECT_EQ(test, before.cpu, cpu);
 		KTEST_EXPECT_EQ(test, before.apicid, cpu_physical_id(cpu));
 		KTEST_EXPECT_GT(test, after.loc, before.loc);
