@@ -15,9 +15,10 @@
 #
 # Every build runs on all cores (make -jN on the command line still wins).
 #
-# Variables: V=1 (show commands), MEM=2G (guest RAM), APPEND="..." (kernel command line),
-# ACCEL=tcg|kvm (TCG by default: nested KVM here has crashed guests the
-# moment they enable paging), QEMU_EXTRA="..." (more QEMU options).
+# Variables: V=1 (show commands), MEM=2G (guest RAM), SMP=1 (CPUs, 1..8),
+# APPEND="..." (kernel command line), ACCEL=tcg|kvm (TCG by default: nested
+# KVM here has crashed guests the moment they enable paging), QEMU_EXTRA="..."
+# (more QEMU options).
 
 # All cores by default; `make clean` beside other goals runs them in order.
 MAKEFLAGS += -j$(shell nproc 2>/dev/null || echo 1)
@@ -26,6 +27,7 @@ ifneq ($(filter clean,$(MAKECMDGOALS)),)
 endif
 
 MEM ?= 2G
+SMP ?= 1
 V ?= 0
 ifeq ($(V),1)
 Q :=
@@ -77,8 +79,14 @@ ASFLAGS := -m32 -D__ASSEMBLY__ -MMD -MP -g
 LDFLAGS := -m32 -nostdlib -no-pie -static -Wl,--build-id=none \
 	-Wl,-T,arch/x86/kernel.ld -Wl,-z,noexecstack -Wl,--no-warn-rwx-segments
 
+# Several CPUs under TCG: one host thread per CPU (MTTCG, which QEMU allows
+# for i386 guests), so they really run at the same time.
+ifeq ($(ACCEL)$(filter 1,$(SMP)),tcg)
+QEMU_ACCEL := -accel tcg,thread=multi
+else
 QEMU_ACCEL := -accel $(ACCEL)
-QEMU_COMMON := $(QEMU_ACCEL) -m $(MEM) -no-reboot \
+endif
+QEMU_COMMON := $(QEMU_ACCEL) -m $(MEM) -smp $(SMP) -no-reboot \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 $(QEMU_EXTRA)
 # Show the VGA window when there is a display; COM1 is always this terminal.
 ifeq ($(DISPLAY)$(WAYLAND_DISPLAY),)
@@ -191,9 +199,12 @@ bench: deps $(KERNEL)
 		--accel $(ACCEL) --append "$(APPEND)"
 
 # --- tests -----------------------------------------------------------------
+# SMP=N given to make: every matrix boot (and the ISO's) with N CPUs.
+TEST_SMP := $(if $(filter command line environment,$(origin SMP)),--smp $(SMP))
+
 test: deps $(KERNEL) $(BUILD)/kernel-core.elf $(ISO) host-tests linux-prepare
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --iso $(ISO) \
-		--host-tests $(HOST_TEST_BIN) --linux-dir $(LINUX_DIR)
+		--host-tests $(HOST_TEST_BIN) --linux-dir $(LINUX_DIR) $(TEST_SMP)
 
 # --- housekeeping ----------------------------------------------------------
 FORMAT_FILES = $(shell find arch include kernel lib mm teach tests bench user \

@@ -69,6 +69,19 @@ static inline unsigned long __ffs(unsigned long x)
 }
 
 /* The largest power of two <= n (n > 0). */
+/*
+ * The number of bits set (Linux's hweight32): bit pairs, nibbles, then a
+ * multiply adds the four byte counts.  In C because the kernel links no
+ * libgcc, whose __popcountsi2 GCC would call for __builtin_popcount.
+ */
+static inline unsigned int hweight32(u32 w)
+{
+	w = w - ((w >> 1) & 0x55555555);
+	w = (w & 0x33333333) + ((w >> 2) & 0x33333333);
+	w = (w + (w >> 4)) & 0x0f0f0f0f;
+	return (w * 0x01010101) >> 24;
+}
+
 static inline unsigned long rounddown_pow_of_two(unsigned long n)
 {
 	return 1UL << (fls((unsigned int)n) - 1);

@@ -7,10 +7,14 @@
  *  - GDT and IDT, so that a fault is an oops report, not a triple fault;
  *  - the multiboot data, before anything could overwrite it;
  *  - the command line, before the code its options configure;
+ *  - the firmware's ACPI/MP tables (how many CPUs), while the BIOS data is
+ *    still mapped;
  *  - the memory manager, mm_core_init() (mm/mm_init.c): memblock, paging,
  *    buddy, slab, vmalloc, kmap, each allocator built on the one before;
  *  - interrupts, the clock and the input drivers: after the memory
  *    manager, as in Linux (nothing in it waits for a tick);
+ *  - the other CPUs, once vmalloc can give them stacks and the clock is
+ *    calibrated (arch/x86/kernel/smpboot.c);
  *  - freeing the boot-only code, then the boot mode the command line chose
  *    (`shell` when it names none).
  * The modes (shell, demo, ktest, bench) register themselves with BOOT_MODE()
@@ -24,6 +28,7 @@
 #include <asm/processor.h>
 #include <asm/serial.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 #include <asm/timer.h>
 #include <asm/vga.h>
 #include <config.h>
@@ -34,6 +39,7 @@
 #include <panic.h>
 #include <params.h>
 #include <printk.h>
+#include <smp.h>
 #include <string.h>
 #include <time.h>
 
@@ -94,6 +100,7 @@ asmlinkage void start_kernel(u32 magic, u32 mbi_phys)
 	parse_early_params(boot_command_line);
 	pr_info("BIOS-provided physical RAM map:\n");
 	e820__print_table("BIOS-e820");
+	find_smp_config();
 
 	mm_core_init();
 
@@ -104,6 +111,7 @@ asmlinkage void start_kernel(u32 magic, u32 mbi_phys)
 	local_irq_enable();
 	cpu_print_info();
 
+	smp_init();
 	free_initmem();
 	system_running = true;
 	boot_done_tsc = rdtsc();

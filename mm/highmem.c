@@ -166,7 +166,7 @@ static void flush_all_zero_pkmaps(void)
 		need_flush = true;
 	}
 	if (need_flush) {
-		__flush_tlb_all();
+		flush_tlb_all(); /* every CPU: the pkmap is shared */
 		nr_pkmap_flushes++;
 	}
 }

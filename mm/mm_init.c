@@ -18,6 +18,7 @@
  * one before: memblock -> paging -> buddy -> slab -> vmalloc -> kmap.
  */
 #include <asm/memlayout.h>
+#include <asm/smp.h>
 #include <highmem.h>
 #include <cmdline.h>
 #include <errno.h>
@@ -344,6 +345,7 @@ early_param("min_free_kbytes", parse_min_free_kbytes);
  *  - memblock: RAM from the e820 map, the kernel and the boot data reserved;
  *  - paging: the direct map of lowmem and the pkmap and fixmap page tables
  *    (page tables come from memblock), then the zones and mem_map;
+ *  - the per-CPU areas, from memblock too (arch/x86/kernel/setup_percpu.c);
  *  - buddy: every page memblock did not reserve, the watermarks, the
  *    per-CPU lists, and the self-check;
  *  - slab: the kmem_cache and kmalloc caches, cut from buddy pages;
@@ -355,6 +357,7 @@ early_param("min_free_kbytes", parse_min_free_kbytes);
 void __init mm_core_init(void)
 {
 	setup_memory(); /* memblock, paging, zones (arch/x86/mm/init.c) */
+	setup_per_cpu_areas(); /* each CPU's copy of .data..percpu */
 	mem_init(); /* buddy: memblock's free pages */
 	setup_per_zone_wmarks();
 	setup_per_cpu_pageset();

@@ -247,7 +247,7 @@ void vmalloc_purge(void)
 	if (list_empty(&purge_vmap_area_list))
 		return;
 	/* One flush for every lazily freed area: the point of batching. */
-	__flush_tlb_all();
+	flush_tlb_kernel_range(VMALLOC_START, VMALLOC_END); /* on every CPU */
 	list_for_each_entry_safe(va, n, &purge_vmap_area_list, list) {
 		/* The areas freed next that touch this one join its run. */
 		while (&n->list != &purge_vmap_area_list &&

@@ -6,13 +6,29 @@
  * Everything shown is read from the zones at the moment of the `cat`; where a
  * Linux field has no counterpart here (LRU lists, reclaim, per-CPU vmstat
  * thresholds), the line is left out rather than filled with an invented
- * number.  The "pagesets" block is the per-CPU list of one CPU.
+ * number.  The "pagesets" block is the per-CPU list of one CPU.  The TLB
+ * events of /proc/vmstat are counted per CPU (include/vmstat.h) and added
+ * up here.
  */
 #include <asm/pgtable.h>
+#include <cpumask.h>
 #include <kernel.h>
 #include <mm.h>
 #include <seq_file.h>
 #include <slab.h>
+#include <vmstat.h>
+
+DEFINE_PER_CPU(struct vm_event_state, vm_event_states);
+
+unsigned long sum_vm_event(enum vm_event_item item)
+{
+	unsigned long sum = 0;
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu)
+		sum += per_cpu(vm_event_states, cpu).event[item];
+	return sum;
+}
 
 /* Node 0, zone   Normal      5      2      1 ... (free blocks per order) */
 static void buddyinfo_show(struct seq_file *m)
@@ -123,5 +139,13 @@ static void vmstat_show(struct seq_file *m)
 		pgfree += zones[z].pgfree;
 	}
 	seq_printf(m, "pgfree %lu\n", pgfree);
+	seq_printf(m, "nr_tlb_remote_flush %lu\n",
+		   sum_vm_event(NR_TLB_REMOTE_FLUSH));
+	seq_printf(m, "nr_tlb_remote_flush_received %lu\n",
+		   sum_vm_event(NR_TLB_REMOTE_FLUSH_RECEIVED));
+	seq_printf(m, "nr_tlb_local_flush_all %lu\n",
+		   sum_vm_event(NR_TLB_LOCAL_FLUSH_ALL));
+	seq_printf(m, "nr_tlb_local_flush_one %lu\n",
+		   sum_vm_event(NR_TLB_LOCAL_FLUSH_ONE));
 }
 PROC_FILE("vmstat", vmstat_show);

@@ -8,6 +8,9 @@
  * in struct ktest, where ASSERT failures, skips and the watchdog land.  The
  * watchdog is a timer tick hook: a case still running after its deadline is
  * abandoned from the timer interrupt and reported "not ok N name # timeout".
+ * The tick comes to CPU 0 only, so only cases running on CPU 0 are watched
+ * (a case started by `oncpu 1 test ...` runs unwatched): jumping into
+ * another CPU's stack would be fatal.
  *
  * Output is KTAP version 1 as KUnit prints it: a plan for the suites, and
  * per suite an indented subtest with its own plan, one "ok"/"not ok" line per
@@ -31,6 +34,8 @@
 #include <printk.h>
 #include <reboot.h>
 #include <slab.h>
+#include <smp.h>
+#include <spinlock.h>
 #include <sprintf.h>
 #include <string.h>
 #include <time.h>
@@ -44,6 +49,7 @@ static const char *ktest_filter; /* ktest=SUITE[.CASE] */
 /* The case running now, for the watchdog; NULL between cases. */
 static struct ktest *volatile current_test;
 static volatile u64 current_deadline;
+static volatile unsigned int current_test_cpu; /* where it runs */
 
 static int __init parse_ktest_timeout(char *arg)
 {
@@ -65,6 +71,8 @@ static int __init set_mode_ktest(char *arg)
 
 	panic_exits_qemu = true;
 	slub_debug_set_default(SLAB_DEBUG_FLAGS, "the ktest default");
+	/* Test boots check every lock (no lock is held this early). */
+	spinlock_debug = true;
 	if (arg) {
 		if (strscpy(filter, arg, sizeof(filter)) < 0)
 			pr_err("ktest=%s: longer than %zu characters, cut short\n",
@@ -142,7 +150,8 @@ static void ktest_watchdog(struct pt_regs *regs)
 {
 	struct ktest *test = current_test;
 
-	if (!test || jiffies < current_deadline)
+	if (!test || jiffies < current_deadline ||
+	    current_test_cpu != smp_processor_id())
 		return;
 	current_test = NULL;
 	test->timed_out = true;
@@ -204,6 +213,7 @@ static void run_case_body(void *arg)
 		return;
 	}
 	current_deadline = jiffies + ktest_timeout * HZ;
+	current_test_cpu = smp_processor_id();
 	current_test = test;
 	if (call->suite->init && call->suite->init(test)) {
 		ktest_fail(test, "suite init failed");

@@ -8,6 +8,9 @@
 extern const struct ktest_suite lib_ktest_suite;
 extern const struct ktest_suite traps_ktest_suite;
 extern const struct ktest_suite boot_ktest_suite;
+extern const struct ktest_suite percpu_ktest_suite;
+extern const struct ktest_suite spinlock_ktest_suite;
+extern const struct ktest_suite smp_ktest_suite;
 extern const struct ktest_suite memblock_ktest_suite;
 extern const struct ktest_suite paging_ktest_suite;
 extern const struct ktest_suite zones_ktest_suite;
@@ -27,6 +30,9 @@ const struct ktest_suite *const ktest_suites[] = {
 	&lib_ktest_suite, /* lib/: strings, formatting, sorting */
 	&traps_ktest_suite, /* faults, WARN, BUG, oops recovery */
 	&boot_ktest_suite, /* what the boot loader handed over */
+	&percpu_ktest_suite, /* per-CPU variables, static and dynamic */
+	&spinlock_ktest_suite, /* spinlocks and their debug reports */
+	&smp_ktest_suite, /* the other CPUs: IPIs, shootdowns */
 	&memblock_ktest_suite, /* the boot-time allocator */
 	&paging_ktest_suite, /* the direct map and the page tables */
 	&zones_ktest_suite, /* zone boundaries, counts, watermarks */

@@ -13,6 +13,9 @@ The format ('#' starts a comment line; blank lines are ignored):
     run highmem commands        the run's name (report, --only); default: the file name
     mem 2G                      guest RAM (QEMU -m); default 2G
     append demo demo.pace=none  the kernel command line; default: empty (the shell)
+    smp 4                       CPUs (QEMU -smp, e.g. 4 or 4,sockets=4); default 1
+    iso                         boot the GRUB ISO's default entry (as `make run`)
+                                instead of -kernel; `append` is then not used
 
     boot                        checks on what the kernel printed before its first prompt
       has 1151 MB of highmem
@@ -60,7 +63,7 @@ from .qemu import qemu_argv
 CHECK_GLOBS = ("teach/**/*.checks", "tests/**/*.checks")
 OUTPUT_LINES = 40  # lines of the checked output shown with a failure
 
-HEADER_WORDS = ("run", "mem", "append")
+HEADER_WORDS = ("run", "mem", "append", "smp", "iso")
 CHECK_WORDS = ("has", "lacks", "re", "field", "files", "in")
 
 
@@ -292,6 +295,8 @@ class CheckFile:
     name: str
     mem: str = "2G"
     append: str = ""
+    smp: str = "1"
+    iso: bool = False
     steps: list = field(default_factory=list)
 
     def plan(self):
@@ -329,6 +334,15 @@ class _Loader:
             if not re.fullmatch(r"\d+[KMGT]?", rest):
                 raise ChecksError(f"{where}: `mem` needs a size such as 2G, not {rest!r}")
             self.cf.mem = rest
+        elif word == "smp":
+            if not re.fullmatch(r"[1-8](,[a-z]+=\d+)*", rest):
+                raise ChecksError(f"{where}: `smp` needs 1 to 8 CPUs (e.g. 4,sockets=4), "
+                                  f"not {rest!r}")
+            self.cf.smp = rest
+        elif word == "iso":
+            if rest:
+                raise ChecksError(f"{where}: `iso` takes nothing after it")
+            self.cf.iso = True
         else:
             self.cf.append = rest
 
@@ -347,7 +361,7 @@ class _Loader:
         elif word in HEADER_WORDS:
             self.header(word, rest, where)
         else:
-            raise ChecksError(f"{where}: expected `run`, `mem`, `append`, `boot` or "
+            raise ChecksError(f"{where}: expected `run`, `mem`, `append`, `smp`, `iso`, `boot` or "
                               f"`$ COMMAND` (checks are indented under those): {text!r}")
 
     def open_step(self, command, where):
@@ -424,7 +438,11 @@ def check_cases(step, text):
 
 def run_check_file(cf, args):
     """Boot for a CheckFile, type its commands, one test case per check."""
-    argv = qemu_argv(cf.mem, ["-kernel", args.kernel, "-append", cf.append])
+    if cf.iso:
+        boot = ["-cdrom", args.iso, "-boot", "d"]
+    else:
+        boot = ["-kernel", args.kernel, "-append", cf.append]
+    argv = qemu_argv(cf.mem, boot, smp=cf.smp)
 
     def body(session, suite, boot_text):
         for step in cf.steps:

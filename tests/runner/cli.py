@@ -52,6 +52,9 @@ def parse_args(argv):
                     help="run only the runs with this name (see --list); repeatable")
     ap.add_argument("--suite", metavar="FILTER",
                     help="boot with ktest=FILTER (SUITE or SUITE.CASE)")
+    ap.add_argument("--smp", type=int, metavar="N",
+                    help="run the matrix boots and the ISO boot with N CPUs "
+                         "(default: as each entry says, 1 for most)")
     ap.add_argument("--no-iso", action="store_true", help="skip the GRUB ISO boot")
     ap.add_argument("--no-shell", action="store_true", help="skip the shell checks")
     ap.add_argument("--linux-dir", metavar="DIR",
@@ -72,6 +75,8 @@ def parse_args(argv):
         ap.error("-j must be at least 1")
     if args.timeout <= 0:
         ap.error("--timeout must be positive")
+    if args.smp is not None and not 1 <= args.smp <= 8:
+        ap.error("--smp takes 1 to 8 CPUs")
     return args, ap
 
 
@@ -91,15 +96,19 @@ def list_runs(check_runs):
     print("matrix (ktest boots, -kernel):")
     for e in MATRIX:
         append = " ".join(a for a in ("ktest", e["append"]) if a)
-        print(f"  {e['name']:<24} -m {e['mem']:<6} -append \"{append}\"")
+        print(f"  {e['name']:<24} -m {e['mem']:<6} -smp {e.get('smp', 1)} "
+              f"-append \"{append}\"")
     print(f"iso: the GRUB ISO, -m {ISO_MEM}, `test {ISO_SUITE}` at the prompt")
-    print("shell checks (-kernel, shell mode; one boot per checks file):")
+    print("shell checks (shell mode; one boot per checks file):")
     for name, cf, error in check_runs:
         if cf is None:
             print(f"  {name:<24} (cannot load: {error})")
             continue
         append = f' -append "{cf.append}"' if cf.append else ""
-        print(f"  {name:<24} -m {cf.mem:<6}{append}  {relative(cf.path)}: "
+        if cf.iso:
+            append = " the GRUB ISO"
+        smp = f" -smp {cf.smp}" if cf.smp != "1" else ""
+        print(f"  {name:<24} -m {cf.mem:<6}{smp}{append}  {relative(cf.path)}: "
               f"{len(cf.commands())} command(s), {cf.plan()} check(s)")
     for c, what in ((CONSOLE_CHECK, "PS/2 keys through QEMU's monitor, VGA text memory read back"),
                     (PASTE_CHECK, f"{PASTE_CHECK['lines']} commands pasted at once"),

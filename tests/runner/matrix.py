@@ -35,6 +35,13 @@ MATRIX = [
     {"name": "2G vmalloc=256M", "mem": "2G", "append": "vmalloc=256M"},
     {"name": "256M highmem=64M", "mem": "256M", "append": "highmem=64M"},
     {"name": "2G mem=1G", "mem": "2G", "append": "mem=1G"},
+    # The same suites with several CPUs: 2 and 4 at the classic sizes, 8
+    # (the most the kernel takes) once.
+    {"name": "2G smp2", "mem": "2G", "append": "", "smp": 2},
+    {"name": "2G smp4", "mem": "2G", "append": "", "smp": 4},
+    {"name": "128M smp2", "mem": "128M", "append": "", "smp": 2},
+    {"name": "256M highmem=64M smp4", "mem": "256M", "append": "highmem=64M", "smp": 4},
+    {"name": "1G smp8", "mem": "1G", "append": "", "smp": 8},
 ]
 
 # The suite (or SUITE.CASE) the GRUB ISO boot runs from the shell.
@@ -47,7 +54,8 @@ def run_ktest_boot(entry, args):
     append = f"ktest={args.suite}" if args.suite else "ktest"
     if entry.get("append"):
         append += " " + entry["append"]
-    argv = qemu_argv(entry["mem"], ["-kernel", args.kernel, "-append", append])
+    argv = qemu_argv(entry["mem"], ["-kernel", args.kernel, "-append", append],
+                     smp=args.smp or entry.get("smp", 1))
     start = time.monotonic()
     out, err, status = run_process(argv, args.timeout)
     doc = parse_ktap(out)
@@ -74,7 +82,7 @@ def run_host_tests(path, label, args):
 def run_iso_boot(args):
     """The GRUB ISO: shell entry, `test SUITE` at the prompt, then poweroff."""
     suite = args.suite or ISO_SUITE
-    argv = qemu_argv(ISO_MEM, ["-cdrom", args.iso, "-boot", "d"])
+    argv = qemu_argv(ISO_MEM, ["-cdrom", args.iso, "-boot", "d"], smp=args.smp or 1)
     res = RunResult(label="iso", command=argv)
     start = time.monotonic()
     if not os.path.isfile(args.iso):

@@ -8,12 +8,23 @@
  * and unmasks its line.  Every interrupt is acknowledged (EOI) after its
  * handler ran: to the slave as well for IRQs 8..15.  IRQ 7 and 15 may be
  * spurious (the line dropped before the CPU asked); the in-service register
- * tells, and a spurious one gets no handler and no EOI (or only the master's).
+ * tells, and a spurious one gets no handler and no EOI (or only the master's),
+ * and counts as an error (ERR in /proc/interrupts), as in Linux.
+ *
+ * With several CPUs the PICs stay in "virtual wire" mode: their output
+ * reaches the boot CPU's local APIC (LINT0, ExtINT), so every device
+ * interrupt is handled by CPU 0 (docs/design.md says why).  The counts are
+ * kept per CPU all the same, as Linux's kstat_irqs, which is what
+ * /proc/interrupts shows column by column.
  */
+#include <asm/apic.h>
+#include <asm/hardirq.h>
 #include <asm/io.h>
 #include <asm/irq.h>
 #include <errno.h>
 #include <kernel.h>
+#include <cpumask.h>
+#include <percpu.h>
 #include <printk.h>
 
 #define PIC1_CMD 0x20
@@ -27,14 +38,16 @@
 
 struct irq_desc {
 	irq_handler_t handler; /* NULL: the line stays masked */
-	const char *name; /* for the `irqs` view */
-	unsigned long count; /* interrupts handled */
+	const char *name; /* for /proc/interrupts */
 };
 
 static struct irq_desc irq_descs[NR_IRQS];
 static u16 irq_mask = 0xffff & ~(1 << IRQ_CASCADE);
-static unsigned long spurious_count;
-unsigned int hardirq_count;
+/* Interrupts handled per line, on each CPU. */
+static DEFINE_PER_CPU(unsigned int[NR_IRQS], kstat_irqs);
+atomic_t irq_err_count;
+/* The named rows of /proc/interrupts (LOC, RES, CAL, TLB ...), per CPU. */
+DEFINE_PER_CPU(irq_cpustat_t, irq_stat);
 
 static void pic_set_mask(void)
 {
@@ -61,6 +74,7 @@ void __init init_IRQ(void)
 	outb(ICW4_8086, PIC2_DATA);
 	io_delay();
 	pic_set_mask();
+	apic_bsp_setup(); /* virtual wire: the PIC reaches CPU 0's LINT0 */
 }
 
 int request_irq(unsigned int irq, irq_handler_t handler, const char *name)
@@ -90,17 +104,17 @@ void do_IRQ(struct pt_regs *regs)
 	struct irq_desc *desc = &irq_descs[irq];
 
 	if ((irq == 7 || irq == 15) && !pic_irq_in_service(irq)) {
-		spurious_count++;
+		atomic_inc(&irq_err_count);
 		if (irq == 15) /* the master did see the cascade line */
 			outb(PIC_EOI, PIC1_CMD);
 		return;
 	}
 
-	hardirq_count++;
-	desc->count++;
+	irq_enter();
+	this_cpu_inc(kstat_irqs[irq]);
 	if (desc->handler)
 		desc->handler(irq, regs);
-	hardirq_count--;
+	irq_exit();
 
 	if (irq >= 8)
 		outb(PIC_EOI, PIC2_CMD);
@@ -113,12 +127,22 @@ void irq_eoi_early(unsigned int irq)
 	if (irq >= 8)
 		outb(PIC_EOI, PIC2_CMD);
 	outb(PIC_EOI, PIC1_CMD);
-	hardirq_count = 0;
+	irq_exit();
+}
+
+unsigned long kstat_irqs_cpu(unsigned int irq, unsigned int cpu)
+{
+	return irq < NR_IRQS ? per_cpu(kstat_irqs, cpu)[irq] : 0;
 }
 
 unsigned long irq_count(unsigned int irq)
 {
-	return irq < NR_IRQS ? irq_descs[irq].count : spurious_count;
+	unsigned long sum = 0;
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu)
+		sum += kstat_irqs_cpu(irq, cpu);
+	return sum;
 }
 
 const char *irq_name(unsigned int irq)

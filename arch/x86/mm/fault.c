@@ -44,10 +44,14 @@ int register_fault_explainer(fault_explainer_t fn)
 static const char *fixmap_slot_name(unsigned int idx, char *buf, size_t size)
 {
 	if (idx >= FIX_KMAP_BEGIN && idx <= FIX_KMAP_END)
-		snprintf(buf, size, "kmap_local slot %u", idx - FIX_KMAP_BEGIN);
+		snprintf(buf, size, "kmap_local slot %u of CPU %u",
+			 (idx - FIX_KMAP_BEGIN) % KM_MAX_IDX,
+			 (idx - FIX_KMAP_BEGIN) / KM_MAX_IDX);
 	else if (idx >= FIX_BTMAP_BEGIN && idx <= FIX_BTMAP_END)
 		snprintf(buf, size, "early boot slot %u",
 			 idx - FIX_BTMAP_BEGIN);
+	else if (idx == FIX_APIC_BASE)
+		snprintf(buf, size, "the local APIC's registers");
 	else
 		snprintf(buf, size, "unused slot");
 	return buf;

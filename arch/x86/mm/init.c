@@ -19,6 +19,7 @@
 #include <asm/e820.h>
 #include <asm/memlayout.h>
 #include <asm/pgtable.h>
+#include <asm/smp.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
 #include <bug.h>
@@ -246,7 +247,7 @@ void memlayout_build_checks(void)
 			     VMALLOC_OFFSET >=
 		     VMALLOC_END);
 	BUILD_BUG_ON(LOAD_PHYSICAL_ADDR >= BOOT_MAP_SIZE);
-	BUILD_BUG_ON(FIX_KMAP_END - FIX_KMAP_BEGIN + 1 != KM_MAX_IDX);
+	BUILD_BUG_ON(FIX_KMAP_END - FIX_KMAP_BEGIN + 1 != KM_MAX_IDX * NR_CPUS);
 }
 
 void __init setup_memory(void)
@@ -255,6 +256,7 @@ void __init setup_memory(void)
 	e820_fixups();
 	find_low_pfn_range();
 	memblock_setup();
+	reserve_real_mode(); /* the SMP trampoline's page, below 1 MB */
 	paging_init();
 	memlayout_check();
 	free_area_init();

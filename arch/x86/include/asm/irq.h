@@ -8,7 +8,9 @@
 #ifndef _ASM_X86_IRQ_H
 #define _ASM_X86_IRQ_H
 
+#include <asm/atomic.h>
 #include <asm/ptrace.h>
+#include <preempt.h>
 
 #define FIRST_EXTERNAL_VECTOR 32
 #define NR_IRQS 16
@@ -25,19 +27,16 @@ int request_irq(unsigned int irq, irq_handler_t handler, const char *name);
 void init_IRQ(void);
 /* Called from the entry code for vectors 32..47. */
 void do_IRQ(struct pt_regs *regs);
-/* Interrupts taken per IRQ line since boot (the `irqs` view). */
+/* Interrupts taken per IRQ line since boot, on all CPUs and on one. */
 unsigned long irq_count(unsigned int irq);
+unsigned long kstat_irqs_cpu(unsigned int irq, unsigned int cpu);
 const char *irq_name(unsigned int irq);
+/* Spurious 8259A interrupts and local APIC errors: /proc/interrupts ERR. */
+extern atomic_t irq_err_count;
 /*
  * Acknowledge the IRQ being handled and leave interrupt context, for a
  * handler that will not return (the test watchdog abandons a hung case).
  */
 void irq_eoi_early(unsigned int irq);
-/* Nesting depth of hardware interrupt handlers (0 in process context). */
-extern unsigned int hardirq_count;
-static inline bool in_interrupt(void)
-{
-	return hardirq_count != 0;
-}
 
 #endif /* _ASM_X86_IRQ_H */

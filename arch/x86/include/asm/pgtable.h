@@ -6,13 +6,16 @@
  * page-table index and 12 bits of offset.  A PDE either maps 4 MB directly
  * (_PAGE_PSE) or points to a page table of 1024 PTEs.  Page tables live in
  * lowmem, so __va() reaches them.  This is the only interface mm/ uses to
- * touch the MMU (with __flush_tlb_one/__flush_tlb_all from processor.h).
+ * touch the MMU (with __flush_tlb_one/__flush_tlb_all from processor.h for
+ * this CPU's TLB, and flush_tlb_all/flush_tlb_kernel_range from tlbflush.h
+ * for every CPU's).
  */
 #ifndef _ASM_X86_PGTABLE_H
 #define _ASM_X86_PGTABLE_H
 
 #include <asm/memlayout.h>
 #include <asm/pgtable_types.h>
+#include <asm/tlbflush.h>
 #include <compiler.h>
 #include <types.h>
 
@@ -122,5 +125,12 @@ extern pte_t fixmap_pgtable[PTRS_PER_PTE];
 
 /* Copy physical memory anywhere below 4 GB, before the direct map exists. */
 void early_copy_from_phys(void *dst, phys_addr_t src, size_t len);
+/*
+ * The first address in [start, end), a multiple of `align` (a power of two
+ * up to 256), where the `len` bytes of `sig` are found; 0 if none.  For the
+ * firmware tables' signatures ("_MP_", "RSD PTR "), read a page at a time.
+ */
+phys_addr_t early_find_signature(phys_addr_t start, phys_addr_t end,
+				 const char *sig, size_t len, size_t align);
 
 #endif /* _ASM_X86_PGTABLE_H */
