@@ -61,6 +61,7 @@ struct map_zone {
 	unsigned long pcp; /* free on the per-CPU lists */
 	unsigned long wmark[NR_WMARK]; /* min, low, high */
 	unsigned long nr_free[MAX_ORDER]; /* free blocks per order */
+	unsigned long pages[NR_MAP_PAGE_KINDS]; /* the walk: its span, by kind */
 };
 
 struct map_snapshot {

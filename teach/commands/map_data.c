@@ -178,6 +178,7 @@ static void map_zones(struct map_snapshot *s)
 			z->wmark[w] = zone->_watermark[w];
 		for (int o = 0; o < MAX_ORDER; o++)
 			z->nr_free[o] = zone->free_area[o].nr_free;
+		memset(z->pages, 0, sizeof(z->pages));
 	}
 }
 
@@ -203,10 +204,27 @@ static enum map_page_kind map_classify(const struct page *page,
 	return MAP_OTHER;
 }
 
-/* Count [pfn, pfn + nr) as `kind`, split over the chunks it touches. */
+/* The snapshot's zone spanning pfn, or NULL (pfn 0, below DMA). */
+static struct map_zone *map_zone_of(struct map_snapshot *s, unsigned long pfn)
+{
+	for (unsigned int z = 0; z < s->nr_zones; z++)
+		if (pfn >= s->zones[z].start_pfn &&
+		    pfn - s->zones[z].start_pfn < s->zones[z].spanned)
+			return &s->zones[z];
+	return NULL;
+}
+
+/*
+ * Count [pfn, pfn + nr) as `kind` in its zone (a step never crosses a
+ * zone: a block is inside one) and in the chunks it touches.
+ */
 static void map_count(struct map_snapshot *s, unsigned long pfn,
 		      unsigned long nr, enum map_page_kind kind)
 {
+	struct map_zone *z = map_zone_of(s, pfn);
+
+	if (z)
+		z->pages[kind] += nr;
 	while (nr) {
 		unsigned long chunk = pfn / s->chunk_pages;
 		unsigned long room = (chunk + 1) * s->chunk_pages - pfn;

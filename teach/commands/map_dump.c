@@ -24,6 +24,7 @@
  *	zone=NAME START_PFN SPANNED PRESENT MANAGED FREE PCP MIN LOW HIGH
  *	zone.buddy=NAME NR_FREE_0 ... NR_FREE_10
  *	chunk.kinds=free pcp reserved slab vmalloc table other
+ *	zone.pages=NAME PAGES_OF_EACH_KIND...  (the walk over its span)
  *	chunk.pages=PAGES_PER_CHUNK CHUNKS
  *	chunk=PFN COUNT_OF_EACH_KIND...
  *	==== map dump end ====
@@ -126,7 +127,14 @@ static void dump_physical(const struct map_snapshot *s)
 	kprintf("chunk.kinds=");
 	for (int k = 0; k < NR_MAP_PAGE_KINDS; k++)
 		kprintf("%s%s", k ? " " : "", map_page_kind_name(k));
-	kprintf("\nchunk.pages=%lu %u\n", s->chunk_pages, s->nr_chunks);
+	kprintf("\n");
+	for (unsigned int z = 0; z < s->nr_zones; z++) {
+		kprintf("zone.pages=%s", s->zones[z].name);
+		for (int k = 0; k < NR_MAP_PAGE_KINDS; k++)
+			kprintf(" %lu", s->zones[z].pages[k]);
+		kprintf("\n");
+	}
+	kprintf("chunk.pages=%lu %u\n", s->chunk_pages, s->nr_chunks);
 	for (unsigned int c = 0; c < s->nr_chunks; c++) {
 		kprintf("chunk=%#lx", c * s->chunk_pages);
 		for (int k = 0; k < NR_MAP_PAGE_KINDS; k++)
