@@ -3,13 +3,14 @@
 Every tools/*/test_*.py is a unittest module of the tool beside it (no
 QEMU: fixed inputs, checked outputs).  They run inside `make test` as the
 run `tools self-test`, a case per test, and alone with
-`python3 -m unittest discover -s tools -p 'test_*.py' -t tools`.
+`python3 -m unittest discover -s tools/pictures` (one folder at a time).
 """
 
 import io
 import sys
 import time
 import unittest
+from pathlib import Path
 
 from . import REPO
 from .report import RunResult
@@ -20,11 +21,14 @@ TOOLS_DIR = REPO / "tools"
 
 
 def tools_suite():
-    """Every test of tools/*/test_*.py, each tool importable by its folder name."""
-    if str(TOOLS_DIR) not in sys.path:
-        sys.path.insert(0, str(TOOLS_DIR))
-    return unittest.defaultTestLoader.discover(str(TOOLS_DIR), pattern="test_*.py",
-                                               top_level_dir=str(TOOLS_DIR))
+    """Every test of tools/*/test_*.py, each folder's modules importable by name."""
+    suite = unittest.TestSuite()
+    for folder in sorted(p.parent for p in TOOLS_DIR.glob("*/test_*.py")):
+        if folder in {Path(p) for p in sys.path}:
+            continue
+        suite.addTests(unittest.defaultTestLoader.discover(
+            str(folder), pattern="test_*.py", top_level_dir=str(folder)))
+    return suite
 
 
 def run_tools_tests():
