@@ -7,10 +7,8 @@ run `tools self-test`, a case per test, and alone with
 """
 
 import io
-import sys
 import time
 import unittest
-from pathlib import Path
 
 from . import REPO
 from .report import RunResult
@@ -23,9 +21,7 @@ TOOLS_DIR = REPO / "tools"
 def tools_suite():
     """Every test of tools/*/test_*.py, each folder's modules importable by name."""
     suite = unittest.TestSuite()
-    for folder in sorted(p.parent for p in TOOLS_DIR.glob("*/test_*.py")):
-        if folder in {Path(p) for p in sys.path}:
-            continue
+    for folder in sorted({p.parent for p in TOOLS_DIR.glob("*/test_*.py")}):
         suite.addTests(unittest.defaultTestLoader.discover(
             str(folder), pattern="test_*.py", top_level_dir=str(folder)))
     return suite
