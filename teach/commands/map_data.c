@@ -17,7 +17,7 @@
  * Everything is read with interrupts off, so one snapshot is one instant
  * (with one CPU nothing else runs), and nothing is allocated: `map` leaves
  * the allocators exactly as it found them.  The vmalloc areas come from
- * vmap_area.c's lists (mm/internal.h), as /proc/vmallocinfo reads them.
+ * vmap_area_walk() (mm/internal.h), the walk /proc/vmallocinfo makes.
  */
 #include <asm/pgtable.h>
 #include <asm/processor.h>
@@ -81,8 +81,9 @@ static void map_user_space(struct map_snapshot *s)
 	s->nr_user = 0;
 }
 
-static void map_add_area(struct map_snapshot *s, const struct vmap_area *va)
+static void map_add_area(const struct vmap_area *va, void *arg)
 {
+	struct map_snapshot *s = arg;
 	const struct vm_struct *vm = va->vm;
 	struct map_area *a;
 
@@ -109,34 +110,12 @@ static void map_add_area(struct map_snapshot *s, const struct vmap_area *va)
 	}
 }
 
-/* The lazily freed area starting at or after `after`, lowest first. */
-static const struct vmap_area *map_next_unpurged(unsigned long after)
-{
-	const struct vmap_area *va, *best = NULL;
-
-	list_for_each_entry(va, vmap_purge_list(), list)
-		if (va->va_start >= after &&
-		    (!best || va->va_start < best->va_start))
-			best = va;
-	return best;
-}
-
 /* Busy and unpurged areas merged by address, as /proc/vmallocinfo. */
 static void map_vmalloc(struct map_snapshot *s)
 {
-	const struct vmap_area *va, *purged = map_next_unpurged(0);
-
 	s->nr_areas = s->nr_areas_kept = s->nr_unpurged = 0;
 	s->area_bytes = 0;
-	list_for_each_entry(va, vmap_area_list(), list) {
-		while (purged && purged->va_start < va->va_start) {
-			map_add_area(s, purged);
-			purged = map_next_unpurged(purged->va_end);
-		}
-		map_add_area(s, va);
-	}
-	for (; purged; purged = map_next_unpurged(purged->va_end))
-		map_add_area(s, purged);
+	vmap_area_walk(map_add_area, s);
 	s->vmalloc_largest_free = vmalloc_largest_free();
 }
 

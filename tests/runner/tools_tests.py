@@ -6,13 +6,10 @@ run `tools self-test`, a case per test, and alone with
 `python3 -m unittest discover -s tools/pictures` (one folder at a time).
 """
 
-import io
-import time
 import unittest
 
 from . import REPO
-from .report import RunResult
-from .selftest import _Collect
+from .selftest import run_collected
 
 TOOLS_TEST_NAME = "tools self-test"
 TOOLS_DIR = REPO / "tools"
@@ -29,20 +26,9 @@ def tools_suite():
 
 def run_tools_tests():
     """The tools' tests as one run of `make test`: a case per test."""
-    start = time.monotonic()
-    collect = _Collect()
-    collect.suite.name = "tools"
-    tests = tools_suite()
-    collect.suite.plan = tests.countTestCases()
-    tests.run(collect)
-    out = io.StringIO()
-    for case in collect.suite.cases:
-        print(case.line(), file=out)
-        for d in case.diagnostics:
-            print("    # " + d, file=out)
-    res = RunResult(label=TOOLS_TEST_NAME, suites=[collect.suite], output=out.getvalue(),
-                    seconds=time.monotonic() - start,
-                    command=["python3", "-m", "unittest", "discover", "-s", "tools"])
-    if not collect.suite.plan:
+    res = run_collected(TOOLS_TEST_NAME, tools_suite(),
+                        ["python3", "-m", "unittest", "discover", "-s", "tools/<tool>"],
+                        suite_name="tools")
+    if not res.suites[0].plan:
         res.crashes.append("no tests found under tools/*/test_*.py")
     return res
