@@ -17,13 +17,19 @@ them that allocates, and checks:
   - the vmalloc areas of `map` (the first few) and of `map dump` (all) are
     /proc/vmallocinfo's, with their sizes, pages and kinds;
   - the pkmap slots in use and stale are /proc/pkmap's, and the pkmap bar
-    shows them where they are.
+    shows them where they are;
+  - on the VGA screen (read back through QEMU's monitor, as console.py
+    does), `map phys` has the same letters, no escape shows as text, and
+    the colours became attributes: each zone's colours, grey after the bar.
 """
 
 import importlib.util
+import os
 import re
+from pathlib import Path
 
 from . import REPO
+from .console import VGA_TEXT, Monitor
 from .expect import PROMPT, SHELL_LINE_MAX, run_session
 from .ktap import ANSI_RE
 from .qemu import qemu_argv
@@ -47,7 +53,13 @@ CASES = [
     "map dump's per-CPU pages are /proc/zoneinfo's pagesets",
     "map dump's vmalloc areas are /proc/vmallocinfo's",
     "map dump's pkmap slots are /proc/pkmap's",
+    "map phys on VGA: the same letters, no escape shown as text",
+    "map phys on VGA: colours became attributes, a zone's own",
 ]
+# VGA attributes (background << 4 | foreground) of map's colours: DMA 37;44,
+# Normal 30;42, HighMem 37;45, reserved 30;47, and the screen's grey.
+ZONE_ATTRS = {"DMA": 0x17, "Normal": 0x20, "HighMem": 0x57}
+RESERVED_ATTR, GREY = 0x70, 0x07
 
 
 def load_tool(name):
@@ -203,12 +215,45 @@ def map_cases(views, dump):
     ]
 
 
+def vga_cells(path):
+    """[[(character, attribute)] * 80] * 25 from a saved VGA text buffer."""
+    data = Path(path).read_bytes()
+    return [[(chr(data[(r * 80 + c) * 2]), data[(r * 80 + c) * 2 + 1]) for c in range(80)]
+            for r in range(25)]
+
+
+def vga_cases(cells, serial, zones):
+    """(name, ok, diagnostics) for `map phys` as the VGA screen shows it."""
+    rows = ["".join(ch for ch, _ in row).rstrip() for row in cells]
+    bar = next((l for l in serial.splitlines() if l.startswith("  [")), None)
+    at = next((i for i, r in enumerate(rows) if bar and r == bar), None)
+    diags = ["VGA text:"] + ["  " + r for r in rows] + [f"serial bar: {bar!r}"]
+    shown = not any(re.search(r"\[\d+(;\d+)*m", r) for r in rows)
+    cases = [(CASES[12], at is not None and shown, diags)]
+    if at is None:
+        return cases + [(CASES[13], False, diags)]
+    width = len(bar) - 4
+    attrs = [a for _, a in cells[at][3:3 + width]]
+    want = {ZONE_ATTRS[z] for z in zones if z in ZONE_ATTRS}
+    got = set(attrs) - {RESERVED_ATTR}
+    tail = {a for _, a in cells[at][3 + width:]}
+    ok = attrs[0] == ZONE_ATTRS["DMA"] and got == want and tail == {GREY}
+    return cases + [(CASES[13], ok, [f"attributes of the bar: {[hex(a) for a in attrs]}",
+                                     f"after it: {sorted(hex(a) for a in tail)}",
+                                     f"want the zones' {sorted(hex(a) for a in want)}"])]
+
+
 def run_map_check(entry, args):
     """Boot, play the scene, read map and the /proc views, judge them."""
     mapdump, scene = load_tool("mapdump"), load_tool("scene")
-    argv = qemu_argv(entry["mem"], ["-kernel", args.kernel, "-append", entry["append"]])
+    tag = f"{os.getpid()}-{entry['mem']}"
+    sock_path, vga_path = f"/tmp/kmem386-map-{tag}.sock", f"/tmp/kmem386-map-vga-{tag}.bin"
+    monitors = []
+    argv = qemu_argv(entry["mem"], ["-kernel", args.kernel, "-append", entry["append"]],
+                     monitor=f"unix:{sock_path},server,nowait")
 
     def body(session, suite, boot_text):
+        monitors.append(Monitor(sock_path, session.deadline))
         scene.play(session.command)
         views = {cmd: raw_command(session, cmd) if cmd == "map" else session.command(cmd)
                  for cmd in ("map", "map plain", "cat /proc/buddyinfo",
@@ -217,5 +262,18 @@ def run_map_check(entry, args):
         dump = mapdump.parse(views["map dump"])
         for name, ok, diags in map_cases(views, dump):
             suite.add(name, ok, diags)
-    return run_session(entry["name"], argv, args.timeout, "map", len(CASES), body)
+        serial = session.command("map phys")
+        monitors[0].command(f'pmemsave {VGA_TEXT} 4000 "{vga_path}"')
+        for name, ok, diags in vga_cases(vga_cells(vga_path), serial,
+                                         [z.name for z in dump.zones]):
+            suite.add(name, ok, diags)
 
+    def cleanup():
+        for monitor in monitors:
+            monitor.close()
+        for path in (sock_path, vga_path):
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
+    return run_session(entry["name"], argv, args.timeout, "map", len(CASES), body, cleanup)
