@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * map.h - one snapshot of memory for pictures: the `map` command draws it,
- * `map dump` prints it for tools/pictures (teach/commands/map_*.c).
+ * map.h - one snapshot of memory for pictures (teach/commands/map_*.c):
+ * map_data.c takes it, map_cmds.c (`map virt`, the command) and map_phys.c
+ * (`map phys`) draw it with map_draw.c's kit, map_dump.c prints it for
+ * tools/pictures (`map dump`).
  *
  * The snapshot is taken in one go, with interrupts off, so the numbers of
  * one picture belong together: the buddy counts per order, the page walk
@@ -108,5 +110,40 @@ void map_fixmap_slot_name(unsigned int idx, char *buf, size_t size);
 
 /* map_dump.c: the snapshot as key=value lines between markers. */
 void map_dump(const struct map_snapshot *s);
+
+/* map_phys.c: the physical bar, the zones, the free blocks per order. */
+void map_physical(const struct map_snapshot *s, bool color);
+
+/* --- map_draw.c: lines with colours, bars' labels and titles ------------ */
+
+#define BAR_WIDTH 72 /* columns of a bar: 2 + '[' + 72 + ']' = 76 */
+#define BAR_INDENT 3 /* the bar's first column on the line */
+#define LINE_MAX 1024 /* a bar line with its colour sequences */
+
+/* A line being built: its letters and colour sequences. */
+struct map_line {
+	char buf[LINE_MAX]; /* the text, NUL-terminated */
+	size_t len; /* bytes in buf */
+	bool color; /* false: letters only, no sequence at all */
+	const char *cur; /* the SGR in effect, NULL: none */
+};
+
+void map_line_start(struct map_line *l, bool color);
+void map_line_puts(struct map_line *l, const char *s);
+/* Switch to the ANSI colours sgr ("30;42"; NULL: none), if they change. */
+void map_line_sgr(struct map_line *l, const char *sgr);
+/* One letter in the colours sgr. */
+void map_line_cell(struct map_line *l, char ch, const char *sgr);
+/* Back to no colour, print the line and a newline. */
+void map_line_end(struct map_line *l);
+/* The column of a bar over [start, end) that addr falls in. */
+unsigned int map_bar_col(u64 addr, u64 start, u64 end);
+/* Addresses above a bar, at their columns where they fit. */
+void map_bar_labels(u64 start, u64 end, const u64 *addrs, unsigned int n);
+/* "what (one column = 1.7 MB)" for a bar over span bytes. */
+void map_bar_title(const char *what, u64 span);
+unsigned long map_mb(u64 bytes);
+/* "8 MB", or "128 KB" below a megabyte. */
+const char *map_size_str(char *buf, size_t size, u64 bytes);
 
 #endif /* _TEACH_MAP_H */
