@@ -123,9 +123,11 @@ def meminfo_notes(ours, linux):
     zo, zl = zoneinfo(ours.views.get("zoneinfo", [])), zoneinfo(linux.views.get("zoneinfo", []))
     high = (sum(z.get("high", 0) for z in zo.values()), sum(z.get("high", 0) for z in zl.values()))
     if "MemAvailable" in o and "MemAvailable" in l and all(high):
-        notes.append(f"MemAvailable is MemFree minus the zones' high watermarks ({high[0] * 4} "
-                     f"kB here, {high[1] * 4} kB in Linux: see the zoneinfo notes), and on "
-                     "Linux plus what it could reclaim from its caches.")
+        notes.append(f"MemAvailable is MemFree minus what the zones keep back, their high "
+                     f"watermarks ({high[0] * 4} kB here, {high[1] * 4} kB in Linux: see the "
+                     "zoneinfo notes; Linux also keeps back each zone's largest "
+                     "lowmem_reserve), and on Linux plus what it could reclaim from its "
+                     "caches.")
     if "VmallocTotal" in o and "VmallocTotal" in l and o["VmallocTotal"] != l["VmallocTotal"]:
         notes.append(f"VmallocTotal {o['VmallocTotal']} kB against {l['VmallocTotal']} kB: "
                      "both run from 8 MB above the end of lowmem to below pkmap; Linux's "
