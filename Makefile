@@ -11,6 +11,8 @@
 #   make user       the user programs (user/README.md)
 #   make linux      the user programs on Debian's real Linux 686 (PROG=hello ...)
 #   make bench-linux  the user benchmarks on Linux under -icount
+#   make pictures   SVG pictures of a live boot in docs/pictures
+#   make compare    kmem386 beside Debian's Linux 686: boot lines, /proc, bench
 #   make format / check-format / clean / compile_commands.json
 #
 # Every build runs on all cores (make -jN on the command line still wins).
@@ -107,6 +109,8 @@ kernel: $(KERNEL)
 include tests/host/host.mk
 include user/user.mk
 include tools/linux/linux.mk
+include tools/pictures/pictures.mk
+include tools/compare/compare.mk
 
 # --- dependencies ----------------------------------------------------------
 # The tools the build and QEMU need; installed as root, named otherwise.

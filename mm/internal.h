@@ -74,5 +74,8 @@ struct vmap_area *find_purged_vmap_area(unsigned long addr);
 /* The busy areas in address order, and the areas waiting for the purge. */
 struct list_head *vmap_area_list(void);
 struct list_head *vmap_purge_list(void);
+/* Both, merged by address: fn(va, arg) for each (vmalloc.c). */
+void vmap_area_walk(void (*fn)(const struct vmap_area *va, void *arg),
+		    void *arg);
 
 #endif /* _MM_INTERNAL_H */

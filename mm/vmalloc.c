@@ -402,8 +402,9 @@ static bool vmalloc_explain(unsigned long addr, unsigned long err, char *buf,
 	return false;
 }
 
-static void vmallocinfo_show_one(struct seq_file *m, const struct vmap_area *va)
+static void vmallocinfo_show_one(const struct vmap_area *va, void *arg)
 {
+	struct seq_file *m = arg;
 	const struct vm_struct *v = va->vm;
 
 	if (!v) {
@@ -440,20 +441,34 @@ static const struct vmap_area *next_unpurged(unsigned long after)
 	return best;
 }
 
-/* /proc/vmallocinfo: every area, busy or waiting for the purge, by address. */
-static void vmallocinfo_show(struct seq_file *m)
+/**
+ * vmap_area_walk - every area, busy or waiting for the purge, by address
+ * @fn: called for each area (va->vm is NULL for one awaiting the purge)
+ * @arg: passed to fn
+ *
+ * The view /proc/vmallocinfo and the `map` command share; O(n) per
+ * unpurged area, which is what a view may cost.
+ */
+void vmap_area_walk(void (*fn)(const struct vmap_area *va, void *arg),
+		    void *arg)
 {
 	const struct vmap_area *va, *purged = next_unpurged(0);
 
 	list_for_each_entry(va, vmap_area_list(), list) {
 		while (purged && purged->va_start < va->va_start) {
-			vmallocinfo_show_one(m, purged);
+			fn(purged, arg);
 			purged = next_unpurged(purged->va_end);
 		}
-		vmallocinfo_show_one(m, va);
+		fn(va, arg);
 	}
 	for (; purged; purged = next_unpurged(purged->va_end))
-		vmallocinfo_show_one(m, purged);
+		fn(purged, arg);
+}
+
+/* /proc/vmallocinfo: every area, busy or waiting for the purge, by address. */
+static void vmallocinfo_show(struct seq_file *m)
+{
+	vmap_area_walk(vmallocinfo_show_one, m);
 }
 PROC_FILE("vmallocinfo", vmallocinfo_show);
 

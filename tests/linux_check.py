@@ -309,9 +309,9 @@ def run_check(linux_dir=LINUX_DIR, timeout=300, mem="2G", accel=None):
 
 
 def bench_rows(boot):
-    """[(program, Row)] of the `bench:` lines, via tests/bench.py's parser."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    import bench  # tests/bench.py
+    """[(program, Row)] of the `bench:` lines, via bench/bench.py's parser."""
+    sys.path.insert(0, str(REPO / "bench"))
+    import bench  # bench/bench.py
 
     rows = []
     for prog in boot.programs:

@@ -6,8 +6,10 @@ What runs, in a thread pool of os.cpu_count() workers (-j N):
   *.checks      one shell-mode boot per checks file (checks.py)
   console runs  pasted input, line editing, PS/2 + VGA (console.py)
   bench mode    `bench bench.iters=2` (bench_mode.py)
+  map runs      `map` against /proc, one boot each (map_check.py)
   host          each --host-tests binary (the host unit tests of lib/)
   runner self-test  this package's own tests (selftest.py)
+  tools self-test   the host tests of tools/ (tools_tests.py)
 
 --only NAME restricts the runs to those named (see --list); the host tests
 still run when --host-tests is given.  --suite FILTER boots the matrix with
@@ -30,14 +32,16 @@ from .checks import ChecksError, find_check_files, load_checks, relative, run_ch
 from .console import (CONSOLE_CHECK, EDIT_CHECK, PASTE_CHECK, run_console_check,
                       run_edit_check, run_paste_check)
 from .linux import LINUX_CHECK, run_linux_check
+from .map_check import MAP_RUNS, run_map_check
 from .matrix import ISO_MEM, ISO_SUITE, MATRIX, run_host_tests, run_iso_boot, run_ktest_boot
 from .qemu import last_wall_time, write_log
 from .report import Report, RunResult
 from .selftest import SELF_TEST_NAME, run_self_test, self_test
+from .tools_tests import TOOLS_TEST_NAME, run_tools_tests
 
 DEFAULT_TIMEOUT = 300  # seconds per run
 DEFAULT_LOG_DIR = REPO / "build" / "test-logs"
-LIGHT_RUNS = ("runner-self-test",)  # log names of runs kept out of the worker pool
+LIGHT_RUNS = ("runner-self-test", "tools-self-test")  # runs kept out of the worker pool
 
 
 def parse_args(argv):
@@ -116,7 +120,12 @@ def list_runs(check_runs):
         print(f"  {c['name']:<24} -m {c['mem']:<6} {what}")
     print(f"{BENCH_CHECK['name']}: -m {BENCH_CHECK['mem']}, -icount, "
           f"-append \"{BENCH_CHECK['append']}\": exit 33 and a result line per row")
+    for e in MAP_RUNS:
+        append = f' -append "{e["append"]}"' if e["append"] else ""
+        print(f"  {e['name']:<24} -m {e['mem']:<6}{append}  `map` against /proc "
+              "(tests/runner/map_check.py)")
     print(f"{SELF_TEST_NAME}: the runner's own tests (no QEMU)")
+    print(f"{TOOLS_TEST_NAME}: tools/*/test_*.py (no QEMU)")
 
 
 def failed_load(name, error):
@@ -127,7 +136,8 @@ def plan_runs(args, ap, check_runs):
     """[(label, log name, function)] for everything this invocation runs."""
     names = [e["name"] for e in MATRIX] + ["iso"] + [n for n, _, _ in check_runs] + \
         [CONSOLE_CHECK["name"], PASTE_CHECK["name"], EDIT_CHECK["name"],
-         BENCH_CHECK["name"], LINUX_CHECK, SELF_TEST_NAME]
+         BENCH_CHECK["name"], LINUX_CHECK, SELF_TEST_NAME, TOOLS_TEST_NAME] + \
+        [e["name"] for e in MAP_RUNS]
     dups = {n for n in names if names.count(n) > 1}
     if dups:
         ap.error(f"duplicate run names: {', '.join(sorted(dups))} "
@@ -156,6 +166,10 @@ def plan_runs(args, ap, check_runs):
                                (EDIT_CHECK, "line-editing", run_edit_check)):
             if wanted(check["name"]):
                 runs.append((check["name"], log, lambda fn=fn: fn(args)))
+        for e in MAP_RUNS:
+            if wanted(e["name"]):
+                runs.append((e["name"], "shell-" + e["name"].replace(" ", "-"),
+                             lambda e=e: run_map_check(e, args)))
     if wanted(BENCH_CHECK["name"]):
         runs.append((BENCH_CHECK["name"], "bench", lambda: run_bench_check(args)))
     if args.linux_dir and wanted(LINUX_CHECK):
@@ -165,6 +179,8 @@ def plan_runs(args, ap, check_runs):
         runs.append((label, label, lambda p=path, l=label: run_host_tests(p, l, args)))
     if wanted(SELF_TEST_NAME):
         runs.append((SELF_TEST_NAME, "runner-self-test", run_self_test))
+    if wanted(TOOLS_TEST_NAME):
+        runs.append((TOOLS_TEST_NAME, "tools-self-test", run_tools_tests))
     return runs
 
 

@@ -422,11 +422,12 @@ class _Collect(unittest.TestResult):
                                      directive=f"SKIP {reason}"))
 
 
-def run_self_test():
-    """The self-test as one run of `make test`: a case per test."""
+def run_collected(label, tests, command, suite_name=None):
+    """Run unittest tests as one run of `make test`: a case per test."""
     start = time.monotonic()
     collect = _Collect()
-    tests = _suite()
+    if suite_name:
+        collect.suite.name = suite_name
     collect.suite.plan = tests.countTestCases()
     tests.run(collect)
     out = io.StringIO()
@@ -434,5 +435,10 @@ def run_self_test():
         print(case.line(), file=out)
         for d in case.diagnostics:
             print("    # " + d, file=out)
-    return RunResult(label=SELF_TEST_NAME, suites=[collect.suite], output=out.getvalue(),
-                     seconds=time.monotonic() - start, command=["tests/run.py", "--self-test"])
+    return RunResult(label=label, suites=[collect.suite], output=out.getvalue(),
+                     seconds=time.monotonic() - start, command=command)
+
+
+def run_self_test():
+    """The self-test as one run of `make test`: a case per test."""
+    return run_collected(SELF_TEST_NAME, _suite(), ["tests/run.py", "--self-test"])

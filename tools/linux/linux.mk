@@ -115,7 +115,7 @@ $(LINUX_KB_INITRD): $(LINUX_KB_LIST) $(USER_PROGS)
 	@echo "  CPIO    $@"
 	$(Q)$(PYTHON) tools/gen_init_cpio.py -o $@ $(LINUX_KB_LIST)
 
-bench-linux-kernel: deps $(LINUX_KB_INITRD)
+bench-linux-kernel: deps $(LINUX_INITRD) $(LINUX_KB_INITRD)
 	$(PYTHON) tests/linux_check.py bench --linux-dir $(LINUX_DIR) \
 		--initrd $(LINUX_KB_INITRD) --mem $(MEM) --accel $(ACCEL) \
 		--progs "" --name bench-linux-kernel \

@@ -7,11 +7,18 @@
  * the hardware cursor follows the text (CRT controller registers 14/15).  The
  * colour of a line comes from its printk level, so errors stand out in a
  * lecture hall: red for errors and worse, yellow for warnings.
+ *
+ * ANSI colour sequences (SGR: ESC [ n;...;n m), which serial terminals
+ * understand and `map` prints, set the attribute here as a Linux VT does:
+ * 0 back to normal, 1 bright, 30-37 foreground, 40-47 background.  Any
+ * other CSI sequence is swallowed, so an escape meant for a terminal never
+ * shows up on the screen as stray characters.
  */
 #include <asm/io.h>
 #include <asm/memlayout.h>
 #include <asm/vga.h>
 #include <console.h>
+#include <kernel.h>
 #include <string.h>
 
 #define VGA_PHYS 0xb8000
@@ -27,9 +34,15 @@
 #define VGA_RED 0x0c
 #define VGA_CYAN 0x0b
 
+#define VGA_SGR_PARAMS 8 /* numbers kept per sequence; more are ignored */
+
 static u16 *vga_mem;
 static unsigned int vga_row, vga_col;
 static u8 vga_attr = VGA_GREY;
+
+/* An escape sequence being read: 0 none, 1 after ESC, 2 inside CSI. */
+static unsigned int vga_esc;
+static unsigned int vga_sgr[VGA_SGR_PARAMS], vga_nsgr;
 
 static void vga_update_cursor(void)
 {
@@ -58,9 +71,66 @@ static void vga_newline(void)
 	vga_row = VGA_ROWS - 1;
 }
 
+/* ANSI colour numbers (red = 1, ...) to VGA's (blue = 1, red = 4, ...). */
+static const u8 ansi_to_vga[8] = { 0, 4, 2, 6, 1, 5, 3, 7 };
+
+static void vga_apply_sgr(void)
+{
+	if (!vga_nsgr) /* ESC [ m is ESC [ 0 m */
+		vga_sgr[vga_nsgr++] = 0;
+	for (unsigned int i = 0; i < vga_nsgr; i++) {
+		unsigned int p = vga_sgr[i];
+
+		if (p == 0)
+			vga_attr = VGA_GREY;
+		else if (p == 1)
+			vga_attr |= 0x08;
+		else if (p >= 30 && p <= 37)
+			vga_attr = (vga_attr & 0xf8) | ansi_to_vga[p - 30];
+		else if (p >= 40 && p <= 47)
+			vga_attr = (u8)((vga_attr & 0x0f) | ansi_to_vga[p - 40]
+								    << 4);
+	}
+}
+
+/* Feed one character of an escape sequence; false once it is over. */
+static bool vga_escape(char c)
+{
+	if (vga_esc == 1) {
+		vga_esc = c == '[' ? 2 : 0;
+		vga_nsgr = 0;
+		vga_sgr[0] = 0;
+		return vga_esc;
+	}
+	if (c >= '0' && c <= '9') {
+		if (vga_nsgr == 0)
+			vga_nsgr = 1;
+		if (vga_nsgr <= VGA_SGR_PARAMS)
+			vga_sgr[vga_nsgr - 1] = vga_sgr[vga_nsgr - 1] * 10 +
+						(unsigned int)(c - '0');
+	} else if (c == ';') {
+		if (vga_nsgr == 0)
+			vga_nsgr = 1;
+		if (vga_nsgr < VGA_SGR_PARAMS)
+			vga_sgr[vga_nsgr] = 0;
+		vga_nsgr++;
+	} else if (c >= 0x40 && c <= 0x7e) { /* the final byte */
+		vga_nsgr = min(vga_nsgr, (unsigned int)VGA_SGR_PARAMS);
+		if (c == 'm')
+			vga_apply_sgr();
+		vga_esc = 0;
+	}
+	return true;
+}
+
 static void vga_putc(char c)
 {
+	if (vga_esc && vga_escape(c))
+		return;
 	switch (c) {
+	case '\033':
+		vga_esc = 1;
+		return;
 	case '\n':
 		vga_newline();
 		return;
