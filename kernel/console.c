@@ -7,6 +7,10 @@
  * instructions of the consumer, so the consumer disables interrupts around
  * its check-then-halt: `sti; hlt` is atomic on x86 (the interrupt that wakes
  * us is taken after hlt starts), so no keystroke is slept through.
+ *
+ * Output fans out through console_emit() (console_wrap.c), which fits it to
+ * each console's width; before waiting for a key, what the wrapping holds
+ * back is written (console_flush()), so a prompt shows in full.
  */
 #include <asm/processor.h>
 #include <console.h>
@@ -18,6 +22,9 @@ static char input_queue[INPUT_QUEUE_SIZE];
 static unsigned int input_head; /* next write, by interrupt handlers */
 static unsigned int input_tail; /* next read, by the consumer */
 static bool input_throttled; /* a driver stopped reading its device */
+static unsigned int local_pos; /* where the last local key went */
+static bool local_seen; /* ... if there was one */
+static bool last_read_local; /* the last key read was that one */
 
 void register_console(struct console *con)
 {
@@ -29,11 +36,16 @@ void register_console(struct console *con)
 	*pos = con;
 }
 
+struct console *console_first(void)
+{
+	return consoles;
+}
+
 void console_write(const char *s, size_t len)
 {
 	for (struct console *con = consoles; con; con = con->next)
 		if (con->write)
-			con->write(s, len);
+			console_emit(con, s, len);
 }
 
 void console_set_level(int level)
@@ -54,6 +66,22 @@ bool console_input_char(char c)
 	return true;
 }
 
+bool console_input_local(char c)
+{
+	unsigned int pos = input_head;
+
+	if (!console_input_char(c))
+		return false;
+	local_pos = pos;
+	local_seen = true;
+	return true;
+}
+
+bool console_input_was_local(void)
+{
+	return last_read_local;
+}
+
 int console_trygetc(void)
 {
 	unsigned long flags;
@@ -63,6 +91,7 @@ int console_trygetc(void)
 	local_irq_save(flags);
 	if (input_tail != input_head) {
 		c = (unsigned char)input_queue[input_tail % INPUT_QUEUE_SIZE];
+		last_read_local = local_seen && input_tail == local_pos;
 		input_tail++;
 		resume = input_throttled;
 		input_throttled = false;
@@ -78,6 +107,7 @@ int console_trygetc(void)
 
 int console_getc(void)
 {
+	console_flush();
 	for (;;) {
 		int c = console_trygetc();
 

@@ -22,6 +22,7 @@
 #include <asm/processor.h>
 #include <asm/timer.h>
 #include <cmdline.h>
+#include <console.h>
 #include <errno.h>
 #include <init.h>
 #include <kernel.h>
@@ -64,6 +65,7 @@ static int __init set_mode_ktest(char *arg)
 	static char filter[160];
 
 	panic_exits_qemu = true;
+	console_set_columns(0); /* KTAP is read by programs, line by line */
 	slub_debug_set_default(SLAB_DEBUG_FLAGS, "the ktest default");
 	if (arg) {
 		if (strscpy(filter, arg, sizeof(filter)) < 0)
