@@ -99,7 +99,8 @@ static void demo_vmalloc(void)
 	demo_step("4. vfree: PTEs cleared, pages back to the buddy allocator");
 	vfree(vbuf);
 	vbuf = NULL;
-	kprintf("   the range waits for the next batched TLB flush before reuse (%lu area(s) waiting)\n",
+	kprintf("   the range waits for the next batched TLB flush before reuse\n"
+		"   (%lu area(s) waiting)\n",
 		vmalloc_nr_lazy_areas());
 out:
 	vfree(vbuf);

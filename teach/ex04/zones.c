@@ -95,11 +95,12 @@ void explain_highmem(void)
 		"64-bit systems:\n"
 		"  - No highmem problem: all physical memory is directly mapped\n"
 		"  - Up to 64TB direct map on x86-64\n");
-	kprintf("  now: lowmem ends at physical %#lx (virtual %p); %lu MB of highmem, %lu MB free\n",
+	kprintf("\nThis boot: lowmem ends at physical %#lx (virtual %p);\n"
+		"  %lu MB of highmem, %lu MB of it free\n",
 		max_low_pfn << PAGE_SHIFT, high_memory, totalhigh_pages() >> 8,
 		nr_free_highpages() >> 8);
 	if (!totalhigh_pages())
-		kprintf("       this machine has no highmem: boot with -m 2G, or with highmem=64M\n");
+		kprintf("  no highmem here: boot with -m 2G, or with highmem=64M\n");
 }
 
 bool needs_highmem(uint64_t phys_addr)
