@@ -19,8 +19,10 @@
  * The pager (console_pager(), for commands typed on this keyboard): each
  * newline uses a row of the page; before a line that would not fit, more()
  * shows "--More--" in the bottom row and waits: space for the next page,
- * Enter for one more line, q to drop the rest of the command's output here
- * (COM1 still gets all of it).
+ * Enter for one more line, q (or Ctrl-C) to drop the rest of the command's
+ * output here (COM1 still gets all of it; the command itself runs to its
+ * end).  Only text printed with interrupts on can wait: printk's lines
+ * (reports, KTAP) scroll past, and Shift-PgUp brings them back.
  *
  * The colour of a line comes from its printk level, so errors stand out in a
  * lecture hall: red for errors and worse, yellow for warnings.
@@ -51,6 +53,7 @@
 #define VGA_CELL(attr, c) ((u16)((attr) << 8 | (u8)(c)))
 #define VGA_BLANK VGA_CELL(VGA_GREY, ' ')
 #define VGA_PAGE (VGA_ROWS - 2) /* a page: the screen less the prompt row */
+#define VGA_KEY_CTRL_C 0x03 /* at --More--, as q */
 
 static u16 *vga_mem;
 static u16 vga_hist[VGA_HISTORY][VGA_COLS]; /* every row, in a ring */
@@ -235,14 +238,15 @@ static void vga_more_prompt(void)
 	vga_update_cursor();
 	do
 		c = console_getc();
-	while (c != ' ' && c != '\r' && c != '\n' && c != 'q' && c != 'Q');
+	while (c != ' ' && c != '\r' && c != '\n' && c != 'q' && c != 'Q' &&
+	       c != VGA_KEY_CTRL_C);
 	vga_live(); /* Shift-PgUp may have moved the view meanwhile */
 	fill_row(row, VGA_BLANK);
 	vga_col = 0;
 	vga_update_cursor();
 	if (c == ' ')
 		vga_page_left = VGA_PAGE;
-	else if (c == 'q' || c == 'Q')
+	else if (c == 'q' || c == 'Q' || c == VGA_KEY_CTRL_C)
 		vga_quiet = true;
 	else
 		vga_page_left = 1;
