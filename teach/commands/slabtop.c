@@ -194,14 +194,27 @@ static void slabtop_summary(const struct slabinfo *info, unsigned int n)
 		kb2(b, t.objs ? t.size / t.objs : 0), kb2(c, t.max_obj));
 }
 
-/* /proc/slabinfo parsed and sorted into info[]: the count, or an errno. */
-static int slabinfo_sorted(char *buf, struct slabinfo *info)
+/*
+ * Read /proc/slabinfo, sort it as slabtop does, and hand it to show(): the
+ * one way both commands read it.  0 or an errno.
+ */
+static int with_slabinfo(void (*show)(const struct slabinfo *info, int n,
+				      bool all),
+			 bool all)
 {
-	int n = read_slabinfo(buf, SLABINFO_BUF_SIZE, info, SLABTOP_MAX_CACHES);
+	static struct slabinfo info[SLABTOP_MAX_CACHES];
+	char *buf = kmalloc(SLABINFO_BUF_SIZE, GFP_KERNEL);
+	int n;
 
-	if (n > 0)
+	if (!buf)
+		return -ENOMEM;
+	n = read_slabinfo(buf, SLABINFO_BUF_SIZE, info, SLABTOP_MAX_CACHES);
+	if (n >= 0) {
 		sort(info, (size_t)n, sizeof(info[0]), cmp_nr_objs);
-	return n;
+		show(info, n, all);
+	}
+	kfree(buf); /* the names in info[] point into it */
+	return min(n, 0);
 }
 
 static void slabtop_row(const struct slabinfo *c)
@@ -233,25 +246,19 @@ static void slabtop_table(const struct slabinfo *info, int n, bool all)
 			n - shown, in_use - min(in_use, shown), n - in_use);
 }
 
+static void slabtop_show(const struct slabinfo *info, int n, bool all)
+{
+	slabtop_summary(info, (unsigned int)n);
+	slabtop_table(info, n, all);
+}
+
 static int cmd_slabtop(int argc, char **argv)
 {
-	static struct slabinfo info[SLABTOP_MAX_CACHES];
 	bool all = argc == 2 && !strcmp(argv[1], "-a");
-	char *buf;
-	int n;
 
 	if (argc > 2 || (argc == 2 && !all))
 		return shell_usage(argv[0]);
-	buf = kmalloc(SLABINFO_BUF_SIZE, GFP_KERNEL);
-	if (!buf)
-		return -ENOMEM;
-	n = slabinfo_sorted(buf, info);
-	if (n >= 0) {
-		slabtop_summary(info, (unsigned int)n);
-		slabtop_table(info, n, all);
-	}
-	kfree(buf);
-	return min(n, 0);
+	return with_slabinfo(slabtop_show, all);
 }
 SHELL_COMMAND(slabtop, "[-a]", "the caches by objects, as `slabtop --once`",
 	      SHELL_TOPIC_SLAB, cmd_slabtop,
@@ -279,33 +286,24 @@ static void slabinfo_empty_names(const struct slabinfo *info, int n)
 		kprintf("\n");
 }
 
+static void slabinfo_show(const struct slabinfo *info, int n, bool all)
+{
+	kprintf("slabinfo - version: 2.1 (compact: no tunables, all 0 here)\n");
+	kprintf("%-18s %11s %8s %7s %10s %5s %5s\n", "# name", "active_objs",
+		"num_objs", "objsize", "objperslab", "pages", "slabs");
+	for (int i = 0; i < n && info[i].num_objs; i++)
+		kprintf("%-18s %11lu %8lu %7u %10u %5u %5lu\n", info[i].name,
+			info[i].active_objs, info[i].num_objs, info[i].objsize,
+			info[i].objperslab, info[i].pagesperslab,
+			info[i].num_slabs);
+	slabinfo_empty_names(info, n);
+}
+
 static int cmd_slabinfo(int argc, char **argv)
 {
-	static struct slabinfo info[SLABTOP_MAX_CACHES];
-	char *buf;
-	int n;
-
 	if (argc > 1)
 		return shell_usage(argv[0]);
-	buf = kmalloc(SLABINFO_BUF_SIZE, GFP_KERNEL);
-	if (!buf)
-		return -ENOMEM;
-	n = slabinfo_sorted(buf, info);
-	if (n >= 0) {
-		kprintf("slabinfo - version: 2.1 (compact: no tunables, all 0 here)\n");
-		kprintf("%-18s %11s %8s %7s %10s %5s %5s\n", "# name",
-			"active_objs", "num_objs", "objsize", "objperslab",
-			"pages", "slabs");
-		for (int i = 0; i < n && info[i].num_objs; i++)
-			kprintf("%-18s %11lu %8lu %7u %10u %5u %5lu\n",
-				info[i].name, info[i].active_objs,
-				info[i].num_objs, info[i].objsize,
-				info[i].objperslab, info[i].pagesperslab,
-				info[i].num_slabs);
-		slabinfo_empty_names(info, n);
-	}
-	kfree(buf);
-	return min(n, 0);
+	return with_slabinfo(slabinfo_show, true);
 }
 SHELL_COMMAND(slabinfo, "", "/proc/slabinfo in 80 columns, in use first",
 	      SHELL_TOPIC_SLAB, cmd_slabinfo,

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from .expect import PROMPT, ShellError, run_session
-from .qemu import qemu_argv
+from .qemu import log_name, qemu_argv
 
 PASTE_CHECK = {"name": "pasted script", "mem": "128M", "lines": 600}
 EDIT_CHECK = {"name": "line editing", "mem": "128M"}
@@ -126,26 +126,16 @@ def vga_screen(path):
             for r in range(25)]
 
 
-def run_console_check(args):
-    """Type on the PS/2 keyboard (QEMU's sendkey) and read the VGA screen."""
-    sock_path = f"/tmp/kmem386-monitor-{os.getpid()}.sock"
-    vga_path = f"/tmp/kmem386-vga-{os.getpid()}.bin"
+def run_vga_session(check, args, plan, body):
+    """A shell session with QEMU's monitor on a socket: body(vga, session, suite)."""
+    sock_path = f"/tmp/kmem386-monitor-{log_name(check['name'])}-{os.getpid()}.sock"
+    vga_path = f"/tmp/kmem386-vga-{log_name(check['name'])}-{os.getpid()}.bin"
     monitors = []
 
-    def body(session, suite, boot_text):
+    def session_body(session, suite, boot_text):
         monitor = Monitor(sock_path, session.deadline)
         monitors.append(monitor)
-        for ch in "tickx\bs\n":
-            monitor.command(f"sendkey {qemu_key(ch)}")
-        session.expect(JIFFIES_RE, "the output of `ticks`")
-        session.expect_prompt()
-        suite.add("PS/2 keystrokes with a Backspace run `ticks`", True)
-        monitor.command(f'pmemsave {VGA_TEXT} 4000 "{vga_path}"')
-        screen = vga_screen(vga_path)
-        text = "\n".join(screen)
-        diags = ["VGA text:"] + ["  " + r for r in screen]
-        suite.add("the VGA screen shows the typed command", "kmem386> ticks" in text, diags)
-        suite.add("the VGA screen shows the command's output", "jiffies:" in text, diags)
+        body(VgaConsole(monitor, vga_path, session.deadline), session, suite)
 
     def cleanup():
         for monitor in monitors:
@@ -155,9 +145,26 @@ def run_console_check(args):
                 os.unlink(path)
             except OSError:
                 pass
-    argv = qemu_argv(CONSOLE_CHECK["mem"], ["-kernel", args.kernel],
+    argv = qemu_argv(check["mem"], ["-kernel", args.kernel],
                      monitor=f"unix:{sock_path},server,nowait")
-    return run_session(CONSOLE_CHECK["name"], argv, args.timeout, "console", 3, body, cleanup)
+    return run_session(check["name"], argv, args.timeout, "console", plan, session_body,
+                       cleanup)
+
+
+def run_console_check(args):
+    """Type on the PS/2 keyboard (QEMU's sendkey) and read the VGA screen."""
+
+    def body(vga, session, suite):
+        vga.type("tickx\bs\n")
+        session.expect(JIFFIES_RE, "the output of `ticks`")
+        session.expect_prompt()
+        suite.add("PS/2 keystrokes with a Backspace run `ticks`", True)
+        screen = vga.screen()
+        text = "\n".join(screen)
+        diags = ["VGA text:"] + ["  " + r for r in screen]
+        suite.add("the VGA screen shows the typed command", "kmem386> ticks" in text, diags)
+        suite.add("the VGA screen shows the command's output", "jiffies:" in text, diags)
+    return run_vga_session(CONSOLE_CHECK, args, 3, body)
 
 
 class VgaConsole:
@@ -253,14 +260,8 @@ def quit_and_scrollback_cases(vga, session, suite):
 
 def run_pager_check(args):
     """Paging, scrollback and clear on the VGA console, keys on the PS/2 keyboard."""
-    sock_path = f"/tmp/kmem386-monitor-pager-{os.getpid()}.sock"
-    vga_path = f"/tmp/kmem386-vga-pager-{os.getpid()}.bin"
-    monitors = []
 
-    def body(session, suite, boot_text):
-        monitor = Monitor(sock_path, session.deadline)
-        monitors.append(monitor)
-        vga = VgaConsole(monitor, vga_path, session.deadline)
+    def body(vga, session, suite):
         pager_cases(vga, session, suite)
         quit_and_scrollback_cases(vga, session, suite)
         # Typed on COM1 (a terminal, or this runner): never paged.
@@ -269,15 +270,4 @@ def run_pager_check(args):
         suite.add("help typed on COM1 runs to the end without --More--",
                   "help NAME: a command" in out and not more_shown(rows),
                   screen_diags(rows))
-
-    def cleanup():
-        for monitor in monitors:
-            monitor.close()
-        for path in (sock_path, vga_path):
-            try:
-                os.unlink(path)
-            except OSError:
-                pass
-    argv = qemu_argv(PAGER_CHECK["mem"], ["-kernel", args.kernel],
-                     monitor=f"unix:{sock_path},server,nowait")
-    return run_session(PAGER_CHECK["name"], argv, args.timeout, "console", 11, body, cleanup)
+    return run_vga_session(PAGER_CHECK, args, 11, body)
