@@ -174,10 +174,13 @@ static void bench_print_row(const char *desc, u64 med, u64 ratio_x100)
 	char per[24], ratio[24] = "";
 
 	fmt_x100(per, sizeof(per), med);
-	if (bench_icount && ratio_x100) {
-		ratio[0] = 'x';
-		fmt_x100(ratio + 1, sizeof(ratio) - 1, ratio_x100);
-	}
+	/* x5.8, x27, x3616: as many digits as the column holds. */
+	if (bench_icount && ratio_x100 >= 1000)
+		snprintf(ratio, sizeof(ratio), "x%llu",
+			 (ratio_x100 + 50) / 100);
+	else if (bench_icount && ratio_x100)
+		snprintf(ratio, sizeof(ratio), "x%llu.%llu",
+			 (ratio_x100 + 5) / 100, (ratio_x100 + 5) / 10 % 10);
 	kprintf("  %-57s %12s %6s\n", desc, per, ratio);
 }
 
