@@ -5,7 +5,9 @@
 #   make test       host unit tests + every QEMU boot of the test matrix
 #   make iso        build/kmem386.iso (GRUB, BIOS boot)
 #   make run-kernel boot build/kernel.elf directly (QEMU -kernel)
-#   make gdb        QEMU halted with its gdb stub, gdb attached
+#   make gdb        QEMU halted with its gdb stub, gdb attached; the console
+#                   in a tmux pane, or on build/console.sock for `make console`
+#   make console    a terminal on build/console.sock (COM1 during make gdb)
 #   make demo       the ex04 walkthrough (boot mode `demo`)
 #   make bench      benchmarks at 128M/2G/3G: build/bench.txt, build/bench.json
 #   make user       the user programs (user/README.md)
@@ -20,7 +22,8 @@
 # Variables: V=1 (show commands), MEM=2G (guest RAM), SMP=1 (CPUs, 1..8),
 # APPEND="..." (kernel command line), ACCEL=tcg|kvm (TCG by default: nested
 # KVM here has crashed guests the moment they enable paging), QEMU_EXTRA="..."
-# (more QEMU options).
+# (more QEMU options), GDB_PORT=1234 (make gdb's stub), GDB_CONSOLE=tmux|socket
+# (where the console goes during make gdb; default: tmux when run inside tmux).
 
 # All cores by default; `make clean` beside other goals runs them in order.
 MAKEFLAGS += -j$(shell nproc 2>/dev/null || echo 1)
@@ -39,6 +42,8 @@ endif
 APPEND ?=
 ACCEL ?= tcg
 QEMU_EXTRA ?=
+GDB_PORT ?= 1234
+GDB_CONSOLE ?=
 
 BUILD := build
 KERNEL := $(BUILD)/kernel.elf
@@ -49,6 +54,8 @@ LD := gcc
 NM := nm
 QEMU := qemu-system-i386
 PYTHON := python3
+GDB := gdb
+CONSOLE_SOCK := $(BUILD)/console.sock
 
 # Kernel sources: every .c and .S under these folders.  The kernel itself
 # (CORE_DIRS) is everything below the teaching folder, the tests and the
@@ -98,7 +105,7 @@ QEMU_DISPLAY :=
 endif
 QEMU_CONSOLE := -serial mon:stdio $(QEMU_DISPLAY)
 
-.PHONY: all kernel iso run run-kernel demo bench gdb test deps clean \
+.PHONY: all kernel iso run run-kernel demo bench gdb console test deps clean \
 	format check-format host-tests host-test-run compile_commands.json
 
 all: kernel
@@ -189,12 +196,17 @@ demo: deps $(KERNEL)
 	$(QEMU) $(QEMU_COMMON) $(QEMU_CONSOLE) -kernel $(KERNEL) \
 		-append "demo $(APPEND)"; $(QEMU_OK)
 
+# gdb and the console each need a terminal: tools/gdb-session.sh gives the
+# console a tmux pane, or a socket for `make console` in a second terminal.
+# Ctrl-C in gdb stops the guest; QEMU is not in gdb's process group.
 gdb: deps $(KERNEL)
-	$(QEMU) $(QEMU_COMMON) $(QEMU_CONSOLE) -kernel $(KERNEL) \
-		-append "$(APPEND)" -S -gdb tcp::1234 & \
-	gdb -q $(KERNEL) -ex 'target remote localhost:1234' \
-		-ex 'break start_kernel' -ex 'continue'; \
-	kill %1 2>/dev/null || true
+	QEMU="$(QEMU)" QEMU_ARGS="$(QEMU_COMMON) $(QEMU_DISPLAY)" \
+		APPEND="$(APPEND)" GDB="$(GDB)" GDB_PORT="$(GDB_PORT)" \
+		GDB_CONSOLE="$(GDB_CONSOLE)" CONSOLE_SOCK="$(CONSOLE_SOCK)" \
+		./tools/gdb-session.sh $(KERNEL)
+
+console:
+	$(PYTHON) tools/console.py $(CONSOLE_SOCK)
 
 # Boots `bench` at -m 128M, 2G and 3G (TCG with -icount: instruction counts)
 # and prints the table; build/bench.txt and build/bench.json keep it.

@@ -26,10 +26,17 @@
  *
  * `bench.iters=N` sets the operations per batch of the cheapest rows
  * (default 4096; costly rows take N >> shift), so a test can run it tiny.
+ *
+ * The shell's `bench` prints the same rows as a table for people, in the
+ * unit that is true in that boot: instructions when the TSC counts them
+ * (bench_counts_instructions() checks it on a loop of known length), TSC
+ * ticks otherwise, and then without the floor ratios, which compare
+ * instruction counts and mean nothing for ticks of emulated time.
  */
 #include <asm/processor.h>
 #include <bench.h>
 #include <cmdline.h>
+#include <console.h>
 #include <errno.h>
 #include <init.h>
 #include <kernel.h>
@@ -59,6 +66,35 @@ struct bench_result {
 static struct bench_result results[BENCH_MAX_ROWS];
 static unsigned int nr_results;
 static char note[128];
+static bool bench_table; /* the shell's table, not bench.py's lines */
+static bool bench_icount; /* the TSC counts instructions in this boot */
+
+#define BENCH_PROBE_LOOPS 10000 /* `dec; jnz`: 2 instructions each */
+
+/*
+ * Does the TSC count guest instructions (QEMU -icount shift=0)?  Then a
+ * loop of 2 x BENCH_PROBE_LOOPS instructions reads as that many ticks,
+ * plus the few of rdtsc itself; as time (TCG without -icount, KVM, real
+ * hardware) it does not.
+ */
+static bool bench_counts_instructions(void)
+{
+	u64 best = ~0ULL;
+
+	for (int i = 0; i < 3; i++) {
+		unsigned long flags, n = BENCH_PROBE_LOOPS;
+		u64 t0, t1;
+
+		local_irq_save(flags);
+		t0 = rdtsc_ordered();
+		__asm__ __volatile__("1: dec %0\n\tjnz 1b" : "+r"(n));
+		t1 = rdtsc_ordered();
+		local_irq_restore(flags);
+		best = min(best, t1 - t0);
+	}
+	return best >= 2 * BENCH_PROBE_LOOPS &&
+	       best < 2 * BENCH_PROBE_LOOPS + 64;
+}
 
 static int __init parse_bench_iters(char *arg)
 {
@@ -132,6 +168,22 @@ static void fmt_x100(char *buf, size_t size, u64 x100)
 	snprintf(buf, size, "%llu.%02llu", x100 / 100, x100 % 100);
 }
 
+/* A row of the shell's table: what, per operation, and x floor if true. */
+static void bench_print_row(const char *desc, u64 med, u64 ratio_x100)
+{
+	char per[24], ratio[24] = "";
+
+	fmt_x100(per, sizeof(per), med);
+	/* x5.8, x27, x3616: as many digits as the column holds. */
+	if (bench_icount && ratio_x100 >= 1000)
+		snprintf(ratio, sizeof(ratio), "x%llu",
+			 (ratio_x100 + 50) / 100);
+	else if (bench_icount && ratio_x100)
+		snprintf(ratio, sizeof(ratio), "x%llu.%llu",
+			 (ratio_x100 + 5) / 100, (ratio_x100 + 5) / 10 % 10);
+	kprintf("  %-57s %12s %6s\n", desc, per, ratio);
+}
+
 static void bench_print(const struct bench_op *op, u64 med, u64 lo, u64 hi,
 			unsigned long n)
 {
@@ -146,6 +198,14 @@ static void bench_print(const struct bench_op *op, u64 med, u64 lo, u64 hi,
 		fmt_x100(ratio, sizeof(ratio),
 			 (med * 100 + floor->per_op_x100 / 2) /
 				 floor->per_op_x100);
+	if (bench_table) {
+		bench_print_row(op->desc, med,
+				floor && floor->per_op_x100 ?
+					(med * 100 + floor->per_op_x100 / 2) /
+						floor->per_op_x100 :
+					0);
+		return;
+	}
 	pr_info("bench: %s per_op=%s floor=%s ratio=%s ops=%lu min=%s max=%s desc=\"%s\"%s%s%s\n",
 		op->id, per, op->floor ? op->floor : "-", ratio, n, mn, mx,
 		op->desc, note[0] ? " note=\"" : "", note, note[0] ? "\"" : "");
@@ -160,6 +220,10 @@ static void bench_one(const struct bench_op *op)
 
 	note[0] = '\0';
 	skip = op->setup ? op->setup() : NULL;
+	if (skip && bench_table) {
+		kprintf("  %-57s %12s\n    (%s)\n", op->desc, "skipped", skip);
+		return;
+	}
 	if (skip) {
 		pr_info("bench: %s skipped desc=\"%s\" note=\"%s\"\n", op->id,
 			op->desc, skip);
@@ -184,6 +248,14 @@ static void bench_one(const struct bench_op *op)
 /* The boot rows: the TSC at kernel entry and at the prompt. */
 static void bench_boot(void)
 {
+	if (bench_table) {
+		bench_print_row("boot: kernel entry to the prompt",
+				(boot_done_tsc - boot_tsc) * 100, 0);
+		bench_print_row(
+			"boot: reset to kernel entry (firmware, loader)",
+			boot_tsc * 100, 0);
+		return;
+	}
 	pr_info("bench: boot_to_prompt per_op=%llu.00 floor=- ratio=- ops=1 min=%llu.00 max=%llu.00 desc=\"boot: kernel entry to the prompt\"\n",
 		boot_done_tsc - boot_tsc, boot_done_tsc - boot_tsc,
 		boot_done_tsc - boot_tsc);
@@ -199,14 +271,19 @@ void bench_run(void)
 	};
 
 	nr_results = 0;
-	pr_info("bench: start iters=%lu batches=%d ram=%luMB highmem=%luMB\n",
-		bench_iters, BENCH_BATCHES, totalram_pages() >> 8,
-		totalhigh_pages() >> 8);
-	for (unsigned int f = 0; f < ARRAY_SIZE(families); f++)
+	if (!bench_table)
+		pr_info("bench: start iters=%lu batches=%d ram=%luMB highmem=%luMB\n",
+			bench_iters, BENCH_BATCHES, totalram_pages() >> 8,
+			totalhigh_pages() >> 8);
+	for (unsigned int f = 0; f < ARRAY_SIZE(families); f++) {
 		for (const struct bench_op *op = families[f]; op->id; op++)
 			bench_one(op);
+		if (bench_table)
+			kprintf("\n");
+	}
 	bench_boot();
-	pr_info("bench: done rows=%u\n", nr_results + 2);
+	if (!bench_table)
+		pr_info("bench: done rows=%u\n", nr_results + 2);
 }
 
 /* Boot mode `bench`: every row, then leave QEMU. */
@@ -221,23 +298,54 @@ BOOT_MODE(bench, bench_mode_run);
 static int __init set_mode_bench(char *arg)
 {
 	panic_exits_qemu = true;
+	console_set_columns(0); /* bench.py reads whole lines */
 	return boot_mode_select("bench");
 }
 early_param("bench", set_mode_bench);
+
+static void bench_table_header(void)
+{
+	kprintf("bench: cost per operation, the median of %d batches of up to %lu\n",
+		BENCH_BATCHES, bench_iters);
+	if (bench_icount) {
+		kprintf("unit: instructions (QEMU -icount: the TSC counts them);\n"
+			"  floor: how many times its family's floor row it costs\n");
+		kprintf("  %-57s %12s %6s\n", "operation", "instructions",
+			"floor");
+		return;
+	}
+	kprintf("unit: TSC ticks (%lu.%03lu MHz), not instructions: this boot has\n"
+		"  no -icount, so they are time, and under emulation time of the\n"
+		"  emulator too; make bench counts instructions\n",
+		tsc_khz / 1000, tsc_khz % 1000);
+	kprintf("  %-57s %12s\n", "operation", "TSC ticks");
+}
 
 static int cmd_bench(int argc, char **argv)
 {
 	unsigned long saved = bench_iters, n;
 
-	if (argc > 2 || (argc == 2 && (kstrtoul(argv[1], 0, &n) || !n))) {
-		pr_err("usage: bench [ITERS]\n");
-		return -EINVAL;
-	}
+	if (argc > 2 || (argc == 2 && (kstrtoul(argv[1], 0, &n) || !n)))
+		return shell_usage(argv[0]);
 	if (argc == 2)
 		bench_iters = n;
+	bench_icount = bench_counts_instructions();
+	bench_table_header();
+	bench_table = true;
 	bench_run();
+	bench_table = false;
 	bench_iters = saved;
 	return 0;
 }
-SHELL_COMMAND(bench, "[ITERS]", "TSC ticks per operation (see make bench)",
-	      SHELL_TOPIC_SYSTEM, cmd_bench);
+SHELL_COMMAND(bench, "[ITERS]", "what each memory operation costs",
+	      SHELL_TOPIC_SYSTEM, cmd_bench,
+	      .detail = "Times every benchmark row of make bench on this "
+			"boot: ITERS operations per batch (default 4096), the "
+			"median of 7 batches, interrupts off.  The unit is "
+			"whatever the TSC counts here: guest instructions "
+			"under QEMU's -icount (as make bench boots), else TSC "
+			"ticks, which under emulation measure the emulator "
+			"too and vary from run to run; floor ratios are shown "
+			"only for instructions.",
+	      .see = "make bench (128M, 2G and 3G, with -icount), "
+		     "docs/benchmarks.md");

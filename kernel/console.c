@@ -6,7 +6,11 @@
  * written by two CPUs at once comes out one write after the other, never
  * mixed within a write.  Like logbuf_lock it is the bare ticket lock, and a
  * CPU that already holds it (an oops printed from inside a console driver)
- * writes without waiting for itself.
+ * writes without waiting for itself.  Output fans out through
+ * console_emit() (console_wrap.c), which fits it to each console's width,
+ * under the same lock; the pager's wait for a key comes before the lock is
+ * taken, never with it held.  Before waiting for a key, what the wrapping
+ * holds back is written (console_flush()), so a prompt shows in full.
  *
  * The input queue is a single-producer (interrupt handlers, on CPU 0 where
  * the device interrupts arrive) single-consumer (the shell, or a command
@@ -21,6 +25,7 @@
 #include <asm/spinlock.h>
 #include <console.h>
 #include <spinlock.h>
+#include <string.h>
 
 #define INPUT_QUEUE_SIZE 4096 /* a pasted script of commands fits */
 
@@ -32,6 +37,9 @@ static bool input_throttled; /* a driver stopped reading its device */
 static DEFINE_SPINLOCK(input_lock); /* the queue's indices */
 static arch_spinlock_t console_lock = __ARCH_SPIN_LOCK_UNLOCKED;
 static int console_owner = -1; /* CPU holding console_lock */
+static unsigned int local_pos; /* where the last local key went */
+static bool local_seen; /* ... if there was one */
+static bool last_read_local; /* the last key read was that one */
 
 void register_console(struct console *con)
 {
@@ -43,25 +51,55 @@ void register_console(struct console *con)
 	*pos = con;
 }
 
-void console_write(const char *s, size_t len)
+struct console *console_first(void)
+{
+	return consoles;
+}
+
+/*
+ * Take console_lock with interrupts off, unless this CPU holds it already
+ * (a report printed from inside a console driver): false then, and the
+ * matching console_unlock_irqrestore() leaves it held.
+ */
+bool console_lock_irqsave(unsigned long *flags)
 {
 	int cpu = (int)raw_smp_processor_id();
 	bool locked = READ_ONCE(console_owner) != cpu;
-	unsigned long flags;
 
-	local_irq_save(flags);
+	local_irq_save(*flags);
 	if (locked) {
 		arch_spin_lock(&console_lock);
 		WRITE_ONCE(console_owner, cpu);
 	}
-	for (struct console *con = consoles; con; con = con->next)
-		if (con->write)
-			con->write(s, len);
+	return locked;
+}
+
+void console_unlock_irqrestore(bool locked, unsigned long flags)
+{
 	if (locked) {
 		WRITE_ONCE(console_owner, -1);
 		arch_spin_unlock(&console_lock);
 	}
 	local_irq_restore(flags);
+}
+
+void console_write(const char *s, size_t len)
+{
+	while (len) {
+		const char *nl = memchr(s, '\n', len);
+		size_t chunk = nl ? (size_t)(nl - s) + 1 : len;
+		struct console *con;
+		unsigned long flags;
+		bool locked;
+
+		console_page(chunk); /* may wait for a key: before the lock */
+		locked = console_lock_irqsave(&flags);
+		for_each_console(con) if (con->write)
+			console_emit(con, s, chunk);
+		console_unlock_irqrestore(locked, flags);
+		s += chunk;
+		len -= chunk;
+	}
 }
 
 void console_set_level(int level)
@@ -71,7 +109,8 @@ void console_set_level(int level)
 			con->set_level(level);
 }
 
-bool console_input_char(char c)
+/* Queue one input byte under input_lock; `local`: from the local keyboard. */
+static bool console_queue_input(char c, bool local)
 {
 	unsigned long flags;
 	bool queued = false;
@@ -80,12 +119,31 @@ bool console_input_char(char c)
 	if (input_head - input_tail >= INPUT_QUEUE_SIZE) {
 		input_throttled = true;
 	} else {
+		if (local) {
+			local_pos = input_head;
+			local_seen = true;
+		}
 		input_queue[input_head % INPUT_QUEUE_SIZE] = c;
 		input_head++;
 		queued = true;
 	}
 	spin_unlock_irqrestore(&input_lock, flags);
 	return queued;
+}
+
+bool console_input_char(char c)
+{
+	return console_queue_input(c, false);
+}
+
+bool console_input_local(char c)
+{
+	return console_queue_input(c, true);
+}
+
+bool console_input_was_local(void)
+{
+	return last_read_local;
 }
 
 int console_trygetc(void)
@@ -97,6 +155,7 @@ int console_trygetc(void)
 	spin_lock_irqsave(&input_lock, flags);
 	if (input_tail != input_head) {
 		c = (unsigned char)input_queue[input_tail % INPUT_QUEUE_SIZE];
+		last_read_local = local_seen && input_tail == local_pos;
 		input_tail++;
 		resume = input_throttled;
 		input_throttled = false;
@@ -112,6 +171,7 @@ int console_trygetc(void)
 
 int console_getc(void)
 {
+	console_flush();
 	for (;;) {
 		int c = console_trygetc();
 

@@ -101,6 +101,8 @@ static void start_line(int level)
 	if (level < console_loglevel)
 		console_set_level(level);
 	emit(stamp, (size_t)n, level);
+	if (level < console_loglevel)
+		console_margin(); /* long lines continue under the text */
 	line_open = true;
 	line_level = level;
 	line_cpu = raw_smp_processor_id();

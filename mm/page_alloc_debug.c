@@ -97,10 +97,16 @@ bool free_page_is_bad(struct page *page)
 			"freeing a slab page with __free_pages (use kfree/kmem_cache_free)");
 		return true;
 	}
-	if (PageBuddy(page) || PagePcp(page) ||
-	    (head != pfn &&
-	     (PageBuddy(pfn_to_page(head)) || PagePcp(pfn_to_page(head))))) {
+	if (PagePcp(page) || (head != pfn && PagePcp(pfn_to_page(head)))) {
+		/* Only a freed block is on a per-CPU list: freed twice. */
 		bad_page(page, "page is already free (double free)");
+		return true;
+	}
+	if (PageBuddy(page) || (head != pfn && PageBuddy(pfn_to_page(head)))) {
+		/* Free in the buddy lists: it may never have been allocated. */
+		bad_page(
+			page,
+			"page is already free (a double free, or never allocated)");
 		return true;
 	}
 	if (page->_refcount <= 0 || !PageHead(page)) {

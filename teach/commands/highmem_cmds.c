@@ -54,7 +54,7 @@ static int cmd_kmap(int argc, char **argv)
 		return -ENOMEM;
 	}
 	if (!PageHighMem(page)) {
-		kprintf("kmap: pfn %#lx is lowmem: its direct-map address %#lx, no pkmap slot used\n",
+		kprintf("kmap: pfn %#lx is lowmem: its direct-map address %#lx, no slot used\n",
 			page_to_pfn(page), vaddr);
 		return 0;
 	}
@@ -67,7 +67,16 @@ static int cmd_kmap(int argc, char **argv)
 	return 0;
 }
 SHELL_COMMAND(kmap, "PFN", "map a page at a pkmap slot (kmap)",
-	      SHELL_TOPIC_HIGHMEM, cmd_kmap);
+	      SHELL_TOPIC_HIGHMEM, cmd_kmap,
+	      .detail = "Lends a page a kernel address for as long as it is "
+			"needed.  A highmem page gets one of the 1024 pkmap "
+			"slots at 0xff800000 and the slot's count becomes 2 "
+			"(1 user); a second kmap of the page reuses the slot "
+			"(count 3).  A lowmem page needs no slot: kmap "
+			"returns its direct-map address.  Each kmap is given "
+			"back with one kunmap.",
+	      .see = "kunmap, kmap_local, cat /proc/pkmap, walk VADDR, "
+		     "alloc 0 highmem (a page to map), demo highmem");
 
 static int cmd_kunmap(int argc, char **argv)
 {
@@ -93,17 +102,28 @@ static int cmd_kunmap(int argc, char **argv)
 	}
 	vaddr = (unsigned long)page_address(page);
 	count = pkmap_slot_count(PKMAP_NR(vaddr));
-	if (count == 1)
-		kprintf("kunmap: pfn %#lx: pkmap slot %lu now has count 1, stale: no users, but %#lx stays mapped until the next flush\n",
-			page_to_pfn(page), PKMAP_NR(vaddr), vaddr);
-	else
+	if (count == 1) {
+		kprintf("kunmap: pfn %#lx: pkmap slot %lu now has count 1, stale\n",
+			page_to_pfn(page), PKMAP_NR(vaddr));
+		kprintf("  no users, but %#lx stays mapped until the next flush\n",
+			vaddr);
+	} else {
 		kprintf("kunmap: pfn %#lx: pkmap slot %lu now has count %d (%d user%s)\n",
 			page_to_pfn(page), PKMAP_NR(vaddr), count, count - 1,
 			count > 2 ? "s" : "");
+	}
 	return 0;
 }
 SHELL_COMMAND(kunmap, "PFN", "drop one kmap of a page", SHELL_TOPIC_HIGHMEM,
-	      cmd_kunmap);
+	      cmd_kunmap,
+	      .detail = "Drops one kmap of a highmem page: its slot's count "
+			"goes down by one.  At count 1 the slot is stale: "
+			"nobody uses it, but its PTE (and maybe a TLB entry) "
+			"stays until the slot cursor wraps past slot 1023, "
+			"when all stale slots are cleared with one TLB flush.  "
+			"One kunmap too many is a BUG report, and the count "
+			"stays right.",
+	      .see = "kmap, cat /proc/pkmap, demo highmem");
 
 static int cmd_kmap_local(int argc, char **argv)
 {
@@ -122,27 +142,36 @@ static int cmd_kmap_local(int argc, char **argv)
 		return -ENOMEM;
 	}
 	if (!PageHighMem(page)) {
-		kprintf("kmap_local: pfn %#lx is lowmem: its direct-map address %#lx, no slot used\n",
+		kprintf("kmap_local: pfn %#lx is lowmem: its direct-map address %#lx\n",
 			page_to_pfn(page), vaddr);
 		return 0;
 	}
 	word = *(u32 *)vaddr;
-	kprintf("kmap_local: pfn %#lx -> %#lx: kmap_local slot %d, first word %#010x\n",
-		page_to_pfn(page), vaddr, kmap_local_depth() - 1, word);
+	kprintf("kmap_local: pfn %#lx -> %#lx: kmap_local slot %d\n",
+		page_to_pfn(page), vaddr, kmap_local_depth() - 1);
+	kprintf("  first word: %#010x\n", word);
 	kunmap_local((void *)vaddr);
-	kprintf("kunmap_local: %#lx unmapped (PTE cleared, INVLPG): `peek %#lx` now says not mapped\n",
-		vaddr, vaddr);
+	kprintf("kunmap_local: %#lx unmapped (PTE cleared, INVLPG)\n", vaddr);
+	kprintf("  `peek %#lx` now says: not mapped\n", vaddr);
 	return 0;
 }
 SHELL_COMMAND(kmap_local, "PFN", "map at a fixmap slot, read, unmap",
-	      SHELL_TOPIC_HIGHMEM, cmd_kmap_local);
+	      SHELL_TOPIC_HIGHMEM, cmd_kmap_local,
+	      .detail = "Maps the page at the next of this CPU's 16 "
+			"kmap_local slots in the fixmap (one PTE write, no "
+			"flush), reads its first word, and unmaps it at once "
+			"(PTE cleared, one INVLPG).  Such mappings are cheap, "
+			"strictly nested (last in, first out) and private to "
+			"the CPU; kmap_atomic() works the same way.",
+	      .see = "kmap, peek VADDR (after it: not mapped), "
+		     "cat /proc/pkmap (the stack), demo highmem");
 
 static void print_not_mapped(const char *cmd, unsigned long vaddr)
 {
 	char why[320];
 
 	explain_address(vaddr, 0, why, sizeof(why));
-	kprintf("%s: %#lx: not mapped (%s)\n", cmd, vaddr, why);
+	kprintf("%s: %#lx: not mapped\n  %s\n", cmd, vaddr, why);
 }
 
 static int cmd_peek(int argc, char **argv)
@@ -162,7 +191,13 @@ static int cmd_peek(int argc, char **argv)
 	return 0;
 }
 SHELL_COMMAND(peek, "VADDR", "read a 32-bit word; a fault says why",
-	      SHELL_TOPIC_HIGHMEM, cmd_peek);
+	      SHELL_TOPIC_HIGHMEM, cmd_peek,
+	      .detail = "Reads a 32-bit word at any kernel virtual address "
+			"with get_kernel_nofault(): an unmapped address is "
+			"not an oops but an answer, saying what lies there in "
+			"this layout (the guard gap after lowmem, a vmalloc "
+			"guard page, a stale pkmap slot, a kmap_local slot...).",
+	      .see = "poke, walk VADDR, layout, kmap");
 
 static int cmd_poke(int argc, char **argv)
 {
@@ -187,7 +222,12 @@ static int cmd_poke(int argc, char **argv)
 	return 0;
 }
 SHELL_COMMAND(poke, "VADDR VALUE", "write a 32-bit word; a fault says why",
-	      SHELL_TOPIC_HIGHMEM, cmd_poke);
+	      SHELL_TOPIC_HIGHMEM, cmd_poke,
+	      .detail = "Writes a 32-bit word with put_kernel_nofault().  An "
+			"unmapped address, or a read-only page (kernel text "
+			"and rodata: CR0.WP is on), is refused with the "
+			"reason, and nothing changes.",
+	      .see = "peek, walk VADDR, kmap");
 
 /* "stale: 3 (slots 1 2 7)", the slot numbers only while they fit a line. */
 static void pkmap_show_stale(struct seq_file *m, unsigned int stale)

@@ -381,6 +381,6 @@ static int cmd_map(int argc, char **argv)
 		map_physical(s, color);
 	return 0;
 }
-SHELL_COMMAND(map, "[virt|phys] [plain] | dump",
-	      "memory as coloured bars: virtual map, zones, free blocks",
+SHELL_COMMAND(map, "[virt|phys|dump] [plain]",
+	      "memory in colour: virtual map, zones",
 	      SHELL_TOPIC_LAYOUT, cmd_map);

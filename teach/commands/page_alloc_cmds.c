@@ -59,7 +59,7 @@ static int cmd_alloc(int argc, char **argv)
 		page_to_phys(page) + (pages << PAGE_SHIFT) - 1,
 		page_zone(page)->name);
 	if (PageHighMem(page))
-		kprintf("  virtual: none: a highmem page has no permanent mapping (kmap %#lx maps it)\n",
+		kprintf("  virtual: none: highmem has no permanent mapping (kmap %#lx)\n",
 			pfn);
 	else
 		kprintf("  virtual: %p (direct map: physical + PAGE_OFFSET)\n",
@@ -69,7 +69,18 @@ static int cmd_alloc(int argc, char **argv)
 }
 SHELL_COMMAND(alloc, "ORDER [GFP...]",
 	      "take 2^ORDER pages from the buddy allocator", SHELL_TOPIC_BUDDY,
-	      cmd_alloc);
+	      cmd_alloc,
+	      .detail = "alloc_pages(GFP_KERNEL plus the flags named, ORDER): "
+			"a block of 2^ORDER physically contiguous pages "
+			"(order 0 to 10, 4 KB to 4 MB).  The flags pick the "
+			"first zone to try (dma, highmem; the fallback goes "
+			"HighMem -> Normal -> DMA); zero clears the block.  "
+			"Shows the pfn range, the zone and the kernel "
+			"address, if the block has one.  Blocks of order 3 "
+			"and less come from the zone's per-CPU list when it "
+			"has one, else from the buddy free lists.",
+	      .see = "free, gfp, cat /proc/buddyinfo, cat /proc/zoneinfo, "
+		     "explain buddy, explain gfp");
 
 static int cmd_free(int argc, char **argv)
 {
@@ -96,11 +107,28 @@ static int cmd_free(int argc, char **argv)
 		kprintf("free: refused, see the report above\n");
 		return -EINVAL;
 	}
-	kprintf("free: pfn %#lx handed back (see /proc/buddyinfo)\n", pfn);
+	if (PagePcp(pfn_to_page(pfn))) {
+		kprintf("free: pfn %#lx went to zone %s's per-CPU list (zoneinfo:\n",
+			pfn, page_zone(pfn_to_page(pfn))->name);
+		kprintf("  pagesets), not yet to the free lists /proc/buddyinfo counts\n");
+		return 0;
+	}
+	kprintf("free: pfn %#lx is back in the buddy free lists (/proc/buddyinfo)\n",
+		pfn);
 	return 0;
 }
 SHELL_COMMAND(free, "PFN ORDER", "give a block back to the buddy allocator",
-	      SHELL_TOPIC_BUDDY, cmd_free);
+	      SHELL_TOPIC_BUDDY, cmd_free,
+	      .detail = "__free_pages(pfn_to_page(PFN), ORDER).  A block of "
+			"order 3 or less goes to its zone's per-CPU list "
+			"first (as in Linux: the next allocation takes it "
+			"back cheaply), where /proc/buddyinfo does not count "
+			"it; larger blocks, and lists above their high mark, "
+			"go back to the buddy free lists, merging with free "
+			"buddies.  A page that is not allocated is a "
+			"\"Bad page state\" report and nothing changes.",
+	      .see = "alloc, cat /proc/buddyinfo, cat /proc/zoneinfo, "
+		     "explain buddy");
 
 static int cmd_gfp(int argc, char **argv)
 {
@@ -117,4 +145,10 @@ static int cmd_gfp(int argc, char **argv)
 	return 0;
 }
 SHELL_COMMAND(gfp, "FLAGS...", "parse GFP flags and show the zone they allow",
-	      SHELL_TOPIC_GFP, cmd_gfp);
+	      SHELL_TOPIC_GFP, cmd_gfp,
+	      .detail = "Parses flag names (GFP_ATOMIC or atomic, dma, "
+			"dma32, highmem, zero, nofail...), prints the value "
+			"of their combination and the highest zone it "
+			"allows: the first zone of the fallback list an "
+			"allocation with these flags tries.",
+	      .see = "alloc ORDER FLAGS, explain gfp, cat /proc/zoneinfo");

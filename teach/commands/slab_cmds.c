@@ -47,13 +47,14 @@ static void show_slab_object(const void *object)
 	struct kmem_cache *s = slab->slab_cache;
 	unsigned int nr_pages = 1U << slab->slab_order;
 
-	kprintf("  cache %s: object %u of %u in its slab (%u-byte objects, %u bytes apart)\n",
-		s->name, obj_to_index(s, slab, object), slab->objects,
-		s->object_size, s->size);
-	kprintf("  slab: pfn %#lx, order %u (%u page%s), zone %s, at %p; %u of %u objects in use\n",
+	kprintf("  cache %s: object %u of %u in its slab, %u in use\n", s->name,
+		obj_to_index(s, slab, object), slab->objects, slab->inuse);
+	kprintf("  objects of %u bytes, %u bytes apart\n", s->object_size,
+		s->size);
+	kprintf("  slab: pfn %#lx, order %u (%u page%s), zone %s, at %p\n",
 		page_to_pfn(slab), slab->slab_order, nr_pages,
 		nr_pages > 1 ? "s" : "", page_zone(slab)->name,
-		slab_address(slab), slab->inuse, slab->objects);
+		slab_address(slab));
 }
 
 static void show_large_object(const void *object)
@@ -101,7 +102,18 @@ static int cmd_kmalloc(int argc, char **argv)
 }
 SHELL_COMMAND(kmalloc, "SIZE [GFP...]",
 	      "kmalloc, show the cache and slab serving it",
-	      SHELL_TOPIC_KMALLOC, cmd_kmalloc);
+	      SHELL_TOPIC_KMALLOC, cmd_kmalloc,
+	      .detail = "Allocates SIZE bytes with kmalloc() and GFP_KERNEL "
+			"plus the flags named (dma, atomic, zero...; "
+			"highmem is refused with a WARN: kmalloc memory must "
+			"have an address).  Up to 8 KB the request is served "
+			"by the smallest kmalloc-N cache that fits (dma-"
+			"kmalloc-N with GFP_DMA): the cache, the object's "
+			"place in its slab and the slab's page are shown.  "
+			"Above 8 KB, whole pages come from the buddy "
+			"allocator (kmalloc_large), at most 4 MB.",
+	      .see = "kfree, slabtop, slabinfo, cat /proc/slabinfo, "
+		     "explain kmalloc, explain compare");
 
 /*
  * Would freeing p to its slab corrupt it?  Say so, unless F will.  (A wrong
@@ -114,13 +126,14 @@ static bool refuse_bad_free(void *p)
 	if (!slab || (slab->slab_cache->flags & SLAB_CONSISTENCY_CHECKS))
 		return false;
 	if (!check_valid_pointer(slab->slab_cache, slab, p)) {
-		kprintf("%p is inside a slab of %s but not at an object: refused (boot with slub_debug=F to see the kernel catch it)\n",
+		kprintf("%p is inside a slab of %s but not at an object: refused\n",
 			p, slab->slab_cache->name);
+		kprintf("  (boot with slub_debug=F to see the kernel catch it)\n");
 		return true;
 	}
 	if (on_freelist(slab->slab_cache, slab, p)) {
-		kprintf("%p is already free: refused (boot with slub_debug=F to see the kernel catch it)\n",
-			p);
+		kprintf("%p is already free: refused\n", p);
+		kprintf("  (boot with slub_debug=F to see the kernel catch it)\n");
 		return true;
 	}
 	return false;
@@ -128,6 +141,7 @@ static bool refuse_bad_free(void *p)
 
 static int cmd_kfree(int argc, char **argv)
 {
+	printk_mark_t mark;
 	unsigned long addr;
 	void *p;
 
@@ -138,13 +152,25 @@ static int cmd_kfree(int argc, char **argv)
 	p = (void *)addr;
 	if (refuse_bad_free(p))
 		return -EINVAL;
+	mark = printk_mark();
 	kfree(p);
-	kprintf("kfree: %p done (a misuse would have been reported above)\n",
-		p);
+	if (shell_reported_since(mark)) {
+		kprintf("kfree: %p: misuse, reported above\n", p);
+		return -EINVAL;
+	}
+	kprintf("kfree: %p freed\n", p);
 	return 0;
 }
 SHELL_COMMAND(kfree, "ADDR", "kfree an address from kmalloc",
-	      SHELL_TOPIC_KMALLOC, cmd_kfree);
+	      SHELL_TOPIC_KMALLOC, cmd_kfree,
+	      .detail = "Gives back what kmalloc returned: an object goes "
+			"back on its slab's free list, a kmalloc_large block "
+			"to the buddy allocator.  Anything else is a misuse "
+			"the kernel reports (an address outside the direct "
+			"map, a reserved page, a pointer inside an object); "
+			"without slub_debug=F the command itself refuses a "
+			"pointer that would corrupt a free list.",
+	      .see = "kmalloc, slab, slabtop, cat /proc/slabinfo");
 
 /* --- slab SUBCOMMAND ---------------------------------------------------- */
 
@@ -172,7 +198,7 @@ static int parse_slab_flags(int argc, char **argv, slab_flags_t *flags)
 			    !strcasecmp(argv[i], slab_flag_names[j].name + 5))
 				break;
 		if (j == ARRAY_SIZE(slab_flag_names)) {
-			kprintf("unknown flag %s (try SLAB_HWCACHE_ALIGN, SLAB_CACHE_DMA, SLAB_RED_ZONE, SLAB_POISON, SLAB_STORE_USER, SLAB_CONSISTENCY_CHECKS)\n",
+			kprintf("slab: unknown flag %s (known: SLAB_HWCACHE_ALIGN SLAB_CACHE_DMA SLAB_RED_ZONE SLAB_POISON SLAB_STORE_USER SLAB_CONSISTENCY_CHECKS SLAB_RECLAIM_ACCOUNT)\n",
 				argv[i]);
 			return -EINVAL;
 		}
@@ -228,25 +254,43 @@ static int slab_info(struct kmem_cache *s)
 	if (s->flags & SLAB_STORE_USER)
 		kprintf("  [%4u, %4u) alloc and free tracks\n",
 			slab_debug_info_end(s), slab_debug_info_end(s) + 2 * 8);
-	kprintf("  slabs %lu (cpu slab %s, %lu partial, %lu full, %lu empty), objects %lu of %lu in use\n",
-		s->nr_slabs, s->cpu_slab ? "yes" : "none", s->nr_partial,
-		s->nr_full, s->nr_empty, kmem_cache_active_objects(s),
+	kprintf("  slabs %lu (cpu slab %s, %lu partial, %lu full, %lu empty)\n",
+		s->nr_slabs, s->cpu_slab ? "yes" : "none",
+		s->nr_partial, s->nr_full, s->nr_empty);
+	kprintf("  objects %lu of %lu in use\n", kmem_cache_active_objects(s),
 		s->total_objects);
 	return 0;
 }
 
 static int slab_free_cmd(struct kmem_cache *s, const char *arg)
 {
+	printk_mark_t mark;
 	unsigned long addr;
 
 	if (shell_parse_ulong(arg, &addr))
 		return -EINVAL;
 	if (refuse_bad_free((void *)addr))
 		return -EINVAL;
+	mark = printk_mark();
 	kmem_cache_free(s, (void *)addr);
-	kprintf("slab: kmem_cache_free(%s, %#lx) done (a misuse would have been reported above)\n",
-		s->name, addr);
+	if (shell_reported_since(mark)) {
+		kprintf("slab: kmem_cache_free(%s, %#lx): misuse, reported above\n",
+			s->name, addr);
+		return -EINVAL;
+	}
+	kprintf("slab: %#lx freed to %s\n", addr, s->name);
 	return 0;
+}
+
+static int slab_shrink_cmd(struct kmem_cache *s)
+{
+	unsigned long before = s->nr_slabs;
+	int ret = kmem_cache_shrink(s);
+
+	kprintf("slab: %s shrunk: %lu slab(s) -> %lu\n", s->name, before,
+		s->nr_slabs);
+	kprintf("  (its empty slabs went back to the buddy allocator)\n");
+	return ret;
 }
 
 static int cmd_slab(int argc, char **argv)
@@ -277,7 +321,7 @@ static int cmd_slab(int argc, char **argv)
 	if (!strcmp(argv[1], "free") && argc == 4)
 		return slab_free_cmd(s, argv[3]);
 	if (!strcmp(argv[1], "shrink"))
-		return kmem_cache_shrink(s);
+		return slab_shrink_cmd(s);
 	if (!strcmp(argv[1], "validate")) {
 		kprintf("slab: %s: %d errors\n", s->name,
 			kmem_cache_validate(s));
@@ -296,6 +340,19 @@ static int cmd_slab(int argc, char **argv)
 	}
 	return shell_usage(argv[0]);
 }
-SHELL_COMMAND(slab, "CMD NAME [SIZE|ADDR]",
-	      "CMD: create alloc free info shrink validate destroy",
-	      SHELL_TOPIC_SLAB, cmd_slab);
+SHELL_COMMAND(slab, "CMD NAME [ARG]",
+	      "a cache of your own: create alloc free info...",
+	      SHELL_TOPIC_SLAB, cmd_slab,
+	      .detail = "slab create NAME SIZE [FLAGS]: kmem_cache_create() "
+			"(flags SLAB_HWCACHE_ALIGN, SLAB_RED_ZONE, "
+			"SLAB_POISON...).\n"
+			"slab alloc NAME / slab free NAME ADDR: "
+			"kmem_cache_alloc() and kmem_cache_free().\n"
+			"slab info NAME: the object layout (object, padding, "
+			"red zones, free pointer) and the slab lists.\n"
+			"slab shrink NAME: give empty slabs back.  slab "
+			"validate NAME: check every object.  slab destroy "
+			"NAME: kmem_cache_destroy(), which reports objects "
+			"still in use and keeps the cache.",
+	      .see = "slabtop, slabinfo, cat /proc/slabinfo, kmalloc, "
+		     "explain slab");

@@ -51,10 +51,11 @@ void vmalloc_show_pages(const struct vm_struct *area)
 		else if (i == LIST_PAGES_MAX)
 			kprintf("  ...\n");
 	}
-	kprintf("  %u pages: %lu highmem, %lu lowmem (Normal %lu, DMA %lu); %lu physically contiguous run(s)\n",
+	kprintf("  %u pages: %lu highmem, %lu lowmem (Normal %lu, DMA %lu)\n",
 		area->nr_pages, per_zone[ZONE_HIGHMEM],
 		per_zone[ZONE_NORMAL] + per_zone[ZONE_DMA],
-		per_zone[ZONE_NORMAL], per_zone[ZONE_DMA],
+		per_zone[ZONE_NORMAL], per_zone[ZONE_DMA]);
+	kprintf("  in %lu physically contiguous run(s)\n",
 		contiguous_runs(area->addr, area->nr_pages));
 	kprintf("  guard page %p (unmapped)\n",
 		(const char *)area->addr + area->size - PAGE_SIZE);
@@ -75,15 +76,26 @@ static int cmd_vmalloc(int argc, char **argv)
 			size);
 		return -ENOMEM;
 	}
-	kprintf("vmalloc: %lu bytes at %p-%p, area of %lu bytes with its guard page\n",
-		size, addr, (char *)addr + PAGE_ALIGN(size) - 1,
+	kprintf("vmalloc: %lu bytes at %p-%p\n", size, addr,
+		(char *)addr + PAGE_ALIGN(size) - 1);
+	kprintf("  area of %lu bytes with its guard page\n",
 		find_vm_area(addr)->size);
 	vmalloc_show_pages(find_vm_area(addr));
 	kprintf("  give it back with: vfree %p\n", addr);
 	return 0;
 }
 SHELL_COMMAND(vmalloc, "SIZE", "vmalloc a buffer, show where its pages are",
-	      SHELL_TOPIC_VMALLOC, cmd_vmalloc);
+	      SHELL_TOPIC_VMALLOC, cmd_vmalloc,
+	      .detail = "Allocates SIZE bytes (100000, 64K, 2M...) with "
+			"vmalloc(): one range of addresses in the vmalloc "
+			"area, backed by pages taken one at a time with "
+			"GFP_KERNEL | GFP_HIGHMEM, so mostly highmem and "
+			"physically scattered.  Lists each page's pfn and "
+			"zone, counts the physically contiguous runs, and "
+			"names the unmapped guard page after the area.",
+	      .see = "vfree, cat /proc/vmallocinfo, walk VADDR (the guard "
+		     "page), cat /proc/meminfo (VmallocUsed), demo vmalloc, "
+		     "explain vmalloc");
 
 static int cmd_vfree(int argc, char **argv)
 {
@@ -98,9 +110,17 @@ static int cmd_vfree(int argc, char **argv)
 		kprintf("vfree: refused, see the report above\n");
 		return -EINVAL;
 	}
-	kprintf("vfree: %#lx released (the TLB flush is batched: see unpurged areas in /proc/vmallocinfo)\n",
-		addr);
+	kprintf("vfree: %#lx released; its TLB flush is batched:\n", addr);
+	kprintf("  until then /proc/vmallocinfo lists it as unpurged\n");
 	return 0;
 }
 SHELL_COMMAND(vfree, "ADDR", "free a vmalloc buffer", SHELL_TOPIC_VMALLOC,
-	      cmd_vfree);
+	      cmd_vfree,
+	      .detail = "Frees a vmalloc area by its start address: the PTEs "
+			"are cleared and the pages go back at once, but the "
+			"range waits on a purge list and the TLB is flushed "
+			"for many freed ranges together (every 32 MB), as "
+			"Linux does.  An address that does not start an area "
+			"(already freed, inside one, a kmalloc address) is a "
+			"WARN and nothing is freed.",
+	      .see = "vmalloc, cat /proc/vmallocinfo, demo vmalloc");

@@ -117,7 +117,14 @@ static int cmd_demo(int argc, char **argv)
 	return ret;
 }
 SHELL_COMMAND(demo, "[[-p] NAME]", "run a lecture walkthrough (no NAME: list)",
-	      SHELL_TOPIC_TEACHING, cmd_demo);
+	      SHELL_TOPIC_TEACHING, cmd_demo,
+	      .detail = "Runs a walkthrough of one concept on this kernel, "
+			"printing the commands it types so the class can "
+			"repeat them.  -p paces it: it waits for Enter "
+			"before each step.  Without NAME, the list of demos.  "
+			"Boot mode demo (make demo) runs ex04 and highmem, "
+			"paced.",
+	      .see = "explain TOPIC, help");
 
 /* Boot mode `demo`: the boot demos, then the prompt. */
 static void demo_boot(void)

@@ -46,29 +46,31 @@ static void demo_no_highmem(void)
 	demo_step(
 		"This boot has no highmem: all %lu MB of RAM fit in the direct map",
 		max_pfn >> 8);
-	kprintf("  max_pfn %#lx <= %#lx, the most the 896 MB direct map can hold: every page has a permanent address.\n",
+	kprintf("  max_pfn %#lx <= %#lx, the most the 896 MB direct map can hold:\n"
+		"  every page has a permanent address.\n",
 		max_pfn, MAXMEM_PFN);
 	if (page) {
-		kprintf("  alloc_page(GFP_HIGHMEM) -> pfn %#lx in zone %s (GFP_HIGHMEM allows highmem, it does not require it)\n",
+		kprintf("  alloc_page(GFP_HIGHMEM) -> pfn %#lx in zone %s\n"
+			"  (GFP_HIGHMEM allows highmem, it does not require it)\n",
 			page_to_pfn(page), page_zone(page)->name);
 		kprintf("  kmap(page) -> %p = page_address(page): no pkmap slot, nothing to flush\n",
 			kmap(page));
 		kunmap(page);
 		__free_page(page);
 	}
-	kprintf("  To see the walkthrough, boot with more than 896 MB (make run MEM=2G), or make a\n"
-		"  highmem zone on this machine: make run-kernel MEM=256M APPEND=highmem=64M\n");
+	kprintf("  To see the walkthrough, boot with more than 896 MB (make run MEM=2G),\n"
+		"  or make a highmem zone: make run-kernel MEM=256M APPEND=highmem=64M\n");
 }
 
 static void demo_allocate(struct page *page)
 {
 	demo_step(
 		"1. alloc_page(GFP_HIGHMEM): a page frame above the direct map");
-	kprintf("  pfn %#lx, physical %#010llx, zone %s: at or above max_low_pfn %#lx\n",
+	kprintf("  pfn %#lx, physical %#010llx, zone %s: pfn >= max_low_pfn %#lx\n",
 		page_to_pfn(page), page_to_phys(page), page_zone(page)->name,
 		max_low_pfn);
-	kprintf("  the direct map covers physical 0 - %#010lx (%lu MB) only; page_address(page) = %s:\n"
-		"  no kernel virtual address maps this frame\n",
+	kprintf("  the direct map covers physical 0 - %#010lx (%lu MB) only:\n"
+		"  page_address(page) = %s, no kernel virtual address maps this frame\n",
 		max_low_pfn << PAGE_SHIFT, max_low_pfn >> 8,
 		page_address(page) ? "not NULL?" : "NULL");
 }
@@ -78,11 +80,13 @@ static void demo_direct_map_ends(struct page *page)
 	unsigned long long va = page_to_phys(page) + PAGE_OFFSET;
 
 	demo_step("2. The direct map ends at high_memory = %p", high_memory);
-	kprintf("  lowmem is mapped once at boot, virtual = physical + PAGE_OFFSET; the last word is readable:\n");
+	kprintf("  lowmem is mapped once at boot, virtual = physical + PAGE_OFFSET;\n"
+		"  its last word is readable:\n");
 	demo_shell("peek %#lx", (unsigned long)high_memory - 4);
 	kprintf("  one byte further there is nothing:\n");
 	demo_shell("peek %#lx", (unsigned long)high_memory);
-	kprintf("  physical %#010llx + PAGE_OFFSET would be %#llx%s: 1 GB of kernel space cannot map all of RAM\n",
+	kprintf("  physical %#010llx + PAGE_OFFSET would be %#llx%s:\n"
+		"  1 GB of kernel space cannot map all of RAM\n",
 		page_to_phys(page), va,
 		va >> 32 ? ", beyond 4 GB" :
 			   ", an address lowmem does not own");
@@ -94,7 +98,8 @@ static void *demo_kmap(struct page *page)
 	unsigned long nr = PKMAP_NR((unsigned long)vaddr);
 
 	demo_step("3. kmap(page): borrow one of the 1024 pkmap slots");
-	kprintf("  kmap -> %p: pkmap slot %lu, the first free one after the cursor (last_pkmap_nr, now %lu)\n",
+	kprintf("  kmap -> %p: pkmap slot %lu, the first free one after the cursor\n"
+		"  (last_pkmap_nr, now %lu)\n",
 		vaddr, nr, nr);
 	kprintf("  pkmap_count[%lu] = %d: 1 user; page_address(page) = %p now\n",
 		nr, pkmap_slot_count(nr), page_address(page));
@@ -119,10 +124,12 @@ static void demo_kunmap(struct page *page, void *vaddr)
 	kunmap(page);
 	pkmap_get_state(&s);
 	demo_step("5. kunmap(page): the slot is stale, not free");
-	kprintf("  pkmap_count[%lu] = %d: no users, but the PTE stays (and the TLB may hold it): page_address = %p\n",
+	kprintf("  pkmap_count[%lu] = %d: no users, but the PTE stays (and the TLB may\n"
+		"  hold it): page_address = %p\n",
 		nr, pkmap_slot_count(nr), page_address(page));
-	kprintf("  clearing it now would cost a TLB flush per kunmap; stale slots are cleared together when the\n"
-		"  cursor (last_pkmap_nr = %u) wraps past slot 1023: %lu such flushes so far. kmap(page) again reuses it.\n",
+	kprintf("  clearing it now would cost a TLB flush per kunmap; stale slots are\n"
+		"  cleared together when the cursor (last_pkmap_nr = %u) wraps past\n"
+		"  slot 1023: %lu such flushes so far.  kmap(page) again reuses the slot.\n",
 		s.cursor, s.flushes);
 }
 
@@ -132,9 +139,11 @@ static void *demo_kmap_local(struct page *page, void *pk)
 
 	demo_step(
 		"6. kmap_local_page(page): the same frame at a second address");
-	kprintf("  kmap_local_page -> %p: kmap_local slot %d, a fixmap PTE written, no flush needed\n",
+	kprintf("  kmap_local_page -> %p: kmap_local slot %d,\n"
+		"  a fixmap PTE written, no flush needed\n",
 		(void *)local, kmap_local_depth() - 1);
-	kprintf("  read at %p: \"%s\": one physical page, two virtual addresses (%p is still mapped)\n",
+	kprintf("  read at %p: \"%s\":\n"
+		"  one physical page, two virtual addresses (%p is still mapped)\n",
 		(void *)local, local, pk);
 	return local;
 }
@@ -161,7 +170,8 @@ static bool demo_fill_one(struct page *block, int i, unsigned int stale)
 		return false;
 	pkmap_get_state(&s);
 	if (s.flushes != flushes)
-		kprintf("  kmap #%d: the cursor wrapped to 0, flush_all_zero_pkmaps() cleared the %u stale slot%s, ONE TLB flush\n",
+		kprintf("  kmap #%d: the cursor wrapped to 0: flush_all_zero_pkmaps()\n"
+			"  cleared the %u stale slot%s, ONE TLB flush\n",
 			i + 1, stale, stale == 1 ? "" : "s");
 	if (i == 0 || s.flushes != flushes)
 		kprintf("  kmap #%d -> slot %lu\n", i + 1,
@@ -180,13 +190,16 @@ static int demo_fill_slots(struct page *block, struct page *page)
 	       demo_fill_one(block, mapped, before.stale))
 		mapped++;
 	pkmap_get_state(&after);
-	kprintf("  %d kmaps, %lu TLB flush (flushes %lu -> %lu); slots in use %u, stale %u, free %u\n",
+	kprintf("  %d kmaps, %lu TLB flush (flushes %lu -> %lu)\n"
+		"  slots in use %u, stale %u, free %u\n",
 		mapped, after.flushes - before.flushes, before.flushes,
 		after.flushes, after.in_use, after.stale, after.free);
-	kprintf("  our page lost its stale slot in that flush (page_address = %s); kmap it once more:\n",
+	kprintf("  our page lost its stale slot in that flush (page_address = %s);\n"
+		"  kmap it once more:\n",
 		page_address(page) ? "not NULL?" : "NULL");
 	if (!kmap(page))
-		kprintf("  -> NULL: the caller must cope; the report above names who holds the slots\n");
+		kprintf("  -> NULL: the caller must cope; the report above names who holds\n"
+			"  the slots\n");
 	else
 		kunmap(page);
 	return mapped;
@@ -218,9 +231,11 @@ static void demo_free(struct page *page)
 	__free_page(page);
 	pkmap_get_state(&s);
 	demo_step("9. kunmap and free everything");
-	kprintf("  slots in use %u, stale %u, free %u: the stale ones go at the next wrap, in one flush\n",
+	kprintf("  slots in use %u, stale %u, free %u:\n"
+		"  the stale ones go at the next wrap, in one flush\n",
 		s.in_use, s.stale, s.free);
-	kprintf("  see it again by hand: alloc 0 highmem, kmap PFN, cat /proc/pkmap, kunmap PFN, peek, walk\n");
+	kprintf("  see it again by hand: alloc 0 highmem, kmap PFN, cat /proc/pkmap,\n"
+		"  kunmap PFN, peek, walk\n");
 }
 
 static void demo_highmem(void)

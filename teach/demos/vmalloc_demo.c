@@ -33,15 +33,20 @@ static void demo_vmalloc_contrast(void *kbuf, void *vbuf, unsigned long size)
 
 	demo_step("2. vmalloc(%lu): contiguous addresses, scattered pages",
 		  size);
-	kprintf("   (the demo first took %d highmem pages and gave every other one back, as a\n"
+	kprintf("   (the demo first took %d %spages and gave every other one back, as a\n"
 		"   machine that has run a while has them: vmalloc takes one page at a time,\n"
 		"   from wherever the free lists have one)\n",
-		2 * DEMO_HOLES);
+		2 * DEMO_HOLES, totalhigh_pages() ? "highmem " : "");
 	kprintf("   vmalloc -> %p, in the vmalloc area %#lx-%#lx\n", vbuf,
 		VMALLOC_START, VMALLOC_END);
 	vmalloc_show_pages(find_vm_area(vbuf));
-	kprintf("   Every page needed its own PTE; highmem pages are fine here because the\n"
-		"   vmalloc mapping *is* their kernel address.  No device could DMA into this.\n");
+	kprintf("   Every page needed its own PTE.  No device could DMA into this.\n");
+	if (totalhigh_pages())
+		kprintf("   Highmem pages are fine here: the vmalloc mapping *is* their\n"
+			"   kernel address.\n");
+	else
+		kprintf("   With highmem (-m 2G) vmalloc takes highmem pages first: the\n"
+			"   vmalloc mapping is then their only kernel address.\n");
 }
 
 static void demo_vmalloc_guard(void *vbuf, unsigned long size)
@@ -99,7 +104,8 @@ static void demo_vmalloc(void)
 	demo_step("4. vfree: PTEs cleared, pages back to the buddy allocator");
 	vfree(vbuf);
 	vbuf = NULL;
-	kprintf("   the range waits for the next batched TLB flush before reuse (%lu area(s) waiting)\n",
+	kprintf("   the range waits for the next batched TLB flush before reuse\n"
+		"   (%lu area(s) waiting)\n",
 		vmalloc_nr_lazy_areas());
 out:
 	vfree(vbuf);

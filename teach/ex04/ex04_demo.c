@@ -83,7 +83,7 @@ static void ex04_gfp_and_zones(void)
 	print_zone_info();
 	kprintf("\nZone purposes:\n");
 	kprintf("  DMA: Legacy ISA DMA (0-16MB)\n");
-	kprintf("  DMA32: 32-bit DMA devices (0-4GB); empty on i386, where Normal is all below 4 GB\n");
+	kprintf("  DMA32: 32-bit DMA devices (0-4GB); empty on i386: Normal is below 4 GB\n");
 	kprintf("  Normal: Regular allocations (the rest of the direct map)\n");
 	kprintf("  HighMem: Memory above direct map (32-bit only)\n");
 
@@ -133,4 +133,10 @@ static int cmd_explain(int argc, char **argv)
 	return argc == 2 ? -ENOENT : shell_usage(argv[0]);
 }
 SHELL_COMMAND(explain, "TOPIC", "a lesson, with this boot's numbers",
-	      SHELL_TOPIC_TEACHING, cmd_explain);
+	      SHELL_TOPIC_TEACHING, cmd_explain,
+	      .detail = "The exercise's explanations (ex04: layout, kmalloc, "
+			"vmalloc, compare, slab, buddy, gfp, zones, highmem), "
+			"each followed by what this kernel shows right now: "
+			"its layout, its free blocks, a vmalloc made on the "
+			"spot.  Without TOPIC, the list.",
+	      .see = "demo ex04, help");

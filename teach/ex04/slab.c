@@ -94,7 +94,8 @@ void explain_slab_allocator(void)
 					biggest->nr_slabs << biggest->order)
 			biggest = s;
 	}
-	kprintf("  now: %lu caches, %lu objects in use in %lu slabs; the largest cache is %s (%lu slabs of %lu KB)\n",
+	kprintf("  now: %lu caches, %lu objects in use in %lu slabs;\n"
+		"       the largest cache is %s (%lu slab(s) of %lu KB)\n",
 		caches, objects, slabs, biggest ? biggest->name : "-",
 		biggest ? biggest->nr_slabs : 0,
 		biggest ? (PAGE_SIZE << biggest->order) >> 10 : 0);

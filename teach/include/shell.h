@@ -6,16 +6,20 @@
  *
  *	static int cmd_alloc(int argc, char **argv) { ... }
  *	SHELL_COMMAND(alloc, "ORDER [GFP...]", "allocate 2^ORDER pages",
- *		      SHELL_TOPIC_BUDDY, cmd_alloc);
+ *		      SHELL_TOPIC_BUDDY, cmd_alloc,
+ *		      .detail = "Takes a block of 2^ORDER pages ...",
+ *		      .see = "free, cat /proc/buddyinfo");
  *
  * The linker collects them into one table sorted by name; `help` lists them
- * grouped by topic with the file that implements each.  A command returns 0
- * or a negative errno after printing what went wrong.  An oops inside a
- * command ends that command only (run_protected()).
+ * grouped by topic, one line each (80 columns), and `help NAME` gives the
+ * usage, the detail, what to look at with it and the file that implements
+ * it.  A command returns 0 or a negative errno after printing what went
+ * wrong.  An oops inside a command ends that command only (run_protected()).
  */
 #ifndef _SHELL_H
 #define _SHELL_H
 
+#include <printk.h>
 #include <types.h>
 
 #define SHELL_MAX_ARGS 16
@@ -39,22 +43,25 @@ enum shell_topic {
 struct shell_command {
 	const char *name; /* what is typed */
 	const char *args; /* usage of the arguments, "" if none */
-	const char *help; /* one line */
+	const char *help; /* one line, with the usage under 80 columns */
 	enum shell_topic topic; /* the `help` group */
 	const char *file; /* implementing source file */
 	int (*fn)(int argc, char **argv); /* argv[0] is the name */
+	const char *detail; /* `help NAME`: what it does and shows, or NULL */
+	const char *see; /* `help NAME`: commands, /proc views, demos, or NULL */
 };
 
-#define SHELL_COMMAND(cname, cargs, chelp, ctopic, cfn)              \
+/* The optional fields (.detail, .see) follow the function. */
+#define SHELL_COMMAND(cname, cargs, chelp, ctopic, cfn, ...)         \
 	static const struct shell_command __shell_cmd_##cname __used \
-		__section(".shell_cmds." #cname) __aligned(4) = {    \
-			.name = #cname,                              \
-			.args = cargs,                               \
-			.help = chelp,                               \
-			.topic = ctopic,                             \
-			.file = __FILE__,                            \
-			.fn = cfn,                                   \
-		}
+		__section(".shell_cmds." #cname)                     \
+			__aligned(4) = { .name = #cname,             \
+					 .args = cargs,              \
+					 .help = chelp,              \
+					 .topic = ctopic,            \
+					 .file = __FILE__,           \
+					 .fn = cfn,                  \
+					 __VA_ARGS__ }
 
 /* Run the prompt loop forever. */
 __attribute__((noreturn)) void shell_run(void);
@@ -63,6 +70,10 @@ int shell_exec(const char *line);
 const struct shell_command *shell_find(const char *name);
 /* Print "usage: NAME ARGS" for a command given wrong arguments. */
 int shell_usage(const char *name);
+/* Did the kernel report a misuse (BUG, WARNING) in its log since mark? */
+bool shell_reported_since(printk_mark_t mark);
+/* Prose (help pages, demos), wrapped to the screen 2 columns in. */
+void shell_paragraph(const char *text);
 /* Parse a number argument (any base, K/M/G allowed with `size`). */
 int shell_parse_ulong(const char *arg, unsigned long *val);
 int shell_parse_size(const char *arg, unsigned long *val);

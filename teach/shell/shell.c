@@ -13,6 +13,12 @@
  * Each command runs under run_protected(): an oops inside it ends just that
  * command, the way Linux kills only the task that oopsed.
  *
+ * Output is fitted to the 80-column screen by the consoles (projector mode,
+ * kernel/console_wrap.c); the echo of what is typed is not wrapped.  A
+ * command typed on the machine's own keyboard has its output paged on the
+ * VGA screen ("--More--"); one typed on COM1 (a terminal with its own
+ * scrollback, or the test runner) never waits.
+ *
  * The shell is boot mode `shell`, the one the kernel runs when the command
  * line names no other.
  */
@@ -28,6 +34,7 @@
 #include <printk.h>
 #include <shell.h>
 #include <string.h>
+#include <textwrap.h>
 
 #define SHELL_PROMPT "kmem386> "
 #define SHELL_HISTORY 16
@@ -53,7 +60,7 @@ struct line_state {
 static void erase_chars(size_t n)
 {
 	while (n--)
-		console_write("\b \b", 3);
+		console_echo("\b \b", 3);
 }
 
 static void replace_line(struct line_state *ls, const char *text)
@@ -61,7 +68,7 @@ static void replace_line(struct line_state *ls, const char *text)
 	erase_chars(ls->len);
 	ls->len = strnlen(text, SHELL_LINE_MAX - 1);
 	memcpy(ls->buf, text, ls->len);
-	console_write(ls->buf, ls->len);
+	console_echo(ls->buf, ls->len);
 }
 
 static void history_add(const char *line)
@@ -111,7 +118,7 @@ static void add_char(struct line_state *ls, char c)
 		return;
 	}
 	ls->buf[ls->len++] = c;
-	console_write(&c, 1);
+	console_echo(&c, 1);
 }
 
 /* Read one line; returns false if it was refused (too long) or abandoned. */
@@ -133,7 +140,7 @@ static bool shell_readline(struct line_state *ls)
 		switch (c) {
 		case '\r':
 		case '\n':
-			console_write("\n", 1);
+			console_echo("\n", 1);
 			ls->buf[ls->len] = '\0';
 			return !ls->overflow;
 		case KEY_BACKSPACE:
@@ -149,7 +156,7 @@ static bool shell_readline(struct line_state *ls)
 			ls->overflow = false;
 			break;
 		case KEY_CTRL_C:
-			console_write("^C\n", 3);
+			console_echo("^C\n", 3);
 			ls->len = 0;
 			return false;
 		case KEY_ESC:
@@ -250,6 +257,31 @@ int shell_exec(const char *line)
 	return call.ret;
 }
 
+bool shell_reported_since(printk_mark_t mark)
+{
+	/* Every report starts so: WARN's "cut here", "BUG: ...", "BUG cache". */
+	return printk_since_contains(mark, "------------[ cut here ]") ||
+	       printk_since_contains(mark, "BUG");
+}
+
+void shell_paragraph(const char *text)
+{
+	struct textwrap w;
+
+	/* Each line of text starts 2 in and wraps back to 2: prose. */
+	textwrap_init(&w, CON_COLUMNS);
+	w.hang_extra = 0;
+	while (*text) {
+		const char *nl = strchr(text, '\n');
+		size_t len = nl ? (size_t)(nl - text) : strlen(text);
+
+		textwrap_feed(&w, "  ", 2, console_write);
+		textwrap_feed(&w, text, len, console_write);
+		textwrap_feed(&w, "\n", 1, console_write);
+		text += len + (nl ? 1 : 0);
+	}
+}
+
 void shell_run(void)
 {
 	current_comm = "shell";
@@ -266,7 +298,11 @@ void shell_run(void)
 			continue;
 		}
 		history_add(ls.buf);
+		console_pager(console_input_was_local());
 		shell_exec(ls.buf);
+		console_flush();
+		console_pager(false);
+		console_set_exact(false); /* if `cat` oopsed in a view */
 	}
 }
 

@@ -71,4 +71,11 @@
 /* lib/sort.c */
 #define sort host_sort
 
+/* lib/textwrap.c */
+#define textwrap_init host_textwrap_init
+#define textwrap_feed host_textwrap_feed
+#define textwrap_flush host_textwrap_flush
+#define textwrap_pass host_textwrap_pass
+#define textwrap_margin host_textwrap_margin
+
 #endif /* _HOST_RENAME_H */

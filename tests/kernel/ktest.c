@@ -25,6 +25,7 @@
 #include <asm/processor.h>
 #include <asm/timer.h>
 #include <cmdline.h>
+#include <console.h>
 #include <errno.h>
 #include <init.h>
 #include <kernel.h>
@@ -70,6 +71,7 @@ static int __init set_mode_ktest(char *arg)
 	static char filter[160];
 
 	panic_exits_qemu = true;
+	console_set_columns(0); /* KTAP is read by programs, line by line */
 	slub_debug_set_default(SLAB_DEBUG_FLAGS, "the ktest default");
 	/* Test boots check every lock (no lock is held this early). */
 	spinlock_debug = true;

@@ -16,6 +16,8 @@ The format ('#' starts a comment line; blank lines are ignored):
     smp 4                       CPUs (QEMU -smp, e.g. 4 or 4,sockets=4); default 1
     iso                         boot the GRUB ISO's default entry (as `make run`)
                                 instead of -kernel; `append` is then not used
+    width 80                    every step gets a `width 80` check (below), unless it
+                                has a `width` check of its own
 
     boot                        checks on what the kernel printed before its first prompt
       has 1151 MB of highmem
@@ -27,7 +29,9 @@ The checks, indented under a `boot` or `$` line:
 
     has TEXT              TEXT appears in the output.  A space in TEXT matches any
                           number of spaces (at least one between two letters or
-                          digits, any number, even none, next to punctuation).
+                          digits, any number, even none, next to punctuation), or
+                          a line break with the indent after it: the consoles
+                          wrap long lines at 80 columns, and that is layout too.
     lacks TEXT            TEXT does not appear (same rule for spaces).
     re REGEX              a Python regular expression is found in the output; ^ and $
                           match at the start and end of each line.
@@ -39,7 +43,16 @@ The checks, indented under a `boot` or `$` line:
                           space, matches REGEX whole.
     field KEY has N numbers   ... and the rest of it is exactly N whole numbers.
     files                 every indented line ends with the path of a file that
-                          exists in the repository (help's file column).
+                          exists in the repository.
+    path KEY              a line starts with KEY (as for field) and what follows is
+                          the path of a file that exists in the repository
+                          (`help NAME`'s "file:" line).
+    width N               no line is wider than N columns (tabs every 8): what an
+                          N-column screen shows without wrapping.
+    covers [NAME...]      every command the output names (the first word of each
+                          indented line, as `help` lists them) is typed by some `$`
+                          line of this file: the file runs every command there is.
+                          The NAMEs are excused (poweroff ends every session anyway).
     in HEADER             a section: the first line that starts with HEADER (as for
                           field) and the lines after it that are indented deeper.
                           The checks indented below `in` look only at that section;
@@ -63,8 +76,8 @@ from .qemu import qemu_argv
 CHECK_GLOBS = ("teach/**/*.checks", "tests/**/*.checks")
 OUTPUT_LINES = 40  # lines of the checked output shown with a failure
 
-HEADER_WORDS = ("run", "mem", "append", "smp", "iso")
-CHECK_WORDS = ("has", "lacks", "re", "field", "files", "in")
+HEADER_WORDS = ("run", "mem", "append", "smp", "iso", "width")
+CHECK_WORDS = ("has", "lacks", "re", "field", "files", "path", "width", "covers", "in")
 
 
 class ChecksError(Exception):
@@ -74,12 +87,16 @@ class ChecksError(Exception):
 # --- matching --------------------------------------------------------------------
 
 
-def flex_pattern(text):
+def flex_pattern(text, wrapped=False):
     """A regex for `text` in which each run of spaces matches any run of spaces.
 
     Between two word characters the output needs at least one space (so "a b"
-    never matches "ab"); next to punctuation any number, even none.
+    never matches "ab"); next to punctuation any number, even none.  With
+    `wrapped`, a line break (and the hanging indent after it) counts as a run
+    of spaces: where a console wrapped a long line.
     """
+    blank = r"[ \t]*(?:\n[ \t]*)?" if wrapped else r"[ \t]*"
+    some = r"(?:[ \t]+|[ \t]*\n[ \t]*)" if wrapped else r"[ \t]+"
     parts = re.split(r"([ \t]+)", text.strip())
     out = []
     for i, part in enumerate(parts):
@@ -88,7 +105,7 @@ def flex_pattern(text):
             continue
         before, after = parts[i - 1][-1:], parts[i + 1][:1]
         words = re.match(r"\w", before) and re.match(r"\w", after)
-        out.append(r"[ \t]+" if words else r"[ \t]*")
+        out.append(some if words else blank)
     return "".join(out)
 
 
@@ -127,7 +144,7 @@ def squeeze(text):
 
 
 def _text_test(arg, want):
-    rx = re.compile(flex_pattern(arg))
+    rx = re.compile(flex_pattern(arg, wrapped=True))
 
     def test(lines):
         m = rx.search("\n".join(lines))
@@ -217,6 +234,50 @@ def _files_test(repo):
     return test
 
 
+def _path_test(key, repo):
+    repo = Path(repo).resolve()
+    rx = key_regex(key)
+
+    def test(lines):
+        values = [line[m.end():].strip() for line in lines if (m := rx.match(line))]
+        if not values:
+            return False, [f"no line starts with {key!r}"]
+        bad = []
+        for value in values:
+            parts = Path(value).parts
+            if not value or value.startswith("/") or ".." in parts \
+                    or not (repo / value).is_file():
+                bad.append(f"{key}: {value!r} is not a file of the repository")
+        return not bad, bad
+    return test
+
+
+def _width_test(arg, where):
+    if not re.fullmatch(r"\d+", arg):
+        raise ChecksError(f"{where}: `width` needs a number of columns, not {arg!r}")
+    cols = int(arg)
+
+    def test(lines):
+        wide = [l for l in lines if len(l.expandtabs(8)) > cols]
+        reasons = [f"{len(l.expandtabs(8))} columns: {l!r}" for l in wide[:5]]
+        if len(wide) > 5:
+            reasons.append(f"... {len(wide) - 5} more")
+        return not wide, reasons
+    return test
+
+
+def _covers_test(commands, excused):
+    """`commands()` is the file's command lines, known once it is loaded."""
+    def test(lines):
+        named = [l.split()[0] for l in lines if l[:1] in (" ", "\t") and l.strip()]
+        typed = {c.split()[0] for c in commands()} | set(excused)
+        missing = [n for n in named if n not in typed]
+        if not named:
+            return False, ["no indented lines name a command"]
+        return not missing, [f"never run here: {', '.join(missing)}"] if missing else []
+    return test
+
+
 def _section_test(arg):
     def test(lines):
         ok = find_section(lines, arg) is not None
@@ -224,9 +285,12 @@ def _section_test(arg):
     return test
 
 
-def make_test(keyword, arg, where, repo):
-    """The function lines -> (ok, reasons) for one check line."""
-    if keyword in ("has", "lacks", "re", "field", "in") and not arg:
+def make_test(keyword, arg, where, repo, commands=None):
+    """The function lines -> (ok, reasons) for one check line.
+
+    `commands` returns the command lines of the file (for `covers`).
+    """
+    if keyword in ("has", "lacks", "re", "field", "in", "path", "width") and not arg:
         raise ChecksError(f"{where}: `{keyword}` needs an argument")
     if keyword in ("has", "lacks"):
         return _text_test(arg, keyword == "has")
@@ -240,6 +304,12 @@ def make_test(keyword, arg, where, repo):
         return _files_test(repo)
     if keyword == "in":
         return _section_test(arg)
+    if keyword == "path":
+        return _path_test(arg.rstrip(":").rstrip(), repo)
+    if keyword == "width":
+        return _width_test(arg, where)
+    if keyword == "covers":
+        return _covers_test(commands or (lambda: []), arg.split())
     raise ChecksError(f"{where}: unknown check {keyword!r} (one of: {', '.join(CHECK_WORDS)})")
 
 
@@ -297,6 +367,8 @@ class CheckFile:
     append: str = ""
     smp: str = "1"
     iso: bool = False
+    width: str = None  # a `width` check for every step without one
+    width_where: str = None
     steps: list = field(default_factory=list)
 
     def plan(self):
@@ -330,6 +402,9 @@ class _Loader:
             if not rest:
                 raise ChecksError(f"{where}: `run` needs a name")
             self.cf.name = rest
+        elif word == "width":
+            _width_test(rest, where)  # the same mistakes, reported here
+            self.cf.width, self.cf.width_where = rest, where
         elif word == "mem":
             if not re.fullmatch(r"\d+[KMGT]?", rest):
                 raise ChecksError(f"{where}: `mem` needs a size such as 2G, not {rest!r}")
@@ -376,11 +451,20 @@ class _Loader:
             self.sections.pop()
         keyword, _, arg = text.partition(" ")
         arg = arg.strip()
-        test = make_test(keyword, arg, where, self.repo)
+        test = make_test(keyword, arg, where, self.repo, self.cf.commands)
         headers = tuple(h for _, h in self.sections)
         self.step.checks.append(Check(keyword, arg, headers, where, test))
         if keyword == "in":
             self.sections.append((indent, arg))
+
+    def add_default_width(self):
+        """The header's `width N` for every step that has no width check."""
+        if self.cf.width is None:
+            return
+        for step in self.cf.steps:
+            if not any(c.keyword == "width" for c in step.checks):
+                step.checks.append(Check("width", self.cf.width, (), self.cf.width_where,
+                                         _width_test(self.cf.width, self.cf.width_where)))
 
     def load(self, text):
         for number, raw in enumerate(text.splitlines(), 1):
@@ -393,6 +477,7 @@ class _Loader:
                 self.top_line(stripped, where)
             else:
                 self.check_line(stripped, indent, where)
+        self.add_default_width()
         if not self.cf.plan():
             raise ChecksError(f"{self.name}: no checks")
         return self.cf

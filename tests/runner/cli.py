@@ -4,7 +4,8 @@ What runs, in a thread pool of os.cpu_count() workers (-j N):
   iso           the GRUB ISO boot (matrix.py)
   MATRIX        one ktest boot per entry (matrix.py)
   *.checks      one shell-mode boot per checks file (checks.py)
-  console runs  pasted input, line editing, PS/2 + VGA (console.py)
+  console runs  pasted input, line editing, PS/2 + VGA, pager and scrollback
+                (console.py)
   bench mode    `bench bench.iters=2` (bench_mode.py)
   map runs      `map` against /proc, one boot each (map_check.py)
   host          each --host-tests binary (the host unit tests of lib/)
@@ -29,8 +30,9 @@ from pathlib import Path
 from . import REPO
 from .bench_mode import BENCH_CHECK, run_bench_check
 from .checks import ChecksError, find_check_files, load_checks, relative, run_check_file
-from .console import (CONSOLE_CHECK, EDIT_CHECK, PASTE_CHECK, run_console_check,
-                      run_edit_check, run_paste_check)
+from .console import (CONSOLE_CHECK, EDIT_CHECK, PAGER_CHECK, PASTE_CHECK,
+                      run_console_check, run_edit_check, run_pager_check,
+                      run_paste_check)
 from .linux import LINUX_CHECK, run_linux_check
 from .map_check import MAP_RUNS, run_map_check
 from .matrix import ISO_MEM, ISO_SUITE, MATRIX, run_host_tests, run_iso_boot, run_ktest_boot
@@ -115,6 +117,7 @@ def list_runs(check_runs):
         print(f"  {name:<24} -m {cf.mem:<6}{smp}{append}  {relative(cf.path)}: "
               f"{len(cf.commands())} command(s), {cf.plan()} check(s)")
     for c, what in ((CONSOLE_CHECK, "PS/2 keys through QEMU's monitor, VGA text memory read back"),
+                    (PAGER_CHECK, "--More--, Shift-PgUp/PgDn and clear on VGA"),
                     (PASTE_CHECK, f"{PASTE_CHECK['lines']} commands pasted at once"),
                     (EDIT_CHECK, "Backspace, Ctrl-U, the history")):
         print(f"  {c['name']:<24} -m {c['mem']:<6} {what}")
@@ -135,7 +138,7 @@ def failed_load(name, error):
 def plan_runs(args, ap, check_runs):
     """[(label, log name, function)] for everything this invocation runs."""
     names = [e["name"] for e in MATRIX] + ["iso"] + [n for n, _, _ in check_runs] + \
-        [CONSOLE_CHECK["name"], PASTE_CHECK["name"], EDIT_CHECK["name"],
+        [CONSOLE_CHECK["name"], PAGER_CHECK["name"], PASTE_CHECK["name"], EDIT_CHECK["name"],
          BENCH_CHECK["name"], LINUX_CHECK, SELF_TEST_NAME, TOOLS_TEST_NAME] + \
         [e["name"] for e in MAP_RUNS]
     dups = {n for n in names if names.count(n) > 1}
@@ -162,6 +165,7 @@ def plan_runs(args, ap, check_runs):
                     (lambda cf=cf: run_check_file(cf, args))
                 runs.append((name, "shell-" + name, fn))
         for check, log, fn in ((CONSOLE_CHECK, "console", run_console_check),
+                               (PAGER_CHECK, "pager", run_pager_check),
                                (PASTE_CHECK, "paste", run_paste_check),
                                (EDIT_CHECK, "line-editing", run_edit_check)):
             if wanted(check["name"]):

@@ -24,8 +24,9 @@ from .report import RunResult
 
 PROMPT = "kmem386> "
 SHELL_LINE_MAX = 256  # include/shell.h: longer lines are refused
-# The prompt at the start of a line (the GRUB menu shows "(kmem386> prompt)").
-PROMPT_RE = re.compile(r"^" + re.escape(PROMPT), re.M)
+# The prompt at the start of a line (the GRUB menu shows "(kmem386> prompt)"),
+# or right after a terminal escape sequence (`clear` sends ESC [H ESC [2J).
+PROMPT_RE = re.compile(r"^(?:\x1b\[[0-9;?]*[A-Za-z])*" + re.escape(PROMPT), re.M)
 # GRUB's countdown: pressing Enter boots the default entry without waiting.
 GRUB_COUNTDOWN_RE = re.compile(r"will be executed automatically")
 

@@ -276,6 +276,17 @@ class ChecksTest(unittest.TestCase):
                            "lacks 229376 524256", "has slot 2", "has 0x40000->0xff801000",
                            "has pfn 0x40000 -> 0xff801000: slot 1 x"])
 
+    def test_has_reads_through_a_wrapped_line(self):
+        text = ("peek: 0xf8000000: not mapped\n  f8000000 is in guard gap after lowmem\n"
+                "      [f8000000-f87fffff]: nothing is mapped\nnext")
+        # a line break is a blank, like any run of spaces (never none at all)
+        self.assertChecks(text,
+                          ["has guard gap after lowmem [f8000000-f87fffff]",
+                           "has lowmem [f8000000-f87fffff]: nothing",
+                           "has mapped next", "lacks mappednext"],
+                          ["has lowmem[f8000000-f87fffff]", "has mappednext",
+                           "lacks not mapped f8000000 is", "has mapped  next x"])
+
     def test_re(self):
         self.assertChecks(MEMINFO, [r"re ^VmallocUsed: +20 kB$", r"re ^MemTotal:"],
                           [r"re ^VmallocUsed: +21 kB$", r"re ^kB"])
@@ -327,6 +338,46 @@ class ChecksTest(unittest.TestCase):
             self.assertFalse(files("  cmd   ../" + repo.name + "/teach/a.c"))
             self.assertFalse(files("group\n"))
 
+    def test_path(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            repo = Path(tmp)
+            (repo / "teach").mkdir()
+            (repo / "teach" / "a.c").write_text("")
+
+            def path(text):
+                cf = parse_checks("$ help x\n  path file\n", "t.checks", repo)
+                return cf.steps[0].checks[0].evaluate(text)[0]
+            self.assertTrue(path("usage: x\nfile: teach/a.c"))
+            self.assertFalse(path("usage: x\nfile: teach/b.c"))
+            self.assertFalse(path("usage: x\nfile: /etc/passwd"))
+            self.assertFalse(path("usage: x\nfiles: teach/a.c"))
+
+    def test_width(self):
+        self.assertChecks("a" * 80 + "\n\tx", ["width 80", "width 81"], ["width 79"])
+        # a tab reaches the next multiple of 8
+        self.assertChecks("x" * 73 + "\tyy", ["width 82"], ["width 81"])
+
+    def test_header_width_is_every_step_s_default(self):
+        cf = parse_checks("width 80\nboot\n  has a\n$ x\n  has b\n$ y\n  width 200\n",
+                          "t.checks")
+        widths = [[c.arg for c in st.checks if c.keyword == "width"] for st in cf.steps]
+        self.assertEqual(widths, [["80"], ["80"], ["200"]])
+        self.assertEqual(cf.plan(), 5)
+        wide = "z" * 100
+        self.assertFalse(cf.steps[1].checks[-1].evaluate(wide)[0])
+        self.assertTrue(cf.steps[2].checks[-1].evaluate(wide)[0])
+
+    def test_covers(self):
+        help_text = "group\n  alloc ORDER   take pages\n  free PFN ORDER   give\nhelp NAME: more"
+        cf = parse_checks("$ help\n  covers\n$ alloc 3\n$ free 0x10 3\n", "t.checks")
+        self.assertTrue(cf.steps[0].checks[0].evaluate(help_text)[0])
+        cf = parse_checks("$ help\n  covers\n$ alloc 3\n", "t.checks")
+        ok, reasons, _ = cf.steps[0].checks[0].evaluate(help_text)
+        self.assertFalse(ok)
+        self.assertEqual(reasons, ["never run here: free"])
+        cf = parse_checks("$ help\n  covers free\n$ alloc 3\n", "t.checks")
+        self.assertTrue(cf.steps[0].checks[0].evaluate(help_text)[0])
+
     def test_file_format(self):
         cf = parse_checks("# a comment\nrun some name\nmem 128M\nappend demo x=1\n\n"
                           "boot\n  has hello\n$ cat /proc/meminfo\n  # comment\n"
@@ -354,7 +405,8 @@ class ChecksTest(unittest.TestCase):
                 ("$ x\n  has y\nboot\n", "t.checks:3: `boot` must come before"),
                 ("hello\n", "t.checks:1: expected `run`"),
                 ("$ x\n", "t.checks: no checks"),
-                ("$\n", "t.checks:1: `$` needs a command")):
+                ("$\n", "t.checks:1: `$` needs a command"),
+                ("width wide\n$ x\n  has y\n", "t.checks:1: `width` needs a number")):
             with self.assertRaises(ChecksError, msg=text) as cm:
                 parse_checks(text, "t.checks")
             self.assertTrue(str(cm.exception).startswith(message), (text, str(cm.exception)))

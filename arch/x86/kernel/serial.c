@@ -97,10 +97,20 @@ static void serial_unthrottle(void)
 	serial_rx_enable(true);
 }
 
+/* `clear`: the ANSI sequence a terminal understands (cursor home, erase). */
+static void serial_clear(void)
+{
+	static const char ansi_clear[] = "\033[H\033[2J";
+
+	serial_write(ansi_clear, sizeof(ansi_clear) - 1);
+}
+
 static struct console serial_console = {
 	.name = "ttyS0",
 	.write = serial_write,
 	.unthrottle = serial_unthrottle,
+	.clear = serial_clear,
+	.flags = CON_WRAP,
 };
 
 void __init serial_init(void)

@@ -104,7 +104,7 @@ static void explain_region(const struct region_info *r, unsigned long addr,
 	case REGION_LOWMEM_GAP:
 		snprintf(
 			buf, size,
-			"in the 8 MB guard gap after lowmem: this is not a highmem page's address; highmem pages have no permanent mapping, use kmap()");
+			"nothing is mapped in these 8 MB, so running off the end of the direct map faults; a highmem page has no address here: use kmap()");
 		break;
 	case REGION_VMALLOC:
 		snprintf(buf, size, "not inside any vmalloc area");
