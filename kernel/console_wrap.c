@@ -68,8 +68,7 @@ void console_page(size_t len)
 
 	if (!paging || irqs_disabled())
 		return;
-	for_each_console(con) if (con->more)
-		con->more(rows_of(len));
+	for_each_console(con) if (con->more) con->more(rows_of(len));
 }
 
 void console_emit(struct console *con, const char *s, size_t len)

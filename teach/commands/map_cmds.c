@@ -382,5 +382,5 @@ static int cmd_map(int argc, char **argv)
 	return 0;
 }
 SHELL_COMMAND(map, "[virt|phys|dump] [plain]",
-	      "memory in colour: virtual map, zones",
-	      SHELL_TOPIC_LAYOUT, cmd_map);
+	      "memory in colour: virtual map, zones", SHELL_TOPIC_LAYOUT,
+	      cmd_map);

@@ -255,8 +255,8 @@ static int slab_info(struct kmem_cache *s)
 		kprintf("  [%4u, %4u) alloc and free tracks\n",
 			slab_debug_info_end(s), slab_debug_info_end(s) + 2 * 8);
 	kprintf("  slabs %lu (cpu slab %s, %lu partial, %lu full, %lu empty)\n",
-		s->nr_slabs, s->cpu_slab ? "yes" : "none",
-		s->nr_partial, s->nr_full, s->nr_empty);
+		s->nr_slabs, s->cpu_slab ? "yes" : "none", s->nr_partial,
+		s->nr_full, s->nr_empty);
 	kprintf("  objects %lu of %lu in use\n", kmem_cache_active_objects(s),
 		s->total_objects);
 	return 0;
