@@ -60,7 +60,7 @@ CONSOLE_SOCK := $(BUILD)/console.sock
 # Kernel sources: every .c and .S under these folders.  The kernel itself
 # (CORE_DIRS) is everything below the teaching folder, the tests and the
 # benchmarks (TOP_DIRS), which depend on it and never the other way round.
-CORE_DIRS := arch/x86 kernel lib mm
+CORE_DIRS := arch/x86 kernel lib mm fs
 TOP_DIRS := teach tests/kernel bench
 find_srcs = $(shell find $(1) -name '*.c' -o -name '*.S' | LC_ALL=C sort)
 CORE_OBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(call find_srcs,$(CORE_DIRS))))
@@ -223,7 +223,7 @@ test: deps $(KERNEL) $(BUILD)/kernel-core.elf $(ISO) host-tests linux-prepare
 		--host-tests $(HOST_TEST_BIN) --linux-dir $(LINUX_DIR) $(TEST_SMP)
 
 # --- housekeeping ----------------------------------------------------------
-FORMAT_FILES = $(shell find arch include kernel lib mm teach tests bench user \
+FORMAT_FILES = $(shell find arch include kernel lib mm fs teach tests bench user \
 	-name '*.[ch]' | LC_ALL=C sort)
 
 format:

@@ -289,7 +289,7 @@ void bench_run(void)
 /* Boot mode `bench`: every row, then leave QEMU. */
 static void bench_mode_run(void)
 {
-	current_comm = "bench";
+	set_current_comm("bench");
 	bench_run();
 	qemu_exit(QEMU_EXIT_SUCCESS);
 }

@@ -36,4 +36,21 @@
  */
 #define CONFIG_DEBUG_SPINLOCK 0
 
+/*
+ * May tasks run on every CPU (kernel/sched/core.c)?  Until the memory
+ * manager takes its own locks (zone->lock, per-CPU page lists and slabs),
+ * only one CPU at a time may run its code: tasks then stay on CPU 0 and
+ * the other CPUs only idle and answer IPIs.  `sched_cpus=all` or
+ * `sched_cpus=0` on the command line overrides this.
+ */
+#define CONFIG_SCHED_ALL_CPUS 0
+
+/*
+ * might_sleep() reports ("BUG: sleeping function called from invalid
+ * context"), Linux's CONFIG_DEBUG_ATOMIC_SLEEP: on, except in the `bench`
+ * boot mode, which times GFP_KERNEL allocations with interrupts off as
+ * Debian's kernel (built without it) is timed.
+ */
+#define CONFIG_DEBUG_ATOMIC_SLEEP 1
+
 #endif /* _CONFIG_H */

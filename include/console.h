@@ -87,6 +87,10 @@ bool console_input_local(char c);
 bool console_input_was_local(void);
 /* Wait for a character (interrupts on, the CPU halts while idle). */
 int console_getc(void);
+/* ... or -ERESTARTSYS if a signal comes first (a program's read()). */
+int console_getc_interruptible(void);
+/* Ctrl-C sends SIGINT to this process group (0: queue it as a key). */
+void console_set_foreground(int pgrp);
 /* A character if one is queued, else -1. */
 int console_trygetc(void);
 

@@ -46,6 +46,11 @@ static inline bool cpumask_test_cpu(unsigned int cpu, const cpumask_t *mask)
 	return cpu < NR_CPUS && test_bit(cpu, &mask->bits);
 }
 
+static inline void cpumask_clear(cpumask_t *mask)
+{
+	mask->bits = 0;
+}
+
 static inline unsigned int cpumask_weight(const cpumask_t *mask)
 {
 	return hweight32(READ_ONCE(mask->bits));

@@ -12,9 +12,11 @@
  *	GFP_DMA32:   Normal -> DMA           (i386: all of lowmem is below 4 GB)
  *	GFP_DMA:     DMA
  *
- * GFP_KERNEL is 0: "may sleep" is the absence of GFP_ATOMIC.  This kernel
- * never sleeps, so the difference that remains is the reserve: an atomic
- * request may dip below the min watermark, as in Linux.  The bits above the
+ * GFP_KERNEL is 0: "may sleep" is the absence of GFP_ATOMIC.  A request
+ * that may sleep checks that its caller may (might_sleep()) and, when
+ * nothing is free, waits a little for another task to free pages before
+ * it fails; an atomic one never waits and may dip below the min
+ * watermark, as in Linux.  The bits above the
  * exercise's are Linux's modifiers that the notes name (GFP_USER is a
  * hardwall allocation for user pages) or that tests need (__GFP_NOWARN).
  */
@@ -35,14 +37,32 @@ typedef enum {
 		32, /* must not fail: retry, use the reserve, then report */
 	__GFP_HARDWALL = 64, /* a user page (Linux: bound to the cpuset) */
 	__GFP_NOWARN = 128, /* no allocation-failure report */
+	__GFP_MOVABLE = 256, /* a page that could be moved (user memory) */
 } gfp_flags_t;
 
 typedef unsigned int gfp_t;
 
 #define GFP_USER (GFP_KERNEL | __GFP_HARDWALL)
 #define GFP_HIGHUSER (GFP_USER | GFP_HIGHMEM)
+/* User pages: highmem first; ZONE_MOVABLE would be next, it is empty. */
+#define GFP_HIGHUSER_MOVABLE (GFP_HIGHUSER | __GFP_MOVABLE)
 #define __GFP_ZONEMASK (GFP_DMA | GFP_DMA32 | GFP_HIGHMEM)
-#define __GFP_BITS_MASK 0xff
+#define __GFP_BITS_MASK 0x1ff
+
+/*
+ * An allocation that may sleep is a might_sleep() point (Linux's
+ * might_alloc()): one that is not GFP_ATOMIC, made from atomic context, is
+ * reported.  The test is inline: with the check off (bench), two
+ * instructions.
+ */
+void __might_sleep(const char *file, int line);
+extern bool debug_atomic_sleep;
+#define might_alloc(gfp)                                       \
+	do {                                                   \
+		if (__builtin_expect(debug_atomic_sleep, 1) && \
+		    !((gfp)&GFP_ATOMIC))                       \
+			__might_sleep(__FILE__, __LINE__);     \
+	} while (0)
 
 /* "GFP_KERNEL | GFP_ZERO", unknown bits in hex (lib-style, into buf). */
 int gfp_snprint(char *buf, size_t size, gfp_t gfp);

@@ -105,6 +105,7 @@ void kunmap_high(struct page *page);
  */
 static inline void *kmap(struct page *page)
 {
+	might_sleep(); /* a full pkmap waits for a kunmap */
 	if (likely(page_ptr_valid(page)) && !PageHighMem(page))
 		return lowmem_page_address(page);
 	return kmap_high(page);
@@ -116,6 +117,8 @@ static inline void kunmap(struct page *page)
 	if (unlikely(!page_ptr_valid(page)) || PageHighMem(page))
 		kunmap_high(page);
 }
+/* kmap()s that slept for a free pkmap slot since boot. */
+extern unsigned long nr_kmap_waits;
 /* The page behind a kmap()/kmap_local/direct-map address, or NULL. */
 struct page *kmap_to_page(void *addr);
 /* Clear the stale (count 1) pkmap slots now, with one TLB flush. */
@@ -168,6 +171,18 @@ static inline void copy_highpage(struct page *to, struct page *from)
 		kunmap_local(vto);
 	if (vfrom)
 		kunmap_local(vfrom);
+}
+
+/* A new user page, zeroed / copied, for the process address vaddr. */
+static inline void clear_user_highpage(struct page *page, unsigned long vaddr)
+{
+	clear_highpage(page);
+}
+
+static inline void copy_user_highpage(struct page *to, struct page *from,
+				      unsigned long vaddr)
+{
+	copy_highpage(to, from);
 }
 
 static inline void memcpy_to_page(struct page *page, size_t offset,

@@ -5,6 +5,29 @@
 
 #include <types.h>
 
+#define BITS_PER_LONG 32
+
+/*
+ * might_sleep() - mark a place that may sleep (kernel/sched/core.c):
+ * called from an interrupt handler, with a spinlock held (preemption
+ * off) or with interrupts off, it reports Linux's "BUG: sleeping function
+ * called from invalid context" and the kernel goes on.
+ */
+void __might_sleep(const char *file, int line);
+extern bool debug_atomic_sleep;
+#define might_sleep()                                        \
+	do {                                                 \
+		if (__builtin_expect(debug_atomic_sleep, 1)) \
+			__might_sleep(__FILE__, __LINE__);   \
+	} while (0)
+/* The same, only if `cond` (an allocation that may wait). */
+#define might_sleep_if(cond)           \
+	do {                           \
+		if (cond)              \
+			might_sleep(); \
+	} while (0)
+/* Reports since boot; debug_atomic_sleep: CONFIG_DEBUG_ATOMIC_SLEEP, bench. */
+extern unsigned long nr_might_sleep_reports;
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The structure that contains `ptr` as its member `member`. */

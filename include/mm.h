@@ -190,6 +190,11 @@ void setup_per_cpu_pageset(void);
 /* The buddy allocator's consistency check (boot and tests). */
 bool buddy_self_check(void);
 
+/* Sleeps of requests that waited for free pages (__alloc_pages_may_wait). */
+extern unsigned long nr_alloc_waits;
+/* Processes with an address space of their own (they may free pages). */
+extern int nr_user_processes;
+
 /* "BUG: Bad page state" reports since boot (tests check misuse was caught). */
 extern unsigned long nr_bad_page_reports;
 
@@ -214,5 +219,115 @@ void memblock_free_all(void);
 unsigned long free_reserved_area(void *start, void *end, const char *what);
 /* Watermarks and lowmem_reserve from min_free_kbytes. */
 void setup_per_zone_wmarks(void);
+
+/* --- process address spaces (mm/mmap.c, mm/memory.c) ------------------- */
+
+/* vm_area_struct.vm_flags, Linux's values */
+#define VM_NONE 0x00000000UL
+#define VM_READ 0x00000001UL
+#define VM_WRITE 0x00000002UL
+#define VM_EXEC 0x00000004UL
+#define VM_SHARED 0x00000008UL
+#define VM_MAYREAD 0x00000010UL /* mprotect() may add VM_READ... */
+#define VM_MAYWRITE 0x00000020UL
+#define VM_MAYEXEC 0x00000040UL
+#define VM_MAYSHARE 0x00000080UL
+#define VM_GROWSDOWN 0x00000100UL /* a stack: grows down on faults */
+#define VM_DONTCOPY 0x00020000UL /* MADV_DONTFORK */
+#define VM_ACCOUNT 0x00100000UL
+#define VM_NORESERVE 0x00200000UL
+#define VM_STACK VM_GROWSDOWN
+#define VM_DATA_DEFAULT_FLAGS \
+	(VM_READ | VM_WRITE | VM_EXEC | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)
+#define VM_ACCESS_FLAGS (VM_READ | VM_WRITE | VM_EXEC)
+
+/* Fault flags (handle_mm_fault) and results. */
+#define FAULT_FLAG_WRITE 0x01 /* a write access */
+#define FAULT_FLAG_USER 0x40 /* from user mode */
+#define FAULT_FLAG_INSTRUCTION 0x100 /* an instruction fetch */
+
+typedef unsigned int vm_fault_t;
+#define VM_FAULT_OOM 0x0001 /* no memory for the page */
+#define VM_FAULT_SIGBUS 0x0002 /* the backing has no page there */
+#define VM_FAULT_MAJOR 0x0004 /* it had to be read (a file page) */
+#define VM_FAULT_SIGSEGV 0x0040 /* no access after all */
+#define VM_FAULT_ERROR (VM_FAULT_OOM | VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV)
+
+/* What a vm_operations_struct.fault() is asked, and answers. */
+struct vm_fault {
+	struct vm_area_struct *vma;
+	unsigned long address; /* the faulting page */
+	unsigned int flags; /* FAULT_FLAG_* */
+	unsigned long pgoff; /* the page's offset in the backing */
+	struct page *page; /* the answer: a referenced page */
+};
+
+/* The PTE bits for a region's vm_flags (arch/x86/mm/pgtable.c). */
+pgprot_t vm_get_page_prot(unsigned long vm_flags);
+
+/* Page references: a user page is freed when the last one goes. */
+static inline void get_page(struct page *page)
+{
+	__atomic_add_fetch(&page->_refcount, 1, __ATOMIC_SEQ_CST);
+}
+#define put_page(page) __free_page(page)
+
+/* The shared zero page: what a read of untouched anonymous memory sees. */
+extern struct page *zero_page;
+#define ZERO_PAGE(vaddr) (zero_page)
+
+struct mm_struct *mm_alloc(void);
+void mmput(struct mm_struct *mm);
+void mmdrop(struct mm_struct *mm);
+struct task_struct;
+void mm_release(struct task_struct *tsk);
+int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm);
+void exit_mmap(struct mm_struct *mm);
+
+/* The region containing addr, or the first above it; NULL if none. */
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+/* The first region overlapping [start, end), or NULL. */
+struct vm_area_struct *find_vma_intersection(struct mm_struct *mm,
+					     unsigned long start,
+					     unsigned long end);
+struct file;
+/* mmap()'s core: the address mapped, or -errno (as unsigned long). */
+unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
+		      unsigned long prot, unsigned long flags,
+		      unsigned long pgoff);
+/* Cut vma in two at addr (the lower part a new region if new_below). */
+int split_vma_at(struct mm_struct *mm, struct vm_area_struct *vma,
+		 unsigned long addr, bool new_below);
+/* Unmap [start, start + len): 0 or -errno. */
+int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
+/* Anonymous memory at [addr, addr + len) (brk, the ELF loader's bss). */
+int vm_brk_flags(unsigned long addr, unsigned long len, unsigned long flags);
+/* Where top-down mmap starts for a stack limit (exec sets mmap_base). */
+unsigned long mmap_base_for(unsigned long stack_limit);
+/* Grow a VM_GROWSDOWN region down to address: 0 or -ENOMEM. */
+int expand_stack(struct vm_area_struct *vma, unsigned long address);
+/* Serve a page fault in vma: 0, or VM_FAULT_* bits. */
+vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
+			   unsigned int flags);
+/* Drop the pages of [start, end) in vma (munmap, MADV_DONTNEED). */
+void zap_page_range(struct vm_area_struct *vma, unsigned long start,
+		    unsigned long end);
+/* Copy the pages of a region for a child (fork: eagerly, for now). */
+int copy_page_range(struct vm_area_struct *dst, struct vm_area_struct *src);
+/* New protection for the pages of [start, end) in vma (mprotect). */
+void change_protection(struct vm_area_struct *vma, unsigned long start,
+		       unsigned long end, pgprot_t newprot);
+/* Free the page tables of an address space's user part (exit). */
+void free_pgtables(struct mm_struct *mm);
+/* Boot: the zero page, the caches of regions. */
+void mmap_init(void);
+void zero_page_init(void);
+/* Shared anonymous memory for a MAP_SHARED region (mm/shmem.c). */
+int shmem_zero_setup(struct vm_area_struct *vma);
+
+/* kmalloc, or vmalloc when large or fragmented (mm/util.c). */
+void *kvmalloc(size_t size, gfp_t flags);
+void *kvzalloc(size_t size, gfp_t flags);
+void kvfree(const void *addr);
 
 #endif /* _MM_H */

@@ -19,11 +19,21 @@
  *    mem_map itself, page tables, firmware ranges)
  * The zone number lives in the top bits of flags; PageHighMem() is derived
  * from it, as in Linux.
+ *
+ * A user page (mm/memory.c) is an allocated page whose _refcount counts
+ * the page-table entries that map it (a shared mapping's object holds
+ * one more); the last put frees it.
+ *
+ * Below struct page: a process's address space, struct mm_struct, and
+ * its regions, struct vm_area_struct (mm/mmap.c).
  */
 #ifndef _MM_TYPES_H
 #define _MM_TYPES_H
 
+#include <asm/pgtable.h>
 #include <list.h>
+#include <mutex.h>
+#include <rbtree.h>
 #include <types.h>
 
 struct kmem_cache;
@@ -46,6 +56,77 @@ struct page {
 			struct page *slab_head; /* first page (every page) */
 		};
 	};
+};
+
+struct file;
+struct vm_area_struct;
+struct vm_fault;
+
+/*
+ * What a mapping does on a fault: anonymous private memory has none
+ * (mm/memory.c zero-fills it); a shared anonymous region and a file
+ * mapping find their page here.
+ */
+struct vm_operations_struct {
+	void (*open)(struct vm_area_struct *vma); /* a copy (fork, split) */
+	void (*close)(struct vm_area_struct *vma); /* unmapped */
+	/* The page for vmf->pgoff, referenced, into vmf->page: 0 or -errno. */
+	int (*fault)(struct vm_fault *vmf);
+	const char *name; /* for reports and /proc/PID/maps */
+};
+
+/*
+ * One region of an address space: [vm_start, vm_end), page aligned, with
+ * one protection and one backing.  A process's regions never overlap;
+ * they are kept sorted in a list (vm_next/vm_prev) and in a red-black
+ * tree by address (vm_rb), which find_vma() walks.
+ */
+struct vm_area_struct {
+	unsigned long vm_start; /* first address */
+	unsigned long vm_end; /* first address after */
+	struct vm_area_struct *vm_next, *vm_prev; /* neighbours, by address */
+	struct rb_node vm_rb; /* in mm->mm_rb */
+	struct mm_struct *vm_mm; /* the address space it belongs to */
+	pgprot_t vm_page_prot; /* the PTE bits of its pages */
+	unsigned long vm_flags; /* VM_READ, VM_WRITE, VM_SHARED... (mm.h) */
+	const struct vm_operations_struct *vm_ops; /* NULL: private anonymous */
+	unsigned long vm_pgoff; /* offset of vm_start in the backing, pages */
+	struct file *vm_file; /* the file mapped, or NULL */
+	void *vm_private_data; /* the backing's own (a shared region's pages) */
+};
+
+/* The counters of mm->rss_stat, as Linux's. */
+enum { MM_FILEPAGES, MM_ANONPAGES, MM_SWAPENTS, MM_SHMEMPAGES, NR_MM_COUNTERS };
+
+/*
+ * A process's address space: its page directory, whose upper quarter is
+ * the kernel's (copied from swapper_pg_dir and kept in step), and its
+ * regions.  mm_users counts the tasks that use it (a vfork child and its
+ * parent share one); mm_count the references to the struct itself, all
+ * the users together being one.
+ */
+struct mm_struct {
+	struct vm_area_struct *mmap; /* the regions, sorted by address */
+	struct rb_root mm_rb; /* ... and in a tree */
+	struct vm_area_struct *mmap_cache; /* the last find_vma() result */
+	pgd_t *pgd; /* the page directory (a lowmem page) */
+	int mm_users; /* tasks using it */
+	int mm_count; /* references: 1 for all users, + others */
+	int map_count; /* regions */
+	struct mutex mmap_lock; /* the regions and page tables (Linux: rwsem) */
+	struct list_head pgd_list; /* in the list the kernel syncs (pgtable.c) */
+	unsigned long mmap_base; /* top-down mmap searches start below it */
+	unsigned long task_size; /* the end of user space */
+	unsigned long total_vm; /* pages mapped */
+	unsigned long data_vm, exec_vm, stack_vm; /* ... of each kind */
+	unsigned long hiwater_rss,
+		hiwater_vm; /* the highest rss and total_vm */
+	unsigned long rss_stat[NR_MM_COUNTERS]; /* pages present, by kind */
+	unsigned long start_code, end_code, start_data, end_data;
+	unsigned long start_brk, brk, start_stack;
+	unsigned long arg_start, arg_end, env_start, env_end;
+	unsigned long nr_ptes; /* page-table pages */
+	struct file *exe_file; /* the program it runs */
 };
 
 #endif /* _MM_TYPES_H */

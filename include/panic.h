@@ -23,16 +23,18 @@ extern int oops_count; /* oopses since boot */
 extern bool panic_in_progress;
 
 /*
- * Name shown as "Comm:" in reports: the shell command, test case or boot
- * step this CPU is running (each CPU its own, as each has its own task in
- * Linux).  An lvalue: `current_comm = "ktest";`.
+ * Name shown as "Comm:" in reports: the running task's name, which the
+ * shell sets to the command it runs (run_protected() names it after the
+ * command, a test case, a boot mode).
  */
-DECLARE_PER_CPU(const char *, cpu_current_comm);
-#define current_comm (*this_cpu_ptr(&cpu_current_comm))
+const char *current_comm_str(void);
+void set_current_comm(const char *comm);
+#define current_comm current_comm_str()
 
 /*
- * Call fn(arg) with an oops recovery point armed: returns 0 if it returned,
- * -EFAULT if an oops abandoned it.  Recovery points nest.
+ * Call fn(arg) with an oops recovery point armed, the task named comm
+ * meanwhile: returns 0 if it returned, -EFAULT if an oops abandoned it.
+ * Recovery points nest; they belong to the task.
  */
 int run_protected(const char *comm, void (*fn)(void *arg), void *arg);
 

@@ -14,6 +14,7 @@
 #include <config.h>
 #include <panic.h>
 #include <printk.h>
+#include <sched.h>
 #include <sprintf.h>
 
 extern struct bug_entry __start___bug_table[], __stop___bug_table[];
@@ -64,12 +65,12 @@ bool report_bug(struct pt_regs *regs)
 		bug->flags |= BUGFLAG_DONE;
 		nr_warnings++;
 		print_cut_here();
-		pr_warn("WARNING: CPU: %u PID: 0 at %s:%u %pS\n",
-			raw_smp_processor_id(), bug->file, bug->line,
-			(void *)regs->ip);
-		pr_warn("CPU: %u PID: 0 Comm: %s %s %s\n",
-			raw_smp_processor_id(), current_comm, print_tainted(),
-			KMEM386_VERSION);
+		pr_warn("WARNING: CPU: %u PID: %d at %s:%u %pS\n",
+			raw_smp_processor_id(), current->pid, bug->file,
+			bug->line, (void *)regs->ip);
+		pr_warn("CPU: %u PID: %d Comm: %s %s %s\n",
+			raw_smp_processor_id(), current->pid, current->comm,
+			print_tainted(), KMEM386_VERSION);
 		show_regs(regs);
 		pr_warn("---[ end trace 0000000000000000 ]---\n");
 		regs->ip += 2;

@@ -13,19 +13,30 @@
  * holds back is written (console_flush()), so a prompt shows in full.
  *
  * The input queue is a single-producer (interrupt handlers, on CPU 0 where
- * the device interrupts arrive) single-consumer (the shell, or a command
- * that `oncpu` runs on another CPU) ring under input_lock.  The consumer
- * disables interrupts around its check-then-halt: `sti; hlt` is atomic on
- * x86 (the interrupt that wakes us is taken after hlt starts), so no
- * keystroke is slept through on CPU 0; another CPU wakes on its local
- * timer tick and looks again.
+ * the device interrupts arrive) single-consumer (the shell, a program
+ * reading its terminal, or a command that `oncpu` runs on another CPU)
+ * ring under input_lock.  A task waiting for a key sleeps on
+ * console_input_wait, which every queued key wakes, so the CPU runs
+ * other tasks meanwhile.  An idle task (an `oncpu` command) cannot sleep:
+ * it disables interrupts around its check-then-halt instead: `sti; hlt`
+ * is atomic on x86 (the interrupt that wakes us is taken after hlt
+ * starts), so no keystroke is slept through on CPU 0; another CPU wakes
+ * on its local timer tick and looks again.
+ *
+ * Ctrl-C is not queued while a program runs in the foreground (the
+ * shell's `run`): it sends SIGINT to that program's process group, as a
+ * terminal's line discipline does.
  */
 #include <asm/processor.h>
 #include <asm/smp.h>
 #include <asm/spinlock.h>
 #include <console.h>
+#include <errno.h>
+#include <sched.h>
+#include <signal.h>
 #include <spinlock.h>
 #include <string.h>
+#include <wait.h>
 
 #define INPUT_QUEUE_SIZE 4096 /* a pasted script of commands fits */
 
@@ -40,6 +51,29 @@ static int console_owner = -1; /* CPU holding console_lock */
 static unsigned int local_pos; /* where the last local key went */
 static bool local_seen; /* ... if there was one */
 static bool last_read_local; /* the last key read was that one */
+static DECLARE_WAIT_QUEUE_HEAD(console_input_wait); /* tasks waiting for keys */
+static int foreground_pgrp; /* Ctrl-C sends it SIGINT (0: none) */
+
+void console_set_foreground(int pgrp)
+{
+	WRITE_ONCE(foreground_pgrp, pgrp);
+}
+
+/* Ctrl-C with a program in the foreground: SIGINT to its group. */
+static bool console_interrupt(char c)
+{
+	int pgrp = READ_ONCE(foreground_pgrp);
+	struct task_struct *p;
+	unsigned long flags;
+
+	if (c != 0x03 || !pgrp)
+		return false;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	for_each_process(p) if (p->pgrp == pgrp && !(p->flags & PF_KTHREAD))
+		send_sig(SIGINT, p);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return true;
+}
 
 void register_console(struct console *con)
 {
@@ -115,6 +149,8 @@ static bool console_queue_input(char c, bool local)
 	unsigned long flags;
 	bool queued = false;
 
+	if (console_interrupt(c))
+		return true;
 	spin_lock_irqsave(&input_lock, flags);
 	if (input_head - input_tail >= INPUT_QUEUE_SIZE) {
 		input_throttled = true;
@@ -128,6 +164,8 @@ static bool console_queue_input(char c, bool local)
 		queued = true;
 	}
 	spin_unlock_irqrestore(&input_lock, flags);
+	if (queued)
+		wake_up(&console_input_wait);
 	return queued;
 }
 
@@ -169,6 +207,18 @@ int console_trygetc(void)
 	return c;
 }
 
+static bool console_input_ready(void)
+{
+	return READ_ONCE(input_tail) != READ_ONCE(input_head);
+}
+
+/* May this context sleep for a key, rather than halt the CPU? */
+static bool console_may_sleep(void)
+{
+	return sched_is_ready() && !is_idle_task(current) && !in_atomic() &&
+	       !irqs_disabled();
+}
+
 int console_getc(void)
 {
 	console_flush();
@@ -177,10 +227,30 @@ int console_getc(void)
 
 		if (c >= 0)
 			return c;
+		if (console_may_sleep()) {
+			wait_event(console_input_wait, console_input_ready());
+			continue;
+		}
 		local_irq_disable();
-		if (READ_ONCE(input_tail) == READ_ONCE(input_head))
+		if (!console_input_ready())
 			safe_halt(); /* sti; hlt: woken by the next interrupt */
 		else
 			local_irq_enable();
+	}
+}
+
+int console_getc_interruptible(void)
+{
+	console_flush();
+	for (;;) {
+		int c = console_trygetc();
+
+		if (c >= 0)
+			return c;
+		if (!console_may_sleep())
+			return console_getc();
+		if (wait_event_interruptible(console_input_wait,
+					     console_input_ready()))
+			return -ERESTARTSYS;
 	}
 }

@@ -13,10 +13,15 @@
  *    buddy, slab, vmalloc, kmap, each allocator built on the one before;
  *  - interrupts, the clock and the input drivers: after the memory
  *    manager, as in Linux (nothing in it waits for a tick);
+ *  - the scheduler's run queues (the boot code becomes init_task, swapper/0)
+ *    and the caches of tasks, signals, regions, files: after the slab;
  *  - the other CPUs, once vmalloc can give them stacks and the clock is
- *    calibrated (arch/x86/kernel/smpboot.c);
- *  - freeing the boot-only code, then the boot mode the command line chose
- *    (`shell` when it names none).
+ *    calibrated (arch/x86/kernel/smpboot.c); each starts as its idle task;
+ *  - rest_init(), as Linux's: the first tasks, init (pid 1) and kthreadd
+ *    (pid 2), and the boot CPU becomes its idle task.  init unpacks the
+ *    initramfs into the root directory, frees the boot-only code and runs
+ *    the boot mode the command line chose (`shell` when it names none);
+ *    children whose parents die are given to it.
  * The modes (shell, demo, ktest, bench) register themselves with BOOT_MODE()
  * next to their code (init.h): this file knows none of them.
  */
@@ -30,8 +35,11 @@
 #include <asm/setup.h>
 #include <asm/smp.h>
 #include <asm/timer.h>
+#include <asm/traps.h>
 #include <asm/vga.h>
 #include <config.h>
+#include <fs.h>
+#include <kthread.h>
 #include <errno.h>
 #include <init.h>
 #include <kernel.h>
@@ -39,6 +47,8 @@
 #include <panic.h>
 #include <params.h>
 #include <printk.h>
+#include <sched.h>
+#include <signal.h>
 #include <smp.h>
 #include <string.h>
 #include <time.h>
@@ -67,7 +77,9 @@ bool boot_mode_is(const char *name)
 	return boot_mode && !strcmp(boot_mode->name, name);
 }
 
-/* Hand the boot CPU to the chosen mode (the default if none was named). */
+extern struct task_struct *child_reaper, *kthreadd_task;
+
+/* Hand init to the chosen mode (the default if none was named). */
 static void __noreturn run_boot_mode(void)
 {
 	if (!boot_mode && boot_mode_select(BOOT_MODE_DEFAULT))
@@ -75,6 +87,45 @@ static void __noreturn run_boot_mode(void)
 		      BOOT_MODE_DEFAULT);
 	boot_mode->run();
 	panic("boot mode %s returned", boot_mode->name);
+}
+
+/* pid 1: the root's files, the boot code freed, then the boot mode. */
+static int kernel_init(void *unused)
+{
+	populate_rootfs();
+	free_initmem();
+	system_running = true;
+	boot_done_tsc = rdtsc();
+	pr_info("kmem386: boot took %llu TSC ticks from kernel entry\n",
+		boot_done_tsc - boot_tsc);
+	run_boot_mode();
+}
+
+/* pid 2: the parent of kernel threads; it has nothing else to do. */
+static int kthreadd(void *unused)
+{
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		schedule();
+	}
+	return 0;
+}
+
+/*
+ * The first tasks: init and kthreadd, as children of swapper/0, which
+ * then becomes CPU 0's idle task (and runs them when they are runnable).
+ */
+static void __noreturn rest_init(void)
+{
+	int pid;
+
+	pid = kernel_thread(kernel_init, NULL, "init", 0);
+	child_reaper = find_get_task_by_vpid(pid);
+	pid = kernel_thread(kthreadd, NULL, "kthreadd", 0);
+	kthreadd_task = find_get_task_by_vpid(pid);
+	if (!child_reaper || !kthreadd_task)
+		panic("rest_init: cannot create init and kthreadd");
+	cpu_startup_entry();
 }
 
 static void __init print_banner(void)
@@ -103,6 +154,12 @@ asmlinkage void start_kernel(u32 magic, u32 mbi_phys)
 	find_smp_config();
 
 	mm_core_init();
+	sched_init();
+	fork_init();
+	signals_init();
+	mmap_init();
+	vfs_caches_init();
+	fpu__init_cpu();
 
 	init_IRQ();
 	time_init();
@@ -112,10 +169,6 @@ asmlinkage void start_kernel(u32 magic, u32 mbi_phys)
 	cpu_print_info();
 
 	smp_init();
-	free_initmem();
-	system_running = true;
-	boot_done_tsc = rdtsc();
-	pr_info("kmem386: boot took %llu TSC ticks from kernel entry\n",
-		boot_done_tsc - boot_tsc);
-	run_boot_mode();
+	sched_init_smp();
+	rest_init();
 }

@@ -38,6 +38,7 @@
 #include <params.h>
 #include <percpu.h>
 #include <printk.h>
+#include <sched.h>
 #include <smp.h>
 #include <spinlock.h>
 #include <time.h>
@@ -305,6 +306,10 @@ int smp_call_on_cpu(unsigned int cpu, int (*func)(void *), void *par, bool phys)
 	return work.ret;
 }
 
+/*
+ * The idle loop, every CPU's idle task: run smp_call_on_cpu() work, give
+ * the CPU to any task that became runnable, else halt until an interrupt.
+ */
 void cpu_startup_entry(void)
 {
 	for (;;) {
@@ -312,6 +317,11 @@ void cpu_startup_entry(void)
 		if (this_cpu_read(cpu_work)) {
 			local_irq_enable();
 			run_cpu_work();
+			continue;
+		}
+		if (need_resched()) {
+			local_irq_enable();
+			schedule();
 			continue;
 		}
 		safe_halt(); /* sti; hlt: an IPI or the local timer wakes us */

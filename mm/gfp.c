@@ -23,19 +23,30 @@ struct gfp_name {
 
 /* Modifiers, in the order they are printed. */
 static const struct gfp_name gfp_modifiers[] = {
-	{ GFP_DMA, "GFP_DMA" },		{ GFP_DMA32, "GFP_DMA32" },
-	{ GFP_HIGHMEM, "GFP_HIGHMEM" }, { GFP_ZERO, "GFP_ZERO" },
-	{ GFP_NOFAIL, "GFP_NOFAIL" },	{ __GFP_NOWARN, "__GFP_NOWARN" },
+	{ GFP_DMA, "GFP_DMA" },
+	{ GFP_DMA32, "GFP_DMA32" },
+	{ GFP_HIGHMEM, "GFP_HIGHMEM" },
+	{ GFP_ZERO, "GFP_ZERO" },
+	{ GFP_NOFAIL, "GFP_NOFAIL" },
+	{ __GFP_NOWARN, "__GFP_NOWARN" },
+	{ __GFP_MOVABLE, "__GFP_MOVABLE" },
 };
 
 /* Everything parse accepts, composite names first. */
 static const struct gfp_name gfp_all_names[] = {
-	{ GFP_HIGHUSER, "GFP_HIGHUSER" }, { GFP_USER, "GFP_USER" },
-	{ GFP_KERNEL, "GFP_KERNEL" },	  { GFP_ATOMIC, "GFP_ATOMIC" },
-	{ GFP_DMA, "GFP_DMA" },		  { GFP_DMA32, "GFP_DMA32" },
-	{ GFP_HIGHMEM, "GFP_HIGHMEM" },	  { GFP_ZERO, "GFP_ZERO" },
-	{ GFP_NOFAIL, "GFP_NOFAIL" },	  { __GFP_HARDWALL, "__GFP_HARDWALL" },
+	{ GFP_HIGHUSER_MOVABLE, "GFP_HIGHUSER_MOVABLE" },
+	{ GFP_HIGHUSER, "GFP_HIGHUSER" },
+	{ GFP_USER, "GFP_USER" },
+	{ GFP_KERNEL, "GFP_KERNEL" },
+	{ GFP_ATOMIC, "GFP_ATOMIC" },
+	{ GFP_DMA, "GFP_DMA" },
+	{ GFP_DMA32, "GFP_DMA32" },
+	{ GFP_HIGHMEM, "GFP_HIGHMEM" },
+	{ GFP_ZERO, "GFP_ZERO" },
+	{ GFP_NOFAIL, "GFP_NOFAIL" },
+	{ __GFP_HARDWALL, "__GFP_HARDWALL" },
 	{ __GFP_NOWARN, "__GFP_NOWARN" },
+	{ __GFP_MOVABLE, "__GFP_MOVABLE" },
 };
 
 int gfp_snprint(char *buf, size_t size, gfp_t gfp)
@@ -46,6 +57,9 @@ int gfp_snprint(char *buf, size_t size, gfp_t gfp)
 	if (gfp & GFP_ATOMIC) {
 		n = scnprintf(buf, size, "GFP_ATOMIC");
 		rest &= ~(gfp_t)GFP_ATOMIC;
+	} else if ((gfp & GFP_HIGHUSER_MOVABLE) == GFP_HIGHUSER_MOVABLE) {
+		n = scnprintf(buf, size, "GFP_HIGHUSER_MOVABLE");
+		rest &= ~(gfp_t)GFP_HIGHUSER_MOVABLE;
 	} else if ((gfp & GFP_HIGHUSER) == GFP_HIGHUSER) {
 		n = scnprintf(buf, size, "GFP_HIGHUSER");
 		rest &= ~(gfp_t)GFP_HIGHUSER;

@@ -37,12 +37,15 @@
  * mapped pfn 0x38005").  As in Linux, page_address() still answers for a
  * slot at count 1: the mapping exists until the next flush.
  *
- * Simpler than Linux: no sleeping and no lock.  Linux waits for a kunmap
- * when every pkmap slot is in use; this kernel has no tasks to put to sleep,
- * so kmap() reports "kmap: all 1024 pkmap slots in use" with the callers
- * that hold the most slots (highmem_report.c), and returns NULL.  One CPU,
- * no preemption, and kmap() is not for interrupt handlers: nothing can run
- * in the middle of a kmap, so there is nothing to lock.  kmap_local raises
+ * When every pkmap slot is in use, kmap() sleeps on pkmap_map_wait until a
+ * kunmap() leaves a slot free (count 1: it becomes free at the next
+ * flush), then tries again, as Linux does.  Only a caller that cannot
+ * sleep (an interrupt handler, a spinlock held, interrupts off: kmap() is
+ * a might_sleep() point) gets the report instead, "kmap: all 1024 pkmap
+ * slots in use" with the callers that hold the most slots
+ * (highmem_report.c), and NULL.  No lock: the kernel is not preemptible
+ * and, until the memory manager takes its locks, one CPU at a time runs
+ * it, so nothing can run in the middle of a kmap.  kmap_local raises
  * its stack index before it writes the PTE and lowers it after the clear,
  * so an interrupt handler may use kmap_local without interrupts being
  * disabled.  Misuse of either (a pointer that is not a struct page, a
@@ -60,9 +63,15 @@
 #include <mm.h>
 #include <panic.h>
 #include <printk.h>
+#include <sched.h>
 #include <sprintf.h>
+#include <wait.h>
 
 #include "internal.h"
+
+/* Tasks waiting in kmap() for a free pkmap slot. */
+static DECLARE_WAIT_QUEUE_HEAD(pkmap_map_wait);
+unsigned long nr_kmap_waits; /* kmaps that slept for a slot */
 
 /* 128 buckets, as Linux: 8 entries each with every slot in use. */
 #define PA_HASH_ORDER 7
@@ -200,6 +209,22 @@ static noinline int map_new_virtual(struct page *page)
 	return (int)nr;
 }
 
+/* Can this kmap() wait for a slot?  A task, and a context that may sleep. */
+static bool kmap_may_sleep(void)
+{
+	return sched_is_ready() && !in_atomic() && !irqs_disabled() &&
+	       !is_idle_task(current);
+}
+
+/* A slot at count 1 exists: the next map_new_virtual() can flush it. */
+static bool kmap_slot_freeable(void)
+{
+	for (unsigned int nr = 0; nr < LAST_PKMAP; nr++)
+		if (pkmap_count[nr] <= 1)
+			return true;
+	return false;
+}
+
 /**
  * kmap_high - kmap() of a highmem page (the inline kmap() in highmem.h
  * returns a lowmem page's address itself)
@@ -208,8 +233,12 @@ static noinline int map_new_virtual(struct page *page)
  * The page keeps the slot it has (count + 1), else gets a new one.  The
  * caller of kmap() is recorded for the slot, for the reports.
  *
+ * Every slot in use: sleeps until a kunmap() frees one; in a context that
+ * cannot sleep, reports it instead and returns NULL.
+ *
  * Return: the address of the page's pkmap slot, or NULL if every slot is
- * in use (reported) or page is not a struct page in mem_map (a WARN).
+ * in use and the caller cannot wait (reported), or page is not a struct
+ * page in mem_map (a WARN).
  */
 void *kmap_high(struct page *page)
 {
@@ -218,16 +247,23 @@ void *kmap_high(struct page *page)
 
 	if (unlikely(!page_ptr_valid(page)))
 		return kmap_bad_page("kmap", page, _RET_IP_);
-	pam = page_address_lookup(page);
-	if (likely(pam)) {
-		nr = (int)pkmap_nr(pam);
-	} else {
+	for (;;) {
+		pam = page_address_lookup(page);
+		if (likely(pam)) {
+			nr = (int)pkmap_nr(pam);
+			break;
+		}
 		nr = map_new_virtual(page);
-		if (nr < 0) {
+		if (nr >= 0)
+			break;
+		if (!kmap_may_sleep()) {
 			nr_kmap_failures++;
 			pkmap_report_full(page, _RET_IP_);
 			return NULL;
 		}
+		/* Every slot busy: wait for a kunmap, then look again. */
+		nr_kmap_waits++;
+		wait_event(pkmap_map_wait, kmap_slot_freeable());
 	}
 	pkmap_count[nr]++;
 	pkmap_caller[nr] = _RET_IP_;
@@ -262,7 +298,9 @@ void kunmap_high(struct page *page)
 		kunmap_bad(page, (int)nr, _RET_IP_);
 		return;
 	}
-	pkmap_count[nr]--;
+	/* The last user: a kmap() waiting for a slot can take this one. */
+	if (--pkmap_count[nr] == 1 && waitqueue_active(&pkmap_map_wait))
+		wake_up(&pkmap_map_wait);
 }
 
 /**

@@ -62,10 +62,13 @@
 #include <mm.h>
 #include <panic.h>
 #include <printk.h>
+#include <sched.h>
+#include <time.h>
 
 #include "internal.h"
 
 struct zone zones[MAX_NR_ZONES];
+unsigned long nr_alloc_waits; /* sleeps of GFP_KERNEL requests for a page */
 struct zonelist zonelist;
 struct page *mem_map;
 
@@ -383,11 +386,44 @@ static void warn_alloc(gfp_t gfp, unsigned int order, const char *why)
 }
 
 /*
+ * A request that may sleep, with nothing free: wait for other processes
+ * to give pages back (they exit, unmap), a little at a time, as Linux's
+ * reclaim_throttle() does when reclaim makes no progress; give up after
+ * MAX_RECLAIM_RETRIES waits.  Only worth it if some process other than
+ * the caller exists; the page cache issue adds reclaim here.
+ */
+#define MAX_RECLAIM_RETRIES 16
+#define RECLAIM_THROTTLE (HZ / 50) /* 20 ms */
+
+static struct page *__alloc_pages_may_wait(gfp_t gfp, unsigned int order,
+					   unsigned int alloc_flags,
+					   const struct alloc_context *ac)
+{
+	struct page *page = NULL;
+
+	if ((gfp & GFP_ATOMIC) || !sched_is_ready() || in_atomic() ||
+	    irqs_disabled() || is_idle_task(current) ||
+	    nr_user_processes <= (current->mm ? 1 : 0))
+		return NULL;
+	for (int retries = 0; !page && retries < MAX_RECLAIM_RETRIES;
+	     retries++) {
+		nr_alloc_waits++;
+		schedule_timeout_uninterruptible(RECLAIM_THROTTLE);
+		page = get_page_from_freelist(gfp, order, alloc_flags, ac);
+		if (!page && drain_all_pages())
+			page = get_page_from_freelist(gfp, order, alloc_flags,
+						      ac);
+	}
+	return page;
+}
+
+/*
  * Every allowed zone is at its low watermark.  Linux would wake kswapd,
  * reclaim and compact here; this kernel has nothing to reclaim, so what
  * is left is Linux's order of retries: the min watermark (lower still for
  * GFP_ATOMIC); the pages waiting on the per-CPU lists, which are free
- * memory after all (Linux drains them before it gives up too); for
+ * memory after all (Linux drains them before it gives up too); a request
+ * that may sleep then waits for other processes to free pages; for
  * GFP_NOFAIL, no watermark at all; then the failure report.
  */
 static noinline struct page *
@@ -400,6 +436,8 @@ __alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 	page = get_page_from_freelist(gfp, order, alloc_flags, ac);
 	if (!page && drain_all_pages())
 		page = get_page_from_freelist(gfp, order, alloc_flags, ac);
+	if (!page)
+		page = __alloc_pages_may_wait(gfp, order, alloc_flags, ac);
 	if (page)
 		return page;
 	if (!(gfp & GFP_NOFAIL)) {
@@ -437,6 +475,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 		 "alloc_pages: unknown GFP bits %#x ignored\n",
 		 gfp & ~(gfp_t)__GFP_BITS_MASK))
 		gfp &= __GFP_BITS_MASK;
+	might_alloc(gfp);
 	ac.highest_zoneidx = gfp_zone(gfp);
 	ac.preferred_zoneref =
 		first_zones_zonelist(&zonelist, ac.highest_zoneidx);

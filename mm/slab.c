@@ -320,6 +320,7 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp,
 	void *object = slab ? slab->freelist : NULL;
 	void *next;
 
+	might_alloc(gfp);
 	if (likely(object)) {
 		next = get_freepointer(s, object);
 		if (likely(freeptr_in_slab(s, object, next))) {

@@ -163,6 +163,7 @@ void *__vmalloc(unsigned long size, gfp_t gfp, const void *caller)
 	struct vm_struct *area;
 	unsigned long nr_pages;
 
+	might_sleep();
 	if (WARN(!size,
 		 "vmalloc: size 0 requested by %pS: nothing to allocate\n",
 		 caller))
@@ -262,6 +263,7 @@ void vfree(const void *addr)
 	struct vmap_area *va;
 	struct vm_struct *area;
 
+	might_sleep_if(!in_interrupt());
 	if (!addr)
 		return;
 	va = vm_area_for_free(addr, VM_ALLOC, "vfree");

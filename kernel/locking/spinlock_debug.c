@@ -28,6 +28,7 @@
 #include <panic.h>
 #include <params.h>
 #include <printk.h>
+#include <sched.h>
 #include <smp.h>
 #include <spinlock.h>
 #include <stack.h>
@@ -50,8 +51,8 @@ static void spin_dump(raw_spinlock_t *lock, const char *msg, unsigned long ip)
 	const char *owner_comm = READ_ONCE(lock->owner_comm);
 
 	nr_spinlock_bugs++;
-	printk(KERN_EMERG "BUG: spinlock %s on CPU#%u, %s/0\n", msg,
-	       raw_smp_processor_id(), current_comm);
+	printk(KERN_EMERG "BUG: spinlock %s on CPU#%u, %s/%d\n", msg,
+	       raw_smp_processor_id(), current->comm, current->pid);
 	printk(KERN_EMERG
 	       " lock: %pS, .magic: %08x, .owner: %s/%d, .owner_cpu: %d\n",
 	       (void *)lock, READ_ONCE(lock->magic),

@@ -284,7 +284,7 @@ void shell_paragraph(const char *text)
 
 void shell_run(void)
 {
-	current_comm = "shell";
+	set_current_comm("shell");
 	struct line_state ls;
 
 	kprintf("\nType `help` for the commands.\n");

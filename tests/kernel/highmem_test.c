@@ -19,15 +19,18 @@
 #include <asm/memlayout.h>
 #include <asm/pgtable.h>
 #include <bug.h>
+#include <completion.h>
 #include <errno.h>
 #include <fault.h>
 #include <highmem.h>
 #include <kernel.h>
 #include <ktest.h>
+#include <kthread.h>
 #include <mm.h>
 #include <panic.h>
 #include <sprintf.h>
 #include <string.h>
+#include <timer.h>
 #include <uaccess.h>
 
 #define PATTERN 0x4b4d3338U /* "KM38" */
@@ -341,40 +344,120 @@ highmem_wrap_clears_every_stale_slot_with_one_tlb_flush(struct ktest *test)
 	__free_page(page);
 }
 
-static void highmem_kmap_returns_null_when_all_slots_are_in_use_then_recovers(
-	struct ktest *test)
+/* Map every free pkmap slot with the pages of block; the count mapped. */
+static unsigned int fill_pkmap(struct ktest *test, struct page *block)
 {
+	unsigned int free_slots, mapped = 0;
+
+	kmap_flush_unused();
+	free_slots = pkmap_now().free;
+	for (int i = 0; i < LAST_PKMAP && mapped < free_slots; i++)
+		mapped += kmap(block + i) != NULL;
+	KTEST_EXPECT_EQ(test, mapped, free_slots);
+	KTEST_EXPECT_EQ(test, pkmap_now().free + pkmap_now().stale, 0);
+	return mapped;
+}
+
+static void drain_pkmap(struct page *block)
+{
+	for (int i = 0; i < LAST_PKMAP; i++)
+		if (page_address(block + i))
+			kunmap(block + i);
+}
+
+/*
+ * A full pkmap and a caller that cannot sleep (preemption off, as under a
+ * spinlock): kmap() reports and returns NULL, and might_sleep() reports
+ * the kmap() itself.
+ */
+static void
+highmem_full_pkmap_in_atomic_context_is_null_then_recovers(struct ktest *test)
+{
+	unsigned long reports = nr_might_sleep_reports;
 	struct page *extra, *block;
 	printk_mark_t mark;
-	unsigned int free_slots, mapped = 0;
 	void *addr;
 
 	need_highmem(test);
 	extra = highmem_alloc(test, 0);
 	block = highmem_alloc(test, 10);
-	kmap_flush_unused();
-	free_slots = pkmap_now().free;
-	for (int i = 0; i < LAST_PKMAP; i++)
-		mapped += kmap(block + i) != NULL;
-	KTEST_EXPECT_EQ(test, mapped, free_slots);
-	KTEST_EXPECT_EQ(test, pkmap_now().free + pkmap_now().stale, 0);
+	fill_pkmap(test, block);
 	mark = printk_mark();
-	KTEST_EXPECT_NULL(test, kmap(extra));
+	preempt_disable();
+	addr = kmap(extra);
+	preempt_enable();
+	KTEST_EXPECT_NULL(test, addr);
 	KTEST_EXPECT_LOG(test, mark, "kmap: all 1024 pkmap slots in use");
+	KTEST_EXPECT_LOG(test, mark, "slots mapped by fill_pkmap");
 	KTEST_EXPECT_LOG(test, mark,
-			 "slots mapped by highmem_kmap_returns_null");
+			 "BUG: sleeping function called from invalid context");
+	KTEST_EXPECT_EQ(test, nr_might_sleep_reports, reports + 1);
 	/* One kunmap makes a slot stale; the next kmap flushes and takes it. */
 	kunmap(block);
 	addr = kmap(extra);
 	KTEST_EXPECT_NOT_NULL(test, addr);
 	KTEST_EXPECT_PTR_EQ(test, kmap_to_page(addr), extra);
 	kunmap(extra);
-	for (int i = 1; i < LAST_PKMAP; i++)
-		if (page_address(block + i))
-			kunmap(block + i);
+	drain_pkmap(block);
 	KTEST_EXPECT_TRUE(test, kmap_self_check());
 	__free_pages(block, 10);
 	__free_page(extra);
+}
+
+struct kmap_waiter {
+	struct page *page;
+	void *addr; /* what its kmap() returned */
+	struct completion done;
+};
+
+static int kmap_waiter_fn(void *arg)
+{
+	struct kmap_waiter *w = arg;
+
+	w->addr = kmap(w->page);
+	complete(&w->done);
+	return 0;
+}
+
+/*
+ * A full pkmap and a task that may sleep: its kmap() sleeps
+ * (uninterruptibly, on pkmap_map_wait) until a kunmap() leaves a slot
+ * free, then maps the page there, as Linux's kmap_high() does.
+ */
+static void highmem_full_pkmap_kmap_sleeps_until_a_kunmap(struct ktest *test)
+{
+	unsigned long waits = nr_kmap_waits;
+	struct kmap_waiter w = { .addr = NULL };
+	struct page *block;
+	struct task_struct *t;
+	int tries = 0;
+
+	need_highmem(test);
+	w.page = highmem_alloc(test, 0);
+	block = highmem_alloc(test, 10);
+	init_completion(&w.done);
+	fill_pkmap(test, block);
+	t = kthread_run(kmap_waiter_fn, &w, "kmap_waiter");
+	KTEST_ASSERT_FALSE(test, IS_ERR(t));
+	get_task_struct(t);
+	/* Until it sleeps in kmap(): msleep lets it run. */
+	while (nr_kmap_waits == waits && tries++ < 100)
+		msleep(10);
+	KTEST_EXPECT_EQ(test, nr_kmap_waits, waits + 1);
+	KTEST_EXPECT_EQ(test, READ_ONCE(t->__state), TASK_UNINTERRUPTIBLE);
+	KTEST_EXPECT_FALSE(test, completion_done(&w.done));
+	kunmap(block); /* a slot stale: the waiter wakes and takes it */
+	KTEST_EXPECT_NE(test, wait_for_completion_timeout(&w.done, HZ), 0);
+	KTEST_EXPECT_NOT_NULL(test, w.addr);
+	KTEST_EXPECT_PTR_EQ(test, kmap_to_page(w.addr), w.page);
+	kthread_stop(t);
+	put_task_struct(t);
+	if (w.addr)
+		kunmap(w.page);
+	drain_pkmap(block);
+	KTEST_EXPECT_TRUE(test, kmap_self_check());
+	__free_pages(block, 10);
+	__free_page(w.page);
 }
 
 /* --- one frame, several addresses ---------------------------------------- */
@@ -833,8 +916,8 @@ static const struct ktest_case highmem_cases[] = {
 	KTEST_CASE(
 		highmem_stale_slot_is_skipped_until_the_wrap_flush_then_reused),
 	KTEST_CASE(highmem_wrap_clears_every_stale_slot_with_one_tlb_flush),
-	KTEST_CASE(
-		highmem_kmap_returns_null_when_all_slots_are_in_use_then_recovers),
+	KTEST_CASE(highmem_full_pkmap_in_atomic_context_is_null_then_recovers),
+	KTEST_CASE(highmem_full_pkmap_kmap_sleeps_until_a_kunmap),
 	KTEST_CASE(highmem_data_written_through_kmap_reads_back_everywhere),
 	KTEST_CASE(highmem_gfp_zero_and_copy_highpage_go_through_kmap_local),
 	KTEST_CASE(highmem_kmap_to_page_names_the_page_behind_any_address),

@@ -11,6 +11,8 @@
 #include <ktest.h>
 #include <mm.h>
 #include <slab.h>
+#include <sched.h>
+#include <sprintf.h>
 #include <string.h>
 
 static const unsigned int kmalloc_sizes[] = {
@@ -121,12 +123,15 @@ static void kmalloc_large_sizes_come_from_the_page_allocator(struct ktest *test)
 
 static void kmalloc_above_max_size_warns_and_fails(struct ktest *test)
 {
+	char where[64];
 	printk_mark_t mark = printk_mark();
 	unsigned long free = nr_free_pages();
 
 	KTEST_EXPECT_NULL(test, kmalloc(KMALLOC_MAX_SIZE + 1, GFP_KERNEL));
 	KTEST_EXPECT_LOG(test, mark, "is above KMALLOC_MAX_SIZE (4194304)");
-	KTEST_EXPECT_LOG(test, mark, "WARNING: CPU: 0 PID: 0 at mm/kmalloc.c");
+	snprintf(where, sizeof(where), "WARNING: CPU: 0 PID: %d at %s",
+		 current->pid, "mm/kmalloc.c");
+	KTEST_EXPECT_LOG(test, mark, where);
 	KTEST_EXPECT_NULL(test, kmalloc(~(size_t)0, GFP_KERNEL | __GFP_NOWARN));
 	KTEST_EXPECT_EQ(test, nr_free_pages(), free);
 }

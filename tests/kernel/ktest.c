@@ -8,9 +8,11 @@
  * in struct ktest, where ASSERT failures, skips and the watchdog land.  The
  * watchdog is a timer tick hook: a case still running after its deadline is
  * abandoned from the timer interrupt and reported "not ok N name # timeout".
- * The tick comes to CPU 0 only, so only cases running on CPU 0 are watched
- * (a case started by `oncpu 1 test ...` runs unwatched): jumping into
- * another CPU's stack would be fatal.
+ * The tick comes to CPU 0 only, and the jump lands on the case's own
+ * stack, so only a case whose task is the one CPU 0 is running is
+ * abandoned: a case started by `oncpu 1 test ...` runs unwatched, and one
+ * asleep (waiting for something that never comes) is caught when the
+ * runner's QEMU timeout ends the boot.
  *
  * Output is KTAP version 1 as KUnit prints it: a plan for the suites, and
  * per suite an indented subtest with its own plan, one "ok"/"not ok" line per
@@ -34,6 +36,7 @@
 #include <params.h>
 #include <printk.h>
 #include <reboot.h>
+#include <sched.h>
 #include <slab.h>
 #include <smp.h>
 #include <spinlock.h>
@@ -51,6 +54,7 @@ static const char *ktest_filter; /* ktest=SUITE[.CASE] */
 static struct ktest *volatile current_test;
 static volatile u64 current_deadline;
 static volatile unsigned int current_test_cpu; /* where it runs */
+static struct task_struct *volatile current_test_task; /* ... and who */
 
 static int __init parse_ktest_timeout(char *arg)
 {
@@ -153,7 +157,8 @@ static void ktest_watchdog(struct pt_regs *regs)
 	struct ktest *test = current_test;
 
 	if (!test || jiffies < current_deadline ||
-	    current_test_cpu != smp_processor_id())
+	    current_test_cpu != smp_processor_id() ||
+	    current_test_task != current)
 		return;
 	current_test = NULL;
 	test->timed_out = true;
@@ -216,6 +221,7 @@ static void run_case_body(void *arg)
 	}
 	current_deadline = jiffies + ktest_timeout * HZ;
 	current_test_cpu = smp_processor_id();
+	current_test_task = current;
 	current_test = test;
 	if (call->suite->init && call->suite->init(test)) {
 		ktest_fail(test, "suite init failed");
@@ -371,7 +377,7 @@ bool ktest_run(const char *filter)
 /* Boot mode `ktest`: run, then leave QEMU with the verdict. */
 static void ktest_boot(void)
 {
-	current_comm = "ktest";
+	set_current_comm("ktest");
 	qemu_exit(ktest_run(ktest_filter) ? QEMU_EXIT_SUCCESS :
 					    QEMU_EXIT_FAILURE);
 }

@@ -14,7 +14,9 @@
 #include <kallsyms.h>
 #include <ktest.h>
 #include <panic.h>
+#include <sched.h>
 #include <setjmp.h>
+#include <sprintf.h>
 #include <string.h>
 #include <time.h>
 #include <uaccess.h>
@@ -172,6 +174,7 @@ static void traps_general_protection_fault_is_reported(struct ktest *test)
 
 static void traps_warn_on_reports_and_continues(struct ktest *test)
 {
+	char where[96];
 	printk_mark_t mark = printk_mark();
 	unsigned long warnings = nr_warnings;
 	int ret = WARN_ON(warnings + 1 > 0);
@@ -179,9 +182,10 @@ static void traps_warn_on_reports_and_continues(struct ktest *test)
 	KTEST_EXPECT_TRUE(test, ret);
 	KTEST_EXPECT_EQ(test, nr_warnings, warnings + 1);
 	KTEST_EXPECT_LOG(test, mark, "------------[ cut here ]------------");
-	KTEST_EXPECT_LOG(
-		test, mark,
-		"WARNING: CPU: 0 PID: 0 at tests/kernel/traps_test.c:");
+	snprintf(where, sizeof(where),
+		 "WARNING: CPU: 0 PID: %d at %s:", current->pid,
+		 "tests/kernel/traps_test.c");
+	KTEST_EXPECT_LOG(test, mark, where);
 	KTEST_EXPECT_LOG(test, mark, "---[ end trace");
 	KTEST_EXPECT_FALSE(test, WARN_ON(0));
 	KTEST_EXPECT_EQ(test, nr_warnings, warnings + 1);
@@ -206,11 +210,14 @@ static void traps_warn_on_once_reports_only_the_first_time(struct ktest *test)
 
 static void traps_warn_with_message_prints_it(struct ktest *test)
 {
+	char where[64];
 	printk_mark_t mark = printk_mark();
 
 	WARN(1, "traps test: %d bananas\n", 3);
 	KTEST_EXPECT_LOG(test, mark, "traps test: 3 bananas");
-	KTEST_EXPECT_LOG(test, mark, "WARNING: CPU: 0 PID: 0 at");
+	snprintf(where, sizeof(where), "WARNING: CPU: 0 PID: %d at",
+		 current->pid);
+	KTEST_EXPECT_LOG(test, mark, where);
 }
 
 static void call_bug(void *arg)

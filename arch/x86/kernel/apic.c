@@ -31,6 +31,7 @@
 #include <kernel.h>
 #include <params.h>
 #include <printk.h>
+#include <sched.h>
 #include <smp.h>
 #include <time.h>
 
@@ -133,10 +134,14 @@ void apic_calibrate_end(unsigned long ms)
 		mhz_x10000 / 10000, mhz_x10000 % 10000);
 }
 
+/* Does this CPU's local timer tick (it drives the scheduler's tick)? */
+DEFINE_PER_CPU(bool, lapic_timer_running);
+
 void setup_APIC_timer(void)
 {
 	if (!apic_enabled || !lapic_timer_period)
 		return;
+	this_cpu_write(lapic_timer_running, true);
 	apic_write(APIC_TDCR, APIC_TDR_DIV_16);
 	apic_write(APIC_LVTT, APIC_LVT_TIMER_PERIODIC | LOCAL_TIMER_VECTOR);
 	apic_write(APIC_TMICT, lapic_timer_period);
@@ -173,10 +178,11 @@ void apic_send_IPI(unsigned int cpu, unsigned int vector)
 		       vector, cpu);
 }
 
-static void apic_timer_interrupt(void)
+static void apic_timer_interrupt(struct pt_regs *regs)
 {
 	inc_irq_stat(apic_timer_irqs);
 	apic_eoi();
+	scheduler_tick(regs);
 }
 
 static void apic_error_interrupt(void)
@@ -207,7 +213,7 @@ void do_system_vector(struct pt_regs *regs)
 	irq_enter();
 	switch (vector) {
 	case LOCAL_TIMER_VECTOR:
-		apic_timer_interrupt();
+		apic_timer_interrupt(regs);
 		break;
 	case CALL_FUNCTION_VECTOR:
 	case CALL_FUNCTION_SINGLE_VECTOR:

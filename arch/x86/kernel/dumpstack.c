@@ -6,9 +6,8 @@
  * kernel reads like one from Linux.  The call trace walks the frame-pointer
  * chain (the kernel is built with -fno-omit-frame-pointer): each frame holds
  * the caller's EBP and, above it, the return address.  The walk stops at the
- * first EBP outside this CPU's stack (the boot stack on CPU 0, a vmalloc'ed
- * one on the others), so a corrupted chain ends the trace instead of
- * faulting.
+ * first EBP outside the running task's kernel stack, so a corrupted chain
+ * ends the trace instead of faulting.
  */
 #include <asm/processor.h>
 #include <asm/smp.h>
@@ -18,6 +17,7 @@
 #include <kernel.h>
 #include <panic.h>
 #include <printk.h>
+#include <sched.h>
 #include <sprintf.h>
 #include <stack.h>
 #include <uaccess.h>
@@ -26,10 +26,12 @@
 #define CODE_BYTES_BEFORE 43
 #define CODE_BYTES_AFTER 21
 
+/* Inside the running task's kernel stack? */
 static bool on_this_stack(unsigned long addr, size_t len)
 {
-	return addr >= this_cpu_read(cpu_stack_bottom) &&
-	       addr + len <= this_cpu_read(cpu_stack_top);
+	unsigned long bottom = (unsigned long)current->stack;
+
+	return addr >= bottom && addr + len <= bottom + current->stack_size;
 }
 
 void show_stack(unsigned long bp)
@@ -51,8 +53,9 @@ void show_stack(unsigned long bp)
 
 void dump_stack(void)
 {
-	printk(KERN_DEFAULT "CPU: %u PID: 0 Comm: %s %s\n",
-	       raw_smp_processor_id(), current_comm, print_tainted());
+	printk(KERN_DEFAULT "CPU: %u PID: %d Comm: %s %s\n",
+	       raw_smp_processor_id(), current->pid, current->comm,
+	       print_tainted());
 	show_stack((unsigned long)__builtin_frame_address(0));
 }
 
@@ -103,8 +106,8 @@ void die(const char *str, struct pt_regs *regs, unsigned long err)
 	oops_count++;
 	console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 	pr_emerg("%s: %04lx [#%d]\n", str, err & 0xffff, oops_count);
-	pr_emerg("CPU: %u PID: 0 Comm: %s %s %s\n", raw_smp_processor_id(),
-		 current_comm, print_tainted(), KMEM386_VERSION);
+	pr_emerg("CPU: %u PID: %d Comm: %s %s %s\n", raw_smp_processor_id(),
+		 current->pid, current->comm, print_tainted(), KMEM386_VERSION);
 	show_regs(regs);
 	pr_emerg("---[ end trace 0000000000000000 ]---\n");
 	oops_end();

@@ -13,9 +13,30 @@
  * The local APIC's vectors (236..255, asm/irq_vectors.h) have stubs of the
  * same kind, in a table of their own.  %fs is loaded with this CPU's
  * per-CPU segment on every entry, as Linux i386 does: C code may use
- * this_cpu_*() whatever the interrupted code had in %fs.
+ * this_cpu_*() whatever the interrupted code had in %fs.  %gs is saved
+ * and restored but never loaded: the kernel does not use it, and a user
+ * program's TLS selector stays in it while the kernel runs.
+ *
+ * From user mode the CPU first switches to the task's kernel stack (the
+ * TSS's esp0) and pushes the user %ss and %esp as well, so the frame is a
+ * whole struct pt_regs at the top of that stack.
+ *
+ * System calls: `int $0x80` (a gate user mode may use) comes to
+ * entry_INT80_32, which saves the same frame with the system call number
+ * in orig_ax and calls do_int80_syscall_32() (entry_32.c): the result
+ * goes back in eax.  Every return to user mode, from a system call, an
+ * exception or an interrupt, first does the work its task has pending
+ * (reschedule, deliver a signal) in exit_to_user_mode_prepare().
+ *
+ * Popping the segment registers can fault if a selector became invalid
+ * (a signal handler's sigreturn restored a bad one, a TLS entry changed):
+ * each pop has an exception-table entry whose fixup loads 0 instead, as
+ * Linux's does.  A new task starts at ret_from_fork, on the frame
+ * copy_thread() built.
  */
 #include <asm/segment.h>
+#include <asm/extable.h>
+#include <asm/ptrace.h>
 
 
 	.text
@@ -60,7 +81,7 @@ system_vector_stub_table:
 	.endr
 
 	.text
-common_entry:
+.macro SAVE_ALL
 	pushl	%gs
 	pushl	%fs
 	pushl	%es
@@ -78,12 +99,17 @@ common_entry:
 	movl	$__KERNEL_PERCPU, %eax
 	movl	%eax, %fs
 	cld
+.endm
+
+common_entry:
+	SAVE_ALL
 	movl	%esp, %eax
 	pushl	%eax			/* struct pt_regs * */
 	call	handle_trap
 	addl	$4, %esp
 	.globl	ret_from_trap
 ret_from_trap:
+restore_all:
 	popl	%ebx
 	popl	%ecx
 	popl	%edx
@@ -91,9 +117,50 @@ ret_from_trap:
 	popl	%edi
 	popl	%ebp
 	popl	%eax
-	popl	%ds
-	popl	%es
-	popl	%fs
-	popl	%gs
+1:	popl	%ds
+2:	popl	%es
+3:	popl	%fs
+4:	popl	%gs
 	addl	$8, %esp		/* vector number and error code */
 	iret
+
+	/* A selector that no longer loads: load 0 (the null selector). */
+5:	movl	$0, (%esp)
+	jmp	1b
+6:	movl	$0, (%esp)
+	jmp	2b
+7:	movl	$0, (%esp)
+	jmp	3b
+8:	movl	$0, (%esp)
+	jmp	4b
+	_ASM_EXTABLE(1b, 5b)
+	_ASM_EXTABLE(2b, 6b)
+	_ASM_EXTABLE(3b, 7b)
+	_ASM_EXTABLE(4b, 8b)
+
+/*
+ * int $0x80: Linux's i386 system call.  eax: the number; ebx, ecx, edx,
+ * esi, edi, ebp: the arguments; eax on return: the result or -errno.
+ */
+	.balign 8
+	.globl	entry_INT80_32
+entry_INT80_32:
+	pushl	%eax			/* orig_ax: the number */
+	pushl	$IA32_SYSCALL_VECTOR	/* trapnr */
+	SAVE_ALL
+	movl	%esp, %eax
+	call	do_int80_syscall_32	/* regparm: eax = regs */
+	jmp	restore_all
+
+/*
+ * A new task's first instructions, on its own stack: eax is the task it
+ * was switched from (__switch_to returns it).  ret_from_fork_c() runs a
+ * kernel thread's function or does a user task's work before user mode;
+ * then the frame copy_thread() (or an execve) left is restored.
+ */
+	.globl	ret_from_fork
+ret_from_fork:
+	call	schedule_tail		/* regparm: eax = prev */
+	movl	%esp, %eax
+	call	ret_from_fork_c		/* regparm: eax = regs */
+	jmp	restore_all

@@ -2,11 +2,13 @@
 /*
  * gdt.c - the global descriptor tables, one per CPU.
  *
- * Flat segments for kernel code and data (base 0, limit 4 GB), user segments
- * for completeness, two task state segments: the main one, which the CPU
- * needs to have loaded (ltr) before it can switch tasks, and the
- * double-fault one; and the per-CPU segment that %fs holds, whose base is
- * the CPU's per-CPU offset (asm/percpu.h).  The TSSs and the per-CPU base
+ * Flat segments for kernel code and data (base 0, limit 4 GB), the same
+ * for user mode (privilege 3), two task state segments: the main one,
+ * whose ss0:esp0 is the stack the CPU switches to on a trap from user
+ * mode (the running task's, set at every context switch), and the
+ * double-fault one; the per-CPU segment that %fs holds, whose base is the
+ * CPU's per-CPU offset (asm/percpu.h); and the running task's three TLS
+ * entries (asm/tls.h).  Entry numbers are Linux's (asm/segment.h).  The TSSs and the per-CPU base
  * differ between CPUs, so every CPU has its own GDT, itself a per-CPU
  * variable, as in Linux (gdt_page).
  *
@@ -71,9 +73,9 @@ void cpu_gdt_setup(unsigned int cpu)
 		FLAGS_4K_32BIT);
 	gdt_set(page, GDT_ENTRY_KERNEL_DS, 0, 0xfffff, ACC_DATA_KERNEL,
 		FLAGS_4K_32BIT);
-	gdt_set(page, GDT_ENTRY_USER_CS, 0, 0xfffff, ACC_CODE_USER,
+	gdt_set(page, GDT_ENTRY_DEFAULT_USER_CS, 0, 0xfffff, ACC_CODE_USER,
 		FLAGS_4K_32BIT);
-	gdt_set(page, GDT_ENTRY_USER_DS, 0, 0xfffff, ACC_DATA_USER,
+	gdt_set(page, GDT_ENTRY_DEFAULT_USER_DS, 0, 0xfffff, ACC_DATA_USER,
 		FLAGS_4K_32BIT);
 	gdt_set(page, GDT_ENTRY_TSS, (u32)(unsigned long)tss, sizeof(*tss) - 1,
 		ACC_TSS, 0);
@@ -82,7 +84,9 @@ void cpu_gdt_setup(unsigned int cpu)
 	/* Linear = offset + base wraps at 4 GB, so any base works. */
 	gdt_set(page, GDT_ENTRY_PERCPU, (u32)per_cpu_offset(cpu), 0xfffff,
 		ACC_DATA_KERNEL, FLAGS_4K_32BIT);
-	tss->io_bitmap_base = sizeof(*tss); /* no I/O bitmap */
+	tss->io_bitmap_base =
+		sizeof(*tss); /* no I/O bitmap: ring 3 gets none */
+	tss->ss0 = __KERNEL_DS; /* esp0 is the running task's (__switch_to) */
 }
 
 void load_percpu_gdt(unsigned int cpu)

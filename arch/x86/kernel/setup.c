@@ -21,6 +21,7 @@ char boot_command_line[COMMAND_LINE_SIZE] __initdata;
 char boot_loader_name[64];
 struct boot_range boot_ranges[MAX_BOOT_RANGES];
 unsigned int nr_boot_ranges;
+phys_addr_t initrd_start, initrd_end;
 
 static void __init note_boot_range(const char *what, u64 start, u64 size)
 {
@@ -70,6 +71,20 @@ static void __init fake_memory_map(const struct multiboot_info *mbi)
 	e820__range_add(0x100000, (u64)mbi->mem_upper << 10, E820_TYPE_RAM);
 }
 
+static void __init read_initrd(const struct multiboot_info *mbi)
+{
+	struct multiboot_mod_list mod;
+
+	note_boot_range("multiboot modules", mbi->mods_addr,
+			mbi->mods_count * sizeof(mod));
+	early_copy_from_phys(&mod, mbi->mods_addr, sizeof(mod));
+	if (mod.mod_end <= mod.mod_start)
+		return;
+	initrd_start = mod.mod_start;
+	initrd_end = mod.mod_end;
+	note_boot_range("initrd", initrd_start, initrd_end - initrd_start);
+}
+
 void __init read_multiboot_info(u32 magic, u32 mbi_phys)
 {
 	struct multiboot_info mbi;
@@ -98,6 +113,9 @@ void __init read_multiboot_info(u32 magic, u32 mbi_phys)
 		fake_memory_map(&mbi);
 	else
 		panic("multiboot: the boot loader gave no memory information");
+
+	if ((mbi.flags & MULTIBOOT_INFO_MODS) && mbi.mods_count)
+		read_initrd(&mbi);
 
 	e820__update_table(&e820_table);
 }

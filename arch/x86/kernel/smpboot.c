@@ -10,6 +10,8 @@
  *    always unmapped (each vmalloc area is followed by a guard page, hence
  *    preceded by one or by free space): an overflow faults instead of
  *    silently overwriting memory, as on the boot stack;
+ *  - its idle task, "swapper/N" (pid 0), which runs on that stack: the AP
+ *    enters the kernel as it (kernel/fork.c's fork_idle());
  *  - its GDT, filled in its per-CPU area: its TSSs and its %fs base;
  *  - the real-mode trampoline (trampoline_32.S) in a page below 1 MB,
  *    reserved from memblock at boot, with the CR3/CR4 to use.
@@ -35,6 +37,7 @@
 #include <asm/processor.h>
 #include <asm/realmode.h>
 #include <asm/smp.h>
+#include <asm/traps.h>
 #include <cmdline.h>
 #include <errno.h>
 #include <kernel.h>
@@ -43,6 +46,7 @@
 #include <params.h>
 #include <percpu.h>
 #include <printk.h>
+#include <sched.h>
 #include <smp.h>
 #include <sprintf.h>
 #include <string.h>
@@ -50,7 +54,7 @@
 #include <vmalloc.h>
 
 #define AP_START_TIMEOUT_MS 5000 /* Linux waits 10 s */
-#define THREAD_SIZE BOOT_STACK_SIZE /* every CPU's stack: 16 KB */
+#define AP_STACK_SIZE BOOT_STACK_SIZE /* each AP idle task's stack: 16 KB */
 
 extern char boot_stack[], boot_stack_top[];
 
@@ -63,7 +67,6 @@ unsigned long initial_cr3;
 unsigned long initial_stack;
 struct desc_ptr early_gdt_descr;
 static unsigned int smp_fail_cpu = NR_CPUS; /* fault injection */
-static char cpu_comm[NR_CPUS][12]; /* "swapper/N", each AP's Comm: */
 
 static int __init parse_fail_cpu(char *arg)
 {
@@ -202,24 +205,28 @@ static bool wait_cpu_online(unsigned int cpu)
 static int do_boot_cpu(unsigned int cpu)
 {
 	unsigned int apicid = cpu_physical_id(cpu);
+	struct task_struct *idle;
 	char *stack;
 	int err;
 
 	if (!real_mode_phys || !apic_enabled)
 		return -ENODEV;
-	stack = vmalloc(THREAD_SIZE);
+	stack = vmalloc(AP_STACK_SIZE);
 	if (!stack)
 		return -ENOMEM;
 	per_cpu(cpu_stack_bottom, cpu) = (unsigned long)stack;
-	per_cpu(cpu_stack_top, cpu) = (unsigned long)stack + THREAD_SIZE;
-	snprintf(cpu_comm[cpu], sizeof(cpu_comm[cpu]), "swapper/%u", cpu);
-	per_cpu(cpu_current_comm, cpu) = cpu_comm[cpu];
+	per_cpu(cpu_stack_top, cpu) = (unsigned long)stack + AP_STACK_SIZE;
+	idle = fork_idle(cpu, stack, AP_STACK_SIZE);
+	if (!idle) {
+		vfree(stack);
+		return -ENOMEM;
+	}
 	cpu_gdt_setup(cpu);
 	early_gdt_descr = (struct desc_ptr){
 		sizeof(struct gdt_page) - 1,
 		(u32)(unsigned long)&per_cpu(gdt_page, cpu),
 	};
-	initial_stack = (unsigned long)stack + THREAD_SIZE;
+	initial_stack = (unsigned long)stack + AP_STACK_SIZE;
 	announce_cpu(cpu);
 	mb(); /* all of it visible before the AP runs */
 
@@ -232,6 +239,7 @@ static int do_boot_cpu(unsigned int cpu)
 		apic_icr_write(APIC_INT_LEVELTRIG | APIC_INT_ASSERT |
 				       APIC_DM_INIT,
 			       apicid);
+		free_idle(idle);
 		vfree(stack);
 	}
 	return err;
@@ -256,6 +264,7 @@ void start_secondary(void)
 
 	load_tr_desc();
 	load_idt();
+	fpu__init_cpu();
 	doublefault_init_cpu(cpu);
 	__flush_tlb_all();
 	setup_local_APIC(false);

@@ -3,7 +3,10 @@
  * time.c - the PIT tick and the TSC clock.
  *
  * The 8254 PIT's channel 0 interrupts HZ times a second (IRQ 0): that is
- * `jiffies`, used for coarse time and by the test watchdog (a tick hook).
+ * `jiffies`, used for coarse time, the kernel timers (sleeps: kernel/time/
+ * timer.c) and the test watchdog (a tick hook).  The scheduler's tick
+ * comes from each CPU's local APIC timer, or from the PIT on a CPU
+ * without one (`nolapic`).
  * Fine time comes from the TSC, whose rate is measured once at boot against
  * the PIT's channel 2: gate it for 10 ms of PIT counts (an exact, known time)
  * and see how far the TSC moved, as Linux's pit_calibrate_tsc() does.  The
@@ -19,6 +22,8 @@
 #include <asm/timer.h>
 #include <kernel.h>
 #include <printk.h>
+#include <sched.h>
+#include <timer.h>
 #include <time.h>
 
 #define PIT_TICK_RATE 1193182UL /* Hz: the PIT's input clock */
@@ -39,6 +44,9 @@ static tick_hook_t tick_hooks[MAX_TICK_HOOKS];
 static void timer_interrupt(unsigned int irq, struct pt_regs *regs)
 {
 	jiffies++;
+	run_local_timers();
+	if (!this_cpu_read(lapic_timer_running))
+		scheduler_tick(regs);
 	for (int i = 0; i < MAX_TICK_HOOKS; i++)
 		if (tick_hooks[i])
 			tick_hooks[i](regs);

@@ -1,10 +1,24 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * fault.c - page faults: expected ones are fixed up, the rest are explained.
+ * fault.c - page faults: a process's are served or become SIGSEGV; the
+ * kernel's expected ones are fixed up, the rest are explained.
  *
- * The kernel never maps memory on demand, so a page fault is either a probe
- * that expected it (get_kernel_nofault(): the exception table sends it to a
- * fixup) or a bug.  For a bug the report is Linux's ("BUG: unable to handle
+ * A fault at a user address with a process running (in user mode, or in
+ * the kernel copying to or from that process: copy_to_user and friends)
+ * is do_user_addr_fault()'s, as Linux's: the region that holds the
+ * address (find_vma; a fault just below a stack region grows it), a check
+ * that the region allows the access, then handle_mm_fault() (mm/memory.c)
+ * maps the page.  A fault outside every region, or against its
+ * permissions, is SIGSEGV for a user-mode access, with Linux's line
+ *
+ *	hello[42]: segfault at 0 ip 080491b6 sp bffffe2c error 6 in hello[8049000+2000]
+ *
+ * and -EFAULT for a kernel access (the uaccess instruction's fixup), so a
+ * bad pointer given to a system call never oopses.
+ *
+ * The kernel itself never maps memory on demand, so any other page fault
+ * is either a probe that expected it (get_kernel_nofault(): the exception
+ * table sends it to a fixup) or a bug.  For a bug the report is Linux's ("BUG: unable to handle
  * page fault for address", the "#PF:" access and error-code lines, the page
  * table entries, the oops) plus one line that says what the address *is* in
  * this layout: a NULL pointer, the guard gap after lowmem, a vmalloc guard
@@ -19,9 +33,14 @@
 #include <asm/regions.h>
 #include <asm/traps.h>
 #include <fault.h>
+#include <fs.h>
 #include <kernel.h>
+#include <mm.h>
 #include <printk.h>
+#include <sched.h>
+#include <signal.h>
 #include <sprintf.h>
+#include <string.h>
 
 #define MAX_FAULT_EXPLAINERS 4
 
@@ -96,7 +115,7 @@ static void explain_region(const struct region_info *r, unsigned long addr,
 		else
 			snprintf(
 				buf, size,
-				"nothing is mapped below PAGE_OFFSET: this kernel runs no user processes");
+				"user space: no region of the running process covers it (or no process runs)");
 		break;
 	case REGION_LOWMEM:
 		explain_lowmem(addr, err, buf, size);
@@ -177,12 +196,130 @@ static const char *error_kind(unsigned long err)
 	return "permissions violation";
 }
 
+/* " in hello[8049000+2000]": the file region that holds ip, if any. */
+void print_vma_addr(const char *prefix, unsigned long ip)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma = mm ? find_vma(mm, ip) : NULL;
+	char buf[64], *path;
+
+	if (!vma || !vma->vm_file || vma->vm_start > ip)
+		return;
+	path = d_path(vma->vm_file->f_dentry, buf, sizeof(buf));
+	if (strrchr(path, '/'))
+		path = strrchr(path, '/') + 1;
+	pr_cont("%s%s[%lx+%lx]", prefix, path, vma->vm_start,
+		vma->vm_end - vma->vm_start);
+}
+
+/* Does the signal kill (no handler)?  Then the kernel says why. */
+bool unhandled_signal(struct task_struct *tsk, int sig)
+{
+	__sighandler_t handler = tsk->sighand->action[sig - 1].sa_handler;
+
+	return handler == SIG_IGN || handler == SIG_DFL;
+}
+
+static void show_signal_msg(struct pt_regs *regs, unsigned long err,
+			    unsigned long address)
+{
+	struct task_struct *tsk = current;
+
+	if (!unhandled_signal(tsk, SIGSEGV))
+		return;
+	printk("%s%s[%d]: segfault at %lx ip %08lx sp %08lx error %lx",
+	       tsk->pid > 1 ? KERN_INFO : KERN_EMERG, tsk->comm, tsk->pid,
+	       address, regs->ip, regs->sp, err);
+	print_vma_addr(" in ", regs->ip);
+	pr_cont("\n");
+}
+
+/*
+ * No region allows this access: SIGSEGV from user mode, the fixup (or an
+ * oops) from the kernel.  False: the caller reports a kernel oops.
+ */
+static bool bad_area(struct pt_regs *regs, unsigned long err,
+		     unsigned long address, int si_code)
+{
+	struct task_struct *tsk = current;
+
+	if (!user_mode(regs))
+		return fixup_exception(regs);
+	if (address >= TASK_SIZE)
+		err |= X86_PF_PROT; /* a kernel page is there, not for us */
+	show_signal_msg(regs, err, address);
+	tsk->thread.cr2 = address;
+	tsk->thread.trap_nr = X86_TRAP_PF;
+	tsk->thread.error_code = err;
+	force_sig_fault(SIGSEGV, si_code, address);
+	return true;
+}
+
+static bool access_error(unsigned long err, const struct vm_area_struct *vma)
+{
+	if (err & X86_PF_WRITE)
+		return !(vma->vm_flags & VM_WRITE);
+	if (err & X86_PF_PROT)
+		return true; /* a read of a present page cannot fault otherwise */
+	return !(vma->vm_flags & VM_ACCESS_FLAGS);
+}
+
+/* A fault at a user address: true if served (or a signal/fixup given). */
+static bool do_user_addr_fault(struct pt_regs *regs, unsigned long err,
+			       unsigned long address)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	unsigned int flags = 0;
+	vm_fault_t fault;
+
+	if (!mm || in_atomic() || address >= TASK_SIZE)
+		return bad_area(regs, err, address, SEGV_MAPERR);
+	if (user_mode(regs) || (regs->flags & X86_EFLAGS_IF))
+		local_irq_enable();
+	if (err & X86_PF_WRITE)
+		flags |= FAULT_FLAG_WRITE;
+	if (user_mode(regs))
+		flags |= FAULT_FLAG_USER;
+	mutex_lock(&mm->mmap_lock);
+	vma = find_vma(mm, address);
+	if (vma && vma->vm_start > address && expand_stack(vma, address))
+		vma = NULL;
+	if (!vma) {
+		mutex_unlock(&mm->mmap_lock);
+		return bad_area(regs, err, address, SEGV_MAPERR);
+	}
+	if (access_error(err, vma)) {
+		mutex_unlock(&mm->mmap_lock);
+		return bad_area(regs, err, address, SEGV_ACCERR);
+	}
+	fault = handle_mm_fault(vma, address, flags);
+	mutex_unlock(&mm->mmap_lock);
+	if (!(fault & VM_FAULT_ERROR))
+		return true;
+	if (!user_mode(regs))
+		return fixup_exception(regs);
+	if (fault & VM_FAULT_OOM) {
+		pr_err("Out of memory: killed process %d (%s): no page for a fault at %08lx\n",
+		       current->pid, current->comm, address);
+		force_sig(SIGKILL);
+	} else if (fault & VM_FAULT_SIGBUS) {
+		force_sig_fault(SIGBUS, BUS_ADRERR, address);
+	} else {
+		return bad_area(regs, err, address, SEGV_ACCERR);
+	}
+	return true;
+}
+
 void do_page_fault(struct pt_regs *regs, unsigned long address)
 {
 	unsigned long err = regs->error_code;
 	char why[320];
 
-	if (fixup_exception(regs)) {
+	if ((address < TASK_SIZE && current->mm) || user_mode(regs)) {
+		if (do_user_addr_fault(regs, err, address))
+			return;
+	} else if (fixup_exception(regs)) {
 		nr_fixed_up_faults++;
 		return;
 	}

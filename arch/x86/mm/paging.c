@@ -19,9 +19,11 @@
  * fixmap slot.  Kernel mappings are global (CR4.PGE) when the CPU can.
  *
  * Later, vmalloc creates page tables on demand with pte_alloc_kernel(), from
- * the buddy allocator.  There is one page directory: no processes.
+ * the buddy allocator, and copies the new entry into every process's page
+ * directory (sync_global_pgds, arch/x86/mm/pgtable.c).
  */
 #include <asm/desc.h>
+#include <asm/pgalloc.h>
 #include <asm/memlayout.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
@@ -207,6 +209,8 @@ pte_t *pte_alloc_kernel(unsigned long addr)
 		nr_kernel_pgtables++;
 		page_zone(page)->nr_page_table_pages++;
 		set_pgd(pgd, page_to_phys(page) | _KERNPG_TABLE);
+		/* Every process's directory shares the kernel's quarter. */
+		sync_global_pgds(addr);
 	}
 	return pte_offset_kernel(pgd, addr);
 }

@@ -13,6 +13,7 @@
 #define _ASM_X86_APIC_H
 
 #include <asm/memlayout.h>
+#include <asm/percpu.h>
 #include <types.h>
 
 #define APIC_DEFAULT_PHYS_BASE 0xfee00000UL
@@ -109,5 +110,8 @@ void apic_send_IPI(unsigned int cpu, unsigned int vector);
 /* The local APIC's own vectors (timer, error, spurious), from traps.c. */
 struct pt_regs;
 void do_system_vector(struct pt_regs *regs);
+
+/* Does this CPU's local APIC timer tick?  (Else the PIT drives CPU 0.) */
+extern __attribute__((section(PER_CPU_SECTION))) bool lapic_timer_running;
 
 #endif /* _ASM_X86_APIC_H */

@@ -16,6 +16,7 @@
 /* multiboot_info.flags: which fields the loader filled in. */
 #define MULTIBOOT_INFO_MEMORY 0x00000001
 #define MULTIBOOT_INFO_CMDLINE 0x00000004
+#define MULTIBOOT_INFO_MODS 0x00000008
 #define MULTIBOOT_INFO_MEM_MAP 0x00000040
 #define MULTIBOOT_INFO_BOOT_LOADER_NAME 0x00000200
 
@@ -35,7 +36,7 @@ struct multiboot_info {
 	u32 mem_upper; /* KB above 1 MB, up to the first hole */
 	u32 boot_device; /* BIOS disk the image came from */
 	u32 cmdline; /* physical address of a NUL-terminated string */
-	u32 mods_count; /* modules (unused here) */
+	u32 mods_count; /* modules: the first is the initramfs */
 	u32 mods_addr;
 	u32 syms[4]; /* a.out or ELF symbol information */
 	u32 mmap_length; /* bytes of the memory map */
@@ -44,6 +45,14 @@ struct multiboot_info {
 	u32 drives_addr;
 	u32 config_table;
 	u32 boot_loader_name; /* physical address of a string */
+} __packed;
+
+/* One boot module (mods_addr points to mods_count of them). */
+struct multiboot_mod_list {
+	u32 mod_start; /* physical address of its first byte */
+	u32 mod_end; /* ... of the byte after its last */
+	u32 cmdline; /* its command line, a string */
+	u32 pad;
 } __packed;
 
 /* One memory map entry; `size` does not count itself. */

@@ -15,8 +15,22 @@
 #define _PAGE_DIRTY 0x040 /* D: set by the CPU on write (PTE, 4 MB PDE) */
 #define _PAGE_PSE 0x080 /* PS in a PDE: a 4 MB page */
 #define _PAGE_GLOBAL 0x100 /* G: survives CR3 reloads (needs CR4.PGE) */
+/*
+ * Not present, but a page is there: PROT_NONE.  The CPU ignores every bit
+ * of a non-present entry, so G is free to mean this (Linux's trick): the
+ * page keeps its frame, and any access faults.
+ */
+#define _PAGE_PROTNONE _PAGE_GLOBAL
 
 #define _PAGE_FLAGS_MASK 0xfff
+
+/* A user page: present, user, read-only (COW) or read-write (shared). */
+#define __PAGE_USER_RO (_PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED)
+#define __PAGE_USER_RW (__PAGE_USER_RO | _PAGE_RW)
+#define __PAGE_NONE (_PAGE_PROTNONE | _PAGE_ACCESSED)
+/* The PDE of a user page table: everything allowed, the PTE decides. */
+#define _PAGE_TABLE \
+	(_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | _PAGE_ACCESSED | _PAGE_DIRTY)
 
 /* Kernel data, kernel text and the page-table entries that point to tables. */
 #define __PAGE_KERNEL (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY)

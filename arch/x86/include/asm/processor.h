@@ -181,6 +181,22 @@ struct cpuinfo_x86 {
 	unsigned int cpu_index; /* the kernel's CPU number */
 };
 
+/*
+ * What the scheduler keeps of a task while it is not running, and the
+ * task's own parts of this CPU's state (asm/switch_to.h, process_32.c).
+ */
+struct thread_struct {
+	unsigned long sp0; /* top of its kernel stack: the TSS's esp0 */
+	unsigned long sp; /* its kernel stack pointer, switched out */
+	unsigned long ip; /* where it resumes: in switch_to, or ret_from_fork */
+	u64 tls_array[3]; /* set_thread_area() descriptors, GDT entries 6-8 */
+	unsigned long cr2; /* the last page fault: address */
+	unsigned long trap_nr; /* ... vector */
+	unsigned long error_code; /* ... and error code, for its signal */
+	bool fpu_used; /* has touched the FPU: its state is in fpu_state */
+	u8 fpu_state[108] __aligned(4); /* fnsave image (x87), 108 bytes */
+};
+
 extern struct cpuinfo_x86 boot_cpu_data;
 
 /* The L1 cache line size, for SLAB_HWCACHE_ALIGN. */

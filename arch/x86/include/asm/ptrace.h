@@ -6,6 +6,9 @@
 #ifndef _ASM_X86_PTRACE_H
 #define _ASM_X86_PTRACE_H
 
+/* The vector of Linux's i386 system calls, `int $0x80`. */
+#define IA32_SYSCALL_VECTOR 0x80
+
 #ifndef __ASSEMBLY__
 #include <types.h>
 
@@ -22,11 +25,14 @@ struct pt_regs {
 	unsigned long fs;
 	unsigned long gs;
 	unsigned long trapnr; /* vector number, pushed by the stub */
-	unsigned long error_code; /* by the CPU, or 0 pushed by the stub */
+	union {
+		unsigned long error_code; /* by the CPU, or 0 by the stub */
+		unsigned long orig_ax; /* int 0x80: the system call number */
+	};
 	unsigned long ip; /* pushed by the CPU */
 	unsigned long cs;
 	unsigned long flags;
-	/* Only when coming from user mode (never here): */
+	/* Only when coming from user mode: */
 	unsigned long sp;
 	unsigned long ss;
 };
@@ -40,6 +46,12 @@ static inline unsigned long kernel_stack_pointer(const struct pt_regs *regs)
 	return (unsigned long)&regs->sp;
 }
 
+/* Was this entry a system call (int $0x80)? */
+static inline bool in_syscall(const struct pt_regs *regs)
+{
+	return regs->trapnr == IA32_SYSCALL_VECTOR;
+}
+
 static inline bool user_mode(const struct pt_regs *regs)
 {
 	return (regs->cs & 3) != 0;
@@ -50,5 +62,7 @@ static inline bool user_mode(const struct pt_regs *regs)
 /* Offsets used by entry.S. */
 #define PT_TRAPNR 44
 #define PT_ERROR_CODE 48
+#define PT_CS 56
+#define PT_SIZE 72 /* with sp and ss: a user-mode frame */
 
 #endif /* _ASM_X86_PTRACE_H */

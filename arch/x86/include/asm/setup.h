@@ -20,6 +20,12 @@ extern char boot_loader_name[64];
 extern struct boot_range boot_ranges[MAX_BOOT_RANGES];
 extern unsigned int nr_boot_ranges;
 
+/*
+ * The initramfs: the first multiboot module (GRUB's `module`, QEMU's
+ * -initrd), physical [initrd_start, initrd_end); both 0 if none.
+ */
+extern phys_addr_t initrd_start, initrd_end;
+
 /* Check the magic, copy the command line and memory map. */
 void read_multiboot_info(u32 magic, u32 mbi_phys);
 

@@ -50,4 +50,13 @@ __attribute__((noreturn)) void die(const char *str, struct pt_regs *regs,
 /* Registers, code bytes and call trace of an interrupted context. */
 void show_regs(struct pt_regs *regs);
 
+struct task_struct;
+/* " in prog[start+size]": the program file region that holds ip. */
+void print_vma_addr(const char *prefix, unsigned long ip);
+/* Would sig kill tsk (no handler)?  Then the kernel logs the fault. */
+bool unhandled_signal(struct task_struct *tsk, int sig);
+/* The FPU (process_32.c): boot setup, and the lazy switch's trap. */
+void fpu__init_cpu(void);
+bool fpu__handle_nm(struct pt_regs *regs);
+
 #endif /* _ASM_X86_TRAPS_H */

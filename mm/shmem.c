@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * shmem.c - shared anonymous memory: mmap(MAP_SHARED | MAP_ANONYMOUS).
+ *
+ * The pages of a shared region must outlive any one process's page
+ * tables: after fork both processes map the same pages, and a page
+ * dropped from one process's page tables (MADV_DONTNEED) keeps its data
+ * for the next fault.  So the region's pages belong to an object of their
+ * own, an array indexed by page offset; each region that maps the object
+ * (the original, a fork's copy, each half of a split) holds a reference,
+ * and the pages go when the last region does.  A fault finds the page in
+ * the array, or makes a zeroed one there (from highmem first), and gives
+ * the page table its own reference.  Linux keeps these pages in a shmem
+ * file's page cache; the array is that cache without the file.
+ */
+#include <errno.h>
+#include <highmem.h>
+#include <kernel.h>
+#include <mm.h>
+#include <slab.h>
+#include <vmalloc.h>
+
+struct shmem_object {
+	int count; /* regions that map it */
+	unsigned long nr_pages;
+	struct page **pages; /* NULL until first touched */
+};
+
+static void shmem_vm_open(struct vm_area_struct *vma)
+{
+	struct shmem_object *obj = vma->vm_private_data;
+
+	__atomic_add_fetch(&obj->count, 1, __ATOMIC_SEQ_CST);
+}
+
+static void shmem_vm_close(struct vm_area_struct *vma)
+{
+	struct shmem_object *obj = vma->vm_private_data;
+
+	if (__atomic_sub_fetch(&obj->count, 1, __ATOMIC_SEQ_CST))
+		return;
+	for (unsigned long i = 0; i < obj->nr_pages; i++)
+		if (obj->pages[i])
+			put_page(obj->pages[i]);
+	kvfree(obj->pages);
+	kfree(obj);
+}
+
+static int shmem_fault(struct vm_fault *vmf)
+{
+	struct shmem_object *obj = vmf->vma->vm_private_data;
+	struct page *page;
+
+	if (vmf->pgoff >= obj->nr_pages)
+		return -EFAULT;
+	page = obj->pages[vmf->pgoff];
+	if (!page) {
+		page = alloc_page(GFP_HIGHUSER_MOVABLE);
+		if (!page)
+			return -ENOMEM;
+		clear_user_highpage(page, vmf->address);
+		obj->pages[vmf->pgoff] = page; /* the object's reference */
+	}
+	get_page(page); /* the page table's */
+	vmf->page = page;
+	return 0;
+}
+
+static const struct vm_operations_struct shmem_anon_vm_ops = {
+	.open = shmem_vm_open,
+	.close = shmem_vm_close,
+	.fault = shmem_fault,
+	.name = "/dev/zero (deleted)",
+};
+
+int shmem_zero_setup(struct vm_area_struct *vma)
+{
+	unsigned long nr = (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+	struct shmem_object *obj = kzalloc(sizeof(*obj), GFP_KERNEL);
+
+	if (!obj)
+		return -ENOMEM;
+	obj->pages = kvzalloc(nr * sizeof(struct page *), GFP_KERNEL);
+	if (!obj->pages) {
+		kfree(obj);
+		return -ENOMEM;
+	}
+	obj->count = 1;
+	obj->nr_pages = nr;
+	vma->vm_private_data = obj;
+	vma->vm_ops = &shmem_anon_vm_ops;
+	vma->vm_pgoff = 0;
+	return 0;
+}
