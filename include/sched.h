@@ -295,6 +295,7 @@ struct kernel_clone_args {
 	unsigned long stack; /* user: the child's stack; kthread: its fn */
 	unsigned long stack_size; /* kthread: its argument */
 	bool kthread; /* a kernel thread: fn(arg) on its own stack */
+	bool kthreadd_child; /* its parent is kthreadd, not the caller */
 	const char *name; /* its comm */
 };
 

@@ -55,6 +55,7 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 		.stack = (unsigned long)kthread,
 		.stack_size = (unsigned long)self,
 		.kthread = true,
+		.kthreadd_child = true,
 	};
 	char name[TASK_COMM_LEN];
 	struct task_struct *p;

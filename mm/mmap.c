@@ -366,6 +366,8 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 
 	if (!len)
 		return -EINVAL;
+	if (flags & MAP_FIXED_NOREPLACE)
+		flags |= MAP_FIXED; /* fixed, but never over a mapping */
 	if (!(flags & MAP_FIXED) && addr < MMAP_MIN_ADDR)
 		addr = 0; /* a hint below mmap_min_addr is no hint */
 	len = PAGE_ALIGN(len);

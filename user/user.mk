@@ -1,7 +1,9 @@
 # user/user.mk - the user programs, included by the top Makefile.
 #
-#   make user        build/user/<prog> for every program, and
-#                    build/user/initramfs.list (gen_init_cpio format)
+#   make user        build/user/<prog> for every program,
+#                    build/user/initramfs.list (gen_init_cpio format) and
+#                    build/user/initramfs.cpio, kmem386's initramfs (the
+#                    GRUB module, QEMU's -initrd)
 #
 # Static i386 ELF executables linked at 0x08048000 as Linux's are, with no
 # C library but the project's own (user/lib/): gcc -m32 -static -nostdlib.
@@ -28,12 +30,13 @@ USER_PROGS := $(addprefix $(USER_BUILD)/bin/,$(notdir $(basename $(USER_PROG_SRC
 USER_TESTS := $(notdir $(basename $(wildcard user/tests/*_test.c)))
 USER_BENCHES := $(notdir $(basename $(wildcard user/bench/*.c)))
 USER_LIST := $(USER_BUILD)/initramfs.list
+USER_INITRD := $(USER_BUILD)/initramfs.cpio
 
 -include $(USER_LIB_OBJS:.o=.d) $(USER_PROGS:%=%.d)
 
 .PHONY: user
 
-user: $(USER_PROGS) $(USER_LIST)
+user: $(USER_PROGS) $(USER_LIST) $(USER_INITRD)
 
 $(USER_BUILD)/user/lib/%.o: user/lib/%.c
 	@mkdir -p $(dir $@)
@@ -71,3 +74,8 @@ $(USER_LIST): $(USER_PROGS) user/user.mk user/data/motd
 	  echo "file /user/not-elf $(abspath user/data/motd) 0755 0 0"; \
 	  echo "dir /tmp 01777 0 0"; \
 	} > $@
+
+# kmem386's initramfs: the programs' list as it is (Linux's adds busybox).
+$(USER_INITRD): $(USER_LIST) $(USER_PROGS) tools/gen_init_cpio.py
+	@echo "  CPIO    $@"
+	$(Q)$(PYTHON) tools/gen_init_cpio.py -o $@ $(USER_LIST)

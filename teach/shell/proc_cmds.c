@@ -1,23 +1,76 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * proc_cmds.c - `cat` and `ls` of /proc.
+ * proc_cmds.c - `cat` and `ls`: the files of the initramfs, and /proc.
  *
- * /proc is a name space of views (kernel/seq_file.c): `cat` runs a view's
- * show function with the console as its seq_file, `ls` lists the names in
- * the registry the linker built from every PROC_FILE().  `cat` prints
- * exactly what Linux would (console_set_exact()): a lecturer compares the
- * lines with a real machine's, so COM1 gets them whole, however long; only
- * the VGA screen, which cannot show a long line, wraps them.
+ * Files are the root's tree in memory (fs/ramfs.c): `cat` opens one and
+ * reads it as a program would (filp_open, kernel_read), `ls` lists a
+ * directory as `ls -l` does.  /proc is not in that tree: it is a name
+ * space of views (kernel/seq_file.c), so `cat /proc/X` runs a view's show
+ * function with the console as its seq_file, and `ls /proc` lists the
+ * names in the registry the linker built from every PROC_FILE().  `cat`
+ * prints /proc exactly as Linux would (console_set_exact()): a lecturer
+ * compares the lines with a real machine's, so COM1 gets them whole,
+ * however long; only the VGA screen, which cannot show a long line, wraps
+ * them.
  */
 #include <console.h>
 #include <errno.h>
+#include <fs.h>
 #include <kernel.h>
 #include <printk.h>
 #include <seq_file.h>
 #include <shell.h>
+#include <slab.h>
 #include <string.h>
 
 extern const struct proc_file __start_proc_files[], __stop_proc_files[];
+
+static const char *errno_text(long err)
+{
+	switch (err) {
+	case -ENOENT:
+		return "No such file or directory";
+	case -ENOTDIR:
+		return "Not a directory";
+	case -EISDIR:
+		return "Is a directory";
+	case -EACCES:
+		return "Permission denied";
+	case -ENAMETOOLONG:
+		return "File name too long";
+	default:
+		return "cannot read it";
+	}
+}
+
+/* A file of the tree, read as a program reads it. */
+static int cat_file(const char *path)
+{
+	struct file *file = filp_open(path, O_RDONLY, 0);
+	char *buf;
+	loff_t pos = 0;
+	ssize_t n;
+
+	if (IS_ERR(file)) {
+		kprintf("cat: %s: %s\n", path, errno_text(PTR_ERR(file)));
+		return (int)PTR_ERR(file);
+	}
+	if (S_ISDIR(file->f_inode->i_mode)) {
+		fput(file);
+		kprintf("cat: %s: %s\n", path, errno_text(-EISDIR));
+		return -EISDIR;
+	}
+	buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!buf) {
+		fput(file);
+		return -ENOMEM;
+	}
+	while ((n = kernel_read(file, buf, PAGE_SIZE, &pos)) > 0)
+		console_write(buf, (size_t)n);
+	kfree(buf);
+	fput(file);
+	return 0;
+}
 
 static int cmd_cat(int argc, char **argv)
 {
@@ -29,10 +82,18 @@ static int cmd_cat(int argc, char **argv)
 		const struct proc_file *p = proc_find(argv[i]);
 		struct seq_file m = { .buf = NULL };
 
-		if (!p) {
+		if (!p && (str_has_prefix(argv[i], "/proc/") ||
+			   !strchr(argv[i], '/'))) {
 			kprintf("cat: %s: No such file (see `ls /proc`)\n",
 				argv[i]);
 			ret = -ENOENT;
+			continue;
+		}
+		if (!p) {
+			int err = cat_file(argv[i]);
+
+			if (err)
+				ret = err;
 			continue;
 		}
 		/* Linux's format, line for line: not wrapped on COM1. */
@@ -42,9 +103,12 @@ static int cmd_cat(int argc, char **argv)
 	}
 	return ret;
 }
-SHELL_COMMAND(cat, "/proc/FILE...", "print a /proc view", SHELL_TOPIC_SYSTEM,
-	      cmd_cat,
-	      .detail = "Prints /proc files as Linux does, column for column, "
+SHELL_COMMAND(cat, "FILE...", "print a file or a /proc view",
+	      SHELL_TOPIC_SYSTEM, cmd_cat,
+	      .detail = "Prints a file of the initramfs (cat /etc/motd) as a "
+			"program reading it would get it, or a /proc view "
+			"(its name alone is enough: cat meminfo).  /proc "
+			"files are Linux's, column for column, "
 			"so they can be put beside a real machine's: meminfo, "
 			"zoneinfo, buddyinfo, pagetypeinfo, slabinfo, "
 			"vmallocinfo, vmstat, iomem...  Their lines are not "
@@ -54,19 +118,66 @@ SHELL_COMMAND(cat, "/proc/FILE...", "print a /proc view", SHELL_TOPIC_SYSTEM,
 			"kernel's own.",
 	      .see = "ls, slabinfo and slabtop (slabinfo in 80 columns)");
 
-static int cmd_ls(int argc, char **argv)
+static void ls_mode(umode_t mode, char *out)
 {
-	if (argc > 1 && strcmp(argv[1], "/proc") && strcmp(argv[1], "/proc/")) {
-		kprintf("ls: only /proc exists here\n");
-		return -ENOENT;
-	}
+	static const char rwx[] = "rwxrwxrwx";
+
+	out[0] = S_ISDIR(mode) ? 'd' : S_ISCHR(mode) ? 'c' : '-';
+	for (int i = 0; i < 9; i++)
+		out[i + 1] = (mode & (0400 >> i)) ? rwx[i] : '-';
+	if (mode & S_ISVTX)
+		out[9] = (mode & 01) ? 't' : 'T';
+	out[10] = '\0';
+}
+
+static void ls_line(const struct dentry *d, const char *name)
+{
+	const struct inode *inode = d->d_inode;
+	char mode[11];
+
+	ls_mode(inode->i_mode, mode);
+	kprintf("%s %4u %4u %8lld %s%s\n", mode, inode->i_uid, inode->i_gid,
+		inode->i_size, name, S_ISDIR(inode->i_mode) ? "/" : "");
+}
+
+static int ls_proc(void)
+{
 	for (const struct proc_file *p = __start_proc_files;
 	     p < __stop_proc_files; p++)
 		kprintf("/proc/%s\n", p->name);
 	return 0;
 }
-SHELL_COMMAND(ls, "[/proc]", "list the /proc views", SHELL_TOPIC_SYSTEM, cmd_ls,
-	      .detail = "Lists the /proc files: there is no file system, each "
-			"one is a function that prints a view of the kernel, "
-			"registered with PROC_FILE() next to the code it shows.",
-	      .see = "cat /proc/FILE");
+
+static int cmd_ls(int argc, char **argv)
+{
+	const char *path = argc > 1 ? argv[1] : "/";
+	struct dentry *d, *child;
+
+	if (!strcmp(path, "/proc") || !strcmp(path, "/proc/"))
+		return ls_proc();
+	d = path_lookup(path, NULL, NULL);
+	if (IS_ERR(d)) {
+		kprintf("ls: %s: %s\n", path, errno_text(PTR_ERR(d)));
+		return (int)PTR_ERR(d);
+	}
+	if (!S_ISDIR(d->d_inode->i_mode)) {
+		ls_line(d, path);
+		return 0;
+	}
+	if (d == root_dentry)
+		kprintf("dr-xr-xr-x    0    0        0 proc/   (the views: ls /proc)\n");
+	list_for_each_entry(child, &d->d_subdirs, d_child)
+		ls_line(child, child->d_name);
+	return 0;
+}
+SHELL_COMMAND(ls, "[DIR|/proc]", "list a directory, or the /proc views",
+	      SHELL_TOPIC_SYSTEM, cmd_ls,
+	      .detail = "Lists a directory of the files the kernel unpacked "
+			"from the initramfs at boot (default /: /user holds "
+			"the programs `run` starts, /etc/motd a text file, "
+			"/tmp a place for new files), as ls -l: type and "
+			"permissions, owner, group, size, name.  `ls /proc` "
+			"lists the /proc views: there each file is a function "
+			"that prints a view of the kernel, registered with "
+			"PROC_FILE() next to the code it shows.",
+	      .see = "cat FILE, run PROG");

@@ -2,9 +2,12 @@
 /*
  * idt.c - the interrupt descriptor table and the double-fault task.
  *
- * Vectors 0..31 are CPU exceptions, 32..47 the PIC's IRQs, 236..255 the local
- * APIC's own (timer, IPIs, errors: asm/irq_vectors.h); all are interrupt
- * gates (the CPU clears IF on entry), so a handler never nests in itself.
+ * Vectors 0..31 are CPU exceptions, 32..47 the PIC's IRQs, 0x80 Linux's
+ * system calls, 236..255 the local APIC's own (timer, IPIs, errors:
+ * asm/irq_vectors.h); all are interrupt gates (the CPU clears IF on entry),
+ * so a handler never nests in itself.  User mode may use `int` only on
+ * 0x80, 3 (int3) and 4 (into): any other `int N` from ring 3 is a general
+ * protection fault, as on Linux.
  * One IDT serves every CPU: each loads it (load_idt) when it starts.
  *
  * Vector 8 is different: a double fault usually means the kernel stack is
@@ -27,6 +30,7 @@
 #define IDT_ENTRIES 256
 #define NR_STUBS 48
 #define GATE_INTERRUPT 0x8e /* present, ring 0, 32-bit interrupt gate */
+#define GATE_USER_INTERRUPT 0xee /* ... that ring 3 may use with `int` */
 #define GATE_TASK 0x85 /* present, ring 0, task gate */
 
 struct idt_gate {
@@ -38,6 +42,7 @@ struct idt_gate {
 } __packed;
 
 extern const unsigned long vector_stub_table[NR_STUBS];
+extern char entry_INT80_32[];
 extern const unsigned long system_vector_stub_table[NR_SYSTEM_VECTORS];
 
 static struct idt_gate idt[IDT_ENTRIES] __aligned(8);
@@ -96,6 +101,14 @@ void __init idt_init(void)
 		idt_set_gate(FIRST_SYSTEM_VECTOR + i,
 			     system_vector_stub_table[i], __KERNEL_CS,
 			     GATE_INTERRUPT);
+	/* int3 and into from user mode are the program's: SIGTRAP, SIGSEGV. */
+	idt_set_gate(X86_TRAP_BP, vector_stub_table[X86_TRAP_BP], __KERNEL_CS,
+		     GATE_USER_INTERRUPT);
+	idt_set_gate(X86_TRAP_OF, vector_stub_table[X86_TRAP_OF], __KERNEL_CS,
+		     GATE_USER_INTERRUPT);
+	/* Linux's i386 system calls (entry.S); interrupts on in C. */
+	idt_set_gate(IA32_SYSCALL_VECTOR, (unsigned long)entry_INT80_32,
+		     __KERNEL_CS, GATE_USER_INTERRUPT);
 	doublefault_init_cpu(0);
 	idt_set_gate(X86_TRAP_DF, 0, __DOUBLEFAULT_TSS_SEL, GATE_TASK);
 	load_idt();

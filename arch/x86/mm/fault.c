@@ -28,6 +28,9 @@
  * first.
  */
 #include <asm/extable.h>
+#include <asm/processor.h>
+#include <asm/smp.h>
+#include <percpu.h>
 #include <asm/memlayout.h>
 #include <asm/pgtable.h>
 #include <asm/regions.h>
@@ -41,6 +44,7 @@
 #include <signal.h>
 #include <sprintf.h>
 #include <string.h>
+#include <uaccess.h>
 
 #define MAX_FAULT_EXPLAINERS 4
 
@@ -220,18 +224,45 @@ bool unhandled_signal(struct task_struct *tsk, int sig)
 	return handler == SIG_IGN || handler == SIG_DFL;
 }
 
+/* "Code: ... <8b> ...": the program's bytes around ip, as Linux prints. */
+static void show_user_code(const char *loglvl, unsigned long ip)
+{
+	enum { BEFORE = 42, AFTER = 22 }; /* Linux's prologue, and the rest */
+	u8 bytes[BEFORE + AFTER];
+	char line[4 * (BEFORE + AFTER)];
+	int n = 0;
+
+	if (ip < BEFORE ||
+	    copy_from_user(bytes, (const void __user *)(ip - BEFORE),
+			   sizeof(bytes))) {
+		printk("%sCode: Unable to access opcode bytes at 0x%lx.\n",
+		       loglvl, ip - BEFORE);
+		return;
+	}
+	for (int i = 0; i < BEFORE + AFTER; i++)
+		n += scnprintf(line + n, sizeof(line) - (size_t)n,
+			       i == BEFORE ? "%s<%02x>" : "%s%02x", i ? " " : "",
+			       bytes[i]);
+	printk("%sCode: %s\n", loglvl, line);
+}
+
 static void show_signal_msg(struct pt_regs *regs, unsigned long err,
 			    unsigned long address)
 {
+	const char *loglvl = current->pid > 1 ? KERN_INFO : KERN_EMERG;
 	struct task_struct *tsk = current;
+	unsigned int cpu = raw_smp_processor_id();
+	const struct cpuinfo_x86 *c = &per_cpu(cpu_info, cpu);
 
 	if (!unhandled_signal(tsk, SIGSEGV))
 		return;
-	printk("%s%s[%d]: segfault at %lx ip %08lx sp %08lx error %lx",
-	       tsk->pid > 1 ? KERN_INFO : KERN_EMERG, tsk->comm, tsk->pid,
-	       address, regs->ip, regs->sp, err);
+	printk("%s%s[%d]: segfault at %lx ip %08lx sp %08lx error %lx", loglvl,
+	       tsk->comm, tsk->pid, address, regs->ip, regs->sp, err);
 	print_vma_addr(" in ", regs->ip);
-	pr_cont("\n");
+	pr_cont(" likely on CPU %u (core %u, socket %u)\n", cpu,
+		c->initial_apicid % max(1U, c->x86_max_cores),
+		c->phys_proc_id);
+	show_user_code(loglvl, regs->ip);
 }
 
 /*
