@@ -3,8 +3,8 @@
 #   make            build build/kernel.elf
 #   make run        boot the GRUB ISO in QEMU (-m 2G), COM1 on this terminal
 #   make test       host unit tests + every QEMU boot of the test matrix
-#   make iso        build/kmem386.iso (GRUB, BIOS boot)
-#   make run-kernel boot build/kernel.elf directly (QEMU -kernel)
+#   make iso        build/kmem386.iso (GRUB, BIOS boot; the initramfs a module)
+#   make run-kernel boot build/kernel.elf directly (QEMU -kernel, -initrd)
 #   make gdb        QEMU halted with its gdb stub, gdb attached; the console
 #                   in a tmux pane, or on build/console.sock for `make console`
 #   make console    a terminal on build/console.sock (COM1 during make gdb)
@@ -172,10 +172,11 @@ $(BUILD)/kernel-core.elf: $(CORE_OBJS) $(BUILD)/kallsyms_empty.o \
 # --- the GRUB ISO ----------------------------------------------------------
 iso: $(ISO)
 
-$(ISO): $(KERNEL) iso/boot/grub/grub.cfg
+$(ISO): $(KERNEL) iso/boot/grub/grub.cfg $(USER_INITRD)
 	@rm -rf $(BUILD)/isodir
 	@mkdir -p $(BUILD)/isodir/boot/grub
 	cp $(KERNEL) $(BUILD)/isodir/boot/kernel.elf
+	cp $(USER_INITRD) $(BUILD)/isodir/boot/initramfs.cpio
 	cp iso/boot/grub/grub.cfg $(BUILD)/isodir/boot/grub/grub.cfg
 	grub-mkrescue -o $@ $(BUILD)/isodir 2> $(BUILD)/grub-mkrescue.log || \
 		{ cat $(BUILD)/grub-mkrescue.log; exit 1; }
@@ -188,19 +189,19 @@ run: deps $(ISO)
 	$(QEMU) $(QEMU_COMMON) $(QEMU_CONSOLE) -cdrom $(ISO) -boot d; \
 		$(QEMU_OK)
 
-run-kernel: deps $(KERNEL)
+run-kernel: deps $(KERNEL) $(USER_INITRD)
 	$(QEMU) $(QEMU_COMMON) $(QEMU_CONSOLE) -kernel $(KERNEL) \
-		-append "$(APPEND)"; $(QEMU_OK)
+		-initrd $(USER_INITRD) -append "$(APPEND)"; $(QEMU_OK)
 
-demo: deps $(KERNEL)
+demo: deps $(KERNEL) $(USER_INITRD)
 	$(QEMU) $(QEMU_COMMON) $(QEMU_CONSOLE) -kernel $(KERNEL) \
-		-append "demo $(APPEND)"; $(QEMU_OK)
+		-initrd $(USER_INITRD) -append "demo $(APPEND)"; $(QEMU_OK)
 
 # gdb and the console each need a terminal: tools/gdb-session.sh gives the
 # console a tmux pane, or a socket for `make console` in a second terminal.
 # Ctrl-C in gdb stops the guest; QEMU is not in gdb's process group.
-gdb: deps $(KERNEL)
-	QEMU="$(QEMU)" QEMU_ARGS="$(QEMU_COMMON) $(QEMU_DISPLAY)" \
+gdb: deps $(KERNEL) $(USER_INITRD)
+	QEMU="$(QEMU)" QEMU_ARGS="$(QEMU_COMMON) $(QEMU_DISPLAY) -initrd $(USER_INITRD)" \
 		APPEND="$(APPEND)" GDB="$(GDB)" GDB_PORT="$(GDB_PORT)" \
 		GDB_CONSOLE="$(GDB_CONSOLE)" CONSOLE_SOCK="$(CONSOLE_SOCK)" \
 		./tools/gdb-session.sh $(KERNEL)
@@ -218,9 +219,11 @@ bench: deps $(KERNEL)
 # SMP=N given to make: every matrix boot (and the ISO's) with N CPUs.
 TEST_SMP := $(if $(filter command line environment,$(origin SMP)),--smp $(SMP))
 
-test: deps $(KERNEL) $(BUILD)/kernel-core.elf $(ISO) host-tests linux-prepare
+test: deps $(KERNEL) $(BUILD)/kernel-core.elf $(ISO) host-tests linux-prepare \
+		$(USER_INITRD)
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --iso $(ISO) \
-		--host-tests $(HOST_TEST_BIN) --linux-dir $(LINUX_DIR) $(TEST_SMP)
+		--initrd $(USER_INITRD) --host-tests $(HOST_TEST_BIN) \
+		--linux-dir $(LINUX_DIR) $(TEST_SMP)
 
 # --- housekeeping ----------------------------------------------------------
 FORMAT_FILES = $(shell find arch include kernel lib mm fs teach tests bench user \

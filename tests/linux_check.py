@@ -268,21 +268,31 @@ def test_programs(linux_dir):
     return names
 
 
-def run_check(linux_dir=LINUX_DIR, timeout=300, mem="2G", accel=None):
+def boot_check(linux_dir=LINUX_DIR, timeout=300, mem="2G", accel=None):
+    """One boot of Linux with hello and every test program: (boot, progs,
+    problems, argv); boot is None when the files are missing (problems says
+    why)."""
+    accel = accel or os.environ.get("ACCEL") or "tcg"
+    problems = missing_files(linux_dir)
+    if problems:
+        return None, [], problems, []
+    progs = test_programs(linux_dir)
+    argv = qemu_argv(linux_dir, progs, mem=mem, accel=accel)
+    return boot_linux(argv, timeout), progs, [], argv
+
+
+def run_check(linux_dir=LINUX_DIR, timeout=300, mem="2G", accel=None, booted=None):
     """The `make test` check: (suites, crashes, output, seconds, argv).
 
     suites: [(suite name, [(case name, ok, skipped, diagnostics)])], one per
     program (its KTAP cases, on Linux every one must pass: a skip fails too,
     since Linux has everything the programs need) and a last one, `linux`,
-    for the boot and each program's exit status.
+    for the boot and each program's exit status.  `booted`: boot_check()'s
+    result, when the caller already booted.
     """
-    accel = accel or os.environ.get("ACCEL") or "tcg"
-    problems = missing_files(linux_dir)
-    if problems:
+    boot, progs, problems, argv = booted or boot_check(linux_dir, timeout, mem, accel)
+    if boot is None:
         return [], problems, "\n".join(problems), 0.0, []
-    progs = test_programs(linux_dir)
-    argv = qemu_argv(linux_dir, progs, mem=mem, accel=accel)
-    boot = boot_linux(argv, timeout)
     suites, crashes = [], []
     for prog in boot.programs:
         cases = [(c.name, c.result == "pass", False,

@@ -16,6 +16,8 @@ The format ('#' starts a comment line; blank lines are ignored):
     smp 4                       CPUs (QEMU -smp, e.g. 4 or 4,sockets=4); default 1
     iso                         boot the GRUB ISO's default entry (as `make run`)
                                 instead of -kernel; `append` is then not used
+    initrd                      boot with the user programs' initramfs (--initrd,
+                                build/user/initramfs.cpio), as `make run-kernel`
     width 80                    every step gets a `width 80` check (below), unless it
                                 has a `width` check of its own
 
@@ -76,7 +78,7 @@ from .qemu import qemu_argv
 CHECK_GLOBS = ("teach/**/*.checks", "tests/**/*.checks")
 OUTPUT_LINES = 40  # lines of the checked output shown with a failure
 
-HEADER_WORDS = ("run", "mem", "append", "smp", "iso", "width")
+HEADER_WORDS = ("run", "mem", "append", "smp", "iso", "width", "initrd")
 CHECK_WORDS = ("has", "lacks", "re", "field", "files", "path", "width", "covers", "in")
 
 
@@ -367,6 +369,7 @@ class CheckFile:
     append: str = ""
     smp: str = "1"
     iso: bool = False
+    initrd: bool = False  # boot with the user programs' initramfs
     width: str = None  # a `width` check for every step without one
     width_where: str = None
     steps: list = field(default_factory=list)
@@ -418,6 +421,10 @@ class _Loader:
             if rest:
                 raise ChecksError(f"{where}: `iso` takes nothing after it")
             self.cf.iso = True
+        elif word == "initrd":
+            if rest:
+                raise ChecksError(f"{where}: `initrd` takes nothing after it")
+            self.cf.initrd = True
         else:
             self.cf.append = rest
 
@@ -436,7 +443,8 @@ class _Loader:
         elif word in HEADER_WORDS:
             self.header(word, rest, where)
         else:
-            raise ChecksError(f"{where}: expected `run`, `mem`, `append`, `smp`, `iso`, `boot` or "
+            raise ChecksError(f"{where}: expected `run`, `mem`, `append`, `smp`, `iso`, `initrd`, "
+                              "`boot` or "
                               f"`$ COMMAND` (checks are indented under those): {text!r}")
 
     def open_step(self, command, where):
@@ -527,6 +535,8 @@ def run_check_file(cf, args):
         boot = ["-cdrom", args.iso, "-boot", "d"]
     else:
         boot = ["-kernel", args.kernel, "-append", cf.append]
+        if cf.initrd:
+            boot += ["-initrd", getattr(args, "initrd", "build/user/initramfs.cpio")]
     argv = qemu_argv(cf.mem, boot, smp=cf.smp)
 
     def body(session, suite, boot_text):

@@ -33,7 +33,7 @@ from .checks import ChecksError, find_check_files, load_checks, relative, run_ch
 from .console import (CONSOLE_CHECK, EDIT_CHECK, PAGER_CHECK, PASTE_CHECK,
                       run_console_check, run_edit_check, run_pager_check,
                       run_paste_check)
-from .linux import LINUX_CHECK, run_linux_check
+from .linux import LINUX_CHECK, USER_RUNS, run_linux_check, run_user_progs
 from .map_check import MAP_RUNS, run_map_check
 from .matrix import ISO_MEM, ISO_SUITE, MATRIX, run_host_tests, run_iso_boot, run_ktest_boot
 from .qemu import last_wall_time, write_log
@@ -52,6 +52,9 @@ def parse_args(argv):
                     "the GRUB ISO and shell checks.")
     ap.add_argument("--kernel", default="build/kernel.elf")
     ap.add_argument("--iso", default="build/kmem386.iso")
+    ap.add_argument("--initrd", default="build/user/initramfs.cpio",
+                    help="kmem386's initramfs (make user): the user programs' runs and "
+                         "checks files with `initrd` in their header")
     ap.add_argument("--host-tests", action="append", default=[], metavar="PATH",
                     help="a host unit-test binary (KTAP on stdout); repeatable")
     ap.add_argument("--only", action="append", default=[], metavar="NAME",
@@ -127,6 +130,10 @@ def list_runs(check_runs):
         append = f' -append "{e["append"]}"' if e["append"] else ""
         print(f"  {e['name']:<24} -m {e['mem']:<6}{append}  `map` against /proc "
               "(tests/runner/map_check.py)")
+    print(f"{LINUX_CHECK}: Debian's Linux 686 boots with the user programs (--linux-dir)")
+    for e in USER_RUNS:
+        print(f"  {e['name']:<24} -m {e['mem']:<6} -smp {e['smp']} -initrd: "
+              "the same programs, Linux's results (tests/runner/linux.py)")
     print(f"{SELF_TEST_NAME}: the runner's own tests (no QEMU)")
     print(f"{TOOLS_TEST_NAME}: tools/*/test_*.py (no QEMU)")
 
@@ -140,7 +147,7 @@ def plan_runs(args, ap, check_runs):
     names = [e["name"] for e in MATRIX] + ["iso"] + [n for n, _, _ in check_runs] + \
         [CONSOLE_CHECK["name"], PAGER_CHECK["name"], PASTE_CHECK["name"], EDIT_CHECK["name"],
          BENCH_CHECK["name"], LINUX_CHECK, SELF_TEST_NAME, TOOLS_TEST_NAME] + \
-        [e["name"] for e in MAP_RUNS]
+        [e["name"] for e in MAP_RUNS] + [e["name"] for e in USER_RUNS]
     dups = {n for n in names if names.count(n) > 1}
     if dups:
         ap.error(f"duplicate run names: {', '.join(sorted(dups))} "
@@ -178,6 +185,10 @@ def plan_runs(args, ap, check_runs):
         runs.append((BENCH_CHECK["name"], "bench", lambda: run_bench_check(args)))
     if args.linux_dir and wanted(LINUX_CHECK):
         runs.append((LINUX_CHECK, "linux", lambda: run_linux_check(args)))
+    for e in USER_RUNS:
+        if wanted(e["name"]):
+            runs.append((e["name"], "user-" + e["name"].replace(" ", "-"),
+                         lambda e=e: run_user_progs(e, args)))
     for i, path in enumerate(args.host_tests):
         label = "host" if len(args.host_tests) == 1 else f"host {i + 1}"
         runs.append((label, label, lambda p=path, l=label: run_host_tests(p, l, args)))

@@ -1,4 +1,13 @@
-"""The user programs on Debian's real Linux 686: every case must pass.
+"""The user programs on Debian's real Linux 686 and on kmem386: the same
+results on both.
+
+On Linux every case must pass (LINUX_CHECK).  On kmem386 (USER_RUNS, at
+-smp 1 and -smp 4) the same binaries run from the kernel's own initramfs
+(boot mode `progs`, the same markers as Linux's /init prints), and every
+case must have Linux's result, except the skips kmem386 declares (LACKS:
+what user/README.md lets a kernel lack) -- tests/linux_check.py's
+compare_results().  The Linux boot is made once and shared by the runs
+that need it (a lock and a cache: the pool's workers are threads).
 
 The boot, the KTAP collection and the comparison live in
 tests/linux_check.py (it is also a command of its own, `make linux` and
@@ -7,12 +16,25 @@ runner's suites and cases.
 """
 
 import importlib.util
+import threading
+import time
+from pathlib import Path
 
 from . import REPO
 from .ktap import Case, Suite
+from .qemu import qemu_argv, run_process
 from .report import RunResult
 
 LINUX_CHECK = "user programs on Linux"
+# What kmem386 lacks of what the programs may use (user/README.md).
+LACKS = ["/proc/self/maps"]
+USER_RUNS = [
+    {"name": "user programs on kmem386", "mem": "2G", "smp": 1},
+    {"name": "user programs on kmem386 smp4", "mem": "2G", "smp": 4},
+]
+
+_linux_lock = threading.Lock()
+_linux_boot = {}
 
 
 def load_linux_check():
@@ -24,15 +46,72 @@ def load_linux_check():
     return module
 
 
-def run_linux_check(args):
-    """Boot Debian's Linux with the user programs and collect their KTAP."""
-    suites, crashes, out, seconds, argv = load_linux_check().run_check(args.linux_dir,
-                                                                       args.timeout)
-    res = RunResult(label=LINUX_CHECK, output=out, seconds=seconds, command=argv,
-                    crashes=list(crashes))
-    for name, cases in suites:
+def linux_boot(args):
+    """boot_check()'s result for Debian's Linux, booted once per runner."""
+    with _linux_lock:
+        if "result" not in _linux_boot:
+            _linux_boot["result"] = load_linux_check().boot_check(args.linux_dir,
+                                                                   args.timeout)
+        return _linux_boot["result"]
+
+
+def suites_of(res, named_suites):
+    for name, cases in named_suites:
         suite = Suite(name=name, plan=len(cases), ok=all(ok for _, ok, _, _ in cases))
         suite.cases = [Case(i, case, ok, "", [] if ok else diags)
                        for i, (case, ok, _, diags) in enumerate(cases, 1)]
         res.suites.append(suite)
+
+
+def run_user_progs(entry, args):
+    """kmem386 runs the test programs; each case must have Linux's result."""
+    lc = load_linux_check()
+    start = time.monotonic()
+    progs = lc.test_programs(Path(args.initrd).parent)
+    argv = qemu_argv(entry["mem"], ["-kernel", args.kernel, "-initrd", args.initrd,
+                                    "-append", f"kmem386.progs={','.join(progs)} quiet"],
+                     smp=entry["smp"])
+    res = RunResult(label=entry["name"], command=argv)
+    if not progs:
+        res.crashes.append(f"no test programs in {Path(args.initrd).parent}/initramfs.list "
+                           "(make user)")
+        return res
+    out, err, status = run_process(argv, args.timeout)
+    res.output, res.stderr, res.status = out, err, status
+    boot = lc.parse_boot(out)
+    mine = lc.results(boot)
+    if not boot.done or status not in (0, 33):
+        res.crashes.append(f"the boot did not reach `ALL DONE` and power off (status {status})")
+    linux, _, problems, _ = linux_boot(args) if args.linux_dir else (None, [], [
+        "no --linux-dir: nothing to compare with"], [])
+    named = []
+    for prog in boot.programs:
+        cases = [(c.name, c.result == "pass" or
+                  (c.result == "skip" and c.reason.startswith("needs ") and
+                   c.reason[6:] in LACKS),
+                  c.result == "skip", c.diagnostics) for c in prog.cases]
+        if cases:
+            named.append((prog.suite or prog.name, cases))
+    if linux is None:
+        compare = [("same results as Debian's Linux 686", False, False, problems)]
+    else:
+        diffs = lc.compare_results(lc.results(linux), mine, lacks=LACKS)
+        compare = [("same results as Debian's Linux 686", not diffs, False, diffs)]
+    for name in progs:
+        prog = boot.program(name)
+        why = ["did not run"] if prog is None else prog.problems()
+        compare.append((f"{name} runs to the end and exits 0", not why, False, why))
+    named.append(("compare", compare))
+    suites_of(res, named)
+    res.seconds = time.monotonic() - start
+    return res
+
+
+def run_linux_check(args):
+    """Boot Debian's Linux with the user programs and collect their KTAP."""
+    suites, crashes, out, seconds, argv = load_linux_check().run_check(
+        args.linux_dir, args.timeout, booted=linux_boot(args))
+    res = RunResult(label=LINUX_CHECK, output=out, seconds=seconds, command=argv,
+                    crashes=list(crashes))
+    suites_of(res, suites)
     return res

@@ -241,8 +241,8 @@ static void show_user_code(const char *loglvl, unsigned long ip)
 	}
 	for (int i = 0; i < BEFORE + AFTER; i++)
 		n += scnprintf(line + n, sizeof(line) - (size_t)n,
-			       i == BEFORE ? "%s<%02x>" : "%s%02x", i ? " " : "",
-			       bytes[i]);
+			       i == BEFORE ? "%s<%02x>" : "%s%02x",
+			       i ? " " : "", bytes[i]);
 	printk("%sCode: %s\n", loglvl, line);
 }
 
@@ -260,8 +260,7 @@ static void show_signal_msg(struct pt_regs *regs, unsigned long err,
 	       tsk->comm, tsk->pid, address, regs->ip, regs->sp, err);
 	print_vma_addr(" in ", regs->ip);
 	pr_cont(" likely on CPU %u (core %u, socket %u)\n", cpu,
-		c->initial_apicid % max(1U, c->x86_max_cores),
-		c->phys_proc_id);
+		c->initial_apicid % max(1U, c->x86_max_cores), c->phys_proc_id);
 	show_user_code(loglvl, regs->ip);
 }
 
