@@ -11,6 +11,7 @@ extern const struct ktest_suite boot_ktest_suite;
 extern const struct ktest_suite percpu_ktest_suite;
 extern const struct ktest_suite spinlock_ktest_suite;
 extern const struct ktest_suite smp_ktest_suite;
+extern const struct ktest_suite sched_ktest_suite;
 extern const struct ktest_suite memblock_ktest_suite;
 extern const struct ktest_suite paging_ktest_suite;
 extern const struct ktest_suite zones_ktest_suite;
@@ -33,6 +34,7 @@ const struct ktest_suite *const ktest_suites[] = {
 	&percpu_ktest_suite, /* per-CPU variables, static and dynamic */
 	&spinlock_ktest_suite, /* spinlocks and their debug reports */
 	&smp_ktest_suite, /* the other CPUs: IPIs, shootdowns */
+	&sched_ktest_suite, /* tasks, wait queues, sleeping, might_sleep */
 	&memblock_ktest_suite, /* the boot-time allocator */
 	&paging_ktest_suite, /* the direct map and the page tables */
 	&zones_ktest_suite, /* zone boundaries, counts, watermarks */
