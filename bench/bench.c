@@ -269,7 +269,14 @@ void bench_run(void)
 		bench_floor_ops, bench_slab_ops,    bench_page_ops,
 		bench_map_ops,	 bench_vmalloc_ops,
 	};
+	bool checks = debug_atomic_sleep;
 
+	/*
+	 * The rows allocate GFP_KERNEL with interrupts off, as Linux is timed
+	 * (tools/linux/kbench); Debian's kernel has no might_sleep() checks
+	 * (CONFIG_DEBUG_ATOMIC_SLEEP is off there), so none while timing.
+	 */
+	debug_atomic_sleep = false;
 	nr_results = 0;
 	if (!bench_table)
 		pr_info("bench: start iters=%lu batches=%d ram=%luMB highmem=%luMB\n",
@@ -284,6 +291,7 @@ void bench_run(void)
 	bench_boot();
 	if (!bench_table)
 		pr_info("bench: done rows=%u\n", nr_results + 2);
+	debug_atomic_sleep = checks;
 }
 
 /* Boot mode `bench`: every row, then leave QEMU. */

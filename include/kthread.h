@@ -17,6 +17,7 @@
 #ifndef _KTHREAD_H
 #define _KTHREAD_H
 
+#include <errno.h>
 #include <sched.h>
 
 /* The new thread asleep (TASK_UNINTERRUPTIBLE), or ERR_PTR(-errno). */

@@ -112,7 +112,7 @@ void pkmap_report_full(const struct page *page, unsigned long caller)
 
 	pr_warn("kmap: all %d pkmap slots in use: pfn %#lx gets no address, kmap returns NULL (called from %pS)\n",
 		LAST_PKMAP, page_to_pfn(page), (void *)caller);
-	pr_warn("kmap: Linux would sleep until a kunmap frees a slot; this kernel cannot sleep. Top users:\n");
+	pr_warn("kmap: a task would sleep until a kunmap frees a slot, but this caller may not sleep (interrupt, lock held or interrupts off). Top users:\n");
 	for (int i = 0; i < n && i < 4; i++)
 		pr_warn("kmap: %6u slots mapped by %pS\n", top[i].slots,
 			(void *)top[i].caller);

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/ usr / bin / env python3
 """tests/linux_check.py - the user programs on Debian's real Linux 686 (python3,
 standard library only).
 
@@ -28,6 +28,10 @@ Used three ways:
     the verdict per case, exit status 0 when everything passed.
   - `python3 tests/linux_check.py bench` (`make bench-linux`): the benchmark
     programs under -icount, their `bench:` rows as a table.
+  - `python3 tests/linux_check.py bench-both --kernel K --kmem386-initrd I`
+    (`make bench-user`): the same programs on kmem386 (boot mode `progs`)
+    and on Linux, at once, side by side, with the goal of each row: at most
+    half of Linux's count.
 `--self-test` runs this file's unit tests (no QEMU).
 """
 
@@ -199,8 +203,7 @@ def compare_results(reference, other, lacks=()):
                 diffs.append(f"{prog}.{case}: not on Linux")
     return diffs
 
-
-# --- booting ----------------------------------------------------------------------
+#-- - booting -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- --
 
 
 def qemu_argv(linux_dir, progs, mem="2G", accel="tcg", icount=False, args="",
@@ -220,14 +223,13 @@ def qemu_argv(linux_dir, progs, mem="2G", accel="tcg", icount=False, args="",
 def boot_linux(argv, timeout):
     """Run QEMU to its end (or the timeout): a parsed Boot."""
     start = time.monotonic()
-    try:
-        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT)
-    except OSError as e:
-        boot = Boot(output=f"cannot run {argv[0]}: {e}", status=127)
-        return boot
-    try:
-        out, _ = proc.communicate(timeout=timeout)
+try : proc
+	= subprocess.Popen(argv, stdin = subprocess.DEVNULL,
+			   stdout = subprocess.PIPE, stderr = subprocess.STDOUT)
+		  except OSError as e
+		: boot = Boot(output = f "cannot run {argv[0]}: {e}",
+			      status = 127) return boot
+	try : out, _ = proc.communicate(timeout=timeout)
         status = proc.returncode
     except subprocess.TimeoutExpired:
         proc.kill()
@@ -314,8 +316,8 @@ def run_check(linux_dir=LINUX_DIR, timeout=300, mem="2G", accel=None, booted=Non
         crashes.append(f"timeout after {timeout:g} s")
     return suites, crashes, boot.output, boot.seconds, argv
 
-
-# --- make bench-linux -------------------------------------------------------------
+#-- - make bench - \
+	linux -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -
 
 
 def bench_rows(boot):
@@ -364,8 +366,11 @@ def main_bench(args):
     text = "\n".join(bench_table(boot, rows, args.mem, unit)) + "\n"
     (out / f"{name}.txt").write_text(text)
     (out / f"{name}.json").write_text(json.dumps(
-        [{"op": r.op, "mem": args.mem, "per_op": r.per_op, "unit": unit,
-          "kernel": f"Linux {boot.kernel}", "program": prog} for prog, r in rows
+        [{
+	"op" : r.op, "mem" : args.mem, "per_op" : r.per_op,
+		"unit" : unit,
+			 "kernel" : f "Linux {boot.kernel}",
+				    "program" : prog} for prog, r in rows
          if r.per_op is not None], indent=1) + "\n")
     print(text, end="")
     bad = [p.name for p in boot.programs if p.exit != 0] + \
@@ -404,8 +409,8 @@ def main_run(args):
     print(f"{len(progs) - failed} passed, {failed} failed")
     return 1 if failed or not boot.done else 0
 
-
-# --- self-test ----------------------------------------------------------------------
+#-- - self - \
+	test -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- --
 
 SAMPLE = """\
 [    2.4] mce: Unable to init MCE device (rc: -5)\r
@@ -417,13 +422,13 @@ hello from user mode on Linux\r
 KTAP version 1\r
 1..1\r
     KTAP version 1\r
-    # Subtest: proc\r
+#Subtest : proc\r
     1..3\r
     ok 1 proc_a\r
-    # proc_test.c:10: expected x == y, got 1 vs 2\r
+#proc_test.c : 10 : expected x == y, got 1 vs 2\r
     not ok 2 proc_b\r
     ok 3 proc_c # SKIP needs /proc/self/maps\r
-# proc: pass:1 fail:1 skip:1 total:3\r
+#proc : pass : 1 fail : 1 skip : 1 total : 3\r
 not ok 1 proc\r
 ===== END proc_test exit=1 =====\r
 ===== ALL DONE =====\r
@@ -487,9 +492,90 @@ def self_test():
     return 0 if unittest.TextTestRunner(verbosity=1).run(suite).wasSuccessful() else 1
 
 
+def kmem386_argv(kernel, initrd, progs, mem="2G", accel="tcg", icount=False, args="",
+                 smp=1):
+    """kmem386 in boot mode `progs`: the same programs and markers as Linux's /init."""
+    words = ["kmem386.progs=" + ",".join(progs), "kmem386.args=" + ",".join(args.split()),
+             "quiet"]
+    return [QEMU, "-accel", accel, *(["-icount", "shift=0,sleep=off"] if icount else []),
+            "-m", mem, "-smp", str(smp), "-kernel", str(kernel), "-initrd", str(initrd),
+            "-append", " ".join(words), "-display", "none", "-serial", "stdio",
+            "-monitor", "none", "-no-reboot",
+            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+
+
+def both_table(mine, theirs, unit):
+    """Rows side by side: kmem386, Linux, the goal (half) and whether it is met."""
+    linux = {r.op: r for _, r in theirs}
+    width = max([len(r.op) for _, r in mine] + [10])
+    lines = [f"{'op':<{width}} {'kmem386':>10} {'Linux':>10} {'goal':>10}  met  what",
+             f"{'':<{width}} {'(' + unit + ')':>10}"]
+    met_all = True
+    for _, r in mine:
+        other = linux.get(r.op)
+        if r.per_op is None or other is None or other.per_op is None:
+            lines.append(f"{r.op:<{width}} {'-':>10} {'-':>10} {'':>10}       {r.desc}")
+            continue
+        goal = other.per_op / 2
+        met = r.per_op <= goal
+        met_all &= met
+        lines.append(f"{r.op:<{width}} {r.per_op:>10,.0f} {other.per_op:>10,.0f} "
+                     f"{goal:>10,.0f}  {'yes' if met else 'NO ':<4} {r.desc}")
+    return lines, met_all
+
+
+def main_bench_both(args):
+    """kmem386 and Linux run the benchmark programs at once, under -icount."""
+    import concurrent.futures
+
+    problems = missing_files(args.linux_dir)
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        return 1
+    icount = args.accel == "tcg"
+    unit = "instructions" if icount else "cycles"
+    progs = args.progs.split()
+    mine_argv = kmem386_argv(args.kernel, args.kmem386_initrd, progs, mem=args.mem,
+                             accel=args.accel, icount=icount, args=args.args)
+    linux_argv = qemu_argv(args.linux_dir, progs, mem=args.mem, accel=args.accel,
+                           icount=icount, args=args.args, append=args.append)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        mine_f = pool.submit(boot_linux, mine_argv, args.timeout)
+        linux_f = pool.submit(boot_linux, linux_argv, args.timeout)
+        mine_boot, linux_boot = mine_f.result(), linux_f.result()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "bench-user-kmem386.log").write_text(mine_boot.output)
+    (out / "bench-user-linux.log").write_text(linux_boot.output)
+    mine, theirs = bench_rows(mine_boot), bench_rows(linux_boot)
+    lines, met = both_table(mine, theirs, unit)
+    head = [f"The user benchmarks, -m {args.mem}, per operation in {unit}: kmem386 "
+            f"{mine_boot.kernel or '?'} and Debian's Linux {linux_boot.kernel or '?'}",
+            "in the same QEMU; a row counts every instruction of the kernel and of",
+            "every process involved.  Goal: at most half of Linux's.", ""]
+    text = "\n".join(head + lines) + "\n"
+    (out / "bench-user.txt").write_text(text)
+    (out / "bench-user.json").write_text(json.dumps(
+        [{"op": r.op, "mem": args.mem, "unit": unit, "kmem386": r.per_op,
+          "linux": next((o.per_op for _, o in theirs if o.op == r.op), None),
+          "program": prog} for prog, r in mine], indent=1) + "\n")
+    print(text, end="")
+    print(f"\nwrote {out}/bench-user.txt, bench-user.json "
+          f"(logs {out}/bench-user-kmem386.log, bench-user-linux.log)")
+    ok = mine_boot.done and linux_boot.done and mine and theirs
+    if not ok:
+        print(f"FAILED: kmem386 done={mine_boot.done} status={mine_boot.status}, "
+              f"Linux done={linux_boot.done} status={linux_boot.status}")
+    return 0 if ok else 1
+
+
 def main(argv):
     ap = argparse.ArgumentParser(description="the user programs on Debian's Linux 686")
-    ap.add_argument("mode", nargs="?", choices=["run", "bench"], default="run")
+    ap.add_argument("mode", nargs="?", choices=["run", "bench", "bench-both"], default="run")
+    ap.add_argument("--kernel", default=str(REPO / "build" / "kernel.elf"),
+                    help="bench-both: kmem386's kernel")
+    ap.add_argument("--kmem386-initrd", default=str(REPO / "build" / "user" / "initramfs.cpio"),
+                    help="bench-both: kmem386's initramfs")
     ap.add_argument("--linux-dir", default=str(LINUX_DIR))
     ap.add_argument("--progs", default="", help="programs to run (default: hello, *_test)")
     ap.add_argument("--args", default="", help="arguments for every program")
@@ -504,6 +590,8 @@ def main(argv):
     args = ap.parse_args(argv)
     if args.self_test:
         return self_test()
+    if args.mode == "bench-both":
+        return main_bench_both(args)
     return main_bench(args) if args.mode == "bench" else main_run(args)
 
 

@@ -555,11 +555,34 @@ unsigned long nr_might_sleep_reports;
 
 /*
  * A report per call site per second at most: the same misuse in a loop
- * would flood the log (Linux allows one report a second in all).
+ * would flood the log (Linux allows one report a second in all, which
+ * would hide a second site's report).  The last sites reported, in a ring.
  */
-static const char *last_file;
-static int last_line;
-static unsigned long last_jiffy;
+#define MIGHT_SLEEP_SITES 16
+
+static struct {
+	const char *file;
+	int line;
+	unsigned long jiffy;
+} might_sleep_sites[MIGHT_SLEEP_SITES];
+static unsigned int might_sleep_next;
+
+/* Was this site reported less than a second ago?  If not, note it now. */
+static bool might_sleep_ratelimited(const char *file, int line)
+{
+	unsigned long now = jiffies_ul;
+
+	for (unsigned int i = 0; i < MIGHT_SLEEP_SITES; i++)
+		if (might_sleep_sites[i].file == file &&
+		    might_sleep_sites[i].line == line &&
+		    time_before(now, might_sleep_sites[i].jiffy + HZ))
+			return true;
+	might_sleep_sites[might_sleep_next].file = file;
+	might_sleep_sites[might_sleep_next].line = line;
+	might_sleep_sites[might_sleep_next].jiffy = now;
+	might_sleep_next = (might_sleep_next + 1) % MIGHT_SLEEP_SITES;
+	return false;
+}
 
 void __might_sleep(const char *file, int line)
 {
@@ -569,12 +592,8 @@ void __might_sleep(const char *file, int line)
 	if (likely(!count && !irqs_off) || !debug_atomic_sleep ||
 	    !sched_ready || panic_in_progress)
 		return;
-	if (file == last_file && line == last_line &&
-	    time_before(jiffies_ul, last_jiffy + HZ))
+	if (might_sleep_ratelimited(file, line))
 		return;
-	last_file = file;
-	last_line = line;
-	last_jiffy = jiffies_ul;
 	nr_might_sleep_reports++;
 	pr_err("BUG: sleeping function called from invalid context at %s:%d\n",
 	       file, line);

@@ -8,7 +8,9 @@
  * frame; kunmap() leaves the slot stale instead of flushing; kmap_local
  * reaches the same frame through a second address and loses it at once on
  * unmap; filling all 1024 slots shows the single TLB flush of the wrap and
- * what happens when none is left; everything is given back.  The views are
+ * what happens when none is left: a task's kmap() sleeps until a kunmap()
+ * frees a slot (a kernel thread shows it), a kmap() that may not sleep
+ * gets NULL and a report; everything is given back.  The views are
  * the shell's own commands (`peek`, `walk`), printed as typed, so the class
  * can repeat them.
  *
@@ -17,14 +19,17 @@
  * create a highmem zone.  The demo starts by flushing stale pkmap slots, so
  * that an earlier run does not leave the page with an old address.
  */
+#include <completion.h>
 #include <demo.h>
 #include <highmem.h>
 #include <kernel.h>
+#include <kthread.h>
 #include <mm.h>
 #include <printk.h>
 #include <shell.h>
 #include <sprintf.h>
 #include <string.h>
+#include <timer.h>
 
 /* Type a shell command for the class, and run it. */
 static void demo_shell(const char *fmt, ...)
@@ -179,6 +184,65 @@ static bool demo_fill_one(struct page *block, int i, unsigned int stale)
 	return true;
 }
 
+struct demo_waiter {
+	struct page *page;
+	void *vaddr; /* what its kmap() returned */
+	struct completion done;
+};
+
+static int demo_kmap_waiter(void *arg)
+{
+	struct demo_waiter *w = arg;
+
+	w->vaddr = kmap(w->page); /* every slot in use: it sleeps here */
+	complete(&w->done);
+	while (!kthread_should_stop())
+		msleep(1);
+	return 0;
+}
+
+/*
+ * One kmap too many: a kernel thread's sleeps until a kunmap (of block's
+ * first page), then one that may not sleep (preemption off) gets NULL.
+ * Everything but block's other pages is given back here.
+ */
+static void demo_one_too_many(struct page *block, struct page *page)
+{
+	struct demo_waiter w = { .page = page };
+	struct task_struct *t;
+	void *vaddr;
+
+	init_completion(&w.done);
+	t = kthread_run(demo_kmap_waiter, &w, "kmap_waiter");
+	if (IS_ERR(t)) {
+		kunmap(block);
+		return;
+	}
+	msleep(50);
+	kprintf("  a kernel thread (pid %d) kmaps our page: no slot, so it sleeps\n"
+		"  in kmap() on pkmap_map_wait (state %s), as Linux's kmap_high()\n",
+		t->pid,
+		READ_ONCE(t->__state) == TASK_UNINTERRUPTIBLE ? "D" : "not D?");
+	kunmap(block);
+	wait_for_completion(&w.done);
+	kprintf("  kunmap of one page leaves its slot stale: the sleeper wakes,\n"
+		"  flushes it and gets slot %lu\n",
+		w.vaddr ? PKMAP_NR((unsigned long)w.vaddr) : 0UL);
+	kprintf("  a kmap where sleeping is not allowed (preemption off, as under\n"
+		"  a spinlock):\n");
+	preempt_disable();
+	vaddr = kmap(block); /* its slot is the thread's now: none free */
+	preempt_enable();
+	if (!vaddr)
+		kprintf("  -> NULL: the caller must cope; the reports above name who\n"
+			"  holds the slots, and the kmap that should not have slept\n");
+	else
+		kunmap(block);
+	kthread_stop(t);
+	if (w.vaddr)
+		kunmap(page);
+}
+
 /* kmap every page of block, keeping them mapped; then one too many. */
 static int demo_fill_slots(struct page *block, struct page *page)
 {
@@ -197,11 +261,7 @@ static int demo_fill_slots(struct page *block, struct page *page)
 	kprintf("  our page lost its stale slot in that flush (page_address = %s);\n"
 		"  kmap it once more:\n",
 		page_address(page) ? "not NULL?" : "NULL");
-	if (!kmap(page))
-		kprintf("  -> NULL: the caller must cope; the report above names who holds\n"
-			"  the slots\n");
-	else
-		kunmap(page);
+	demo_one_too_many(block, page);
 	return mapped;
 }
 
@@ -219,7 +279,7 @@ static void demo_fill(struct page *page)
 		return;
 	}
 	mapped = demo_fill_slots(block, page);
-	for (int i = 0; i < mapped; i++)
+	for (int i = 1; i < mapped; i++) /* the first: demo_one_too_many() */
 		kunmap(block + i);
 	__free_pages(block, 10);
 }

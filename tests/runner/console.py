@@ -200,7 +200,8 @@ def screen_diags(rows):
 
 
 def pager_cases(vga, session, suite):
-    """help typed at the keyboard: a page, --More--, space, the rest."""
+    """help typed at the keyboard: a page, --More--, space, the rest (a
+    space per page)."""
     vga.type("help\n")
     rows = vga.wait_screen(more_shown)
     text = "\n".join(rows)
@@ -212,7 +213,15 @@ def pager_cases(vga, session, suite):
     suite.add("COM1 waits with the screen (the end of help is not sent yet)",
               "help NAME: a command" not in early[early.rfind("kmem386> help"):],
               ["COM1 so far:"] + early.splitlines()[-5:])
-    vga.type(" ")
+    # A space per page, until the end of help (it may take more than two).
+    for _ in range(4):
+        page = rows
+        vga.type(" ")
+        vga.wait_screen(lambda r: r != page)  # the key was taken
+        rows = vga.wait_screen(lambda r: more_shown(r) or
+                               any(x.startswith("help NAME: a command") for x in r))
+        if not more_shown(rows):
+            break
     session.expect(re.compile(r"help NAME: a command"), "the end of help after space")
     session.expect_prompt()
     rows = vga.wait_screen(lambda r: r[-1].startswith("kmem386>") or

@@ -8,6 +8,7 @@
 #   make linux PROG=hello  run hello and power off (PROG: names, spaces or commas)
 #   make bench-linux       the user benchmarks under -icount: instruction counts,
 #                          the rows printed as the kernel's bench mode prints them
+#   make bench-user        the same on kmem386 and on Linux at once, side by side
 #   make linux-initramfs   fetch and build what the boots need (make test uses it)
 #   make bench-linux-kernel  kmem386's kernel bench rows timed on Linux by a module
 #                          (tools/linux/kbench) built against Debian's headers
@@ -39,7 +40,8 @@ space := $(empty) $(empty)
 LINUX_PROGS := $(or $(strip $(subst $(comma),$(space),$(PROG))),hello $(USER_TESTS))
 LINUX_SHELL ?= $(if $(strip $(PROG)),0,1)
 
-.PHONY: linux linux-initramfs linux-prepare bench-linux bench-linux-kernel
+.PHONY: linux linux-initramfs linux-prepare bench-linux bench-linux-kernel \
+	bench-user
 
 $(LINUX_RELEASE): tools/linux/fetch.sh
 	$(Q)./tools/linux/fetch.sh $(LINUX_DIR)
@@ -86,6 +88,14 @@ linux: deps $(LINUX_INITRD)
 
 bench-linux: deps $(LINUX_INITRD)
 	$(PYTHON) tests/linux_check.py bench --linux-dir $(LINUX_DIR) \
+		--mem $(MEM) --accel $(ACCEL) $(if $(ARGS),--args "$(ARGS)") \
+		--progs "$(USER_BENCHES)" --append "$(LINUX_APPEND)"
+
+# The same user benchmarks on kmem386 and on Linux at once, side by side
+# (build/bench-user.txt): the goal of each row is half of Linux's count.
+bench-user: deps $(KERNEL) $(USER_INITRD) $(LINUX_INITRD)
+	$(PYTHON) tests/linux_check.py bench-both --linux-dir $(LINUX_DIR) \
+		--kernel $(KERNEL) --kmem386-initrd $(USER_INITRD) \
 		--mem $(MEM) --accel $(ACCEL) $(if $(ARGS),--args "$(ARGS)") \
 		--progs "$(USER_BENCHES)" --append "$(LINUX_APPEND)"
 
