@@ -27,7 +27,7 @@ extern bool debug_atomic_sleep;
 			might_sleep(); \
 	} while (0)
 /* Reports since boot; debug_atomic_sleep: CONFIG_DEBUG_ATOMIC_SLEEP, bench. */
-extern unsigned long nr_might_sleep_reports;
+extern unsigned long nr_might_sleep_bugs;
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The structure that contains `ptr` as its member `member`. */

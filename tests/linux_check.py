@@ -1,4 +1,4 @@
-#!/ usr / bin / env python3
+#!/usr/bin/env python3
 """tests/linux_check.py - the user programs on Debian's real Linux 686 (python3,
 standard library only).
 
@@ -203,7 +203,8 @@ def compare_results(reference, other, lacks=()):
                 diffs.append(f"{prog}.{case}: not on Linux")
     return diffs
 
-#-- - booting -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- --
+
+# --- booting ----------------------------------------------------------------------
 
 
 def qemu_argv(linux_dir, progs, mem="2G", accel="tcg", icount=False, args="",
@@ -223,13 +224,14 @@ def qemu_argv(linux_dir, progs, mem="2G", accel="tcg", icount=False, args="",
 def boot_linux(argv, timeout):
     """Run QEMU to its end (or the timeout): a parsed Boot."""
     start = time.monotonic()
-try : proc
-	= subprocess.Popen(argv, stdin = subprocess.DEVNULL,
-			   stdout = subprocess.PIPE, stderr = subprocess.STDOUT)
-		  except OSError as e
-		: boot = Boot(output = f "cannot run {argv[0]}: {e}",
-			      status = 127) return boot
-	try : out, _ = proc.communicate(timeout=timeout)
+    try:
+        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT)
+    except OSError as e:
+        boot = Boot(output=f"cannot run {argv[0]}: {e}", status=127)
+        return boot
+    try:
+        out, _ = proc.communicate(timeout=timeout)
         status = proc.returncode
     except subprocess.TimeoutExpired:
         proc.kill()
@@ -316,8 +318,8 @@ def run_check(linux_dir=LINUX_DIR, timeout=300, mem="2G", accel=None, booted=Non
         crashes.append(f"timeout after {timeout:g} s")
     return suites, crashes, boot.output, boot.seconds, argv
 
-#-- - make bench - \
-	linux -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -
+
+# --- make bench-linux -------------------------------------------------------------
 
 
 def bench_rows(boot):
@@ -366,11 +368,8 @@ def main_bench(args):
     text = "\n".join(bench_table(boot, rows, args.mem, unit)) + "\n"
     (out / f"{name}.txt").write_text(text)
     (out / f"{name}.json").write_text(json.dumps(
-        [{
-	"op" : r.op, "mem" : args.mem, "per_op" : r.per_op,
-		"unit" : unit,
-			 "kernel" : f "Linux {boot.kernel}",
-				    "program" : prog} for prog, r in rows
+        [{"op": r.op, "mem": args.mem, "per_op": r.per_op, "unit": unit,
+          "kernel": f"Linux {boot.kernel}", "program": prog} for prog, r in rows
          if r.per_op is not None], indent=1) + "\n")
     print(text, end="")
     bad = [p.name for p in boot.programs if p.exit != 0] + \
@@ -409,8 +408,8 @@ def main_run(args):
     print(f"{len(progs) - failed} passed, {failed} failed")
     return 1 if failed or not boot.done else 0
 
-#-- - self - \
-	test -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- --
+
+# --- self-test ----------------------------------------------------------------------
 
 SAMPLE = """\
 [    2.4] mce: Unable to init MCE device (rc: -5)\r
@@ -422,13 +421,13 @@ hello from user mode on Linux\r
 KTAP version 1\r
 1..1\r
     KTAP version 1\r
-#Subtest : proc\r
+    # Subtest: proc\r
     1..3\r
     ok 1 proc_a\r
-#proc_test.c : 10 : expected x == y, got 1 vs 2\r
+    # proc_test.c:10: expected x == y, got 1 vs 2\r
     not ok 2 proc_b\r
     ok 3 proc_c # SKIP needs /proc/self/maps\r
-#proc : pass : 1 fail : 1 skip : 1 total : 3\r
+# proc: pass:1 fail:1 skip:1 total:3\r
 not ok 1 proc\r
 ===== END proc_test exit=1 =====\r
 ===== ALL DONE =====\r
@@ -508,8 +507,7 @@ def both_table(mine, theirs, unit):
     """Rows side by side: kmem386, Linux, the goal (half) and whether it is met."""
     linux = {r.op: r for _, r in theirs}
     width = max([len(r.op) for _, r in mine] + [10])
-    lines = [f"{'op':<{width}} {'kmem386':>10} {'Linux':>10} {'goal':>10}  met  what",
-             f"{'':<{width}} {'(' + unit + ')':>10}"]
+    lines = [f"{'op':<{width}} {'kmem386':>10} {'Linux':>10} {'goal':>10}  met  what"]
     met_all = True
     for _, r in mine:
         other = linux.get(r.op)

@@ -551,37 +551,36 @@ bool sched_is_ready(void)
 /* --- might_sleep() ----------------------------------------------------------- */
 
 bool debug_atomic_sleep = CONFIG_DEBUG_ATOMIC_SLEEP;
-unsigned long nr_might_sleep_reports;
+unsigned long nr_might_sleep_bugs;
 
 /*
- * A report per call site per second at most: the same misuse in a loop
- * would flood the log (Linux allows one report a second in all, which
- * would hide a second site's report).  The last sites reported, in a ring.
+ * At most RATELIMIT_BURST reports a second are printed (the next one says
+ * how many were held back), as printk's rate limit; every one is counted
+ * in nr_might_sleep_bugs, which the tests read.
  */
-#define MIGHT_SLEEP_SITES 16
+#define RATELIMIT_BURST 10
 
-static struct {
-	const char *file;
-	int line;
-	unsigned long jiffy;
-} might_sleep_sites[MIGHT_SLEEP_SITES];
-static unsigned int might_sleep_next;
+static unsigned long ratelimit_begin; /* jiffies when this second began */
+static unsigned int ratelimit_printed, ratelimit_missed;
 
-/* Was this site reported less than a second ago?  If not, note it now. */
-static bool might_sleep_ratelimited(const char *file, int line)
+static bool might_sleep_ratelimit(void)
 {
 	unsigned long now = jiffies_ul;
 
-	for (unsigned int i = 0; i < MIGHT_SLEEP_SITES; i++)
-		if (might_sleep_sites[i].file == file &&
-		    might_sleep_sites[i].line == line &&
-		    time_before(now, might_sleep_sites[i].jiffy + HZ))
-			return true;
-	might_sleep_sites[might_sleep_next].file = file;
-	might_sleep_sites[might_sleep_next].line = line;
-	might_sleep_sites[might_sleep_next].jiffy = now;
-	might_sleep_next = (might_sleep_next + 1) % MIGHT_SLEEP_SITES;
-	return false;
+	if (now - ratelimit_begin >= HZ) {
+		if (ratelimit_missed)
+			pr_warn("__might_sleep: %u callbacks suppressed\n",
+				ratelimit_missed);
+		ratelimit_begin = now;
+		ratelimit_printed = 0;
+		ratelimit_missed = 0;
+	}
+	if (ratelimit_printed >= RATELIMIT_BURST) {
+		ratelimit_missed++;
+		return false;
+	}
+	ratelimit_printed++;
+	return true;
 }
 
 void __might_sleep(const char *file, int line)
@@ -592,9 +591,9 @@ void __might_sleep(const char *file, int line)
 	if (likely(!count && !irqs_off) || !debug_atomic_sleep ||
 	    !sched_ready || panic_in_progress)
 		return;
-	if (might_sleep_ratelimited(file, line))
+	nr_might_sleep_bugs++;
+	if (!might_sleep_ratelimit())
 		return;
-	nr_might_sleep_reports++;
 	pr_err("BUG: sleeping function called from invalid context at %s:%d\n",
 	       file, line);
 	pr_err("in_atomic(): %d, irqs_disabled(): %d, non_block: 0, pid: %d, name: %s\n",

@@ -447,7 +447,7 @@ static void expect_report(struct ktest *test, printk_mark_t mark,
 {
 	char text[96];
 
-	KTEST_EXPECT_EQ(test, nr_might_sleep_reports, before + 1);
+	KTEST_EXPECT_EQ(test, nr_might_sleep_bugs, before + 1);
 	KTEST_EXPECT_LOG(
 		test, mark,
 		"BUG: sleeping function called from invalid context at");
@@ -460,7 +460,7 @@ static void expect_report(struct ktest *test, printk_mark_t mark,
 static void
 sched_might_sleep_with_preemption_off_is_reported(struct ktest *test)
 {
-	unsigned long before = nr_might_sleep_reports;
+	unsigned long before = nr_might_sleep_bugs;
 	printk_mark_t mark = printk_mark();
 
 	preempt_disable();
@@ -474,7 +474,7 @@ sched_might_sleep_with_preemption_off_is_reported(struct ktest *test)
 static void
 sched_might_sleep_with_interrupts_off_is_reported(struct ktest *test)
 {
-	unsigned long before = nr_might_sleep_reports, flags;
+	unsigned long before = nr_might_sleep_bugs, flags;
 	printk_mark_t mark = printk_mark();
 
 	local_irq_save(flags);
@@ -486,7 +486,7 @@ sched_might_sleep_with_interrupts_off_is_reported(struct ktest *test)
 static void sched_gfp_kernel_under_a_spinlock_is_reported(struct ktest *test)
 {
 	static DEFINE_SPINLOCK(lock);
-	unsigned long before = nr_might_sleep_reports;
+	unsigned long before = nr_might_sleep_bugs;
 	printk_mark_t mark = printk_mark();
 	void *p, *q;
 
@@ -506,10 +506,10 @@ static volatile int irq_reports = -1;
 
 static void might_sleep_in_an_ipi(void *arg)
 {
-	unsigned long before = nr_might_sleep_reports;
+	unsigned long before = nr_might_sleep_bugs;
 
 	might_sleep();
-	irq_reports = (int)(nr_might_sleep_reports - before);
+	irq_reports = (int)(nr_might_sleep_bugs - before);
 }
 
 /* From an interrupt handler (an IPI from this CPU to another). */
@@ -533,14 +533,14 @@ sched_might_sleep_in_an_interrupt_handler_is_reported(struct ktest *test)
 static void
 sched_might_sleep_where_sleeping_is_fine_says_nothing(struct ktest *test)
 {
-	unsigned long before = nr_might_sleep_reports;
+	unsigned long before = nr_might_sleep_bugs;
 	void *p;
 
 	might_sleep();
 	p = kmalloc(32, GFP_KERNEL);
 	kfree(p);
 	msleep(1);
-	KTEST_EXPECT_EQ(test, nr_might_sleep_reports, before);
+	KTEST_EXPECT_EQ(test, nr_might_sleep_bugs, before);
 }
 
 static const struct ktest_case sched_cases[] = {
