@@ -11,7 +11,8 @@
  * of a line is end of file.  Ctrl-C is not a character here: the console
  * sends SIGINT to the program the shell runs in the foreground
  * (console_set_foreground()).  No seeking (ESPIPE) and no fsync (EINVAL),
- * as for a tty.
+ * as for a tty.  The null file (/dev/null's behaviour) is here too: for a
+ * program whose output nobody should see (the in-kernel tests run some).
  */
 #include <console.h>
 #include <errno.h>
@@ -81,6 +82,40 @@ static struct inode console_inode = {
 	.i_mode = S_IFCHR | 0600,
 	.i_fop = &console_fops,
 };
+
+/* /dev/null: reads find the end at once, writes vanish whole. */
+static ssize_t null_read(struct file *file, char __user *buf, size_t count,
+			 loff_t *pos)
+{
+	return 0;
+}
+
+static ssize_t null_write(struct file *file, const char __user *buf,
+			  size_t count, loff_t *pos)
+{
+	return (ssize_t)count;
+}
+
+static const struct file_operations null_fops = {
+	.read = null_read,
+	.write = null_write,
+};
+
+static struct inode null_inode = {
+	.i_mode = S_IFCHR | 0666,
+	.i_fop = &null_fops,
+};
+
+struct file *null_file_open(void)
+{
+	struct file *file = alloc_file(NULL, O_RDWR);
+
+	if (IS_ERR(file))
+		return file;
+	file->f_inode = &null_inode;
+	file->f_op = &null_fops;
+	return file;
+}
 
 struct file *console_file_open(void)
 {

@@ -213,7 +213,7 @@ void do_close_on_exec(struct files_struct *files)
 			close_fd(fd);
 }
 
-int files_init_console(struct task_struct *tsk)
+int files_init_console(struct task_struct *tsk, bool null)
 {
 	struct file *console;
 
@@ -222,7 +222,7 @@ int files_init_console(struct task_struct *tsk)
 		if (!tsk->files)
 			return -ENOMEM;
 	}
-	console = console_file_open();
+	console = null ? null_file_open() : console_file_open();
 	if (IS_ERR(console))
 		return (int)PTR_ERR(console);
 	for (unsigned int fd = 0; fd < 3; fd++) {

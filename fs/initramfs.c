@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <fs.h>
 #include <kernel.h>
+#include <memblock.h>
 #include <mm.h>
 #include <printk.h>
 #include <slab.h>
@@ -146,9 +147,16 @@ void __init populate_rootfs(void)
 	else
 		pr_info("initramfs: %d files and directories, %u entries skipped (devices, links)\n",
 			made, skipped);
-	if (lowmem)
+	if (lowmem) {
+		/* The whole pages only, as free_reserved_area() frees. */
+		phys_addr_t start = PAGE_ALIGN(initrd_start);
+		phys_addr_t end = initrd_end & PAGE_MASK;
+
+		if (start < end)
+			memblock_phys_free(start, end - start);
 		free_reserved_area(__va(initrd_start), __va(initrd_end),
 				   "initrd");
-	else
+	} else {
 		vfree(buf);
+	}
 }

@@ -41,7 +41,8 @@ struct files_struct *dup_fd(struct files_struct *old, int *err);
 void put_files_struct(struct files_struct *files);
 /* exec: close what was opened with O_CLOEXEC. */
 void do_close_on_exec(struct files_struct *files);
-/* Give a kernel thread about to exec a program fds 0-2 on the console. */
-int files_init_console(struct task_struct *tsk);
+/* Give a kernel thread about to exec a program fds 0-2: the console, or
+ * (null) a file that swallows everything. */
+int files_init_console(struct task_struct *tsk, bool null);
 
 #endif /* _FILE_H */

@@ -171,6 +171,8 @@ extern const struct file_operations ramfs_file_operations;
 extern const struct file_operations ramfs_dir_operations;
 /* The console as a file: what fds 0, 1 and 2 are (fs/console_file.c). */
 struct file *console_file_open(void);
+/* A file that reads nothing and swallows what is written (/dev/null). */
+struct file *null_file_open(void);
 
 /* Boot: the root, then the initramfs unpacked into it. */
 void vfs_caches_init(void);

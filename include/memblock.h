@@ -45,6 +45,11 @@ int memblock_reserve_named(phys_addr_t base, phys_addr_t size,
 /* Remove a range from `memory` (the mem= option). */
 int memblock_remove(phys_addr_t base, phys_addr_t size);
 /*
+ * Drop a range from `reserved` (Linux keeps memblock after boot with
+ * ARCH_KEEP_MEMBLOCK and does this for the freed initrd).
+ */
+int memblock_phys_free(phys_addr_t base, phys_addr_t size);
+/*
  * Allocate `size` bytes aligned to `align`, top down below current_limit,
  * reserve them under `name`; returns the physical address or 0.  The memory
  * is not cleared (it may not be mapped yet).

@@ -356,9 +356,8 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 		p->pgrp = p->pid; /* a kernel thread's child leads a group */
 
 	spin_lock_irqsave(&tasklist_lock, flags);
-	p->real_parent = args->kthreadd_child && kthreadd_task ?
-				 kthreadd_task :
-				 current;
+	p->real_parent = args->kthreadd_child && kthreadd_task ? kthreadd_task :
+								 current;
 	list_add_tail(&p->sibling, &p->real_parent->children);
 	list_add_tail(&p->tasks, &task_list);
 	attach_pid(p);

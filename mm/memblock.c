@@ -141,9 +141,9 @@ int memblock_reserve_named(phys_addr_t base, phys_addr_t size, const char *name)
 	return ret;
 }
 
-static int __memblock_remove(phys_addr_t base, phys_addr_t size)
+static int __memblock_remove(struct memblock_type *type, phys_addr_t base,
+			     phys_addr_t size)
 {
-	struct memblock_type *type = &memblock.memory;
 	phys_addr_t end = base + size;
 
 	for (unsigned long i = 0; i < type->cnt; i++) {
@@ -177,7 +177,17 @@ int memblock_remove(phys_addr_t base, phys_addr_t size)
 	int ret;
 
 	spin_lock(&memblock_lock);
-	ret = __memblock_remove(base, size);
+	ret = __memblock_remove(&memblock.memory, base, size);
+	spin_unlock(&memblock_lock);
+	return ret;
+}
+
+int memblock_phys_free(phys_addr_t base, phys_addr_t size)
+{
+	int ret;
+
+	spin_lock(&memblock_lock);
+	ret = __memblock_remove(&memblock.reserved, base, size);
 	spin_unlock(&memblock_lock);
 	return ret;
 }

@@ -3,11 +3,11 @@
  * process_cmds.c - processes at the prompt: `run`, `ps`, `kill`, and the
  * boot mode that runs the user programs for the runner.
  *
- * `run PROG ARGS` is what a shell's fork and exec do, from the kernel: a
- * kernel thread, child of the shell (init, pid 1), gets the console as
- * its descriptors 0, 1 and 2, leads a process group of its own, and
- * becomes the program with kernel_execve() (fs/exec.c), as Linux's
- * kernel_init becomes /sbin/init.  The shell then waits for it like a
+ * `run PROG ARGS` is what a shell's fork and exec do, from the kernel
+ * (kernel/umh.c): a kernel thread, child of the shell (init, pid 1), gets
+ * the console as its descriptors 0, 1 and 2, leads a process group of its
+ * own, and becomes the program with kernel_execve() (fs/exec.c), as
+ * Linux's kernel_init becomes /sbin/init.  The shell then waits for it like a
  * parent in wait4(), with Ctrl-C sending SIGINT to its group; `run ... &`
  * does not wait (the program is reaped by the kernel when it ends).  A
  * PROG without a slash is looked up in /user, then /bin.
@@ -37,14 +37,9 @@
 #include <sprintf.h>
 #include <string.h>
 #include <time.h>
+#include <umh.h>
 
 #define RUN_MAX_ARGS SHELL_MAX_ARGS
-
-struct run_request {
-	char path[64];
-	char *argv[RUN_MAX_ARGS + 1];
-	char args[SHELL_LINE_MAX];
-};
 
 static const char *const run_envp[] = { "HOME=/", "PATH=/user:/bin",
 					"TERM=linux", NULL };
@@ -66,25 +61,22 @@ static const char *signal_name(int sig)
 	return "signal";
 }
 
-/* The new process: descriptors, its own group, then the program. */
-static int run_program(void *arg)
+static const char *errno_text(int err)
 {
-	struct run_request *req = arg;
-	int err;
-
-	current->pgrp = current->pid;
-	err = files_init_console(current);
-	if (!err)
-		err = kernel_execve(req->path, (const char *const *)req->argv,
-				    run_envp);
-	if (err)
-		kprintf("run: %s: %s\n", req->path,
-			err == -ENOENT	? "No such file or directory" :
-			err == -EACCES	? "Permission denied" :
-			err == -ENOEXEC ? "Exec format error" :
-					  "cannot execute");
-	kfree(req);
-	return err; /* 0: the program runs (ret_from_fork) */
+	switch (err) {
+	case -ENOENT:
+		return "No such file or directory";
+	case -EACCES:
+		return "Permission denied";
+	case -ENOEXEC:
+		return "Exec format error";
+	case -E2BIG:
+		return "Argument list too long";
+	case -EAGAIN:
+		return "Resource temporarily unavailable";
+	default:
+		return "cannot execute";
+	}
 }
 
 /* PROG to a path: as given if it has a slash, else /user or /bin. */
@@ -104,61 +96,38 @@ static int find_program(const char *name, char *path, size_t size)
 	return -ENOENT;
 }
 
-/*
- * Start argv[0] with its arguments: its pid, or -errno.  wait: the shell
- * will wait for it (a zombie until then); else it is reaped at its end.
- */
-static int spawn(int argc, char **argv, bool wait)
-{
-	struct run_request *req = kzalloc(sizeof(*req), GFP_KERNEL);
-	struct kernel_clone_args args = {
-		.exit_signal = wait ? SIGCHLD : -1,
-		.stack = (unsigned long)run_program,
-		.kthread = true,
-		.name = argv[0],
-	};
-	size_t used = 0;
-	long pid;
-
-	if (!req)
-		return -ENOMEM;
-	if (find_program(argv[0], req->path, sizeof(req->path))) {
-		kprintf("run: %s: not found in /user or /bin\n", argv[0]);
-		kfree(req);
-		return -ENOENT;
-	}
-	for (int i = 0; i < argc && i < RUN_MAX_ARGS; i++) {
-		size_t len = strlen(argv[i]) + 1;
-
-		if (used + len > sizeof(req->args))
-			break;
-		memcpy(req->args + used, argv[i], len);
-		req->argv[i] = req->args + used;
-		used += len;
-	}
-	args.stack_size = (unsigned long)req;
-	pid = kernel_clone(&args);
-	if (pid < 0)
-		kfree(req);
-	return (int)pid;
-}
-
 /* A wait() status as a shell's $? (128 + the signal when killed). */
 static int status_code(int status)
 {
 	return (status & 0x7f) ? 128 + (status & 0x7f) : (status >> 8) & 0xff;
 }
 
-/* Run and wait: the wait status, or -errno. */
+/*
+ * Run argv[0] and wait for it, Ctrl-C sending SIGINT to it meanwhile: its
+ * wait status, or -errno (reported) if it could not run.
+ */
 static int run_and_wait(int argc, char **argv)
 {
-	int pid = spawn(argc, argv, true), status = 0;
+	char path[64];
+	struct umh_info info = { .path = path, .envp = run_envp };
+	int pid, status;
 
-	if (pid < 0)
+	argv[argc] = NULL;
+	info.argv = (const char *const *)argv;
+	if (find_program(argv[0], path, sizeof(path))) {
+		kprintf("run: %s: not found in /user or /bin\n", argv[0]);
+		return -ENOENT;
+	}
+	pid = umh_spawn(&info, false);
+	if (pid < 0) {
+		kprintf("run: %s: %s\n", path, errno_text(pid));
 		return pid;
+	}
 	console_set_foreground(pid);
-	kernel_wait(pid, &status);
+	status = umh_wait(&info, pid);
 	console_set_foreground(0);
+	if (status < 0)
+		kprintf("run: %s: %s\n", path, errno_text(status));
 	return status;
 }
 
@@ -170,9 +139,20 @@ static int cmd_run(int argc, char **argv)
 	if (argc < 2)
 		return shell_usage(argv[0]);
 	if (background) {
-		int pid = spawn(argc - 2, argv + 1, false);
+		char path[64];
+		int pid;
 
-		if (pid > 0)
+		argv[argc - 1] = NULL; /* the & */
+		if (find_program(argv[1], path, sizeof(path))) {
+			kprintf("run: %s: not found in /user or /bin\n",
+				argv[1]);
+			return -ENOENT;
+		}
+		pid = call_usermodehelper(path, (const char *const *)argv + 1,
+					  run_envp, UMH_NO_WAIT);
+		if (pid < 0)
+			kprintf("run: %s: %s\n", path, errno_text(pid));
+		else
 			kprintf("[%d] %s\n", pid, argv[1]);
 		return pid < 0 ? pid : 0;
 	}

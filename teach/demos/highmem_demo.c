@@ -169,6 +169,8 @@ static bool demo_fill_one(struct page *block, int i, unsigned int stale)
 	void *vaddr;
 
 	pkmap_get_state(&s);
+	if (!s.free && !s.stale)
+		return false; /* a kmap() now would sleep: not this task */
 	flushes = s.flushes;
 	vaddr = kmap(block + i);
 	if (!vaddr)

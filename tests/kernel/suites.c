@@ -26,6 +26,7 @@ extern const struct ktest_suite mempool_ktest_suite;
 extern const struct ktest_suite vmalloc_ktest_suite;
 extern const struct ktest_suite leak_check_ktest_suite;
 extern const struct ktest_suite ex04_ktest_suite;
+extern const struct ktest_suite process_ktest_suite;
 
 const struct ktest_suite *const ktest_suites[] = {
 	&lib_ktest_suite, /* lib/: strings, formatting, sorting */
@@ -49,5 +50,6 @@ const struct ktest_suite *const ktest_suites[] = {
 	&vmalloc_ktest_suite, /* vmalloc, vmap, ioremap */
 	&leak_check_ktest_suite, /* the tests' own leak checks */
 	&ex04_ktest_suite, /* the exercise's API and its eight tests */
+	&process_ktest_suite, /* user processes: run, end, give it all back */
 	NULL,
 };

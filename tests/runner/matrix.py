@@ -26,7 +26,7 @@ MATRIX = [
     {"name": "128M", "mem": "128M", "append": "bogus_option"},
     {"name": "896M", "mem": "896M", "append": ""},
     {"name": "1G", "mem": "1G", "append": ""},
-    {"name": "2G", "mem": "2G", "append": ""},
+    {"name": "2G", "mem": "2G", "append": "", "initrd": True},
     {"name": "3G", "mem": "3G", "append": ""},
     {"name": "3583M", "mem": "3583M", "append": ""},
     {"name": "3584M", "mem": "3584M", "append": ""},
@@ -38,7 +38,7 @@ MATRIX = [
     # The same suites with several CPUs: 2 and 4 at the classic sizes, 8
     # (the most the kernel takes) once.
     {"name": "2G smp2", "mem": "2G", "append": "", "smp": 2},
-    {"name": "2G smp4", "mem": "2G", "append": "", "smp": 4},
+    {"name": "2G smp4", "mem": "2G", "append": "", "smp": 4, "initrd": True},
     {"name": "128M smp2", "mem": "128M", "append": "", "smp": 2},
     {"name": "256M highmem=64M smp4", "mem": "256M", "append": "highmem=64M", "smp": 4},
     {"name": "1G smp8", "mem": "1G", "append": "", "smp": 8},
@@ -54,8 +54,10 @@ def run_ktest_boot(entry, args):
     append = f"ktest={args.suite}" if args.suite else "ktest"
     if entry.get("append"):
         append += " " + entry["append"]
-    argv = qemu_argv(entry["mem"], ["-kernel", args.kernel, "-append", append],
-                     smp=args.smp or entry.get("smp", 1))
+    boot = ["-kernel", args.kernel, "-append", append]
+    if entry.get("initrd") and getattr(args, "initrd", None):
+        boot += ["-initrd", args.initrd]  # the user programs (suite process)
+    argv = qemu_argv(entry["mem"], boot, smp=args.smp or entry.get("smp", 1))
     start = time.monotonic()
     out, err, status = run_process(argv, args.timeout)
     doc = parse_ktap(out)
