@@ -419,7 +419,7 @@ void *__kmalloc(size_t size, gfp_t flags)
 		 flags))
 		flags &= ~(gfp_t)GFP_HIGHMEM;
 	if (unlikely(size > KMALLOC_MAX_CACHE_SIZE))
-		return kmalloc_large(size, flags);
+		return kmalloc_large(size, flags, _RET_IP_);
 	return slab_alloc(kmalloc_slab(size, flags), flags, _RET_IP_);
 }
 

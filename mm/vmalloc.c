@@ -127,6 +127,7 @@ static void vmalloc_free_pages(struct page **pages, unsigned int nr)
 {
 	for (unsigned int i = 0; i < nr; i++) {
 		ClearPageVmalloc(pages[i]);
+		pages[i]->vm_area = NULL;
 		__free_page(pages[i]);
 	}
 }
@@ -152,7 +153,9 @@ static int vmalloc_alloc_pages(struct vm_struct *area, gfp_t gfp)
 			kfree(area->pages);
 			return -ENOMEM;
 		}
+		/* Whose page it is: __free_pages() refuses it, reports say. */
 		SetPageVmalloc(page);
+		page->vm_area = area;
 		area->pages[i] = page;
 	}
 	return 0;

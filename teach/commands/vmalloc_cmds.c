@@ -3,11 +3,14 @@
  * vmalloc_cmds.c - `vmalloc` and `vfree`: seeing that a vmalloc buffer is
  * one range of virtual addresses over pages from all over physical memory
  * (mostly highmem).  `demo vmalloc` (teach/demos/vmalloc_demo.c) contrasts
- * it with kmalloc, using vmalloc_show_pages() from here.
+ * it with kmalloc, using vmalloc_show_pages() from here.  `vfree` frees only
+ * the areas `vmalloc` made (an area records its caller): any other is in
+ * use by the kernel.
  */
 #include <asm/memlayout.h>
 #include <bug.h>
 #include <errno.h>
+#include <kallsyms.h>
 #include <kernel.h>
 #include <mm.h>
 #include <printk.h>
@@ -85,6 +88,19 @@ static int cmd_vmalloc(int argc, char **argv)
 SHELL_COMMAND(vmalloc, "SIZE", "vmalloc a buffer, show where its pages are",
 	      SHELL_TOPIC_VMALLOC, cmd_vmalloc);
 
+/* An area that some other part of the kernel made and still uses. */
+static bool refuse_not_ours(unsigned long addr)
+{
+	const struct vm_struct *area = find_vm_area((void *)addr);
+
+	if (!area ||
+	    kallsyms_in_function((unsigned long)area->caller, "cmd_vmalloc"))
+		return false; /* not an area: vfree() itself says so */
+	kprintf("vfree: %#lx is a vmalloc area of %lu bytes made by %pS, not by `vmalloc`: refused (its owner still uses it)\n",
+		addr, area->size, area->caller);
+	return true;
+}
+
 static int cmd_vfree(int argc, char **argv)
 {
 	unsigned long addr, warnings = nr_warnings;
@@ -93,6 +109,8 @@ static int cmd_vfree(int argc, char **argv)
 		return shell_usage(argv[0]);
 	if (shell_parse_ulong(argv[1], &addr))
 		return -EINVAL;
+	if (refuse_not_ours(addr))
+		return -EBUSY;
 	vfree((void *)addr);
 	if (nr_warnings != warnings) {
 		kprintf("vfree: refused, see the report above\n");

@@ -109,9 +109,14 @@ static void paging_page_address_and_virt_to_page_are_inverse(struct ktest *test)
 	page = pfn_to_page(max_low_pfn - 1);
 	KTEST_EXPECT_PTR_EQ(test, virt_to_page(page_address(page)), page);
 
-	/* A highmem page has no address until it is mapped. */
+	/*
+	 * A highmem page has no address until it is mapped.  (A page freed
+	 * while an earlier case's stale pkmap slot still held it would keep
+	 * that address until the next flush: flush them first.)
+	 */
 	if (max_pfn == max_low_pfn)
 		return;
+	kmap_flush_unused();
 	page = alloc_page(GFP_HIGHMEM | __GFP_NOWARN);
 	KTEST_ASSERT_NOT_NULL(test, page);
 	if (PageHighMem(page))
