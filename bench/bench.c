@@ -25,11 +25,14 @@
  *          ops=4096 min=58.00 max=58.00 desc="kmalloc(64) + kfree"
  *
  * `bench.iters=N` sets the operations per batch of the cheapest rows
- * (default 4096; costly rows take N >> shift), so a test can run it tiny.
+ * (default 4096, at most BENCH_ITERS_MAX; costly rows take N >> shift), so
+ * a test can run it tiny.  From the shell, Ctrl-C stops the run between
+ * two batches (a batch runs with interrupts off).
  */
 #include <asm/processor.h>
 #include <bench.h>
 #include <cmdline.h>
+#include <console.h>
 #include <errno.h>
 #include <init.h>
 #include <kernel.h>
@@ -46,6 +49,7 @@
 
 #define BENCH_BATCHES 7 /* odd: the median is one of them */
 #define BENCH_ITERS_DEFAULT 4096
+#define BENCH_ITERS_MAX (1UL << 18) /* the longest batch: about 1 s of TCG */
 #define BENCH_MAX_ROWS 64 /* rows whose result a later row may need */
 
 unsigned long bench_iters = BENCH_ITERS_DEFAULT;
@@ -64,9 +68,9 @@ static int __init parse_bench_iters(char *arg)
 {
 	unsigned long n;
 
-	if (!arg || kstrtoul(arg, 0, &n) || !n) {
-		pr_err("bench.iters=%s: not a positive number; using %lu\n",
-		       arg ? arg : "", bench_iters);
+	if (!arg || kstrtoul(arg, 0, &n) || !n || n > BENCH_ITERS_MAX) {
+		pr_err("bench.iters=%s: not a number from 1 to %lu; using %lu\n",
+		       arg ? arg : "", BENCH_ITERS_MAX, bench_iters);
 		return -EINVAL;
 	}
 	bench_iters = n;
@@ -171,9 +175,13 @@ static void bench_one(const struct bench_op *op)
 		u64 t = bench_batch(op, n);
 
 		ticks[b] = t > empty ? t - empty : 0;
+		if (signal_pending())
+			break; /* the teardown still runs: nothing is kept */
 	}
 	if (op->teardown)
 		op->teardown();
+	if (signal_pending())
+		return;
 	sort(ticks, BENCH_BATCHES, sizeof(ticks[0]), cmp_u64);
 	bench_record(op->id, per_op_x100(ticks[BENCH_BATCHES / 2], n));
 	bench_print(op, per_op_x100(ticks[BENCH_BATCHES / 2], n),
@@ -202,9 +210,16 @@ void bench_run(void)
 	pr_info("bench: start iters=%lu batches=%d ram=%luMB highmem=%luMB\n",
 		bench_iters, BENCH_BATCHES, totalram_pages() >> 8,
 		totalhigh_pages() >> 8);
-	for (unsigned int f = 0; f < ARRAY_SIZE(families); f++)
-		for (const struct bench_op *op = families[f]; op->id; op++)
+	for (unsigned int f = 0; f < ARRAY_SIZE(families); f++) {
+		for (const struct bench_op *op = families[f]; op->id; op++) {
 			bench_one(op);
+			if (signal_pending()) {
+				pr_info("bench: interrupted by Ctrl-C at %s, after %u rows\n",
+					op->id, nr_results);
+				return;
+			}
+		}
+	}
 	bench_boot();
 	pr_info("bench: done rows=%u\n", nr_results + 2);
 }
@@ -231,6 +246,11 @@ static int cmd_bench(int argc, char **argv)
 
 	if (argc > 2 || (argc == 2 && (kstrtoul(argv[1], 0, &n) || !n))) {
 		pr_err("usage: bench [ITERS]\n");
+		return -EINVAL;
+	}
+	if (argc == 2 && n > BENCH_ITERS_MAX) {
+		pr_err("bench: ITERS %lu is more than %lu: refused (a batch runs with interrupts off)\n",
+		       n, BENCH_ITERS_MAX);
 		return -EINVAL;
 	}
 	if (argc == 2)

@@ -36,4 +36,15 @@ int console_getc(void);
 /* A character if one is queued, else -1. */
 int console_trygetc(void);
 
+/*
+ * Ctrl-C from any console: an interrupt for whatever runs now (Linux's
+ * SIGINT to the foreground job).  Long loops check signal_pending() and
+ * stop; the shell calls flush_signals() before each command, and
+ * console_drop_intr() after one that a ^C stopped, so that the ^C (and
+ * anything typed before it) is not read as input again.
+ */
+bool signal_pending(void);
+void flush_signals(void);
+void console_drop_intr(void);
+
 #endif /* _CONSOLE_H */

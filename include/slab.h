@@ -233,6 +233,8 @@ extern unsigned long nr_slab_reclaimable, nr_slab_unreclaimable;
 int kmem_cache_validate(struct kmem_cache *s);
 /* slub_debug= as given on the command line (tests change it briefly). */
 extern slab_flags_t slub_debug;
+/* Does slub_debug= reach a cache of this name (all, or it is named)? */
+bool slub_debug_applies(const char *name);
 /* Parse "FZPU[,cache...]" into the flags and the cache list; -EINVAL if bad. */
 int slub_debug_parse(const char *str, slab_flags_t *flags, char *caches,
 		     size_t size);

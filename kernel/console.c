@@ -7,6 +7,15 @@
  * instructions of the consumer, so the consumer disables interrupts around
  * its check-then-halt: `sti; hlt` is atomic on x86 (the interrupt that wakes
  * us is taken after hlt starts), so no keystroke is slept through.
+ *
+ * Ctrl-C (0x03) is the terminal's interrupt character, from COM1 and the
+ * PS/2 keyboard alike.  As Linux's tty does with ISIG (it sends SIGINT to
+ * the foreground job and flushes the input typed before it), the queue
+ * drops what was typed before the ^C and marks an interrupt pending; a
+ * command that runs long checks signal_pending() in its loops and stops.
+ * The ^C itself stays queued, so that a line editor waiting for input sees
+ * it too (and abandons the line); a command that stopped for it drops it
+ * with console_drop_intr().
  */
 #include <asm/processor.h>
 #include <console.h>
@@ -18,6 +27,9 @@ static char input_queue[INPUT_QUEUE_SIZE];
 static unsigned int input_head; /* next write, by interrupt handlers */
 static unsigned int input_tail; /* next read, by the consumer */
 static bool input_throttled; /* a driver stopped reading its device */
+static volatile bool sigint_pending; /* ^C arrived since flush_signals() */
+
+#define CHAR_INTR 0x03 /* ^C */
 
 void register_console(struct console *con)
 {
@@ -45,6 +57,10 @@ void console_set_level(int level)
 
 bool console_input_char(char c)
 {
+	if (c == CHAR_INTR) {
+		input_tail = input_head; /* what was typed before ^C is gone */
+		sigint_pending = true;
+	}
 	if (input_head - input_tail >= INPUT_QUEUE_SIZE) {
 		input_throttled = true;
 		return false;
@@ -89,4 +105,25 @@ int console_getc(void)
 		else
 			local_irq_enable();
 	}
+}
+
+bool signal_pending(void)
+{
+	return sigint_pending;
+}
+
+void flush_signals(void)
+{
+	sigint_pending = false;
+}
+
+void console_drop_intr(void)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	for (unsigned int i = input_tail; i != input_head; i++)
+		if (input_queue[i % INPUT_QUEUE_SIZE] == CHAR_INTR)
+			input_tail = i + 1;
+	local_irq_restore(flags);
 }

@@ -123,11 +123,16 @@ static bool slub_debug_names(const char *name)
 	return false;
 }
 
+bool slub_debug_applies(const char *name)
+{
+	return !slub_debug_caches[0] || slub_debug_names(name);
+}
+
 slab_flags_t kmem_cache_flags(const char *name, slab_flags_t flags)
 {
 	if (flags & SLAB_NO_USER_FLAGS)
 		return flags;
-	if (!slub_debug_caches[0] || slub_debug_names(name))
+	if (slub_debug_applies(name))
 		flags |= slub_debug;
 	return flags;
 }

@@ -170,14 +170,15 @@ void *__vmalloc(unsigned long size, gfp_t gfp, const void *caller)
 		 "vmalloc: size 0 requested by %pS: nothing to allocate\n",
 		 caller))
 		return NULL;
-	size = PAGE_ALIGN(size);
-	nr_pages = size >> PAGE_SHIFT;
-	if (!size || nr_pages > totalram_pages()) {
+	/* Pages, rounded up without PAGE_ALIGN(): that wraps near 4 GB. */
+	nr_pages = size / PAGE_SIZE + !!(size % PAGE_SIZE);
+	if (nr_pages > totalram_pages()) {
 		if (!(gfp & __GFP_NOWARN))
-			pr_warn("vmalloc: size %lu from %pS is more than all of RAM\n",
-				size, caller);
+			pr_warn("vmalloc: size %lu from %pS is more than all of RAM (%lu kB)\n",
+				size, caller, totalram_pages() << 2);
 		return NULL;
 	}
+	size = nr_pages << PAGE_SHIFT;
 	area = get_vm_area(size, VM_ALLOC, caller);
 	if (!area)
 		return NULL;
@@ -283,6 +284,10 @@ void *vmap(struct page **pages, unsigned int count, unsigned long flags,
 	struct vm_struct *area;
 
 	if (WARN(!count || !pages, "vmap: nothing to map\n"))
+		return NULL;
+	if (WARN(count > (VMALLOC_END - VMALLOC_START) >> PAGE_SHIFT,
+		 "vmap: %u pages are more than the vmalloc space holds (%lu kB)\n",
+		 count, (VMALLOC_END - VMALLOC_START) >> 10))
 		return NULL;
 	area = get_vm_area((unsigned long)count << PAGE_SHIFT, VM_MAP | flags,
 			   __builtin_return_address(0));

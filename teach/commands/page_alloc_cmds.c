@@ -51,7 +51,7 @@ static int cmd_alloc(int argc, char **argv)
 	    parse_gfp_args(argc - 2, argv + 2, &gfp))
 		return -EINVAL;
 	gfp_snprint(flags, sizeof(flags), gfp);
-	page = alloc_pages(gfp, (unsigned int)min(order, 1000UL));
+	page = alloc_pages(gfp, (unsigned int)order);
 	if (!page) {
 		kprintf("alloc: order %lu with %s failed\n", order, flags);
 		return -ENOMEM;

@@ -303,8 +303,7 @@ static int slab_create(int argc, char **argv)
 			SHELL_MAX_CACHES);
 		return -ENOSPC;
 	}
-	s = kmem_cache_create(argv[2], (unsigned int)min(size, ~0UL >> 1), 0,
-			      flags, NULL);
+	s = kmem_cache_create(argv[2], (unsigned int)size, 0, flags, NULL);
 	if (!s)
 		return -EINVAL;
 	shell_caches[i] = s;

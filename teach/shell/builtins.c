@@ -7,6 +7,7 @@
  * with the file that implements it: the shell is also a map of the source.
  */
 #include <asm/setup.h>
+#include <console.h>
 #include <errno.h>
 #include <kernel.h>
 #include <params.h>
@@ -78,7 +79,9 @@ SHELL_COMMAND(dmesg, "[-r]", "print the kernel log (-r: with <levels>)",
 
 static int cmd_cmdline(int argc, char **argv)
 {
-	kprintf("%s\n", saved_command_line);
+	/* Up to 2047 characters: more than one kprintf() line holds. */
+	console_write(saved_command_line, strlen(saved_command_line));
+	console_write("\n", 1);
 	return 0;
 }
 SHELL_COMMAND(cmdline, "", "the kernel command line of this boot",

@@ -16,6 +16,7 @@
 #include <asm/memlayout.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
+#include <asm/setup.h>
 #include <cmdline.h>
 #include <errno.h>
 #include <highmem.h>
@@ -362,15 +363,13 @@ static void paging_cr3_points_at_swapper_pg_dir(struct ktest *test)
 
 static void paging_high_memory_is_the_end_of_lowmem(struct ktest *test)
 {
-	const char *val;
-
 	KTEST_EXPECT_PTR_EQ(test, high_memory, __va(max_low_pfn << PAGE_SHIFT));
 	KTEST_EXPECT_LE(test, max_low_pfn, max_pfn);
 	KTEST_EXPECT_LE(test, max_low_pfn, MAXMEM_PFN);
 	KTEST_EXPECT_LE(test, (unsigned long)high_memory - PAGE_OFFSET, MAXMEM);
 	if (max_pfn > MAXMEM_PFN)
 		KTEST_EXPECT_EQ(test, max_low_pfn, MAXMEM_PFN);
-	else if (!cmdline_find_option("highmem", &val))
+	else if (!mem_options.highmem_given)
 		KTEST_EXPECT_EQ(test, max_low_pfn, max_pfn);
 }
 
@@ -413,22 +412,15 @@ static void paging_vmalloc_option_shrinks_lowmem(struct ktest *test)
 {
 	u64 max_size = SZ_1G - MIN_LOWMEM_SIZE - VMALLOC_OFFSET;
 	unsigned long reserve, lowmem_pfns;
-	const char *val;
-	char *end;
-	u64 size;
+	u64 size = mem_options.vmalloc_size;
 
-	if (!cmdline_find_option("vmalloc", &val) || !val) {
+	/* Not given, or refused (for this machine): the default reserve. */
+	if (!mem_options.vmalloc_given) {
 		KTEST_EXPECT_EQ(test, __VMALLOC_RESERVE,
 				VMALLOC_RESERVE_DEFAULT);
 		return;
 	}
-	size = memparse(val, &end);
-	if (end == val || *end || size < 4 * SZ_1M || size > max_size) {
-		/* A malformed size is refused: the default stays. */
-		KTEST_EXPECT_EQ(test, __VMALLOC_RESERVE,
-				VMALLOC_RESERVE_DEFAULT);
-		return;
-	}
+	KTEST_EXPECT_LE(test, size, max_size);
 	/* As Linux: the 8 MB guard gap comes on top of the requested size. */
 	reserve = (unsigned long)size + VMALLOC_OFFSET;
 	lowmem_pfns = (SZ_1G - reserve) >> PAGE_SHIFT;
@@ -438,6 +430,8 @@ static void paging_vmalloc_option_shrinks_lowmem(struct ktest *test)
 		KTEST_EXPECT_EQ(test, max_low_pfn, lowmem_pfns);
 	KTEST_EXPECT_LE(test, (unsigned long)high_memory,
 			PAGE_OFFSET + (lowmem_pfns << PAGE_SHIFT));
+	/* What is left for vmalloc is at least what the option promises. */
+	KTEST_EXPECT_GE(test, VMALLOC_END - VMALLOC_START, 4 * SZ_1M);
 }
 
 static const struct ktest_case paging_cases[] = {

@@ -21,6 +21,7 @@ extern const struct ktest_suite slab_debug_ktest_suite;
 extern const struct ktest_suite mempool_ktest_suite;
 extern const struct ktest_suite vmalloc_ktest_suite;
 extern const struct ktest_suite leak_check_ktest_suite;
+extern const struct ktest_suite shell_ktest_suite;
 extern const struct ktest_suite ex04_ktest_suite;
 
 const struct ktest_suite *const ktest_suites[] = {
@@ -40,6 +41,7 @@ const struct ktest_suite *const ktest_suites[] = {
 	&mempool_ktest_suite, /* reserves that outlast exhaustion; kref */
 	&vmalloc_ktest_suite, /* vmalloc, vmap, ioremap */
 	&leak_check_ktest_suite, /* the tests' own leak checks */
+	&shell_ktest_suite, /* the shell's write path: by frame, not address */
 	&ex04_ktest_suite, /* the exercise's API and its eight tests */
 	NULL,
 };
