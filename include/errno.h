@@ -5,6 +5,7 @@
 
 #define EPERM 1 /* operation not permitted */
 #define ENOENT 2 /* no such entry */
+#define EINTR 4 /* interrupted system call: a signal (Ctrl-C) */
 #define EIO 5 /* I/O error */
 #define E2BIG 7 /* argument list too long */
 #define ENOMEM 12 /* out of memory */

@@ -63,6 +63,7 @@ struct vmap_area {
 	unsigned long subtree_max_size; /* free tree: largest gap below */
 	struct vm_struct *vm; /* busy: the mapping it holds */
 	const void *caller; /* who allocated it (kept for fault reports) */
+	unsigned long serial; /* its age: of two merging nodes the older stays */
 };
 
 void vmap_area_init(void);

@@ -223,10 +223,17 @@ int shell_parse_ulong(const char *arg, unsigned long *val)
 
 int shell_parse_size(const char *arg, unsigned long *val)
 {
-	char *end;
-	unsigned long long size = memparse(arg, &end);
+	unsigned long long size;
+	int err = kstrtosize(arg, &size);
 
-	if (end == arg || *end || size > ULONG_MAX) {
+	if (!err && size > ULONG_MAX)
+		err = -ERANGE;
+	if (err == -ERANGE) {
+		kprintf("too big: %s is 4 GB or more; a size here stops just below 4 GB\n",
+			arg);
+		return err;
+	}
+	if (err) {
 		kprintf("not a size: %s (examples: 100, 0x1000, 64K, 2M)\n",
 			arg);
 		return -EINVAL;

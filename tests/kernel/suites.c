@@ -22,6 +22,7 @@ extern const struct ktest_suite mempool_ktest_suite;
 extern const struct ktest_suite vmalloc_ktest_suite;
 extern const struct ktest_suite leak_check_ktest_suite;
 extern const struct ktest_suite shell_ktest_suite;
+extern const struct ktest_suite stress_ktest_suite;
 extern const struct ktest_suite ex04_ktest_suite;
 
 const struct ktest_suite *const ktest_suites[] = {
@@ -42,6 +43,7 @@ const struct ktest_suite *const ktest_suites[] = {
 	&vmalloc_ktest_suite, /* vmalloc, vmap, ioremap */
 	&leak_check_ktest_suite, /* the tests' own leak checks */
 	&shell_ktest_suite, /* the shell's write path: by frame, not address */
+	&stress_ktest_suite, /* random work on everything: all comes back */
 	&ex04_ktest_suite, /* the exercise's API and its eight tests */
 	NULL,
 };
