@@ -206,6 +206,23 @@ extern unsigned long nr_bad_page_reports;
 /* Counts for reports and leak checks. */
 unsigned long zone_free_pages(const struct zone *zone);
 
+/* --- debug_pagealloc (mm/debug_page_alloc.c) ---------------------------- */
+
+/* debug_pagealloc=on: free lowmem pages are unmapped from the direct map. */
+extern bool _debug_pagealloc_enabled;
+
+static inline bool debug_pagealloc_enabled(void)
+{
+	return _debug_pagealloc_enabled;
+}
+
+/* Pages leaving and entering the allocator (page_alloc.c calls them). */
+void debug_pagealloc_free(struct page *page, unsigned int order,
+			  unsigned long caller);
+void debug_pagealloc_alloc(struct page *page, unsigned int order);
+/* Boot: the fault explainer and the boot line (mm_core_init). */
+void debug_pagealloc_init(void);
+
 /* --- what a page is used for (mm/page_use.c) ---------------------------- */
 
 enum page_use {

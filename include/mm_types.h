@@ -44,7 +44,10 @@ struct page {
 			struct list_head buddy_list; /* free_area link */
 			unsigned long private; /* order (free or allocated) */
 			unsigned long owner; /* who allocated it, or freed it */
-			struct vm_struct *vm_area; /* PG_vmalloc: the area */
+			union {
+				struct vm_struct *vm_area; /* PG_vmalloc */
+				unsigned long freed_at; /* free: jiffies */
+			};
 		};
 		struct { /* slab allocator (first page: all; others: marked) */
 			struct list_head slab_list; /* partial/full/empty list */

@@ -382,6 +382,7 @@ void __init mm_core_init(void)
 	if (!buddy_self_check())
 		panic("buddy: self-check failed (see above)");
 	pr_info("buddy: self-check ok\n");
+	debug_pagealloc_init();
 	kmem_cache_init();
 	vmalloc_init();
 	kmap_init();

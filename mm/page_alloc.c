@@ -332,6 +332,8 @@ static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp,
 	page->private = order;
 	page->owner = caller;
 	page->flags = (page->flags & ~(1UL << PG_pcp)) | (1UL << PG_head);
+	if (unlikely(debug_pagealloc_enabled()))
+		debug_pagealloc_alloc(page, order); /* back in the direct map */
 	if (unlikely(gfp & GFP_ZERO))
 		kernel_init_pages(page, 1UL << order);
 }
@@ -523,6 +525,8 @@ void __free_pages(struct page *page, unsigned int order)
 	if (--page->_refcount > 0)
 		return; /* another user still holds it */
 	page->owner = _RET_IP_; /* who freed it, for the reports */
+	if (unlikely(debug_pagealloc_enabled()))
+		debug_pagealloc_free(page, order, _RET_IP_); /* unmapped */
 	if (likely(pcp_allowed_order(order)))
 		free_unref_page(page, order);
 	else
@@ -550,7 +554,10 @@ void __free_boot_block(struct page *page, unsigned int order)
 	for (unsigned long i = 0; i < (1UL << order); i++) {
 		ClearPageReserved(page + i);
 		page[i]._refcount = 0;
+		page[i].owner = 0; /* free since boot */
 	}
+	if (debug_pagealloc_enabled())
+		debug_pagealloc_free(page, order, 0);
 	zone->managed_pages += 1UL << order;
 	__free_one_page(page, page_to_pfn(page), zone, order);
 }

@@ -8,12 +8,16 @@
  * is not in mem_map, GFP_DMA with GFP_HIGHMEM, unknown GFP bits; and a page
  * that something else uses and frees its own way (a vmalloc page, a page
  * table, a kmalloc() block) or that a kmap slot still maps: refused, with
- * what the page is used for and by whom, and nothing changes.  After each,
+ * what the page is used for and by whom, and nothing changes.  With
+ * debug_pagealloc, a freed page leaves the direct map, a use after free
+ * faults and the report names who freed the page.  After each,
  * buddy_self_check() confirms the free lists are still consistent.
  */
 #include <asm/memlayout.h>
 #include <asm/pgtable.h>
 #include <bug.h>
+#include <errno.h>
+#include <fault.h>
 #include <highmem.h>
 #include <kernel.h>
 #include <ktest.h>
@@ -22,6 +26,7 @@
 #include <slab.h>
 #include <sprintf.h>
 #include <string.h>
+#include <uaccess.h>
 #include <vmalloc.h>
 
 #include "mm_test_helpers.h"
@@ -446,6 +451,42 @@ buddy_freeing_a_kmapped_page_warns_naming_the_slot(struct ktest *test)
 	KTEST_EXPECT_TRUE(test, buddy_self_check());
 }
 
+static noinline void free_for_pagealloc_test(struct page *page)
+{
+	__free_page(page);
+	barrier(); /* a call, not a jump: the freer is this function */
+}
+
+static void buddy_debug_pagealloc_unmaps_freed_pages(struct ktest *test)
+{
+	struct page *page, *again;
+	char why[320], text[96];
+	u32 *addr, word;
+
+	if (!debug_pagealloc_enabled())
+		ktest_skip(test, "boot with debug_pagealloc=on to check");
+	page = alloc_page(GFP_KERNEL);
+	KTEST_ASSERT_NOT_NULL(test, page);
+	addr = page_address(page);
+	*addr = 0x4b4d3338; /* allocated: mapped */
+	free_for_pagealloc_test(page);
+	KTEST_EXPECT_EQ(test, get_kernel_nofault(word, addr), -EFAULT);
+	explain_address((unsigned long)addr, 0, why, sizeof(why));
+	snprintf(
+		text, sizeof(text),
+		"a use after free: pfn %#lx was freed by free_for_pagealloc_test",
+		page_to_pfn(page));
+	KTEST_EXPECT_NOT_NULL(test, strstr(why, text));
+	/* The per-CPU list hands the same page out next: mapped again. */
+	again = alloc_page(GFP_KERNEL);
+	KTEST_ASSERT_NOT_NULL(test, again);
+	KTEST_EXPECT_EQ(
+		test, get_kernel_nofault(word, (u32 *)page_address(again)), 0);
+	if (again == page)
+		KTEST_EXPECT_EQ(test, word, 0x4b4d3338);
+	__free_page(again);
+}
+
 static const struct ktest_case buddy_misuse_cases[] = {
 	KTEST_CASE(buddy_order_above_max_is_refused_with_a_warning),
 	KTEST_CASE(buddy_freeing_a_free_page_is_reported),
@@ -461,6 +502,7 @@ static const struct ktest_case buddy_misuse_cases[] = {
 	KTEST_CASE(buddy_freeing_a_page_table_is_refused),
 	KTEST_CASE(buddy_freeing_kmalloc_memory_is_refused),
 	KTEST_CASE(buddy_freeing_a_kmapped_page_warns_naming_the_slot),
+	KTEST_CASE(buddy_debug_pagealloc_unmaps_freed_pages),
 	{}
 };
 KTEST_SUITE(buddy_misuse, buddy_misuse_cases);

@@ -23,7 +23,7 @@
 #include <printk.h>
 #include <sprintf.h>
 
-#define MAX_FAULT_EXPLAINERS 4
+#define MAX_FAULT_EXPLAINERS 8
 
 extern char boot_stack_guard[];
 
