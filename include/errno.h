@@ -12,6 +12,7 @@
 #define EFAULT 14 /* bad address: the access faulted */
 #define EBUSY 16 /* resource busy */
 #define EEXIST 17 /* already exists */
+#define ENODEV 19 /* no such device: the facility is off */
 #define EINVAL 22 /* invalid argument */
 #define ENOSPC 28 /* no space left */
 #define ERANGE 34 /* result out of range */

@@ -29,6 +29,7 @@
 #include <bug.h>
 #include <fault.h>
 #include <kernel.h>
+#include <kmemleak.h>
 #include <mm.h>
 #include <printk.h>
 #include <slab.h>
@@ -71,6 +72,7 @@ void *kmalloc_large(size_t size, gfp_t flags, unsigned long caller)
 		return NULL;
 	SetPageLargeKmalloc(page);
 	nr_slab_unreclaimable += 1UL << order;
+	kmemleak_alloc(lowmem_page_address(page), size, 1, flags);
 	return lowmem_page_address(page);
 }
 
@@ -108,6 +110,7 @@ void kfree_large(const void *object, unsigned long addr)
 	}
 	page = virt_to_page(object);
 	order = (unsigned int)page->private;
+	kmemleak_free(object);
 	ClearPageLargeKmalloc(page);
 	nr_slab_unreclaimable -= 1UL << order;
 	__free_pages(page, order);

@@ -22,6 +22,7 @@
 #include <cmdline.h>
 #include <errno.h>
 #include <kernel.h>
+#include <kmemleak.h>
 #include <memblock.h>
 #include <mm.h>
 #include <params.h>
@@ -384,6 +385,7 @@ void __init mm_core_init(void)
 	pr_info("buddy: self-check ok\n");
 	debug_pagealloc_init();
 	kmem_cache_init();
+	kmemleak_init();
 	vmalloc_init();
 	kmap_init();
 }

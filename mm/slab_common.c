@@ -40,7 +40,8 @@
 /* Flags kmem_cache_create() accepts. */
 #define SLAB_CREATE_MASK                                                       \
 	(SLAB_DEBUG_FLAGS | SLAB_HWCACHE_ALIGN | SLAB_CACHE_DMA | SLAB_PANIC | \
-	 SLAB_RECLAIM_ACCOUNT | SLAB_NO_USER_FLAGS | SLAB_KMALLOC)
+	 SLAB_RECLAIM_ACCOUNT | SLAB_NO_USER_FLAGS | SLAB_KMALLOC |            \
+	 SLAB_NOLEAKTRACE)
 
 LIST_HEAD(slab_caches);
 struct kmem_cache *kmem_cache;

@@ -29,6 +29,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <kernel.h>
+#include <kmemleak.h>
 #include <mm.h>
 #include <params.h>
 #include <printk.h>
@@ -130,8 +131,11 @@ bool slub_debug_applies(const char *name)
 
 slab_flags_t kmem_cache_flags(const char *name, slab_flags_t flags)
 {
+	/* The tests' plain caches: no debugging, and no kmemleak either. */
 	if (flags & SLAB_NO_USER_FLAGS)
 		return flags;
+	if (kmemleak_requested && !(flags & SLAB_NOLEAKTRACE))
+		flags |= __SLAB_KMEMLEAK;
 	if (slub_debug_applies(name))
 		flags |= slub_debug;
 	return flags;

@@ -46,9 +46,10 @@ static inline unsigned int obj_to_index(const struct kmem_cache *s,
 			      s->size);
 }
 
+/* Debugging, or kmemleak: the checked paths, no cpu slab. */
 static inline bool kmem_cache_debug(const struct kmem_cache *s)
 {
-	return s->flags & SLAB_DEBUG_FLAGS;
+	return s->flags & (SLAB_DEBUG_FLAGS | __SLAB_KMEMLEAK);
 }
 
 /**

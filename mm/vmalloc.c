@@ -26,6 +26,7 @@
 #include <errno.h>
 #include <fault.h>
 #include <kernel.h>
+#include <kmemleak.h>
 #include <mm.h>
 #include <printk.h>
 #include <seq_file.h>
@@ -86,6 +87,7 @@ static struct vm_struct *get_vm_area(unsigned long size, unsigned long flags,
 
 	if (!area)
 		return NULL;
+	kmemleak_ignore(area); /* only vmap_area points to it: not scanned */
 	va = alloc_vmap_area(size + PAGE_SIZE, PAGE_SIZE);
 	if (!va) {
 		pr_warn("vmap allocation for size %lu failed: use vmalloc=<size> to increase size\n",
@@ -140,6 +142,7 @@ static int vmalloc_alloc_pages(struct vm_struct *area, gfp_t gfp)
 				    GFP_KERNEL | __GFP_NOWARN);
 	if (!area->pages)
 		return -ENOMEM;
+	kmemleak_ignore(area->pages);
 	for (unsigned int i = 0; i < area->nr_pages; i++) {
 		struct page *page = alloc_page(page_gfp);
 
@@ -189,6 +192,7 @@ void *__vmalloc(unsigned long size, gfp_t gfp, const void *caller)
 		       area->nr_pages, PAGE_KERNEL))
 		goto out_free_pages;
 	nr_vmalloc_pages += nr_pages;
+	kmemleak_vmalloc(area, size, gfp);
 	return area->addr;
 
 out_free_pages:
@@ -271,6 +275,7 @@ void vfree(const void *addr)
 	va = vm_area_for_free(addr, VM_ALLOC, "vfree");
 	if (!va)
 		return;
+	kmemleak_free(addr);
 	area = remove_vm_area(va);
 	vmalloc_free_pages(area->pages, area->nr_pages);
 	nr_vmalloc_pages -= area->nr_pages;

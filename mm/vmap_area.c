@@ -433,8 +433,10 @@ void __init vmap_area_init(void)
 {
 	struct vmap_area *va;
 
-	vmap_area_cachep = kmem_cache_create(
-		"vmap_area", sizeof(struct vmap_area), 0, SLAB_PANIC, NULL);
+	/* Not tracked by kmemleak: vmalloc's bookkeeping, not its users. */
+	vmap_area_cachep =
+		kmem_cache_create("vmap_area", sizeof(struct vmap_area), 0,
+				  SLAB_PANIC | SLAB_NOLEAKTRACE, NULL);
 	va = va_new(VMALLOC_START, VMALLOC_END);
 	if (!va)
 		panic("vmalloc: no memory for the free tree");

@@ -20,6 +20,23 @@
 #include <vmalloc.h>
 
 #define LIST_PAGES_MAX 24 /* pages listed one by one before summarising */
+#define SHELL_AREAS 64 /* areas the shell remembers it holds */
+
+/*
+ * The areas `vmalloc` handed out and `vfree` has not taken back: the shell
+ * holds them for the user, so a kmemleak scan finds them referenced.
+ */
+static void *shell_areas[SHELL_AREAS];
+
+static void shell_areas_set(void *old, void *new)
+{
+	for (int i = 0; i < SHELL_AREAS; i++) {
+		if (shell_areas[i] == old) {
+			shell_areas[i] = new;
+			return;
+		}
+	}
+}
 
 /* Physically contiguous runs among the pages of [addr, addr + n pages). */
 static unsigned long contiguous_runs(const void *addr, unsigned long n)
@@ -78,6 +95,7 @@ static int cmd_vmalloc(int argc, char **argv)
 			size);
 		return -ENOMEM;
 	}
+	shell_areas_set(NULL, addr);
 	kprintf("vmalloc: %lu bytes at %p-%p, area of %lu bytes with its guard page\n",
 		size, addr, (char *)addr + PAGE_ALIGN(size) - 1,
 		find_vm_area(addr)->size);
@@ -112,6 +130,7 @@ static int cmd_vfree(int argc, char **argv)
 	if (refuse_not_ours(addr))
 		return -EBUSY;
 	vfree((void *)addr);
+	shell_areas_set((void *)addr, NULL);
 	if (nr_warnings != warnings) {
 		kprintf("vfree: refused, see the report above\n");
 		return -EINVAL;

@@ -24,6 +24,7 @@ extern const struct ktest_suite leak_check_ktest_suite;
 extern const struct ktest_suite shell_ktest_suite;
 extern const struct ktest_suite stress_ktest_suite;
 extern const struct ktest_suite ex04_ktest_suite;
+extern const struct ktest_suite kmemleak_ktest_suite;
 
 const struct ktest_suite *const ktest_suites[] = {
 	&lib_ktest_suite, /* lib/: strings, formatting, sorting */
@@ -45,5 +46,6 @@ const struct ktest_suite *const ktest_suites[] = {
 	&shell_ktest_suite, /* the shell's write path: by frame, not address */
 	&stress_ktest_suite, /* random work on everything: all comes back */
 	&ex04_ktest_suite, /* the exercise's API and its eight tests */
+	&kmemleak_ktest_suite, /* last: no leak after all the others */
 	NULL,
 };

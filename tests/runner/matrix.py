@@ -13,8 +13,10 @@ suites must hold or skip with a reason there too; those boots also carry
 options that are legal but unusual and do not interact with the size:
 `slub_debug=F,nosuch` (debugging for a cache nobody has: no cache at all)
 and `mem=0` (refused, as Linux refuses it: all RAM is used).  The debug
-options run the suites too: `debug_pagealloc=on` (free pages unmapped, no
-PSE).
+options run the suites too, in one boot as they do not interact:
+`debug_pagealloc=on` (free pages unmapped, no PSE) and `kmemleak=on` (every
+cache on its checked paths; the suite `kmemleak` plants leaks and finds
+them, and finds none left by the suites before it).
 
 The ISO run is the real GRUB boot path: the default entry (the shell), then
 `test ISO_SUITE` typed at the prompt, then `poweroff`.
@@ -45,7 +47,8 @@ MATRIX = [
     {"name": "2G vmalloc=256M", "mem": "2G", "append": "vmalloc=256M"},
     {"name": "256M highmem=64M", "mem": "256M", "append": "highmem=64M"},
     {"name": "2G mem=1G", "mem": "2G", "append": "mem=1G"},
-    {"name": "2G debug_pagealloc", "mem": "2G", "append": "debug_pagealloc=on"},
+    {"name": "2G debug_pagealloc kmemleak", "mem": "2G",
+     "append": "debug_pagealloc=on kmemleak=on"},
 ]
 
 # The suite (or SUITE.CASE) the GRUB ISO boot runs from the shell.
