@@ -9,7 +9,7 @@
  * Linux's /sys/kernel/debug/kmemleak does (here /proc/kmemleak).
  *
  * The allocators call the hooks on their slow paths only; with kmemleak
- * off each is a test and a return.  Code that keeps a pointer where the
+ * off each is a test of kmemleak_enabled, inline.  Code that keeps a pointer where the
  * scan cannot see it says so: kmemleak_not_leak() (never report it, still
  * scan it), kmemleak_ignore() (neither).
  */
@@ -19,19 +19,37 @@
 #include <gfp.h>
 #include <types.h>
 
-struct vm_struct;
-
 /* kmemleak=on was given (the caches are made for it from the start). */
 extern bool kmemleak_requested;
+/* Tracking now (from kmemleak_init() on, until it runs out of memory). */
+extern bool kmemleak_enabled;
 
 void kmemleak_init(void);
-/* A new object of size bytes at ptr; min_count: references it needs. */
-void kmemleak_alloc(const void *ptr, size_t size, int min_count, gfp_t gfp);
-void kmemleak_free(const void *ptr);
-/* vmalloc's area (its vm_struct is kmemleak_ignore()d: vmalloc's own). */
-void kmemleak_vmalloc(const struct vm_struct *area, size_t size, gfp_t gfp);
+void __kmemleak_alloc(const void *ptr, size_t size, int min_count, gfp_t gfp);
+void __kmemleak_free(const void *ptr);
+void __kmemleak_ignore(const void *ptr);
 void kmemleak_not_leak(const void *ptr);
-void kmemleak_ignore(const void *ptr);
+
+/* A new object of size bytes at ptr; min_count: references it needs. */
+static inline void kmemleak_alloc(const void *ptr, size_t size, int min_count,
+				  gfp_t gfp)
+{
+	if (kmemleak_enabled)
+		__kmemleak_alloc(ptr, size, min_count, gfp);
+}
+
+static inline void kmemleak_free(const void *ptr)
+{
+	if (kmemleak_enabled)
+		__kmemleak_free(ptr);
+}
+
+/* Neither scanned nor reported: pointers the allocators keep for themselves. */
+static inline void kmemleak_ignore(const void *ptr)
+{
+	if (kmemleak_enabled)
+		__kmemleak_ignore(ptr);
+}
 
 /*
  * Scan now; returns the number of new suspected leaks (reported once

@@ -73,7 +73,7 @@ struct kmemleak_object {
 };
 
 bool kmemleak_requested;
-static bool kmemleak_enabled;
+bool kmemleak_enabled;
 static struct kmem_cache *object_cache;
 static struct rb_root object_tree = RB_ROOT;
 static LIST_HEAD(object_list);
@@ -148,7 +148,7 @@ static void kmemleak_disable(const char *why)
 	pr_err("kmemleak: %s: kmemleak disabled\n", why);
 }
 
-void kmemleak_alloc(const void *ptr, size_t size, int min_count, gfp_t gfp)
+void __kmemleak_alloc(const void *ptr, size_t size, int min_count, gfp_t gfp)
 {
 	struct kmemleak_object *o;
 
@@ -171,7 +171,7 @@ void kmemleak_alloc(const void *ptr, size_t size, int min_count, gfp_t gfp)
 	insert_object(o);
 }
 
-void kmemleak_free(const void *ptr)
+void __kmemleak_free(const void *ptr)
 {
 	struct kmemleak_object *o;
 
@@ -186,12 +186,6 @@ void kmemleak_free(const void *ptr)
 	kmem_cache_free(object_cache, o);
 }
 
-void kmemleak_vmalloc(const struct vm_struct *area, size_t size, gfp_t gfp)
-{
-	/* vmalloc's own records (kmemleak_ignore()d) are not users. */
-	kmemleak_alloc(area->addr, size, 1, gfp);
-}
-
 void kmemleak_not_leak(const void *ptr)
 {
 	struct kmemleak_object *o;
@@ -200,7 +194,7 @@ void kmemleak_not_leak(const void *ptr)
 		o->min_count = 0;
 }
 
-void kmemleak_ignore(const void *ptr)
+void __kmemleak_ignore(const void *ptr)
 {
 	struct kmemleak_object *o;
 

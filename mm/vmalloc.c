@@ -192,7 +192,8 @@ void *__vmalloc(unsigned long size, gfp_t gfp, const void *caller)
 		       area->nr_pages, PAGE_KERNEL))
 		goto out_free_pages;
 	nr_vmalloc_pages += nr_pages;
-	kmemleak_vmalloc(area, size, gfp);
+	/* Linux's kmemleak_vmalloc(): the area itself is what its user holds. */
+	kmemleak_alloc(area->addr, size, 1, gfp);
 	return area->addr;
 
 out_free_pages:
