@@ -19,6 +19,7 @@
 #include <errno.h>
 #include <fault.h>
 #include <highmem.h>
+#include <kallsyms.h>
 #include <kernel.h>
 #include <mm.h>
 #include <printk.h>
@@ -72,6 +73,28 @@ static int cmd_kmap(int argc, char **argv)
 SHELL_COMMAND(kmap, "PFN", "map a page at a pkmap slot (kmap)",
 	      SHELL_TOPIC_HIGHMEM, cmd_kmap);
 
+/*
+ * A slot with users that some other part of the kernel kmapped last: its
+ * user still needs it, so the shell does not take a user away.  (A slot
+ * without users, or no slot, goes to kunmap(), whose report is the lesson.)
+ */
+static bool refuse_not_ours(struct page *page)
+{
+	void *vaddr = PageHighMem(page) ? page_address(page) : NULL;
+	unsigned long nr, caller;
+
+	if (!vaddr)
+		return false;
+	nr = PKMAP_NR((unsigned long)vaddr);
+	caller = pkmap_slot_caller((unsigned int)nr);
+	if (pkmap_slot_count((unsigned int)nr) < 2 ||
+	    kallsyms_in_function(caller, "cmd_kmap"))
+		return false;
+	kprintf("kunmap: pkmap slot %lu of pfn %#lx was kmapped by %pS, not by `kmap`: refused (its user still needs it)\n",
+		nr, page_to_pfn(page), (void *)caller);
+	return true;
+}
+
 static int cmd_kunmap(int argc, char **argv)
 {
 	unsigned long warnings = nr_warnings;
@@ -84,6 +107,8 @@ static int cmd_kunmap(int argc, char **argv)
 	page = parse_pfn(argv[1]);
 	if (!page)
 		return -EINVAL;
+	if (refuse_not_ours(page))
+		return -EBUSY;
 	kunmap(page);
 	if (nr_warnings != warnings) {
 		kprintf("kunmap: refused, see the report above\n");

@@ -4,12 +4,14 @@
  * physical frame and its use, never by the address it is given: `poke`
  * refuses kernel text and page tables through any alias (a vmap, an
  * ioremap of the same frame), refuses a free page, and writes memory that
- * was allocated, through whichever address maps it.  The commands run
- * through shell_exec(), as if typed.
+ * was allocated, through whichever address maps it; and that `kunmap`
+ * does not take a kmap away from the kernel code that holds it.  The
+ * commands run through shell_exec(), as if typed.
  */
 #include <asm/memlayout.h>
 #include <asm/pgtable.h>
 #include <errno.h>
+#include <highmem.h>
 #include <kernel.h>
 #include <ktest.h>
 #include <mm.h>
@@ -90,10 +92,33 @@ shell_poke_writes_allocated_memory_through_an_alias(struct ktest *test)
 	__free_page(page);
 }
 
+static void shell_kunmap_leaves_the_kernels_kmaps_alone(struct ktest *test)
+{
+	struct page *page = alloc_page(GFP_HIGHMEM | __GFP_NOWARN);
+	unsigned long nr;
+	char line[32];
+	void *addr;
+
+	if (!page || !PageHighMem(page)) {
+		if (page)
+			__free_page(page);
+		ktest_skip(test, "no highmem page to kmap");
+	}
+	addr = kmap(page);
+	KTEST_ASSERT_NOT_NULL(test, addr);
+	nr = PKMAP_NR((unsigned long)addr);
+	snprintf(line, sizeof(line), "kunmap %#lx", page_to_pfn(page));
+	KTEST_EXPECT_EQ(test, shell_exec(line), -EBUSY);
+	KTEST_EXPECT_EQ(test, pkmap_slot_count((unsigned int)nr), 2);
+	kunmap(page);
+	__free_page(page);
+}
+
 static const struct ktest_case shell_cases[] = {
 	KTEST_CASE(shell_poke_refuses_kernel_text_through_any_alias),
 	KTEST_CASE(shell_poke_refuses_a_page_table_and_a_free_page),
 	KTEST_CASE(shell_poke_writes_allocated_memory_through_an_alias),
+	KTEST_CASE(shell_kunmap_leaves_the_kernels_kmaps_alone),
 	{}
 };
 KTEST_SUITE(shell, shell_cases);
