@@ -21,7 +21,12 @@ int register_fault_explainer(fault_explainer_t fn);
 void explain_address(unsigned long addr, unsigned long err, char *buf,
 		     size_t size);
 
-/* Faults that an exception-table fixup turned into -EFAULT. */
+/*
+ * Faults that an exception-table fixup turned into -EFAULT, and the address
+ * of the last one: the first byte of a probe that was not there, which for
+ * a probe that crosses a page is not the address it started at.
+ */
 extern unsigned long nr_fixed_up_faults;
+extern unsigned long fixed_up_fault_address;
 
 #endif /* _FAULT_H */

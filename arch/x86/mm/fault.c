@@ -23,12 +23,13 @@
 #include <printk.h>
 #include <sprintf.h>
 
-#define MAX_FAULT_EXPLAINERS 4
+#define MAX_FAULT_EXPLAINERS 8
 
 extern char boot_stack_guard[];
 
 static fault_explainer_t explainers[MAX_FAULT_EXPLAINERS];
 unsigned long nr_fixed_up_faults;
+unsigned long fixed_up_fault_address;
 
 int register_fault_explainer(fault_explainer_t fn)
 {
@@ -184,6 +185,7 @@ void do_page_fault(struct pt_regs *regs, unsigned long address)
 
 	if (fixup_exception(regs)) {
 		nr_fixed_up_faults++;
+		fixed_up_fault_address = address; /* which byte, for reports */
 		return;
 	}
 	if (address < PAGE_SIZE)
