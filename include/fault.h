@@ -5,6 +5,7 @@
 #ifndef _FAULT_H
 #define _FAULT_H
 
+#include <percpu.h>
 #include <types.h>
 
 /*
@@ -23,10 +24,12 @@ void explain_address(unsigned long addr, unsigned long err, char *buf,
 
 /*
  * Faults that an exception-table fixup turned into -EFAULT, and the address
- * of the last one: the first byte of a probe that was not there, which for
- * a probe that crosses a page is not the address it started at.
+ * of this CPU's last one (per CPU: another CPU's probe must not change what
+ * this one reports): the first byte of a probe that was not there, which
+ * for a probe that crosses a page is not the address it started at.  Read
+ * it with this_cpu_read(fixed_up_fault_address).
  */
 extern unsigned long nr_fixed_up_faults;
-extern unsigned long fixed_up_fault_address;
+DECLARE_PER_CPU(unsigned long, fixed_up_fault_address);
 
 #endif /* _FAULT_H */

@@ -9,9 +9,11 @@
  * Linux's /sys/kernel/debug/kmemleak does (here /proc/kmemleak).
  *
  * The allocators call the hooks on their slow paths only; with kmemleak
- * off each is a test of kmemleak_enabled, inline.  Code that keeps a pointer where the
- * scan cannot see it says so: kmemleak_not_leak() (never report it, still
- * scan it), kmemleak_ignore() (neither).
+ * off each is a test of kmemleak_enabled, inline.  Code that keeps a
+ * pointer where the scan cannot see it says so: kmemleak_not_leak() (never
+ * report it, still scan it), kmemleak_ignore() (neither); memory whose
+ * contents are no roots, or are scanned another way (a CPU's stack), is
+ * kmemleak_no_scan() (reported if unreferenced, never scanned).
  */
 #ifndef _KMEMLEAK_H
 #define _KMEMLEAK_H
@@ -29,6 +31,7 @@ void __kmemleak_alloc(const void *ptr, size_t size, int min_count, gfp_t gfp);
 void __kmemleak_free(const void *ptr);
 void __kmemleak_ignore(const void *ptr);
 void kmemleak_not_leak(const void *ptr);
+void kmemleak_no_scan(const void *ptr);
 
 /* A new object of size bytes at ptr; min_count: references it needs. */
 static inline void kmemleak_alloc(const void *ptr, size_t size, int min_count,

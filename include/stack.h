@@ -15,9 +15,6 @@ void show_stack(unsigned long bp);
  */
 unsigned int stack_trace_save(unsigned long *store, unsigned int size,
 			      unsigned int skipnr);
-/* Is [addr, addr + len) on the kernel stack?  Its top (highest address). */
-bool on_kernel_stack(unsigned long addr, size_t len);
-unsigned long kernel_stack_top(void);
 /* The end of an oops report: unwind to a recovery point or panic. */
 __attribute__((noreturn)) void oops_end(void);
 

@@ -8,8 +8,10 @@
  * its address and size, who allocated it (a short call trace), when, and
  * in which command.  A scan is Linux's conservative mark and sweep:
  *  - every object starts white, with a count of 0;
- *  - the roots are scanned word by word: the kernel's .data and .bss, and
- *    the live part of the kernel stack; a word that points anywhere inside
+ *  - the roots are scanned word by word: the kernel's .data and .bss,
+ *    every CPU's per-CPU area, and the live part of every online CPU's
+ *    kernel stack (from where each CPU's stack pointer was when the scan
+ *    asked it, by IPI, to its top); a word that points anywhere inside
  *    an object counts one reference to it, and an object whose count
  *    reaches its min_count turns gray;
  *  - gray objects are scanned the same way, until none is left to scan;
@@ -30,8 +32,11 @@
  * fast paths have no test for kmemleak at all, which is why it is an
  * option.  Simpler than Linux: no grey/black lists beyond min_count, no
  * minimum age (a scan runs at a quiet moment, from the shell), no
- * automatic scanning thread, one stack.
+ * automatic scanning thread, no lock of its own: the hooks run inside the
+ * allocators' paths and are as safe against two CPUs at once as those
+ * are; a scan runs while the other CPUs idle.
  */
+#include <asm/smp.h>
 #include <console.h>
 #include <errno.h>
 #include <init.h>
@@ -40,10 +45,12 @@
 #include <mm.h>
 #include <panic.h>
 #include <params.h>
+#include <percpu.h>
 #include <printk.h>
 #include <rbtree.h>
 #include <seq_file.h>
 #include <slab.h>
+#include <smp.h>
 #include <stack.h>
 #include <string.h>
 #include <time.h>
@@ -205,6 +212,14 @@ void __kmemleak_ignore(const void *ptr)
 	}
 }
 
+void kmemleak_no_scan(const void *ptr)
+{
+	struct kmemleak_object *o;
+
+	if (kmemleak_enabled && (o = lookup_object((unsigned long)ptr)) != NULL)
+		o->flags |= OBJECT_NO_SCAN;
+}
+
 /* --- the scan --------------------------------------------------------------- */
 
 static LIST_HEAD(gray_list);
@@ -229,16 +244,59 @@ static void scan_block(const void *start, const void *end,
 	}
 }
 
-/* The kernel's data and bss, without the boot stack's unmapped guard. */
+/* Where this CPU's stack pointer was when the scan asked (an IPI for APs). */
+static DEFINE_PER_CPU(unsigned long, scan_stack_sp);
+
+static void save_stack_pointer(void *unused)
+{
+	this_cpu_write(scan_stack_sp,
+		       (unsigned long)__builtin_frame_address(0));
+}
+
+/*
+ * The live part of every online CPU's stack only: dead frames below the
+ * stack pointer hold stale pointers, which would hide leaks.  The boot
+ * stack is in .bss; an AP's is a vmalloc area that is kmemleak_no_scan()
+ * (smpboot.c) so that its dead frames are not read as an object either.
+ */
+static void scan_stacks(void)
+{
+	unsigned int cpu;
+
+	save_stack_pointer(NULL);
+	smp_call_function(save_stack_pointer, NULL, true);
+	for_each_online_cpu(cpu) {
+		unsigned long sp = per_cpu(scan_stack_sp, cpu);
+		unsigned long bottom = per_cpu(cpu_stack_bottom, cpu);
+		unsigned long top = per_cpu(cpu_stack_top, cpu);
+
+		if (sp < bottom || sp >= top)
+			sp = bottom; /* no answer on that stack: all of it */
+		scan_block((void *)sp, (void *)top, NULL);
+	}
+}
+
+/*
+ * The kernel's data and bss, without the boot stack's unmapped guard and
+ * the boot stack itself (scan_stacks()); every CPU's per-CPU area, static
+ * variables and alloc_percpu() memory alike (memblock memory, which no
+ * object contains); the stacks.
+ */
 static void scan_roots(void)
 {
-	unsigned long sp = (unsigned long)__builtin_frame_address(0);
+	size_t unit =
+		(size_t)(__per_cpu_end - __per_cpu_start) + pcpu_dynamic_size();
+	unsigned int cpu;
 
 	scan_block(_sdata, _edata, NULL);
 	scan_block(__bss_start, boot_stack_guard, NULL);
 	scan_block(boot_stack_top, __bss_stop, NULL);
-	/* The live part of the stack only: dead frames hold stale pointers. */
-	scan_block((void *)sp, (void *)kernel_stack_top(), NULL);
+	for_each_possible_cpu(cpu) {
+		char *area = __per_cpu_start + per_cpu_offset(cpu);
+
+		scan_block(area, area + unit, NULL);
+	}
+	scan_stacks();
 }
 
 static int scan_gray(void)

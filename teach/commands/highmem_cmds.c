@@ -200,7 +200,7 @@ SHELL_COMMAND(kmap_local, "PFN", "map at a fixmap slot, read, unmap",
  */
 static void print_not_mapped(const char *cmd, unsigned long vaddr)
 {
-	unsigned long fault = fixed_up_fault_address;
+	unsigned long fault = this_cpu_read(fixed_up_fault_address);
 	char why[320];
 
 	if (fault < vaddr || fault - vaddr >= sizeof(u32))

@@ -80,5 +80,18 @@ static int cmd_kmemleak(int argc, char **argv)
 	return shell_usage(argv[0]);
 }
 SHELL_COMMAND(kmemleak, "[scan|clear|plant SIZE]",
-	      "find unreferenced kmalloc/vmalloc memory (kmemleak=on)",
-	      SHELL_TOPIC_SYSTEM, cmd_kmemleak);
+	      "find memory nothing points to (kmemleak=on)", SHELL_TOPIC_SYSTEM,
+	      cmd_kmemleak,
+	      .detail = "Needs a boot with kmemleak=on, which records every "
+			"slab object, kmalloc_large block and vmalloc area.  "
+			"scan: a conservative mark and sweep from the kernel's "
+			"data and bss, every CPU's per-CPU area and the live "
+			"part of every CPU's stack, through the objects they "
+			"reach; what nothing reaches is a suspected leak, "
+			"listed once in Linux's format (address, size, "
+			"command, hex dump, backtrace).  No argument: the "
+			"suspects of the last scan (/proc/kmemleak).  clear: "
+			"forget them.  plant SIZE: kmalloc SIZE bytes and "
+			"lose the pointer, for the next scan to find.  Ctrl-C "
+			"stops a scan.",
+	      .see = "cat /proc/kmemleak, kmalloc, vmalloc, test kmemleak");

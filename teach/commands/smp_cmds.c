@@ -94,4 +94,13 @@ static int cmd_oncpu(int argc, char **argv)
 }
 SHELL_COMMAND(oncpu, "CPU COMMAND...",
 	      "run a command on another CPU, this one waits",
-	      SHELL_TOPIC_SYSTEM, cmd_oncpu);
+	      SHELL_TOPIC_SYSTEM, cmd_oncpu,
+	      .detail = "Hands the command line to CPU N's idle loop "
+			"(smp_call_on_cpu(): a RESCHEDULE IPI, then process "
+			"context there) while this CPU waits, still taking "
+			"the keyboard and serial interrupts.  What the command "
+			"shows is what CPU N sees: its per-CPU counters, its "
+			"kmap_local slots, its stack.  A Ctrl-C meanwhile is "
+			"for the command on CPU N.  Calls nest: oncpu 1 "
+			"oncpu 0 CMD.",
+	      .see = "cpus, cat /proc/interrupts, test smp");

@@ -5,7 +5,8 @@
  * by side, and whether it all came back.
  *
  *	kmem386> stress 42 10000
- *	stress: seed 42, 10000 ops, 812 refused, 21 exhaustions, 0 errors
+ *	stress: seed 42, 10000 ops
+ *	  812 refused (memory ran out), 21 exhaustions, 0 errors
  *	                  before                         after
  *	  zone Normal     free 219004: 4 2 1 0 ...       free 219004: 4 2 1 0 ...
  *	  ...
@@ -42,8 +43,9 @@ void stress_print(const struct stress_result *r, u32 seed)
 {
 	const struct stress_counts *a = &r->before, *b = &r->after;
 
-	kprintf("stress: seed %u, %lu ops%s, %lu refused (memory ran out), %lu exhaustions, %lu errors\n",
-		seed, r->ops, r->interrupted ? " (stopped by Ctrl-C)" : "",
+	kprintf("stress: seed %u, %lu ops%s\n", seed, r->ops,
+		r->interrupted ? " (stopped by Ctrl-C)" : "");
+	kprintf("  %lu refused (memory ran out), %lu exhaustions, %lu errors\n",
 		r->refused, r->exhaustions, r->errors);
 	kprintf("  free blocks by order 0..%d, per zone: before, then after\n",
 		MAX_ORDER - 1);
@@ -96,4 +98,17 @@ static int cmd_stress(int argc, char **argv)
 }
 SHELL_COMMAND(stress, "SEED OPS",
 	      "random work on every allocator; all must come back",
-	      SHELL_TOPIC_SYSTEM, cmd_stress);
+	      SHELL_TOPIC_SYSTEM, cmd_stress,
+	      .detail = "Runs OPS operations (at most 1000000) drawn from a "
+			"random generator seeded with SEED, so a run repeats "
+			"exactly: pages of every order and zone, kmalloc and "
+			"krealloc, caches of its own, vmalloc, vmap, kmap and "
+			"kmap_local, and now and then a zone run dry and "
+			"refilled.  Every block it holds carries a signature "
+			"that is checked when it is freed.  The free blocks "
+			"per zone and order, the slab, vmalloc, page-table and "
+			"kmap counts are shown before and after, side by side: "
+			"they must be equal.  Ctrl-C stops it between two "
+			"operations; what it holds is given back all the same.",
+	      .see = "cat /proc/buddyinfo, slabtop, cat /proc/vmallocinfo, "
+		     "test stress");

@@ -7,18 +7,24 @@
  * objects and into them (a pointer to the middle keeps an object alive);
  * and that after every suite before it, nothing else is a suspect.  The
  * planted pointers are kept XORed with a mask, where no scan sees them,
- * and freed at the end of each case.  Without kmemleak=on every case
- * skips.
+ * and freed at the end of each case.  The roots are every CPU's: a
+ * pointer kept only in another CPU's per-CPU data, or only in a live frame
+ * on another CPU's stack, keeps an object alive, and the same pointer in
+ * that stack's dead frames does not.  Without kmemleak=on every case
+ * skips; the cases on another CPU's stack need a second CPU.
  */
 #include <errno.h>
 #include <kernel.h>
 #include <kmemleak.h>
 #include <ktest.h>
+#include <percpu.h>
 #include <seq_file.h>
 #include <slab.h>
 #include <sprintf.h>
 #include <string.h>
 #include <vmalloc.h>
+
+#include "smp_test_helpers.h"
 
 #define HIDE 0xa5a5a5a5UL /* a hidden pointer is p ^ HIDE: no pointer */
 
@@ -192,6 +198,93 @@ static void kmemleak_follows_pointers_through_objects(struct ktest *test)
 	kfree_hidden(a_hidden);
 }
 
+static DEFINE_PER_CPU(void *, percpu_kept); /* a root on each CPU */
+
+static noinline void keep_in_percpu(unsigned int cpu, unsigned long hidden)
+{
+	per_cpu(percpu_kept, cpu) = (void *)(hidden ^ HIDE);
+	barrier();
+}
+
+static void kmemleak_scans_every_cpus_percpu_area(struct ktest *test)
+{
+	unsigned int cpu = nr_cpu_ids - 1; /* the last CPU's area */
+	unsigned long hidden;
+
+	need_kmemleak(test);
+	hidden = plant_kmalloc_leak(96);
+	KTEST_ASSERT_NE(test, hidden, HIDE);
+	keep_in_percpu(cpu, hidden);
+	KTEST_EXPECT_EQ(test, kmemleak_scan(), 0);
+	KTEST_EXPECT_FALSE(test, suspect(hidden));
+	per_cpu(percpu_kept, cpu) = NULL;
+	KTEST_EXPECT_EQ(test, kmemleak_scan(), 1);
+	KTEST_EXPECT_TRUE(test, suspect(hidden));
+	kfree_hidden(hidden);
+}
+
+/* What a scan found while another CPU held a pointer in a live frame. */
+struct stack_scan {
+	unsigned int scanner; /* the CPU that scans */
+	unsigned long hidden; /* the object, planted by the other CPU */
+	int scan; /* kmemleak_scan()'s answer then */
+	bool suspect; /* ... and whether the object was a suspect */
+};
+
+static int scan_now(void *arg)
+{
+	struct stack_scan *ss = arg;
+
+	ss->scan = kmemleak_scan();
+	ss->suspect = suspect(ss->hidden);
+	return 0;
+}
+
+/*
+ * On the other CPU: the only copy of the pointer in this frame's bottom
+ * word, a frame deep enough that once it returns no interrupt frame of the
+ * idle loop reaches it; the scanner runs meanwhile, from its wait loop.
+ */
+static noinline int hold_on_stack(void *arg)
+{
+	struct stack_scan *ss = arg;
+	unsigned long frame[512] = { 0 };
+	struct page *hot;
+
+	/*
+	 * Not in the block the cases before planted in (freed, it comes back
+	 * first): the scanner's stack may still hold their addresses in
+	 * stale words of its live frames, which would keep this one alive.
+	 */
+	hot = alloc_pages(GFP_KERNEL, 3);
+	ss->hidden = plant_kmalloc_leak(192);
+	if (hot)
+		__free_pages(hot, 3);
+	frame[0] = ss->hidden ^ HIDE;
+	/* In memory, as the scan must find it: not only in a register. */
+	__asm__ __volatile__("" : : "r"(frame) : "memory");
+	smp_call_on_cpu(ss->scanner, scan_now, ss, false);
+	return 0; /* the word stays in the frame, which is dead from here */
+}
+
+static void kmemleak_scans_the_live_stack_of_every_cpu(struct ktest *test)
+{
+	struct stack_scan ss = { .scanner = smp_processor_id() };
+	unsigned int cpu;
+
+	need_kmemleak(test);
+	cpu = ktest_other_cpu(test);
+	KTEST_ASSERT_EQ(test, smp_call_on_cpu(cpu, hold_on_stack, &ss, false),
+			0);
+	KTEST_ASSERT_NE(test, ss.hidden, HIDE);
+	KTEST_EXPECT_EQ(test, ss.scan, 0);
+	KTEST_EXPECT_FALSE(test, ss.suspect);
+	/* Now the frame is dead: below where that CPU's stack is live. */
+	KTEST_EXPECT_EQ(test, kmemleak_scan(), 1);
+	KTEST_EXPECT_TRUE(test, suspect(ss.hidden));
+	kfree_hidden(ss.hidden);
+}
+
 static void kmemleak_is_off_without_its_option(struct ktest *test)
 {
 	if (kmemleak_requested)
@@ -207,6 +300,8 @@ static const struct ktest_case kmemleak_cases[] = {
 	KTEST_CASE(kmemleak_finds_a_planted_kmalloc_leak),
 	KTEST_CASE(kmemleak_finds_a_planted_vmalloc_leak),
 	KTEST_CASE(kmemleak_follows_pointers_through_objects),
+	KTEST_CASE(kmemleak_scans_every_cpus_percpu_area),
+	KTEST_CASE(kmemleak_scans_the_live_stack_of_every_cpu),
 	KTEST_CASE(kmemleak_is_off_without_its_option),
 	{}
 };

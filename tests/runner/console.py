@@ -8,7 +8,8 @@ code, not data files:
   - the keys a terminal sends for Backspace (DEL), Ctrl-U and the up arrow;
     an escape sequence cut short by Enter (the Enter still ends the line),
     one with parameters (skipped whole); Ctrl-C while a command runs (it
-    stops, says so, and the prompt comes back);
+    stops, says so, and the prompt comes back), also one that `oncpu` runs
+    on the second CPU;
   - the other console: keys typed on the PS/2 keyboard through QEMU's monitor
     (sendkey), and the VGA text screen read back (pmemsave), to prove that
     what the shell prints reaches VGA text memory as well as COM1; Ctrl-C
@@ -29,7 +30,7 @@ from .expect import PROMPT, ShellError, run_session
 from .qemu import log_name, qemu_argv
 
 PASTE_CHECK = {"name": "pasted script", "mem": "128M", "lines": 600}
-EDIT_CHECK = {"name": "line editing", "mem": "128M"}
+EDIT_CHECK = {"name": "line editing", "mem": "128M", "smp": 2}
 CONSOLE_CHECK = {"name": "vga and keyboard", "mem": "128M"}
 PAGER_CHECK = {"name": "vga pager and scrollback", "mem": "128M"}
 VGA_TEXT = 0xB8000  # 80x25 cells of (character, attribute)
@@ -90,8 +91,16 @@ def run_edit_check(args):
             pass  # the check below fails with the output
         keys("Ctrl-C stops a running command, which says so",
              b"\x03", INTERRUPTED_RE, "bench's interrupted line")
-    argv = qemu_argv(EDIT_CHECK["mem"], ["-kernel", args.kernel])
-    return run_session(EDIT_CHECK["name"], argv, args.timeout, "shell", 7, body)
+        # The ^C arrives on CPU 0; the command runs on CPU 1 (the foreground).
+        session.send("oncpu 1 " + LONG_COMMAND)
+        try:
+            session.expect(LONG_STARTED_RE, "the first row of oncpu 1 " + LONG_COMMAND)
+        except ShellError:
+            pass
+        keys("Ctrl-C stops a command that oncpu runs on another CPU",
+             b"\x03", INTERRUPTED_RE, "bench's interrupted line")
+    argv = qemu_argv(EDIT_CHECK["mem"], ["-kernel", args.kernel], smp=EDIT_CHECK["smp"])
+    return run_session(EDIT_CHECK["name"], argv, args.timeout, "shell", 8, body)
 
 
 class Monitor:

@@ -71,16 +71,6 @@ unsigned int stack_trace_save(unsigned long *store, unsigned int size,
 	return n;
 }
 
-bool on_kernel_stack(unsigned long addr, size_t len)
-{
-	return on_this_stack(addr, len);
-}
-
-unsigned long kernel_stack_top(void)
-{
-	return this_cpu_read(cpu_stack_top);
-}
-
 void dump_stack(void)
 {
 	printk(KERN_DEFAULT "CPU: %u PID: 0 Comm: %s %s\n",

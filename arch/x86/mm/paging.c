@@ -24,6 +24,10 @@
  * debug_pagealloc=on (mm/debug_page_alloc.c) takes every free page out of
  * the direct map, page by page, through __kernel_map_pages(): it needs 4 KB
  * pages everywhere, so it turns PSE off for the direct map, as Linux does.
+ * It flushes this CPU's TLB only, as Linux's does (it runs inside the page
+ * allocator, where an IPI could wait on a CPU that waits on us): another
+ * CPU may reach a freed page through a stale entry until its next flush,
+ * which only makes a use after free there go unnoticed for a while.
  */
 #include <asm/desc.h>
 #include <asm/memlayout.h>
