@@ -234,6 +234,10 @@ def more_shown(rows):
     return any(r.startswith("--More--") for r in rows)
 
 
+def prompt_at_bottom(rows):
+    return rows[-1].startswith("kmem386>") or (rows[-2].startswith("kmem386>") and not rows[-1])
+
+
 def screen_diags(rows):
     return ["VGA text:"] + ["  |" + r for r in rows]
 
@@ -251,11 +255,17 @@ def pager_cases(vga, session, suite):
     suite.add("COM1 waits with the screen (the end of help is not sent yet)",
               "help NAME: a command" not in early[early.rfind("kmem386> help"):],
               ["COM1 so far:"] + early.splitlines()[-5:])
-    vga.type(" ")
+    # Space for each next page (help is a little over two), until the end.
+    for _ in range(4):
+        before = rows
+        vga.type(" ")
+        rows = vga.wait_screen(lambda r, b=before: r != b and
+                               (more_shown(r) or prompt_at_bottom(r)))
+        if not more_shown(rows):
+            break
     session.expect(re.compile(r"help NAME: a command"), "the end of help after space")
     session.expect_prompt()
-    rows = vga.wait_screen(lambda r: r[-1].startswith("kmem386>") or
-                           (r[-2].startswith("kmem386>") and not r[-1]))
+    rows = vga.wait_screen(prompt_at_bottom)
     suite.add("space shows the next page, then the prompt",
               "help NAME: a command" in "\n".join(rows) and not more_shown(rows),
               screen_diags(rows))
