@@ -16,7 +16,8 @@ and `mem=0` (refused, as Linux refuses it: all RAM is used).  The debug
 options run the suites too, in one boot as they do not interact:
 `debug_pagealloc=on` (free pages unmapped, no PSE) and `kmemleak=on` (every
 cache on its checked paths; the suite `kmemleak` plants leaks and finds
-them, and finds none left by the suites before it).  The `smp` boots run
+them, and finds none left by the suites before it), with two CPUs so
+that kmemleak reads another CPU's stack and per-CPU area.  The `smp` boots run
 the same suites with 2, 4 and 8 CPUs.
 
 The ISO run is the real GRUB boot path: the default entry (the shell), then
@@ -48,8 +49,8 @@ MATRIX = [
     {"name": "2G vmalloc=256M", "mem": "2G", "append": "vmalloc=256M"},
     {"name": "256M highmem=64M", "mem": "256M", "append": "highmem=64M"},
     {"name": "2G mem=1G", "mem": "2G", "append": "mem=1G"},
-    {"name": "2G debug_pagealloc kmemleak", "mem": "2G",
-     "append": "debug_pagealloc=on kmemleak=on"},
+    {"name": "2G debug_pagealloc kmemleak smp2", "mem": "2G",
+     "append": "debug_pagealloc=on kmemleak=on", "smp": 2},
     # The same suites with several CPUs: 2 and 4 at the classic sizes, 8
     # (the most the kernel takes) once.
     {"name": "2G smp2", "mem": "2G", "append": "", "smp": 2},
