@@ -10,7 +10,7 @@
  * it with its newline, like a tty in canonical mode; Ctrl-D at the start
  * of a line is end of file.  Ctrl-C is not a character here: the console
  * sends SIGINT to the program the shell runs in the foreground
- * (console_set_foreground()).  No seeking (ESPIPE) and no fsync (EINVAL),
+ * (console_set_pgrp()).  No seeking (ESPIPE) and no fsync (EINVAL),
  * as for a tty.  The null file (/dev/null's behaviour) is here too: for a
  * program whose output nobody should see (the in-kernel tests run some).
  */

@@ -89,9 +89,30 @@ bool console_input_was_local(void);
 int console_getc(void);
 /* ... or -ERESTARTSYS if a signal comes first (a program's read()). */
 int console_getc_interruptible(void);
-/* Ctrl-C sends SIGINT to this process group (0: queue it as a key). */
-void console_set_foreground(int pgrp);
 /* A character if one is queued, else -1. */
 int console_trygetc(void);
+
+/*
+ * Ctrl-C from any console is the terminal's interrupt character: SIGINT
+ * for the foreground (Linux's tty with ISIG).  That is the process group
+ * console_set_pgrp() named (a program the shell's `run` waits for: its
+ * default action ends it), else the foreground task: the one that runs the
+ * command the console's user waits for.  A kernel task never acts on a
+ * signal; its long loops check signal_pending(current) and stop, and the
+ * shell calls flush_signals(current) before each command and
+ * console_drop_intr() after one that a ^C stopped, so that the ^C (and
+ * anything typed before it) is not read as input again.
+ */
+void console_drop_intr(void);
+/*
+ * The task a ^C interrupts (init, the shell's and the boot modes', from
+ * its start); returns the one before, to be given back.  `oncpu` hands the
+ * console to the CPU's idle task that runs its command, as a job-control
+ * shell's tcsetpgrp() hands the terminal to a job.
+ */
+struct task_struct;
+struct task_struct *console_set_foreground(struct task_struct *tsk);
+/* A process group that takes the ^C instead (0: none), as tcsetpgrp(). */
+void console_set_pgrp(int pgrp);
 
 #endif /* _CONSOLE_H */

@@ -6,7 +6,7 @@
 #define EPERM 1 /* operation not permitted */
 #define ENOENT 2 /* no such file or directory */
 #define ESRCH 3 /* no such process */
-#define EINTR 4 /* interrupted system call */
+#define EINTR 4 /* interrupted system call: a signal (Ctrl-C) */
 #define EIO 5 /* I/O error */
 #define ENXIO 6 /* no such device or address: e.g. a CPU that is offline */
 #define E2BIG 7 /* argument list too long */
@@ -19,7 +19,7 @@
 #define EFAULT 14 /* bad address: the access faulted */
 #define EBUSY 16 /* resource busy */
 #define EEXIST 17 /* already exists */
-#define ENODEV 19 /* no such device */
+#define ENODEV 19 /* no such device: no such CPU, or the facility is off */
 #define ENOTDIR 20 /* not a directory */
 #define EISDIR 21 /* is a directory */
 #define EINVAL 22 /* invalid argument */

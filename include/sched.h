@@ -187,6 +187,9 @@ static inline bool is_idle_task(const struct task_struct *p)
 	return p->flags & PF_IDLE;
 }
 
+/* CPU cpu's idle task (swapper/cpu). */
+struct task_struct *idle_task(int cpu);
+
 static inline int task_pid_nr(const struct task_struct *p)
 {
 	return p->pid;

@@ -69,6 +69,8 @@
 
 #define SIG_DFL ((__sighandler_t)0)
 #define SIG_IGN ((__sighandler_t)1)
+/* A kernel thread's action for a signal it takes (allow_signal()). */
+#define SIG_KTHREAD_KERNEL ((__sighandler_t)2)
 
 /* si_code values the kernel sets */
 #define SI_USER 0 /* kill() */
@@ -203,6 +205,15 @@ void force_sig(int sig);
 /* Is a signal pending that current must act on? (TIF_SIGPENDING) */
 bool signal_pending(struct task_struct *p);
 bool fatal_signal_pending(struct task_struct *p);
+/*
+ * Kernel threads ignore every signal but those they allow (Linux's
+ * allow_signal()): init allows SIGINT, the idle tasks too, so that a ^C
+ * reaches the command they run.  They never act on it: they check
+ * signal_pending(current) and flush_signals(current) once they have.
+ */
+void allow_signal(int sig);
+/* Forget t's pending signals (a kernel thread that has seen them). */
+void flush_signals(struct task_struct *t);
 /* Recompute p's TIF_SIGPENDING from its pending and blocked sets. */
 void recalc_sigpending_tsk(struct task_struct *p);
 /* The next signal current takes; 0 if none.  *info is filled. */

@@ -23,15 +23,28 @@
  * starts), so no keystroke is slept through on CPU 0; another CPU wakes
  * on its local timer tick and looks again.
  *
- * Ctrl-C is not queued while a program runs in the foreground (the
- * shell's `run`): it sends SIGINT to that program's process group, as a
- * terminal's line discipline does.
+ * Ctrl-C (0x03) is the terminal's interrupt character, from COM1 and the
+ * PS/2 keyboard alike.  As Linux's tty does with ISIG, it sends SIGINT to
+ * the foreground and flushes the input typed before it.  The foreground
+ * is the process group of the program the shell's `run` waits for
+ * (console_set_pgrp(), as tcsetpgrp()): SIGINT's default action ends it,
+ * and the ^C is not queued.  Otherwise it is the task that runs the
+ * command the console's user waits for: init, where the shell and the
+ * boot modes run, unless `oncpu` hands the console to the idle task of the
+ * CPU that runs its command (console_set_foreground()).  A kernel task
+ * never acts on a signal: a command that runs long checks
+ * signal_pending(current) in its loops and stops, and the pending SIGINT
+ * is that task's alone.  The ^C itself stays queued, so that a line editor
+ * waiting for input sees it too (and abandons the line); a command that
+ * stopped for it drops it with console_drop_intr().
  */
+#include <asm/atomic.h>
 #include <asm/processor.h>
 #include <asm/smp.h>
 #include <asm/spinlock.h>
 #include <console.h>
 #include <errno.h>
+#include <percpu.h>
 #include <sched.h>
 #include <signal.h>
 #include <spinlock.h>
@@ -52,21 +65,24 @@ static unsigned int local_pos; /* where the last local key went */
 static bool local_seen; /* ... if there was one */
 static bool last_read_local; /* the last key read was that one */
 static DECLARE_WAIT_QUEUE_HEAD(console_input_wait); /* tasks waiting for keys */
-static int foreground_pgrp; /* Ctrl-C sends it SIGINT (0: none) */
+static struct task_struct *console_fg_task; /* a ^C is for it ... */
+static int console_fg_pgrp; /* ... unless a program's group is (0: none) */
 
-void console_set_foreground(int pgrp)
+#define CHAR_INTR 0x03 /* ^C */
+
+void console_set_pgrp(int pgrp)
 {
-	WRITE_ONCE(foreground_pgrp, pgrp);
+	WRITE_ONCE(console_fg_pgrp, pgrp);
 }
 
 /* Ctrl-C with a program in the foreground: SIGINT to its group. */
-static bool console_interrupt(char c)
+static bool console_interrupt_pgrp(void)
 {
-	int pgrp = READ_ONCE(foreground_pgrp);
+	int pgrp = READ_ONCE(console_fg_pgrp);
 	struct task_struct *p;
 	unsigned long flags;
 
-	if (c != 0x03 || !pgrp)
+	if (!pgrp)
 		return false;
 	spin_lock_irqsave(&tasklist_lock, flags);
 	for_each_process(p) if (p->pgrp == pgrp && !(p->flags & PF_KTHREAD))
@@ -149,8 +165,17 @@ static bool console_queue_input(char c, bool local)
 	unsigned long flags;
 	bool queued = false;
 
-	if (console_interrupt(c))
-		return true;
+	if (c == CHAR_INTR) {
+		struct task_struct *fg = READ_ONCE(console_fg_task);
+
+		spin_lock_irqsave(&input_lock, flags);
+		input_tail = input_head; /* what was typed before ^C is gone */
+		spin_unlock_irqrestore(&input_lock, flags);
+		if (console_interrupt_pgrp())
+			return true; /* the program's: not a key */
+		if (fg)
+			send_sig(SIGINT, fg);
+	}
 	spin_lock_irqsave(&input_lock, flags);
 	if (input_head - input_tail >= INPUT_QUEUE_SIZE) {
 		input_throttled = true;
@@ -237,6 +262,25 @@ int console_getc(void)
 		else
 			local_irq_enable();
 	}
+}
+
+struct task_struct *console_set_foreground(struct task_struct *tsk)
+{
+	struct task_struct *prev = READ_ONCE(console_fg_task);
+
+	WRITE_ONCE(console_fg_task, tsk);
+	return prev;
+}
+
+void console_drop_intr(void)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&input_lock, flags);
+	for (unsigned int i = input_tail; i != input_head; i++)
+		if (input_queue[i % INPUT_QUEUE_SIZE] == CHAR_INTR)
+			input_tail = i + 1;
+	spin_unlock_irqrestore(&input_lock, flags);
 }
 
 int console_getc_interruptible(void)

@@ -254,7 +254,13 @@ static long wait_pass(int upid, int *status, struct rusage *ru)
 	return ret;
 }
 
-static long do_wait(int upid, int options, int *status, struct rusage *ru)
+/*
+ * state: TASK_INTERRUPTIBLE (wait4: a signal ends the wait), or
+ * TASK_UNINTERRUPTIBLE (kernel_wait: a kernel task's pending signal, a ^C
+ * for the shell, is not for this wait).
+ */
+static long do_wait(int upid, int options, int *status, struct rusage *ru,
+		    unsigned int state)
 {
 	wait_queue_head_t *wq = &current->signal->wait_chldexit;
 	struct wait_queue_entry wait;
@@ -264,11 +270,11 @@ static long do_wait(int upid, int options, int *status, struct rusage *ru)
 	wait.func = default_wake_function;
 	add_wait_queue(wq, &wait);
 	for (;;) {
-		set_current_state(TASK_INTERRUPTIBLE);
+		set_current_state(state);
 		ret = wait_pass(upid, status, ru);
 		if (ret || (options & WNOHANG))
 			break;
-		if (signal_pending(current)) {
+		if ((state & TASK_INTERRUPTIBLE) && signal_pending(current)) {
 			ret = -ERESTARTSYS;
 			break;
 		}
@@ -291,7 +297,8 @@ long kernel_wait4(int upid, int __user *stat_addr, int options,
 		return -EINVAL;
 	if (upid == INT_MIN)
 		return -ESRCH; /* -INT_MIN would overflow */
-	ret = do_wait(upid, options, &status, ru ? &r : NULL);
+	ret = do_wait(upid, options, &status, ru ? &r : NULL,
+		      TASK_INTERRUPTIBLE);
 	/* After the reaping, as Linux: a bad pointer loses the status. */
 	if (ret > 0 && stat_addr && put_user(status, stat_addr))
 		ret = -EFAULT;
@@ -302,12 +309,7 @@ long kernel_wait4(int upid, int __user *stat_addr, int options,
 
 long kernel_wait(int pid, int *status)
 {
-	long ret;
-
-	do {
-		ret = do_wait(pid, 0, status, NULL);
-	} while (ret == -ERESTARTSYS && !fatal_signal_pending(current));
-	return ret;
+	return do_wait(pid, 0, status, NULL, TASK_UNINTERRUPTIBLE);
 }
 
 SYSCALL_DEFINE4(wait4, int, upid, int __user *, stat_addr, int, options,

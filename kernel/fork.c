@@ -34,6 +34,7 @@
 #include <file.h>
 #include <init.h>
 #include <kernel.h>
+#include <kmemleak.h>
 #include <kthread.h>
 #include <mm.h>
 #include <mman.h>
@@ -203,7 +204,11 @@ static int copy_mm(unsigned long clone_flags, struct task_struct *tsk)
  */
 static noinline void *alloc_thread_stack_node(void)
 {
-	return vmalloc(THREAD_SIZE);
+	void *stack = vmalloc(THREAD_SIZE);
+
+	if (stack)
+		kmemleak_no_scan(stack); /* kmemleak scans its live part */
+	return stack;
 }
 
 static struct task_struct *dup_task_struct(struct task_struct *orig)

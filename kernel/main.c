@@ -38,6 +38,7 @@
 #include <asm/traps.h>
 #include <asm/vga.h>
 #include <config.h>
+#include <console.h>
 #include <fs.h>
 #include <kthread.h>
 #include <errno.h>
@@ -92,6 +93,9 @@ static void __noreturn run_boot_mode(void)
 /* pid 1: the root's files, the boot code freed, then the boot mode. */
 static int kernel_init(void *unused)
 {
+	/* The console's ^C is for the shell's commands and the boot mode. */
+	allow_signal(SIGINT);
+	console_set_foreground(current);
 	populate_rootfs();
 	free_initmem();
 	system_running = true;
@@ -125,6 +129,8 @@ static void __noreturn rest_init(void)
 	kthreadd_task = find_get_task_by_vpid(pid);
 	if (!child_reaper || !kthreadd_task)
 		panic("rest_init: cannot create init and kthreadd");
+	/* The idle tasks (one sighand) take the ^C of an `oncpu` command. */
+	allow_signal(SIGINT);
 	cpu_startup_entry();
 }
 

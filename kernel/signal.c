@@ -22,7 +22,7 @@
  * Locking: each task's sighand->siglock guards its actions, its pending
  * set and its blocked mask; it is taken with interrupts off, since the
  * console sends SIGINT from its interrupt handler.  Kernel threads ignore
- * every signal, as Linux's do by default.
+ * every signal but those they allow, as Linux's do.
  */
 #include <bug.h>
 #include <errno.h>
@@ -60,12 +60,31 @@ void recalc_sigpending_tsk(struct task_struct *p)
 		clear_tsk_thread_flag(p, TIF_SIGPENDING);
 }
 
+void allow_signal(int sig)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&current->sighand->siglock, flags);
+	current->sighand->action[sig - 1].sa_handler = SIG_KTHREAD_KERNEL;
+	spin_unlock_irqrestore(&current->sighand->siglock, flags);
+}
+
+void flush_signals(struct task_struct *t)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&t->sighand->siglock, flags);
+	sigemptyset(&t->pending.signal);
+	clear_tsk_thread_flag(t, TIF_SIGPENDING);
+	spin_unlock_irqrestore(&t->sighand->siglock, flags);
+}
+
 static bool sig_ignored(struct task_struct *t, int sig)
 {
 	__sighandler_t handler = t->sighand->action[sig - 1].sa_handler;
 
-	if (t->flags & PF_KTHREAD)
-		return true; /* kernel threads take no signals */
+	if (t->flags & PF_KTHREAD) /* only those it allows */
+		return handler != SIG_KTHREAD_KERNEL;
 	/* A blocked signal stays: its action may change before unblocking. */
 	if (sigismember(&t->blocked, sig))
 		return false;
@@ -295,7 +314,8 @@ bool do_notify_parent(struct task_struct *tsk, int sig)
 		autoreap = true; /* the parent said it will not wait */
 	else if (sig > 0)
 		send_sig_info(sig, &info, parent);
-	wake_up_interruptible(&parent->signal->wait_chldexit);
+	/* Both: wait4()'s sleep and kernel_wait()'s (Linux: interruptible). */
+	wake_up(&parent->signal->wait_chldexit);
 	return autoreap;
 }
 

@@ -58,6 +58,7 @@
  */
 #include <bug.h>
 #include <kernel.h>
+#include <kmemleak.h>
 #include <mm.h>
 #include <printk.h>
 #include <slab.h>
@@ -303,6 +304,8 @@ static noinline void *__slab_alloc(struct kmem_cache *s, gfp_t gfp,
 	if (kmem_cache_debug(s)) {
 		alloc_debug_processing(s, slab, object, addr);
 		slab_list_add(s, slab);
+		if (s->flags & __SLAB_KMEMLEAK)
+			kmemleak_alloc(object, s->object_size, 1, gfp);
 	}
 	return object;
 }
@@ -420,7 +423,7 @@ void *__kmalloc(size_t size, gfp_t flags)
 		 flags))
 		flags &= ~(gfp_t)GFP_HIGHMEM;
 	if (unlikely(size > KMALLOC_MAX_CACHE_SIZE))
-		return kmalloc_large(size, flags);
+		return kmalloc_large(size, flags, _RET_IP_);
 	return slab_alloc(kmalloc_slab(size, flags), flags, _RET_IP_);
 }
 
@@ -437,6 +440,8 @@ static noinline void __slab_free(struct kmem_cache *s, struct page *slab,
 	if (kmem_cache_debug(s)) {
 		if (!free_debug_processing(s, slab, object, addr))
 			return;
+		if (s->flags & __SLAB_KMEMLEAK)
+			kmemleak_free(object);
 	} else if (unlikely(object == slab->freelist)) {
 		slab_double_free(s, slab, object);
 		return;

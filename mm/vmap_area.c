@@ -25,7 +25,12 @@
  *    the purge, so that a fault report can still name the area and who
  *    allocated it, and /proc/vmallocinfo lists it.
  * Neighbouring free gaps are always merged, so the free tree holds at most
- * one more node than the busy tree.
+ * one more node than the busy tree.  When two ranges merge, the older of
+ * their two nodes stays and the younger goes back to the cache, and an
+ * area that fills a gap exactly takes over the gap's node: the nodes that
+ * outlive a burst of vmallocs are the ones that were there before it, in
+ * the slabs they were in, so a burst that gives everything back leaves the
+ * vmap_area cache, and so the page allocator, exactly as it found them.
  */
 #include <asm/memlayout.h>
 #include <asm/processor.h>
@@ -46,6 +51,7 @@ static LIST_HEAD(busy_vmap_area_list);
 static LIST_HEAD(purge_vmap_area_list);
 static unsigned long nr_busy_areas, nr_lazy_areas, lazy_nr_pages;
 static struct kmem_cache *vmap_area_cachep;
+static unsigned long vmap_area_serial; /* the age of each new node */
 
 static unsigned long va_size(const struct vmap_area *va)
 {
@@ -144,6 +150,7 @@ static struct vmap_area *va_new(unsigned long start, unsigned long end)
 		va->subtree_max_size = 0;
 		va->vm = NULL;
 		va->caller = NULL;
+		va->serial = vmap_area_serial++;
 	}
 	return va;
 }
@@ -188,17 +195,13 @@ static struct vmap_area *find_lowest_fit(unsigned long size,
 	return NULL;
 }
 
-/* Take [start, start+size) out of the free gap va. */
+/* Take [start, start+size) out of the free gap va (not all of it). */
 static int va_clip(struct vmap_area *va, unsigned long start,
 		   unsigned long size)
 {
 	unsigned long end = start + size;
 
-	if (start == va->va_start && end == va->va_end) {
-		rb_erase_augmented(&va->rb_node, &free_vmap_area_root,
-				   &free_tree_callbacks);
-		kmem_cache_free(vmap_area_cachep, va);
-	} else if (start == va->va_start) {
+	if (start == va->va_start) {
 		va->va_start = end;
 		free_tree_propagate(&va->rb_node, NULL);
 	} else if (end == va->va_end) {
@@ -217,6 +220,27 @@ static int va_clip(struct vmap_area *va, unsigned long start,
 	return 0;
 }
 
+/*
+ * low and high are neighbouring gaps of the free tree: one node for both,
+ * the older one (see the top of the file); the younger goes.
+ */
+static struct vmap_area *va_merge_gaps(struct vmap_area *low,
+				       struct vmap_area *high)
+{
+	struct vmap_area *keep = low->serial <= high->serial ? low : high;
+	struct vmap_area *gone = keep == low ? high : low;
+	unsigned long start = low->va_start, end = high->va_end;
+
+	rb_erase_augmented(&gone->rb_node, &free_vmap_area_root,
+			   &free_tree_callbacks);
+	kmem_cache_free(vmap_area_cachep, gone);
+	/* Nothing lies between the two: keep's place in the tree holds. */
+	keep->va_start = start;
+	keep->va_end = end;
+	free_tree_propagate(&keep->rb_node, NULL);
+	return keep;
+}
+
 /* Give [va_start, va_end) back to the free tree, merged with neighbours. */
 static void va_free_merge(struct vmap_area *va)
 {
@@ -224,46 +248,43 @@ static void va_free_merge(struct vmap_area *va)
 
 	prev = va_link(&free_vmap_area_root, va, true);
 	next = rb_entry_safe(rb_next(&va->rb_node), struct vmap_area, rb_node);
-	if (next && next->va_start == va->va_end) {
-		va->va_end = next->va_end;
-		rb_erase_augmented(&next->rb_node, &free_vmap_area_root,
-				   &free_tree_callbacks);
-		kmem_cache_free(vmap_area_cachep, next);
-		free_tree_propagate(&va->rb_node, NULL);
-	}
-	if (prev && prev->va_end == va->va_start) {
-		prev->va_end = va->va_end;
-		rb_erase_augmented(&va->rb_node, &free_vmap_area_root,
-				   &free_tree_callbacks);
-		kmem_cache_free(vmap_area_cachep, va);
-		free_tree_propagate(&prev->rb_node, NULL);
-	}
+	if (next && next->va_start == va->va_end)
+		va = va_merge_gaps(va, next);
+	if (prev && prev->va_end == va->va_start)
+		va_merge_gaps(prev, va);
 }
 
 void vmalloc_purge(void)
 {
-	struct vmap_area *va, *n;
+	struct list_head *list = &purge_vmap_area_list;
 
-	if (list_empty(&purge_vmap_area_list))
+	if (list_empty(list))
 		return;
 	/* One flush for every lazily freed area: the point of batching. */
 	flush_tlb_kernel_range(VMALLOC_START, VMALLOC_END); /* on every CPU */
-	list_for_each_entry_safe(va, n, &purge_vmap_area_list, list) {
-		/* The areas freed next that touch this one join its run. */
-		while (&n->list != &purge_vmap_area_list &&
-		       (n->va_start == va->va_end ||
-			n->va_end == va->va_start)) {
-			struct vmap_area *next = list_next_entry(n, list);
+	while (!list_empty(list)) {
+		struct vmap_area *keep = list_first_entry(
+					 list, struct vmap_area, list),
+				 *n;
+		unsigned long start = keep->va_start, end = keep->va_end;
 
-			va->va_start = min(va->va_start, n->va_start);
-			va->va_end = max(va->va_end, n->va_end);
+		list_del(&keep->list);
+		/* The areas freed next that touch this one join its run. */
+		while (!list_empty(list)) {
+			n = list_first_entry(list, struct vmap_area, list);
+			if (n->va_start != end && n->va_end != start)
+				break;
 			list_del(&n->list);
+			start = min(start, n->va_start);
+			end = max(end, n->va_end);
+			if (n->serial < keep->serial)
+				swap(keep, n); /* the older node stays */
 			kmem_cache_free(vmap_area_cachep, n);
-			n = next;
 		}
-		list_del(&va->list);
-		va->vm = NULL;
-		va_free_merge(va);
+		keep->va_start = start;
+		keep->va_end = end;
+		keep->vm = NULL;
+		va_free_merge(keep);
 	}
 	nr_lazy_areas = 0;
 	lazy_nr_pages = 0;
@@ -282,12 +303,21 @@ struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align)
 	if (!gap)
 		return NULL;
 	start = ALIGN(gap->va_start, align);
-	va = va_new(start, start + size);
-	if (!va)
-		return NULL;
-	if (va_clip(gap, start, size)) {
-		kmem_cache_free(vmap_area_cachep, va);
-		return NULL;
+	if (start == gap->va_start && size == va_size(gap)) {
+		/* An exact fit: the gap's node becomes the area's. */
+		rb_erase_augmented(&gap->rb_node, &free_vmap_area_root,
+				   &free_tree_callbacks);
+		va = gap;
+		INIT_LIST_HEAD(&va->list);
+		va->subtree_max_size = 0;
+	} else {
+		va = va_new(start, start + size);
+		if (!va)
+			return NULL;
+		if (va_clip(gap, start, size)) {
+			kmem_cache_free(vmap_area_cachep, va);
+			return NULL;
+		}
 	}
 	/* Keep the busy list in address order: after the tree predecessor. */
 	if (va_link(&busy_vmap_area_root, va, false))
@@ -403,8 +433,10 @@ void __init vmap_area_init(void)
 {
 	struct vmap_area *va;
 
-	vmap_area_cachep = kmem_cache_create(
-		"vmap_area", sizeof(struct vmap_area), 0, SLAB_PANIC, NULL);
+	/* Not tracked by kmemleak: vmalloc's bookkeeping, not its users. */
+	vmap_area_cachep =
+		kmem_cache_create("vmap_area", sizeof(struct vmap_area), 0,
+				  SLAB_PANIC | SLAB_NOLEAKTRACE, NULL);
 	va = va_new(VMALLOC_START, VMALLOC_END);
 	if (!va)
 		panic("vmalloc: no memory for the free tree");

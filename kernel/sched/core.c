@@ -543,6 +543,11 @@ void __init sched_init_smp(void)
 			"0");
 }
 
+struct task_struct *idle_task(int cpu)
+{
+	return cpu_rq(cpu)->idle;
+}
+
 bool sched_is_ready(void)
 {
 	return sched_ready;

@@ -123,9 +123,9 @@ static int run_and_wait(int argc, char **argv)
 		kprintf("run: %s: %s\n", path, errno_text(pid));
 		return pid;
 	}
-	console_set_foreground(pid);
+	console_set_pgrp(pid);
 	status = umh_wait(&info, pid);
-	console_set_foreground(0);
+	console_set_pgrp(0);
 	if (status < 0)
 		kprintf("run: %s: %s\n", path, errno_text(status));
 	return status;

@@ -41,6 +41,7 @@
 #include <cmdline.h>
 #include <errno.h>
 #include <kernel.h>
+#include <kmemleak.h>
 #include <memblock.h>
 #include <panic.h>
 #include <params.h>
@@ -214,6 +215,7 @@ static int do_boot_cpu(unsigned int cpu)
 	stack = vmalloc(AP_STACK_SIZE);
 	if (!stack)
 		return -ENOMEM;
+	kmemleak_no_scan(stack); /* a stack: kmemleak scans its live part */
 	per_cpu(cpu_stack_bottom, cpu) = (unsigned long)stack;
 	per_cpu(cpu_stack_top, cpu) = (unsigned long)stack + AP_STACK_SIZE;
 	idle = fork_idle(cpu, stack, AP_STACK_SIZE);

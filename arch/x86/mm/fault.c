@@ -39,6 +39,7 @@
 #include <fs.h>
 #include <kernel.h>
 #include <mm.h>
+#include <percpu.h>
 #include <printk.h>
 #include <sched.h>
 #include <signal.h>
@@ -46,12 +47,13 @@
 #include <string.h>
 #include <uaccess.h>
 
-#define MAX_FAULT_EXPLAINERS 4
+#define MAX_FAULT_EXPLAINERS 8
 
 extern char boot_stack_guard[];
 
 static fault_explainer_t explainers[MAX_FAULT_EXPLAINERS];
 unsigned long nr_fixed_up_faults;
+DEFINE_PER_CPU(unsigned long, fixed_up_fault_address);
 
 int register_fault_explainer(fault_explainer_t fn)
 {
@@ -264,6 +266,17 @@ static void show_signal_msg(struct pt_regs *regs, unsigned long err,
 	show_user_code(loglvl, regs->ip);
 }
 
+/* The exception table's fixup, counted, with the byte that faulted. */
+static bool fixup_fault(struct pt_regs *regs, unsigned long address)
+{
+	if (!fixup_exception(regs))
+		return false;
+	nr_fixed_up_faults++;
+	/* Which byte, for reports: this CPU's probe, not another's. */
+	this_cpu_write(fixed_up_fault_address, address);
+	return true;
+}
+
 /*
  * No region allows this access: SIGSEGV from user mode, the fixup (or an
  * oops) from the kernel.  False: the caller reports a kernel oops.
@@ -274,7 +287,7 @@ static bool bad_area(struct pt_regs *regs, unsigned long err,
 	struct task_struct *tsk = current;
 
 	if (!user_mode(regs))
-		return fixup_exception(regs);
+		return fixup_fault(regs, address);
 	if (address >= TASK_SIZE)
 		err |= X86_PF_PROT; /* a kernel page is there, not for us */
 	show_signal_msg(regs, err, address);
@@ -328,7 +341,7 @@ static bool do_user_addr_fault(struct pt_regs *regs, unsigned long err,
 	if (!(fault & VM_FAULT_ERROR))
 		return true;
 	if (!user_mode(regs))
-		return fixup_exception(regs);
+		return fixup_fault(regs, address);
 	if (fault & VM_FAULT_OOM) {
 		pr_err("Out of memory: killed process %d (%s): no page for a fault at %08lx\n",
 		       current->pid, current->comm, address);
@@ -349,8 +362,7 @@ void do_page_fault(struct pt_regs *regs, unsigned long address)
 	if ((address < TASK_SIZE && current->mm) || user_mode(regs)) {
 		if (do_user_addr_fault(regs, err, address))
 			return;
-	} else if (fixup_exception(regs)) {
-		nr_fixed_up_faults++;
+	} else if (fixup_fault(regs, address)) {
 		return;
 	}
 	if (address < PAGE_SIZE)
