@@ -85,7 +85,8 @@ static bool console_interrupt_pgrp(void)
 	if (!pgrp)
 		return false;
 	spin_lock_irqsave(&tasklist_lock, flags);
-	for_each_process(p) if (p->pgrp == pgrp && !(p->flags & PF_KTHREAD))
+	/* One not yet exec'd takes it too: pending, it ends the program. */
+	for_each_process(p) if (p->pgrp == pgrp)
 		send_sig(SIGINT, p);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return true;

@@ -12,6 +12,7 @@
  * The programs come from the initramfs: a boot without one (-initrd)
  * skips the suite.
  */
+#include <console.h>
 #include <errno.h>
 #include <fs.h>
 #include <kernel.h>
@@ -21,6 +22,7 @@
 #include <signal.h>
 #include <sprintf.h>
 #include <string.h>
+#include <timer.h>
 #include <umh.h>
 
 static const char *const envp[] = { "HOME=/", NULL };
@@ -165,6 +167,48 @@ static void process_signal_handlers_run_and_return(struct ktest *test)
 			0);
 }
 
+/* Has pid become a program (exec done) asleep in nanosleep? */
+static bool sleeps_in_user_program(int pid)
+{
+	struct task_struct *t = find_get_task_by_vpid(pid);
+	bool asleep;
+
+	if (!t)
+		return false;
+	asleep = !(READ_ONCE(t->flags) & PF_KTHREAD) &&
+		 READ_ONCE(t->__state) == TASK_INTERRUPTIBLE;
+	put_task_struct(t);
+	return asleep;
+}
+
+/*
+ * Ctrl-C with a program in the foreground (the shell's `run`): SIGINT to
+ * its process group, whose default action ends it; the ^C is not input.
+ */
+static void process_ctrl_c_ends_the_foreground_program(struct ktest *test)
+{
+	const char *argv[] = { "sleep", "1000", NULL };
+	struct umh_info info = {
+		.path = "/user/sleep", .argv = argv, .envp = envp, .quiet = true
+	};
+	int pid, status, tries = 0;
+
+	need_programs(test);
+	pid = umh_spawn(&info, false);
+	KTEST_ASSERT_GT(test, pid, 1);
+	while (!sleeps_in_user_program(pid) && tries++ < 200)
+		msleep(10);
+	KTEST_EXPECT_TRUE(test, sleeps_in_user_program(pid));
+	console_set_pgrp(pid); /* it leads its own group */
+	console_input_char(0x03); /* as the serial or keyboard driver does */
+	status = umh_wait(&info, pid);
+	console_set_pgrp(0);
+	KTEST_EXPECT_FALSE(test, EXITED(status));
+	KTEST_EXPECT_EQ(test, TERMSIG(status), SIGINT);
+	KTEST_EXPECT_FALSE(test, signal_pending(current)); /* not the shell's */
+	KTEST_EXPECT_EQ(test, console_trygetc(), -1); /* and not a key */
+}
+
 static const struct ktest_case process_cases[] = {
 	KTEST_CASE(process_true_runs_exits_0_and_gives_everything_back),
 	KTEST_CASE(process_exit_code_reaches_the_parent),
@@ -174,6 +218,7 @@ static const struct ktest_case process_cases[] = {
 	KTEST_CASE(process_100_processes_and_a_fork_bomb_give_everything_back),
 	KTEST_CASE(process_address_space_cases_pass),
 	KTEST_CASE(process_signal_handlers_run_and_return),
+	KTEST_CASE(process_ctrl_c_ends_the_foreground_program),
 	{}
 };
 
