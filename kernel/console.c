@@ -86,8 +86,7 @@ static bool console_interrupt_pgrp(void)
 		return false;
 	spin_lock_irqsave(&tasklist_lock, flags);
 	/* One not yet exec'd takes it too: pending, it ends the program. */
-	for_each_process(p)
-	{
+	for_each_process(p) {
 		if (p->pgrp == pgrp)
 			send_sig(SIGINT, p);
 	}

@@ -403,8 +403,7 @@ SYSCALL_DEFINE2(kill, int, pid, int, sig)
 		return ret;
 	}
 	pgrp = pid == 0 ? current->pgrp : -pid;
-	for_each_process(p)
-	{
+	for_each_process(p) {
 		int err;
 
 		if (pid == -1 ? (p->pid <= 1 || p == current ||

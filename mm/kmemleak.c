@@ -301,7 +301,8 @@ static void scan_stacks(void)
 	for_each_online_cpu(cpu)
 		scan_task_stack(idle_task((int)cpu));
 	spin_lock_irqsave(&tasklist_lock, flags);
-	for_each_process(p) scan_task_stack(p);
+	for_each_process(p)
+		scan_task_stack(p);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 

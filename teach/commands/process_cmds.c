@@ -204,8 +204,7 @@ static int cmd_ps(int argc, char **argv)
 
 	kprintf("  PID  PPID  UID S CPU    TIME COMMAND\n");
 	spin_lock_irqsave(&tasklist_lock, flags);
-	for_each_process(p)
-	{
+	for_each_process(p) {
 		u64 secs = task_cputime(p) / HZ;
 		bool kthread = p->flags & PF_KTHREAD;
 
