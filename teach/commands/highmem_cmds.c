@@ -58,6 +58,7 @@ static int cmd_kmap(int argc, char **argv)
 			page_to_pfn(page), vaddr);
 		return 0;
 	}
+	shell_hold(HELD_KMAP, page, 0);
 	kprintf("kmap: pfn %#lx -> %#lx: pkmap slot %lu, count %d (%d user%s)\n",
 		page_to_pfn(page), vaddr, PKMAP_NR(vaddr),
 		pkmap_slot_count(PKMAP_NR(vaddr)),
@@ -95,6 +96,7 @@ static int cmd_kunmap(int argc, char **argv)
 		kprintf("kunmap: refused, see the report above\n");
 		return -EINVAL;
 	}
+	shell_unhold(HELD_KMAP, page);
 	if (!PageHighMem(page)) {
 		kprintf("kunmap: pfn %#lx is lowmem: nothing to unmap\n",
 			page_to_pfn(page));

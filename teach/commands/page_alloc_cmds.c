@@ -50,6 +50,7 @@ static int cmd_alloc(int argc, char **argv)
 		kprintf("alloc: order %lu with %s failed\n", order, flags);
 		return -ENOMEM;
 	}
+	shell_hold(HELD_PAGES, page, order);
 	pfn = page_to_pfn(page);
 	pages = 1UL << order;
 	kprintf("alloc: order %lu (%lu page%s, %lu KB) with %s\n", order, pages,
@@ -107,6 +108,7 @@ static int cmd_free(int argc, char **argv)
 		kprintf("free: refused, see the report above\n");
 		return -EINVAL;
 	}
+	shell_unhold(HELD_PAGES, pfn_to_page(pfn));
 	if (PagePcp(pfn_to_page(pfn))) {
 		kprintf("free: pfn %#lx went to zone %s's per-CPU list (zoneinfo:\n",
 			pfn, page_zone(pfn_to_page(pfn))->name);

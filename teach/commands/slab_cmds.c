@@ -92,6 +92,7 @@ static int cmd_kmalloc(int argc, char **argv)
 		kprintf("kmalloc: %lu bytes with %s failed\n", size, flags);
 		return -ENOMEM;
 	}
+	shell_hold(HELD_KMALLOC, p, 0);
 	kprintf("kmalloc: %lu bytes with %s: %p\n", size, flags, p);
 	if (virt_to_slab(p))
 		show_slab_object(p);
@@ -158,6 +159,8 @@ static int cmd_kfree(int argc, char **argv)
 		kprintf("kfree: %p: misuse, reported above\n", p);
 		return -EINVAL;
 	}
+	if (!shell_unhold(HELD_KMALLOC, p))
+		shell_unhold(HELD_OBJECT, p); /* a slab alloc object, kfree'd */
 	kprintf("kfree: %p freed\n", p);
 	return 0;
 }
@@ -226,6 +229,7 @@ static int slab_create(int argc, char **argv)
 			      flags, NULL);
 	if (!s)
 		return -EINVAL;
+	shell_hold(HELD_CACHE, s, 0);
 	kprintf("slab: created %s: %u-byte objects, %u bytes apart, %u per slab of %u page%s\n",
 		s->name, s->object_size, s->size, s->objects, 1U << s->order,
 		s->order ? "s" : "");
@@ -278,6 +282,9 @@ static int slab_free_cmd(struct kmem_cache *s, const char *arg)
 			s->name, addr);
 		return -EINVAL;
 	}
+	/* A kmalloc object freed this way is given back all the same. */
+	if (!shell_unhold(HELD_OBJECT, (void *)addr))
+		shell_unhold(HELD_KMALLOC, (void *)addr);
 	kprintf("slab: %#lx freed to %s\n", addr, s->name);
 	return 0;
 }
@@ -314,6 +321,7 @@ static int cmd_slab(int argc, char **argv)
 		p = kmem_cache_alloc(s, GFP_KERNEL);
 		if (!p)
 			return -ENOMEM;
+		shell_hold(HELD_OBJECT, p, (unsigned long)s);
 		kprintf("slab: %s object at %p\n", s->name, p);
 		show_slab_object(p);
 		return 0;
@@ -333,6 +341,8 @@ static int cmd_slab(int argc, char **argv)
 			return -EPERM;
 		}
 		kmem_cache_destroy(s);
+		if (!find_kmem_cache(argv[2]))
+			shell_unhold(HELD_CACHE, s);
 		kprintf("slab: %s %s\n", argv[2],
 			find_kmem_cache(argv[2]) ? "kept (see above)" :
 						   "destroyed");

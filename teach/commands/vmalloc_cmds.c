@@ -76,6 +76,7 @@ static int cmd_vmalloc(int argc, char **argv)
 			size);
 		return -ENOMEM;
 	}
+	shell_hold(HELD_VMALLOC, addr, 0);
 	kprintf("vmalloc: %lu bytes at %p-%p\n", size, addr,
 		(char *)addr + PAGE_ALIGN(size) - 1);
 	kprintf("  area of %lu bytes with its guard page\n",
@@ -110,6 +111,7 @@ static int cmd_vfree(int argc, char **argv)
 		kprintf("vfree: refused, see the report above\n");
 		return -EINVAL;
 	}
+	shell_unhold(HELD_VMALLOC, (void *)addr);
 	kprintf("vfree: %#lx released; its TLB flush is batched:\n", addr);
 	kprintf("  until then /proc/vmallocinfo lists it as unpurged\n");
 	return 0;

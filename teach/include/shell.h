@@ -78,6 +78,24 @@ void shell_paragraph(const char *text);
 int shell_parse_ulong(const char *arg, unsigned long *val);
 int shell_parse_size(const char *arg, unsigned long *val);
 
+/*
+ * What the commands handed out and nobody gave back yet, so that `reset`
+ * can (teach/commands/reset_cmds.c).  The order is the one reset frees in.
+ */
+enum held_kind {
+	HELD_KMAP, /* kmap PFN: the page (one entry per kmap) */
+	HELD_KMALLOC, /* kmalloc SIZE: the object or block */
+	HELD_OBJECT, /* slab alloc NAME: the object; arg is the cache */
+	HELD_CACHE, /* slab create NAME: the cache */
+	HELD_VMALLOC, /* vmalloc SIZE: the area's address */
+	HELD_PAGES, /* alloc ORDER: the first page; arg is the order */
+	NR_HELD_KINDS
+};
+/* Record what a command handed out (a full list is said once). */
+void shell_hold(enum held_kind kind, void *ptr, unsigned long arg);
+/* Cross it out once given back; false if it was not on the list. */
+bool shell_unhold(enum held_kind kind, const void *ptr);
+
 /* Shared by commands and demos (teach/commands/). */
 struct vm_struct;
 /* Every page of a vmalloc area, its pfn and zone, and a summary. */
