@@ -207,13 +207,21 @@ static void reset_say_given_back(const unsigned int *counts,
 
 static void reset_say_settled(const struct memstate_settled *d)
 {
-	kprintf("reset: %lu page%s drained from the per-CPU lists, %lu vmalloc area%s purged,\n",
+	kprintf("reset: settled: %lu page%s drained from the per-CPU lists, %lu vmalloc area%s purged, %u stale pkmap slot%s flushed, %lu empty slab%s freed; the pkmap cursor at slot 0, its flush and failure counts at 0\n",
 		d->pcp_pages, d->pcp_pages == 1 ? "" : "s", d->lazy_areas,
-		d->lazy_areas == 1 ? "" : "s");
-	kprintf("  %u stale pkmap slot%s flushed, %lu empty slab%s freed; pkmap cursor at\n",
-		d->stale_slots, d->stale_slots == 1 ? "" : "s", d->slabs,
+		d->lazy_areas == 1 ? "" : "s", d->stale_slots,
+		d->stale_slots == 1 ? "" : "s", d->slabs,
 		d->slabs == 1 ? "" : "s");
-	kprintf("  slot 0 and its flush and failure counts at 0, as after boot\n");
+}
+
+static void reset_say_kept(void)
+{
+	const char *taint = print_tainted();
+	bool tainted = strcmp(taint, "Not tainted");
+
+	kprintf("reset: kept, as Linux keeps them: %s%s%sthe counts of /proc/vmstat and /proc/interrupts, the log (dmesg)\n",
+		tainted ? "the taint (" : "", tainted ? taint : "",
+		tainted ? "), " : "");
 }
 
 static int cmd_reset(int argc, char **argv)
@@ -234,14 +242,10 @@ static int cmd_reset(int argc, char **argv)
 	reset_say_settled(&done);
 	memstate_take(&now);
 	if (boot && !memstate_compare(boot, &now, "after boot"))
-		kprintf("reset: as after boot: free pages per zone, slab objects, vmalloc areas,\n"
-			"  kmaps\n");
+		kprintf("reset: as after boot: free pages per zone, slab objects, vmalloc areas, kmaps\n");
 	else if (boot)
 		kprintf("reset: the lines above differ from the state after boot\n");
-	kprintf("reset: kept, as Linux keeps them: %s%s/proc/vmstat's and\n"
-		"  /proc/interrupts' counts, and the log (dmesg)\n",
-		strcmp(print_tainted(), "Not tainted") ? print_tainted() : "",
-		strcmp(print_tainted(), "Not tainted") ? " (the taint), " : "");
+	reset_say_kept();
 	return 0;
 }
 SHELL_COMMAND(reset, "", "back to the state right after boot",

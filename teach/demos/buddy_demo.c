@@ -3,8 +3,10 @@
  * buddy_demo.c - `demo buddy`: a split and a merge, seen in /proc/buddyinfo.
  *
  * /proc/buddyinfo counts each zone's free blocks per order.  One page
- * allocated with GFP_KERNEL splits the smallest free block of Normal in
- * halves down to order 0: a zero becomes a row of ones.  Freed, the page
+ * allocated with GFP_HIGHMEM splits the smallest free block of HighMem in
+ * halves down to order 0: a run of zeros becomes a run of ones.  (Without
+ * highmem: GFP_KERNEL and Normal, and the smallest order whose list is
+ * empty, so that there is a split to see.)  Freed, the page
  * does not come back at once: it goes onto the zone's per-CPU list, which
  * /proc/buddyinfo does not count, so the row does not move.  Draining the
  * lists (drain_all_pages(), as Linux does before it gives up) hands it to
@@ -33,10 +35,24 @@ static struct {
 	bool on_pcp; /* it was freed and waits on the per-CPU list */
 } bd;
 
-/* The zone a GFP_KERNEL request tries first: Normal, or DMA if none. */
+/*
+ * HighMem when there is one: nothing but vmalloc and user pages takes its
+ * small blocks, so a split shows many levels.  Else Normal.
+ */
+static gfp_t bd_gfp(void)
+{
+	return totalhigh_pages() ? GFP_HIGHMEM : GFP_KERNEL;
+}
+
+static const char *bd_gfp_name(void)
+{
+	return totalhigh_pages() ? "GFP_HIGHMEM" : "GFP_KERNEL";
+}
+
+/* The zone the demo's requests try first. */
 static struct zone *bd_zone(void)
 {
-	return first_zones_zonelist(&zonelist, gfp_zone(GFP_KERNEL))->zone;
+	return first_zones_zonelist(&zonelist, gfp_zone(bd_gfp()))->zone;
 }
 
 /* The zone's row of /proc/buddyinfo: nr_free of each order; false if none. */
@@ -104,8 +120,8 @@ static void bd_buddyinfo(void)
 	bd_settled();
 	kprintf("  /proc/buddyinfo has a row per zone: how many free blocks of each\n"
 		"  order (2^order pages, 4 KB to 4 MB) its free lists hold.  Zone %s,\n"
-		"  where a GFP_KERNEL request starts:\n",
-		bd_zone()->name);
+		"  where a %s request starts:\n",
+		bd_zone()->name, bd_gfp_name());
 	bd_print_orders();
 	bd_print_row("now", nr_free);
 	kprintf("  Its per-CPU list (zoneinfo: pagesets, count) holds %d pages now,\n"
@@ -139,10 +155,11 @@ static unsigned int bd_split_order(const unsigned long *nr_free)
 static bool bd_alloc(const unsigned long *nr_free)
 {
 	bd.order = bd_split_order(nr_free);
-	bd.page = alloc_pages(GFP_KERNEL, bd.order);
+	bd.page = alloc_pages(bd_gfp(), bd.order);
 	bd.on_pcp = false;
 	if (!bd.page)
-		kprintf("  alloc_pages(GFP_KERNEL, %u) failed\n", bd.order);
+		kprintf("  alloc_pages(%s, %u) failed\n", bd_gfp_name(),
+			bd.order);
 	return bd.page;
 }
 
@@ -160,11 +177,12 @@ static void bd_split(void)
 	bd_print_row("after", after);
 	k = bd_smallest(before, (int)bd.order);
 	pfn = page_to_pfn(bd.page);
-	kprintf("  alloc_pages(GFP_KERNEL, %u) -> pfn %#lx, zone %s\n",
+	kprintf("  alloc_pages(%s, %u) -> pfn %#lx, zone %s\n", bd_gfp_name(),
 		bd.order, pfn, page_zone(bd.page)->name);
 	if (k <= (int)bd.order || page_zone(bd.page) != bd_zone()) {
-		kprintf("  a block of order %u was free: taken whole, nothing to split\n",
-			bd.order);
+		kprintf("  a block of order %u was free: taken whole, nothing to split\n"
+			"  (every small list of %s has a block now; HighMem's are empty)\n",
+			bd.order, bd_zone()->name);
 		return;
 	}
 	if (k - 1 == (int)bd.order)
@@ -289,14 +307,16 @@ static void bd_big_block(void)
 	bd_settled();
 	bd_print_orders();
 	bd_print_row("before", before);
-	block = alloc_pages(GFP_KERNEL, BD_BIG_ORDER);
+	block = alloc_pages(bd_gfp(), BD_BIG_ORDER);
 	if (!block) {
-		kprintf("  alloc_pages(GFP_KERNEL, %d) failed\n", BD_BIG_ORDER);
+		kprintf("  alloc_pages(%s, %d) failed\n", bd_gfp_name(),
+			BD_BIG_ORDER);
 		return;
 	}
 	bd_print_row("alloc", after);
-	kprintf("  alloc_pages(GFP_KERNEL, %d) -> pfn %#lx: %lu pages at once\n",
-		BD_BIG_ORDER, page_to_pfn(block), 1UL << BD_BIG_ORDER);
+	kprintf("  alloc_pages(%s, %d) -> pfn %#lx: %lu pages at once\n",
+		bd_gfp_name(), BD_BIG_ORDER, page_to_pfn(block),
+		1UL << BD_BIG_ORDER);
 	__free_pages(block, BD_BIG_ORDER);
 	bd_print_row("free", after);
 	kprintf("  above order %d (PAGE_ALLOC_COSTLY_ORDER) no per-CPU list keeps a\n"

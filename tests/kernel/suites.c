@@ -25,6 +25,7 @@ extern const struct ktest_suite mempool_ktest_suite;
 extern const struct ktest_suite vmalloc_ktest_suite;
 extern const struct ktest_suite leak_check_ktest_suite;
 extern const struct ktest_suite ex04_ktest_suite;
+extern const struct ktest_suite reset_ktest_suite;
 
 const struct ktest_suite *const ktest_suites[] = {
 	&lib_ktest_suite, /* lib/: strings, formatting, sorting */
@@ -47,5 +48,6 @@ const struct ktest_suite *const ktest_suites[] = {
 	&vmalloc_ktest_suite, /* vmalloc, vmap, ioremap */
 	&leak_check_ktest_suite, /* the tests' own leak checks */
 	&ex04_ktest_suite, /* the exercise's API and its eight tests */
+	&reset_ktest_suite, /* the shell's reset, what it gives back */
 	NULL,
 };

@@ -200,7 +200,7 @@ def screen_diags(rows):
 
 
 def pager_cases(vga, session, suite):
-    """help typed at the keyboard: a page, --More--, space, the rest."""
+    """help typed at the keyboard: a page, --More--, space (each page), the rest."""
     vga.type("help\n")
     rows = vga.wait_screen(more_shown)
     text = "\n".join(rows)
@@ -212,7 +212,14 @@ def pager_cases(vga, session, suite):
     suite.add("COM1 waits with the screen (the end of help is not sent yet)",
               "help NAME: a command" not in early[early.rfind("kmem386> help"):],
               ["COM1 so far:"] + early.splitlines()[-5:])
-    vga.type(" ")
+    # help is more than two screens long: space until its end is shown.
+    for _ in range(5):
+        prev = rows
+        vga.type(" ")
+        rows = vga.wait_screen(lambda r, prev=prev: r != prev and (
+            more_shown(r) or "help NAME: a command" in "\n".join(r)))
+        if not more_shown(rows):
+            break
     session.expect(re.compile(r"help NAME: a command"), "the end of help after space")
     session.expect_prompt()
     rows = vga.wait_screen(lambda r: r[-1].startswith("kmem386>") or
