@@ -112,7 +112,7 @@ static unsigned int demo_pause(const struct demo *d, unsigned int shown)
 		int c = demo_key();
 
 		if (c == '\r' || c == '\n' || c == 'n' || c == ' ') {
-			kprintf("\n");
+			kprintf(c == 'n' ? "n\n" : "\n");
 			return last ? 0 : shown + 1;
 		}
 		if (c == 'b') {
