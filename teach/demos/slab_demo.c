@@ -152,6 +152,18 @@ static void sd_freed(void)
 		*(unsigned long *)((char *)sd.obj + sd.cache->offset), next);
 }
 
+/* Free every object the sections hold. */
+static void sd_free_objects(void)
+{
+	if (sd.obj && !sd.obj_free)
+		kmem_cache_free(sd.cache, sd.obj);
+	sd.obj = NULL;
+	for (int i = 0; i < SD_LIST; i++)
+		if (sd.list[i])
+			kmem_cache_free(sd.cache, sd.list[i]);
+	memset(sd.list, 0, sizeof(sd.list));
+}
+
 /* Free the list's objects 1, 3 and 4 (of 0..5), in that order. */
 static void sd_make_holes(void)
 {
@@ -195,12 +207,7 @@ static void sd_free_list(void)
 {
 	if (!sd_need_cache())
 		return;
-	if (sd.obj && !sd.obj_free)
-		kmem_cache_free(sd.cache, sd.obj);
-	sd.obj = NULL;
-	for (int i = 0; i < SD_LIST; i++)
-		if (sd.list[i])
-			kmem_cache_free(sd.cache, sd.list[i]);
+	sd_free_objects();
 	kmem_cache_shrink(sd.cache); /* a fresh slab, in object order */
 	for (int i = 0; i < SD_LIST; i++) {
 		sd.list[i] = kmem_cache_alloc(sd.cache, GFP_KERNEL);
@@ -237,13 +244,8 @@ static void sd_overflow(void)
 
 static void sd_leave(void)
 {
-	if (sd.obj && !sd.obj_free)
-		kmem_cache_free(sd.cache, sd.obj);
-	sd.obj = NULL;
-	for (int i = 0; i < SD_LIST; i++)
-		if (sd.list[i])
-			kmem_cache_free(sd.cache, sd.list[i]);
-	memset(sd.list, 0, sizeof(sd.list));
+	if (sd.cache)
+		sd_free_objects();
 	kmem_cache_destroy(sd.cache);
 	sd.cache = NULL;
 }

@@ -11,12 +11,9 @@ framework's line says it gave back all it took.
 """
 
 import re
-import time
 
-from .expect import ShellError, ShellSession, plain_lines
-from .ktap import Suite
-from .qemu import EXIT_PASS, describe_status, qemu_argv
-from .report import RunResult
+from .expect import ShellError, plain_lines, run_session
+from .qemu import qemu_argv
 
 PACE_CHECK = {"name": "demo pacing", "mem": "2G", "append": "demo"}
 PAUSE_RE = re.compile(r"-- (?:(\d+)/(\d+): Enter or n next|end of demo (\w+):)[^\n]*-- ")
@@ -120,25 +117,12 @@ PLAN = 12  # the cases above: 5 at boot, 7 in the shell
 
 def run_demo_pace_check(args):
     """Boot in mode `demo`, paced, and press the keys (see the top)."""
-    argv = qemu_argv(PACE_CHECK["mem"],
-                     ["-kernel", args.kernel, "-append", PACE_CHECK["append"]])
-    suite = Suite(name="pacing", plan=PLAN)
-    res = RunResult(label=PACE_CHECK["name"], suites=[suite], command=argv)
-    start = time.monotonic()
-    session = ShellSession(argv, args.timeout)
-    try:
-        session.start()
+
+    def body(session, suite, boot_text):
         pacer = Pacer(session, suite)
         boot_cases(pacer)
         shell_cases(pacer)
-        res.status = session.poweroff()
-        if res.status != EXIT_PASS:
-            res.crashes.append("poweroff: " + describe_status(res.status, args.timeout))
-    except (ShellError, OSError) as e:
-        res.crashes.append(str(e))
-    finally:
-        session.close()
-        res.output, res.stderr = session.text(), session.stderr()
-        res.status = session.proc.returncode if session.proc else res.status
-        res.seconds = time.monotonic() - start
-    return res
+    argv = qemu_argv(PACE_CHECK["mem"],
+                     ["-kernel", args.kernel, "-append", PACE_CHECK["append"]])
+    return run_session(PACE_CHECK["name"], argv, args.timeout, "pacing", PLAN, body,
+                       first_prompt=False)
