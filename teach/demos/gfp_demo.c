@@ -233,7 +233,7 @@ static void gd_raid(void)
 	gd_print_raid(gfp);
 	kprintf("  reserve = lowmem_reserve[%s] (zoneinfo: protection): what a\n"
 		"  lower zone keeps back from requests that could have used a higher\n"
-		"  zone.  %s requests had the other zones; DMA stays for GFP_DMA:\n",
+		"  zone.  So %s stopped there, and DMA is still there for GFP_DMA:\n",
 		zones[gfp_zone(gfp)].name, name);
 	dma_page = alloc_page(GFP_DMA | __GFP_NOWARN);
 	page = gfp == GFP_HIGHMEM ? alloc_page(GFP_KERNEL | __GFP_NOWARN) :
