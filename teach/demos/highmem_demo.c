@@ -330,7 +330,8 @@ static void hm_free_all(void)
 	hm.page = NULL;
 	pkmap_get_state(&s);
 	kprintf("  slots in use %u, stale %u, free %u:\n"
-		"  the stale ones go at the next wrap, in one flush\n",
+		"  the stale ones would go at the next wrap, in one flush; the demo\n"
+		"  flushes them as it ends, and puts the cursor back where it was\n",
 		s.in_use, s.stale, s.free);
 	kprintf("  see it again by hand: alloc 0 highmem, kmap PFN, cat /proc/pkmap,\n"
 		"  kunmap PFN, peek, walk\n");
