@@ -34,6 +34,7 @@
 #include <errno.h>
 #include <init.h>
 #include <kernel.h>
+#include <memstate.h>
 #include <panic.h>
 #include <params.h>
 #include <printk.h>
@@ -331,6 +332,7 @@ void shell_run(void)
 	current_comm = "shell";
 	struct line_state ls;
 
+	memstate_boot(); /* what `reset` goes back to */
 	kprintf("\nType `help` for the commands.\n");
 	for (;;) {
 		local_irq_enable();

@@ -27,6 +27,7 @@ extern const struct ktest_suite leak_check_ktest_suite;
 extern const struct ktest_suite shell_ktest_suite;
 extern const struct ktest_suite stress_ktest_suite;
 extern const struct ktest_suite ex04_ktest_suite;
+extern const struct ktest_suite reset_ktest_suite;
 extern const struct ktest_suite kmemleak_ktest_suite;
 
 const struct ktest_suite *const ktest_suites[] = {
@@ -52,6 +53,7 @@ const struct ktest_suite *const ktest_suites[] = {
 	&shell_ktest_suite, /* the shell's write path: by frame, not address */
 	&stress_ktest_suite, /* random work on everything: all comes back */
 	&ex04_ktest_suite, /* the exercise's API and its eight tests */
+	&reset_ktest_suite, /* the shell's reset, what it gives back */
 	&kmemleak_ktest_suite, /* last: no leak after all the others */
 	NULL,
 };
