@@ -8,7 +8,9 @@
  * tests), the sections run one after the other.  Paced (`demo -p NAME`,
  * boot mode `demo`), the demo stops after each section and the lecturer
  * chooses: Enter or n the next section, b the one before the section just
- * shown, a digit that section, q (or Ctrl-C) the end.  Going back re-runs
+ * shown, a digit that section, q (or Ctrl-C) the end.  A Ctrl-C while a
+ * section runs ends the demo once that section is done (the commands a
+ * demo types leave the interrupt to it).  Going back re-runs
  * a section from its start: each section sets up what it needs from the
  * demo's own variables, whatever ran before it, so the state it shows is
  * the state it describes.
@@ -146,7 +148,11 @@ static void demo_sections(const struct demo *d, bool paced)
 		kprintf("\n[%u/%u] %s\n", next, d->nr_sections, sec->title);
 		demo_ended = false;
 		sec->run();
-		if (paced)
+		if (signal_pending()) {
+			/* A ^C while the section ran: as q at its pause. */
+			kprintf("\n^C: demo %s ends here\n", d->name);
+			next = 0;
+		} else if (paced)
 			next = demo_pause(d,
 					  demo_ended ? d->nr_sections : next);
 		else if (demo_ended || next == d->nr_sections)
@@ -258,9 +264,13 @@ static void demo_boot(void)
 	memstate_boot(); /* before the demos: what `reset` goes back to */
 	if (boot_demo_paced)
 		kprintf("\nThe ex04 walkthrough, then the highmem one: Enter after each section.\n");
-	for (size_t i = 0; i < ARRAY_SIZE(boot_demos); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(boot_demos); i++) {
+		flush_signals(); /* a ^C from now on ends this demo */
 		if (demo_run(boot_demos[i], boot_demo_paced) == -ENOENT)
 			kprintf("demo: %s is not built yet\n", boot_demos[i]);
+		console_drop_intr(); /* it ended the demo: not input */
+	}
+	flush_signals();
 	shell_run();
 }
 BOOT_MODE(demo, demo_boot);
