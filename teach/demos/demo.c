@@ -50,6 +50,7 @@ extern const struct demo __start_demos[], __stop_demos[];
 
 static bool boot_demo_paced = true; /* demo.pace= for the boot mode */
 static bool demo_ended; /* a section called demo_end() */
+static bool demo_interrupted; /* a Ctrl-C ended the demo */
 
 static int __init parse_demo_pace(char *arg)
 {
@@ -126,6 +127,7 @@ static unsigned int demo_pause(const struct demo *d, unsigned int shown)
 			return (unsigned int)(c - '0');
 		}
 		if (c == 'q' || c == KEY_CTRL_C) {
+			demo_interrupted = c == KEY_CTRL_C;
 			kprintf("q\n");
 			return 0;
 		}
@@ -151,6 +153,7 @@ static void demo_sections(const struct demo *d, bool paced)
 		if (signal_pending()) {
 			/* A ^C while the section ran: as q at its pause. */
 			kprintf("\n^C: demo %s ends here\n", d->name);
+			demo_interrupted = true;
 			next = 0;
 		} else if (paced)
 			next = demo_pause(d,
@@ -207,11 +210,12 @@ int demo_run(const char *name, bool paced)
 		return -EINVAL;
 	memstate_settle(NULL);
 	memstate_take(&before);
+	demo_interrupted = false;
 	ret = run_protected(call.demo->name, demo_call_fn, &call);
 	if (call.demo->leave)
 		call.demo->leave();
 	demo_check_state(call.demo, &before);
-	return ret;
+	return ret ? ret : demo_interrupted ? -EINTR : 0;
 }
 
 static void demo_list(void)

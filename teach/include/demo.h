@@ -54,7 +54,10 @@ struct demo {
 __printf(1, 2) int demo_type(const char *fmt, ...);
 /* From a section: end the demo after it (this boot cannot show the rest). */
 void demo_end(void);
-/* Run demo NAME (paced or not); -ENOENT if there is none. */
+/*
+ * Run demo NAME (paced or not): 0, -EINTR if a Ctrl-C ended it (at a pause
+ * or after a section), -ENOENT if there is no such demo.
+ */
 int demo_run(const char *name, bool paced);
 
 #endif /* _DEMO_H */

@@ -28,6 +28,7 @@ extern const struct ktest_suite shell_ktest_suite;
 extern const struct ktest_suite stress_ktest_suite;
 extern const struct ktest_suite ex04_ktest_suite;
 extern const struct ktest_suite reset_ktest_suite;
+extern const struct ktest_suite demo_ktest_suite;
 extern const struct ktest_suite kmemleak_ktest_suite;
 
 const struct ktest_suite *const ktest_suites[] = {
@@ -54,6 +55,7 @@ const struct ktest_suite *const ktest_suites[] = {
 	&stress_ktest_suite, /* random work on everything: all comes back */
 	&ex04_ktest_suite, /* the exercise's API and its eight tests */
 	&reset_ktest_suite, /* the shell's reset, what it gives back */
+	&demo_ktest_suite, /* demos: Ctrl-C ends one, all is given back */
 	&kmemleak_ktest_suite, /* last: no leak after all the others */
 	NULL,
 };
