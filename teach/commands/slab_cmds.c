@@ -305,9 +305,9 @@ static int slab_create(int argc, char **argv)
 /* The layout of one object, as slab.h draws it. */
 static int slab_info(struct kmem_cache *s)
 {
-	kprintf("%s: object_size %u, size %u, align %u, flags %#x (struct kmem_cache at %p)\n",
-		s->name, s->object_size, s->size, s->align, s->flags,
-		(void *)s);
+	kprintf("%s: object_size %u, size %u, align %u, flags %#x\n", s->name,
+		s->object_size, s->size, s->align, s->flags);
+	kprintf("  struct kmem_cache at %p\n", (void *)s);
 	kprintf("  slab: order %u (%lu bytes), %u objects, %lu bytes left over\n",
 		s->order, PAGE_SIZE << s->order, s->objects,
 		(PAGE_SIZE << s->order) - (unsigned long)s->objects * s->size);
