@@ -13,6 +13,7 @@
 #include <asm/io.h>
 #include <asm/irq.h>
 #include <asm/keyboard.h>
+#include <interrupt.h>
 #include <console.h>
 #include <kernel.h>
 
@@ -116,7 +117,7 @@ static void kbd_release(u8 code)
 		ctrl = false;
 }
 
-static void keyboard_interrupt(unsigned int irq, struct pt_regs *regs)
+static irqreturn_t keyboard_interrupt(int irq, void *dev_id)
 {
 	while (inb(I8042_STATUS) & I8042_STATUS_OBF) {
 		u8 code = inb(I8042_DATA);
@@ -133,6 +134,7 @@ static void keyboard_interrupt(unsigned int irq, struct pt_regs *regs)
 			kbd_key(code);
 		extended = false;
 	}
+	return IRQ_HANDLED;
 }
 
 void __init keyboard_init(void)
@@ -140,5 +142,5 @@ void __init keyboard_init(void)
 	/* Drain whatever the firmware left in the buffer. */
 	for (int i = 0; i < 16 && (inb(I8042_STATUS) & I8042_STATUS_OBF); i++)
 		inb(I8042_DATA);
-	request_irq(IRQ_KEYBOARD, keyboard_interrupt, "i8042");
+	request_irq(IRQ_KEYBOARD, keyboard_interrupt, 0, "i8042", NULL);
 }
