@@ -51,7 +51,7 @@ PYTHON := python3
 # Kernel sources: every .c and .S under these folders.  The kernel itself
 # (CORE_DIRS) is everything below the teaching folder, the tests and the
 # benchmarks (TOP_DIRS), which depend on it and never the other way round.
-CORE_DIRS := arch/x86 kernel lib mm
+CORE_DIRS := arch/x86 kernel lib mm drivers
 TOP_DIRS := teach tests/kernel bench
 find_srcs = $(shell find $(1) -name '*.c' -o -name '*.S' | LC_ALL=C sort)
 CORE_OBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(call find_srcs,$(CORE_DIRS))))

@@ -57,6 +57,7 @@
  * NUMA nodes; caches are never merged; free lists are not randomised.
  */
 #include <bug.h>
+#include <dma-debug.h>
 #include <kernel.h>
 #include <mm.h>
 #include <printk.h>
@@ -459,6 +460,7 @@ static __always_inline void slab_free(struct kmem_cache *s, struct page *slab,
 {
 	void *prior = slab->freelist;
 
+	debug_dma_check_freed(__pa(object), s->object_size);
 	if (likely(slab == s->cpu_slab && object != prior)) {
 		set_freepointer(s, object, prior);
 		slab->freelist = object;

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * dma-debug.h - CONFIG_DMA_API_DEBUG: every mapping recorded, every misuse
+ * reported (kernel/dma/debug.c), as Linux's linux/dma-debug.h.
+ *
+ * The DMA API calls these hooks after (map) or before (unmap) doing its
+ * work; they cost nothing when dma-debug is off (`dma_debug=off` on the
+ * command line), one test of a flag.
+ */
+#ifndef _DMA_DEBUG_H
+#define _DMA_DEBUG_H
+
+#include <dma-direction.h>
+#include <types.h>
+
+struct device;
+struct page;
+struct scatterlist;
+struct seq_file;
+
+/* Is dma-debug on?  Tests and the `dma` view read it. */
+extern bool dma_debug_enabled;
+/* Streaming and coherent mappings it tracks now. */
+extern unsigned int dma_debug_nr_entries;
+
+void dma_debug_init(void);
+/* Turn it on or off at run time (no mapping may be live): 0 or -EBUSY. */
+int dma_debug_set_enabled(bool on);
+/* Errors reported since boot (Linux's error_count). */
+unsigned long dma_debug_error_count(void);
+
+void debug_dma_map_single(struct device *dev, const void *addr,
+			  unsigned long len);
+void debug_dma_map_page(struct device *dev, struct page *page, size_t offset,
+			size_t size, int direction, dma_addr_t dma_addr,
+			unsigned long caller);
+void debug_dma_mapping_error(struct device *dev, dma_addr_t dma_addr);
+void debug_dma_unmap_page(struct device *dev, dma_addr_t addr, size_t size,
+			  int direction);
+void debug_dma_map_sg(struct device *dev, struct scatterlist *sg, int nents,
+		      int mapped_ents, int direction, unsigned long caller);
+void debug_dma_unmap_sg(struct device *dev, struct scatterlist *sglist,
+			int nelems, int dir);
+void debug_dma_alloc_coherent(struct device *dev, size_t size,
+			      dma_addr_t dma_addr, void *virt,
+			      unsigned long caller);
+void debug_dma_free_coherent(struct device *dev, size_t size, void *virt,
+			     dma_addr_t addr);
+void debug_dma_sync_single_for_cpu(struct device *dev, dma_addr_t dma_handle,
+				   size_t size, int direction);
+void debug_dma_sync_single_for_device(struct device *dev, dma_addr_t dma_handle,
+				      size_t size, int direction);
+/* The driver unbound (or failed its probe): report what it left mapped. */
+void debug_dma_device_unbound(struct device *dev);
+
+/*
+ * mm frees [phys, phys + size): report it if a live streaming mapping or a
+ * coherent buffer still covers any of it.  Inline, so that a free with
+ * nothing mapped costs one load and a branch.
+ */
+void __debug_dma_check_freed(phys_addr_t phys, unsigned long size);
+static inline void debug_dma_check_freed(phys_addr_t phys, unsigned long size)
+{
+	if (unlikely(READ_ONCE(dma_debug_nr_entries)))
+		__debug_dma_check_freed(phys, size);
+}
+
+/* Every live mapping, one line each, as Linux's dma-api/dump. */
+void debug_dma_dump_mappings(struct seq_file *m, struct device *dev);
+
+#endif /* _DMA_DEBUG_H */

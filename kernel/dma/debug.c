@@ -1,0 +1,689 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * debug.c - DMA API debugging, as Linux's CONFIG_DMA_API_DEBUG
+ * (kernel/dma/debug.c): every mapping the DMA API makes is recorded, and
+ * each unmap, sync and free is checked against the record.
+ *
+ * A record (struct dma_debug_entry) says who mapped what: the device, its
+ * bus address and size, the physical memory, how (single page or buffer,
+ * scatter-gather entry, coherent allocation), which direction, who called,
+ * and whether the driver checked dma_mapping_error() yet.  Records come
+ * from a pool allocated once (Linux: PREALLOC_DMA_DEBUG_ENTRIES); if it
+ * runs dry, debugging switches itself off with Linux's message.  Reports
+ * are Linux's err_printk(): a WARN "DMA-API: <driver> <device>: <what>",
+ * with the mapping's caller, and the kernel goes on.  Linux prints only
+ * the first error unless asked for all; here every error is printed (and
+ * counted), because each is a lesson.
+ *
+ * What is checked:
+ *  - unmap: a mapping that does not exist, or unmapped with another size,
+ *    function (type) or direction than it was mapped with, or whose
+ *    dma_mapping_error() the driver never checked (Linux's texts);
+ *  - sync: of memory not mapped, past the mapping, in the wrong direction;
+ *  - map: memory from the kernel's text or rodata, or from the stack;
+ *  - unbind (and failed probe): mappings the driver left behind;
+ *  - free: memory given back to the page or slab allocator while a
+ *    mapping still covers it (mm calls debug_dma_check_freed());
+ *  - the CPU touching a buffer the device owns: between the handover to
+ *    the device (map, sync_for_device) and back (unmap, sync_for_cpu),
+ *    the device cannot change the CPU's copy when it only reads it
+ *    (DMA_TO_DEVICE) or when it works on a bounce slot; a checksum taken
+ *    at the first handover and compared at the second catches CPU writes
+ *    in between.  Reported with Linux's old words for it ("cpu touching an
+ *    active dma mapped cacheline"), naming the mapping's first line.
+ *    Reads cannot be caught this way, nor writes to a buffer the device
+ *    itself may write directly.
+ *
+ * The records sit on one list under one lock (Linux hashes them into
+ * 16384 buckets; the "idx" printed is the bucket Linux would use).
+ * Deliberately simpler: no driver filter, no per-cacheline overlap
+ * tracking, no stack traces (one caller per record).
+ */
+#include <asm/memlayout.h>
+#include <bug.h>
+#include <config.h>
+#include <dma-debug.h>
+#include <dma-mapping.h>
+#include <errno.h>
+#include <highmem.h>
+#include <init.h>
+#include <kernel.h>
+#include <params.h>
+#include <printk.h>
+#include <seq_file.h>
+#include <slab.h>
+#include <spinlock.h>
+#include <string.h>
+#include <swiotlb.h>
+
+#define PREALLOC_DMA_DEBUG_ENTRIES 1024
+#define HASH_SIZE 16384ULL /* Linux's buckets, for the "idx" of the dump */
+#define HASH_FN_SHIFT 13
+#define L1_CACHE_SHIFT 6 /* a cache line is 64 bytes */
+
+enum { dma_debug_single, dma_debug_sg, dma_debug_coherent };
+
+enum map_err_types {
+	MAP_ERR_CHECK_NOT_APPLICABLE,
+	MAP_ERR_NOT_CHECKED,
+	MAP_ERR_CHECKED,
+};
+
+struct dma_debug_entry {
+	struct list_head list; /* on active_entries or free_entries */
+	struct device *dev;
+	u64 dev_addr; /* what the device was given */
+	u64 size;
+	int type; /* dma_debug_single, _sg, _coherent */
+	int direction;
+	int sg_call_ents; /* entries passed to dma_map_sg() */
+	int sg_mapped_ents; /* entries it mapped */
+	phys_addr_t paddr; /* the CPU's memory */
+	enum map_err_types map_err_type;
+	unsigned long caller; /* who mapped it */
+	bool device_owned; /* csum is valid: only the CPU could change it */
+	u32 csum; /* the CPU's buffer when handed to the device */
+};
+
+/* Linux's names.  "scather-gather" is Linux's spelling, kept as printed. */
+static const char *const type2name[] = {
+	[dma_debug_single] = "single",
+	[dma_debug_sg] = "scather-gather",
+	[dma_debug_coherent] = "coherent",
+};
+
+static const char *const maperr2str[] = {
+	[MAP_ERR_CHECK_NOT_APPLICABLE] = "dma map error check not applicable",
+	[MAP_ERR_NOT_CHECKED] = "dma map error not checked",
+	[MAP_ERR_CHECKED] = "dma map error checked",
+};
+
+bool dma_debug_enabled = CONFIG_DMA_API_DEBUG;
+unsigned int dma_debug_nr_entries;
+static bool dma_debug_off_param;
+static unsigned long error_count;
+static unsigned int num_free_entries, min_free_entries;
+static struct dma_debug_entry *entry_pool;
+static LIST_HEAD(free_entries);
+static LIST_HEAD(active_entries);
+static DEFINE_SPINLOCK(dma_debug_lock);
+
+static int __init dma_debug_cmdline(char *str)
+{
+	if (str && !strcmp(str, "off"))
+		dma_debug_off_param = true;
+	else if (str)
+		return -EINVAL;
+	else
+		dma_debug_enabled = true; /* `dma_debug` alone: on */
+	return 0;
+}
+early_param("dma_debug", dma_debug_cmdline);
+
+#define err_printk(dev, entry, format, ...)                                \
+	do {                                                               \
+		error_count++;                                             \
+		WARN(1, "DMA-API: %s %s: " format,                         \
+		     (dev) ? dev_driver_string(dev) : "NULL",              \
+		     (dev) ? dev_name(dev) : "NULL", ##__VA_ARGS__);       \
+		if (entry)                                                 \
+			pr_err("DMA-API: Mapped at:\n %pS\n",              \
+			       (void *)((struct dma_debug_entry *)(entry)) \
+				       ->caller);                          \
+	} while (0)
+
+unsigned long dma_debug_error_count(void)
+{
+	return error_count;
+}
+
+/**
+ * dma_debug_init - allocate the records (an initcall, before any driver)
+ */
+void __init dma_debug_init(void)
+{
+	if (dma_debug_off_param) {
+		dma_debug_enabled = false;
+		pr_info("DMA-API: debugging disabled on kernel command line\n");
+		return;
+	}
+	if (!dma_debug_enabled)
+		return;
+	entry_pool = kcalloc(PREALLOC_DMA_DEBUG_ENTRIES, sizeof(*entry_pool),
+			     GFP_KERNEL);
+	if (!entry_pool) {
+		pr_err("DMA-API: debugging out of memory error - disabled\n");
+		dma_debug_enabled = false;
+		return;
+	}
+	for (int i = 0; i < PREALLOC_DMA_DEBUG_ENTRIES; i++)
+		list_add_tail(&entry_pool[i].list, &free_entries);
+	num_free_entries = min_free_entries = PREALLOC_DMA_DEBUG_ENTRIES;
+	pr_info("DMA-API: preallocated %d debug entries\n",
+		PREALLOC_DMA_DEBUG_ENTRIES);
+	pr_info("DMA-API: debugging enabled by kernel config\n");
+}
+
+static int __init dma_debug_initcall(void)
+{
+	dma_debug_init();
+	return 0;
+}
+core_initcall(dma_debug_initcall);
+
+int dma_debug_set_enabled(bool on)
+{
+	if (READ_ONCE(dma_debug_nr_entries) || !entry_pool)
+		return -EBUSY;
+	WRITE_ONCE(dma_debug_enabled, on);
+	return 0;
+}
+
+static bool dma_debug_disabled(void)
+{
+	return !READ_ONCE(dma_debug_enabled);
+}
+
+/* --- the checksum of a buffer, page by page (it may be highmem) ---------- */
+
+static u32 dma_buffer_csum(phys_addr_t paddr, u64 size)
+{
+	u32 h = 0x811c9dc5;
+
+	while (size) {
+		unsigned long off = (unsigned long)(paddr & ~PAGE_MASK);
+		size_t chunk = (size_t)min(size, (u64)(PAGE_SIZE - off));
+		const u8 *p = kmap_local_page(pfn_to_page(paddr >> PAGE_SHIFT));
+
+		for (size_t i = 0; i < chunk; i++)
+			h = (h ^ p[off + i]) * 0x01000193; /* FNV-1a */
+		kunmap_local(p);
+		paddr += chunk;
+		size -= chunk;
+	}
+	return h;
+}
+
+/* Can only the CPU change the buffer while the device holds it? */
+static bool dma_cpu_copy_frozen(const struct dma_debug_entry *entry)
+{
+	return entry->type != dma_debug_coherent &&
+	       (entry->direction == DMA_TO_DEVICE ||
+		is_swiotlb_buffer((phys_addr_t)entry->dev_addr));
+}
+
+/* The device takes the buffer: remember it as it is now. */
+static void dma_entry_to_device(struct dma_debug_entry *entry)
+{
+	entry->device_owned = dma_cpu_copy_frozen(entry);
+	if (entry->device_owned)
+		entry->csum = dma_buffer_csum(entry->paddr, entry->size);
+}
+
+/* The CPU takes it back: was it written while the device had it? */
+static void dma_entry_to_cpu(struct dma_debug_entry *entry)
+{
+	phys_addr_t cln = entry->paddr >> L1_CACHE_SHIFT;
+
+	if (!entry->device_owned)
+		return;
+	entry->device_owned = false;
+	if (dma_buffer_csum(entry->paddr, entry->size) == entry->csum)
+		return;
+	err_printk(
+		entry->dev, entry,
+		"cpu touching an active dma mapped cacheline [cln=%#010llx]\n",
+		cln);
+	pr_err("DMA-API: [mem %#010llx-%#010llx] changed while the device owned it (mapped with %s)\n",
+	       entry->paddr, entry->paddr + entry->size - 1,
+	       dma_dir_name(entry->direction));
+}
+
+/* --- the records ---------------------------------------------------------- */
+
+static struct dma_debug_entry *dma_entry_alloc(void)
+{
+	struct dma_debug_entry *entry;
+
+	if (list_empty(&free_entries)) {
+		pr_err("DMA-API: debugging out of memory - disabling\n");
+		WRITE_ONCE(dma_debug_enabled, false);
+		return NULL;
+	}
+	entry = list_first_entry(&free_entries, struct dma_debug_entry, list);
+	list_del(&entry->list);
+	memset(entry, 0, sizeof(*entry));
+	if (--num_free_entries < min_free_entries)
+		min_free_entries = num_free_entries;
+	return entry;
+}
+
+static void add_dma_entry(struct dma_debug_entry *entry)
+{
+	list_add_tail(&entry->list, &active_entries);
+	WRITE_ONCE(dma_debug_nr_entries, dma_debug_nr_entries + 1);
+}
+
+static void dma_entry_free(struct dma_debug_entry *entry)
+{
+	list_del(&entry->list);
+	list_add(&entry->list, &free_entries);
+	num_free_entries++;
+	WRITE_ONCE(dma_debug_nr_entries, dma_debug_nr_entries - 1);
+}
+
+/* The record of dev's mapping at dev_addr (of this type first), or NULL. */
+static struct dma_debug_entry *find_exact(struct device *dev, u64 dev_addr,
+					  int type)
+{
+	struct dma_debug_entry *entry, *other = NULL;
+
+	list_for_each_entry(entry, &active_entries, list) {
+		if (entry->dev != dev || entry->dev_addr != dev_addr)
+			continue;
+		if (entry->type == type)
+			return entry;
+		other = entry;
+	}
+	return other;
+}
+
+/* The record of dev's mapping that contains dev_addr, or NULL. */
+static struct dma_debug_entry *find_contain(struct device *dev, u64 dev_addr)
+{
+	struct dma_debug_entry *entry;
+
+	list_for_each_entry(entry, &active_entries, list)
+		if (entry->dev == dev && dev_addr >= entry->dev_addr &&
+		    dev_addr < entry->dev_addr + entry->size)
+			return entry;
+	return NULL;
+}
+
+/* --- map ------------------------------------------------------------------ */
+
+void debug_dma_map_single(struct device *dev, const void *addr,
+			  unsigned long len)
+{
+	extern char boot_stack[], boot_stack_top[];
+	extern char _text[], _erodata[];
+	const char *p = addr;
+
+	if (dma_debug_disabled())
+		return;
+	if (p < boot_stack_top && p + len > boot_stack)
+		err_printk(dev, NULL,
+			   "device driver maps memory from stack [addr=%p]\n",
+			   addr);
+	if (p < _erodata && p + len > _text)
+		err_printk(
+			dev, NULL,
+			"device driver maps memory from kernel text or rodata [addr=%p] [len=%lu]\n",
+			addr, len);
+}
+
+void debug_dma_map_page(struct device *dev, struct page *page, size_t offset,
+			size_t size, int direction, dma_addr_t dma_addr,
+			unsigned long caller)
+{
+	struct dma_debug_entry *entry;
+	unsigned long flags;
+
+	if (dma_debug_disabled() || dma_addr == DMA_MAPPING_ERROR)
+		return;
+	spin_lock_irqsave(&dma_debug_lock, flags);
+	entry = dma_entry_alloc();
+	if (entry) {
+		entry->dev = dev;
+		entry->type = dma_debug_single;
+		entry->paddr = page_to_phys(page) + offset;
+		entry->dev_addr = dma_addr;
+		entry->size = size;
+		entry->direction = direction;
+		entry->map_err_type = MAP_ERR_NOT_CHECKED;
+		entry->caller = caller;
+		dma_entry_to_device(entry);
+		add_dma_entry(entry);
+	}
+	spin_unlock_irqrestore(&dma_debug_lock, flags);
+}
+
+void debug_dma_mapping_error(struct device *dev, dma_addr_t dma_addr)
+{
+	struct dma_debug_entry *entry;
+	unsigned long flags;
+
+	if (dma_debug_disabled())
+		return;
+	spin_lock_irqsave(&dma_debug_lock, flags);
+	/*
+	 * The same memory may be mapped twice, at the same address: mark the
+	 * first record not yet checked, as Linux's best fit does.
+	 */
+	list_for_each_entry(entry, &active_entries, list) {
+		if (entry->dev == dev && entry->dev_addr == dma_addr &&
+		    entry->map_err_type == MAP_ERR_NOT_CHECKED) {
+			entry->map_err_type = MAP_ERR_CHECKED;
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&dma_debug_lock, flags);
+}
+
+void debug_dma_map_sg(struct device *dev, struct scatterlist *sgl, int nents,
+		      int mapped_ents, int direction, unsigned long caller)
+{
+	struct scatterlist *sg;
+	unsigned long flags;
+	int i;
+
+	if (dma_debug_disabled())
+		return;
+	spin_lock_irqsave(&dma_debug_lock, flags);
+	for_each_sg(sgl, sg, mapped_ents, i)
+	{
+		struct dma_debug_entry *entry = dma_entry_alloc();
+
+		if (!entry)
+			break;
+		entry->dev = dev;
+		entry->type = dma_debug_sg;
+		entry->paddr = sg_phys(sg);
+		entry->dev_addr = sg_dma_address(sg);
+		entry->size = sg_dma_len(sg);
+		entry->direction = direction;
+		entry->sg_call_ents = nents;
+		entry->sg_mapped_ents = mapped_ents;
+		entry->caller = caller;
+		dma_entry_to_device(entry);
+		add_dma_entry(entry);
+	}
+	spin_unlock_irqrestore(&dma_debug_lock, flags);
+}
+
+void debug_dma_alloc_coherent(struct device *dev, size_t size,
+			      dma_addr_t dma_addr, void *virt,
+			      unsigned long caller)
+{
+	struct dma_debug_entry *entry;
+	unsigned long flags;
+
+	if (dma_debug_disabled())
+		return;
+	spin_lock_irqsave(&dma_debug_lock, flags);
+	entry = dma_entry_alloc();
+	if (entry) {
+		entry->dev = dev;
+		entry->type = dma_debug_coherent;
+		entry->paddr = __pa(virt);
+		entry->dev_addr = dma_addr;
+		entry->size = size;
+		entry->direction = DMA_BIDIRECTIONAL;
+		entry->caller = caller;
+		add_dma_entry(entry);
+	}
+	spin_unlock_irqrestore(&dma_debug_lock, flags);
+}
+
+/* --- unmap ---------------------------------------------------------------- */
+
+/*
+ * Linux's check_unmap(): the record of the mapping `ref` describes must
+ * exist and agree with it; it is dropped either way.
+ */
+static void check_unmap(struct dma_debug_entry *ref)
+{
+	struct dma_debug_entry *entry;
+	struct device *dev = ref->dev;
+	unsigned long flags;
+
+	spin_lock_irqsave(&dma_debug_lock, flags);
+	entry = find_exact(dev, ref->dev_addr, ref->type);
+	if (!entry) {
+		if (ref->dev_addr == DMA_MAPPING_ERROR)
+			err_printk(
+				dev, NULL,
+				"device driver tries to free an invalid DMA memory address\n");
+		else
+			err_printk(
+				dev, NULL,
+				"device driver tries to free DMA memory it has not allocated [device address=0x%016llx] [size=%llu bytes]\n",
+				ref->dev_addr, ref->size);
+		goto out;
+	}
+	if (ref->size != entry->size)
+		err_printk(
+			dev, entry,
+			"device driver frees DMA memory with different size [device address=0x%016llx] [map size=%llu bytes] [unmap size=%llu bytes]\n",
+			ref->dev_addr, entry->size, ref->size);
+	if (ref->type != entry->type)
+		err_printk(
+			dev, entry,
+			"device driver frees DMA memory with wrong function [device address=0x%016llx] [size=%llu bytes] [mapped as %s] [unmapped as %s]\n",
+			ref->dev_addr, ref->size, type2name[entry->type],
+			type2name[ref->type]);
+	if (ref->type == dma_debug_sg && entry->type == dma_debug_sg &&
+	    ref->sg_call_ents != entry->sg_call_ents)
+		err_printk(
+			dev, entry,
+			"device driver frees DMA sg list with different entry count [map count=%d] [unmap count=%d]\n",
+			entry->sg_call_ents, ref->sg_call_ents);
+	if (ref->direction != entry->direction)
+		err_printk(
+			dev, entry,
+			"device driver frees DMA memory with different direction [device address=0x%016llx] [size=%llu bytes] [mapped with %s] [unmapped with %s]\n",
+			ref->dev_addr, ref->size,
+			dma_dir_name(entry->direction),
+			dma_dir_name(ref->direction));
+	if (entry->map_err_type == MAP_ERR_NOT_CHECKED)
+		err_printk(
+			dev, entry,
+			"device driver failed to check map error[device address=0x%016llx] [size=%llu bytes] [mapped as %s]\n",
+			entry->dev_addr, entry->size, type2name[entry->type]);
+	dma_entry_to_cpu(entry);
+	dma_entry_free(entry);
+out:
+	spin_unlock_irqrestore(&dma_debug_lock, flags);
+}
+
+void debug_dma_unmap_page(struct device *dev, dma_addr_t addr, size_t size,
+			  int direction)
+{
+	struct dma_debug_entry ref = {
+		.type = dma_debug_single,
+		.dev = dev,
+		.dev_addr = addr,
+		.size = size,
+		.direction = direction,
+	};
+
+	if (!dma_debug_disabled())
+		check_unmap(&ref);
+}
+
+void debug_dma_unmap_sg(struct device *dev, struct scatterlist *sglist,
+			int nelems, int dir)
+{
+	struct scatterlist *s;
+	int i;
+
+	if (dma_debug_disabled())
+		return;
+	for_each_sg(sglist, s, nelems, i)
+	{
+		struct dma_debug_entry ref = {
+			.type = dma_debug_sg,
+			.dev = dev,
+			.paddr = sg_phys(s),
+			.dev_addr = sg_dma_address(s),
+			.size = sg_dma_len(s),
+			.direction = dir,
+			.sg_call_ents = nelems,
+		};
+
+		check_unmap(&ref);
+	}
+}
+
+void debug_dma_free_coherent(struct device *dev, size_t size, void *virt,
+			     dma_addr_t addr)
+{
+	struct dma_debug_entry ref = {
+		.type = dma_debug_coherent,
+		.dev = dev,
+		.paddr = virt_addr_valid(virt) ? __pa(virt) : 0,
+		.dev_addr = addr,
+		.size = size,
+		.direction = DMA_BIDIRECTIONAL,
+	};
+
+	if (!dma_debug_disabled())
+		check_unmap(&ref);
+}
+
+/* --- sync ----------------------------------------------------------------- */
+
+/* Linux's check_sync(), then the change of owner. */
+static void check_sync(struct device *dev, u64 dev_addr, u64 size,
+		       int direction, bool to_cpu)
+{
+	struct dma_debug_entry *entry;
+	unsigned long flags;
+
+	spin_lock_irqsave(&dma_debug_lock, flags);
+	entry = find_contain(dev, dev_addr);
+	if (!entry) {
+		err_printk(
+			dev, NULL,
+			"device driver tries to sync DMA memory it has not allocated [device address=0x%016llx] [size=%llu bytes]\n",
+			dev_addr, size);
+		goto out;
+	}
+	if (dev_addr + size > entry->dev_addr + entry->size)
+		err_printk(
+			dev, entry,
+			"device driver syncs DMA memory outside allocated range [device address=0x%016llx] [allocation size=%llu bytes] [sync offset+size=%llu]\n",
+			entry->dev_addr, entry->size,
+			dev_addr - entry->dev_addr + size);
+	if (entry->direction != DMA_BIDIRECTIONAL &&
+	    direction != entry->direction)
+		err_printk(
+			dev, entry,
+			"device driver syncs DMA memory with different direction [device address=0x%016llx] [size=%llu bytes] [mapped with %s] [synced with %s]\n",
+			dev_addr, entry->size, dma_dir_name(entry->direction),
+			dma_dir_name(direction));
+	if (to_cpu && entry->direction == DMA_TO_DEVICE &&
+	    direction != DMA_TO_DEVICE)
+		err_printk(
+			dev, entry,
+			"device driver syncs device read-only DMA memory for cpu [device address=0x%016llx] [size=%llu bytes] [mapped with %s] [synced with %s]\n",
+			dev_addr, entry->size, dma_dir_name(entry->direction),
+			dma_dir_name(direction));
+	if (!to_cpu && entry->direction == DMA_FROM_DEVICE &&
+	    direction != DMA_FROM_DEVICE)
+		err_printk(
+			dev, entry,
+			"device driver syncs device write-only DMA memory to device [device address=0x%016llx] [size=%llu bytes] [mapped with %s] [synced with %s]\n",
+			dev_addr, entry->size, dma_dir_name(entry->direction),
+			dma_dir_name(direction));
+	if (to_cpu)
+		dma_entry_to_cpu(entry);
+	else
+		dma_entry_to_device(entry);
+out:
+	spin_unlock_irqrestore(&dma_debug_lock, flags);
+}
+
+void debug_dma_sync_single_for_cpu(struct device *dev, dma_addr_t dma_handle,
+				   size_t size, int direction)
+{
+	if (!dma_debug_disabled())
+		check_sync(dev, dma_handle, size, direction, true);
+}
+
+void debug_dma_sync_single_for_device(struct device *dev, dma_addr_t dma_handle,
+				      size_t size, int direction)
+{
+	if (!dma_debug_disabled())
+		check_sync(dev, dma_handle, size, direction, false);
+}
+
+/* --- unbind and free ------------------------------------------------------ */
+
+void debug_dma_device_unbound(struct device *dev)
+{
+	struct dma_debug_entry *entry, *leaked = NULL;
+	unsigned long flags;
+	int count = 0;
+
+	if (dma_debug_disabled())
+		return;
+	spin_lock_irqsave(&dma_debug_lock, flags);
+	list_for_each_entry(entry, &active_entries, list) {
+		if (entry->dev != dev)
+			continue;
+		count++;
+		leaked = entry;
+	}
+	if (count)
+		err_printk(
+			dev, leaked,
+			"device driver has pending DMA allocations while released from device [count=%d]\n"
+			"One of leaked entries details: [device address=0x%016llx] [size=%llu bytes] [mapped with %s] [mapped as %s]\n",
+			count, leaked->dev_addr, leaked->size,
+			dma_dir_name(leaked->direction),
+			type2name[leaked->type]);
+	spin_unlock_irqrestore(&dma_debug_lock, flags);
+}
+
+void __debug_dma_check_freed(phys_addr_t phys, unsigned long size)
+{
+	struct dma_debug_entry *entry;
+	unsigned long flags;
+
+	if (dma_debug_disabled())
+		return;
+	spin_lock_irqsave(&dma_debug_lock, flags);
+	list_for_each_entry(entry, &active_entries, list) {
+		if (entry->paddr >= phys + size ||
+		    phys >= entry->paddr + entry->size)
+			continue;
+		err_printk(
+			entry->dev, entry,
+			"memory freed while still DMA-mapped [device address=0x%016llx] [size=%llu bytes] [mapped with %s] [mapped as %s]\n",
+			entry->dev_addr, entry->size,
+			dma_dir_name(entry->direction), type2name[entry->type]);
+		break;
+	}
+	spin_unlock_irqrestore(&dma_debug_lock, flags);
+}
+
+/* --- the dump ------------------------------------------------------------- */
+
+void debug_dma_dump_mappings(struct seq_file *m, struct device *dev)
+{
+	struct dma_debug_entry *entry;
+	unsigned long flags;
+
+	spin_lock_irqsave(&dma_debug_lock, flags);
+	list_for_each_entry(entry, &active_entries, list) {
+		if (dev && entry->dev != dev)
+			continue;
+		seq_printf(
+			m,
+			"%s %s %s idx %llu P=%#010llx D=%llx L=%llx cln=%#010llx %s %s\n",
+			dev_driver_string(entry->dev), dev_name(entry->dev),
+			type2name[entry->type],
+			(entry->dev_addr >> HASH_FN_SHIFT) & (HASH_SIZE - 1),
+			entry->paddr, entry->dev_addr, entry->size,
+			entry->paddr >> L1_CACHE_SHIFT,
+			dma_dir_name(entry->direction),
+			maperr2str[entry->map_err_type]);
+	}
+	spin_unlock_irqrestore(&dma_debug_lock, flags);
+	if (!dev)
+		seq_printf(
+			m,
+			"error_count: %lu  num_free_entries: %u  min_free_entries: %u\n",
+			error_count, num_free_entries, min_free_entries);
+}
