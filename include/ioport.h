@@ -91,6 +91,9 @@ void __release_region(struct resource *parent, resource_size_t start,
 struct resource *lookup_resource_addr(struct resource *root,
 				      resource_size_t addr);
 
+/* "[mem 0xfea00000-0xfeafffff pref]", "[io  0xc040-0xc04f]", as %pR. */
+int resource_str(char *buf, size_t size, const struct resource *res);
+
 /* Boot: the e820 ranges and the kernel image into iomem_resource. */
 void e820__reserve_resources(void);
 

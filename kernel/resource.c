@@ -29,6 +29,7 @@
 #include <printk.h>
 #include <seq_file.h>
 #include <slab.h>
+#include <sprintf.h>
 #include <spinlock.h>
 
 struct resource ioport_resource = {
@@ -252,6 +253,23 @@ struct resource *lookup_resource_addr(struct resource *root,
 	}
 	spin_unlock_irqrestore(&resource_lock, flags);
 	return found;
+}
+
+/*
+ * Linux's %pR: the kind, padded to three letters, the range (ports in 4
+ * hex digits, memory in 8), and the flags that matter to a reader.
+ */
+int resource_str(char *buf, size_t size, const struct resource *res)
+{
+	bool io = res->flags & IORESOURCE_IO;
+	int width = io ? 6 : 10;
+
+	return snprintf(buf, size, "[%s %#0*llx-%#0*llx%s%s%s%s]",
+			io ? "io " : "mem", width, res->start, width, res->end,
+			res->flags & IORESOURCE_MEM_64 ? " 64bit" : "",
+			res->flags & IORESOURCE_PREFETCH ? " pref" : "",
+			res->flags & IORESOURCE_WINDOW ? " window" : "",
+			res->flags & IORESOURCE_UNSET ? " unset" : "");
 }
 
 /* The next resource of a depth-first walk, and its depth. */
