@@ -104,6 +104,16 @@ static inline const char *pci_name(const struct pci_dev *pdev)
 	return dev_name(&pdev->dev);
 }
 
+static inline void *pci_get_drvdata(struct pci_dev *pdev)
+{
+	return dev_get_drvdata(&pdev->dev);
+}
+
+static inline void pci_set_drvdata(struct pci_dev *pdev, void *data)
+{
+	dev_set_drvdata(&pdev->dev, data);
+}
+
 #define pci_resource_start(dev, bar) ((dev)->resource[(bar)].start)
 #define pci_resource_end(dev, bar) ((dev)->resource[(bar)].end)
 #define pci_resource_flags(dev, bar) ((dev)->resource[(bar)].flags)
