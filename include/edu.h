@@ -27,6 +27,13 @@
 #include <types.h>
 
 #define EDU_BUF_SIZE 4096 /* the device's DMA buffer */
+/*
+ * A transfer must end before the buffer's last byte: QEMU 7.2's edu
+ * checks the range off by one and stops the whole machine (hw_error) for
+ * a DMA that ends exactly at the end of its buffer.  edu_dma() refuses
+ * one with -EINVAL instead.
+ */
+#define EDU_DMA_END (EDU_BUF_SIZE - 1)
 #define EDU_DEFAULT_DMA_BITS 28 /* what the device reaches by default */
 
 /* edu_factorial() and edu_dma() flags. */
@@ -69,7 +76,8 @@ int edu_factorial(struct edu_device *edu, u32 n, u32 *result,
  * One DMA between RAM at `ram` (a bus address: what the DMA API
  * returned, or a raw physical address for the demo) and the device's
  * buffer at `dev_off`: DMA_TO_DEVICE copies RAM -> device, DMA_FROM_DEVICE
- * device -> RAM.  0, -EINVAL (outside the 4 KB buffer), -ETIMEDOUT, -EBUSY.
+ * device -> RAM.  0, -EINVAL (not inside the first EDU_DMA_END bytes of
+ * the buffer), -ETIMEDOUT, -EBUSY.
  */
 int edu_dma(struct edu_device *edu, dma_addr_t ram, u32 dev_off, size_t len,
 	    enum dma_data_direction dir, unsigned int flags);

@@ -232,8 +232,8 @@ void __release_region(struct resource *parent, resource_size_t start,
 	}
 	spin_unlock_irqrestore(&resource_lock, flags);
 	pr_warn("Trying to free nonexistent resource <%0*llx-%0*llx>\n",
-		parent == &ioport_resource ? 4 : 8, start,
-		parent == &ioport_resource ? 4 : 8, end);
+		parent->end < 0x10000 ? 4 : 8, start,
+		parent->end < 0x10000 ? 4 : 8, end);
 }
 
 struct resource *lookup_resource_addr(struct resource *root,

@@ -45,9 +45,9 @@ static int really_probe(struct device *dev, struct device_driver *drv)
 
 	/* What the probe took before it failed goes back, newest first. */
 	devres_release_all(dev);
-	debug_dma_device_unbound(dev);
 	WRITE_ONCE(dev->driver, NULL);
 	dev_set_drvdata(dev, NULL);
+	debug_dma_device_unbound(dev);
 	if (ret != -ENODEV && ret != -ENXIO)
 		pr_warn("%s: probe of %s failed with error %d\n", drv->name,
 			dev_name(dev), ret);
@@ -100,9 +100,10 @@ void device_release_driver(struct device *dev)
 		else if (drv->remove)
 			drv->remove(dev);
 		devres_release_all(dev);
-		debug_dma_device_unbound(dev);
 		WRITE_ONCE(dev->driver, NULL);
 		dev_set_drvdata(dev, NULL);
+		/* As Linux's BUS_NOTIFY_UNBOUND_DRIVER: the driver is gone. */
+		debug_dma_device_unbound(dev);
 	}
 	device_unlock(dev);
 }

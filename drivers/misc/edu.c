@@ -10,8 +10,9 @@
  *	0x60 raise interrupt (bits)		0x64 acknowledge interrupt (bits)
  *	0x80 DMA source, 0x88 destination, 0x90 count, 0x98 command:
  *	     bit 0 start, bit 1 device -> RAM, bit 2 interrupt when done
- * The device's own buffer is 4 KB at device address 0x40000.  Interrupt
- * status bit 0 is the factorial's, bit 8 the DMA's.
+ * The device's own buffer is 4 KB at device address 0x40000 (a transfer
+ * must end before its last byte: edu.h says why).  Interrupt status bit 0
+ * is the factorial's, bit 8 the DMA's.
  *
  * Probe uses only managed resources, so unbinding (or a probe failing
  * half-way) undoes them in reverse order without an error path: the
@@ -203,7 +204,7 @@ int edu_dma(struct edu_device *edu, dma_addr_t ram, u32 dev_off, size_t len,
 	char *regs = edu->mmio;
 	int ret = 0;
 
-	if (!len || dev_off >= EDU_BUF_SIZE || len > EDU_BUF_SIZE - dev_off ||
+	if (!len || dev_off >= EDU_DMA_END || len > EDU_DMA_END - dev_off ||
 	    (dir != DMA_TO_DEVICE && dir != DMA_FROM_DEVICE))
 		return -EINVAL;
 	if (!edu_trylock(edu))

@@ -159,6 +159,23 @@ static struct dma_page *pool_find_page(struct dma_pool *pool, dma_addr_t dma)
 	return NULL;
 }
 
+/* Does a block start at `offset` (the layout of pool_initialise_page)? */
+static bool pool_block_start(struct dma_pool *pool, unsigned int offset)
+{
+	unsigned int start = 0, next_boundary = (unsigned int)pool->boundary;
+
+	while (start < offset) {
+		unsigned int next = start + (unsigned int)pool->size;
+
+		if (next + pool->size > next_boundary) {
+			next = next_boundary;
+			next_boundary += (unsigned int)pool->boundary;
+		}
+		start = next;
+	}
+	return start == offset && offset < pool->allocation;
+}
+
 /* Is the block at `offset` on the page's free list already? */
 static bool pool_block_is_free(struct dma_pool *pool, struct dma_page *page,
 			       unsigned int offset)
@@ -188,7 +205,7 @@ void dma_pool_free(struct dma_pool *pool, void *vaddr, dma_addr_t dma)
 		return;
 	}
 	offset = vaddr - page->vaddr;
-	if ((dma - page->dma) != offset || offset % pool->size) {
+	if ((dma - page->dma) != offset || !pool_block_start(pool, offset)) {
 		spin_unlock_irqrestore(&pool->lock, flags);
 		dev_err(pool->dev, "dma_pool_free %s, %p (bad vaddr)/%#010x\n",
 			pool->name, vaddr, dma);

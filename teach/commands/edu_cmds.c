@@ -188,8 +188,9 @@ static int edu_cmd_write(struct edu_device *edu, int argc, char **argv)
 	    edu_parse_kind(argc, argv, 4, &b.kind))
 		return shell_usage(argv[0]);
 	b.len = strlen(argv[3]) + 1;
-	if (off >= EDU_BUF_SIZE || b.len > EDU_BUF_SIZE - off) {
-		kprintf("edu: the device's buffer is %d bytes\n", EDU_BUF_SIZE);
+	if (off >= EDU_DMA_END || b.len > EDU_DMA_END - off) {
+		kprintf("edu: a transfer must fit in the first %d bytes of the device's buffer\n",
+			EDU_DMA_END);
 		return -EINVAL;
 	}
 	return edu_transfer(edu, &b, (u32)off, argv[3]);
@@ -223,10 +224,10 @@ static int edu_cmd_read(struct edu_device *edu, int argc, char **argv)
 	    shell_parse_ulong(argv[3], &len) ||
 	    edu_parse_kind(argc, argv, 4, &b.kind))
 		return shell_usage(argv[0]);
-	if (!len || len > sizeof(data) || off >= EDU_BUF_SIZE ||
-	    len > EDU_BUF_SIZE - off) {
-		kprintf("edu: read 1..%zu bytes inside the %d-byte buffer\n",
-			sizeof(data), EDU_BUF_SIZE);
+	if (!len || len > sizeof(data) || off >= EDU_DMA_END ||
+	    len > EDU_DMA_END - off) {
+		kprintf("edu: read 1..%zu bytes inside the first %d bytes of the buffer\n",
+			sizeof(data), EDU_DMA_END);
 		return -EINVAL;
 	}
 	if (b.kind == EDU_RAW) {

@@ -24,6 +24,13 @@ extern const struct ktest_suite slab_debug_ktest_suite;
 extern const struct ktest_suite mempool_ktest_suite;
 extern const struct ktest_suite vmalloc_ktest_suite;
 extern const struct ktest_suite leak_check_ktest_suite;
+extern const struct ktest_suite resource_ktest_suite;
+extern const struct ktest_suite irq_ktest_suite;
+extern const struct ktest_suite pci_ktest_suite;
+extern const struct ktest_suite devres_ktest_suite;
+extern const struct ktest_suite dma_ktest_suite;
+extern const struct ktest_suite dma_debug_ktest_suite;
+extern const struct ktest_suite edu_ktest_suite;
 extern const struct ktest_suite ex04_ktest_suite;
 
 const struct ktest_suite *const ktest_suites[] = {
@@ -46,6 +53,13 @@ const struct ktest_suite *const ktest_suites[] = {
 	&mempool_ktest_suite, /* reserves that outlast exhaustion; kref */
 	&vmalloc_ktest_suite, /* vmalloc, vmap, ioremap */
 	&leak_check_ktest_suite, /* the tests' own leak checks */
+	&resource_ktest_suite, /* /proc/iomem's trees: claims and conflicts */
+	&irq_ktest_suite, /* request_irq, shared lines */
+	&pci_ktest_suite, /* configuration space, BARs, regions */
+	&devres_ktest_suite, /* binding, managed resources */
+	&dma_ktest_suite, /* the DMA API: direct, bounced, coherent, pools */
+	&dma_debug_ktest_suite, /* its misuse: reported in Linux's words */
+	&edu_ktest_suite, /* QEMU's edu device: its driver, DMA, IRQs */
 	&ex04_ktest_suite, /* the exercise's API and its eight tests */
 	NULL,
 };
