@@ -24,7 +24,11 @@ extern bool dma_debug_enabled;
 extern unsigned int dma_debug_nr_entries;
 
 void dma_debug_init(void);
-/* Turn it on or off at run time (no mapping may be live): 0 or -EBUSY. */
+/*
+ * Pause or resume it at run time (the benchmarks): 0, or -ENODEV to
+ * resume after `dma_debug=off` at boot.  Mappings made while paused are
+ * unknown to it: switch with none of yours live.
+ */
 int dma_debug_set_enabled(bool on);
 /* Errors reported since boot (Linux's error_count). */
 unsigned long dma_debug_error_count(void);
@@ -54,15 +58,24 @@ void debug_dma_sync_single_for_device(struct device *dev, dma_addr_t dma_handle,
 void debug_dma_device_unbound(struct device *dev);
 
 /*
- * mm frees [phys, phys + size): report it if a live streaming mapping or a
- * coherent buffer still covers any of it.  Inline, so that a free with
- * nothing mapped costs one load and a branch.
+ * [dma_debug_lo, dma_debug_hi): the physical span of every recorded
+ * mapping while dma-debug is on; empty (lo > hi) otherwise.
  */
-void __debug_dma_check_freed(phys_addr_t phys, unsigned long size);
-static inline void debug_dma_check_freed(phys_addr_t phys, unsigned long size)
+extern unsigned long dma_debug_lo, dma_debug_hi;
+
+/*
+ * mm frees [phys, phys + size): report it if a live streaming mapping or a
+ * coherent buffer still covers any of it.  Inline, so that a free outside
+ * the span of all mappings costs two loads and two compares.
+ */
+void __debug_dma_check_freed(unsigned long start, unsigned long size);
+/* `start` is a physical address: RAM ends below 4 GB here. */
+static inline void debug_dma_check_freed(unsigned long start,
+					 unsigned long size)
 {
-	if (unlikely(READ_ONCE(dma_debug_nr_entries)))
-		__debug_dma_check_freed(phys, size);
+	if (unlikely(start < READ_ONCE(dma_debug_hi) &&
+		     start + size > READ_ONCE(dma_debug_lo)))
+		__debug_dma_check_freed(start, size);
 }
 
 /* Every live mapping, one line each, as Linux's dma-api/dump. */

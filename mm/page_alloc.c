@@ -513,7 +513,8 @@ void __free_pages(struct page *page, unsigned int order)
 		order = free_order_mismatch(page, order);
 	if (--page->_refcount > 0)
 		return; /* another user still holds it */
-	debug_dma_check_freed(page_to_phys(page), PAGE_SIZE << order);
+	debug_dma_check_freed(page_to_pfn(page) << PAGE_SHIFT,
+			      PAGE_SIZE << order);
 	if (likely(pcp_allowed_order(order)))
 		free_unref_page(page, order);
 	else

@@ -434,6 +434,8 @@ void *__kmalloc(size_t size, gfp_t flags)
 static noinline void __slab_free(struct kmem_cache *s, struct page *slab,
 				 void *object, unsigned long addr)
 {
+	/* Every free of a debug cache comes here: slub_debug, the tests. */
+	debug_dma_check_freed((unsigned long)__pa(object), s->object_size);
 	if (kmem_cache_debug(s)) {
 		if (!free_debug_processing(s, slab, object, addr))
 			return;
@@ -460,7 +462,6 @@ static __always_inline void slab_free(struct kmem_cache *s, struct page *slab,
 {
 	void *prior = slab->freelist;
 
-	debug_dma_check_freed(__pa(object), s->object_size);
 	if (likely(slab == s->cpu_slab && object != prior)) {
 		set_freepointer(s, object, prior);
 		slab->freelist = object;

@@ -100,6 +100,7 @@ static const char *const maperr2str[] = {
 
 bool dma_debug_enabled = CONFIG_DMA_API_DEBUG;
 unsigned int dma_debug_nr_entries;
+unsigned long dma_debug_lo = ULONG_MAX, dma_debug_hi;
 static bool dma_debug_off_param;
 static unsigned long error_count;
 static unsigned int num_free_entries, min_free_entries;
@@ -107,6 +108,8 @@ static struct dma_debug_entry *entry_pool;
 static LIST_HEAD(free_entries);
 static LIST_HEAD(active_entries);
 static DEFINE_SPINLOCK(dma_debug_lock);
+
+static void dma_span_recompute(void);
 
 static int __init dma_debug_cmdline(char *str)
 {
@@ -171,11 +174,21 @@ static int __init dma_debug_initcall(void)
 }
 core_initcall(dma_debug_initcall);
 
+/*
+ * A pause, not a reset: the records stay.  A mapping made while paused is
+ * unknown to dma-debug (its unmap, checked after the pause, would be
+ * reported as never allocated): switch only with none of yours live.
+ */
 int dma_debug_set_enabled(bool on)
 {
-	if (READ_ONCE(dma_debug_nr_entries) || !entry_pool)
-		return -EBUSY;
+	unsigned long flags;
+
+	if (on && !entry_pool)
+		return -ENODEV; /* dma_debug=off at boot: no records */
+	spin_lock_irqsave(&dma_debug_lock, flags);
 	WRITE_ONCE(dma_debug_enabled, on);
+	dma_span_recompute();
+	spin_unlock_irqrestore(&dma_debug_lock, flags);
 	return 0;
 }
 
@@ -186,6 +199,16 @@ static bool dma_debug_disabled(void)
 
 /* --- the checksum of a buffer, page by page (it may be highmem) ---------- */
 
+/* x86 loads unaligned words; the packed struct tells the compiler so. */
+static u32 get_unaligned_u32(const u8 *p)
+{
+	const struct {
+		u32 v;
+	} __packed *w = (const void *)p;
+
+	return w->v;
+}
+
 static u32 dma_buffer_csum(phys_addr_t paddr, u64 size)
 {
 	u32 h = 0x811c9dc5;
@@ -195,8 +218,13 @@ static u32 dma_buffer_csum(phys_addr_t paddr, u64 size)
 		size_t chunk = (size_t)min(size, (u64)(PAGE_SIZE - off));
 		const u8 *p = kmap_local_page(pfn_to_page(paddr >> PAGE_SHIFT));
 
-		for (size_t i = 0; i < chunk; i++)
-			h = (h ^ p[off + i]) * 0x01000193; /* FNV-1a */
+		size_t i = 0;
+
+		/* FNV-1a, a 32-bit word at a time where the bytes allow it. */
+		for (; i + 4 <= chunk; i += 4)
+			h = (h ^ get_unaligned_u32(p + off + i)) * 0x01000193;
+		for (; i < chunk; i++)
+			h = (h ^ p[off + i]) * 0x01000193;
 		kunmap_local(p);
 		paddr += chunk;
 		size -= chunk;
@@ -258,10 +286,32 @@ static struct dma_debug_entry *dma_entry_alloc(void)
 	return entry;
 }
 
+/* The span of all records, for the inline free check (under the lock). */
+static void dma_span_recompute(void)
+{
+	struct dma_debug_entry *entry;
+	unsigned long lo = ULONG_MAX, hi = 0;
+
+	if (dma_debug_enabled) {
+		list_for_each_entry(entry, &active_entries, list) {
+			lo = min(lo, (unsigned long)entry->paddr);
+			hi = max(hi,
+				 (unsigned long)(entry->paddr + entry->size));
+		}
+	}
+	WRITE_ONCE(dma_debug_lo, lo);
+	WRITE_ONCE(dma_debug_hi, hi);
+}
+
 static void add_dma_entry(struct dma_debug_entry *entry)
 {
 	list_add_tail(&entry->list, &active_entries);
 	WRITE_ONCE(dma_debug_nr_entries, dma_debug_nr_entries + 1);
+	WRITE_ONCE(dma_debug_lo,
+		   min(dma_debug_lo, (unsigned long)entry->paddr));
+	WRITE_ONCE(dma_debug_hi,
+		   max(dma_debug_hi,
+		       (unsigned long)(entry->paddr + entry->size)));
 }
 
 static void dma_entry_free(struct dma_debug_entry *entry)
@@ -270,6 +320,9 @@ static void dma_entry_free(struct dma_debug_entry *entry)
 	list_add(&entry->list, &free_entries);
 	num_free_entries++;
 	WRITE_ONCE(dma_debug_nr_entries, dma_debug_nr_entries - 1);
+	if (entry->paddr == dma_debug_lo ||
+	    entry->paddr + entry->size == dma_debug_hi)
+		dma_span_recompute(); /* it was at an edge */
 }
 
 /* The record of dev's mapping at dev_addr (of this type first), or NULL. */
@@ -636,7 +689,7 @@ void debug_dma_device_unbound(struct device *dev)
 	spin_unlock_irqrestore(&dma_debug_lock, flags);
 }
 
-void __debug_dma_check_freed(phys_addr_t phys, unsigned long size)
+void __debug_dma_check_freed(unsigned long phys, unsigned long size)
 {
 	struct dma_debug_entry *entry;
 	unsigned long flags;

@@ -41,11 +41,11 @@ static int cmd_dma(int argc, char **argv)
 		if (!on && strcmp(argv[2], "off"))
 			return shell_usage(argv[0]);
 		if (dma_debug_set_enabled(on)) {
-			kprintf("dma-debug: cannot switch with %u mappings live (or without its records: dma_debug=off at boot)\n",
-				dma_debug_nr_entries);
-			return -EBUSY;
+			kprintf("dma-debug: booted with dma_debug=off: it has no records to resume with\n");
+			return -ENODEV;
 		}
-		kprintf("dma-debug %s\n", on ? "on" : "off");
+		kprintf("dma-debug %s (mappings made while it is off are unknown to it)\n",
+			on ? "on" : "off");
 		return 0;
 	}
 	if (argc != 1)
