@@ -18,7 +18,7 @@
 # Variables: V=1 (show commands), MEM=2G (guest RAM), SMP=1 (CPUs, 1..8),
 # APPEND="..." (kernel command line), ACCEL=tcg|kvm (TCG by default: nested
 # KVM here has crashed guests the moment they enable paging), QEMU_EXTRA="..."
-# (more QEMU options).
+# (more QEMU options), EDU=1 (QEMU's edu PCI device, for `demo dma`).
 
 # All cores by default; `make clean` beside other goals runs them in order.
 MAKEFLAGS += -j$(shell nproc 2>/dev/null || echo 1)
@@ -37,6 +37,13 @@ endif
 APPEND ?=
 ACCEL ?= tcg
 QEMU_EXTRA ?=
+EDU ?= 0
+# QEMU's educational PCI device (1234:11e8, 28-bit DMA): `demo dma`.  Its
+# "EDU: clamping DMA" lines come to this terminal (QEMU 7.2 prints them;
+# later versions log them as guest errors, hence -d guest_errors).
+ifeq ($(EDU),1)
+QEMU_EDU := -device edu -d guest_errors
+endif
 
 BUILD := build
 KERNEL := $(BUILD)/kernel.elf
@@ -87,7 +94,7 @@ else
 QEMU_ACCEL := -accel $(ACCEL)
 endif
 QEMU_COMMON := $(QEMU_ACCEL) -m $(MEM) -smp $(SMP) -no-reboot \
-	-device isa-debug-exit,iobase=0xf4,iosize=0x04 $(QEMU_EXTRA)
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04 $(QEMU_EDU) $(QEMU_EXTRA)
 # Show the VGA window when there is a display; COM1 is always this terminal.
 ifeq ($(DISPLAY)$(WAYLAND_DISPLAY),)
 QEMU_DISPLAY := -display none
