@@ -113,7 +113,7 @@ build_mmio_read(readb, u8) build_mmio_read(readw, u16)
 	/*
  * ioread8()..iowrite32() take what pci_iomap() returned for either kind of
  * BAR: an ioremap()ed address for memory, a cookie for an I/O port range
- * (lib/iomap.c), so one driver serves a device that offers its registers
+ * (arch/x86/lib/iomap.c), so one driver serves a device that offers its registers
  * both ways.
  */
 	u8 ioread8(const void __iomem *addr);
