@@ -11,6 +11,8 @@
  * interrupt line, and unbinding and failed probes releasing every managed
  * resource, newest first.
  */
+#include <asm/io.h>
+#include <asm/processor.h>
 #include <device.h>
 #include <dma-debug.h>
 #include <dma-mapping.h>
@@ -28,6 +30,7 @@
 #include <smp.h>
 #include <string.h>
 #include <swiotlb.h>
+#include <time.h>
 #include <vmalloc.h>
 
 #include "dma_test_helpers.h"
@@ -546,6 +549,52 @@ static void edu_mapping_left_at_unbind_is_reported(struct ktest *test)
 	KTEST_EXPECT_EQ(test, device_driver_attach(drv, dev), 0);
 }
 
+static irqreturn_t nobody(int irq, void *dev_id)
+{
+	return IRQ_NONE;
+}
+
+/*
+ * A level-triggered line that a device holds up and no handler
+ * acknowledges interrupts again after every EOI: the 100,000-interrupt
+ * window of the spurious accounting then disables it, with Linux's report.
+ */
+static void edu_line_nobody_cares_about_is_disabled(struct ktest *test)
+{
+	struct device *dev = edu_pci_dev_or_skip(test);
+	struct device_driver *drv = dev->driver;
+	struct pci_dev *pdev = to_pci_dev(dev);
+	struct irq_desc *desc = irq_to_desc(pdev->irq);
+	printk_mark_t mark = printk_mark();
+	char want[48];
+	void *regs;
+	u64 deadline;
+
+	device_release_driver(dev);
+	regs = pci_iomap(pdev, 0, 0);
+	KTEST_ASSERT_NOT_NULL(test, regs);
+	KTEST_ASSERT_EQ(test,
+			request_irq(pdev->irq, nobody, IRQF_SHARED,
+				    "ktest-nobody", &mark),
+			0);
+	writel(0x100000, (char *)regs + 0x60); /* raise; nobody acks */
+	deadline = jiffies + 20 * HZ;
+	while (!READ_ONCE(desc->spurious_disabled) && jiffies < deadline)
+		cpu_relax();
+	KTEST_EXPECT_TRUE(test, desc->spurious_disabled);
+	snprintf(want, sizeof(want), "irq %u: nobody cared", pdev->irq);
+	KTEST_EXPECT_LOG(test, mark, want);
+	KTEST_EXPECT_LOG(test, mark, "ktest-nobody");
+	snprintf(want, sizeof(want), "Disabling IRQ #%u", pdev->irq);
+	KTEST_EXPECT_LOG(test, mark, want);
+	writel(0x100000, (char *)regs + 0x64); /* lower the line */
+	free_irq(pdev->irq, &mark);
+	pci_iounmap(pdev, regs);
+	vmalloc_purge();
+	KTEST_EXPECT_EQ(test, device_driver_attach(drv, dev), 0);
+	KTEST_EXPECT_FALSE(test, desc->spurious_disabled); /* a fresh start */
+}
+
 static const struct ktest_case edu_cases[] = {
 	KTEST_CASE(edu_identifies_itself_and_is_alive),
 	KTEST_CASE(edu_factorial_by_interrupt),
@@ -559,6 +608,7 @@ static const struct ktest_case edu_cases[] = {
 	KTEST_CASE(edu_unbind_releases_devres_newest_first),
 	KTEST_CASE(edu_failed_probe_releases_what_it_took),
 	KTEST_CASE(edu_mapping_left_at_unbind_is_reported),
+	KTEST_CASE(edu_line_nobody_cares_about_is_disabled),
 	{}
 };
 KTEST_SUITE(edu, edu_cases);
