@@ -33,29 +33,105 @@ int dma_debug_set_enabled(bool on);
 /* Errors reported since boot (Linux's error_count). */
 unsigned long dma_debug_error_count(void);
 
-void debug_dma_map_single(struct device *dev, const void *addr,
-			  unsigned long len);
-void debug_dma_map_page(struct device *dev, struct page *page, size_t offset,
-			size_t size, int direction, dma_addr_t dma_addr,
-			unsigned long caller);
-void debug_dma_mapping_error(struct device *dev, dma_addr_t dma_addr);
-void debug_dma_unmap_page(struct device *dev, dma_addr_t addr, size_t size,
-			  int direction);
-void debug_dma_map_sg(struct device *dev, struct scatterlist *sg, int nents,
-		      int mapped_ents, int direction, unsigned long caller);
-void debug_dma_unmap_sg(struct device *dev, struct scatterlist *sglist,
-			int nelems, int dir);
-void debug_dma_alloc_coherent(struct device *dev, size_t size,
-			      dma_addr_t dma_addr, void *virt,
-			      unsigned long caller);
-void debug_dma_free_coherent(struct device *dev, size_t size, void *virt,
-			     dma_addr_t addr);
-void debug_dma_sync_single_for_cpu(struct device *dev, dma_addr_t dma_handle,
-				   size_t size, int direction);
-void debug_dma_sync_single_for_device(struct device *dev, dma_addr_t dma_handle,
-				      size_t size, int direction);
+void __debug_dma_map_single(struct device *dev, const void *addr,
+			    unsigned long len);
+static inline void debug_dma_map_single(struct device *dev, const void *addr,
+					unsigned long len)
+{
+	if (unlikely(READ_ONCE(dma_debug_enabled)))
+		__debug_dma_map_single(dev, addr, len);
+}
+void __debug_dma_map_page(struct device *dev, struct page *page, size_t offset,
+			  size_t size, int direction, dma_addr_t dma_addr,
+			  unsigned long caller);
+static inline void debug_dma_map_page(struct device *dev, struct page *page,
+				      size_t offset, size_t size, int direction,
+				      dma_addr_t dma_addr, unsigned long caller)
+{
+	if (unlikely(READ_ONCE(dma_debug_enabled)))
+		__debug_dma_map_page(dev, page, offset, size, direction,
+				     dma_addr, caller);
+}
+void __debug_dma_mapping_error(struct device *dev, dma_addr_t dma_addr);
+static inline void debug_dma_mapping_error(struct device *dev,
+					   dma_addr_t dma_addr)
+{
+	if (unlikely(READ_ONCE(dma_debug_enabled)))
+		__debug_dma_mapping_error(dev, dma_addr);
+}
+void __debug_dma_unmap_page(struct device *dev, dma_addr_t addr, size_t size,
+			    int direction);
+static inline void debug_dma_unmap_page(struct device *dev, dma_addr_t addr,
+					size_t size, int direction)
+{
+	if (unlikely(READ_ONCE(dma_debug_enabled)))
+		__debug_dma_unmap_page(dev, addr, size, direction);
+}
+void __debug_dma_map_sg(struct device *dev, struct scatterlist *sg, int nents,
+			int mapped_ents, int direction, unsigned long caller);
+static inline void debug_dma_map_sg(struct device *dev, struct scatterlist *sg,
+				    int nents, int mapped_ents, int direction,
+				    unsigned long caller)
+{
+	if (unlikely(READ_ONCE(dma_debug_enabled)))
+		__debug_dma_map_sg(dev, sg, nents, mapped_ents, direction,
+				   caller);
+}
+void __debug_dma_unmap_sg(struct device *dev, struct scatterlist *sglist,
+			  int nelems, int dir);
+static inline void debug_dma_unmap_sg(struct device *dev,
+				      struct scatterlist *sglist, int nelems,
+				      int dir)
+{
+	if (unlikely(READ_ONCE(dma_debug_enabled)))
+		__debug_dma_unmap_sg(dev, sglist, nelems, dir);
+}
+void __debug_dma_alloc_coherent(struct device *dev, size_t size,
+				dma_addr_t dma_addr, void *virt,
+				unsigned long caller);
+static inline void debug_dma_alloc_coherent(struct device *dev, size_t size,
+					    dma_addr_t dma_addr, void *virt,
+					    unsigned long caller)
+{
+	if (unlikely(READ_ONCE(dma_debug_enabled)))
+		__debug_dma_alloc_coherent(dev, size, dma_addr, virt, caller);
+}
+void __debug_dma_free_coherent(struct device *dev, size_t size, void *virt,
+			       dma_addr_t addr);
+static inline void debug_dma_free_coherent(struct device *dev, size_t size,
+					   void *virt, dma_addr_t addr)
+{
+	if (unlikely(READ_ONCE(dma_debug_enabled)))
+		__debug_dma_free_coherent(dev, size, virt, addr);
+}
+void __debug_dma_sync_single_for_cpu(struct device *dev, dma_addr_t dma_handle,
+				     size_t size, int direction);
+static inline void debug_dma_sync_single_for_cpu(struct device *dev,
+						 dma_addr_t dma_handle,
+						 size_t size, int direction)
+{
+	if (unlikely(READ_ONCE(dma_debug_enabled)))
+		__debug_dma_sync_single_for_cpu(dev, dma_handle, size,
+						direction);
+}
+void __debug_dma_sync_single_for_device(struct device *dev,
+					dma_addr_t dma_handle, size_t size,
+					int direction);
+static inline void debug_dma_sync_single_for_device(struct device *dev,
+						    dma_addr_t dma_handle,
+						    size_t size, int direction)
+{
+	if (unlikely(READ_ONCE(dma_debug_enabled)))
+		__debug_dma_sync_single_for_device(dev, dma_handle, size,
+						   direction);
+}
 /* The driver unbound (or failed its probe): report what it left mapped. */
-void debug_dma_device_unbound(struct device *dev);
+void __debug_dma_device_unbound(struct device *dev);
+static inline void debug_dma_device_unbound(struct device *dev)
+{
+	if (unlikely(READ_ONCE(dma_debug_enabled)))
+		__debug_dma_device_unbound(dev);
+}
 
 /*
  * [dma_debug_lo, dma_debug_hi): the physical span of every recorded

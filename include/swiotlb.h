@@ -38,10 +38,21 @@ void swiotlb_init(void);
 /* Is there a pool, and where: [start, end). */
 bool swiotlb_active(void);
 void swiotlb_range(phys_addr_t *start, phys_addr_t *end);
+/* The pool's place, for the inline tests below (0, 0: no pool). */
+extern phys_addr_t io_tlb_start, io_tlb_end;
+extern bool io_tlb_force_bounce;
+
 /* swiotlb=force: does every mapping bounce? */
-bool is_swiotlb_force_bounce(struct device *dev);
+static inline bool is_swiotlb_force_bounce(struct device *dev)
+{
+	return io_tlb_force_bounce;
+}
+
 /* Does this physical address lie in a slot of the pool? */
-bool is_swiotlb_buffer(phys_addr_t paddr);
+static inline bool is_swiotlb_buffer(phys_addr_t paddr)
+{
+	return paddr >= io_tlb_start && paddr < io_tlb_end;
+}
 
 /*
  * Bounce [phys, phys + size) for dev: the slot's physical address (its

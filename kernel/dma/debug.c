@@ -355,8 +355,8 @@ static struct dma_debug_entry *find_contain(struct device *dev, u64 dev_addr)
 
 /* --- map ------------------------------------------------------------------ */
 
-void debug_dma_map_single(struct device *dev, const void *addr,
-			  unsigned long len)
+void __debug_dma_map_single(struct device *dev, const void *addr,
+			    unsigned long len)
 {
 	extern char boot_stack[], boot_stack_top[];
 	extern char _text[], _erodata[];
@@ -375,9 +375,9 @@ void debug_dma_map_single(struct device *dev, const void *addr,
 			addr, len);
 }
 
-void debug_dma_map_page(struct device *dev, struct page *page, size_t offset,
-			size_t size, int direction, dma_addr_t dma_addr,
-			unsigned long caller)
+void __debug_dma_map_page(struct device *dev, struct page *page, size_t offset,
+			  size_t size, int direction, dma_addr_t dma_addr,
+			  unsigned long caller)
 {
 	struct dma_debug_entry *entry;
 	unsigned long flags;
@@ -401,7 +401,7 @@ void debug_dma_map_page(struct device *dev, struct page *page, size_t offset,
 	spin_unlock_irqrestore(&dma_debug_lock, flags);
 }
 
-void debug_dma_mapping_error(struct device *dev, dma_addr_t dma_addr)
+void __debug_dma_mapping_error(struct device *dev, dma_addr_t dma_addr)
 {
 	struct dma_debug_entry *entry;
 	unsigned long flags;
@@ -423,8 +423,8 @@ void debug_dma_mapping_error(struct device *dev, dma_addr_t dma_addr)
 	spin_unlock_irqrestore(&dma_debug_lock, flags);
 }
 
-void debug_dma_map_sg(struct device *dev, struct scatterlist *sgl, int nents,
-		      int mapped_ents, int direction, unsigned long caller)
+void __debug_dma_map_sg(struct device *dev, struct scatterlist *sgl, int nents,
+			int mapped_ents, int direction, unsigned long caller)
 {
 	struct scatterlist *sg;
 	unsigned long flags;
@@ -454,9 +454,9 @@ void debug_dma_map_sg(struct device *dev, struct scatterlist *sgl, int nents,
 	spin_unlock_irqrestore(&dma_debug_lock, flags);
 }
 
-void debug_dma_alloc_coherent(struct device *dev, size_t size,
-			      dma_addr_t dma_addr, void *virt,
-			      unsigned long caller)
+void __debug_dma_alloc_coherent(struct device *dev, size_t size,
+				dma_addr_t dma_addr, void *virt,
+				unsigned long caller)
 {
 	struct dma_debug_entry *entry;
 	unsigned long flags;
@@ -539,8 +539,8 @@ out:
 	spin_unlock_irqrestore(&dma_debug_lock, flags);
 }
 
-void debug_dma_unmap_page(struct device *dev, dma_addr_t addr, size_t size,
-			  int direction)
+void __debug_dma_unmap_page(struct device *dev, dma_addr_t addr, size_t size,
+			    int direction)
 {
 	struct dma_debug_entry ref = {
 		.type = dma_debug_single,
@@ -554,8 +554,8 @@ void debug_dma_unmap_page(struct device *dev, dma_addr_t addr, size_t size,
 		check_unmap(&ref);
 }
 
-void debug_dma_unmap_sg(struct device *dev, struct scatterlist *sglist,
-			int nelems, int dir)
+void __debug_dma_unmap_sg(struct device *dev, struct scatterlist *sglist,
+			  int nelems, int dir)
 {
 	struct scatterlist *s;
 	int i;
@@ -578,8 +578,8 @@ void debug_dma_unmap_sg(struct device *dev, struct scatterlist *sglist,
 	}
 }
 
-void debug_dma_free_coherent(struct device *dev, size_t size, void *virt,
-			     dma_addr_t addr)
+void __debug_dma_free_coherent(struct device *dev, size_t size, void *virt,
+			       dma_addr_t addr)
 {
 	struct dma_debug_entry ref = {
 		.type = dma_debug_coherent,
@@ -647,15 +647,16 @@ out:
 	spin_unlock_irqrestore(&dma_debug_lock, flags);
 }
 
-void debug_dma_sync_single_for_cpu(struct device *dev, dma_addr_t dma_handle,
-				   size_t size, int direction)
+void __debug_dma_sync_single_for_cpu(struct device *dev, dma_addr_t dma_handle,
+				     size_t size, int direction)
 {
 	if (!dma_debug_disabled())
 		check_sync(dev, dma_handle, size, direction, true);
 }
 
-void debug_dma_sync_single_for_device(struct device *dev, dma_addr_t dma_handle,
-				      size_t size, int direction)
+void __debug_dma_sync_single_for_device(struct device *dev,
+					dma_addr_t dma_handle, size_t size,
+					int direction)
 {
 	if (!dma_debug_disabled())
 		check_sync(dev, dma_handle, size, direction, false);
@@ -663,7 +664,7 @@ void debug_dma_sync_single_for_device(struct device *dev, dma_addr_t dma_handle,
 
 /* --- unbind and free ------------------------------------------------------ */
 
-void debug_dma_device_unbound(struct device *dev)
+void __debug_dma_device_unbound(struct device *dev)
 {
 	struct dma_debug_entry *entry, *leaked = NULL;
 	unsigned long flags;

@@ -85,14 +85,14 @@ dma_addr_t dma_map_single_attrs(struct device *dev, void *ptr, size_t size,
 				unsigned long attrs)
 {
 	/* DMA must never operate on areas that might be remapped. */
-	if (is_vmalloc_addr(ptr)) {
-		dev_WARN(dev, "rejecting DMA map of vmalloc memory\n");
-		return DMA_MAPPING_ERROR;
-	}
-	if (!virt_addr_valid(ptr)) {
-		dev_WARN(dev,
-			 "rejecting DMA map of %p: not in the direct map\n",
-			 ptr);
+	if (unlikely(!virt_addr_valid(ptr))) {
+		if (is_vmalloc_addr(ptr))
+			dev_WARN(dev, "rejecting DMA map of vmalloc memory\n");
+		else
+			dev_WARN(
+				dev,
+				"rejecting DMA map of %p: not in the direct map\n",
+				ptr);
 		return DMA_MAPPING_ERROR;
 	}
 	debug_dma_map_single(dev, ptr, size);

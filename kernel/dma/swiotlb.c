@@ -74,6 +74,9 @@ static struct io_tlb_mem {
 	.lock = __SPIN_LOCK_UNLOCKED(io_tlb_default_mem.lock),
 };
 
+/* Copies of the pool's bounds for the inline tests of swiotlb.h. */
+phys_addr_t io_tlb_start, io_tlb_end;
+bool io_tlb_force_bounce;
 static unsigned long swiotlb_param_nslabs;
 static bool swiotlb_param_off;
 
@@ -149,6 +152,9 @@ void __init swiotlb_init(void)
 		mem->slots[i].orig_addr = INVALID_PHYS_ADDR;
 	}
 	mem->stats.nslabs = mem->nslabs;
+	io_tlb_start = mem->start;
+	io_tlb_end = mem->end;
+	io_tlb_force_bounce = mem->force_bounce;
 	/* Linux prints the end exclusive. */
 	pr_info(pr_fmt_swiotlb "mapped [mem %#010llx-%#010llx] (%luMB)\n",
 		mem->start, mem->end, bytes >> 20);
@@ -163,18 +169,6 @@ void swiotlb_range(phys_addr_t *start, phys_addr_t *end)
 {
 	*start = io_tlb_default_mem.start;
 	*end = io_tlb_default_mem.end;
-}
-
-bool is_swiotlb_force_bounce(struct device *dev)
-{
-	return io_tlb_default_mem.force_bounce && swiotlb_active();
-}
-
-bool is_swiotlb_buffer(phys_addr_t paddr)
-{
-	struct io_tlb_mem *mem = &io_tlb_default_mem;
-
-	return mem->nslabs && paddr >= mem->start && paddr < mem->end;
 }
 
 size_t swiotlb_max_mapping_size(struct device *dev)
