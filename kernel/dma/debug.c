@@ -433,8 +433,7 @@ void __debug_dma_map_sg(struct device *dev, struct scatterlist *sgl, int nents,
 	if (dma_debug_disabled())
 		return;
 	spin_lock_irqsave(&dma_debug_lock, flags);
-	for_each_sg(sgl, sg, mapped_ents, i)
-	{
+	for_each_sg(sgl, sg, mapped_ents, i) {
 		struct dma_debug_entry *entry = dma_entry_alloc();
 
 		if (!entry)
@@ -562,8 +561,7 @@ void __debug_dma_unmap_sg(struct device *dev, struct scatterlist *sglist,
 
 	if (dma_debug_disabled())
 		return;
-	for_each_sg(sglist, s, nelems, i)
-	{
+	for_each_sg(sglist, s, nelems, i) {
 		struct dma_debug_entry ref = {
 			.type = dma_debug_sg,
 			.dev = dev,

@@ -114,8 +114,7 @@ int dma_map_sg_attrs(struct device *dev, struct scatterlist *sgl, int nents,
 
 	if (!dma_map_allowed(dev, dir) || nents <= 0)
 		return 0;
-	for_each_sg(sgl, sg, nents, i)
-	{
+	for_each_sg(sgl, sg, nents, i) {
 		sg->dma_address = dma_direct_map_page(
 			dev, sg_page(sg), sg->offset, sg->length, dir, attrs);
 		if (sg->dma_address == DMA_MAPPING_ERROR)
@@ -144,8 +143,9 @@ void dma_unmap_sg_attrs(struct device *dev, struct scatterlist *sgl, int nents,
 	if (!dma_map_allowed(dev, dir))
 		return;
 	debug_dma_unmap_sg(dev, sgl, nents, dir);
-	for_each_sg(sgl, sg, nents, i) dma_direct_unmap_page(
-		dev, sg->dma_address, sg->dma_length, dir, attrs);
+	for_each_sg(sgl, sg, nents, i)
+		dma_direct_unmap_page(dev, sg->dma_address, sg->dma_length, dir,
+				      attrs);
 }
 
 void dma_sync_single_for_cpu(struct device *dev, dma_addr_t addr, size_t size,
@@ -172,8 +172,9 @@ void dma_sync_sg_for_cpu(struct device *dev, struct scatterlist *sgl,
 	struct scatterlist *sg;
 	int i;
 
-	for_each_sg(sgl, sg, nelems, i) dma_sync_single_for_cpu(
-		dev, sg->dma_address, sg->dma_length, dir);
+	for_each_sg(sgl, sg, nelems, i)
+		dma_sync_single_for_cpu(dev, sg->dma_address, sg->dma_length,
+					dir);
 }
 
 void dma_sync_sg_for_device(struct device *dev, struct scatterlist *sgl,
@@ -182,8 +183,9 @@ void dma_sync_sg_for_device(struct device *dev, struct scatterlist *sgl,
 	struct scatterlist *sg;
 	int i;
 
-	for_each_sg(sgl, sg, nelems, i) dma_sync_single_for_device(
-		dev, sg->dma_address, sg->dma_length, dir);
+	for_each_sg(sgl, sg, nelems, i)
+		dma_sync_single_for_device(dev, sg->dma_address, sg->dma_length,
+					   dir);
 }
 
 int dma_mapping_error(struct device *dev, dma_addr_t dma_addr)

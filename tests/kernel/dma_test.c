@@ -172,8 +172,7 @@ static void dma_map_sg_of_a_vmalloc_buffer(struct ktest *test)
 			    PAGE_SIZE, 0);
 	n = dma_map_sg(&kdev.dev, sg, NPAGES, DMA_BIDIRECTIONAL);
 	KTEST_ASSERT_EQ(test, n, NPAGES);
-	for_each_sg(sg, s, n, i)
-	{
+	for_each_sg(sg, s, n, i) {
 		u8 dev_view[64];
 		bool needed = sg_phys(s) + PAGE_SIZE - 1 > EDU_MASK;
 

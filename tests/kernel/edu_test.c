@@ -252,8 +252,7 @@ static void buf_dma(struct ktest *test, struct edu_device *edu,
 				EDU_HALF, 0);
 		n = dma_map_sg(dev, b->sg, 2, dir);
 		KTEST_ASSERT_EQ(test, n, 2);
-		for_each_sg(b->sg, s, n, i)
-		{
+		for_each_sg(b->sg, s, n, i) {
 			KTEST_EXPECT_EQ(
 				test, is_swiotlb_buffer(sg_dma_address(s)),
 				sg_phys(s) + EDU_HALF - 1 > dma_get_mask(dev));
