@@ -223,7 +223,7 @@ void devres_show(struct seq_file *m, struct device *dev)
 
 	spin_lock_irqsave(&dev->devres_lock, flags);
 	list_for_each_entry(dr, &dev->devres_head, node.entry) {
-		seq_printf(m, "%3u  %-26s %5zu  ", ++i, dr->node.name,
+		seq_printf(m, "%3u  %-20s %4zu  ", ++i, dr->node.name,
 			   dr->node.size);
 		if (dr->node.show)
 			dr->node.show(m, dr->data);

@@ -245,7 +245,7 @@ static void pcim_iomap_show(struct seq_file *m, void *res)
 	char buf[64];
 
 	resource_str(buf, sizeof(buf), &this->dev->resource[this->bar]);
-	seq_printf(m, "BAR %d %s at %p", this->bar, buf, this->addr);
+	seq_printf(m, "BAR %d %s", this->bar, buf);
 }
 
 void __iomem *pcim_iomap_region(struct pci_dev *dev, int bar, const char *name)

@@ -247,8 +247,8 @@ static void dmam_show(struct seq_file *m, void *res)
 {
 	struct dma_devres *this = res;
 
-	seq_printf(m, "%zu coherent bytes at %p, dma %#010x", this->size,
-		   this->vaddr, this->dma_handle);
+	seq_printf(m, "%zu bytes at %p, bus %#010x", this->size, this->vaddr,
+		   this->dma_handle);
 }
 
 void *dmam_alloc_coherent(struct device *dev, size_t size,

@@ -50,7 +50,7 @@ static int cmd_dma(int argc, char **argv)
 	}
 	if (argc != 1)
 		return shell_usage(argv[0]);
-	kprintf("DMA mappings (dma-debug %s; device driver type idx P=phys D=bus L=len cln dir check):\n",
+	kprintf("DMA mappings, dma-debug's dump (it is %s):\n",
 		dma_debug_enabled ? "on" : "off");
 	debug_dma_dump_mappings(&m, NULL);
 	swiotlb_show(&m);

@@ -121,13 +121,12 @@ static int edu_buf_map(struct edu_device *edu, struct edu_buf *b)
 	}
 	if (dma_mapping_error(dev, b->bus))
 		return -ENOMEM;
-	kprintf("edu: %s buffer at phys %#010llx -> bus address %#010x (%s)\n",
+	kprintf("edu: %s buffer at phys %#010llx -> bus %#010x: %s\n",
 		edu_kind_names[b->kind], phys, b->bus,
-		b->kind == EDU_RAW ?
-			"raw: no DMA API, the device's mask ignored" :
+		b->kind == EDU_RAW	  ? "raw, the mask ignored" :
 		b->kind == EDU_COHERENT	  ? "coherent, below the mask" :
-		is_swiotlb_buffer(b->bus) ? "bounced through the swiotlb" :
-					    "direct: the device reaches it");
+		is_swiotlb_buffer(b->bus) ? "bounced (swiotlb)" :
+					    "direct, within the mask");
 	return 0;
 }
 
@@ -248,12 +247,12 @@ static void edu_status(void)
 	struct edu_device *edu;
 
 	for (unsigned int i = 0; (edu = edu_get(i)); i++)
-		kprintf("edu%u: %s version %u.%u, IRQ %u (%lu handled, %lu not ours), DMA mask %u bits (%#llx), coherent buffer %p = bus %#010x\n",
+		kprintf("edu%u: %s, version %u.%u, IRQ %u: %lu handled, %lu not ours\n"
+			"      DMA mask %u bits (%#llx); coherent buffer at bus %#010x\n",
 			i, pci_name(edu->pdev), edu->version >> 24,
 			(edu->version >> 16) & 0xff, edu->pdev->irq,
 			edu->irqs_handled, edu->irqs_foreign, edu->dma_bits,
-			dma_get_mask(edu_dev(edu)), edu->coherent,
-			edu->coherent_dma);
+			dma_get_mask(edu_dev(edu)), edu->coherent_dma);
 }
 
 static int cmd_edu(int argc, char **argv)

@@ -231,10 +231,11 @@ static int cmd_devres(int argc, char **argv)
 	dev = find_pci_device(argv[1]);
 	if (!dev)
 		return -ENODEV;
-	kprintf("%s (%s): %u managed resources, oldest first; unbind releases them from the bottom up\n",
+	kprintf("%s (%s): %u managed resources, oldest first\n"
+		"(unbind releases them from the bottom up)\n",
 		dev_name(dev), dev->driver ? dev->driver->name : "no driver",
 		devres_count(dev));
-	kprintf("  #  release                     bytes  what\n");
+	kprintf("  #  release              bytes  what\n");
 	devres_show(&m, dev);
 	return 0;
 }

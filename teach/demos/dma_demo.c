@@ -89,9 +89,11 @@ static void demo_dma_reach(struct edu_device *edu)
 	u64 mask = dma_get_mask(edu_dev(edu));
 
 	demo_step("1. The device and what it can reach");
-	kprintf("   %s: the edu device, IRQ %u, DMA mask %#llx: it reaches the first %llu MB\n",
-		pci_name(edu->pdev), edu->pdev->irq, mask, (mask + 1) >> 20);
-	kprintf("   RAM ends at %#llx: %llu MB of it (all of highmem, most of lowmem) is out of reach\n",
+	kprintf("   %s: the edu device, IRQ %u\n", pci_name(edu->pdev),
+		edu->pdev->irq);
+	kprintf("   DMA mask %#llx: it reaches the first %llu MB of RAM\n",
+		mask, (mask + 1) >> 20);
+	kprintf("   RAM ends at %#llx: %llu MB of it lie beyond that\n",
 		(u64)max_pfn << PAGE_SHIFT,
 		((u64)max_pfn << PAGE_SHIFT) > mask + 1 ?
 			(((u64)max_pfn << PAGE_SHIFT) - mask - 1) >> 20 :
@@ -106,8 +108,9 @@ static void demo_dma_raw(struct edu_device *edu, struct page *page)
 
 	demo_step(
 		"2. A highmem buffer handed over by its physical address (the bug)");
-	kprintf("   the message is in a highmem page at phys %#010llx; writel(%#010llx, DMA source)\n",
-		phys, phys);
+	kprintf("   the message is in a highmem page at phys %#010llx;\n"
+		"   the driver writes that address into the DMA source register\n",
+		phys);
 	if (edu_dma(edu, (dma_addr_t)phys, 0, DEMO_LEN, DMA_TO_DEVICE, 0) ||
 	    demo_read_device(edu, got)) {
 		kprintf("   the DMA timed out\n");
@@ -118,7 +121,7 @@ static void demo_dma_raw(struct edu_device *edu, struct page *page)
 		kprintf("   this device reaches the page: the message arrived intact\n");
 		return;
 	}
-	kprintf("   QEMU clamped the address to %#010llx (its \"EDU: clamping DMA\" line above):\n",
+	kprintf("   QEMU clamped the address to %#010llx (the EDU line above):\n",
 		clamped);
 	kprintf("   the device read %s, not our page;\n", demo_owner(clamped));
 	kprintf("   those bytes are what the kernel has at %#010llx: %s\n",
@@ -144,9 +147,9 @@ static void demo_dma_mapped(struct edu_device *edu, struct page *page)
 		kprintf("   dma_map_page failed: see the report above\n");
 		return;
 	}
-	kprintf("   dma_map_page -> bus address %#010x: %s\n", bus,
+	kprintf("   dma_map_page -> bus address %#010x:\n   %s\n", bus,
 		is_swiotlb_buffer(bus) ?
-			"a slot of the swiotlb pool, below the mask; the message was copied there" :
+			"a slot of the swiotlb pool, below the mask: the message was copied there" :
 			"the page itself: the device reaches it");
 	edu_dma(edu, bus, 0, DEMO_LEN, DMA_TO_DEVICE, 0);
 	dma_unmap_page(dev, bus, DEMO_LEN, DMA_TO_DEVICE);
@@ -163,11 +166,10 @@ static void demo_dma_mapped(struct edu_device *edu, struct page *page)
 		dma_unmap_page(dev, bus, DEMO_LEN, DMA_FROM_DEVICE);
 	}
 	p = kmap_local_page(page);
-	demo_show_bytes("DMA back into the (cleared) page, after unmap:",
-			(u8 *)p);
+	demo_show_bytes("back in the page after unmap:", (u8 *)p);
 	kunmap_local(p);
 	swiotlb_get_stats(&after);
-	kprintf("   swiotlb: %lu bounced mappings, %lu bytes copied to the device, %lu back (`dma`)\n",
+	kprintf("   swiotlb: %lu bounced mappings, %lu bytes copied in, %lu back (`dma`)\n",
 		after.mapped - before.mapped,
 		after.bytes_to_device - before.bytes_to_device,
 		after.bytes_to_cpu - before.bytes_to_cpu);
@@ -189,9 +191,8 @@ static void demo_dma_coherent(struct edu_device *edu)
 		kprintf("   dma_alloc_coherent failed\n");
 		return;
 	}
-	kprintf("   dma_alloc_coherent -> %p, bus address %#010x, zone %s (mask %#llx)\n",
-		buf, bus, page_zone(virt_to_page(buf))->name,
-		dev->coherent_dma_mask);
+	kprintf("   dma_alloc_coherent -> %p, bus %#010x, zone %s\n", buf, bus,
+		page_zone(virt_to_page(buf))->name);
 	strscpy(buf, "coherent: shared with the device, no copies", DEMO_LEN);
 	edu_dma(edu, bus, 0, DEMO_LEN, DMA_TO_DEVICE, 0);
 	demo_read_device(edu, got);
@@ -215,7 +216,7 @@ static void demo_dma_unbind(struct edu_device *edu)
 	devres_show(&m, dev);
 	devres_log = true;
 	device_release_driver(dev);
-	kprintf("   unbound (the DEVRES REL lines, bottom of the list first); binding again:\n");
+	kprintf("   unbound (DEVRES REL: the bottom of the list first); bind again:\n");
 	device_driver_attach(drv, dev);
 	devres_log = was_logging;
 }
