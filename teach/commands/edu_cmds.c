@@ -124,7 +124,7 @@ static int edu_buf_map(struct edu_device *edu, struct edu_buf *b)
 	kprintf("edu: %s buffer at phys %#010llx -> bus %#010x: %s\n",
 		edu_kind_names[b->kind], phys, b->bus,
 		b->kind == EDU_RAW	  ? "raw, the mask ignored" :
-		b->kind == EDU_COHERENT	  ? "coherent, below the mask" :
+		b->kind == EDU_COHERENT	  ? "below the mask" :
 		is_swiotlb_buffer(b->bus) ? "bounced (swiotlb)" :
 					    "direct, within the mask");
 	return 0;
