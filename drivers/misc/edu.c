@@ -76,7 +76,7 @@
 #define EDU_FACT_IRQ 0x00000001
 #define EDU_DMA_IRQ_BIT 0x00000100
 #define EDU_ID_MAGIC 0xed
-#define EDU_TIMEOUT (2 * HZ) /* a DMA takes 100 ms of QEMU's clock */
+#define EDU_TIMEOUT (5 * HZ) /* a DMA takes 100 ms of QEMU's clock */
 
 static unsigned int edu_dma_bits = EDU_DEFAULT_DMA_BITS;
 int edu_probe_fail_step;
