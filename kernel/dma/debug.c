@@ -2,7 +2,9 @@
 /*
  * debug.c - DMA API debugging, as Linux's CONFIG_DMA_API_DEBUG
  * (kernel/dma/debug.c): every mapping the DMA API makes is recorded, and
- * each unmap, sync and free is checked against the record.
+ * each unmap, sync and free is checked against the record.  This file
+ * keeps the records, the switch, the ownership checksums, and the checks
+ * at unbind and at free; debug_check.c checks the API's calls.
  *
  * A record (struct dma_debug_entry) says who mapped what: the device, its
  * bus address and size, the physical memory, how (single page or buffer,
@@ -56,43 +58,18 @@
 #include <string.h>
 #include <swiotlb.h>
 
+#include "debug_internal.h"
+
 #define PREALLOC_DMA_DEBUG_ENTRIES 1024
-#define HASH_SIZE 16384ULL /* Linux's buckets, for the "idx" of the dump */
-#define HASH_FN_SHIFT 13
-#define L1_CACHE_SHIFT 6 /* a cache line is 64 bytes */
-
-enum { dma_debug_single, dma_debug_sg, dma_debug_coherent };
-
-enum map_err_types {
-	MAP_ERR_CHECK_NOT_APPLICABLE,
-	MAP_ERR_NOT_CHECKED,
-	MAP_ERR_CHECKED,
-};
-
-struct dma_debug_entry {
-	struct list_head list; /* on active_entries or free_entries */
-	struct device *dev;
-	u64 dev_addr; /* what the device was given */
-	u64 size;
-	int type; /* dma_debug_single, _sg, _coherent */
-	int direction;
-	int sg_call_ents; /* entries passed to dma_map_sg() */
-	int sg_mapped_ents; /* entries it mapped */
-	phys_addr_t paddr; /* the CPU's memory */
-	enum map_err_types map_err_type;
-	unsigned long caller; /* who mapped it */
-	bool device_owned; /* csum is valid: only the CPU could change it */
-	u32 csum; /* the CPU's buffer when handed to the device */
-};
 
 /* Linux's names.  "scather-gather" is Linux's spelling, kept as printed. */
-static const char *const type2name[] = {
+const char *const type2name[] = {
 	[dma_debug_single] = "single",
 	[dma_debug_sg] = "scather-gather",
 	[dma_debug_coherent] = "coherent",
 };
 
-static const char *const maperr2str[] = {
+const char *const maperr2str[] = {
 	[MAP_ERR_CHECK_NOT_APPLICABLE] = "dma map error check not applicable",
 	[MAP_ERR_NOT_CHECKED] = "dma map error not checked",
 	[MAP_ERR_CHECKED] = "dma map error checked",
@@ -102,12 +79,12 @@ bool dma_debug_enabled = CONFIG_DMA_API_DEBUG;
 unsigned int dma_debug_nr_entries;
 unsigned long dma_debug_lo = ULONG_MAX, dma_debug_hi;
 static bool dma_debug_off_param;
-static unsigned long error_count;
+unsigned long dma_debug_errors;
 static unsigned int num_free_entries, min_free_entries;
 static struct dma_debug_entry *entry_pool;
 static LIST_HEAD(free_entries);
-static LIST_HEAD(active_entries);
-static DEFINE_SPINLOCK(dma_debug_lock);
+LIST_HEAD(dma_debug_active);
+DEFINE_SPINLOCK(dma_debug_lock);
 
 static void dma_span_recompute(void);
 
@@ -123,21 +100,9 @@ static int __init dma_debug_cmdline(char *str)
 }
 early_param("dma_debug", dma_debug_cmdline);
 
-#define err_printk(dev, entry, format, ...)                                \
-	do {                                                               \
-		error_count++;                                             \
-		WARN(1, "DMA-API: %s %s: " format,                         \
-		     (dev) ? dev_driver_string(dev) : "NULL",              \
-		     (dev) ? dev_name(dev) : "NULL", ##__VA_ARGS__);       \
-		if (entry)                                                 \
-			pr_err("DMA-API: Mapped at:\n %pS\n",              \
-			       (void *)((struct dma_debug_entry *)(entry)) \
-				       ->caller);                          \
-	} while (0)
-
 unsigned long dma_debug_error_count(void)
 {
-	return error_count;
+	return dma_debug_errors;
 }
 
 /**
@@ -192,11 +157,6 @@ int dma_debug_set_enabled(bool on)
 	return 0;
 }
 
-static bool dma_debug_disabled(void)
-{
-	return !READ_ONCE(dma_debug_enabled);
-}
-
 /* --- the checksum of a buffer, page by page (it may be highmem) ---------- */
 
 /* x86 loads unaligned words; the packed struct tells the compiler so. */
@@ -241,7 +201,7 @@ static bool dma_cpu_copy_frozen(const struct dma_debug_entry *entry)
 }
 
 /* The device takes the buffer: remember it as it is now. */
-static void dma_entry_to_device(struct dma_debug_entry *entry)
+void dma_entry_to_device(struct dma_debug_entry *entry)
 {
 	entry->device_owned = dma_cpu_copy_frozen(entry);
 	if (entry->device_owned)
@@ -249,7 +209,7 @@ static void dma_entry_to_device(struct dma_debug_entry *entry)
 }
 
 /* The CPU takes it back: was it written while the device had it? */
-static void dma_entry_to_cpu(struct dma_debug_entry *entry)
+void dma_entry_to_cpu(struct dma_debug_entry *entry)
 {
 	phys_addr_t cln = entry->paddr >> L1_CACHE_SHIFT;
 
@@ -269,7 +229,7 @@ static void dma_entry_to_cpu(struct dma_debug_entry *entry)
 
 /* --- the records ---------------------------------------------------------- */
 
-static struct dma_debug_entry *dma_entry_alloc(void)
+struct dma_debug_entry *dma_entry_alloc(void)
 {
 	struct dma_debug_entry *entry;
 
@@ -293,7 +253,7 @@ static void dma_span_recompute(void)
 	unsigned long lo = ULONG_MAX, hi = 0;
 
 	if (dma_debug_enabled) {
-		list_for_each_entry(entry, &active_entries, list) {
+		list_for_each_entry(entry, &dma_debug_active, list) {
 			lo = min(lo, (unsigned long)entry->paddr);
 			hi = max(hi,
 				 (unsigned long)(entry->paddr + entry->size));
@@ -303,9 +263,9 @@ static void dma_span_recompute(void)
 	WRITE_ONCE(dma_debug_hi, hi);
 }
 
-static void add_dma_entry(struct dma_debug_entry *entry)
+void add_dma_entry(struct dma_debug_entry *entry)
 {
-	list_add_tail(&entry->list, &active_entries);
+	list_add_tail(&entry->list, &dma_debug_active);
 	WRITE_ONCE(dma_debug_nr_entries, dma_debug_nr_entries + 1);
 	WRITE_ONCE(dma_debug_lo,
 		   min(dma_debug_lo, (unsigned long)entry->paddr));
@@ -314,7 +274,7 @@ static void add_dma_entry(struct dma_debug_entry *entry)
 		       (unsigned long)(entry->paddr + entry->size)));
 }
 
-static void dma_entry_free(struct dma_debug_entry *entry)
+void dma_entry_free(struct dma_debug_entry *entry)
 {
 	list_del(&entry->list);
 	list_add(&entry->list, &free_entries);
@@ -326,12 +286,11 @@ static void dma_entry_free(struct dma_debug_entry *entry)
 }
 
 /* The record of dev's mapping at dev_addr (of this type first), or NULL. */
-static struct dma_debug_entry *find_exact(struct device *dev, u64 dev_addr,
-					  int type)
+struct dma_debug_entry *find_exact(struct device *dev, u64 dev_addr, int type)
 {
 	struct dma_debug_entry *entry, *other = NULL;
 
-	list_for_each_entry(entry, &active_entries, list) {
+	list_for_each_entry(entry, &dma_debug_active, list) {
 		if (entry->dev != dev || entry->dev_addr != dev_addr)
 			continue;
 		if (entry->type == type)
@@ -342,322 +301,15 @@ static struct dma_debug_entry *find_exact(struct device *dev, u64 dev_addr,
 }
 
 /* The record of dev's mapping that contains dev_addr, or NULL. */
-static struct dma_debug_entry *find_contain(struct device *dev, u64 dev_addr)
+struct dma_debug_entry *find_contain(struct device *dev, u64 dev_addr)
 {
 	struct dma_debug_entry *entry;
 
-	list_for_each_entry(entry, &active_entries, list)
+	list_for_each_entry(entry, &dma_debug_active, list)
 		if (entry->dev == dev && dev_addr >= entry->dev_addr &&
 		    dev_addr < entry->dev_addr + entry->size)
 			return entry;
 	return NULL;
-}
-
-/* --- map ------------------------------------------------------------------ */
-
-void __debug_dma_map_single(struct device *dev, const void *addr,
-			    unsigned long len)
-{
-	extern char boot_stack[], boot_stack_top[];
-	extern char _text[], _erodata[];
-	const char *p = addr;
-
-	if (dma_debug_disabled())
-		return;
-	if (p < boot_stack_top && p + len > boot_stack)
-		err_printk(dev, NULL,
-			   "device driver maps memory from stack [addr=%p]\n",
-			   addr);
-	if (p < _erodata && p + len > _text)
-		err_printk(
-			dev, NULL,
-			"device driver maps memory from kernel text or rodata [addr=%p] [len=%lu]\n",
-			addr, len);
-}
-
-void __debug_dma_map_page(struct device *dev, struct page *page, size_t offset,
-			  size_t size, int direction, dma_addr_t dma_addr,
-			  unsigned long caller)
-{
-	struct dma_debug_entry *entry;
-	unsigned long flags;
-
-	if (dma_debug_disabled() || dma_addr == DMA_MAPPING_ERROR)
-		return;
-	spin_lock_irqsave(&dma_debug_lock, flags);
-	entry = dma_entry_alloc();
-	if (entry) {
-		entry->dev = dev;
-		entry->type = dma_debug_single;
-		entry->paddr = page_to_phys(page) + offset;
-		entry->dev_addr = dma_addr;
-		entry->size = size;
-		entry->direction = direction;
-		entry->map_err_type = MAP_ERR_NOT_CHECKED;
-		entry->caller = caller;
-		dma_entry_to_device(entry);
-		add_dma_entry(entry);
-	}
-	spin_unlock_irqrestore(&dma_debug_lock, flags);
-}
-
-void __debug_dma_mapping_error(struct device *dev, dma_addr_t dma_addr)
-{
-	struct dma_debug_entry *entry;
-	unsigned long flags;
-
-	if (dma_debug_disabled())
-		return;
-	spin_lock_irqsave(&dma_debug_lock, flags);
-	/*
-	 * The same memory may be mapped twice, at the same address: mark the
-	 * first record not yet checked, as Linux's best fit does.
-	 */
-	list_for_each_entry(entry, &active_entries, list) {
-		if (entry->dev == dev && entry->dev_addr == dma_addr &&
-		    entry->map_err_type == MAP_ERR_NOT_CHECKED) {
-			entry->map_err_type = MAP_ERR_CHECKED;
-			break;
-		}
-	}
-	spin_unlock_irqrestore(&dma_debug_lock, flags);
-}
-
-void __debug_dma_map_sg(struct device *dev, struct scatterlist *sgl, int nents,
-			int mapped_ents, int direction, unsigned long caller)
-{
-	struct scatterlist *sg;
-	unsigned long flags;
-	int i;
-
-	if (dma_debug_disabled())
-		return;
-	spin_lock_irqsave(&dma_debug_lock, flags);
-	for_each_sg(sgl, sg, mapped_ents, i) {
-		struct dma_debug_entry *entry = dma_entry_alloc();
-
-		if (!entry)
-			break;
-		entry->dev = dev;
-		entry->type = dma_debug_sg;
-		entry->paddr = sg_phys(sg);
-		entry->dev_addr = sg_dma_address(sg);
-		entry->size = sg_dma_len(sg);
-		entry->direction = direction;
-		entry->sg_call_ents = nents;
-		entry->sg_mapped_ents = mapped_ents;
-		entry->caller = caller;
-		dma_entry_to_device(entry);
-		add_dma_entry(entry);
-	}
-	spin_unlock_irqrestore(&dma_debug_lock, flags);
-}
-
-void __debug_dma_alloc_coherent(struct device *dev, size_t size,
-				dma_addr_t dma_addr, void *virt,
-				unsigned long caller)
-{
-	struct dma_debug_entry *entry;
-	unsigned long flags;
-
-	if (dma_debug_disabled())
-		return;
-	spin_lock_irqsave(&dma_debug_lock, flags);
-	entry = dma_entry_alloc();
-	if (entry) {
-		entry->dev = dev;
-		entry->type = dma_debug_coherent;
-		entry->paddr = __pa(virt);
-		entry->dev_addr = dma_addr;
-		entry->size = size;
-		entry->direction = DMA_BIDIRECTIONAL;
-		entry->caller = caller;
-		add_dma_entry(entry);
-	}
-	spin_unlock_irqrestore(&dma_debug_lock, flags);
-}
-
-/* --- unmap ---------------------------------------------------------------- */
-
-/*
- * Linux's check_unmap(): the record of the mapping `ref` describes must
- * exist and agree with it; it is dropped either way.
- */
-static void check_unmap(struct dma_debug_entry *ref)
-{
-	struct dma_debug_entry *entry;
-	struct device *dev = ref->dev;
-	unsigned long flags;
-
-	spin_lock_irqsave(&dma_debug_lock, flags);
-	entry = find_exact(dev, ref->dev_addr, ref->type);
-	if (!entry) {
-		if (ref->dev_addr == DMA_MAPPING_ERROR)
-			err_printk(
-				dev, NULL,
-				"device driver tries to free an invalid DMA memory address\n");
-		else
-			err_printk(
-				dev, NULL,
-				"device driver tries to free DMA memory it has not allocated [device address=0x%016llx] [size=%llu bytes]\n",
-				ref->dev_addr, ref->size);
-		goto out;
-	}
-	if (ref->size != entry->size)
-		err_printk(
-			dev, entry,
-			"device driver frees DMA memory with different size [device address=0x%016llx] [map size=%llu bytes] [unmap size=%llu bytes]\n",
-			ref->dev_addr, entry->size, ref->size);
-	if (ref->type != entry->type)
-		err_printk(
-			dev, entry,
-			"device driver frees DMA memory with wrong function [device address=0x%016llx] [size=%llu bytes] [mapped as %s] [unmapped as %s]\n",
-			ref->dev_addr, ref->size, type2name[entry->type],
-			type2name[ref->type]);
-	if (ref->type == dma_debug_sg && entry->type == dma_debug_sg &&
-	    ref->sg_call_ents != entry->sg_call_ents)
-		err_printk(
-			dev, entry,
-			"device driver frees DMA sg list with different entry count [map count=%d] [unmap count=%d]\n",
-			entry->sg_call_ents, ref->sg_call_ents);
-	if (ref->direction != entry->direction)
-		err_printk(
-			dev, entry,
-			"device driver frees DMA memory with different direction [device address=0x%016llx] [size=%llu bytes] [mapped with %s] [unmapped with %s]\n",
-			ref->dev_addr, ref->size,
-			dma_dir_name(entry->direction),
-			dma_dir_name(ref->direction));
-	if (entry->map_err_type == MAP_ERR_NOT_CHECKED)
-		err_printk(
-			dev, entry,
-			"device driver failed to check map error[device address=0x%016llx] [size=%llu bytes] [mapped as %s]\n",
-			entry->dev_addr, entry->size, type2name[entry->type]);
-	dma_entry_to_cpu(entry);
-	dma_entry_free(entry);
-out:
-	spin_unlock_irqrestore(&dma_debug_lock, flags);
-}
-
-void __debug_dma_unmap_page(struct device *dev, dma_addr_t addr, size_t size,
-			    int direction)
-{
-	struct dma_debug_entry ref = {
-		.type = dma_debug_single,
-		.dev = dev,
-		.dev_addr = addr,
-		.size = size,
-		.direction = direction,
-	};
-
-	if (!dma_debug_disabled())
-		check_unmap(&ref);
-}
-
-void __debug_dma_unmap_sg(struct device *dev, struct scatterlist *sglist,
-			  int nelems, int dir)
-{
-	struct scatterlist *s;
-	int i;
-
-	if (dma_debug_disabled())
-		return;
-	for_each_sg(sglist, s, nelems, i) {
-		struct dma_debug_entry ref = {
-			.type = dma_debug_sg,
-			.dev = dev,
-			.paddr = sg_phys(s),
-			.dev_addr = sg_dma_address(s),
-			.size = sg_dma_len(s),
-			.direction = dir,
-			.sg_call_ents = nelems,
-		};
-
-		check_unmap(&ref);
-	}
-}
-
-void __debug_dma_free_coherent(struct device *dev, size_t size, void *virt,
-			       dma_addr_t addr)
-{
-	struct dma_debug_entry ref = {
-		.type = dma_debug_coherent,
-		.dev = dev,
-		.paddr = virt_addr_valid(virt) ? __pa(virt) : 0,
-		.dev_addr = addr,
-		.size = size,
-		.direction = DMA_BIDIRECTIONAL,
-	};
-
-	if (!dma_debug_disabled())
-		check_unmap(&ref);
-}
-
-/* --- sync ----------------------------------------------------------------- */
-
-/* Linux's check_sync(), then the change of owner. */
-static void check_sync(struct device *dev, u64 dev_addr, u64 size,
-		       int direction, bool to_cpu)
-{
-	struct dma_debug_entry *entry;
-	unsigned long flags;
-
-	spin_lock_irqsave(&dma_debug_lock, flags);
-	entry = find_contain(dev, dev_addr);
-	if (!entry) {
-		err_printk(
-			dev, NULL,
-			"device driver tries to sync DMA memory it has not allocated [device address=0x%016llx] [size=%llu bytes]\n",
-			dev_addr, size);
-		goto out;
-	}
-	if (dev_addr + size > entry->dev_addr + entry->size)
-		err_printk(
-			dev, entry,
-			"device driver syncs DMA memory outside allocated range [device address=0x%016llx] [allocation size=%llu bytes] [sync offset+size=%llu]\n",
-			entry->dev_addr, entry->size,
-			dev_addr - entry->dev_addr + size);
-	if (entry->direction != DMA_BIDIRECTIONAL &&
-	    direction != entry->direction)
-		err_printk(
-			dev, entry,
-			"device driver syncs DMA memory with different direction [device address=0x%016llx] [size=%llu bytes] [mapped with %s] [synced with %s]\n",
-			dev_addr, entry->size, dma_dir_name(entry->direction),
-			dma_dir_name(direction));
-	if (to_cpu && entry->direction == DMA_TO_DEVICE &&
-	    direction != DMA_TO_DEVICE)
-		err_printk(
-			dev, entry,
-			"device driver syncs device read-only DMA memory for cpu [device address=0x%016llx] [size=%llu bytes] [mapped with %s] [synced with %s]\n",
-			dev_addr, entry->size, dma_dir_name(entry->direction),
-			dma_dir_name(direction));
-	if (!to_cpu && entry->direction == DMA_FROM_DEVICE &&
-	    direction != DMA_FROM_DEVICE)
-		err_printk(
-			dev, entry,
-			"device driver syncs device write-only DMA memory to device [device address=0x%016llx] [size=%llu bytes] [mapped with %s] [synced with %s]\n",
-			dev_addr, entry->size, dma_dir_name(entry->direction),
-			dma_dir_name(direction));
-	if (to_cpu)
-		dma_entry_to_cpu(entry);
-	else
-		dma_entry_to_device(entry);
-out:
-	spin_unlock_irqrestore(&dma_debug_lock, flags);
-}
-
-void __debug_dma_sync_single_for_cpu(struct device *dev, dma_addr_t dma_handle,
-				     size_t size, int direction)
-{
-	if (!dma_debug_disabled())
-		check_sync(dev, dma_handle, size, direction, true);
-}
-
-void __debug_dma_sync_single_for_device(struct device *dev,
-					dma_addr_t dma_handle, size_t size,
-					int direction)
-{
-	if (!dma_debug_disabled())
-		check_sync(dev, dma_handle, size, direction, false);
 }
 
 /* --- unbind and free ------------------------------------------------------ */
@@ -671,7 +323,7 @@ void __debug_dma_device_unbound(struct device *dev)
 	if (dma_debug_disabled())
 		return;
 	spin_lock_irqsave(&dma_debug_lock, flags);
-	list_for_each_entry(entry, &active_entries, list) {
+	list_for_each_entry(entry, &dma_debug_active, list) {
 		if (entry->dev != dev)
 			continue;
 		count++;
@@ -696,7 +348,7 @@ void __debug_dma_check_freed(unsigned long phys, unsigned long size)
 	if (dma_debug_disabled())
 		return;
 	spin_lock_irqsave(&dma_debug_lock, flags);
-	list_for_each_entry(entry, &active_entries, list) {
+	list_for_each_entry(entry, &dma_debug_active, list) {
 		if (entry->paddr >= phys + size ||
 		    phys >= entry->paddr + entry->size)
 			continue;
@@ -718,7 +370,7 @@ void debug_dma_dump_mappings(struct seq_file *m, struct device *dev)
 	unsigned long flags;
 
 	spin_lock_irqsave(&dma_debug_lock, flags);
-	list_for_each_entry(entry, &active_entries, list) {
+	list_for_each_entry(entry, &dma_debug_active, list) {
 		if (dev && entry->dev != dev)
 			continue;
 		seq_printf(
@@ -737,5 +389,5 @@ void debug_dma_dump_mappings(struct seq_file *m, struct device *dev)
 		seq_printf(
 			m,
 			"error_count: %lu  num_free_entries: %u  min_free_entries: %u\n",
-			error_count, num_free_entries, min_free_entries);
+			dma_debug_errors, num_free_entries, min_free_entries);
 }

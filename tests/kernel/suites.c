@@ -31,6 +31,7 @@ extern const struct ktest_suite devres_ktest_suite;
 extern const struct ktest_suite dma_ktest_suite;
 extern const struct ktest_suite dma_debug_ktest_suite;
 extern const struct ktest_suite edu_ktest_suite;
+extern const struct ktest_suite edu_bind_ktest_suite;
 extern const struct ktest_suite ex04_ktest_suite;
 
 const struct ktest_suite *const ktest_suites[] = {
@@ -60,6 +61,7 @@ const struct ktest_suite *const ktest_suites[] = {
 	&dma_ktest_suite, /* the DMA API: direct, bounced, coherent, pools */
 	&dma_debug_ktest_suite, /* its misuse: reported in Linux's words */
 	&edu_ktest_suite, /* QEMU's edu device: its driver, DMA, IRQs */
+	&edu_bind_ktest_suite, /* its unbind, failed probes, a dead line */
 	&ex04_ktest_suite, /* the exercise's API and its eight tests */
 	NULL,
 };
