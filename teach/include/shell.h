@@ -35,6 +35,7 @@ enum shell_topic {
 	SHELL_TOPIC_GFP, /* g */
 	SHELL_TOPIC_HIGHMEM, /* h */
 	SHELL_TOPIC_ZONES, /* i */
+	SHELL_TOPIC_DEVICES, /* PCI, interrupts, DMA */
 	SHELL_TOPIC_TEACHING, /* demos, explanations */
 	SHELL_TOPIC_SYSTEM, /* everything else */
 	NR_SHELL_TOPICS

@@ -106,8 +106,9 @@ def list_runs(check_runs):
     print("matrix (ktest boots, -kernel):")
     for e in MATRIX:
         append = " ".join(a for a in ("ktest", e["append"]) if a)
+        extra = " " + " ".join(e["qemu"]) if e.get("qemu") else ""
         print(f"  {e['name']:<24} -m {e['mem']:<6} -smp {e.get('smp', 1)} "
-              f"-append \"{append}\"")
+              f"-append \"{append}\"{extra}")
     print(f"iso: the GRUB ISO, -m {ISO_MEM}, `test {ISO_SUITE}` at the prompt")
     print("shell checks (shell mode; one boot per checks file):")
     for name, cf, error in check_runs:
@@ -118,6 +119,8 @@ def list_runs(check_runs):
         if cf.iso:
             append = " the GRUB ISO"
         smp = f" -smp {cf.smp}" if cf.smp != "1" else ""
+        if cf.qemu:
+            append += " " + " ".join(cf.qemu)
         print(f"  {name:<24} -m {cf.mem:<6}{smp}{append}  {relative(cf.path)}: "
               f"{len(cf.commands())} command(s), {cf.plan()} check(s)")
     for c, what in ((CONSOLE_CHECK, "PS/2 keys through QEMU's monitor, VGA text memory read back"),

@@ -395,6 +395,10 @@ class ChecksTest(unittest.TestCase):
                                   "in a: has d", "has e"])
         self.assertEqual(cf.steps[1].checks[4].where, "dir/f.checks:14")
         self.assertEqual(parse_checks("$ x\n  has y\n", "some_file.checks").name, "some file")
+        cf = parse_checks("qemu -device edu,dma_mask=0xffffffff -d guest_errors\n$ x\n  has y\n",
+                          "q.checks")
+        self.assertEqual(cf.qemu, ["-device", "edu,dma_mask=0xffffffff", "-d", "guest_errors"])
+        self.assertEqual(parse_checks("$ x\n  has y\n", "q.checks").qemu, [])
 
     def test_mistakes_are_reported_with_their_line(self):
         for text, message in (
@@ -408,6 +412,7 @@ class ChecksTest(unittest.TestCase):
                 ("$ x\n  field K =\n", "t.checks:2: nothing after"),
                 ("$ x\n  has y\nmem 2G\n", "t.checks:3: `mem` must come before"),
                 ("mem lots\n$ x\n  has y\n", "t.checks:1: `mem` needs a size"),
+                ("qemu edu\n$ x\n  has y\n", "t.checks:1: `qemu` needs QEMU options"),
                 ("$ x\n  has y\nboot\n", "t.checks:3: `boot` must come before"),
                 ("hello\n", "t.checks:1: expected `run`"),
                 ("$ x\n", "t.checks: no checks"),
