@@ -354,7 +354,7 @@ static int edu_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	if (err || edu_fail_at(pdev, 8))
 		return err ?: -EIO;
 	pci_set_drvdata(pdev, edu);
-	dev_info(dev, "edu device version %u.%u, DMA mask %u bits, IRQ %u\n",
+	dev_info(dev, "version %u.%u, DMA mask %u bits, IRQ %u\n",
 		 edu->version >> 24, (edu->version >> 16) & 0xff, edu->dma_bits,
 		 pdev->irq);
 	return 0;
