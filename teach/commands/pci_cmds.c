@@ -17,6 +17,7 @@
 #include <shell.h>
 #include <sprintf.h>
 #include <string.h>
+#include <vmalloc.h>
 
 struct pci_name {
 	u16 vendor, device;
@@ -207,6 +208,12 @@ static int cmd_unbind(int argc, char **argv)
 	}
 	n = devres_count(dev);
 	device_release_driver(dev);
+	/*
+	 * The BARs' ioremaps went to the lazy list: purge them now, so a
+	 * bind maps them where they were and the vmalloc area is left as
+	 * the driver found it (`reset` and the demos compare it).
+	 */
+	vmalloc_purge();
 	kprintf("%s unbound: remove(), then %u managed resources released, newest first\n",
 		dev_name(dev), n);
 	return 0;

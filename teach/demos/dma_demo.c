@@ -36,6 +36,7 @@
 #include <sprintf.h>
 #include <string.h>
 #include <swiotlb.h>
+#include <vmalloc.h>
 
 #define DEMO_LEN 48 /* bytes moved in each step */
 
@@ -271,6 +272,12 @@ static void demo_dma_unbind(void)
 	devres_show(&m, dev);
 	devres_log = true;
 	device_release_driver(dev);
+	/*
+	 * The BAR's ioremap went to the lazy list; purged now, the bind
+	 * below maps the BAR where it was, and the demo leaves the vmalloc
+	 * area as it found it (its check counts the free tree's nodes too).
+	 */
+	vmalloc_purge();
 	kprintf("   unbound (DEVRES REL: the bottom of the list first); bind again:\n");
 	device_driver_attach(drv, dev);
 	devres_log = was_logging;
