@@ -60,4 +60,13 @@ static int cmd_dma(int argc, char **argv)
 }
 SHELL_COMMAND(dma, "[debug on|off]",
 	      "live DMA mappings, the swiotlb bounce pool, DMA pools",
-	      SHELL_TOPIC_DEVICES, cmd_dma);
+	      SHELL_TOPIC_DEVICES, cmd_dma,
+	      .detail = "Every live DMA mapping as dma-debug records it, in "
+			"the format of Linux's dma-api/dump (driver, device, "
+			"type, physical and bus address, length, direction), "
+			"then the swiotlb bounce pool (where it lies below "
+			"the devices' masks, its slots, how many are used and "
+			"the most ever used, the bytes copied each way) and "
+			"each device's DMA pools.  dma debug on|off switches "
+			"dma-debug's checks (only while nothing is mapped).",
+	      .see = "edu, demo dma, dmesg (the DMA-API reports)");

@@ -49,6 +49,18 @@ struct edu_buf {
 	enum dma_data_direction dir;
 };
 
+/* A wrong command line: every form (help edu says more). */
+static int edu_usage(void)
+{
+	kprintf("usage: edu                        the bound devices\n"
+		"       edu fact N [poll]          N! by the device\n"
+		"       edu write OFF TEXT [KIND]  TEXT into its buffer by DMA\n"
+		"       edu read OFF LEN [KIND]    its buffer's bytes by DMA\n"
+		"       edu irq BITS               an interrupt raised by hand\n"
+		"  KIND: lowmem (the default), dma, highmem, coherent, raw\n");
+	return -EINVAL;
+}
+
 static struct edu_device *edu_or_complain(void)
 {
 	struct edu_device *edu = edu_get(0);
@@ -185,7 +197,7 @@ static int edu_cmd_write(struct edu_device *edu, int argc, char **argv)
 
 	if (argc < 4 || argc > 5 || shell_parse_ulong(argv[2], &off) ||
 	    edu_parse_kind(argc, argv, 4, &b.kind))
-		return shell_usage(argv[0]);
+		return edu_usage();
 	b.len = strlen(argv[3]) + 1;
 	if (off >= EDU_DMA_END || b.len > EDU_DMA_END - off) {
 		kprintf("edu: a transfer must fit in the first %d bytes of the device's buffer\n",
@@ -222,7 +234,7 @@ static int edu_cmd_read(struct edu_device *edu, int argc, char **argv)
 	if (argc < 4 || argc > 5 || shell_parse_ulong(argv[2], &off) ||
 	    shell_parse_ulong(argv[3], &len) ||
 	    edu_parse_kind(argc, argv, 4, &b.kind))
-		return shell_usage(argv[0]);
+		return edu_usage();
 	if (!len || len > sizeof(data) || off >= EDU_DMA_END ||
 	    len > EDU_DMA_END - off) {
 		kprintf("edu: read 1..%zu bytes inside the first %d bytes of the buffer\n",
@@ -274,7 +286,7 @@ static int cmd_edu(int argc, char **argv)
 		bool poll = argc == 4 && !strcmp(argv[3], "poll");
 
 		if (shell_parse_ulong(argv[2], &n) || (argc == 4 && !poll))
-			return shell_usage(argv[0]);
+			return edu_usage();
 		err = edu_factorial(edu, (u32)n, &result, poll ? EDU_POLL : 0);
 		if (!err)
 			kprintf("%lu! = %u (mod 2^32), %s\n", n, result,
@@ -294,10 +306,27 @@ static int cmd_edu(int argc, char **argv)
 			edu->last_irq_status);
 		return err;
 	}
-	return shell_usage(argv[0]);
+	return edu_usage();
 }
-SHELL_COMMAND(
-	edu,
-	"[fact N [poll]|write OFF TEXT [KIND]|read OFF LEN [KIND]|irq BITS]",
-	"QEMU's edu device: factorial, DMA, interrupts", SHELL_TOPIC_DEVICES,
-	cmd_edu);
+SHELL_COMMAND(edu, "[fact|write|read|irq ...]",
+	      "QEMU's edu device: factorial, DMA, interrupts",
+	      SHELL_TOPIC_DEVICES, cmd_edu,
+	      .detail = "QEMU's educational PCI device (make run EDU=1), "
+			"driven by drivers/misc/edu.c.  Without arguments: "
+			"the bound devices, their IRQ and interrupt counts, "
+			"DMA mask and coherent buffer.\n"
+			"edu fact N [poll]: N! computed by the device, "
+			"completed by its interrupt or by polling its status "
+			"register.\n"
+			"edu write OFF TEXT [KIND] / edu read OFF LEN [KIND]: "
+			"DMA between a CPU buffer and the device's 4 KB "
+			"buffer.  KIND is lowmem (kmalloc, the default), dma "
+			"(kmalloc with GFP_DMA), highmem (a page, "
+			"dma_map_page), coherent (dma_alloc_coherent) or raw "
+			"(a highmem page by its physical address: QEMU clamps "
+			"it to the 28-bit mask; writes only).  Each says the "
+			"bus address the device got and whether the swiotlb "
+			"bounced the buffer.\n"
+			"edu irq BITS: raise an interrupt by hand.",
+	      .see = "demo dma, dma, lspci -v, devres, "
+		     "cat /proc/interrupts");

@@ -139,7 +139,19 @@ static int cmd_lspci(int argc, char **argv)
 	return 0;
 }
 SHELL_COMMAND(lspci, "[-v]", "the PCI devices: ids, class, BARs, IRQ, driver",
-	      SHELL_TOPIC_DEVICES, cmd_lspci);
+	      SHELL_TOPIC_DEVICES, cmd_lspci,
+	      .detail = "The devices the boot found on PCI bus 0 "
+			"(configuration type 1, arch/x86/pci/direct.c), as "
+			"pciutils' `lspci -nn` prints them: slot, class "
+			"[code], vendor and device [ids], revision.  -v adds, "
+			"as `lspci -v`: bus master or not, the IRQ (the PIC "
+			"line the BIOS routed the INTx pin to), each BAR "
+			"(memory or I/O ports, its size) and the driver "
+			"bound.  Names come from a small table of QEMU's PC "
+			"devices; any other is \"Device\", as lspci says of an "
+			"id it does not know.",
+	      .see = "cat /proc/iomem, cat /proc/ioports, "
+		     "cat /proc/interrupts, bind, edu");
 
 /* "0000:00:04.0" or "00:04.0" -> the device, or NULL after saying so. */
 static struct device *find_pci_device(const char *name)
@@ -190,7 +202,16 @@ static int cmd_bind(int argc, char **argv)
 	return err;
 }
 SHELL_COMMAND(bind, "DRIVER DEVICE", "bind a PCI device to a driver (probe)",
-	      SHELL_TOPIC_DEVICES, cmd_bind);
+	      SHELL_TOPIC_DEVICES, cmd_bind,
+	      .detail = "What writing DEVICE to Linux's /sys/bus/pci/drivers/"
+			"DRIVER/bind does: the driver's id table must match "
+			"the device (0000:00:04.0, or 00:04.0), then its "
+			"probe() runs.  What probe takes through devm_*, "
+			"pcim_* and dmam_* is recorded on the device's devres "
+			"list; a probe that fails gives it all back, newest "
+			"first.  A device that has a driver already is "
+			"refused.",
+	      .see = "unbind, devres, lspci -v, edu");
 
 static int cmd_unbind(int argc, char **argv)
 {
@@ -219,7 +240,13 @@ static int cmd_unbind(int argc, char **argv)
 	return 0;
 }
 SHELL_COMMAND(unbind, "DEVICE", "unbind a PCI device from its driver (remove)",
-	      SHELL_TOPIC_DEVICES, cmd_unbind);
+	      SHELL_TOPIC_DEVICES, cmd_unbind,
+	      .detail = "What Linux's .../unbind file does: the driver's "
+			"remove() runs, then every managed resource of the "
+			"device is released, newest first (with `devres log`, "
+			"a DEVRES REL line each).  dma-debug then reports any "
+			"DMA mapping the driver left behind.",
+	      .see = "bind, devres, dma");
 
 static int cmd_devres(int argc, char **argv)
 {
@@ -248,4 +275,13 @@ static int cmd_devres(int argc, char **argv)
 }
 SHELL_COMMAND(devres, "DEVICE|log|nolog",
 	      "a device's managed resources (devm_*), in order",
-	      SHELL_TOPIC_DEVICES, cmd_devres);
+	      SHELL_TOPIC_DEVICES, cmd_devres,
+	      .detail = "devres DEVICE: what its driver took through the "
+			"managed interfaces (devm_kmalloc, pcim_iomap, "
+			"dmam_alloc_coherent, devm_request_irq...), oldest "
+			"first: each one's release function, size and what "
+			"it holds.  Unbinding releases them from the bottom "
+			"up.  devres log / devres nolog: Linux's DEVRES ADD "
+			"and DEVRES REL lines in the log as it happens, or "
+			"not.",
+	      .see = "bind, unbind, lspci -v, demo dma");
