@@ -231,15 +231,27 @@ static void mappings_left_at_unbind_are_reported(struct ktest *test)
 	dma_unmap_single(&kdev.dev, leaked_bus, 32, DMA_TO_DEVICE);
 }
 
+/*
+ * Slab frees are checked on slab's slow path only (dma-debug.h), which
+ * every free of a debug cache takes: the object comes from a cache with
+ * consistency checks, so a boot without slub_debug checks it too.
+ */
 static void freeing_memory_still_mapped_is_reported(struct ktest *test)
 {
 	unsigned long errors = dma_debug_error_count();
-	printk_mark_t mark;
-	struct page *page = alloc_page(GFP_DMA);
-	char *obj = kmalloc(128, GFP_DMA);
 	dma_addr_t bus_page, bus_obj;
+	struct kmem_cache *cache;
+	printk_mark_t mark;
+	struct page *page;
+	char *obj;
 
 	require_dma_debug(test);
+	cache = kmem_cache_create("dma-debug-freed", 128, 0,
+				  SLAB_CACHE_DMA | SLAB_CONSISTENCY_CHECKS,
+				  NULL);
+	KTEST_ASSERT_NOT_NULL(test, cache);
+	page = alloc_page(GFP_DMA);
+	obj = kmem_cache_alloc(cache, GFP_KERNEL);
 	KTEST_ASSERT_NOT_NULL(test, page);
 	KTEST_ASSERT_NOT_NULL(test, obj);
 	bus_page =
@@ -252,7 +264,7 @@ static void freeing_memory_still_mapped_is_reported(struct ktest *test)
 	EXPECT_REPORT(test, mark, errors,
 		      "memory freed while still DMA-mapped");
 	mark = printk_mark();
-	kfree(obj);
+	kmem_cache_free(cache, obj);
 	KTEST_EXPECT_LOG(
 		test, mark,
 		"memory freed while still DMA-mapped [device address=");
@@ -260,6 +272,7 @@ static void freeing_memory_still_mapped_is_reported(struct ktest *test)
 	/* The mappings themselves are still there: the driver unmaps them. */
 	dma_unmap_page(&kdev.dev, bus_page, PAGE_SIZE, DMA_BIDIRECTIONAL);
 	dma_unmap_single(&kdev.dev, bus_obj, 128, DMA_BIDIRECTIONAL);
+	kmem_cache_destroy(cache);
 }
 
 static void
