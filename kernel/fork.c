@@ -199,12 +199,15 @@ static int copy_mm(unsigned long clone_flags, struct task_struct *tsk)
 
 /*
  * A kernel stack from vmalloc: the page below it is unmapped (a guard
- * page), so an overflow faults instead of corrupting memory.  noinline:
- * /proc/vmallocinfo names this function as the stacks' caller.
+ * page), so an overflow faults instead of corrupting memory.  Its pages
+ * come from lowmem, as Linux's THREADINFO_GFP (GFP_KERNEL, no
+ * __GFP_HIGHMEM) takes them (not zeroed: nothing reads a stack below its
+ * pointer).  /proc/vmallocinfo names this function as the stacks' caller.
  */
 static noinline void *alloc_thread_stack_node(void)
 {
-	void *stack = vmalloc(THREAD_SIZE);
+	void *stack =
+		__vmalloc(THREAD_SIZE, GFP_KERNEL, (const void *)_THIS_IP_);
 
 	if (stack)
 		kmemleak_no_scan(stack); /* kmemleak scans its live part */

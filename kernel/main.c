@@ -18,10 +18,12 @@
  *  - the other CPUs, once vmalloc can give them stacks and the clock is
  *    calibrated (arch/x86/kernel/smpboot.c); each starts as its idle task;
  *  - rest_init(), as Linux's: the first tasks, init (pid 1) and kthreadd
- *    (pid 2), and the boot CPU becomes its idle task.  init unpacks the
- *    initramfs into the root directory, frees the boot-only code and runs
- *    the boot mode the command line chose (`shell` when it names none);
- *    children whose parents die are given to it.
+ *    (pid 2), and the boot CPU becomes its idle task.  init runs the
+ *    initcalls (buses and drivers: PCI, the edu device, which may take
+ *    interrupts, allocate and sleep, as Linux's do_basic_setup()), unpacks
+ *    the initramfs into the root directory, frees the boot-only code and
+ *    runs the boot mode the command line chose (`shell` when it names
+ *    none); children whose parents die are given to it.
  * The modes (shell, demo, ktest, bench) register themselves with BOOT_MODE()
  * next to their code (init.h): this file knows none of them.
  */
@@ -43,6 +45,7 @@
 #include <kthread.h>
 #include <errno.h>
 #include <init.h>
+#include <ioport.h>
 #include <kernel.h>
 #include <mm.h>
 #include <panic.h>
@@ -59,6 +62,18 @@ bool system_running;
 u64 boot_done_tsc;
 
 extern const struct boot_mode __start_boot_modes[], __stop_boot_modes[];
+extern const initcall_t __initcall_start[], __initcall_end[];
+
+void __init do_initcalls(void)
+{
+	for (const initcall_t *fn = __initcall_start; fn < __initcall_end;
+	     fn++) {
+		int ret = (*fn)();
+
+		if (ret < 0)
+			pr_warn("initcall %pS returned %d\n", *fn, ret);
+	}
+}
 
 int boot_mode_select(const char *name)
 {
@@ -96,6 +111,7 @@ static int kernel_init(void *unused)
 	/* The console's ^C is for the shell's commands and the boot mode. */
 	allow_signal(SIGINT);
 	console_set_foreground(current);
+	do_initcalls();
 	populate_rootfs();
 	free_initmem();
 	system_running = true;
@@ -160,6 +176,7 @@ asmlinkage void start_kernel(u32 magic, u32 mbi_phys)
 	find_smp_config();
 
 	mm_core_init();
+	e820__reserve_resources(); /* /proc/iomem's firmware ranges */
 	sched_init();
 	fork_init();
 	signals_init();

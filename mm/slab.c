@@ -57,6 +57,7 @@
  * NUMA nodes; caches are never merged; free lists are not randomised.
  */
 #include <bug.h>
+#include <dma-debug.h>
 #include <kernel.h>
 #include <kmemleak.h>
 #include <mm.h>
@@ -437,6 +438,8 @@ void *__kmalloc(size_t size, gfp_t flags)
 static noinline void __slab_free(struct kmem_cache *s, struct page *slab,
 				 void *object, unsigned long addr)
 {
+	/* Every free of a debug cache comes here: slub_debug, the tests. */
+	debug_dma_check_freed((unsigned long)__pa(object), s->object_size);
 	if (kmem_cache_debug(s)) {
 		if (!free_debug_processing(s, slab, object, addr))
 			return;

@@ -6,11 +6,17 @@
  * complete() before the wait is not lost, the waiter just takes it and
  * does not sleep.  complete_all() makes it count forever (UINT_MAX), for
  * "this is over, everybody may go" (a thread's exit).  Waiters are
- * exclusive: one complete() lets exactly one through.
+ * exclusive: one complete() lets exactly one through.  complete() is safe
+ * in interrupt handlers (a device's: the edu driver's DMA and factorial).
+ * The event's lock orders what the completing side did before complete()
+ * before what the waiter does after it returns, even on another CPU.
  */
+#include <asm/processor.h>
+#include <bug.h>
 #include <completion.h>
 #include <errno.h>
 #include <sched.h>
+#include <time.h>
 
 void complete(struct completion *x)
 {
@@ -50,6 +56,40 @@ static bool completion_take(struct completion *x)
 }
 
 /*
+ * A context that cannot sleep (an idle task running an `oncpu` command,
+ * the boot before the scheduler, preemption off) halts until the next
+ * interrupt instead, with interrupts on (a device's interrupt or the
+ * timer tick wakes it), until the event or the timeout.  With interrupts
+ * off it could never end: a WARN and one look.
+ */
+static long wait_by_halting(struct completion *x, long timeout)
+{
+	u64 deadline = jiffies + (u64)timeout;
+
+	if (WARN(irqs_disabled(),
+		 "wait_for_completion with interrupts off: it could never end\n"))
+		return completion_take(x) ? 1 : 0;
+	for (;;) {
+		if (completion_take(x))
+			return jiffies < deadline ? (long)(deadline - jiffies) :
+						    1;
+		if (timeout != MAX_SCHEDULE_TIMEOUT && jiffies >= deadline)
+			return 0;
+		local_irq_disable();
+		if (!READ_ONCE(x->done))
+			safe_halt(); /* sti; hlt: wakes at the next interrupt */
+		else
+			local_irq_enable();
+	}
+}
+
+static bool completion_may_sleep(void)
+{
+	return sched_is_ready() && !is_idle_task(current) && !in_atomic() &&
+	       !irqs_disabled();
+}
+
+/*
  * Sleep in `state` until an event can be taken, a signal the state
  * allows comes (-ERESTARTSYS), or timeout jiffies pass (0).  Returns the
  * jiffies left (at least 1) once an event was taken.
@@ -58,7 +98,8 @@ static long do_wait_for_common(struct completion *x, long timeout, int state)
 {
 	struct wait_queue_entry wait;
 
-	__might_sleep(__FILE__, __LINE__);
+	if (!completion_may_sleep())
+		return wait_by_halting(x, timeout);
 	init_wait_entry(&wait, WQ_FLAG_EXCLUSIVE);
 	for (;;) {
 		long err = prepare_to_wait_event(&x->wait, &wait, state);
