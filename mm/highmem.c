@@ -241,6 +241,35 @@ static bool kmap_slot_freeable(void)
  * in use and the caller cannot wait (reported), or page is not a struct
  * page in mem_map (a WARN).
  */
+/*
+ * A page without a slot: a new one, or (every slot in use) a sleep until a
+ * kunmap() frees one; -1 when the caller cannot sleep (reported).  Out of
+ * line: kmap_high()'s cached path stays short.
+ */
+static noinline int kmap_high_new(struct page *page, unsigned long ip)
+{
+	const struct page_address_map *pam;
+	int nr;
+
+	for (;;) {
+		nr = map_new_virtual(page);
+		if (nr >= 0)
+			return nr;
+		if (!kmap_may_sleep()) {
+			nr_kmap_failures++;
+			pkmap_report_full(page, ip);
+			return -1;
+		}
+		/* Every slot busy: wait for a kunmap, then look again. */
+		nr_kmap_waits++;
+		wait_event(pkmap_map_wait, kmap_slot_freeable());
+		/* Another task may have kmapped the page meanwhile. */
+		pam = page_address_lookup(page);
+		if (pam)
+			return (int)pkmap_nr(pam);
+	}
+}
+
 void *kmap_high(struct page *page)
 {
 	const struct page_address_map *pam;
@@ -248,23 +277,13 @@ void *kmap_high(struct page *page)
 
 	if (unlikely(!page_ptr_valid(page)))
 		return kmap_bad_page("kmap", page, _RET_IP_);
-	for (;;) {
-		pam = page_address_lookup(page);
-		if (likely(pam)) {
-			nr = (int)pkmap_nr(pam);
-			break;
-		}
-		nr = map_new_virtual(page);
-		if (nr >= 0)
-			break;
-		if (!kmap_may_sleep()) {
-			nr_kmap_failures++;
-			pkmap_report_full(page, _RET_IP_);
+	pam = page_address_lookup(page);
+	if (likely(pam)) {
+		nr = (int)pkmap_nr(pam);
+	} else {
+		nr = kmap_high_new(page, _RET_IP_);
+		if (nr < 0)
 			return NULL;
-		}
-		/* Every slot busy: wait for a kunmap, then look again. */
-		nr_kmap_waits++;
-		wait_event(pkmap_map_wait, kmap_slot_freeable());
 	}
 	pkmap_count[nr]++;
 	pkmap_caller[nr] = _RET_IP_;
