@@ -85,39 +85,68 @@ static int get_arg_ptr(struct user_arg_ptr argv, int nr, const char **out)
 }
 
 /*
+ * Double bprm->strings: it starts as a page, which most argument lists
+ * fit, from kmalloc; a long list doubles it up to MAX_ARG_SIZE (kvmalloc).
+ */
+static int grow_strings(struct linux_binprm *bprm)
+{
+	unsigned long size = bprm->strings_size * 2;
+	char *bigger;
+
+	if (bprm->strings_size >= MAX_ARG_SIZE)
+		return -E2BIG;
+	bigger = kvmalloc(size, GFP_KERNEL);
+	if (!bigger)
+		return -ENOMEM;
+	memcpy(bigger, bprm->strings, bprm->strings_size);
+	kvfree(bprm->strings);
+	bprm->strings = bigger;
+	bprm->strings_size = size;
+	return 0;
+}
+
+/*
  * argv's strings into bprm->strings from offset start; their total length
- * in *len: the count, or -errno.
+ * in *len: the count, or -errno (E2BIG past MAX_ARG_SIZE in all).
  */
 static int copy_strings(struct linux_binprm *bprm, struct user_arg_ptr argv,
 			unsigned long start, unsigned long *len)
 {
 	int n = 0;
 
-	for (;; n++) {
+	for (;;) {
 		unsigned long used = start + *len;
+		unsigned long room = bprm->strings_size - used;
 		const char *str;
 		long got;
+		int err;
 
 		if (get_arg_ptr(argv, n, &str))
 			return -EFAULT;
 		if (!str)
 			return n;
-		if (used >= MAX_ARG_SIZE)
-			return -E2BIG;
 		if (argv.is_kernel) {
-			got = (long)strnlen(str, MAX_ARG_SIZE - used);
+			got = (long)strnlen(str, room);
 			memcpy(bprm->strings + used, str, (size_t)got);
-			if (got < (long)(MAX_ARG_SIZE - used))
-				bprm->strings[used + (unsigned long)got] = '\0';
 		} else {
-			got = strncpy_from_user(bprm->strings + used, str,
-						(long)(MAX_ARG_SIZE - used));
+			got = used < bprm->strings_size ?
+				      strncpy_from_user(bprm->strings + used,
+							str, (long)room) :
+				      0;
 			if (got < 0)
 				return (int)got;
 		}
-		if ((unsigned long)got >= MAX_ARG_SIZE - used)
-			return -E2BIG;
+		if (used >= bprm->strings_size ||
+		    (unsigned long)got >=
+			    room) { /* no room for it and its NUL */
+			err = grow_strings(bprm);
+			if (err)
+				return err;
+			continue; /* the same string again */
+		}
+		bprm->strings[used + (unsigned long)got] = '\0';
 		*len += (unsigned long)got + 1;
+		n++;
 	}
 }
 
@@ -226,7 +255,8 @@ static int do_execve_common(const char *filename, struct user_arg_ptr argv,
 	if (IS_ERR(bprm.file))
 		return (int)PTR_ERR(bprm.file);
 	ret = -ENOMEM;
-	bprm.strings = kvmalloc(MAX_ARG_SIZE, GFP_KERNEL);
+	bprm.strings_size = PAGE_SIZE;
+	bprm.strings = kmalloc(bprm.strings_size, GFP_KERNEL);
 	bprm.mm = mm_alloc();
 	if (!bprm.strings || !bprm.mm)
 		goto out;

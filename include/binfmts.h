@@ -22,6 +22,7 @@ struct linux_binprm {
 	const char *filename; /* its path, as given */
 	int argc, envc;
 	char *strings; /* argv's strings then envp's, each NUL-ended */
+	unsigned long strings_size; /* its size: a page, doubled as needed */
 	unsigned long argv_len, env_len; /* bytes of each in `strings` */
 	struct mm_struct *mm; /* the new address space */
 	unsigned long p; /* the new stack's pointer, while it is built */

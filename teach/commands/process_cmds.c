@@ -235,7 +235,8 @@ static int parse_signal(const char *arg, int *sig)
 {
 	unsigned long n;
 
-	if (!shell_parse_ulong(arg, &n) && n <= _NSIG) {
+	if (*arg >= '0' && *arg <= '9' && !shell_parse_ulong(arg, &n) &&
+	    n <= _NSIG) {
 		*sig = (int)n;
 		return 0;
 	}
@@ -280,9 +281,12 @@ static int cmd_kill(int argc, char **argv)
 			ret = -ESRCH;
 			continue;
 		}
-		if (p->flags & PF_KTHREAD)
+		if (p->flags & PF_KTHREAD) {
 			kprintf("kill: %lu: %s is a kernel thread: it ignores signals\n",
 				pid, p->comm);
+			put_task_struct(p);
+			continue;
+		}
 		err = send_sig(sig, p);
 		put_task_struct(p);
 		if (err)
@@ -296,7 +300,8 @@ SHELL_COMMAND(kill, "[-SIGNAL] PID...", "send a signal (default SIGTERM)",
 			"-KILL kills it whatever it does, -TERM (the default) "
 			"kills it unless it handles or ignores SIGTERM, -STOP "
 			"and -CONT stop and continue it.  Kernel threads "
-			"ignore every signal.",
+			"ignore signals from kill (init takes only the "
+			"console's Ctrl-C, for the command it runs).",
 	      .see = "ps, run");
 
 /* --- boot mode `progs`: the runner's user programs --------------------- */

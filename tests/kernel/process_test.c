@@ -24,6 +24,7 @@
 #include <string.h>
 #include <timer.h>
 #include <umh.h>
+#include <vmalloc.h>
 
 static const char *const envp[] = { "HOME=/", NULL };
 
@@ -108,6 +109,24 @@ static void process_exec_errors_are_linux_errnos(struct ktest *test)
 	KTEST_EXPECT_EQ(test, run("/user/not-elf", NULL, NULL, NULL), -ENOEXEC);
 	KTEST_EXPECT_EQ(test, run("/etc/motd/x", NULL, NULL, NULL), -ENOTDIR);
 	KTEST_EXPECT_EQ(test, run("/user", NULL, NULL, NULL), -EACCES);
+}
+
+/*
+ * Arguments longer than the page exec copies them into first: the copy
+ * grows (up to MAX_ARG_SIZE, 128 KB in all), and past it exec is E2BIG.
+ */
+static void process_long_arguments_fit_until_e2big(struct ktest *test)
+{
+	size_t len = 50000;
+	char *arg = vmalloc(len + 1);
+
+	need_programs(test);
+	KTEST_ASSERT_NOT_NULL(test, arg);
+	memset(arg, 'x', len);
+	arg[len] = '\0';
+	KTEST_EXPECT_EQ(test, run("/user/true", arg, arg, NULL), 0);
+	KTEST_EXPECT_EQ(test, run("/user/true", arg, arg, arg), -E2BIG);
+	vfree(arg);
 }
 
 /* fork, exec, wait, exit codes, a tree: proc_test's own cases pass. */
@@ -214,6 +233,7 @@ static const struct ktest_case process_cases[] = {
 	KTEST_CASE(process_exit_code_reaches_the_parent),
 	KTEST_CASE(process_segfault_kills_only_the_process),
 	KTEST_CASE(process_exec_errors_are_linux_errnos),
+	KTEST_CASE(process_long_arguments_fit_until_e2big),
 	KTEST_CASE(process_fork_exec_wait_cases_pass),
 	KTEST_CASE(process_100_processes_and_a_fork_bomb_give_everything_back),
 	KTEST_CASE(process_address_space_cases_pass),
