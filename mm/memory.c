@@ -204,6 +204,30 @@ vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 }
 
 /*
+ * The next run of [*addr, end) that one page table maps: its end, with
+ * its PDE in *pgdp; 0 when nothing is left.  Runs whose page table does
+ * not exist are skipped (*addr moves past them).
+ */
+static unsigned long next_pte_run(struct mm_struct *mm, unsigned long *addr,
+				  unsigned long end, pgd_t **pgdp)
+{
+	while (*addr < end) {
+		pgd_t *pgd = pgd_offset(mm, *addr);
+		unsigned long next =
+			min((*addr + PGDIR_SIZE) & PGDIR_MASK, end);
+
+		if (next == 0)
+			next = end;
+		if (!pgd_none(*pgd)) {
+			*pgdp = pgd;
+			return next;
+		}
+		*addr = next;
+	}
+	return 0;
+}
+
+/*
  * The pages of src's range for dst (fork).  Private pages are copied; a
  * shared region's pages and the zero page are mapped by both.
  */
@@ -211,18 +235,10 @@ int copy_page_range(struct vm_area_struct *dst, struct vm_area_struct *src)
 {
 	struct mm_struct *dst_mm = dst->vm_mm, *src_mm = src->vm_mm;
 	bool shared = src->vm_flags & VM_SHARED;
+	unsigned long addr = src->vm_start, next;
+	pgd_t *spgd;
 
-	for (unsigned long addr = src->vm_start; addr < src->vm_end;) {
-		pgd_t *spgd = pgd_offset(src_mm, addr);
-		unsigned long next =
-			min((addr + PGDIR_SIZE) & PGDIR_MASK, src->vm_end);
-
-		if (next == 0)
-			next = src->vm_end;
-		if (pgd_none(*spgd)) {
-			addr = next;
-			continue;
-		}
+	while ((next = next_pte_run(src_mm, &addr, src->vm_end, &spgd))) {
 		for (; addr < next; addr += PAGE_SIZE) {
 			pte_t *spte = pte_offset_map(spgd, addr), *dpte;
 			pte_t entry = *spte;
@@ -262,17 +278,10 @@ void zap_page_range(struct vm_area_struct *vma, unsigned long start,
 {
 	struct mm_struct *mm = vma->vm_mm;
 	int kind = rss_kind(vma);
+	unsigned long addr = start, next;
+	pgd_t *pgd;
 
-	for (unsigned long addr = start; addr < end;) {
-		pgd_t *pgd = pgd_offset(mm, addr);
-		unsigned long next = min((addr + PGDIR_SIZE) & PGDIR_MASK, end);
-
-		if (next == 0)
-			next = end;
-		if (pgd_none(*pgd)) {
-			addr = next;
-			continue;
-		}
+	while ((next = next_pte_run(mm, &addr, end, &pgd))) {
 		for (; addr < next; addr += PAGE_SIZE) {
 			pte_t *pte = pte_offset_map(pgd, addr);
 			pte_t entry = *pte;
@@ -294,17 +303,10 @@ void change_protection(struct vm_area_struct *vma, unsigned long start,
 		       unsigned long end, pgprot_t newprot)
 {
 	struct mm_struct *mm = vma->vm_mm;
+	unsigned long addr = start, next;
+	pgd_t *pgd;
 
-	for (unsigned long addr = start; addr < end;) {
-		pgd_t *pgd = pgd_offset(mm, addr);
-		unsigned long next = min((addr + PGDIR_SIZE) & PGDIR_MASK, end);
-
-		if (next == 0)
-			next = end;
-		if (pgd_none(*pgd)) {
-			addr = next;
-			continue;
-		}
+	while ((next = next_pte_run(mm, &addr, end, &pgd))) {
 		for (; addr < next; addr += PAGE_SIZE) {
 			pte_t *pte = pte_offset_map(pgd, addr);
 			pte_t entry = *pte;

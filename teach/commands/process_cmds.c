@@ -61,24 +61,6 @@ static const char *signal_name(int sig)
 	return "signal";
 }
 
-static const char *errno_text(int err)
-{
-	switch (err) {
-	case -ENOENT:
-		return "No such file or directory";
-	case -EACCES:
-		return "Permission denied";
-	case -ENOEXEC:
-		return "Exec format error";
-	case -E2BIG:
-		return "Argument list too long";
-	case -EAGAIN:
-		return "Resource temporarily unavailable";
-	default:
-		return "cannot execute";
-	}
-}
-
 /* PROG to a path: as given if it has a slash, else /user or /bin. */
 static int find_program(const char *name, char *path, size_t size)
 {
@@ -120,14 +102,16 @@ static int run_and_wait(int argc, char **argv)
 	}
 	pid = umh_spawn(&info, false);
 	if (pid < 0) {
-		kprintf("run: %s: %s\n", path, errno_text(pid));
+		kprintf("run: %s: %s\n", path,
+			shell_strerror(pid, "cannot execute"));
 		return pid;
 	}
 	console_set_pgrp(pid);
 	status = umh_wait(&info, pid);
 	console_set_pgrp(0);
 	if (status < 0)
-		kprintf("run: %s: %s\n", path, errno_text(status));
+		kprintf("run: %s: %s\n", path,
+			shell_strerror(status, "cannot execute"));
 	return status;
 }
 
@@ -151,7 +135,8 @@ static int cmd_run(int argc, char **argv)
 		pid = call_usermodehelper(path, (const char *const *)argv + 1,
 					  run_envp, UMH_NO_WAIT);
 		if (pid < 0)
-			kprintf("run: %s: %s\n", path, errno_text(pid));
+			kprintf("run: %s: %s\n", path,
+				shell_strerror(pid, "cannot execute"));
 		else
 			kprintf("[%d] %s\n", pid, argv[1]);
 		return pid < 0 ? pid : 0;

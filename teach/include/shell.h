@@ -79,6 +79,8 @@ void shell_paragraph(const char *text);
 /* Parse a number argument (any base, K/M/G allowed with `size`). */
 int shell_parse_ulong(const char *arg, unsigned long *val);
 int shell_parse_size(const char *arg, unsigned long *val);
+/* -ENOENT as a shell says it ("No such file or directory"), else otherwise. */
+const char *shell_strerror(long err, const char *otherwise);
 
 /*
  * What the shell's commands handed out and nobody gave back yet

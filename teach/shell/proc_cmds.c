@@ -25,24 +25,6 @@
 
 extern const struct proc_file __start_proc_files[], __stop_proc_files[];
 
-static const char *errno_text(long err)
-{
-	switch (err) {
-	case -ENOENT:
-		return "No such file or directory";
-	case -ENOTDIR:
-		return "Not a directory";
-	case -EISDIR:
-		return "Is a directory";
-	case -EACCES:
-		return "Permission denied";
-	case -ENAMETOOLONG:
-		return "File name too long";
-	default:
-		return "cannot read it";
-	}
-}
-
 /* A file of the tree, read as a program reads it. */
 static int cat_file(const char *path)
 {
@@ -52,12 +34,14 @@ static int cat_file(const char *path)
 	ssize_t n;
 
 	if (IS_ERR(file)) {
-		kprintf("cat: %s: %s\n", path, errno_text(PTR_ERR(file)));
+		kprintf("cat: %s: %s\n", path,
+			shell_strerror(PTR_ERR(file), "cannot read it"));
 		return (int)PTR_ERR(file);
 	}
 	if (S_ISDIR(file->f_inode->i_mode)) {
 		fput(file);
-		kprintf("cat: %s: %s\n", path, errno_text(-EISDIR));
+		kprintf("cat: %s: %s\n", path,
+			shell_strerror(-EISDIR, "cannot read it"));
 		return -EISDIR;
 	}
 	buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
@@ -157,7 +141,8 @@ static int cmd_ls(int argc, char **argv)
 		return ls_proc();
 	d = path_lookup(path, NULL, NULL);
 	if (IS_ERR(d)) {
-		kprintf("ls: %s: %s\n", path, errno_text(PTR_ERR(d)));
+		kprintf("ls: %s: %s\n", path,
+			shell_strerror(PTR_ERR(d), "cannot read it"));
 		return (int)PTR_ERR(d);
 	}
 	if (!S_ISDIR(d->d_inode->i_mode)) {

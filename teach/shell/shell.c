@@ -236,6 +236,32 @@ int shell_parse_ulong(const char *arg, unsigned long *val)
 	return 0;
 }
 
+const char *shell_strerror(long err, const char *otherwise)
+{
+	switch (err) {
+	case -ENOENT:
+		return "No such file or directory";
+	case -ENOTDIR:
+		return "Not a directory";
+	case -EISDIR:
+		return "Is a directory";
+	case -EACCES:
+		return "Permission denied";
+	case -ENAMETOOLONG:
+		return "File name too long";
+	case -ENOEXEC:
+		return "Exec format error";
+	case -E2BIG:
+		return "Argument list too long";
+	case -EAGAIN:
+		return "Resource temporarily unavailable";
+	case -ENOMEM:
+		return "Cannot allocate memory";
+	default:
+		return otherwise;
+	}
+}
+
 int shell_parse_size(const char *arg, unsigned long *val)
 {
 	unsigned long long size;
