@@ -115,7 +115,22 @@ static inline bool PageHighMem(const struct page *page)
 
 static inline int page_count(const struct page *page)
 {
-	return page->_refcount;
+	return READ_ONCE(page->_refcount);
+}
+
+/*
+ * Drop a reference; true if it was the last one.  Atomic (a locked DECL),
+ * so two CPUs dropping the last two references free the page exactly once.
+ */
+static inline bool page_ref_dec_and_test(struct page *page)
+{
+	bool zero_or_less;
+
+	__asm__ __volatile__("lock; decl %0"
+			     : "+m"(page->_refcount), "=@ccle"(zero_or_less)
+			     :
+			     : "memory");
+	return zero_or_less;
 }
 
 static inline phys_addr_t page_to_phys(const struct page *page)

@@ -12,7 +12,14 @@
  * in_interrupt() and in_atomic() read it, so they are right on every CPU at
  * once: CPU 0 in its timer handler does not make CPU 1 "in interrupt".
  * There is no scheduler yet, so nothing preempts; the count is what the
- * debug checks (and later might_sleep()) look at.
+ * debug checks and might_sleep() look at.
+ *
+ * might_sleep() marks code that may wait (Linux: <linux/kernel.h>): a
+ * GFP_KERNEL allocation, kmap(), vmalloc(), mutex_lock().  Called with a
+ * spinlock held or interrupts off, it reports Linux's "BUG: sleeping
+ * function called from invalid context" (kernel/might_sleep.c) and goes
+ * on: nothing sleeps yet, but the same code would deadlock or corrupt once
+ * a scheduler can switch away from it.
  */
 #ifndef _PREEMPT_H
 #define _PREEMPT_H
@@ -63,5 +70,22 @@ static __always_inline unsigned int preempt_count(void)
 /* Entering and leaving a hardware interrupt handler on this CPU. */
 #define irq_enter() preempt_count_add(HARDIRQ_OFFSET)
 #define irq_exit() preempt_count_sub(HARDIRQ_OFFSET)
+
+/* Is might_sleep() checking (kernel/might_sleep.c)?  Reports made so far. */
+extern bool debug_atomic_sleep;
+extern unsigned long nr_might_sleep_bugs;
+void __might_sleep(const char *file, int line);
+
+/* The caller may sleep: a report if it is in atomic context. */
+#define might_sleep()                                      \
+	do {                                               \
+		if (debug_atomic_sleep)                    \
+			__might_sleep(__FILE__, __LINE__); \
+	} while (0)
+#define might_sleep_if(cond)           \
+	do {                           \
+		if (cond)              \
+			might_sleep(); \
+	} while (0)
 
 #endif /* _PREEMPT_H */

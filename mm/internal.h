@@ -13,8 +13,9 @@ void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 		     unsigned int order);
 /* Boot: give a reserved, aligned block to the buddy allocator. */
 void __free_boot_block(struct page *page, unsigned int order);
-/* Give at least count pages of the per-CPU lists back, oldest first. */
-void free_pcppages_bulk(struct zone *zone, int count, unsigned int order);
+/* Give at least count pages of one CPU's lists back (pcp->lock held). */
+void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp,
+			unsigned int order);
 /* Boot: the zonelist, once the zones know their pages (mm_init.c). */
 void build_all_zonelists(void);
 

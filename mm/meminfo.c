@@ -53,7 +53,8 @@ static void meminfo_show(struct seq_file *m)
 	show_val_kb(m, "SReclaimable:", nr_slab_reclaimable);
 	show_val_kb(m, "SUnreclaim:", nr_slab_unreclaimable);
 	seq_printf(m, "%-16s%8lu kB\n", "KernelStack:", BOOT_STACK_SIZE >> 10);
-	show_val_kb(m, "PageTables:", nr_kernel_pgtables);
+	show_val_kb(m, "PageTables:",
+		    (unsigned long)atomic_long_read(&nr_kernel_pgtables));
 	seq_printf(m, "%-16s%8lu kB\n", "VmallocTotal:", vmalloc_total >> 10);
 	show_val_kb(m, "VmallocUsed:", vmalloc_nr_pages());
 	seq_printf(m, "%-16s%8lu kB\n",

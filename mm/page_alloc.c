@@ -35,13 +35,23 @@
  *     __free_pages_ok()           larger blocks go there directly.
  *
  * The per-CPU lists (mmzone.h) make the common pair, free a page and
- * allocate one, a push and a pop.  A page on them is marked PG_pcp (a
- * second free of it is a double free) and keeps its order in private; it
- * is not free for the zone: free_pages, free_area and the watermarks do
- * not count it, exactly as in Linux.  Linux refills an empty list with
- * `batch` blocks to take the zone lock less often; there is no lock here,
- * so an empty list sends the request to __rmqueue_smallest() for one
- * block, and free_pages moves exactly as the requests do.
+ * allocate one, a push and a pop on this CPU's list, under this CPU's
+ * pcp->lock, which no other CPU takes unless it drains the list: the zone's
+ * lock, which every CPU wants, is left alone.  A page on them is marked
+ * PG_pcp (a second free of it is a double free) and keeps its order in
+ * private; it is not free for the zone: free_pages, free_area and the
+ * watermarks do not count it, exactly as in Linux.  Linux refills an empty
+ * list with `batch` blocks to take the zone lock less often; here an empty
+ * list sends the request to __rmqueue_smallest() for one block, under the
+ * zone lock, so that free_pages moves exactly as the requests do.
+ *
+ * Locks (mmzone.h): pcp->lock, then zone->lock, both with interrupts off
+ * (an interrupt handler may allocate with GFP_ATOMIC); the watermark check
+ * reads free_pages without a lock, as Linux does: a request that races
+ * another may pass by a page or two, which is what the reserve below the
+ * min watermark absorbs.  A GFP_KERNEL request might sleep
+ * (might_sleep(): reported from atomic context).  Counters are per CPU
+ * (pgalloc, pgfree: vmstat.h) or atomic (allocation failures).
  *
  * A zone serves a request only if, afterwards, it keeps more than its
  * watermark free (plus lowmem_reserve against requests that could have
@@ -52,8 +62,8 @@
  * __GFP_NOWARN.  Misuse is reported in Linux's words and survived
  * (page_alloc_debug.c).
  *
- * Simpler than Linux: one migratetype, one CPU's lists, no compound pages,
- * one node.
+ * Simpler than Linux: one migratetype, no compound pages, one node, no
+ * batch refill of the per-CPU lists.
  */
 #include <asm/memlayout.h>
 #include <bug.h>
@@ -62,6 +72,7 @@
 #include <mm.h>
 #include <panic.h>
 #include <printk.h>
+#include <vmstat.h>
 
 #include "internal.h"
 
@@ -177,30 +188,54 @@ static inline bool pcp_allowed_order(unsigned int order)
 	return order <= PAGE_ALLOC_COSTLY_ORDER;
 }
 
-/* The newest block on the list of `order`, or NULL if it is empty. */
+/*
+ * This CPU's list of a zone, locked (Linux's pcp_spin_lock_irqsave()):
+ * interrupts off, so that an interrupt handler's allocation on this CPU
+ * cannot find the lock taken by the code it interrupted.
+ */
+#define pcp_spin_lock_irqsave(ptr, flags)          \
+	({                                         \
+		struct per_cpu_pages *__pcp;       \
+		local_irq_save(flags);             \
+		__pcp = this_cpu_ptr(ptr);         \
+		raw_spin_lock(&__pcp->lock.rlock); \
+		__pcp;                             \
+	})
+#define pcp_spin_unlock_irqrestore(pcp, flags)       \
+	do {                                         \
+		raw_spin_unlock(&(pcp)->lock.rlock); \
+		local_irq_restore(flags);            \
+	} while (0)
+
+/* The newest block on this CPU's list of `order`, or NULL if it is empty. */
 static struct page *rmqueue_pcplist(struct zone *zone, unsigned int order)
 {
-	struct per_cpu_pages *pcp = &zone->pcp;
-	struct list_head *list = &pcp->lists[order];
-	struct page *page;
+	struct per_cpu_pages *pcp;
+	struct list_head *list;
+	struct page *page = NULL;
+	unsigned long flags;
 
-	if (list_empty(list))
-		return NULL;
-	page = list_first_entry(list, struct page, buddy_list);
-	list_del(&page->buddy_list);
-	pcp->count -= 1 << order;
+	pcp = pcp_spin_lock_irqsave(zone->per_cpu_pageset, flags);
+	list = &pcp->lists[order];
+	if (likely(!list_empty(list))) {
+		page = list_first_entry(list, struct page, buddy_list);
+		list_del(&page->buddy_list);
+		pcp->count -= 1 << order;
+	}
+	pcp_spin_unlock_irqrestore(pcp, flags);
 	return page;
 }
 
 /*
- * Give at least `count` pages of the per-CPU lists back to the buddy
+ * Give at least `count` pages of one CPU's lists back to the buddy
  * allocator (or all there are), the oldest blocks first, from the list of
- * `order` and then the others in turn.
+ * `order` and then the others in turn.  The caller holds pcp->lock; the
+ * zone's lock is taken here, once for the whole batch.
  */
-void free_pcppages_bulk(struct zone *zone, int count, unsigned int order)
+void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp,
+			unsigned int order)
 {
-	struct per_cpu_pages *pcp = &zone->pcp;
-
+	spin_lock(&zone->lock);
 	while (count > 0 && pcp->count) {
 		struct list_head *list = &pcp->lists[order];
 		struct page *page;
@@ -216,20 +251,24 @@ void free_pcppages_bulk(struct zone *zone, int count, unsigned int order)
 		count -= 1 << order;
 		__free_one_page(page, page_to_pfn(page), zone, order);
 	}
+	spin_unlock(&zone->lock);
 }
 
-/* A freed small block waits on the list of its order for the next request. */
+/* A freed small block waits on this CPU's list for the next request. */
 static void free_unref_page(struct page *page, unsigned int order)
 {
 	struct zone *zone = page_zone(page);
-	struct per_cpu_pages *pcp = &zone->pcp;
+	struct per_cpu_pages *pcp;
+	unsigned long flags;
 
-	zone->pgfree += 1UL << order;
+	count_vm_events(PGFREE, 1L << order);
 	page->flags = (page->flags & ~(1UL << PG_head)) | (1UL << PG_pcp);
+	pcp = pcp_spin_lock_irqsave(zone->per_cpu_pageset, flags);
 	list_add(&page->buddy_list, &pcp->lists[order]);
 	pcp->count += 1 << order;
 	if (unlikely(pcp->count > pcp->high))
-		free_pcppages_bulk(zone, pcp->batch, order);
+		free_pcppages_bulk(zone, pcp->batch, pcp, order);
+	pcp_spin_unlock_irqrestore(pcp, flags);
 }
 
 /* --- watermarks and zone choice ----------------------------------------- */
@@ -303,7 +342,19 @@ bool zone_watermark_ok(const struct zone *z, unsigned int order,
 
 /* --- allocation ---------------------------------------------------------- */
 
-/* A block from this zone: the per-CPU list's for small orders, else a buddy. */
+/* A block from the zone's free lists, under its lock. */
+static struct page *rmqueue_buddy(struct zone *zone, unsigned int order)
+{
+	struct page *page;
+	unsigned long flags;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	page = __rmqueue_smallest(zone, order);
+	spin_unlock_irqrestore(&zone->lock, flags);
+	return page;
+}
+
+/* A block from this zone: this CPU's list for small orders, else a buddy. */
 static struct page *rmqueue(struct zone *zone, unsigned int order)
 {
 	struct page *page = NULL;
@@ -311,9 +362,9 @@ static struct page *rmqueue(struct zone *zone, unsigned int order)
 	if (likely(pcp_allowed_order(order)))
 		page = rmqueue_pcplist(zone, order);
 	if (!page)
-		page = __rmqueue_smallest(zone, order);
+		page = rmqueue_buddy(zone, order);
 	if (likely(page))
-		zone->pgalloc += 1UL << order;
+		__count_zid_vm_events(PGALLOC, zone->type, 1L << order);
 	return page;
 }
 
@@ -355,7 +406,8 @@ static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
 			prep_new_page(page, order, gfp);
 			return page;
 		}
-		zone->nr_alloc_fail++; /* enough pages, but no block that big */
+		/* Enough pages, but no block that big. */
+		atomic_long_inc(&zone->nr_alloc_fail);
 	}
 	return NULL;
 }
@@ -437,6 +489,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 		 "alloc_pages: unknown GFP bits %#x ignored\n",
 		 gfp & ~(gfp_t)__GFP_BITS_MASK))
 		gfp &= __GFP_BITS_MASK;
+	might_sleep_if(gfpflags_allow_blocking(gfp));
 	ac.highest_zoneidx = gfp_zone(gfp);
 	ac.preferred_zoneref =
 		first_zones_zonelist(&zonelist, ac.highest_zoneidx);
@@ -482,11 +535,14 @@ static inline bool page_expected_state(const struct page *page)
 static void __free_pages_ok(struct page *page, unsigned int order)
 {
 	struct zone *zone = page_zone(page);
+	unsigned long flags;
 
-	zone->pgfree += 1UL << order;
+	count_vm_events(PGFREE, 1L << order);
 	ClearPageHead(page);
 	page->private = 0;
+	spin_lock_irqsave(&zone->lock, flags);
 	__free_one_page(page, page_to_pfn(page), zone, order);
+	spin_unlock_irqrestore(&zone->lock, flags);
 }
 
 /**
@@ -510,7 +566,7 @@ void __free_pages(struct page *page, unsigned int order)
 		return;
 	if (unlikely(order != page->private))
 		order = free_order_mismatch(page, order);
-	if (--page->_refcount > 0)
+	if (!page_ref_dec_and_test(page))
 		return; /* another user still holds it */
 	if (likely(pcp_allowed_order(order)))
 		free_unref_page(page, order);
@@ -535,13 +591,16 @@ void free_pages(unsigned long addr, unsigned int order)
 void __free_boot_block(struct page *page, unsigned int order)
 {
 	struct zone *zone = page_zone(page);
+	unsigned long flags;
 
 	for (unsigned long i = 0; i < (1UL << order); i++) {
 		ClearPageReserved(page + i);
 		page[i]._refcount = 0;
 	}
+	spin_lock_irqsave(&zone->lock, flags);
 	zone->managed_pages += 1UL << order;
 	__free_one_page(page, page_to_pfn(page), zone, order);
+	spin_unlock_irqrestore(&zone->lock, flags);
 }
 
 /* --- counters ----------------------------------------------------------- */

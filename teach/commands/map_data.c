@@ -19,6 +19,7 @@
  * the allocators exactly as it found them.  The vmalloc areas come from
  * vmap_area_walk() (mm/internal.h), the walk /proc/vmallocinfo makes.
  */
+#include <cpumask.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <highmem.h>
@@ -145,6 +146,7 @@ static void map_kmaps(struct map_snapshot *s)
 static void map_zones(struct map_snapshot *s)
 {
 	struct zone *zone;
+	unsigned int cpu;
 
 	s->nr_zones = 0;
 	for_each_populated_zone(zone) {
@@ -156,7 +158,11 @@ static void map_zones(struct map_snapshot *s)
 		z->present = zone->present_pages;
 		z->managed = zone->managed_pages;
 		z->free = zone->free_pages;
-		z->pcp = (unsigned long)zone->pcp.count;
+		z->pcp = 0; /* every CPU's list of the zone */
+		for_each_possible_cpu(cpu)
+			z->pcp += (unsigned long)per_cpu_ptr(
+					  zone->per_cpu_pageset, cpu)
+					  ->count;
 		for (int w = 0; w < NR_WMARK; w++)
 			z->wmark[w] = zone->_watermark[w];
 		for (int o = 0; o < MAX_ORDER; o++)

@@ -44,7 +44,8 @@ static void buddy_leak_before(struct ktest *test)
 	drain_all_pages();
 	for (int z = 0; z < MAX_NR_ZONES; z++) {
 		free_before[z] = zones[z].free_pages;
-		pgtables_before[z] = zones[z].nr_page_table_pages;
+		pgtables_before[z] = (unsigned long)atomic_long_read(
+			&zones[z].nr_page_table_pages);
 	}
 }
 
@@ -55,8 +56,8 @@ static void buddy_leak_after(struct ktest *test)
 		long lost = (long)free_before[z] - (long)zones[z].free_pages;
 
 		/* Page tables made during the case stay: not a leak. */
-		lost -= (long)(zones[z].nr_page_table_pages -
-			       pgtables_before[z]);
+		lost -= atomic_long_read(&zones[z].nr_page_table_pages) -
+			(long)pgtables_before[z];
 		if (lost)
 			ktest_fail(
 				test,
