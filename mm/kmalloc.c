@@ -37,7 +37,7 @@
 
 extern char _srodata[], _erodata[];
 
-struct kmem_cache *kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1];
+struct kmem_cache *kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_TYPE_CACHES];
 
 static const char *const kmalloc_names[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH +
 							 1] = {
@@ -68,7 +68,7 @@ void *kmalloc_large(size_t size, gfp_t flags)
 	page = alloc_pages(flags, order);
 	if (!page)
 		return NULL;
-	nr_slab_unreclaimable += 1UL << order;
+	atomic_long_add(1L << order, &nr_slab_unreclaimable);
 	return lowmem_page_address(page);
 }
 
@@ -91,8 +91,8 @@ void kfree_large(const void *object, unsigned long addr)
 		return;
 	}
 	page = virt_to_page(object);
-	if (PageHead(page) && page->_refcount == 1)
-		nr_slab_unreclaimable -= 1UL << page->private;
+	if (PageHead(page) && page_count(page) == 1)
+		atomic_long_sub(1L << page->private, &nr_slab_unreclaimable);
 	/* kmalloc_large memory; if it is not, the page allocator says why. */
 	__free_pages(page, PageHead(page) ? (unsigned int)page->private : 0);
 }

@@ -77,9 +77,10 @@ PROC_FILE("pagetypeinfo", pagetypeinfo_show);
 static void zoneinfo_show_node(struct seq_file *m)
 {
 	seq_printf(m, "  per-node stats\n");
-	seq_printf(m, "      nr_slab_reclaimable %lu\n", nr_slab_reclaimable);
-	seq_printf(m, "      nr_slab_unreclaimable %lu\n",
-		   nr_slab_unreclaimable);
+	seq_printf(m, "      nr_slab_reclaimable %ld\n",
+		   atomic_long_read(&nr_slab_reclaimable));
+	seq_printf(m, "      nr_slab_unreclaimable %ld\n",
+		   atomic_long_read(&nr_slab_unreclaimable));
 	seq_printf(m, "      nr_kernel_stack %lu\n", BOOT_STACK_SIZE >> 10);
 	seq_printf(m, "      nr_page_table_pages %ld\n",
 		   atomic_long_read(&nr_kernel_pgtables));
@@ -142,8 +143,10 @@ static void vmstat_show(struct seq_file *m)
 		"pgalloc_high", "pgalloc_movable",
 	};
 	seq_printf(m, "nr_free_pages %lu\n", nr_free_pages());
-	seq_printf(m, "nr_slab_reclaimable %lu\n", nr_slab_reclaimable);
-	seq_printf(m, "nr_slab_unreclaimable %lu\n", nr_slab_unreclaimable);
+	seq_printf(m, "nr_slab_reclaimable %ld\n",
+		   atomic_long_read(&nr_slab_reclaimable));
+	seq_printf(m, "nr_slab_unreclaimable %ld\n",
+		   atomic_long_read(&nr_slab_unreclaimable));
 	seq_printf(m, "nr_page_table_pages %ld\n",
 		   atomic_long_read(&nr_kernel_pgtables));
 	for (int z = 0; z < MAX_NR_ZONES; z++)

@@ -95,7 +95,7 @@ static void kmalloc_names_its_caches_as_linux(struct ktest *test)
 
 static void kmalloc_large_sizes_come_from_the_page_allocator(struct ktest *test)
 {
-	unsigned long before = nr_slab_unreclaimable;
+	long before = atomic_long_read(&nr_slab_unreclaimable);
 	u8 *p = kmalloc(8193, GFP_KERNEL);
 	struct page *page;
 
@@ -107,10 +107,11 @@ static void kmalloc_large_sizes_come_from_the_page_allocator(struct ktest *test)
 	KTEST_EXPECT_EQ(test, page->private, 2); /* 12 KB -> order 2 */
 	KTEST_EXPECT_EQ(test, ksize(p), 16384);
 	KTEST_EXPECT_NULL(test, virt_to_cache(p));
-	KTEST_EXPECT_EQ(test, nr_slab_unreclaimable, before + 4);
+	KTEST_EXPECT_EQ(test, atomic_long_read(&nr_slab_unreclaimable),
+			before + 4);
 	p[16383] = 1;
 	kfree(p);
-	KTEST_EXPECT_EQ(test, nr_slab_unreclaimable, before);
+	KTEST_EXPECT_EQ(test, atomic_long_read(&nr_slab_unreclaimable), before);
 	/* The largest: 4 MB, if a free order-10 block exists. */
 	p = kmalloc(KMALLOC_MAX_SIZE, GFP_KERNEL | __GFP_NOWARN);
 	if (p) {

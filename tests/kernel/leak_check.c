@@ -105,6 +105,7 @@ static void slab_leak_before(struct ktest *test)
 
 	nr_caches_before = 0;
 	caches_overflowed = false;
+	mutex_lock(&slab_mutex);
 	list_for_each_entry(s, &slab_caches, list) {
 		kmem_cache_shrink(s);
 		if (nr_caches_before == LEAK_MAX_CACHES) {
@@ -115,6 +116,7 @@ static void slab_leak_before(struct ktest *test)
 			(struct cache_count){ s, s->name,
 					      kmem_cache_active_objects(s) };
 	}
+	mutex_unlock(&slab_mutex);
 }
 
 static void slab_leak_after(struct ktest *test)
@@ -126,6 +128,7 @@ static void slab_leak_after(struct ktest *test)
 			test,
 			"leak check: more than %d slab caches, some not counted",
 			LEAK_MAX_CACHES);
+	mutex_lock(&slab_mutex);
 	list_for_each_entry(s, &slab_caches, list) {
 		long n = (long)kmem_cache_active_objects(s) -
 			 (long)active_before(s);
@@ -138,6 +141,7 @@ static void slab_leak_after(struct ktest *test)
 				n > 0 ? "more" : "fewer");
 		kmem_cache_shrink(s);
 	}
+	mutex_unlock(&slab_mutex);
 }
 
 static struct ktest_hook slab_leak_hook = {
