@@ -8,6 +8,7 @@
 #define EIO 5 /* I/O error */
 #define E2BIG 7 /* argument list too long */
 #define ENXIO 6 /* no such device or address: e.g. a CPU that is offline */
+#define EAGAIN 11 /* try again */
 #define ENOMEM 12 /* out of memory */
 #define EFAULT 14 /* bad address: the access faulted */
 #define EBUSY 16 /* resource busy */

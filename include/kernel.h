@@ -56,6 +56,12 @@ static inline u64 div_u64(u64 n, u32 d)
 	return n / d;
 }
 
+/* Rotate right by shift (1..31), as Linux's <linux/bitops.h>: one ROR. */
+static inline u32 ror32(u32 word, unsigned int shift)
+{
+	return (word >> (shift & 31)) | (word << ((-shift) & 31));
+}
+
 /* Index of the highest set bit, 1-based (fls(1) == 1, fls(0) == 0). */
 static inline int fls(unsigned int x)
 {

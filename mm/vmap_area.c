@@ -26,19 +26,38 @@
  *    allocated it, and /proc/vmallocinfo lists it.
  * Neighbouring free gaps are always merged, so the free tree holds at most
  * one more node than the busy tree.
+ *
+ * Locks: vmap_area_lock, a spinlock, guards the three places and their
+ * counts, as Linux's did until 5.3 (it has since split it in three: the
+ * free tree, the busy tree, the purge list); one lock means one hold per
+ * vmalloc() and one per vfree(), each only for tree and list operations,
+ * never while allocating or waiting.  A node the free tree may need under
+ * the lock (a gap split in two, for an alignment above a page) is
+ * allocated with the lock dropped, and the search done again (Linux keeps
+ * one such node per CPU, ne_fit_preload_node).  Purges are serialised by
+ * vmap_purge_lock, a mutex: the purger takes the whole purge list, flushes
+ * the TLB of every CPU (IPIs, waited for: no spinlock may be held), then
+ * gives the runs back to the free tree.
  */
 #include <asm/memlayout.h>
 #include <asm/processor.h>
+#include <errno.h>
 #include <kernel.h>
+#include <mutex.h>
 #include <panic.h>
+#include <percpu.h>
 #include <printk.h>
 #include <rbtree.h>
 #include <slab.h>
+#include <spinlock.h>
 #include <vmalloc.h>
 
 #include "internal.h"
 
 #define LAZY_MAX_PAGES 8192 /* 32 MB of freed mappings before a purge */
+
+DEFINE_SPINLOCK(vmap_area_lock);
+static DEFINE_MUTEX(vmap_purge_lock);
 
 static struct rb_root free_vmap_area_root = RB_ROOT;
 static struct rb_root busy_vmap_area_root = RB_ROOT;
@@ -188,9 +207,12 @@ static struct vmap_area *find_lowest_fit(unsigned long size,
 	return NULL;
 }
 
-/* Take [start, start+size) out of the free gap va. */
+/*
+ * Take [start, start+size) out of the free gap va; a split in two uses
+ * *spare (which the caller allocated), or fails if there is none.
+ */
 static int va_clip(struct vmap_area *va, unsigned long start,
-		   unsigned long size)
+		   unsigned long size, struct vmap_area **spare)
 {
 	unsigned long end = start + size;
 
@@ -206,10 +228,13 @@ static int va_clip(struct vmap_area *va, unsigned long start,
 		free_tree_propagate(&va->rb_node, NULL);
 	} else {
 		/* In the middle: the gap splits in two. */
-		struct vmap_area *rest = va_new(end, va->va_end);
+		struct vmap_area *rest = *spare;
 
 		if (!rest)
-			return -1;
+			return -EAGAIN;
+		*spare = NULL;
+		rest->va_start = end;
+		rest->va_end = va->va_end;
 		va->va_end = start;
 		free_tree_propagate(&va->rb_node, NULL);
 		va_link(&free_vmap_area_root, rest, true);
@@ -240,21 +265,34 @@ static void va_free_merge(struct vmap_area *va)
 	}
 }
 
+/*
+ * The lazily freed areas, all at once: one TLB flush on every CPU, then
+ * each run of touching areas back to the free tree as one gap.
+ */
 void vmalloc_purge(void)
 {
 	struct vmap_area *va, *n;
+	unsigned long nr_pages = 0;
+	LIST_HEAD(purge);
 
-	if (list_empty(&purge_vmap_area_list))
-		return;
+	mutex_lock(&vmap_purge_lock);
+	spin_lock(&vmap_area_lock);
+	list_replace_init(&purge_vmap_area_list, &purge);
+	nr_lazy_areas = 0;
+	spin_unlock(&vmap_area_lock);
+	if (list_empty(&purge))
+		goto out;
 	/* One flush for every lazily freed area: the point of batching. */
 	flush_tlb_kernel_range(VMALLOC_START, VMALLOC_END); /* on every CPU */
-	list_for_each_entry_safe(va, n, &purge_vmap_area_list, list) {
+	spin_lock(&vmap_area_lock);
+	list_for_each_entry_safe(va, n, &purge, list) {
+		nr_pages += va_size(va) >> PAGE_SHIFT;
 		/* The areas freed next that touch this one join its run. */
-		while (&n->list != &purge_vmap_area_list &&
-		       (n->va_start == va->va_end ||
-			n->va_end == va->va_start)) {
+		while (&n->list != &purge && (n->va_start == va->va_end ||
+					      n->va_end == va->va_start)) {
 			struct vmap_area *next = list_next_entry(n, list);
 
+			nr_pages += va_size(n) >> PAGE_SHIFT;
 			va->va_start = min(va->va_start, n->va_start);
 			va->va_end = max(va->va_end, n->va_end);
 			list_del(&n->list);
@@ -265,31 +303,15 @@ void vmalloc_purge(void)
 		va->vm = NULL;
 		va_free_merge(va);
 	}
-	nr_lazy_areas = 0;
-	lazy_nr_pages = 0;
+	lazy_nr_pages -= nr_pages;
+	spin_unlock(&vmap_area_lock);
+out:
+	mutex_unlock(&vmap_purge_lock);
 }
 
-struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align)
+/* Link a new area into the busy tree, and the busy list in address order. */
+static void va_insert_busy(struct vmap_area *va)
 {
-	struct vmap_area *gap, *va;
-	unsigned long start;
-
-	gap = find_lowest_fit(size, align);
-	if (!gap && nr_lazy_areas) {
-		vmalloc_purge(); /* freed space may be waiting for its flush */
-		gap = find_lowest_fit(size, align);
-	}
-	if (!gap)
-		return NULL;
-	start = ALIGN(gap->va_start, align);
-	va = va_new(start, start + size);
-	if (!va)
-		return NULL;
-	if (va_clip(gap, start, size)) {
-		kmem_cache_free(vmap_area_cachep, va);
-		return NULL;
-	}
-	/* Keep the busy list in address order: after the tree predecessor. */
 	if (va_link(&busy_vmap_area_root, va, false))
 		list_add(&va->list, &rb_entry(rb_prev(&va->rb_node),
 					      struct vmap_area, rb_node)
@@ -297,28 +319,110 @@ struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align)
 	else
 		list_add(&va->list, &busy_vmap_area_list);
 	nr_busy_areas++;
+}
+
+/*
+ * Take [start, start + size) for va from the lowest gap that fits, and
+ * make va busy: 0, -ENOMEM if none fits, -EAGAIN if the gap must split
+ * and *spare is NULL.
+ */
+static int va_take_lowest_fit(struct vmap_area *va, unsigned long size,
+			      unsigned long align, struct vmap_area **spare)
+{
+	struct vmap_area *gap;
+	unsigned long start;
+	int err = -ENOMEM;
+
+	spin_lock(&vmap_area_lock);
+	gap = find_lowest_fit(size, align);
+	if (gap) {
+		start = ALIGN(gap->va_start, align);
+		va->va_start = start;
+		va->va_end = start + size;
+		err = va_clip(gap, start, size, spare);
+	}
+	if (!err) {
+		if (va->vm)
+			va->vm->addr = (void *)start;
+		va_insert_busy(va);
+	}
+	spin_unlock(&vmap_area_lock);
+	return err;
+}
+
+/* The same, with a spare node allocated when a split needs one. */
+static int va_take_fit(struct vmap_area *va, unsigned long size,
+		       unsigned long align)
+{
+	struct vmap_area *spare = NULL;
+	int err;
+
+	while ((err = va_take_lowest_fit(va, size, align, &spare)) == -EAGAIN) {
+		spare = va_new(0, 0);
+		if (!spare)
+			return -ENOMEM;
+	}
+	if (spare)
+		kmem_cache_free(vmap_area_cachep, spare);
+	return err;
+}
+
+struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align,
+				  struct vm_struct *vm, const void *caller)
+{
+	struct vmap_area *va = kmem_cache_alloc(vmap_area_cachep, GFP_KERNEL);
+	int err;
+
+	if (!va)
+		return NULL;
+	/* Filled in before the area is linked: other CPUs may see it then. */
+	va->subtree_max_size = 0;
+	va->vm = vm;
+	va->caller = caller;
+	err = va_take_fit(va, size, align);
+	if (err && READ_ONCE(lazy_nr_pages)) {
+		vmalloc_purge(); /* freed space may be waiting for its flush */
+		err = va_take_fit(va, size, align);
+	}
+	if (err) {
+		kmem_cache_free(vmap_area_cachep, va);
+		return NULL;
+	}
 	return va;
 }
 
-void free_vmap_area_lazy(struct vmap_area *va)
+void unlink_vmap_area(struct vmap_area *va)
 {
 	rb_erase(&va->rb_node, &busy_vmap_area_root);
 	list_del(&va->list);
 	nr_busy_areas--;
+}
+
+bool __free_vmap_area_lazy(struct vmap_area *va)
+{
 	list_add_tail(&va->list, &purge_vmap_area_list);
 	nr_lazy_areas++;
 	lazy_nr_pages += va_size(va) >> PAGE_SHIFT;
-	if (lazy_nr_pages > LAZY_MAX_PAGES)
-		vmalloc_purge();
+	return lazy_nr_pages > LAZY_MAX_PAGES;
 }
 
-struct vmap_area *find_vmap_area(unsigned long addr)
+struct vmap_area *__find_vmap_area(unsigned long addr)
 {
 	return va_lookup(&busy_vmap_area_root, addr);
 }
 
-/* A lazily freed area containing addr (fault reports), or NULL. */
-struct vmap_area *find_purged_vmap_area(unsigned long addr)
+struct vmap_area *find_vmap_area(unsigned long addr)
+{
+	struct vmap_area *va;
+
+	spin_lock(&vmap_area_lock);
+	va = __find_vmap_area(addr);
+	spin_unlock(&vmap_area_lock);
+	return va;
+}
+
+/* The lazily freed area containing addr (vmap_area_lock held), or NULL. */
+static struct vmap_area *__find_purged_vmap_area(unsigned long addr)
 {
 	struct vmap_area *va;
 
@@ -328,14 +432,43 @@ struct vmap_area *find_purged_vmap_area(unsigned long addr)
 	return NULL;
 }
 
-struct list_head *vmap_area_list(void)
+bool vmap_area_lazily_freed(unsigned long addr)
 {
-	return &busy_vmap_area_list;
+	bool found;
+
+	spin_lock(&vmap_area_lock);
+	found = __find_purged_vmap_area(addr) != NULL;
+	spin_unlock(&vmap_area_lock);
+	return found;
 }
 
-struct list_head *vmap_purge_list(void)
+int vmap_area_snapshot(unsigned long addr, struct vmap_area *copy)
 {
-	return &purge_vmap_area_list;
+	const struct vmap_area *va;
+	int found = 0;
+
+	if (!spin_trylock(&vmap_area_lock))
+		return 0;
+	va = __find_vmap_area(addr);
+	if (va) {
+		found = VMAP_AREA_BUSY;
+	} else {
+		va = __find_purged_vmap_area(addr);
+		found = va ? VMAP_AREA_LAZY : 0;
+	}
+	if (va)
+		*copy = *va;
+	spin_unlock(&vmap_area_lock);
+	return found;
+}
+
+void vmap_area_walk_locked(void (*walk)(struct list_head *busy,
+					struct list_head *lazy, void *arg),
+			   void *arg)
+{
+	spin_lock(&vmap_area_lock);
+	walk(&busy_vmap_area_list, &purge_vmap_area_list, arg);
+	spin_unlock(&vmap_area_lock);
 }
 
 unsigned long vmalloc_nr_areas(void)
@@ -350,11 +483,16 @@ unsigned long vmalloc_nr_lazy_areas(void)
 
 unsigned long vmalloc_largest_free(void)
 {
-	return subtree_max(free_vmap_area_root.rb_node);
+	unsigned long largest;
+
+	spin_lock(&vmap_area_lock);
+	largest = subtree_max(free_vmap_area_root.rb_node);
+	spin_unlock(&vmap_area_lock);
+	return largest;
 }
 
 /* Every free gap and busy area, in address order, tiles the vmalloc space. */
-bool vmalloc_self_check(void)
+static bool __vmalloc_self_check(void)
 {
 	struct rb_node *f = rb_first(&free_vmap_area_root);
 	struct rb_node *b = rb_first(&busy_vmap_area_root);
@@ -397,6 +535,16 @@ bool vmalloc_self_check(void)
 		return false;
 	}
 	return addr <= VMALLOC_END;
+}
+
+bool vmalloc_self_check(void)
+{
+	bool ok;
+
+	spin_lock(&vmap_area_lock);
+	ok = __vmalloc_self_check();
+	spin_unlock(&vmap_area_lock);
+	return ok;
 }
 
 void __init vmap_area_init(void)
