@@ -33,6 +33,14 @@ unsigned int free_order_mismatch(struct page *page, unsigned int order);
 /* __free_pages() of a pointer that is not a struct page: reported. */
 void free_bad_pointer(const struct page *page);
 
+/* --- highmem's state (highmem.c) ------------------------------------------ */
+
+/* kmap_lock, for the self-check's walk of the pkmap (highmem_check.c). */
+void lock_kmap_state(void);
+void unlock_kmap_state(void);
+/* page_address() with kmap_lock held. */
+void *__page_address(const struct page *page);
+
 /* --- highmem's reports (highmem_report.c) ------------------------------- */
 
 /* Misuse of kmap()/kunmap()/kmap_local, refused: the WARNs naming caller. */

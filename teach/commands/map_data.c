@@ -25,6 +25,7 @@
 #include <highmem.h>
 #include <kernel.h>
 #include <mm.h>
+#include <smp.h>
 #include <sprintf.h>
 #include <string.h>
 #include <vmalloc.h>
@@ -134,7 +135,7 @@ static void map_kmaps(struct map_snapshot *s)
 			       count == 1 ? MAP_SLOT_STALE :
 					    MAP_SLOT_USED;
 	}
-	s->kmap_local_depth = kmap_local_depth();
+	s->kmap_local_depth = kmap_local_depth(smp_processor_id());
 	for (unsigned int idx = 0; idx < MAP_NR_FIXMAP; idx++) {
 		enum pg_level level;
 		pte_t *pte = lookup_address(fix_to_virt(idx), &level);
@@ -251,6 +252,11 @@ const struct map_snapshot *map_take_snapshot(void)
 	struct map_snapshot *s = &snapshot;
 	unsigned long flags;
 
+	/*
+	 * The kmaps first, interrupts on: kmap_lock's holder may be waiting
+	 * for this CPU to answer a TLB shootdown.
+	 */
+	map_kmaps(s);
 	local_irq_save(flags);
 	for (int r = 0; r < NR_REGIONS; r++)
 		s->regions[r] = memlayout_region_info(r);
@@ -260,7 +266,6 @@ const struct map_snapshot *map_take_snapshot(void)
 	s->max_low_pfn = max_low_pfn;
 	map_user_space(s);
 	map_vmalloc(s);
-	map_kmaps(s);
 	map_zones(s);
 	map_walk_pages(s);
 	local_irq_restore(flags);

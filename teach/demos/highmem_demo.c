@@ -24,6 +24,7 @@
 #include <printk.h>
 #include <shell.h>
 #include <sprintf.h>
+#include <smp.h>
 #include <string.h>
 
 /* Type a shell command for the class, and run it. */
@@ -141,7 +142,7 @@ static void *demo_kmap_local(struct page *page, void *pk)
 		"6. kmap_local_page(page): the same frame at a second address");
 	kprintf("  kmap_local_page -> %p: kmap_local slot %d,\n"
 		"  a fixmap PTE written, no flush needed\n",
-		(void *)local, kmap_local_depth() - 1);
+		(void *)local, kmap_local_depth(smp_processor_id()) - 1);
 	kprintf("  read at %p: \"%s\":\n"
 		"  one physical page, two virtual addresses (%p is still mapped)\n",
 		(void *)local, local, pk);

@@ -30,6 +30,7 @@
 #include <mm.h>
 #include <slab.h>
 #include <vmalloc.h>
+#include <smp.h>
 
 /* More caches than this at the start of a case: the rest are reported. */
 #define LEAK_MAX_CACHES 256
@@ -164,7 +165,7 @@ static void kmap_leak_before(struct ktest *test)
 {
 	for (unsigned int nr = 0; nr < LAST_PKMAP; nr++)
 		pkmap_users_before[nr] = pkmap_users(nr);
-	kmap_local_depth_before = kmap_local_depth();
+	kmap_local_depth_before = kmap_local_depth(smp_processor_id());
 }
 
 /* Report the pkmap users a case left behind, and drop them. */
@@ -191,7 +192,7 @@ static void kmap_leak_after_pkmap(struct ktest *test)
 
 static void kmap_leak_after(struct ktest *test)
 {
-	int depth = kmap_local_depth();
+	int depth = kmap_local_depth(smp_processor_id());
 
 	kmap_leak_after_pkmap(test);
 	if (depth != kmap_local_depth_before) {
@@ -199,10 +200,13 @@ static void kmap_leak_after(struct ktest *test)
 			test,
 			"kmap balance: the kmap_local stack is %d deep, it was %d before the case (top slot mapped by %pS)",
 			depth, kmap_local_depth_before,
-			(void *)kmap_local_slot_caller(depth - 1));
-		while (kmap_local_depth() > kmap_local_depth_before)
+			(void *)kmap_local_slot_caller(smp_processor_id(),
+						       depth - 1));
+		while (kmap_local_depth(smp_processor_id()) >
+		       kmap_local_depth_before)
 			__kunmap_local((void *)kmap_local_slot_addr(
-				kmap_local_depth() - 1));
+				smp_processor_id(),
+				kmap_local_depth(smp_processor_id()) - 1));
 	}
 	if (!kmap_self_check())
 		ktest_fail(test,
