@@ -25,7 +25,9 @@
  *          ops=4096 min=58.00 max=58.00 desc="kmalloc(64) + kfree"
  *
  * `bench.iters=N` sets the operations per batch of the cheapest rows
- * (default 4096; costly rows take N >> shift), so a test can run it tiny.
+ * (default 4096, at most BENCH_ITERS_MAX; costly rows take N >> shift), so
+ * a test can run it tiny.  From the shell, Ctrl-C stops the run between
+ * two batches (a batch runs with interrupts off).
  *
  * The shell's `bench` prints the same rows as a table for people, in the
  * unit that is true in that boot: instructions when the TSC counts them
@@ -53,6 +55,7 @@
 
 #define BENCH_BATCHES 7 /* odd: the median is one of them */
 #define BENCH_ITERS_DEFAULT 4096
+#define BENCH_ITERS_MAX (1UL << 18) /* the longest batch: about 1 s of TCG */
 #define BENCH_MAX_ROWS 64 /* rows whose result a later row may need */
 
 unsigned long bench_iters = BENCH_ITERS_DEFAULT;
@@ -100,9 +103,9 @@ static int __init parse_bench_iters(char *arg)
 {
 	unsigned long n;
 
-	if (!arg || kstrtoul(arg, 0, &n) || !n) {
-		pr_err("bench.iters=%s: not a positive number; using %lu\n",
-		       arg ? arg : "", bench_iters);
+	if (!arg || kstrtoul(arg, 0, &n) || !n || n > BENCH_ITERS_MAX) {
+		pr_err("bench.iters=%s: not a number from 1 to %lu; using %lu\n",
+		       arg ? arg : "", BENCH_ITERS_MAX, bench_iters);
 		return -EINVAL;
 	}
 	bench_iters = n;
@@ -243,9 +246,13 @@ static void bench_one(const struct bench_op *op)
 		u64 t = bench_batch(op, n);
 
 		ticks[b] = t > empty ? t - empty : 0;
+		if (signal_pending())
+			break; /* the teardown still runs: nothing is kept */
 	}
 	if (op->teardown)
 		op->teardown();
+	if (signal_pending())
+		return;
 	sort(ticks, BENCH_BATCHES, sizeof(ticks[0]), cmp_u64);
 	bench_record(op->id, per_op_x100(ticks[BENCH_BATCHES / 2], n));
 	bench_print(op, per_op_x100(ticks[BENCH_BATCHES / 2], n),
@@ -284,8 +291,14 @@ void bench_run(void)
 			bench_iters, BENCH_BATCHES, totalram_pages() >> 8,
 			totalhigh_pages() >> 8);
 	for (unsigned int f = 0; f < ARRAY_SIZE(families); f++) {
-		for (const struct bench_op *op = families[f]; op->id; op++)
+		for (const struct bench_op *op = families[f]; op->id; op++) {
 			bench_one(op);
+			if (signal_pending()) {
+				pr_info("bench: interrupted by Ctrl-C at %s, after %u rows\n",
+					op->id, nr_results);
+				return;
+			}
+		}
 		if (bench_table)
 			kprintf("\n");
 	}
@@ -335,6 +348,11 @@ static int cmd_bench(int argc, char **argv)
 
 	if (argc > 2 || (argc == 2 && (kstrtoul(argv[1], 0, &n) || !n)))
 		return shell_usage(argv[0]);
+	if (argc == 2 && n > BENCH_ITERS_MAX) {
+		pr_err("bench: ITERS %lu is more than %lu: refused (a batch runs with interrupts off)\n",
+		       n, BENCH_ITERS_MAX);
+		return -EINVAL;
+	}
 	if (argc == 2)
 		bench_iters = n;
 	bench_icount = bench_counts_instructions();
@@ -348,8 +366,9 @@ static int cmd_bench(int argc, char **argv)
 SHELL_COMMAND(bench, "[ITERS]", "what each memory operation costs",
 	      SHELL_TOPIC_SYSTEM, cmd_bench,
 	      .detail = "Times every benchmark row of make bench on this "
-			"boot: ITERS operations per batch (default 4096), the "
-			"median of 7 batches, interrupts off.  The unit is "
+			"boot: ITERS operations per batch (default 4096, at "
+			"most 262144), the median of 7 batches, interrupts "
+			"off; Ctrl-C stops it between two batches.  The unit is "
 			"whatever the TSC counts here: guest instructions "
 			"under QEMU's -icount (as make bench boots), else TSC "
 			"ticks, which under emulation measure the emulator "

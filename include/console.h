@@ -90,4 +90,23 @@ int console_getc(void);
 /* A character if one is queued, else -1. */
 int console_trygetc(void);
 
+/*
+ * Ctrl-C from any console: an interrupt for the command that runs on the
+ * foreground CPU (Linux's SIGINT to the foreground job).  Long loops check
+ * signal_pending() (this CPU's) and stop; the shell calls flush_signals()
+ * before each command, and console_drop_intr() after one that a ^C
+ * stopped, so that the ^C (and anything typed before it) is not read as
+ * input again.
+ */
+bool signal_pending(void);
+void flush_signals(void);
+void console_drop_intr(void);
+/*
+ * The CPU a ^C interrupts (CPU 0 from boot: the shell's and the boot
+ * modes'); returns the one before, to be given back.  `oncpu` hands the
+ * console to the CPU that runs its command, as a job-control shell's
+ * tcsetpgrp() hands the terminal to a job.
+ */
+unsigned int console_set_foreground(unsigned int cpu);
+
 #endif /* _CONSOLE_H */

@@ -181,6 +181,8 @@ unsigned long totalram_pages(void);
 unsigned long totalhigh_pages(void);
 
 extern int min_free_kbytes;
+/* min_free_kbytes= as this boot took it; -1 if not given or refused. */
+extern int user_min_free_kbytes;
 extern int lowmem_reserve_ratio[MAX_NR_ZONES];
 
 #endif /* _MMZONE_H */

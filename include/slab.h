@@ -50,7 +50,10 @@ typedef unsigned int slab_flags_t;
 #define SLAB_STORE_USER 0x00010000U /* U: record last alloc/free caller */
 #define SLAB_RECLAIM_ACCOUNT 0x00020000U /* counted as SReclaimable */
 #define SLAB_PANIC 0x00040000U /* panic if the cache cannot be made */
+#define SLAB_NOLEAKTRACE 0x00800000U /* kmemleak does not track it */
 #define SLAB_NO_USER_FLAGS 0x10000000U /* ignore slub_debug= (tests) */
+/* Internal: kmemleak=on tracks this cache's objects (its checked paths). */
+#define __SLAB_KMEMLEAK 0x20000000U
 
 /* The debugging flags (slub_debug letters F, Z, P, U). */
 #define SLAB_DEBUG_FLAGS                                         \
@@ -277,6 +280,8 @@ extern atomic_long_t nr_slab_reclaimable, nr_slab_unreclaimable;
 int kmem_cache_validate(struct kmem_cache *s);
 /* slub_debug= as given on the command line (tests change it briefly). */
 extern slab_flags_t slub_debug;
+/* Does slub_debug= reach a cache of this name (all, or it is named)? */
+bool slub_debug_applies(const char *name);
 /* Parse "FZPU[,cache...]" into the flags and the cache list; -EINVAL if bad. */
 int slub_debug_parse(const char *str, slab_flags_t *flags, char *caches,
 		     size_t size);

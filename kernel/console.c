@@ -19,11 +19,27 @@
  * x86 (the interrupt that wakes us is taken after hlt starts), so no
  * keystroke is slept through on CPU 0; another CPU wakes on its local
  * timer tick and looks again.
+ *
+ * Ctrl-C (0x03) is the terminal's interrupt character, from COM1 and the
+ * PS/2 keyboard alike.  As Linux's tty does with ISIG (it sends SIGINT to
+ * the foreground job and flushes the input typed before it), the queue
+ * drops what was typed before the ^C and marks an interrupt pending for the
+ * foreground CPU: the one that runs the command the console's user waits
+ * for (CPU 0, where the shell and the boot modes run, unless `oncpu` hands
+ * the console to another CPU for its command: console_set_foreground(), as
+ * a job-control shell's tcsetpgrp()).  The pending interrupt is per CPU, as
+ * a signal is per task: a command that runs long checks signal_pending() in
+ * its loops and stops, and a flush on one CPU leaves the others' alone.
+ * The ^C itself stays queued, so that a line editor waiting for input sees
+ * it too (and abandons the line); a command that stopped for it drops it
+ * with console_drop_intr().
  */
+#include <asm/atomic.h>
 #include <asm/processor.h>
 #include <asm/smp.h>
 #include <asm/spinlock.h>
 #include <console.h>
+#include <percpu.h>
 #include <spinlock.h>
 #include <string.h>
 
@@ -40,6 +56,11 @@ static int console_owner = -1; /* CPU holding console_lock */
 static unsigned int local_pos; /* where the last local key went */
 static bool local_seen; /* ... if there was one */
 static bool last_read_local; /* the last key read was that one */
+/* The CPU a ^C interrupts; a ^C arrived there since its flush_signals(). */
+static u32 console_fg_cpu;
+static DEFINE_PER_CPU(bool, sigint_pending);
+
+#define CHAR_INTR 0x03 /* ^C */
 
 void register_console(struct console *con)
 {
@@ -116,6 +137,11 @@ static bool console_queue_input(char c, bool local)
 	bool queued = false;
 
 	spin_lock_irqsave(&input_lock, flags);
+	if (c == CHAR_INTR) {
+		input_tail = input_head; /* what was typed before ^C is gone */
+		WRITE_ONCE(per_cpu(sigint_pending, READ_ONCE(console_fg_cpu)),
+			   true);
+	}
 	if (input_head - input_tail >= INPUT_QUEUE_SIZE) {
 		input_throttled = true;
 	} else {
@@ -183,4 +209,30 @@ int console_getc(void)
 		else
 			local_irq_enable();
 	}
+}
+
+unsigned int console_set_foreground(unsigned int cpu)
+{
+	return xchg32(&console_fg_cpu, cpu);
+}
+
+bool signal_pending(void)
+{
+	return this_cpu_read(sigint_pending);
+}
+
+void flush_signals(void)
+{
+	this_cpu_write(sigint_pending, false);
+}
+
+void console_drop_intr(void)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&input_lock, flags);
+	for (unsigned int i = input_tail; i != input_head; i++)
+		if (input_queue[i % INPUT_QUEUE_SIZE] == CHAR_INTR)
+			input_tail = i + 1;
+	spin_unlock_irqrestore(&input_lock, flags);
 }

@@ -245,6 +245,7 @@ static noinline int map_new_virtual(struct page *page)
 	nr = last_pkmap_nr;
 	/* A slot at 0 was flushed: no TLB entry to invalidate. */
 	set_pte(&pkmap_page_table[nr], pfn_pte(page_to_pfn(page), PAGE_KERNEL));
+	SetPageKmap(page); /* __free_pages() checks for a slot with users */
 	pkmap_count[nr] = 1;
 	set_page_address(page, (void *)PKMAP_ADDR(nr));
 	return (int)nr;
@@ -414,6 +415,7 @@ static void *__kmap_local_pfn_prot(unsigned long pfn, pgprot_t prot,
 	vaddr = kmap_local_vaddr(fix);
 	this_cpu_write(kmap_ctrl.slot[idx].page, pfn_to_page(pfn));
 	this_cpu_write(kmap_ctrl.slot[idx].caller, caller);
+	SetPageKmap(pfn_to_page(pfn)); /* __free_pages() checks the slots */
 	arch_kmap_local_set_pte(vaddr, kmap_get_pte(fix), pfn_pte(pfn, prot));
 	preempt_enable();
 	return (void *)vaddr;

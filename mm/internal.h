@@ -20,7 +20,10 @@ void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp,
 /* Boot: the zonelist, once the zones know their pages (mm_init.c). */
 void build_all_zonelists(void);
 
-/* --- misuse reports (page_alloc_debug.c) --------------------------------- */
+/* --- misuse reports (page_alloc_debug.c, page_use.c) --------------------- */
+
+/* The head of the allocated or free block that contains pfn (or pfn). */
+unsigned long block_head_pfn(unsigned long pfn);
 
 /* "BUG: Bad page state" report. */
 void bad_page(const struct page *page, const char *reason);
@@ -70,6 +73,7 @@ struct vmap_area {
 	unsigned long subtree_max_size; /* free tree: largest gap below */
 	struct vm_struct *vm; /* busy: the mapping it holds */
 	const void *caller; /* who allocated it (kept for fault reports) */
+	unsigned long serial; /* its age: of two merging nodes the older stays */
 };
 
 void vmap_area_init(void);

@@ -93,6 +93,7 @@ struct page *mem_map;
 struct alloc_context {
 	struct zoneref *preferred_zoneref; /* the first zone it may use */
 	enum zone_type highest_zoneidx; /* gfp_zone(): the highest allowed */
+	unsigned long caller; /* who asked: the block's owner */
 };
 
 /* --- free lists ---------------------------------------------------------- */
@@ -375,11 +376,15 @@ static noinline void kernel_init_pages(struct page *page, unsigned long n)
 }
 
 /* The block leaves the allocator: one owner, order recorded for the free. */
-static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
+static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp,
+			  unsigned long caller)
 {
 	page->_refcount = 1;
 	page->private = order;
+	page->owner = caller;
 	page->flags = (page->flags & ~(1UL << PG_pcp)) | (1UL << PG_head);
+	if (unlikely(debug_pagealloc_enabled()))
+		debug_pagealloc_alloc(page, order); /* back in the direct map */
 	if (unlikely(gfp & GFP_ZERO))
 		kernel_init_pages(page, 1UL << order);
 }
@@ -403,7 +408,7 @@ static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
 			continue;
 		page = rmqueue(zone, order);
 		if (likely(page)) {
-			prep_new_page(page, order, gfp);
+			prep_new_page(page, order, gfp, ac->caller);
 			return page;
 		}
 		/* Enough pages, but no block that big. */
@@ -467,14 +472,15 @@ __alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 }
 
 /**
- * alloc_pages - allocate a block of 2^order pages
+ * __alloc_pages - alloc_pages() (mm.h): allocate a block of 2^order pages
  * @gfp: GFP flags: which zones, whether the reserve may be used, zeroing
  * @order: 0..MAX_ORDER-1
+ * @caller: who asks, recorded as the block's owner for the reports
  *
  * Return: the first page of the block (refcount 1), or NULL (reported
  * unless __GFP_NOWARN).
  */
-struct page *alloc_pages(gfp_t gfp, unsigned int order)
+struct page *__alloc_pages(gfp_t gfp, unsigned int order, unsigned long caller)
 {
 	struct alloc_context ac;
 	struct page *page;
@@ -491,6 +497,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 		gfp &= __GFP_BITS_MASK;
 	might_sleep_if(gfpflags_allow_blocking(gfp));
 	ac.highest_zoneidx = gfp_zone(gfp);
+	ac.caller = caller;
 	ac.preferred_zoneref =
 		first_zones_zonelist(&zonelist, ac.highest_zoneidx);
 
@@ -504,7 +511,8 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 {
 	/* Highmem pages have no address to return: as Linux, drop the flag. */
-	struct page *page = alloc_pages(gfp & ~(gfp_t)GFP_HIGHMEM, order);
+	struct page *page =
+		__alloc_pages(gfp & ~(gfp_t)GFP_HIGHMEM, order, _RET_IP_);
 
 	return page ? (unsigned long)lowmem_page_address(page) : 0;
 }
@@ -518,12 +526,16 @@ unsigned long get_zeroed_page(gfp_t gfp)
 
 /*
  * The flags a block being freed may have: PG_head and none of the others
- * here, with a reference held.  One test in the common case; if it fails,
- * free_page_is_bad() says why (page_alloc_debug.c).
+ * here, with a reference held.  The others say the page is free, reserved,
+ * or used by something with a free of its own (slab, vmalloc, a page
+ * table, kmalloc), or that a kmap slot may still map it.  One test in the
+ * common case; if it fails, free_page_is_bad() says why, or finds the page
+ * fine after all (a kmap slot that no longer maps it) (page_alloc_debug.c).
  */
 #define PAGE_FLAGS_CHECK_AT_FREE                                       \
 	((1UL << PG_reserved) | (1UL << PG_buddy) | (1UL << PG_head) | \
-	 (1UL << PG_slab) | (1UL << PG_pcp))
+	 (1UL << PG_slab) | (1UL << PG_pcp) | (1UL << PG_vmalloc) |    \
+	 (1UL << PG_table) | (1UL << PG_large_kmalloc) | (1UL << PG_kmap))
 
 static inline bool page_expected_state(const struct page *page)
 {
@@ -568,6 +580,9 @@ void __free_pages(struct page *page, unsigned int order)
 		order = free_order_mismatch(page, order);
 	if (!page_ref_dec_and_test(page))
 		return; /* another user still holds it */
+	page->owner = _RET_IP_; /* who freed it, for the reports */
+	if (unlikely(debug_pagealloc_enabled()))
+		debug_pagealloc_free(page, order, _RET_IP_); /* unmapped */
 	if (likely(pcp_allowed_order(order)))
 		free_unref_page(page, order);
 	else
@@ -596,7 +611,10 @@ void __free_boot_block(struct page *page, unsigned int order)
 	for (unsigned long i = 0; i < (1UL << order); i++) {
 		ClearPageReserved(page + i);
 		page[i]._refcount = 0;
+		page[i].owner = 0; /* free since boot */
 	}
+	if (debug_pagealloc_enabled())
+		debug_pagealloc_free(page, order, 0);
 	spin_lock_irqsave(&zone->lock, flags);
 	zone->managed_pages += 1UL << order;
 	__free_one_page(page, page_to_pfn(page), zone, order);

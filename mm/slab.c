@@ -63,6 +63,7 @@
  */
 #include <bug.h>
 #include <kernel.h>
+#include <kmemleak.h>
 #include <mm.h>
 #include <percpu.h>
 #include <printk.h>
@@ -145,6 +146,8 @@ static void *slab_alloc_debug(struct kmem_cache *s, gfp_t gfp,
 	slab->inuse++;
 	alloc_debug_processing(s, slab, object, addr);
 	slab_list_add(n, slab);
+	if (s->flags & __SLAB_KMEMLEAK)
+		kmemleak_alloc(object, s->object_size, 1, gfp);
 	spin_unlock_irqrestore(&n->list_lock, flags);
 	return object;
 }
@@ -354,7 +357,7 @@ void *__kmalloc(size_t size, gfp_t flags)
 		 flags))
 		flags &= ~(gfp_t)GFP_HIGHMEM;
 	if (unlikely(size > KMALLOC_MAX_CACHE_SIZE))
-		return kmalloc_large(size, flags);
+		return kmalloc_large(size, flags, _RET_IP_);
 	return slab_alloc(kmalloc_slab(size, flags), flags);
 }
 
@@ -387,6 +390,8 @@ static noinline void __slab_free(struct kmem_cache *s, struct page *slab,
 	if (kmem_cache_debug(s)) {
 		if (!free_debug_processing(s, slab, object, addr))
 			goto out;
+		if (s->flags & __SLAB_KMEMLEAK)
+			kmemleak_free(object);
 	} else if (unlikely(slab_free_is_double(s, slab, object))) {
 		slab_double_free(s, slab, object);
 		goto out;

@@ -33,6 +33,7 @@
 #include <panic.h>
 #include <printk.h>
 #include <slab.h>
+#include <sprintf.h>
 #include <stack.h>
 #include <string.h>
 
@@ -45,7 +46,8 @@
 /* Flags kmem_cache_create() accepts. */
 #define SLAB_CREATE_MASK                                                       \
 	(SLAB_DEBUG_FLAGS | SLAB_HWCACHE_ALIGN | SLAB_CACHE_DMA | SLAB_PANIC | \
-	 SLAB_RECLAIM_ACCOUNT | SLAB_NO_USER_FLAGS | SLAB_KMALLOC)
+	 SLAB_RECLAIM_ACCOUNT | SLAB_NO_USER_FLAGS | SLAB_KMALLOC |            \
+	 SLAB_NOLEAKTRACE)
 
 LIST_HEAD(slab_caches);
 DEFINE_MUTEX(slab_mutex);
@@ -187,16 +189,26 @@ int __kmem_cache_create(struct kmem_cache *s, const char *name,
 
 /* --- create, shrink, destroy -------------------------------------------- */
 
+/* Why the arguments cannot make a cache (into why), or 0. */
 static int kmem_cache_sanity_check(const char *name, unsigned int size,
-				   unsigned int align, slab_flags_t flags)
+				   unsigned int align, slab_flags_t flags,
+				   char *why, size_t len)
 {
-	if (!name || !*name || !size || size > KMALLOC_MAX_SIZE)
-		return -EINVAL;
-	if (align && !is_power_of_2(align))
-		return -EINVAL;
-	if (flags & ~(slab_flags_t)SLAB_CREATE_MASK)
-		return -EINVAL;
-	return 0;
+	if (!name || !*name)
+		snprintf(why, len, "a cache needs a name");
+	else if (!size || size > KMALLOC_MAX_SIZE)
+		snprintf(
+			why, len,
+			"object size %u is not between 1 and KMALLOC_MAX_SIZE (%lu)",
+			size, KMALLOC_MAX_SIZE);
+	else if (align && !is_power_of_2(align))
+		snprintf(why, len, "alignment %u is not a power of two", align);
+	else if (flags & ~(slab_flags_t)SLAB_CREATE_MASK)
+		snprintf(why, len, "unknown flags %#x",
+			 flags & ~(slab_flags_t)SLAB_CREATE_MASK);
+	else
+		return 0;
+	return -EINVAL;
 }
 
 /**
@@ -216,7 +228,9 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 {
 	const char *cache_name = NULL;
 	struct kmem_cache *s = NULL;
-	int err = kmem_cache_sanity_check(name, size, align, flags);
+	char why[96] = "no memory for the cache or its name";
+	int err = kmem_cache_sanity_check(name, size, align, flags, why,
+					  sizeof(why));
 
 	if (err)
 		goto out;
@@ -228,16 +242,21 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 		err = __kmem_cache_create(s, cache_name, size, align, flags,
 					  ctor);
 	mutex_unlock(&slab_mutex);
+	if (err == -E2BIG)
+		snprintf(
+			why, sizeof(why),
+			"%u-byte objects (%u with their metadata) need a slab above order %d",
+			size, s->size, MAX_ORDER - 1);
 out:
 	if (!err)
 		return s;
 	kmem_cache_free(kmem_cache, s);
 	kfree_const(cache_name);
 	if (flags & SLAB_PANIC)
-		panic("kmem_cache_create: Failed to create slab '%s'. Error %d\n",
-		      name ? name : "(null)", err);
-	pr_warn("kmem_cache_create(%s) failed with error %d\n",
-		name ? name : "(null)", err);
+		panic("kmem_cache_create: Failed to create slab '%s'. Error %d: %s\n",
+		      name ? name : "(null)", err, why);
+	pr_warn("kmem_cache_create(%s) failed with error %d: %s\n",
+		name ? name : "(null)", err, why);
 	dump_stack();
 	return NULL;
 }

@@ -29,6 +29,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <kernel.h>
+#include <kmemleak.h>
 #include <mm.h>
 #include <params.h>
 #include <printk.h>
@@ -123,11 +124,19 @@ static bool slub_debug_names(const char *name)
 	return false;
 }
 
+bool slub_debug_applies(const char *name)
+{
+	return !slub_debug_caches[0] || slub_debug_names(name);
+}
+
 slab_flags_t kmem_cache_flags(const char *name, slab_flags_t flags)
 {
+	/* The tests' plain caches: no debugging, and no kmemleak either. */
 	if (flags & SLAB_NO_USER_FLAGS)
 		return flags;
-	if (!slub_debug_caches[0] || slub_debug_names(name))
+	if (kmemleak_requested && !(flags & SLAB_NOLEAKTRACE))
+		flags |= __SLAB_KMEMLEAK;
+	if (slub_debug_applies(name))
 		flags |= slub_debug;
 	return flags;
 }

@@ -46,9 +46,10 @@ static inline unsigned int obj_to_index(const struct kmem_cache *s,
 			      s->size);
 }
 
+/* Debugging, or kmemleak: the checked paths, no cpu slab. */
 static inline bool kmem_cache_debug(const struct kmem_cache *s)
 {
-	return s->flags & SLAB_DEBUG_FLAGS;
+	return s->flags & (SLAB_DEBUG_FLAGS | __SLAB_KMEMLEAK);
 }
 
 /**
@@ -159,7 +160,7 @@ int __kmem_cache_create(struct kmem_cache *s, const char *name,
 /* kmalloc.c: the kmalloc-* and dma-kmalloc-* caches. */
 void create_kmalloc_caches(void);
 /* kmalloc.c: kmalloc() above KMALLOC_MAX_CACHE_SIZE: pages. */
-void *kmalloc_large(size_t size, gfp_t flags);
+void *kmalloc_large(size_t size, gfp_t flags, unsigned long caller);
 /* kmalloc.c: kfree() of what is no slab object: pages, NULL, or misuse. */
 void kfree_large(const void *object, unsigned long addr);
 

@@ -206,11 +206,14 @@ void slab_wrong_cache(struct kmem_cache *s, struct kmem_cache *cachep,
 void slab_not_a_slab_object(struct kmem_cache *s, const void *object,
 			    unsigned long caller)
 {
-	char where[160];
+	char where[200];
 
 	if (!object)
 		return; /* kmem_cache_free(s, NULL) is a no-op, as in Linux */
-	explain_address((unsigned long)object, 0, where, sizeof(where));
+	if (virt_addr_valid(object))
+		page_use_describe(virt_to_page(object), where, sizeof(where));
+	else
+		explain_address((unsigned long)object, 0, where, sizeof(where));
 	slab_bug(s, "Attempt to free object(%p) outside of slab", object);
 	pr_err("%s\n", where);
 	pr_err("kmem_cache_free called from %pS\n", (void *)caller);

@@ -35,6 +35,7 @@
 #include <errno.h>
 #include <fault.h>
 #include <kernel.h>
+#include <kmemleak.h>
 #include <mm.h>
 #include <printk.h>
 #include <seq_file.h>
@@ -94,6 +95,7 @@ static struct vm_struct *get_vm_area(unsigned long size, unsigned long flags,
 
 	if (!area)
 		return NULL;
+	kmemleak_ignore(area); /* only vmap_area points to it: not scanned */
 	area->size = size + PAGE_SIZE;
 	area->flags = flags;
 	area->caller = caller;
@@ -142,6 +144,7 @@ static void vmalloc_free_pages(struct page **pages, unsigned int nr)
 {
 	for (unsigned int i = 0; i < nr; i++) {
 		ClearPageVmalloc(pages[i]);
+		pages[i]->vm_area = NULL;
 		__free_page(pages[i]);
 	}
 }
@@ -154,6 +157,7 @@ static int vmalloc_alloc_pages(struct vm_struct *area, gfp_t gfp)
 				    GFP_KERNEL | __GFP_NOWARN);
 	if (!area->pages)
 		return -ENOMEM;
+	kmemleak_ignore(area->pages);
 	for (unsigned int i = 0; i < area->nr_pages; i++) {
 		struct page *page = alloc_page(page_gfp);
 
@@ -167,7 +171,9 @@ static int vmalloc_alloc_pages(struct vm_struct *area, gfp_t gfp)
 			kfree(area->pages);
 			return -ENOMEM;
 		}
+		/* Whose page it is: __free_pages() refuses it, reports say. */
 		SetPageVmalloc(page);
+		page->vm_area = area;
 		area->pages[i] = page;
 	}
 	return 0;
@@ -183,14 +189,15 @@ void *__vmalloc(unsigned long size, gfp_t gfp, const void *caller)
 		 "vmalloc: size 0 requested by %pS: nothing to allocate\n",
 		 caller))
 		return NULL;
-	size = PAGE_ALIGN(size);
-	nr_pages = size >> PAGE_SHIFT;
-	if (!size || nr_pages > totalram_pages()) {
+	/* Pages, rounded up without PAGE_ALIGN(): that wraps near 4 GB. */
+	nr_pages = size / PAGE_SIZE + !!(size % PAGE_SIZE);
+	if (nr_pages > totalram_pages()) {
 		if (!(gfp & __GFP_NOWARN))
-			pr_warn("vmalloc: size %lu from %pS is more than all of RAM\n",
-				size, caller);
+			pr_warn("vmalloc: size %lu from %pS is more than all of RAM (%lu kB)\n",
+				size, caller, totalram_pages() << 2);
 		return NULL;
 	}
+	size = nr_pages << PAGE_SHIFT;
 	area = get_vm_area(size, VM_ALLOC, caller);
 	if (!area)
 		return NULL;
@@ -201,6 +208,8 @@ void *__vmalloc(unsigned long size, gfp_t gfp, const void *caller)
 		       area->nr_pages, PAGE_KERNEL))
 		goto out_free_pages;
 	atomic_long_add((long)nr_pages, &nr_vmalloc_pages);
+	/* Linux's kmemleak_vmalloc(): the area itself is what its user holds. */
+	kmemleak_alloc(area->addr, size, 1, gfp);
 	return area->addr;
 
 out_free_pages:
@@ -319,6 +328,7 @@ void vfree(const void *addr)
 	area = vm_area_take(addr, VM_ALLOC, "vfree");
 	if (!area)
 		return;
+	kmemleak_free(addr);
 	vmalloc_free_pages(area->pages, area->nr_pages);
 	atomic_long_sub((long)area->nr_pages, &nr_vmalloc_pages);
 	kfree(area->pages);
@@ -331,6 +341,10 @@ void *vmap(struct page **pages, unsigned int count, unsigned long flags,
 	struct vm_struct *area;
 
 	if (WARN(!count || !pages, "vmap: nothing to map\n"))
+		return NULL;
+	if (WARN(count > (VMALLOC_END - VMALLOC_START) >> PAGE_SHIFT,
+		 "vmap: %u pages are more than the vmalloc space holds (%lu kB)\n",
+		 count, (VMALLOC_END - VMALLOC_START) >> 10))
 		return NULL;
 	area = get_vm_area((unsigned long)count << PAGE_SHIFT, VM_MAP | flags,
 			   __builtin_return_address(0));

@@ -163,3 +163,10 @@ static void vmstat_show(struct seq_file *m)
 		   sum_vm_event(NR_TLB_LOCAL_FLUSH_ONE));
 }
 PROC_FILE("vmstat", vmstat_show);
+
+/* The reserve the watermarks come from, as this boot set it (sysctl's). */
+static void min_free_kbytes_show(struct seq_file *m)
+{
+	seq_printf(m, "%d\n", min_free_kbytes);
+}
+PROC_FILE("sys/vm/min_free_kbytes", min_free_kbytes_show);

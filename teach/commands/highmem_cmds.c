@@ -9,7 +9,10 @@
  * can be watched through two addresses, and an unmapped one answers "not
  * mapped" with the fault report's explanation instead of an oops (they use
  * the nofault probes of uaccess.h).  Misuse (`kunmap` once too often) is
- * reported by kmap itself, as it would be for kernel code.
+ * reported by kmap itself, as it would be for kernel code.  `poke` decides
+ * what it may write by the physical frame and its use (mm/page_use.c), not
+ * by the address, so no alias of kernel text or of a page table is a way
+ * around the protection.
  */
 #include <asm/pgtable.h>
 #include <bug.h>
@@ -17,6 +20,7 @@
 #include <errno.h>
 #include <fault.h>
 #include <highmem.h>
+#include <kallsyms.h>
 #include <kernel.h>
 #include <mm.h>
 #include <printk.h>
@@ -80,6 +84,28 @@ SHELL_COMMAND(kmap, "PFN", "map a page at a pkmap slot (kmap)",
 	      .see = "kunmap, kmap_local, cat /proc/pkmap, walk VADDR, "
 		     "alloc 0 highmem (a page to map), demo highmem");
 
+/*
+ * A slot with users that some other part of the kernel kmapped last: its
+ * user still needs it, so the shell does not take a user away.  (A slot
+ * without users, or no slot, goes to kunmap(), whose report is the lesson.)
+ */
+static bool refuse_not_ours(struct page *page)
+{
+	void *vaddr = PageHighMem(page) ? page_address(page) : NULL;
+	unsigned long nr, caller;
+
+	if (!vaddr)
+		return false;
+	nr = PKMAP_NR((unsigned long)vaddr);
+	caller = pkmap_slot_caller((unsigned int)nr);
+	if (pkmap_slot_count((unsigned int)nr) < 2 ||
+	    kallsyms_in_function(caller, "cmd_kmap"))
+		return false;
+	kprintf("kunmap: pkmap slot %lu of pfn %#lx was kmapped by %pS, not by `kmap`: refused (its user still needs it)\n",
+		nr, page_to_pfn(page), (void *)caller);
+	return true;
+}
+
 static int cmd_kunmap(int argc, char **argv)
 {
 	unsigned long warnings = nr_warnings;
@@ -92,6 +118,8 @@ static int cmd_kunmap(int argc, char **argv)
 	page = parse_pfn(argv[1]);
 	if (!page)
 		return -EINVAL;
+	if (refuse_not_ours(page))
+		return -EBUSY;
 	kunmap(page);
 	if (nr_warnings != warnings) {
 		kprintf("kunmap: refused, see the report above\n");
@@ -172,12 +200,23 @@ SHELL_COMMAND(kmap_local, "PFN", "map at a fixmap slot, read, unmap",
 	      .see = "kmap, peek VADDR (after it: not mapped), "
 		     "cat /proc/pkmap (the stack), demo highmem");
 
+/*
+ * A 4-byte probe at vaddr faulted.  The byte that faulted may be in the
+ * next page (a word that crosses the end of lowmem): explain that one.
+ */
 static void print_not_mapped(const char *cmd, unsigned long vaddr)
 {
+	unsigned long fault = this_cpu_read(fixed_up_fault_address);
 	char why[320];
 
-	explain_address(vaddr, 0, why, sizeof(why));
-	kprintf("%s: %#lx: not mapped\n  %s\n", cmd, vaddr, why);
+	if (fault < vaddr || fault - vaddr >= sizeof(u32))
+		fault = vaddr; /* not this probe's: say what we know */
+	explain_address(fault, 0, why, sizeof(why));
+	if (fault != vaddr)
+		kprintf("%s: %#lx: the 4 bytes cross into %#lx, which is not mapped\n  %s\n",
+			cmd, vaddr, fault, why);
+	else
+		kprintf("%s: %#lx: not mapped\n  %s\n", cmd, vaddr, why);
 }
 
 static int cmd_peek(int argc, char **argv)
@@ -205,6 +244,53 @@ SHELL_COMMAND(peek, "VADDR", "read a 32-bit word; a fault says why",
 			"guard page, a stale pkmap slot, a kmap_local slot...).",
 	      .see = "poke, walk VADDR, layout, kmap");
 
+/* The frame the page tables map vaddr to; false if none is mapped. */
+static bool mapped_pfn(unsigned long vaddr, unsigned long *pfn)
+{
+	enum pg_level level;
+	pte_t *pte = lookup_address(vaddr, &level);
+
+	if (!pte || !pte_present(*pte))
+		return false;
+	*pfn = level == PG_LEVEL_4M ?
+		       (*pte >> PAGE_SHIFT) +
+			       ((vaddr & ~PGDIR_MASK) >> PAGE_SHIFT) :
+		       pte_pfn(*pte);
+	return true;
+}
+
+/*
+ * May poke write at vaddr?  Decided by the frame and what it is used for,
+ * never by the address: a second mapping of kernel text (a kmap, a vmap,
+ * an ioremap of the same frame) is just as much kernel text.  Writable:
+ * memory someone allocated (kmalloc, slab, vmalloc, alloc_pages: writing
+ * past an object is a lesson slub_debug reports) and frames that are no
+ * RAM the kernel manages.  Refused: the kernel image, mem_map and the other
+ * boot reservations, page tables, and free pages.
+ */
+static bool poke_allowed(unsigned long vaddr, unsigned long len)
+{
+	for (unsigned long a = vaddr; a - vaddr < len;
+	     a = (a & PAGE_MASK) + PAGE_SIZE) {
+		enum page_use use = PAGE_USE_UNKNOWN;
+		char what[256];
+		struct page *head;
+		unsigned long pfn;
+
+		if (!mapped_pfn(a, &pfn) || !pfn_valid(pfn))
+			continue; /* the write faults, or is no RAM of ours */
+		use = page_use(pfn_to_page(pfn), &head);
+		if (use == PAGE_USE_SLAB || use == PAGE_USE_LARGE_KMALLOC ||
+		    use == PAGE_USE_VMALLOC || use == PAGE_USE_ALLOCATED)
+			continue;
+		page_use_describe(pfn_to_page(pfn), what, sizeof(what));
+		kprintf("poke: %#lx is pfn %#lx, %s: refused (poke writes only to allocated memory, whatever address maps the frame)\n",
+			a, pfn, what);
+		return false;
+	}
+	return true;
+}
+
 static int cmd_poke(int argc, char **argv)
 {
 	unsigned long vaddr, value;
@@ -219,6 +305,8 @@ static int cmd_poke(int argc, char **argv)
 		print_not_mapped("poke", vaddr);
 		return -EFAULT;
 	}
+	if (!poke_allowed(vaddr, sizeof(u32)))
+		return -EPERM;
 	if (put_kernel_nofault((u32 *)vaddr, (u32)value)) {
 		kprintf("poke: %#lx: mapped read-only (%#010x stays)\n", vaddr,
 			word);

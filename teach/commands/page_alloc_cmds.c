@@ -5,10 +5,16 @@
  * `alloc 3 highmem` takes a block of 2^3 pages with GFP_HIGHMEM and says
  * where it came from; `free PFN 3` gives it back.  Watching /proc/buddyinfo
  * between the two shows a split and a merge.  Misuse (a free page, a wrong
- * order) is reported by the allocator itself, as it would be for kernel code.
+ * order, a slab, vmalloc or kmalloc page, a page still kmapped) is reported
+ * by the allocator itself, as it would be for kernel code.  One misuse the
+ * allocator cannot see is left to this command: a block that alloc_pages()
+ * gave to some other part of the kernel is in use by its owner, so `free`
+ * refuses every allocated block that `alloc` did not hand out (the block's
+ * owner, recorded by alloc_pages(), says who did).
  */
 #include <errno.h>
 #include <gfp.h>
+#include <kallsyms.h>
 #include <kernel.h>
 #include <mm.h>
 #include <printk.h>
@@ -45,7 +51,7 @@ static int cmd_alloc(int argc, char **argv)
 	    parse_gfp_args(argc - 2, argv + 2, &gfp))
 		return -EINVAL;
 	gfp_snprint(flags, sizeof(flags), gfp);
-	page = alloc_pages(gfp, (unsigned int)min(order, 1000UL));
+	page = alloc_pages(gfp, (unsigned int)order);
 	if (!page) {
 		kprintf("alloc: order %lu with %s failed\n", order, flags);
 		return -ENOMEM;
@@ -82,9 +88,29 @@ SHELL_COMMAND(alloc, "ORDER [GFP...]",
 	      .see = "free, gfp, cat /proc/buddyinfo, cat /proc/zoneinfo, "
 		     "explain buddy, explain gfp");
 
+static bool page_is_free(const struct page *page)
+{
+	struct page *head;
+	enum page_use use = page_use(page, &head);
+
+	return use == PAGE_USE_FREE || use == PAGE_USE_PCP;
+}
+
+/* Did `alloc` (this file's cmd_alloc) allocate the block of page? */
+static bool allocated_by_shell(const struct page *page)
+{
+	struct page *head;
+
+	if (page_use(page, &head) != PAGE_USE_ALLOCATED)
+		return true; /* not an owner's block: the allocator judges */
+	return kallsyms_in_function(head->owner, "cmd_alloc");
+}
+
 static int cmd_free(int argc, char **argv)
 {
-	unsigned long pfn, order, bad_pages;
+	unsigned long pfn, order;
+	char use[256];
+	bool was_free;
 
 	if (argc != 3)
 		return shell_usage(argv[0]);
@@ -101,9 +127,16 @@ static int cmd_free(int argc, char **argv)
 			MAX_ORDER - 1);
 		return -EINVAL;
 	}
-	bad_pages = nr_bad_page_reports;
+	if (!allocated_by_shell(pfn_to_page(pfn))) {
+		page_use_describe(pfn_to_page(pfn), use, sizeof(use));
+		kprintf("free: pfn %#lx is %s, not a block from `alloc`: refused (its owner still uses it)\n",
+			pfn, use);
+		return -EBUSY;
+	}
+	was_free = page_is_free(pfn_to_page(pfn));
 	__free_pages(pfn_to_page(pfn), (unsigned int)order);
-	if (nr_bad_page_reports != bad_pages) {
+	/* Judge by the outcome: a wrong order is a WARN, yet the block goes. */
+	if (was_free || !page_is_free(pfn_to_page(pfn))) {
 		kprintf("free: refused, see the report above\n");
 		return -EINVAL;
 	}

@@ -12,8 +12,13 @@
  * Without slub_debug=F the kernel does not check what is freed (that is the
  * point of the fast path), so these commands check the address themselves
  * and refuse one that would corrupt a free list.  With F, the kernel's own
- * report is the lesson, and the address goes through unchecked.
+ * report is the lesson, and the address goes through unchecked.  One thing
+ * no allocator can see is whose a live object is: `kfree` and `slab free`
+ * free only what `kmalloc` and `slab alloc` handed out (the shell keeps a
+ * table of them), never an object the kernel itself still uses, and `slab
+ * destroy` only a cache that `slab create` made.
  */
+#include <bug.h>
 #include <cpumask.h>
 #include <errno.h>
 #include <gfp.h>
@@ -22,10 +27,53 @@
 #include <printk.h>
 #include <shell.h>
 #include <slab.h>
+#include <sprintf.h>
 #include <string.h>
 
 /* The object layout and the free lists are the lesson: mm's inside view. */
 #include "../../mm/slab_internal.h"
+
+#define SHELL_MAX_OBJECTS 256 /* live objects from kmalloc and slab alloc */
+#define SHELL_MAX_CACHES 16 /* caches from slab create */
+
+static const void *shell_objects[SHELL_MAX_OBJECTS];
+static const struct kmem_cache *shell_caches[SHELL_MAX_CACHES];
+
+/* Find p in a table of n pointers; NULL finds a free entry.  -1: none. */
+static int table_find(const void *const *table, int n, const void *p)
+{
+	for (int i = 0; i < n; i++)
+		if (table[i] == p)
+			return i;
+	return -1;
+}
+
+/* Remember an object the shell handed out; false if the table is full. */
+static bool shell_own(const void *p)
+{
+	int i = table_find(shell_objects, SHELL_MAX_OBJECTS, NULL);
+
+	if (i < 0) {
+		kprintf("the shell keeps track of at most %d objects: kfree some first; %p given back\n",
+			SHELL_MAX_OBJECTS, p);
+		return false;
+	}
+	shell_objects[i] = p;
+	return true;
+}
+
+static void shell_disown(const void *p)
+{
+	int i = table_find(shell_objects, SHELL_MAX_OBJECTS, p);
+
+	if (i >= 0)
+		shell_objects[i] = NULL;
+}
+
+static bool shell_owns(const void *p)
+{
+	return p && table_find(shell_objects, SHELL_MAX_OBJECTS, p) >= 0;
+}
 
 static int parse_gfp_words(int argc, char **argv, gfp_t *gfp)
 {
@@ -94,6 +142,10 @@ static int cmd_kmalloc(int argc, char **argv)
 		kprintf("kmalloc: %lu bytes with %s failed\n", size, flags);
 		return -ENOMEM;
 	}
+	if (!shell_own(p)) {
+		kfree(p);
+		return -ENOSPC;
+	}
 	kprintf("kmalloc: %lu bytes with %s: %p\n", size, flags, p);
 	if (virt_to_slab(p))
 		show_slab_object(p);
@@ -117,33 +169,78 @@ SHELL_COMMAND(kmalloc, "SIZE [GFP...]",
 	      .see = "kfree, slabtop, slabinfo, cat /proc/slabinfo, "
 		     "explain kmalloc, explain compare");
 
+/* A live object (or kmalloc block) that is not the shell's: refuse. */
+static bool refuse_not_ours(void *p, const char *what)
+{
+	if (shell_owns(p))
+		return false;
+	kprintf("%p is %s that `kmalloc`/`slab alloc` did not hand out: refused (the kernel still uses it)\n",
+		p, what);
+	return true;
+}
+
 /*
- * Would freeing p to its slab corrupt it?  Say so, unless F will.  (A wrong
- * cache the kernel reports itself, then frees p where it belongs.)
+ * Would freeing p corrupt a slab, or take memory from under its owner?  Say
+ * so, unless F will.  (A wrong cache the kernel reports itself, then frees
+ * p where it belongs; anything that is no kmalloc memory at all, kfree()
+ * reports.)
  */
 static bool refuse_bad_free(void *p)
 {
-	struct page *slab = virt_to_slab(p);
+	struct page *slab = virt_to_slab(p), *head;
+	char what[96];
 
-	if (!slab || (slab->slab_cache->flags & SLAB_CONSISTENCY_CHECKS))
-		return false;
-	if (!check_valid_pointer(slab->slab_cache, slab, p)) {
+	if (!slab)
+		return virt_addr_valid(p) &&
+		       page_use(virt_to_page(p), &head) ==
+			       PAGE_USE_LARGE_KMALLOC &&
+		       lowmem_page_address(head) == p &&
+		       refuse_not_ours(p, "a kmalloc() block");
+	if (slab->slab_cache->flags & SLAB_CONSISTENCY_CHECKS) {
+		if (!check_valid_pointer(slab->slab_cache, slab, p) ||
+		    on_freelist(slab->slab_cache, slab, p))
+			return false; /* F reports it: the lesson */
+	} else if (!check_valid_pointer(slab->slab_cache, slab, p)) {
 		kprintf("%p is inside a slab of %s but not at an object: refused\n",
 			p, slab->slab_cache->name);
 		kprintf("  (boot with slub_debug=F to see the kernel catch it)\n");
 		return true;
-	}
-	if (on_freelist(slab->slab_cache, slab, p)) {
+	} else if (on_freelist(slab->slab_cache, slab, p)) {
 		kprintf("%p is already free: refused\n", p);
 		kprintf("  (boot with slub_debug=F to see the kernel catch it)\n");
 		return true;
 	}
-	return false;
+	snprintf(what, sizeof(what), "a live object of %s",
+		 slab->slab_cache->name);
+	return refuse_not_ours(p, what);
+}
+
+static void kfree_cb(struct kmem_cache *s, void *p)
+{
+	kfree(p);
+}
+
+static void kmem_cache_free_cb(struct kmem_cache *s, void *p)
+{
+	kmem_cache_free(s, p);
+}
+
+/*
+ * Free p with fn and forget that the shell handed it out; true if the
+ * kernel reported a misuse meanwhile (then the command says so, not done).
+ */
+static bool free_reported(void *p, void (*fn)(struct kmem_cache *s, void *p),
+			  struct kmem_cache *s)
+{
+	printk_mark_t mark = printk_mark();
+
+	fn(s, p);
+	shell_disown(p);
+	return shell_reported_since(mark);
 }
 
 static int cmd_kfree(int argc, char **argv)
 {
-	printk_mark_t mark;
 	unsigned long addr;
 	void *p;
 
@@ -154,9 +251,7 @@ static int cmd_kfree(int argc, char **argv)
 	p = (void *)addr;
 	if (refuse_bad_free(p))
 		return -EINVAL;
-	mark = printk_mark();
-	kfree(p);
-	if (shell_reported_since(mark)) {
+	if (free_reported(p, kfree_cb, NULL)) {
 		kprintf("kfree: %p: misuse, reported above\n", p);
 		return -EINVAL;
 	}
@@ -211,6 +306,7 @@ static int parse_slab_flags(int argc, char **argv, slab_flags_t *flags)
 
 static int slab_create(int argc, char **argv)
 {
+	int i;
 	unsigned long size;
 	slab_flags_t flags;
 	struct kmem_cache *s;
@@ -224,10 +320,17 @@ static int slab_create(int argc, char **argv)
 	if (shell_parse_size(argv[3], &size) ||
 	    parse_slab_flags(argc - 4, argv + 4, &flags))
 		return -EINVAL;
-	s = kmem_cache_create(argv[2], (unsigned int)min(size, ~0UL >> 1), 0,
-			      flags, NULL);
+	i = table_find((const void *const *)shell_caches, SHELL_MAX_CACHES,
+		       NULL);
+	if (i < 0) {
+		kprintf("slab: the shell keeps at most %d caches: destroy one first\n",
+			SHELL_MAX_CACHES);
+		return -ENOSPC;
+	}
+	s = kmem_cache_create(argv[2], (unsigned int)size, 0, flags, NULL);
 	if (!s)
 		return -EINVAL;
+	shell_caches[i] = s;
 	kprintf("slab: created %s: %u-byte objects, %u bytes apart, %u per slab of %u page%s\n",
 		s->name, s->object_size, s->size, s->objects, 1U << s->order,
 		s->order ? "s" : "");
@@ -243,8 +346,9 @@ static int slab_info(struct kmem_cache *s)
 	for_each_possible_cpu(cpu)
 		if (READ_ONCE(per_cpu_ptr(s->cpu_slab, cpu)->slab))
 			cpu_slabs++;
-	kprintf("%s: object_size %u, size %u, align %u, flags %#x\n", s->name,
-		s->object_size, s->size, s->align, s->flags);
+	kprintf("%s: object_size %u, size %u, align %u, flags %#x (struct kmem_cache at %p)\n",
+		s->name, s->object_size, s->size, s->align, s->flags,
+		(void *)s);
 	kprintf("  slab: order %u (%lu bytes), %u objects, %lu bytes left over\n",
 		s->order, PAGE_SIZE << s->order, s->objects,
 		(PAGE_SIZE << s->order) - (unsigned long)s->objects * s->size);
@@ -273,16 +377,13 @@ static int slab_info(struct kmem_cache *s)
 
 static int slab_free_cmd(struct kmem_cache *s, const char *arg)
 {
-	printk_mark_t mark;
 	unsigned long addr;
 
 	if (shell_parse_ulong(arg, &addr))
 		return -EINVAL;
 	if (refuse_bad_free((void *)addr))
 		return -EINVAL;
-	mark = printk_mark();
-	kmem_cache_free(s, (void *)addr);
-	if (shell_reported_since(mark)) {
+	if (free_reported((void *)addr, kmem_cache_free_cb, s)) {
 		kprintf("slab: kmem_cache_free(%s, %#lx): misuse, reported above\n",
 			s->name, addr);
 		return -EINVAL;
@@ -307,6 +408,7 @@ static int cmd_slab(int argc, char **argv)
 {
 	struct kmem_cache *s;
 	void *p;
+	int i;
 
 	if (argc >= 2 && !strcmp(argv[1], "create"))
 		return slab_create(argc, argv);
@@ -324,6 +426,10 @@ static int cmd_slab(int argc, char **argv)
 		p = kmem_cache_alloc(s, GFP_KERNEL);
 		if (!p)
 			return -ENOMEM;
+		if (!shell_own(p)) {
+			kmem_cache_free(s, p);
+			return -ENOSPC;
+		}
 		kprintf("slab: %s object at %p\n", s->name, p);
 		show_slab_object(p);
 		return 0;
@@ -342,7 +448,16 @@ static int cmd_slab(int argc, char **argv)
 			kprintf("slab: %s is a boot cache: refused\n", s->name);
 			return -EPERM;
 		}
+		i = table_find((const void *const *)shell_caches,
+			       SHELL_MAX_CACHES, s);
+		if (i < 0) {
+			kprintf("slab: %s was not made by `slab create`: refused (the kernel uses it)\n",
+				s->name);
+			return -EPERM;
+		}
 		kmem_cache_destroy(s);
+		if (!find_kmem_cache(argv[2]))
+			shell_caches[i] = NULL;
 		kprintf("slab: %s %s\n", argv[2],
 			find_kmem_cache(argv[2]) ? "kept (see above)" :
 						   "destroyed");

@@ -9,12 +9,14 @@
  * the keyboard and the serial line arrive here).  What the command prints
  * goes to the same consoles.  So `oncpu 1 cat /proc/interrupts` shows the
  * counters as CPU 1 sees them, and `oncpu 2 cpus` marks CPU 2 as the one
- * running.  Bad input is an error line: a CPU number this machine does
+ * running.  A Ctrl-C meanwhile is for the command on CPU N (the console's
+ * foreground moves there while it runs).  Bad input is an error line: a CPU number this machine does
  * not have, or a CPU that is offline (it did not start, or maxcpus= or
  * nosmp kept it off).
  */
 #include <asm/hardirq.h>
 #include <asm/smp.h>
+#include <console.h>
 #include <cpumask.h>
 #include <errno.h>
 #include <kernel.h>
@@ -59,7 +61,8 @@ static int cmd_oncpu(int argc, char **argv)
 {
 	char line[SHELL_LINE_MAX];
 	unsigned long cpu;
-	int n = 0;
+	unsigned int prev;
+	int n = 0, ret;
 
 	if (argc < 3)
 		return shell_usage(argv[0]);
@@ -83,8 +86,21 @@ static int cmd_oncpu(int argc, char **argv)
 	for (int i = 2; i < argc; i++)
 		n += scnprintf(line + n, sizeof(line) - (size_t)n, "%s%s",
 			       i > 2 ? " " : "", argv[i]);
-	return smp_call_on_cpu((unsigned int)cpu, oncpu_run, line, false);
+	/* A ^C is for the command on that CPU now (a signal for its job). */
+	prev = console_set_foreground((unsigned int)cpu);
+	ret = smp_call_on_cpu((unsigned int)cpu, oncpu_run, line, false);
+	console_set_foreground(prev);
+	return ret;
 }
 SHELL_COMMAND(oncpu, "CPU COMMAND...",
 	      "run a command on another CPU, this one waits",
-	      SHELL_TOPIC_SYSTEM, cmd_oncpu);
+	      SHELL_TOPIC_SYSTEM, cmd_oncpu,
+	      .detail = "Hands the command line to CPU N's idle loop "
+			"(smp_call_on_cpu(): a RESCHEDULE IPI, then process "
+			"context there) while this CPU waits, still taking "
+			"the keyboard and serial interrupts.  What the command "
+			"shows is what CPU N sees: its per-CPU counters, its "
+			"kmap_local slots, its stack.  A Ctrl-C meanwhile is "
+			"for the command on CPU N.  Calls nest: oncpu 1 "
+			"oncpu 0 CMD.",
+	      .see = "cpus, cat /proc/interrupts, test smp");

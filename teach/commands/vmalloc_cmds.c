@@ -3,11 +3,14 @@
  * vmalloc_cmds.c - `vmalloc` and `vfree`: seeing that a vmalloc buffer is
  * one range of virtual addresses over pages from all over physical memory
  * (mostly highmem).  `demo vmalloc` (teach/demos/vmalloc_demo.c) contrasts
- * it with kmalloc, using vmalloc_show_pages() from here.
+ * it with kmalloc, using vmalloc_show_pages() from here.  `vfree` frees only
+ * the areas `vmalloc` made (an area records its caller): any other is in
+ * use by the kernel.
  */
 #include <asm/memlayout.h>
 #include <bug.h>
 #include <errno.h>
+#include <kallsyms.h>
 #include <kernel.h>
 #include <mm.h>
 #include <printk.h>
@@ -17,6 +20,23 @@
 #include <vmalloc.h>
 
 #define LIST_PAGES_MAX 24 /* pages listed one by one before summarising */
+#define SHELL_AREAS 64 /* areas the shell remembers it holds */
+
+/*
+ * The areas `vmalloc` handed out and `vfree` has not taken back: the shell
+ * holds them for the user, so a kmemleak scan finds them referenced.
+ */
+static void *shell_areas[SHELL_AREAS];
+
+static void shell_areas_set(void *old, void *new)
+{
+	for (int i = 0; i < SHELL_AREAS; i++) {
+		if (shell_areas[i] == old) {
+			shell_areas[i] = new;
+			return;
+		}
+	}
+}
 
 /* Physically contiguous runs among the pages of [addr, addr + n pages). */
 static unsigned long contiguous_runs(const void *addr, unsigned long n)
@@ -76,6 +96,7 @@ static int cmd_vmalloc(int argc, char **argv)
 			size);
 		return -ENOMEM;
 	}
+	shell_areas_set(NULL, addr);
 	kprintf("vmalloc: %lu bytes at %p-%p\n", size, addr,
 		(char *)addr + PAGE_ALIGN(size) - 1);
 	kprintf("  area of %lu bytes with its guard page\n",
@@ -97,6 +118,19 @@ SHELL_COMMAND(vmalloc, "SIZE", "vmalloc a buffer, show where its pages are",
 		     "page), cat /proc/meminfo (VmallocUsed), demo vmalloc, "
 		     "explain vmalloc");
 
+/* An area that some other part of the kernel made and still uses. */
+static bool refuse_not_ours(unsigned long addr)
+{
+	const struct vm_struct *area = find_vm_area((void *)addr);
+
+	if (!area ||
+	    kallsyms_in_function((unsigned long)area->caller, "cmd_vmalloc"))
+		return false; /* not an area: vfree() itself says so */
+	kprintf("vfree: %#lx is a vmalloc area of %lu bytes made by %pS, not by `vmalloc`: refused (its owner still uses it)\n",
+		addr, area->size, area->caller);
+	return true;
+}
+
 static int cmd_vfree(int argc, char **argv)
 {
 	unsigned long addr, warnings = nr_warnings;
@@ -105,7 +139,10 @@ static int cmd_vfree(int argc, char **argv)
 		return shell_usage(argv[0]);
 	if (shell_parse_ulong(argv[1], &addr))
 		return -EINVAL;
+	if (refuse_not_ours(addr))
+		return -EBUSY;
 	vfree((void *)addr);
+	shell_areas_set((void *)addr, NULL);
 	if (nr_warnings != warnings) {
 		kprintf("vfree: refused, see the report above\n");
 		return -EINVAL;

@@ -24,6 +24,8 @@
 
 extern const struct demo __start_demos[], __stop_demos[];
 
+#define KEY_CTRL_C 0x03
+
 static bool demo_paced;
 static bool boot_demo_paced = true; /* demo.pace= for the boot mode */
 
@@ -53,8 +55,13 @@ void demo_step(const char *fmt, ...)
 		kprintf("\n  [Enter] ");
 		do
 			c = console_getc();
-		while (c != '\r' && c != '\n');
+		while (c != '\r' && c != '\n' && c != KEY_CTRL_C);
 		kprintf("\n");
+		/* A demo must tidy up after itself: ^C runs it on unpaced. */
+		if (c == KEY_CTRL_C) {
+			kprintf("^C: the rest of the demo without pauses, so that it gives back what it took\n");
+			demo_paced = false;
+		}
 	}
 	kprintf("\n%s\n", text);
 }

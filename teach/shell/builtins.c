@@ -138,7 +138,9 @@ SHELL_COMMAND(dmesg, "[-r]", "print the kernel log (-r: with <levels>)",
 
 static int cmd_cmdline(int argc, char **argv)
 {
-	kprintf("%s\n", saved_command_line);
+	/* Up to 2047 characters: more than one kprintf() line holds. */
+	console_write(saved_command_line, strlen(saved_command_line));
+	console_write("\n", 1);
 	return 0;
 }
 SHELL_COMMAND(cmdline, "", "the kernel command line of this boot",

@@ -6,12 +6,17 @@
  * (the keyboard driver produces the bytes a terminal would).  The editor
  * understands: printable characters, Backspace/DEL, Ctrl-U (erase the line),
  * Ctrl-C (abandon it), and the up/down arrows (ESC [ A / ESC [ B) to walk
- * the history of the last SHELL_HISTORY lines.  CR, LF or CR LF end a line.
+ * the history of the last SHELL_HISTORY lines.  Other escape sequences
+ * (ESC [ params final, ESC O x) are skipped whole; a control character in
+ * the middle of one (Enter, say) ends the sequence and counts as itself,
+ * so no key is ever swallowed.  CR, LF or CR LF end a line.
  * A line longer than SHELL_LINE_MAX is refused as a whole, never cut short
  * and run.
  *
  * Each command runs under run_protected(): an oops inside it ends just that
- * command, the way Linux kills only the task that oopsed.
+ * command, the way Linux kills only the task that oopsed.  Ctrl-C while a
+ * command runs is an interrupt for it (console.h: signal_pending()): long
+ * commands check it in their loops, stop and say so.
  *
  * Output is fitted to the 80-column screen by the consoles (projector mode,
  * kernel/console_wrap.c); the echo of what is typed is not wrapped.  A
@@ -50,11 +55,15 @@ extern const struct shell_command __start_shell_cmds[], __stop_shell_cmds[];
 static char history[SHELL_HISTORY][SHELL_LINE_MAX];
 static unsigned int history_count; /* lines ever added */
 
+/* Where an escape sequence is: ESC, then ESC [ or ESC O, then its end. */
+enum esc_state { ESC_NONE, ESC_START, ESC_CSI, ESC_SS3 };
+
 struct line_state {
 	char buf[SHELL_LINE_MAX];
 	size_t len;
 	bool overflow; /* more was typed than fits: refuse the line */
 	unsigned int history_pos; /* lines back from the newest, 0 = editing */
+	enum esc_state esc; /* inside an escape sequence */
 };
 
 static void erase_chars(size_t n)
@@ -97,18 +106,36 @@ static void history_move(struct line_state *ls, int delta)
 					 SHELL_HISTORY]);
 }
 
-/* ESC was read: handle "[A" and "[B", ignore other sequences. */
-static void handle_escape(struct line_state *ls)
+/*
+ * One byte of an escape sequence; false if it is none (the sequence ended
+ * without it: a control character is itself, not part of the sequence).
+ * ESC [ A and ESC [ B walk the history; every other sequence is skipped:
+ * ESC [ parameters (0x20-0x3f) and a final byte (0x40-0x7e), ESC O and one
+ * byte, ESC and one byte.
+ */
+static bool handle_escape(struct line_state *ls, int c)
 {
-	int c = console_getc();
-
-	if (c != '[')
-		return;
-	c = console_getc();
-	if (c == 'A')
-		history_move(ls, 1);
-	else if (c == 'B')
-		history_move(ls, -1);
+	if (c < 0x20 || c == KEY_DEL) {
+		ls->esc = ESC_NONE;
+		return false;
+	}
+	switch (ls->esc) {
+	case ESC_START:
+		ls->esc = c == '[' ? ESC_CSI : c == 'O' ? ESC_SS3 : ESC_NONE;
+		return true;
+	case ESC_CSI:
+		if (c >= 0x20 && c <= 0x3f)
+			return true; /* parameters: "1;5" of ESC [ 1 ; 5 C */
+		if (c == 'A')
+			history_move(ls, 1);
+		else if (c == 'B')
+			history_move(ls, -1);
+		break;
+	default:
+		break;
+	}
+	ls->esc = ESC_NONE;
+	return true;
 }
 
 static void add_char(struct line_state *ls, char c)
@@ -129,8 +156,12 @@ static bool shell_readline(struct line_state *ls)
 	ls->len = 0;
 	ls->overflow = false;
 	ls->history_pos = 0;
+	ls->esc = ESC_NONE;
 	for (;;) {
 		int c = console_getc();
+
+		if (ls->esc != ESC_NONE && handle_escape(ls, c))
+			continue;
 
 		if (c == '\n' && last_was_cr) {
 			last_was_cr = false;
@@ -157,10 +188,11 @@ static bool shell_readline(struct line_state *ls)
 			break;
 		case KEY_CTRL_C:
 			console_echo("^C\n", 3);
+			flush_signals(); /* it was for this line */
 			ls->len = 0;
 			return false;
 		case KEY_ESC:
-			handle_escape(ls);
+			ls->esc = ESC_START;
 			break;
 		default:
 			if (isprint(c))
@@ -198,10 +230,17 @@ int shell_parse_ulong(const char *arg, unsigned long *val)
 
 int shell_parse_size(const char *arg, unsigned long *val)
 {
-	char *end;
-	unsigned long long size = memparse(arg, &end);
+	unsigned long long size;
+	int err = kstrtosize(arg, &size);
 
-	if (end == arg || *end || size > ULONG_MAX) {
+	if (!err && size > ULONG_MAX)
+		err = -ERANGE;
+	if (err == -ERANGE) {
+		kprintf("too big: %s is 4 GB or more; a size here stops just below 4 GB\n",
+			arg);
+		return err;
+	}
+	if (err) {
 		kprintf("not a size: %s (examples: 100, 0x1000, 64K, 2M)\n",
 			arg);
 		return -EINVAL;
@@ -252,8 +291,13 @@ int shell_exec(const char *line)
 		kprintf("unknown command: %s (try help)\n", argv[0]);
 		return -ENOENT;
 	}
+	flush_signals(); /* a ^C from now on is for this command */
 	if (run_protected(call.cmd->name, shell_call_fn, &call))
-		return -EFAULT;
+		call.ret = -EFAULT;
+	if (signal_pending()) {
+		console_drop_intr(); /* it stopped the command: not input */
+		flush_signals();
+	}
 	return call.ret;
 }
 

@@ -56,6 +56,7 @@
 #define simple_strtoull host_simple_strtoull
 #define simple_strtoul host_simple_strtoul
 #define memparse host_memparse
+#define kstrtosize host_kstrtosize
 #define next_arg host_next_arg
 
 /* lib/rbtree.c */

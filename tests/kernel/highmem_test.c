@@ -42,6 +42,36 @@ static void need_highmem(struct ktest *test)
 			"no highmem: all RAM is lowmem (boot -m 2G, or -m 256M highmem=64M)");
 }
 
+/*
+ * Skip the case (before it allocates anything) unless highmem can give a
+ * block of 2^order pages after `pages` single pages, above its watermark:
+ * a small highmem zone (-m 900M has 4 MB of it) may have no such block.
+ */
+static void need_highmem_block(struct ktest *test, unsigned int order,
+			       unsigned int pages)
+{
+	const struct zone *z = &zones[ZONE_HIGHMEM];
+	unsigned long big = 0, small = 0;
+	char why[96];
+
+	need_highmem(test);
+	drain_all_pages();
+	for (unsigned int o = 0; o < MAX_ORDER; o++) {
+		if (o >= order)
+			big += z->free_area[o].nr_free << (o - order);
+		else
+			small += z->free_area[o].nr_free << o;
+	}
+	if (big && (big > 1 || small >= pages) &&
+	    z->free_pages > (1UL << order) + pages + high_wmark_pages(z))
+		return;
+	snprintf(
+		why, sizeof(why),
+		"highmem (%lu pages free) has no order-%u block to spare: boot with more highmem",
+		z->free_pages, order);
+	ktest_skip(test, why);
+}
+
 /* A block of 2^order highmem pages; the case must have called need_highmem. */
 static struct page *highmem_alloc(struct ktest *test, unsigned int order)
 {
@@ -241,7 +271,7 @@ highmem_page_address_hash_finds_hundreds_of_mapped_pages(struct ktest *test)
 	struct page *block;
 	static void *addr[N];
 
-	need_highmem(test);
+	need_highmem_block(test, 9, 0);
 	block = highmem_alloc(test, 9);
 	for (int i = 0; i < N; i++)
 		addr[i] = kmap(block + i);
@@ -276,7 +306,7 @@ static void highmem_stale_slot_is_skipped_until_the_wrap_flush_then_reused(
 	unsigned int stale, nr, i = 0;
 	void *addr;
 
-	need_highmem(test);
+	need_highmem_block(test, 10, 1);
 	page = highmem_alloc(test, 0);
 	block = highmem_alloc(test, 10);
 	kmap_flush_unused();
@@ -317,7 +347,7 @@ highmem_wrap_clears_every_stale_slot_with_one_tlb_flush(struct ktest *test)
 	struct pkmap_state before, now;
 	unsigned long flushes;
 
-	need_highmem(test);
+	need_highmem_block(test, 10, 1);
 	page = highmem_alloc(test, 0);
 	block = highmem_alloc(test, 10);
 	kmap_flush_unused();
@@ -350,7 +380,7 @@ static void highmem_kmap_returns_null_when_all_slots_are_in_use_then_recovers(
 	unsigned int free_slots, mapped = 0;
 	void *addr;
 
-	need_highmem(test);
+	need_highmem_block(test, 10, 1);
 	extra = highmem_alloc(test, 0);
 	block = highmem_alloc(test, 10);
 	kmap_flush_unused();
@@ -472,7 +502,7 @@ highmem_kmap_local_nests_16_deep_and_refuses_the_17th(struct ktest *test)
 	unsigned long warnings;
 	printk_mark_t mark;
 
-	need_highmem(test);
+	need_highmem_block(test, 4, 0);
 	block = highmem_alloc(test, 4);
 	KTEST_ASSERT_EQ(test, kmap_local_depth(smp_processor_id()), 0);
 	for (int i = 0; i < KM_MAX_IDX; i++) {

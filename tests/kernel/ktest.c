@@ -16,6 +16,9 @@
  * per suite an indented subtest with its own plan, one "ok"/"not ok" line per
  * case (diagnostics as "    # ..." lines before it) and a summary line.
  *
+ * From the shell, Ctrl-C stops the run between two cases (the KTAP then
+ * says so and is short of its plan).
+ *
  * The first run arms the watchdog and the per-case leak checks
  * (leak_check.c); boot mode `ktest` runs at the end of boot and leaves QEMU
  * with the verdict, and turns slub_debug on for every cache unless the
@@ -42,6 +45,7 @@
 #include <time.h>
 
 #define KTEST_TIMEOUT_DEFAULT 120 /* seconds per case, under TCG */
+#define KTEST_TIMEOUT_MAX 86400 /* a day: jiffies + timeout * HZ stays exact */
 
 static unsigned long ktest_timeout = KTEST_TIMEOUT_DEFAULT;
 static struct ktest_hook *hooks;
@@ -56,9 +60,10 @@ static int __init parse_ktest_timeout(char *arg)
 {
 	unsigned long secs;
 
-	if (!arg || kstrtoul(arg, 0, &secs) || !secs) {
-		pr_err("ktest.timeout=%s: not a number of seconds; using %lu\n",
-		       arg ? arg : "", ktest_timeout);
+	if (!arg || kstrtoul(arg, 0, &secs) || !secs ||
+	    secs > KTEST_TIMEOUT_MAX) {
+		pr_err("ktest.timeout=%s: not a number of seconds from 1 to %d; using %lu\n",
+		       arg ? arg : "", KTEST_TIMEOUT_MAX, ktest_timeout);
 		return -EINVAL;
 	}
 	ktest_timeout = secs;
@@ -214,7 +219,7 @@ static void run_case_body(void *arg)
 		local_irq_enable();
 		return;
 	}
-	current_deadline = jiffies + ktest_timeout * HZ;
+	current_deadline = jiffies + (u64)ktest_timeout * HZ;
 	current_test_cpu = smp_processor_id();
 	current_test = test;
 	if (call->suite->init && call->suite->init(test)) {
@@ -301,6 +306,13 @@ static bool run_suite(const struct ktest_suite *suite, const char *case_name,
 	for (const struct ktest_case *c = suite->cases; c->name; c++) {
 		if (case_name && strcmp(c->name, case_name))
 			continue;
+		if (signal_pending()) {
+			printk(KERN_INFO
+			       "    # interrupted by Ctrl-C before %s\n",
+			       c->name);
+			t.fail++;
+			break;
+		}
 		switch (run_case(suite, c, ++n)) {
 		case KTEST_PASS:
 			t.pass++;
@@ -360,6 +372,13 @@ bool ktest_run(const char *filter)
 		if (!filter_suite(filter, ktest_suites[i], &case_name) ||
 		    !count_cases(ktest_suites[i], case_name))
 			continue;
+		if (signal_pending()) {
+			printk(KERN_INFO
+			       "# ktest: interrupted by Ctrl-C: %s and the suites after it not run\n",
+			       ktest_suites[i]->name);
+			ok = false;
+			break;
+		}
 		ok &= run_suite(ktest_suites[i], case_name, ++number, &totals);
 	}
 	printk(KERN_INFO "# Totals: pass:%d fail:%d skip:%d total:%d\n",

@@ -8,6 +8,8 @@
  * TLB shootdown counters move exactly as a flush says, and that a stale
  * TLB entry on another CPU really is flushed: CPU 1 keeps reading the old
  * page through a changed PTE until flush_tlb_kernel_range() reaches it.
+ * And that a Ctrl-C is for the foreground CPU only: the one `oncpu` hands
+ * the console to, not the CPU whose interrupt handler queued the ^C.
  *
  * With one CPU the cases that need a second one are skipped; the others
  * still check the single-CPU behaviour (local calls, local flushes).
@@ -18,6 +20,7 @@
 #include <asm/pgtable.h>
 #include <asm/realmode.h>
 #include <asm/tlbflush.h>
+#include <console.h>
 #include <errno.h>
 #include <highmem.h>
 #include <kernel.h>
@@ -511,6 +514,37 @@ static void smp_proc_files_show_every_cpu(struct ktest *test)
 					 buf, sizeof(buf)));
 }
 
+/* This CPU's pending ^C, which it then flushes: 1 if there was one. */
+static int take_sigint(void *unused)
+{
+	bool pending = signal_pending();
+
+	flush_signals();
+	return pending;
+}
+
+static void smp_ctrl_c_is_for_the_foreground_cpu(struct ktest *test)
+{
+	unsigned int cpu = ktest_other_cpu(test);
+	unsigned int prev = console_set_foreground(cpu);
+
+	console_input_char(0x03); /* as the serial or keyboard driver does */
+	KTEST_EXPECT_FALSE(test, signal_pending());
+	KTEST_EXPECT_EQ(test, smp_call_on_cpu(cpu, take_sigint, NULL, false),
+			1);
+	KTEST_EXPECT_EQ(test, smp_call_on_cpu(cpu, take_sigint, NULL, false),
+			0);
+	KTEST_EXPECT_EQ(test, console_set_foreground(prev), cpu);
+	/* The console is back here: the next ^C is this CPU's. */
+	console_input_char(0x03);
+	KTEST_EXPECT_TRUE(test, signal_pending());
+	KTEST_EXPECT_EQ(test, smp_call_on_cpu(cpu, take_sigint, NULL, false),
+			0);
+	console_drop_intr();
+	flush_signals();
+	KTEST_EXPECT_EQ(test, console_trygetc(), -1); /* no ^C left queued */
+}
+
 static const struct ktest_case smp_cases[] = {
 	KTEST_CASE(smp_every_cpu_is_online_and_alive),
 	KTEST_CASE(smp_each_ap_stack_has_a_guard_page),
@@ -528,6 +562,7 @@ static const struct ktest_case smp_cases[] = {
 	KTEST_CASE(smp_printk_lines_from_two_cpus_do_not_mix),
 	KTEST_CASE(smp_each_cpu_has_its_own_double_fault_task),
 	KTEST_CASE(smp_proc_files_show_every_cpu),
+	KTEST_CASE(smp_ctrl_c_is_for_the_foreground_cpu),
 	{}
 };
 KTEST_SUITE(smp, smp_cases);

@@ -26,7 +26,10 @@ extern const struct ktest_suite slab_debug_ktest_suite;
 extern const struct ktest_suite mempool_ktest_suite;
 extern const struct ktest_suite vmalloc_ktest_suite;
 extern const struct ktest_suite leak_check_ktest_suite;
+extern const struct ktest_suite shell_ktest_suite;
+extern const struct ktest_suite stress_ktest_suite;
 extern const struct ktest_suite ex04_ktest_suite;
+extern const struct ktest_suite kmemleak_ktest_suite;
 
 const struct ktest_suite *const ktest_suites[] = {
 	&lib_ktest_suite, /* lib/: strings, formatting, sorting */
@@ -50,6 +53,9 @@ const struct ktest_suite *const ktest_suites[] = {
 	&mutex_ktest_suite, /* mutexes; allocating in atomic context */
 	&smpmm_ktest_suite, /* per-CPU slabs, kmap vs kmap_local on SMP */
 	&leak_check_ktest_suite, /* the tests' own leak checks */
+	&shell_ktest_suite, /* the shell's write path: by frame, not address */
+	&stress_ktest_suite, /* random work on everything: all comes back */
 	&ex04_ktest_suite, /* the exercise's API and its eight tests */
+	&kmemleak_ktest_suite, /* last: no leak after all the others */
 	NULL,
 };

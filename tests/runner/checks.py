@@ -58,6 +58,10 @@ The checks, indented under a `boot` or `$` line:
                           The checks indented below `in` look only at that section;
                           `in` lines nest.  The `in` line is a check of its own: the
                           section exists.
+    set NAME REGEX        the regular expression (with one group) is found in the
+                          output, and the group is kept as NAME: a later command
+                          line may use it as {NAME} (`set pfn pfn (0x[0-9a-f]+)`,
+                          then `$ free {pfn} 0`), for values no file can know.
 
 A `$` line with no checks under it is typed and its output not checked.
 Commands run in the order written, in one boot, so state carries from one
@@ -77,7 +81,7 @@ CHECK_GLOBS = ("teach/**/*.checks", "tests/**/*.checks")
 OUTPUT_LINES = 40  # lines of the checked output shown with a failure
 
 HEADER_WORDS = ("run", "mem", "append", "smp", "iso", "width")
-CHECK_WORDS = ("has", "lacks", "re", "field", "files", "path", "width", "covers", "in")
+CHECK_WORDS = ("has", "lacks", "re", "field", "files", "path", "width", "covers", "in", "set")
 
 
 class ChecksError(Exception):
@@ -285,12 +289,38 @@ def _section_test(arg):
     return test
 
 
+def _set_test(arg, where):
+    """Finds REGEX; its group becomes the variable NAME (test.var, test.value)."""
+    name, _, pattern = arg.partition(" ")
+    if not re.fullmatch(r"[A-Za-z_]\w*", name) or not pattern.strip():
+        raise ChecksError(f"{where}: `set` needs a NAME and a REGEX")
+    rx = _compile(pattern.strip(), re.M, where)
+    if rx.groups != 1:
+        raise ChecksError(f"{where}: the REGEX of `set` needs exactly one group")
+
+    def test(lines):
+        m = rx.search("\n".join(lines))
+        test.value = m.group(1) if m else None
+        return bool(m), [] if m else [f"no match for /{pattern.strip()}/"]
+    test.var, test.value = name, None
+    return test
+
+
+def substitute(command, variables, where):
+    """`command` with each {NAME} replaced by the value `set` kept."""
+    def value(m):
+        if m.group(1) not in variables:
+            raise ChecksError(f"{where}: {{{m.group(1)}}} was not set by an earlier `set`")
+        return variables[m.group(1)]
+    return re.sub(r"\{([A-Za-z_]\w*)\}", value, command)
+
+
 def make_test(keyword, arg, where, repo, commands=None):
     """The function lines -> (ok, reasons) for one check line.
 
     `commands` returns the command lines of the file (for `covers`).
     """
-    if keyword in ("has", "lacks", "re", "field", "in", "path", "width") and not arg:
+    if keyword in ("has", "lacks", "re", "field", "in", "path", "width", "set") and not arg:
         raise ChecksError(f"{where}: `{keyword}` needs an argument")
     if keyword in ("has", "lacks"):
         return _text_test(arg, keyword == "has")
@@ -310,6 +340,8 @@ def make_test(keyword, arg, where, repo, commands=None):
         return _width_test(arg, where)
     if keyword == "covers":
         return _covers_test(commands or (lambda: []), arg.split())
+    if keyword == "set":
+        return _set_test(arg, where)
     raise ChecksError(f"{where}: unknown check {keyword!r} (one of: {', '.join(CHECK_WORDS)})")
 
 
@@ -521,6 +553,26 @@ def check_cases(step, text):
     return cases
 
 
+def run_steps(cf, session, suite, boot_text):
+    """Type each command of `cf` (with {NAME}s replaced), record its checks."""
+    variables = {}
+    for step in cf.steps:
+        if step.command is None:
+            text = boot_text
+        else:
+            try:
+                text = session.command(substitute(step.command, variables, step.where))
+            except ChecksError as e:
+                for check in step.checks:
+                    suite.add(f"{step.label()}: {check.title()}", False, [str(e)])
+                continue
+        for name, ok, diags in check_cases(step, text):
+            suite.add(name, ok, diags)
+        for check in step.checks:
+            if check.keyword == "set" and check.test.value is not None:
+                variables[check.test.var] = check.test.value
+
+
 def run_check_file(cf, args):
     """Boot for a CheckFile, type its commands, one test case per check."""
     if cf.iso:
@@ -530,8 +582,5 @@ def run_check_file(cf, args):
     argv = qemu_argv(cf.mem, boot, smp=cf.smp)
 
     def body(session, suite, boot_text):
-        for step in cf.steps:
-            text = boot_text if step.command is None else session.command(step.command)
-            for name, ok, diags in check_cases(step, text):
-                suite.add(name, ok, diags)
+        run_steps(cf, session, suite, boot_text)
     return run_session(cf.name, argv, args.timeout, "shell", cf.plan(), body)

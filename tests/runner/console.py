@@ -6,9 +6,14 @@ code, not data files:
     holds 4 KB, beyond that the UART driver stops reading until the shell
     catches up, so nothing may be lost;
   - the keys a terminal sends for Backspace (DEL), Ctrl-U and the up arrow;
+    an escape sequence cut short by Enter (the Enter still ends the line),
+    one with parameters (skipped whole); Ctrl-C while a command runs (it
+    stops, says so, and the prompt comes back), also one that `oncpu` runs
+    on the second CPU;
   - the other console: keys typed on the PS/2 keyboard through QEMU's monitor
     (sendkey), and the VGA text screen read back (pmemsave), to prove that
-    what the shell prints reaches VGA text memory as well as COM1;
+    what the shell prints reaches VGA text memory as well as COM1; Ctrl-C
+    on the keyboard stops a running command too;
   - the lecture hall's keys on that console: a command typed on the PS/2
     keyboard pages its output ("--More--": space, q), Shift-PgUp/PgDn move
     through the scrollback, `clear` clears both screens; a command typed on
@@ -25,11 +30,15 @@ from .expect import PROMPT, ShellError, run_session
 from .qemu import log_name, qemu_argv
 
 PASTE_CHECK = {"name": "pasted script", "mem": "128M", "lines": 600}
-EDIT_CHECK = {"name": "line editing", "mem": "128M"}
+EDIT_CHECK = {"name": "line editing", "mem": "128M", "smp": 2}
 CONSOLE_CHECK = {"name": "vga and keyboard", "mem": "128M"}
 PAGER_CHECK = {"name": "vga pager and scrollback", "mem": "128M"}
 VGA_TEXT = 0xB8000  # 80x25 cells of (character, attribute)
 JIFFIES_RE = re.compile(r"jiffies: \d+")  # what `ticks` prints
+# A command that runs for minutes unless Ctrl-C stops it, and its first row.
+LONG_COMMAND = "bench 262144"
+LONG_STARTED_RE = re.compile(r"floor: pop \+ push one free-list node")
+INTERRUPTED_RE = re.compile(r"bench: interrupted by Ctrl-C")
 
 
 def run_paste_check(args):
@@ -71,8 +80,27 @@ def run_edit_check(args):
              b"\x1b[A\r", re.compile(r"cmdline\r?\n"), "the recalled cmdline")
         keys("Up arrow twice goes one further back (ticks)",
              b"\x1b[A\x1b[A\r", JIFFIES_RE, "ticks' output")
-    argv = qemu_argv(EDIT_CHECK["mem"], ["-kernel", args.kernel])
-    return run_session(EDIT_CHECK["name"], argv, args.timeout, "shell", 4, body)
+        keys("An escape cut short by Enter: ticks ESC CR still runs ticks",
+             b"ticks\x1b\r", JIFFIES_RE, "ticks' output")
+        keys("A sequence with parameters (ESC [ 1 ; 5 C) is skipped whole",
+             b"\x1b[1;5Cticks\r", JIFFIES_RE, "ticks' output")
+        session.send(LONG_COMMAND)
+        try:
+            session.expect(LONG_STARTED_RE, "the first row of " + LONG_COMMAND)
+        except ShellError:
+            pass  # the check below fails with the output
+        keys("Ctrl-C stops a running command, which says so",
+             b"\x03", INTERRUPTED_RE, "bench's interrupted line")
+        # The ^C arrives on CPU 0; the command runs on CPU 1 (the foreground).
+        session.send("oncpu 1 " + LONG_COMMAND)
+        try:
+            session.expect(LONG_STARTED_RE, "the first row of oncpu 1 " + LONG_COMMAND)
+        except ShellError:
+            pass
+        keys("Ctrl-C stops a command that oncpu runs on another CPU",
+             b"\x03", INTERRUPTED_RE, "bench's interrupted line")
+    argv = qemu_argv(EDIT_CHECK["mem"], ["-kernel", args.kernel], smp=EDIT_CHECK["smp"])
+    return run_session(EDIT_CHECK["name"], argv, args.timeout, "shell", 8, body)
 
 
 class Monitor:
@@ -164,7 +192,18 @@ def run_console_check(args):
         diags = ["VGA text:"] + ["  " + r for r in screen]
         suite.add("the VGA screen shows the typed command", "kmem386> ticks" in text, diags)
         suite.add("the VGA screen shows the command's output", "jiffies:" in text, diags)
-    return run_vga_session(CONSOLE_CHECK, args, 3, body)
+        vga.type(LONG_COMMAND + "\n")
+        ok = True
+        try:
+            session.expect(LONG_STARTED_RE, "the first row of " + LONG_COMMAND)
+            vga.type(["ctrl-c"])
+            session.expect(INTERRUPTED_RE, "bench's interrupted line")
+            session.expect_prompt()
+        except ShellError:
+            ok = False
+        suite.add("Ctrl-C on the keyboard stops a running command", ok,
+                  ["output:"] + ["  " + l for l in session.text().splitlines()[-12:]])
+    return run_vga_session(CONSOLE_CHECK, args, 4, body)
 
 
 class VgaConsole:
@@ -195,6 +234,10 @@ def more_shown(rows):
     return any(r.startswith("--More--") for r in rows)
 
 
+def prompt_at_bottom(rows):
+    return rows[-1].startswith("kmem386>") or (rows[-2].startswith("kmem386>") and not rows[-1])
+
+
 def screen_diags(rows):
     return ["VGA text:"] + ["  |" + r for r in rows]
 
@@ -212,11 +255,17 @@ def pager_cases(vga, session, suite):
     suite.add("COM1 waits with the screen (the end of help is not sent yet)",
               "help NAME: a command" not in early[early.rfind("kmem386> help"):],
               ["COM1 so far:"] + early.splitlines()[-5:])
-    vga.type(" ")
+    # Space for each next page (help is a little over two), until the end.
+    for _ in range(4):
+        before = rows
+        vga.type(" ")
+        rows = vga.wait_screen(lambda r, b=before: r != b and
+                               (more_shown(r) or prompt_at_bottom(r)))
+        if not more_shown(rows):
+            break
     session.expect(re.compile(r"help NAME: a command"), "the end of help after space")
     session.expect_prompt()
-    rows = vga.wait_screen(lambda r: r[-1].startswith("kmem386>") or
-                           (r[-2].startswith("kmem386>") and not r[-1]))
+    rows = vga.wait_screen(prompt_at_bottom)
     suite.add("space shows the next page, then the prompt",
               "help NAME: a command" in "\n".join(rows) and not more_shown(rows),
               screen_diags(rows))

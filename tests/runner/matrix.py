@@ -8,6 +8,17 @@ highmem up to the 3.5 GB PCI hole (3583M is the most QEMU keeps below 4 GB),
 and RAM above 4 GB (from 3584M QEMU puts the rest there, which a non-PAE
 kernel cannot reach); the options are the ones that change the layout.
 `bogus_option` checks that unknown options are reported and ignored.
+Between 896M and 1G, highmem is a few MB (900M: 4 MB, 960M, 1000M): the
+suites must hold or skip with a reason there too; those boots also carry
+options that are legal but unusual and do not interact with the size:
+`slub_debug=F,nosuch` (debugging for a cache nobody has: no cache at all)
+and `mem=0` (refused, as Linux refuses it: all RAM is used).  The debug
+options run the suites too, in one boot as they do not interact:
+`debug_pagealloc=on` (free pages unmapped, no PSE) and `kmemleak=on` (every
+cache on its checked paths; the suite `kmemleak` plants leaks and finds
+them, and finds none left by the suites before it), with two CPUs so
+that kmemleak reads another CPU's stack and per-CPU area.  The `smp` boots run
+the same suites with 2, 4 and 8 CPUs.
 
 The ISO run is the real GRUB boot path: the default entry (the shell), then
 `test ISO_SUITE` typed at the prompt, then `poweroff`.
@@ -25,6 +36,9 @@ MATRIX = [
     {"name": "16M", "mem": "16M", "append": ""},
     {"name": "128M", "mem": "128M", "append": "bogus_option"},
     {"name": "896M", "mem": "896M", "append": ""},
+    {"name": "900M", "mem": "900M", "append": ""},
+    {"name": "960M slub_debug=F,nosuch", "mem": "960M", "append": "slub_debug=F,nosuch"},
+    {"name": "1000M mem=0", "mem": "1000M", "append": "mem=0"},
     {"name": "1G", "mem": "1G", "append": ""},
     {"name": "2G", "mem": "2G", "append": ""},
     {"name": "3G", "mem": "3G", "append": ""},
@@ -35,6 +49,8 @@ MATRIX = [
     {"name": "2G vmalloc=256M", "mem": "2G", "append": "vmalloc=256M"},
     {"name": "256M highmem=64M", "mem": "256M", "append": "highmem=64M"},
     {"name": "2G mem=1G", "mem": "2G", "append": "mem=1G"},
+    {"name": "2G debug_pagealloc kmemleak smp2", "mem": "2G",
+     "append": "debug_pagealloc=on kmemleak=on", "smp": 2},
     # The same suites with several CPUs: 2 and 4 at the classic sizes, 8
     # (the most the kernel takes) once.
     {"name": "2G smp2", "mem": "2G", "append": "", "smp": 2},

@@ -15,7 +15,8 @@ import time
 import unittest
 from pathlib import Path
 
-from .checks import ChecksError, check_cases, find_check_files, load_checks, parse_checks
+from .checks import (ChecksError, check_cases, find_check_files, load_checks, parse_checks,
+                     run_steps)
 from .expect import ShellError, ShellSession, boot_to_prompt, run_session
 from .ktap import Case, Suite, ktap_problems, parse_ktap, verdict_problems
 from .qemu import EXIT_FAIL, EXIT_PANIC, EXIT_PASS
@@ -198,20 +199,22 @@ class ShellSessionTest(unittest.TestCase):
         """A checks file drives the engine: boot checks, commands, one case each."""
         cf = parse_checks("boot\n  has zone HighMem 1151 MB\n"
                           "$ hello\n  has you said hello\n  field VmallocUsed = 5 kB\n"
-                          "$ hi\n  field VmallocUsed = 5 kB\n", "fake.checks")
+                          "  set word said (\\w+)\n"
+                          "$ hi\n  field VmallocUsed = 5 kB\n"
+                          "$ again {word}\n  has you said again hello\n"
+                          "$ {nothing}\n  has x\n", "fake.checks")
 
         def body(session, suite, boot_text):
-            for step in cf.steps:
-                text = boot_text if step.command is None else session.command(step.command)
-                for name, ok, diags in check_cases(step, text):
-                    suite.add(name, ok, diags)
+            run_steps(cf, session, suite, boot_text)
         res = run_session("fake", fake_shell(), 20, "shell", cf.plan(), body)
         self.assertEqual(res.crashes, [])
         self.assertEqual(res.status, EXIT_PASS)
-        self.assertEqual([c.ok for c in res.suites[0].cases], [True, True, True, False])
-        failed = res.suites[0].cases[3]
+        self.assertEqual([c.ok for c in res.suites[0].cases],
+                         [True, True, True, True, False, True, False])
+        self.assertIn("{nothing} was not set", res.suites[0].cases[6].diagnostics[0])
+        failed = res.suites[0].cases[4]
         self.assertEqual(failed.name, "$ hi: field VmallocUsed = 5 kB")
-        self.assertIn("fake.checks:7: field VmallocUsed = 5 kB", failed.diagnostics)
+        self.assertIn("fake.checks:8: field VmallocUsed = 5 kB", failed.diagnostics)
         self.assertIn("VmallocUsed: '2 kB'", failed.diagnostics)
 
 
@@ -395,6 +398,8 @@ class ChecksTest(unittest.TestCase):
     def test_mistakes_are_reported_with_their_line(self):
         for text, message in (
                 ("$ x\n  hass y\n", "t.checks:2: unknown check 'hass'"),
+                ("$ x\n  set 1a (x)\n", "t.checks:2: `set` needs a NAME"),
+                ("$ x\n  set a x\n", "t.checks:2: the REGEX of `set` needs exactly one"),
                 ("  has y\n", "t.checks:1: a check must be under"),
                 ("$ x\n  re (unclosed\n", "t.checks:2: bad regular expression"),
                 ("$ x\n  field K ~ [\n", "t.checks:2: bad regular expression"),

@@ -49,6 +49,28 @@ void show_stack(unsigned long bp)
 	}
 }
 
+unsigned int stack_trace_save(unsigned long *store, unsigned int size,
+			      unsigned int skipnr)
+{
+	unsigned long bp = (unsigned long)__builtin_frame_address(0);
+	unsigned int n = 0;
+
+	while (n < size && on_this_stack(bp, 2 * sizeof(unsigned long))) {
+		unsigned long *frame = (unsigned long *)bp;
+
+		if (!is_kernel_text(frame[1]))
+			break;
+		if (skipnr)
+			skipnr--;
+		else
+			store[n++] = frame[1];
+		if (frame[0] <= bp)
+			break;
+		bp = frame[0];
+	}
+	return n;
+}
+
 void dump_stack(void)
 {
 	printk(KERN_DEFAULT "CPU: %u PID: 0 Comm: %s %s\n",

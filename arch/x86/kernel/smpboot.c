@@ -38,6 +38,7 @@
 #include <cmdline.h>
 #include <errno.h>
 #include <kernel.h>
+#include <kmemleak.h>
 #include <memblock.h>
 #include <panic.h>
 #include <params.h>
@@ -210,6 +211,7 @@ static int do_boot_cpu(unsigned int cpu)
 	stack = vmalloc(THREAD_SIZE);
 	if (!stack)
 		return -ENOMEM;
+	kmemleak_no_scan(stack); /* a stack: kmemleak scans its live part */
 	per_cpu(cpu_stack_bottom, cpu) = (unsigned long)stack;
 	per_cpu(cpu_stack_top, cpu) = (unsigned long)stack + THREAD_SIZE;
 	snprintf(cpu_comm[cpu], sizeof(cpu_comm[cpu]), "swapper/%u", cpu);

@@ -20,15 +20,17 @@
 #include <asm/traps.h>
 #include <fault.h>
 #include <kernel.h>
+#include <percpu.h>
 #include <printk.h>
 #include <sprintf.h>
 
-#define MAX_FAULT_EXPLAINERS 4
+#define MAX_FAULT_EXPLAINERS 8
 
 extern char boot_stack_guard[];
 
 static fault_explainer_t explainers[MAX_FAULT_EXPLAINERS];
 unsigned long nr_fixed_up_faults;
+DEFINE_PER_CPU(unsigned long, fixed_up_fault_address);
 
 int register_fault_explainer(fault_explainer_t fn)
 {
@@ -184,6 +186,8 @@ void do_page_fault(struct pt_regs *regs, unsigned long address)
 
 	if (fixup_exception(regs)) {
 		nr_fixed_up_faults++;
+		/* Which byte, for reports: this CPU's probe, not another's. */
+		this_cpu_write(fixed_up_fault_address, address);
 		return;
 	}
 	if (address < PAGE_SIZE)

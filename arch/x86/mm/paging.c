@@ -20,6 +20,14 @@
  *
  * Later, vmalloc creates page tables on demand with pte_alloc_kernel(), from
  * the buddy allocator.  There is one page directory: no processes.
+ *
+ * debug_pagealloc=on (mm/debug_page_alloc.c) takes every free page out of
+ * the direct map, page by page, through __kernel_map_pages(): it needs 4 KB
+ * pages everywhere, so it turns PSE off for the direct map, as Linux does.
+ * It flushes this CPU's TLB only, as Linux's does (it runs inside the page
+ * allocator, where an IPI could wait on a CPU that waits on us): another
+ * CPU may reach a freed page through a stale entry until its next flush,
+ * which only makes a use after free there go unnoticed for a while.
  */
 #include <asm/desc.h>
 #include <asm/memlayout.h>
@@ -54,9 +62,15 @@ static int __init parse_nopse(char *arg)
 }
 early_param("nopse", parse_nopse);
 
+/* debug_pagealloc unmaps single pages of lowmem: no 4 MB pages then. */
 static bool use_pse(void)
 {
-	return boot_cpu_data.has_pse && !nopse;
+	return boot_cpu_data.has_pse && !nopse && !debug_pagealloc_enabled();
+}
+
+bool direct_map_uses_pse(void)
+{
+	return use_pse();
 }
 
 static pgprot_t global_bit(void)
@@ -177,7 +191,10 @@ void __init paging_init(void)
 
 	pr_info("  mapped low ram: 0 - %08lx (%lu x 4 MB pages, %lu x 4 KB pages%s)\n",
 		max_low_pfn << PAGE_SHIFT, direct_pages_4m, direct_pages_4k,
-		use_pse() ? "" : ", nopse");
+		use_pse()		  ? "" :
+		nopse			  ? ", nopse" :
+		debug_pagealloc_enabled() ? ", debug_pagealloc: no PSE" :
+					    ", no PSE");
 	pr_info("  low ram: 0 - %08lx\n", max_low_pfn << PAGE_SHIFT);
 }
 
@@ -227,4 +244,26 @@ pte_t *pte_alloc_kernel(unsigned long addr)
 	if (page)
 		__free_page(page); /* another CPU was first */
 	return pte_offset_kernel(pgd, addr);
+}
+
+void __kernel_map_pages(struct page *page, int numpages, int enable)
+{
+	unsigned long pfn = page_to_pfn(page);
+
+	for (int i = 0; i < numpages; i++, pfn++) {
+		unsigned long addr = (unsigned long)__va(pfn << PAGE_SHIFT);
+		enum pg_level level;
+		pte_t *pte = lookup_address(addr, &level);
+
+		if (!pte || level != PG_LEVEL_4K)
+			continue; /* no 4 KB mapping to change */
+		if (enable)
+			set_pte(pte, pfn_pte(pfn, lowmem_page_prot(pfn)));
+		else
+			pte_clear(pte);
+		if (numpages <= 32)
+			__flush_tlb_one(addr);
+	}
+	if (numpages > 32)
+		__flush_tlb_all(); /* cheaper than an INVLPG per page */
 }

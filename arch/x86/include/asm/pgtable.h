@@ -22,6 +22,8 @@
 
 typedef unsigned long pgd_t; /* a page-directory entry */
 typedef unsigned long pte_t; /* a page-table entry */
+struct page;
+
 typedef unsigned long pgprot_t; /* the _PAGE_* bits of an entry */
 
 #define PAGE_KERNEL ((pgprot_t)__PAGE_KERNEL)
@@ -109,6 +111,13 @@ void paging_init(void);
 /* The PTE for a kernel address, creating its page table if needed. */
 pte_t *pte_alloc_kernel(unsigned long addr);
 extern bool nopse;
+/* Does the direct map use 4 MB pages (PSE, neither nopse nor debug_pagealloc)? */
+bool direct_map_uses_pse(void);
+/*
+ * Map (enable) or unmap the direct-map pages of numpages lowmem pages, and
+ * flush their TLB entries: debug_pagealloc's hook, as Linux's.
+ */
+void __kernel_map_pages(struct page *page, int numpages, int enable);
 extern unsigned long direct_pages_4k, direct_pages_4m;
 extern atomic_long_t nr_kernel_pgtables;
 
