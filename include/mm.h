@@ -203,12 +203,15 @@ bool zone_watermark_ok(const struct zone *z, unsigned int order,
 		       gfp_t gfp);
 
 /*
- * Give the pages on the per-CPU lists back to the buddy allocator (all
- * zones, or one); returns how many.  Tests and reports that read the free
- * lists call it first, as Linux's do.
+ * Give the pages on every CPU's lists back to the buddy allocator (all
+ * zones, or one); returns how many.  Each CPU empties its own, asked by an
+ * IPI that is waited for: process context, no spinlock held.  Tests and
+ * reports that read the free lists call it first, as Linux's do.
  */
 unsigned long drain_all_pages(void);
 unsigned long drain_zone_pages(struct zone *zone);
+/* This CPU's lists only (no IPI: any context); pages drained. */
+unsigned long drain_local_pages(void);
 /* Boot: each zone's per-CPU list size (high, batch), from its pages. */
 void setup_per_cpu_pageset(void);
 

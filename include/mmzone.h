@@ -29,12 +29,11 @@
  * blocks go back to the buddy allocator; an allocation that finds nothing
  * anywhere drains every CPU's lists and tries again.
  *
- * Locks, as Linux 6.1 takes them: zone->lock guards free_area and
- * free_pages (the buddy allocator of the zone); pcp->lock guards one CPU's
- * lists, taken by that CPU on every allocation and free, and by any CPU
- * that drains them.  Both are taken with interrupts off, since an
- * interrupt handler may allocate (GFP_ATOMIC), and always in that order:
- * pcp->lock, then zone->lock.
+ * Locks: zone->lock guards free_area and free_pages (the buddy allocator
+ * of the zone), taken with interrupts off since an interrupt handler may
+ * allocate (GFP_ATOMIC).  A CPU's lists need no lock: only that CPU
+ * touches them, with interrupts off (Linux 5.14-5.19's local_lock; 6.0
+ * added a lock per list so that other CPUs may drain it directly).
  */
 #ifndef _MMZONE_H
 #define _MMZONE_H
@@ -69,9 +68,8 @@ struct free_area {
 	unsigned long nr_free; /* how many blocks */
 };
 
-/* One CPU's cache of freed small blocks of one zone. */
+/* One CPU's cache of freed small blocks of one zone: that CPU's alone. */
 struct per_cpu_pages {
-	spinlock_t lock; /* its CPU, or a CPU draining the lists */
 	int count; /* pages on the lists (an order-k block counts 2^k) */
 	int high; /* above this many, batch pages go back to the buddies */
 	int batch; /* how many pages go back at once (at least 1) */

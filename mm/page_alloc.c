@@ -35,8 +35,8 @@
  *     __free_pages_ok()           larger blocks go there directly.
  *
  * The per-CPU lists (mmzone.h) make the common pair, free a page and
- * allocate one, a push and a pop on this CPU's list, under this CPU's
- * pcp->lock, which no other CPU takes unless it drains the list: the zone's
+ * allocate one, a push and a pop on this CPU's list, with interrupts off
+ * and no lock at all: no other CPU touches this CPU's list, and the zone's
  * lock, which every CPU wants, is left alone.  A page on them is marked
  * PG_pcp (a second free of it is a double free) and keeps its order in
  * private; it is not free for the zone: free_pages, free_area and the
@@ -45,8 +45,8 @@
  * list sends the request to __rmqueue_smallest() for one block, under the
  * zone lock, so that free_pages moves exactly as the requests do.
  *
- * Locks (mmzone.h): pcp->lock, then zone->lock, both with interrupts off
- * (an interrupt handler may allocate with GFP_ATOMIC); the watermark check
+ * Locks (mmzone.h): zone->lock, with interrupts off (an interrupt handler
+ * may allocate with GFP_ATOMIC), as are the per-CPU lists; the watermark check
  * reads free_pages without a lock, as Linux does: a request that races
  * another may pass by a page or two, which is what the reserve below the
  * min watermark absorbs.  A GFP_KERNEL request might sleep
@@ -190,23 +190,19 @@ static inline bool pcp_allowed_order(unsigned int order)
 }
 
 /*
- * This CPU's list of a zone, locked (Linux's pcp_spin_lock_irqsave()):
- * interrupts off, so that an interrupt handler's allocation on this CPU
- * cannot find the lock taken by the code it interrupted.
+ * This CPU's list of a zone, for this CPU alone: interrupts off, so that
+ * an interrupt handler's allocation on this CPU cannot find it half
+ * changed, and no other CPU ever touches it (a drain asks each CPU to
+ * empty its own lists, with an IPI).  Linux 5.14 to 5.19 did the same
+ * (local_lock_irqsave(&pagesets.lock)); 6.0 added a spinlock per list, so
+ * that a drain takes it instead of sending IPIs.
  */
-#define pcp_spin_lock_irqsave(ptr, flags)          \
-	({                                         \
-		struct per_cpu_pages *__pcp;       \
-		local_irq_save(flags);             \
-		__pcp = this_cpu_ptr(ptr);         \
-		raw_spin_lock(&__pcp->lock.rlock); \
-		__pcp;                             \
+#define pcp_lock_irqsave(ptr, flags)   \
+	({                             \
+		local_irq_save(flags); \
+		this_cpu_ptr(ptr);     \
 	})
-#define pcp_spin_unlock_irqrestore(pcp, flags)       \
-	do {                                         \
-		raw_spin_unlock(&(pcp)->lock.rlock); \
-		local_irq_restore(flags);            \
-	} while (0)
+#define pcp_unlock_irqrestore(pcp, flags) local_irq_restore(flags)
 
 /* The newest block on this CPU's list of `order`, or NULL if it is empty. */
 static struct page *rmqueue_pcplist(struct zone *zone, unsigned int order)
@@ -216,22 +212,22 @@ static struct page *rmqueue_pcplist(struct zone *zone, unsigned int order)
 	struct page *page = NULL;
 	unsigned long flags;
 
-	pcp = pcp_spin_lock_irqsave(zone->per_cpu_pageset, flags);
+	pcp = pcp_lock_irqsave(zone->per_cpu_pageset, flags);
 	list = &pcp->lists[order];
 	if (likely(!list_empty(list))) {
 		page = list_first_entry(list, struct page, buddy_list);
 		list_del(&page->buddy_list);
 		pcp->count -= 1 << order;
 	}
-	pcp_spin_unlock_irqrestore(pcp, flags);
+	pcp_unlock_irqrestore(pcp, flags);
 	return page;
 }
 
 /*
- * Give at least `count` pages of one CPU's lists back to the buddy
+ * Give at least `count` pages of this CPU's lists back to the buddy
  * allocator (or all there are), the oldest blocks first, from the list of
- * `order` and then the others in turn.  The caller holds pcp->lock; the
- * zone's lock is taken here, once for the whole batch.
+ * `order` and then the others in turn.  Interrupts are off; the zone's
+ * lock is taken here, once for the whole batch.
  */
 void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp,
 			unsigned int order)
@@ -264,12 +260,12 @@ static void free_unref_page(struct page *page, unsigned int order)
 
 	count_vm_events(PGFREE, 1L << order);
 	page->flags = (page->flags & ~(1UL << PG_head)) | (1UL << PG_pcp);
-	pcp = pcp_spin_lock_irqsave(zone->per_cpu_pageset, flags);
+	pcp = pcp_lock_irqsave(zone->per_cpu_pageset, flags);
 	list_add(&page->buddy_list, &pcp->lists[order]);
 	pcp->count += 1 << order;
 	if (unlikely(pcp->count > pcp->high))
 		free_pcppages_bulk(zone, pcp->batch, pcp, order);
-	pcp_spin_unlock_irqrestore(pcp, flags);
+	pcp_unlock_irqrestore(pcp, flags);
 }
 
 /* --- watermarks and zone choice ----------------------------------------- */
@@ -440,12 +436,27 @@ static void warn_alloc(gfp_t gfp, unsigned int order, const char *why)
 }
 
 /*
+ * The pages waiting on the per-CPU lists are free memory after all: a
+ * request that may wait drains every CPU's (each CPU its own, asked by an
+ * IPI that is waited for); one that may not, an atomic one, this CPU's
+ * only: waiting for another CPU with interrupts off or a lock held could
+ * wait for a CPU that waits for us (Linux drains only for requests that
+ * may block).  Returns the pages drained.
+ */
+static unsigned long drain_pages_for(gfp_t gfp)
+{
+	if (gfpflags_allow_blocking(gfp) && !in_atomic() && !irqs_disabled())
+		return drain_all_pages();
+	return drain_local_pages();
+}
+
+/*
  * Every allowed zone is at its low watermark.  Linux would wake kswapd,
  * reclaim and compact here; this kernel has nothing to reclaim, so what
  * is left is Linux's order of retries: the min watermark (lower still for
- * GFP_ATOMIC); the pages waiting on the per-CPU lists, which are free
- * memory after all (Linux drains them before it gives up too); for
- * GFP_NOFAIL, no watermark at all; then the failure report.
+ * GFP_ATOMIC); the pages waiting on the per-CPU lists (Linux drains them
+ * before it gives up too); for GFP_NOFAIL, no watermark at all; then the
+ * failure report.
  */
 static noinline struct page *
 __alloc_pages_slowpath(gfp_t gfp, unsigned int order,
@@ -455,7 +466,7 @@ __alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 	struct page *page;
 
 	page = get_page_from_freelist(gfp, order, alloc_flags, ac);
-	if (!page && drain_all_pages())
+	if (!page && drain_pages_for(gfp))
 		page = get_page_from_freelist(gfp, order, alloc_flags, ac);
 	if (page)
 		return page;

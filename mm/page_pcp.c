@@ -17,52 +17,82 @@
  *    1/1024 of the zone, at most 32 pages, rounded down to 2^n - 1 (31),
  *    and high is 6 * batch, for each CPU.  A small zone (DMA) gets high 0:
  *    nothing waits;
- *  - drain_pages_zone() and drain_all_pages(): everything goes back, for
+ *  - drain_local_pages() and drain_all_pages(): everything goes back, for
  *    a request that would otherwise fail, and for the self-check and the
- *    tests, which read the free lists.  A CPU drains another CPU's lists
- *    directly, under that list's lock (Linux 6.0 and later; before, it
- *    asked each CPU to drain its own with an IPI).
+ *    tests, which read the free lists.  Only a CPU touches its own lists
+ *    (interrupts off), so a drain of every CPU's is an IPI to each, whose
+ *    handler empties that CPU's lists, and a wait for all of them (Linux
+ *    5.x sent work to each CPU; 6.0 and later take a per-list spinlock and
+ *    drain remote lists directly).
  */
+#include <asm/atomic.h>
 #include <cpumask.h>
 #include <kernel.h>
 #include <mm.h>
 #include <panic.h>
+#include <smp.h>
 
 #include "internal.h"
 
-/* Empty CPU cpu's lists of zone, under their lock. */
-static unsigned long drain_pages_zone(unsigned int cpu, struct zone *zone)
+/* Empty this CPU's lists of zone (interrupts off). */
+static unsigned long drain_pages_zone(struct zone *zone)
 {
-	struct per_cpu_pages *pcp = per_cpu_ptr(zone->per_cpu_pageset, cpu);
-	unsigned long flags;
-	int count;
+	struct per_cpu_pages *pcp = this_cpu_ptr(zone->per_cpu_pageset);
+	int count = pcp->count;
 
-	spin_lock_irqsave(&pcp->lock, flags);
-	count = pcp->count;
 	if (count)
 		free_pcppages_bulk(zone, count, pcp, 0);
-	spin_unlock_irqrestore(&pcp->lock, flags);
 	return (unsigned long)count;
+}
+
+struct drain_request {
+	struct zone *zone; /* NULL: every zone */
+	atomic_t drained; /* pages, all CPUs together */
+};
+
+/* On each CPU (in its IPI handler, or here): empty its own lists. */
+static void drain_local_pages_ipi(void *arg)
+{
+	struct drain_request *req = arg;
+	struct zone *zone;
+	unsigned long n = 0;
+
+	if (req->zone)
+		n = drain_pages_zone(req->zone);
+	else
+		for_each_populated_zone(zone)
+			n += drain_pages_zone(zone);
+	atomic_add((int)n, &req->drained);
+}
+
+/* Every CPU empties its lists of zone (or of all zones); pages drained. */
+static unsigned long drain_request_all(struct zone *zone)
+{
+	struct drain_request req = { .zone = zone };
+
+	on_each_cpu(drain_local_pages_ipi, &req, true);
+	return (unsigned long)atomic_read(&req.drained);
+}
+
+unsigned long drain_local_pages(void)
+{
+	struct drain_request req = { .zone = NULL };
+	unsigned long flags;
+
+	local_irq_save(flags);
+	drain_local_pages_ipi(&req);
+	local_irq_restore(flags);
+	return (unsigned long)atomic_read(&req.drained);
 }
 
 unsigned long drain_zone_pages(struct zone *zone)
 {
-	unsigned long drained = 0;
-	unsigned int cpu;
-
-	for_each_possible_cpu(cpu)
-		drained += drain_pages_zone(cpu, zone);
-	return drained;
+	return drain_request_all(zone);
 }
 
 unsigned long drain_all_pages(void)
 {
-	unsigned long drained = 0;
-	struct zone *zone;
-
-	for_each_populated_zone(zone)
-		drained += drain_zone_pages(zone);
-	return drained;
+	return drain_request_all(NULL);
 }
 
 /* Linux's zone_batchsize(), and the high mark it used for years. */
@@ -74,7 +104,6 @@ static void pageset_init(struct per_cpu_pages *pcp, const struct zone *zone)
 	batch /= 4;
 	batch = max(batch, 1UL);
 	batch = rounddown_pow_of_two(batch + batch / 2) - 1;
-	spin_lock_init(&pcp->lock);
 	for (int o = 0; o < NR_PCP_LISTS; o++)
 		INIT_LIST_HEAD(&pcp->lists[o]);
 	pcp->count = 0;
