@@ -28,7 +28,7 @@
 #include <mm.h>
 #include <string.h>
 
-/* --- kmap_local (mm/highmem.c) ------------------------------------------ */
+/* --- kmap_local (mm/kmap_local.c) ----------------------------------- */
 
 void *__kmap_local_page_prot(struct page *page, pgprot_t prot);
 void kunmap_local_indexed(const void *vaddr);

@@ -3,6 +3,7 @@
 #ifndef _MM_INTERNAL_H
 #define _MM_INTERNAL_H
 
+#include <asm/pgtable.h>
 #include <mm.h>
 #include <rbtree.h>
 #include <spinlock.h>
@@ -14,7 +15,8 @@ void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 		     unsigned int order);
 /* Boot: give a reserved, aligned block to the buddy allocator. */
 void __free_boot_block(struct page *page, unsigned int order);
-/* Give at least count pages of one CPU's lists back (pcp->lock held). */
+/* Give at least count pages of this CPU's lists back (irqs off; takes
+ * zone->lock). */
 void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp,
 			unsigned int order);
 /* Boot: the zonelist, once the zones know their pages (mm_init.c). */
@@ -36,13 +38,15 @@ unsigned int free_order_mismatch(struct page *page, unsigned int order);
 /* __free_pages() of a pointer that is not a struct page: reported. */
 void free_bad_pointer(const struct page *page);
 
-/* --- highmem's state (highmem.c) ------------------------------------------ */
+/* --- highmem's state (highmem.c, kmap_local.c) ------------------------- */
 
 /* kmap_lock, for the self-check's walk of the pkmap (highmem_check.c). */
 void lock_kmap_state(void);
 void unlock_kmap_state(void);
 /* page_address() with kmap_lock held. */
 void *__page_address(const struct page *page);
+/* The PTE of a kmap_local slot's address, any CPU's; NULL for another one. */
+pte_t *kmap_local_pte_of(unsigned long vaddr);
 
 /* --- highmem's reports (highmem_report.c) ------------------------------- */
 

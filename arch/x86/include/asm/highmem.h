@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * asm/highmem.h - what kmap_local (mm/highmem.c) asks of x86-32.
+ * asm/highmem.h - what kmap_local (mm/kmap_local.c) asks of x86-32.
  *
  * The kmap_local slots are fixmap pages (memlayout.h) and the code that
  * manages them is generic; the architecture says which slot a CPU uses,
