@@ -37,6 +37,8 @@ bool free_page_is_bad(struct page *page);
 unsigned int free_order_mismatch(struct page *page, unsigned int order);
 /* __free_pages() of a pointer that is not a struct page: reported. */
 void free_bad_pointer(const struct page *page);
+/* An allocation that fails: the report (none for __GFP_NOWARN). */
+void warn_alloc(gfp_t gfp, unsigned int order, const char *why);
 
 /* --- highmem's state (highmem.c, kmap_local.c) ------------------------- */
 

@@ -59,8 +59,9 @@
  * min watermark, which GFP_ATOMIC may undercut by Linux's fractions (min/2,
  * then min/4 of that); GFP_NOFAIL finally ignores watermarks.  There is no
  * reclaim or compaction: what cannot be served fails, with a report unless
- * __GFP_NOWARN.  Misuse is reported in Linux's words and survived
- * (page_alloc_debug.c).
+ * __GFP_NOWARN.  That report, warn_alloc(), and the misuse reports, in
+ * Linux's words and survived, are in page_alloc_debug.c; the page counts
+ * (nr_free_pages(), totalram_pages()) in vmstat.c.
  *
  * Simpler than Linux: one migratetype, no compound pages, one node, no
  * batch refill of the per-CPU lists.
@@ -413,28 +414,6 @@ static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
 	return NULL;
 }
 
-static void warn_alloc(gfp_t gfp, unsigned int order, const char *why)
-{
-	char flags[96];
-
-	if (gfp & __GFP_NOWARN)
-		return;
-	gfp_snprint(flags, sizeof(flags), gfp);
-	pr_warn("%s: page allocation failure: order:%u, mode:%#x(%s)%s%s\n",
-		current_comm, order, gfp, flags, why ? ": " : "",
-		why ? why : "");
-	for (int z = 0; z < MAX_NR_ZONES; z++) {
-		const struct zone *zone = &zones[z];
-
-		if (!populated_zone(zone))
-			continue;
-		pr_warn("Node 0 %s free:%lukB min:%lukB low:%lukB high:%lukB managed:%lukB\n",
-			zone->name, zone->free_pages << 2,
-			min_wmark_pages(zone) << 2, low_wmark_pages(zone) << 2,
-			high_wmark_pages(zone) << 2, zone->managed_pages << 2);
-	}
-}
-
 /*
  * The pages waiting on the per-CPU lists are free memory after all: a
  * request that may wait drains every CPU's (each CPU its own, asked by an
@@ -630,40 +609,4 @@ void __free_boot_block(struct page *page, unsigned int order)
 	zone->managed_pages += 1UL << order;
 	__free_one_page(page, page_to_pfn(page), zone, order);
 	spin_unlock_irqrestore(&zone->lock, flags);
-}
-
-/* --- counters ----------------------------------------------------------- */
-
-unsigned long zone_free_pages(const struct zone *zone)
-{
-	return zone->free_pages;
-}
-
-unsigned long nr_free_pages(void)
-{
-	unsigned long sum = 0;
-
-	for (int z = 0; z < MAX_NR_ZONES; z++)
-		sum += zones[z].free_pages;
-	return sum;
-}
-
-unsigned long nr_free_highpages(void)
-{
-	return zones[ZONE_HIGHMEM].free_pages + zones[ZONE_MOVABLE].free_pages;
-}
-
-unsigned long totalram_pages(void)
-{
-	unsigned long sum = 0;
-
-	for (int z = 0; z < MAX_NR_ZONES; z++)
-		sum += zones[z].managed_pages;
-	return sum;
-}
-
-unsigned long totalhigh_pages(void)
-{
-	return zones[ZONE_HIGHMEM].managed_pages +
-	       zones[ZONE_MOVABLE].managed_pages;
 }

@@ -11,7 +11,8 @@
  * pgfree, TLB flushes) are counted per CPU (include/vmstat.h) and added up
  * here; the zone views read a zone's counters without its lock, which
  * gives each number as it was at some instant of the `cat` (Linux's views
- * are no more exact).
+ * are no more exact).  The page counts the rest of the kernel asks for
+ * (nr_free_pages(), totalram_pages(), ...) are here too, read the same way.
  */
 #include <asm/pgtable.h>
 #include <cpumask.h>
@@ -31,6 +32,41 @@ unsigned long sum_vm_event(enum vm_event_item item)
 	for_each_possible_cpu(cpu)
 		sum += per_cpu(vm_event_states, cpu).event[item];
 	return sum;
+}
+
+/* The page counts of the zones, for meminfo, the tests and the reports. */
+unsigned long zone_free_pages(const struct zone *zone)
+{
+	return zone->free_pages;
+}
+
+unsigned long nr_free_pages(void)
+{
+	unsigned long sum = 0;
+
+	for (int z = 0; z < MAX_NR_ZONES; z++)
+		sum += zones[z].free_pages;
+	return sum;
+}
+
+unsigned long nr_free_highpages(void)
+{
+	return zones[ZONE_HIGHMEM].free_pages + zones[ZONE_MOVABLE].free_pages;
+}
+
+unsigned long totalram_pages(void)
+{
+	unsigned long sum = 0;
+
+	for (int z = 0; z < MAX_NR_ZONES; z++)
+		sum += zones[z].managed_pages;
+	return sum;
+}
+
+unsigned long totalhigh_pages(void)
+{
+	return zones[ZONE_HIGHMEM].managed_pages +
+	       zones[ZONE_MOVABLE].managed_pages;
 }
 
 /* Node 0, zone   Normal      5      2      1 ... (free blocks per order) */
