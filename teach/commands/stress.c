@@ -15,32 +15,14 @@
  * tries the allocators while nothing is left, which must fail cleanly, and
  * gives it all back.
  *
- * Before the first operation and after the last, the memory manager is
- * settled the way any caller would settle it to count (the lazy vmalloc
- * purge, every cache shrunk, the per-CPU lists drained, stale pkmap slots
- * flushed), then counted: free blocks per zone and order, slab pages and
- * objects, vmalloc areas and the largest gap, page tables, kmaps.  The two
- * counts must be equal; the command prints them side by side.  Page tables
- * are never freed (as in Linux), so the run first makes the ones its
- * vmalloc window will need: a vmap of one page, 8 MB long, and its unmap;
- * and it purges the lazily freed areas itself every 32 vfrees, so that it
- * never wanders out of that window.
+ * The run around them, the counts before and after that must be equal,
+ * and `stress -a`, the same on every CPU at once (each CPU its own tables,
+ * a per-CPU variable, and its own generator), are stress_run.c's.
  *
  * Bounded: at most STRESS_MAX_OPS operations, at most a few hundred things
  * held at once (fixed tables, per CPU: the run allocates nothing to keep
  * its books), and Ctrl-C stops it between two operations, after which it
  * gives everything back as usual.
- *
- * `stress -a` (stress_run_all()) runs the same on every CPU at once, each
- * CPU its own tables (a per-CPU variable) and its own generator (SEED and
- * its number), through schedule_on_each_cpu(): every allocator is then
- * entered by several CPUs at the same moment, exhaustion included (one
- * CPU runs a zone dry while the others allocate and free), which is what
- * the locks are for.  The counts are taken before the CPUs start and
- * after they have all finished.  Alone, a zone run dry has nothing left;
- * with other CPUs at work a page may come back meanwhile, so that check
- * is made by a lone run only.  A Ctrl-C reaches the foreground CPU, which
- * tells the others (stress_stop).
  */
 #include <console.h>
 #include <cpumask.h>
@@ -57,7 +39,8 @@
 #include <string.h>
 #include <time.h>
 #include <vmalloc.h>
-#include <workqueue.h>
+
+#include "stress_internal.h"
 
 #define NR_BLOCKS 256 /* page blocks held at once */
 #define NR_OBJS 256 /* kmalloc objects */
@@ -67,7 +50,6 @@
 #define MAX_VMAP 8 /* pages per vmap, and kmap_local depth */
 #define MAX_KMAPS 64 /* kmap() users at once: well under 1024 slots */
 #define PURGE_EVERY 32 /* vfrees between two purges: stay in the window */
-#define WINDOW_PAGES 2048 /* the vmalloc window, 8 MB of page tables */
 
 struct stress_block {
 	struct page *page;
@@ -596,78 +578,6 @@ static void op_exhaust(void)
 	st->r->exhaustions++;
 }
 
-/* --- counting -------------------------------------------------------------- */
-
-/* What any caller does before counting: flush what is lazily kept. */
-static void settle(void)
-{
-	struct kmem_cache *s;
-
-	vmalloc_purge();
-	mutex_lock(&slab_mutex);
-	list_for_each_entry(s, &slab_caches, list)
-		kmem_cache_shrink(s);
-	mutex_unlock(&slab_mutex);
-	drain_all_pages();
-	kmap_flush_unused();
-}
-
-static void count(struct stress_counts *c)
-{
-	struct kmem_cache *s;
-	struct pkmap_state pk;
-
-	settle();
-	memset(c, 0, sizeof(*c));
-	for (int z = 0; z < MAX_NR_ZONES; z++) {
-		c->free_pages[z] = zones[z].free_pages;
-		for (int o = 0; o < MAX_ORDER; o++)
-			c->nr_free[z][o] = zones[z].free_area[o].nr_free;
-	}
-	c->slab_pages =
-		(unsigned long)(atomic_long_read(&nr_slab_reclaimable) +
-				atomic_long_read(&nr_slab_unreclaimable));
-	mutex_lock(&slab_mutex);
-	list_for_each_entry(s, &slab_caches, list) {
-		c->slab_objects += kmem_cache_active_objects(s);
-		c->nr_caches++;
-	}
-	mutex_unlock(&slab_mutex);
-	c->vm_areas = vmalloc_nr_areas();
-	c->vm_largest = vmalloc_largest_free();
-	c->vm_pages = vmalloc_nr_pages();
-	c->pgtables = (unsigned long)atomic_long_read(&nr_kernel_pgtables);
-	pkmap_get_state(&pk);
-	c->pkmap_users = pk.users;
-	c->kmap_local_depth = kmap_local_depth(smp_processor_id());
-}
-
-/*
- * Page tables are never freed: make the ones the run's vmalloc window
- * needs before counting (8 MB of one page per CPU at work, mapped and
- * unmapped).
- */
-static void prepare_window(unsigned int cpus)
-{
-	unsigned int n = min_t(unsigned long, WINDOW_PAGES *cpus,
-			       vmalloc_largest_free() / 2 >> PAGE_SHIFT);
-	struct page **pages =
-		kmalloc_array(n, sizeof(*pages), GFP_KERNEL | __GFP_NOWARN);
-	struct page *page = alloc_page(GFP_KERNEL | __GFP_NOWARN);
-	void *addr = NULL;
-
-	if (pages && page) {
-		for (unsigned int i = 0; i < n; i++)
-			pages[i] = page;
-		addr = vmap(pages, n, 0, PAGE_KERNEL);
-	}
-	if (addr)
-		vunmap(addr);
-	if (page)
-		__free_page(page);
-	kfree(pages);
-}
-
 /* --- the run --------------------------------------------------------------- */
 
 typedef void (*stress_op_t)(void);
@@ -695,19 +605,12 @@ static void release_all(void)
 			cache_destroy(&st->caches[i]);
 }
 
-static bool counts_equal(const struct stress_counts *a,
-			 const struct stress_counts *b)
-{
-	return !memcmp(a, b, sizeof(*a));
-}
-
 /* Start this CPU's state for a run (its own seed: CPUs draw apart). */
 static void stress_init(u32 seed, struct stress_result *r, bool concurrent)
 {
 	struct stress *st = stress_self();
 
 	memset(st, 0, sizeof(*st));
-	memset(r, 0, sizeof(*r));
 	st->r = r;
 	st->concurrent = concurrent;
 	/* Never 0: xorshift would stay 0. */
@@ -716,25 +619,14 @@ static void stress_init(u32 seed, struct stress_result *r, bool concurrent)
 		INIT_LIST_HEAD(&st->hoard[o]);
 }
 
-/* Has the foreground CPU seen a Ctrl-C (or has any CPU, for its run)? */
-static bool stress_stop;
-
-static bool stress_stopped(void)
+/* This CPU's share of a run: see stress_internal.h. */
+void stress_cpu_run(u32 seed, unsigned long ops, u64 until, bool concurrent,
+		    struct stress_result *r)
 {
-	if (signal_pending())
-		WRITE_ONCE(stress_stop, true);
-	return READ_ONCE(stress_stop);
-}
-
-/* ops operations, and on until `until` (jiffies) if it is not 0. */
-static void stress_ops_run(unsigned long ops, u64 until)
-{
-	struct stress *st = stress_self();
-	struct stress_result *r = st->r;
-
+	stress_init(seed, r, concurrent);
 	for (r->ops = 0; r->ops < ops || (until && jiffies < until); r->ops++) {
 		if (stress_stopped() || r->ops >= STRESS_MAX_OPS * 64) {
-			r->interrupted = stress_stop;
+			r->interrupted = stress_stopped();
 			break;
 		}
 		/* An exhaustion now and then, and once in any run of 100. */
@@ -744,75 +636,4 @@ static void stress_ops_run(unsigned long ops, u64 until)
 			stress_ops[rnd_below(ARRAY_SIZE(stress_ops))]();
 	}
 	release_all();
-}
-
-static int stress_verdict(const struct stress_result *r)
-{
-	if (r->interrupted)
-		return -EINTR;
-	return r->same && !r->errors ? 0 : -EIO;
-}
-
-int stress_run(u32 seed, unsigned long ops, bool verbose,
-	       struct stress_result *r)
-{
-	stress_init(seed, r, false);
-	WRITE_ONCE(stress_stop, false);
-	prepare_window(1);
-	count(&r->before);
-	stress_ops_run(ops, 0);
-	count(&r->after);
-	r->same = counts_equal(&r->before, &r->after);
-	r->cpus = 1;
-	if (verbose || !r->same)
-		stress_print(r, seed);
-	return stress_verdict(r);
-}
-
-/* What every CPU's share of stress_run_all() is asked to do. */
-static struct stress_plan {
-	u32 seed;
-	unsigned long ops;
-	u64 until; /* jiffies, or 0 */
-	struct stress_result result[NR_CPUS]; /* each CPU's own */
-} plan;
-
-static void stress_work(struct work_struct *work)
-{
-	struct stress_result *r = &plan.result[smp_processor_id()];
-
-	stress_init(plan.seed, r, num_online_cpus() > 1);
-	stress_ops_run(plan.ops, plan.until);
-}
-
-int stress_run_all(u32 seed, unsigned long ops, unsigned long seconds,
-		   bool verbose, struct stress_result *r)
-{
-	u64 start = jiffies;
-	unsigned int cpu;
-
-	memset(r, 0, sizeof(*r));
-	WRITE_ONCE(stress_stop, false);
-	prepare_window(num_online_cpus());
-	count(&r->before);
-	plan.seed = seed;
-	plan.ops = ops;
-	plan.until = seconds ? start + (u64)seconds * HZ : 0;
-	schedule_on_each_cpu(stress_work); /* every CPU at once, waited for */
-	for_each_online_cpu(cpu) {
-		const struct stress_result *c = &plan.result[cpu];
-
-		r->ops += c->ops;
-		r->refused += c->refused;
-		r->exhaustions += c->exhaustions;
-		r->errors += c->errors;
-		r->interrupted |= c->interrupted;
-		r->cpus++;
-	}
-	r->ms = (unsigned long)((jiffies - start) * 1000 / HZ);
-	count(&r->after);
-	r->same = counts_equal(&r->before, &r->after);
-	if (verbose || !r->same)
-		stress_print(r, seed);
-	return stress_verdict(r);
 }

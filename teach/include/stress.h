@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * stress.h - seeded random work on every allocator (teach/commands/stress.c),
- * run by the shell's `stress SEED OPS` and by the ktest suite `stress`.
+ * stress.h - seeded random work on every allocator (teach/commands/stress.c
+ * and stress_run.c), run by the shell's `stress SEED OPS` and by the ktest
+ * suite `stress`.
  */
 #ifndef _STRESS_H
 #define _STRESS_H
