@@ -22,8 +22,9 @@
 # Variables: V=1 (show commands), MEM=2G (guest RAM), SMP=1 (CPUs, 1..8),
 # APPEND="..." (kernel command line), ACCEL=tcg|kvm (TCG by default: nested
 # KVM here has crashed guests the moment they enable paging), QEMU_EXTRA="..."
-# (more QEMU options), GDB_PORT=1234 (make gdb's stub), GDB_CONSOLE=tmux|socket
-# (where the console goes during make gdb; default: tmux when run inside tmux).
+# (more QEMU options), EDU=1 (QEMU's edu PCI device, for `demo dma`),
+# GDB_PORT=1234 (make gdb's stub), GDB_CONSOLE=tmux|socket (where the console
+# goes during make gdb; default: tmux when run inside tmux).
 
 # All cores by default; `make clean` beside other goals runs them in order.
 MAKEFLAGS += -j$(shell nproc 2>/dev/null || echo 1)
@@ -44,6 +45,13 @@ ACCEL ?= tcg
 QEMU_EXTRA ?=
 GDB_PORT ?= 1234
 GDB_CONSOLE ?=
+EDU ?= 0
+# QEMU's educational PCI device (1234:11e8, 28-bit DMA): `demo dma`.  Its
+# "EDU: clamping DMA" lines come to this terminal (QEMU 7.2 prints them;
+# later versions log them as guest errors, hence -d guest_errors).
+ifeq ($(EDU),1)
+QEMU_EDU := -device edu -d guest_errors
+endif
 
 BUILD := build
 KERNEL := $(BUILD)/kernel.elf
@@ -60,7 +68,7 @@ CONSOLE_SOCK := $(BUILD)/console.sock
 # Kernel sources: every .c and .S under these folders.  The kernel itself
 # (CORE_DIRS) is everything below the teaching folder, the tests and the
 # benchmarks (TOP_DIRS), which depend on it and never the other way round.
-CORE_DIRS := arch/x86 kernel lib mm
+CORE_DIRS := arch/x86 kernel lib mm drivers
 TOP_DIRS := teach tests/kernel bench
 find_srcs = $(shell find $(1) -name '*.c' -o -name '*.S' | LC_ALL=C sort)
 CORE_OBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(call find_srcs,$(CORE_DIRS))))
@@ -96,7 +104,7 @@ else
 QEMU_ACCEL := -accel $(ACCEL)
 endif
 QEMU_COMMON := $(QEMU_ACCEL) -m $(MEM) -smp $(SMP) -no-reboot \
-	-device isa-debug-exit,iobase=0xf4,iosize=0x04 $(QEMU_EXTRA)
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04 $(QEMU_EDU) $(QEMU_EXTRA)
 # Show the VGA window when there is a display; COM1 is always this terminal.
 ifeq ($(DISPLAY)$(WAYLAND_DISPLAY),)
 QEMU_DISPLAY := -display none

@@ -283,6 +283,7 @@ void bench_run(void)
 	static const struct bench_op *const families[] = {
 		bench_floor_ops, bench_slab_ops,    bench_page_ops,
 		bench_map_ops,	 bench_vmalloc_ops, bench_smp_ops,
+		bench_dma_ops,
 	};
 
 	nr_results = 0;

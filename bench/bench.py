@@ -152,7 +152,9 @@ def qemu_argv(kernel, label, accel, append):
             "-kernel", kernel,
             "-append", " ".join(["bench", *append]),
             "-display", "none", "-serial", "stdio", "-monitor", "none",
-            "-no-reboot", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+            "-no-reboot", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+            # The DMA rows map for QEMU's edu device (28-bit DMA mask).
+            "-device", "edu"]
 
 
 def run_boot(kernel, mem, accel, append, timeout):

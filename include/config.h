@@ -36,4 +36,12 @@
  */
 #define CONFIG_DEBUG_SPINLOCK 0
 
+/*
+ * DMA API debugging (kernel/dma/debug.c): every DMA mapping recorded and
+ * its misuse reported.  On unless `dma_debug=off` is on the command line,
+ * as in a Linux built with CONFIG_DMA_API_DEBUG; the benchmarks turn it
+ * off for their rows.
+ */
+#define CONFIG_DMA_API_DEBUG 1
+
 #endif /* _CONFIG_H */

@@ -129,6 +129,10 @@ static inline void kunmap(struct page *page)
 struct page *kmap_to_page(void *addr);
 /* Clear the stale (count 1) pkmap slots now, with one TLB flush. */
 void kmap_flush_unused(void);
+/* Count slot nr as taken last: the next new kmap searches from nr + 1. */
+void kmap_set_cursor(unsigned int nr);
+/* Zero the TLB flush and failed kmap counts (struct pkmap_state). */
+void pkmap_clear_stats(void);
 /* Boot: find the pkmap page table, register the fault explainers. */
 void kmap_init(void);
 

@@ -15,6 +15,8 @@
  *    manager, as in Linux (nothing in it waits for a tick);
  *  - the other CPUs, once vmalloc can give them stacks and the clock is
  *    calibrated (arch/x86/kernel/smpboot.c);
+ *  - the initcalls: buses and drivers (PCI, the edu device), which may
+ *    take interrupts and allocate, as Linux's do_basic_setup();
  *  - freeing the boot-only code, then the boot mode the command line chose
  *    (`shell` when it names none).
  * The modes (shell, demo, ktest, bench) register themselves with BOOT_MODE()
@@ -34,6 +36,7 @@
 #include <config.h>
 #include <errno.h>
 #include <init.h>
+#include <ioport.h>
 #include <kernel.h>
 #include <mm.h>
 #include <panic.h>
@@ -48,6 +51,18 @@ bool system_running;
 u64 boot_done_tsc;
 
 extern const struct boot_mode __start_boot_modes[], __stop_boot_modes[];
+extern const initcall_t __initcall_start[], __initcall_end[];
+
+void __init do_initcalls(void)
+{
+	for (const initcall_t *fn = __initcall_start; fn < __initcall_end;
+	     fn++) {
+		int ret = (*fn)();
+
+		if (ret < 0)
+			pr_warn("initcall %pS returned %d\n", *fn, ret);
+	}
+}
 
 int boot_mode_select(const char *name)
 {
@@ -103,6 +118,7 @@ asmlinkage void start_kernel(u32 magic, u32 mbi_phys)
 	find_smp_config();
 
 	mm_core_init();
+	e820__reserve_resources(); /* /proc/iomem's firmware ranges */
 
 	init_IRQ();
 	time_init();
@@ -112,6 +128,7 @@ asmlinkage void start_kernel(u32 magic, u32 mbi_phys)
 	cpu_print_info();
 
 	smp_init();
+	do_initcalls();
 	free_initmem();
 	system_running = true;
 	boot_done_tsc = rdtsc();

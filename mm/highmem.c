@@ -318,6 +318,34 @@ void kmap_flush_unused(void)
 	unlock_kmap();
 }
 
+/**
+ * kmap_set_cursor - choose where the search for a free pkmap slot starts
+ * @nr: the slot to count as taken last (boot leaves 0: the first kmap
+ *      gets slot 1)
+ *
+ * Safe at any time: a slot at count 0 has neither a PTE nor a TLB entry,
+ * so any of them may be taken next; moving the cursor back only delays
+ * the next wrap and its flush.  The shell's `reset` puts it back where
+ * boot left it and the demos where they found it, so that a lesson
+ * replayed shows the same slots and addresses.  Under kmap_lock, as
+ * every move of the cursor.
+ */
+void kmap_set_cursor(unsigned int nr)
+{
+	lock_kmap();
+	last_pkmap_nr = nr & LAST_PKMAP_MASK;
+	unlock_kmap();
+}
+
+/* pkmap_clear_stats - zero the flush and failure counts of /proc/pkmap. */
+void pkmap_clear_stats(void)
+{
+	lock_kmap();
+	nr_pkmap_flushes = 0;
+	nr_kmap_failures = 0;
+	unlock_kmap();
+}
+
 /* --- lookups, and the state the views and the self-check read ----------- */
 
 /* A kernel address's PTE, if it is a pkmap or kmap_local slot. */

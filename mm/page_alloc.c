@@ -68,6 +68,7 @@
  */
 #include <asm/memlayout.h>
 #include <bug.h>
+#include <dma-debug.h>
 #include <highmem.h>
 #include <kernel.h>
 #include <mm.h>
@@ -570,6 +571,8 @@ void __free_pages(struct page *page, unsigned int order)
 		order = free_order_mismatch(page, order);
 	if (!page_ref_dec_and_test(page))
 		return; /* another user still holds it */
+	debug_dma_check_freed(page_to_pfn(page) << PAGE_SHIFT,
+			      PAGE_SIZE << order); /* a report, as Linux's */
 	page->owner = _RET_IP_; /* who freed it, for the reports */
 	if (unlikely(debug_pagealloc_enabled()))
 		debug_pagealloc_free(page, order, _RET_IP_); /* unmapped */

@@ -62,6 +62,7 @@
  * CPU's slab.
  */
 #include <bug.h>
+#include <dma-debug.h>
 #include <kernel.h>
 #include <kmemleak.h>
 #include <mm.h>
@@ -386,6 +387,8 @@ static noinline void __slab_free(struct kmem_cache *s, struct page *slab,
 	unsigned long flags;
 	bool discard = false;
 
+	/* Every free of a debug cache comes here: slub_debug, the tests. */
+	debug_dma_check_freed((unsigned long)__pa(object), s->object_size);
 	spin_lock_irqsave(&n->list_lock, flags);
 	if (kmem_cache_debug(s)) {
 		if (!free_debug_processing(s, slab, object, addr))

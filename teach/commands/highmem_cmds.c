@@ -20,7 +20,6 @@
 #include <errno.h>
 #include <fault.h>
 #include <highmem.h>
-#include <kallsyms.h>
 #include <kernel.h>
 #include <mm.h>
 #include <printk.h>
@@ -64,6 +63,10 @@ static int cmd_kmap(int argc, char **argv)
 			page_to_pfn(page), vaddr);
 		return 0;
 	}
+	if (!shell_hold(HELD_KMAP, page, 0)) {
+		kunmap(page);
+		return -ENOSPC;
+	}
 	kprintf("kmap: pfn %#lx -> %#lx: pkmap slot %lu, count %d (%d user%s)\n",
 		page_to_pfn(page), vaddr, PKMAP_NR(vaddr),
 		pkmap_slot_count(PKMAP_NR(vaddr)),
@@ -85,24 +88,24 @@ SHELL_COMMAND(kmap, "PFN", "map a page at a pkmap slot (kmap)",
 		     "alloc 0 highmem (a page to map), demo highmem");
 
 /*
- * A slot with users that some other part of the kernel kmapped last: its
- * user still needs it, so the shell does not take a user away.  (A slot
- * without users, or no slot, goes to kunmap(), whose report is the lesson.)
+ * A slot with users none of which is the shell's (`kmap` put none on the
+ * shell's list): its users still need it, so the shell does not take one
+ * away.  (A slot without users, or no slot, goes to kunmap(), whose report
+ * is the lesson.)
  */
 static bool refuse_not_ours(struct page *page)
 {
 	void *vaddr = PageHighMem(page) ? page_address(page) : NULL;
-	unsigned long nr, caller;
+	unsigned long nr;
 
-	if (!vaddr)
+	if (!vaddr || shell_holds(HELD_KMAP, page))
 		return false;
 	nr = PKMAP_NR((unsigned long)vaddr);
-	caller = pkmap_slot_caller((unsigned int)nr);
-	if (pkmap_slot_count((unsigned int)nr) < 2 ||
-	    kallsyms_in_function(caller, "cmd_kmap"))
+	if (pkmap_slot_count((unsigned int)nr) < 2)
 		return false;
 	kprintf("kunmap: pkmap slot %lu of pfn %#lx was kmapped by %pS, not by `kmap`: refused (its user still needs it)\n",
-		nr, page_to_pfn(page), (void *)caller);
+		nr, page_to_pfn(page),
+		(void *)pkmap_slot_caller((unsigned int)nr));
 	return true;
 }
 
@@ -125,6 +128,7 @@ static int cmd_kunmap(int argc, char **argv)
 		kprintf("kunmap: refused, see the report above\n");
 		return -EINVAL;
 	}
+	shell_unhold(HELD_KMAP, page);
 	if (!PageHighMem(page)) {
 		kprintf("kunmap: pfn %#lx is lowmem: nothing to unmap\n",
 			page_to_pfn(page));

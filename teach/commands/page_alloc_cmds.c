@@ -9,12 +9,12 @@
  * by the allocator itself, as it would be for kernel code.  One misuse the
  * allocator cannot see is left to this command: a block that alloc_pages()
  * gave to some other part of the kernel is in use by its owner, so `free`
- * refuses every allocated block that `alloc` did not hand out (the block's
- * owner, recorded by alloc_pages(), says who did).
+ * refuses every allocated block that `alloc` did not hand out (the shell's
+ * list, teach/shell/held.c; the refusal names the block's owner, recorded
+ * by alloc_pages()).
  */
 #include <errno.h>
 #include <gfp.h>
-#include <kallsyms.h>
 #include <kernel.h>
 #include <mm.h>
 #include <printk.h>
@@ -56,6 +56,10 @@ static int cmd_alloc(int argc, char **argv)
 		kprintf("alloc: order %lu with %s failed\n", order, flags);
 		return -ENOMEM;
 	}
+	if (!shell_hold(HELD_PAGES, page, order)) {
+		__free_pages(page, (unsigned int)order);
+		return -ENOSPC;
+	}
 	pfn = page_to_pfn(page);
 	pages = 1UL << order;
 	kprintf("alloc: order %lu (%lu page%s, %lu KB) with %s\n", order, pages,
@@ -96,19 +100,20 @@ static bool page_is_free(const struct page *page)
 	return use == PAGE_USE_FREE || use == PAGE_USE_PCP;
 }
 
-/* Did `alloc` (this file's cmd_alloc) allocate the block of page? */
+/* Did `alloc` hand out the block of page (the shell's list says)? */
 static bool allocated_by_shell(const struct page *page)
 {
 	struct page *head;
 
 	if (page_use(page, &head) != PAGE_USE_ALLOCATED)
 		return true; /* not an owner's block: the allocator judges */
-	return kallsyms_in_function(head->owner, "cmd_alloc");
+	return shell_holds(HELD_PAGES, head);
 }
 
 static int cmd_free(int argc, char **argv)
 {
 	unsigned long pfn, order;
+	struct page *head;
 	char use[256];
 	bool was_free;
 
@@ -134,7 +139,11 @@ static int cmd_free(int argc, char **argv)
 		return -EBUSY;
 	}
 	was_free = page_is_free(pfn_to_page(pfn));
+	page_use(pfn_to_page(pfn), &head);
 	__free_pages(pfn_to_page(pfn), (unsigned int)order);
+	/* A block that went back is off the list, whatever was reported. */
+	if (!was_free && page_is_free(head))
+		shell_unhold(HELD_PAGES, head);
 	/* Judge by the outcome: a wrong order is a WARN, yet the block goes. */
 	if (was_free || !page_is_free(pfn_to_page(pfn))) {
 		kprintf("free: refused, see the report above\n");

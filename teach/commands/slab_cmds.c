@@ -14,9 +14,9 @@
  * and refuse one that would corrupt a free list.  With F, the kernel's own
  * report is the lesson, and the address goes through unchecked.  One thing
  * no allocator can see is whose a live object is: `kfree` and `slab free`
- * free only what `kmalloc` and `slab alloc` handed out (the shell keeps a
- * table of them), never an object the kernel itself still uses, and `slab
- * destroy` only a cache that `slab create` made.
+ * free only what `kmalloc` and `slab alloc` handed out (on the shell's
+ * list, teach/shell/held.c), never an object the kernel itself still uses,
+ * and `slab destroy` only a cache that `slab create` made.
  */
 #include <bug.h>
 #include <cpumask.h>
@@ -33,46 +33,17 @@
 /* The object layout and the free lists are the lesson: mm's inside view. */
 #include "../../mm/slab_internal.h"
 
-#define SHELL_MAX_OBJECTS 256 /* live objects from kmalloc and slab alloc */
-#define SHELL_MAX_CACHES 16 /* caches from slab create */
-
-static const void *shell_objects[SHELL_MAX_OBJECTS];
-static const struct kmem_cache *shell_caches[SHELL_MAX_CACHES];
-
-/* Find p in a table of n pointers; NULL finds a free entry.  -1: none. */
-static int table_find(const void *const *table, int n, const void *p)
-{
-	for (int i = 0; i < n; i++)
-		if (table[i] == p)
-			return i;
-	return -1;
-}
-
-/* Remember an object the shell handed out; false if the table is full. */
-static bool shell_own(const void *p)
-{
-	int i = table_find(shell_objects, SHELL_MAX_OBJECTS, NULL);
-
-	if (i < 0) {
-		kprintf("the shell keeps track of at most %d objects: kfree some first; %p given back\n",
-			SHELL_MAX_OBJECTS, p);
-		return false;
-	}
-	shell_objects[i] = p;
-	return true;
-}
-
-static void shell_disown(const void *p)
-{
-	int i = table_find(shell_objects, SHELL_MAX_OBJECTS, p);
-
-	if (i >= 0)
-		shell_objects[i] = NULL;
-}
-
+/* Did `kmalloc` or `slab alloc` hand p out (teach/shell/held.c)? */
 static bool shell_owns(const void *p)
 {
-	return p && table_find(shell_objects, SHELL_MAX_OBJECTS, p) >= 0;
+	return shell_holds(HELD_KMALLOC, p) || shell_holds(HELD_OBJECT, p);
+}
+
+/* Given back, however: cross p out as whichever kind the shell held. */
+static void shell_disown(const void *p)
+{
+	if (!shell_unhold(HELD_KMALLOC, p))
+		shell_unhold(HELD_OBJECT, p);
 }
 
 static int parse_gfp_words(int argc, char **argv, gfp_t *gfp)
@@ -142,7 +113,7 @@ static int cmd_kmalloc(int argc, char **argv)
 		kprintf("kmalloc: %lu bytes with %s failed\n", size, flags);
 		return -ENOMEM;
 	}
-	if (!shell_own(p)) {
+	if (!shell_hold(HELD_KMALLOC, p, 0)) {
 		kfree(p);
 		return -ENOSPC;
 	}
@@ -226,7 +197,8 @@ static void kmem_cache_free_cb(struct kmem_cache *s, void *p)
 }
 
 /*
- * Free p with fn and forget that the shell handed it out; true if the
+ * Free p with fn and cross it off the shell's list (a kmalloc object
+ * freed by `slab free`, or a slab object by `kfree`, all the same); true if the
  * kernel reported a misuse meanwhile (then the command says so, not done).
  */
 static bool free_reported(void *p, void (*fn)(struct kmem_cache *s, void *p),
@@ -306,7 +278,6 @@ static int parse_slab_flags(int argc, char **argv, slab_flags_t *flags)
 
 static int slab_create(int argc, char **argv)
 {
-	int i;
 	unsigned long size;
 	slab_flags_t flags;
 	struct kmem_cache *s;
@@ -320,17 +291,13 @@ static int slab_create(int argc, char **argv)
 	if (shell_parse_size(argv[3], &size) ||
 	    parse_slab_flags(argc - 4, argv + 4, &flags))
 		return -EINVAL;
-	i = table_find((const void *const *)shell_caches, SHELL_MAX_CACHES,
-		       NULL);
-	if (i < 0) {
-		kprintf("slab: the shell keeps at most %d caches: destroy one first\n",
-			SHELL_MAX_CACHES);
-		return -ENOSPC;
-	}
 	s = kmem_cache_create(argv[2], (unsigned int)size, 0, flags, NULL);
 	if (!s)
 		return -EINVAL;
-	shell_caches[i] = s;
+	if (!shell_hold(HELD_CACHE, s, 0)) {
+		kmem_cache_destroy(s);
+		return -ENOSPC;
+	}
 	kprintf("slab: created %s: %u-byte objects, %u bytes apart, %u per slab of %u page%s\n",
 		s->name, s->object_size, s->size, s->objects, 1U << s->order,
 		s->order ? "s" : "");
@@ -346,9 +313,9 @@ static int slab_info(struct kmem_cache *s)
 	for_each_possible_cpu(cpu)
 		if (READ_ONCE(per_cpu_ptr(s->cpu_slab, cpu)->slab))
 			cpu_slabs++;
-	kprintf("%s: object_size %u, size %u, align %u, flags %#x (struct kmem_cache at %p)\n",
-		s->name, s->object_size, s->size, s->align, s->flags,
-		(void *)s);
+	kprintf("%s: object_size %u, size %u, align %u, flags %#x\n", s->name,
+		s->object_size, s->size, s->align, s->flags);
+	kprintf("  struct kmem_cache at %p\n", (void *)s);
 	kprintf("  slab: order %u (%lu bytes), %u objects, %lu bytes left over\n",
 		s->order, PAGE_SIZE << s->order, s->objects,
 		(PAGE_SIZE << s->order) - (unsigned long)s->objects * s->size);
@@ -408,7 +375,6 @@ static int cmd_slab(int argc, char **argv)
 {
 	struct kmem_cache *s;
 	void *p;
-	int i;
 
 	if (argc >= 2 && !strcmp(argv[1], "create"))
 		return slab_create(argc, argv);
@@ -426,7 +392,7 @@ static int cmd_slab(int argc, char **argv)
 		p = kmem_cache_alloc(s, GFP_KERNEL);
 		if (!p)
 			return -ENOMEM;
-		if (!shell_own(p)) {
+		if (!shell_hold(HELD_OBJECT, p, (unsigned long)s)) {
 			kmem_cache_free(s, p);
 			return -ENOSPC;
 		}
@@ -448,16 +414,14 @@ static int cmd_slab(int argc, char **argv)
 			kprintf("slab: %s is a boot cache: refused\n", s->name);
 			return -EPERM;
 		}
-		i = table_find((const void *const *)shell_caches,
-			       SHELL_MAX_CACHES, s);
-		if (i < 0) {
+		if (!shell_holds(HELD_CACHE, s)) {
 			kprintf("slab: %s was not made by `slab create`: refused (the kernel uses it)\n",
 				s->name);
 			return -EPERM;
 		}
 		kmem_cache_destroy(s);
 		if (!find_kmem_cache(argv[2]))
-			shell_caches[i] = NULL;
+			shell_unhold(HELD_CACHE, s);
 		kprintf("slab: %s %s\n", argv[2],
 			find_kmem_cache(argv[2]) ? "kept (see above)" :
 						   "destroyed");

@@ -636,4 +636,10 @@ void stress_cpu_run(u32 seed, unsigned long ops, u64 until, bool concurrent,
 			stress_ops[rnd_below(ARRAY_SIZE(stress_ops))]();
 	}
 	release_all();
+	/*
+	 * No stale pointer left in the tables: kmemleak's conservative scan
+	 * reads every CPU's per-CPU area, and an address the run freed, once
+	 * handed out again, would look referenced from here.
+	 */
+	memset(stress_self(), 0, sizeof(struct stress));
 }

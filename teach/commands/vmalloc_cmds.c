@@ -4,13 +4,12 @@
  * one range of virtual addresses over pages from all over physical memory
  * (mostly highmem).  `demo vmalloc` (teach/demos/vmalloc_demo.c) contrasts
  * it with kmalloc, using vmalloc_show_pages() from here.  `vfree` frees only
- * the areas `vmalloc` made (an area records its caller): any other is in
- * use by the kernel.
+ * the areas `vmalloc` handed out (the shell's list, teach/shell/held.c):
+ * any other is in use by the kernel.
  */
 #include <asm/memlayout.h>
 #include <bug.h>
 #include <errno.h>
-#include <kallsyms.h>
 #include <kernel.h>
 #include <mm.h>
 #include <printk.h>
@@ -20,23 +19,6 @@
 #include <vmalloc.h>
 
 #define LIST_PAGES_MAX 24 /* pages listed one by one before summarising */
-#define SHELL_AREAS 64 /* areas the shell remembers it holds */
-
-/*
- * The areas `vmalloc` handed out and `vfree` has not taken back: the shell
- * holds them for the user, so a kmemleak scan finds them referenced.
- */
-static void *shell_areas[SHELL_AREAS];
-
-static void shell_areas_set(void *old, void *new)
-{
-	for (int i = 0; i < SHELL_AREAS; i++) {
-		if (shell_areas[i] == old) {
-			shell_areas[i] = new;
-			return;
-		}
-	}
-}
 
 /* Physically contiguous runs among the pages of [addr, addr + n pages). */
 static unsigned long contiguous_runs(const void *addr, unsigned long n)
@@ -96,7 +78,10 @@ static int cmd_vmalloc(int argc, char **argv)
 			size);
 		return -ENOMEM;
 	}
-	shell_areas_set(NULL, addr);
+	if (!shell_hold(HELD_VMALLOC, addr, 0)) {
+		vfree(addr);
+		return -ENOSPC;
+	}
 	kprintf("vmalloc: %lu bytes at %p-%p\n", size, addr,
 		(char *)addr + PAGE_ALIGN(size) - 1);
 	kprintf("  area of %lu bytes with its guard page\n",
@@ -118,13 +103,16 @@ SHELL_COMMAND(vmalloc, "SIZE", "vmalloc a buffer, show where its pages are",
 		     "page), cat /proc/meminfo (VmallocUsed), demo vmalloc, "
 		     "explain vmalloc");
 
-/* An area that some other part of the kernel made and still uses. */
+/*
+ * An area that some other part of the kernel made and still uses: not on
+ * the shell's list.  (An address inside one of the shell's areas goes to
+ * vfree(), whose WARN is the lesson.)
+ */
 static bool refuse_not_ours(unsigned long addr)
 {
 	const struct vm_struct *area = find_vm_area((void *)addr);
 
-	if (!area ||
-	    kallsyms_in_function((unsigned long)area->caller, "cmd_vmalloc"))
+	if (!area || shell_holds(HELD_VMALLOC, area->addr))
 		return false; /* not an area: vfree() itself says so */
 	kprintf("vfree: %#lx is a vmalloc area of %lu bytes made by %pS, not by `vmalloc`: refused (its owner still uses it)\n",
 		addr, area->size, area->caller);
@@ -142,11 +130,11 @@ static int cmd_vfree(int argc, char **argv)
 	if (refuse_not_ours(addr))
 		return -EBUSY;
 	vfree((void *)addr);
-	shell_areas_set((void *)addr, NULL);
 	if (nr_warnings != warnings) {
 		kprintf("vfree: refused, see the report above\n");
 		return -EINVAL;
 	}
+	shell_unhold(HELD_VMALLOC, (void *)addr);
 	kprintf("vfree: %#lx released; its TLB flush is batched:\n", addr);
 	kprintf("  until then /proc/vmallocinfo lists it as unpurged\n");
 	return 0;

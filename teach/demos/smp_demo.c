@@ -4,7 +4,7 @@
  * CPUs, where kmap_local earns its keep.
  *
  * The kernel's page tables are one set for every CPU; their TLBs are not.
- * The story in five steps:
+ * The story in five sections:
  *  1. kmap() on CPU 0, read on CPU 1 at the same address: the pkmap is one
  *     mapping for all CPUs;
  *  2. kmap_local_page() on each CPU: the same stack slot is a different
@@ -19,9 +19,11 @@
  *     /proc/interrupts, nr_tlb_* of /proc/vmstat);
  *  5. the same 1,025 pages through kmap_local: not one IPI.
  * CPU 1 runs its part in its IPI handler (smp_call_function_single()).
- * With one CPU, or no highmem, the demo says what to boot instead.  It
- * leaves nothing behind: the stale translation of step 3 is shot down at
- * the end.
+ * The pages are allocated once, in `sd`; section 3 first shoots down the
+ * stale translation a run of it before left on CPU 1, so that it can be
+ * shown again, and `leave` does the same before it frees the pages.  With
+ * one CPU, or no highmem, the first section says what to boot instead and
+ * ends the demo.
  */
 #include <asm/hardirq.h>
 #include <asm/tlbflush.h>
@@ -70,35 +72,96 @@ static void demo_peek(unsigned int cpu, void *addr)
 			p.cpu, addr);
 }
 
-static bool demo_smp_can_run(void)
+static struct {
+	struct page **pages; /* WRAP_PAGES highmem pages; [0] is A, [1] is C */
+	unsigned int other; /* the CPU that is not this one */
+	unsigned long stale; /* a slot address the other CPU's TLB may keep */
+} sd;
+
+static bool sd_can_run(void)
 {
 	if (num_online_cpus() < 2) {
-		demo_step(
-			"This boot has one CPU: nothing to share, nothing to shoot down");
-		kprintf("  Boot with several: make run SMP=4 (QEMU -smp 4).  Then kmap and\n"
+		kprintf("  This boot has one CPU: nothing to share, nothing to shoot down.\n"
+			"  Boot with several: make run SMP=4 (QEMU -smp 4).  Then kmap and\n"
 			"  kmap_local differ in what they cost the other CPUs.\n");
 		return false;
 	}
 	if (!totalhigh_pages()) {
-		demo_step(
-			"This boot has no highmem: kmap and kmap_local map nothing");
-		kprintf("  A lowmem page has its direct-map address on every CPU.  Boot with\n"
+		kprintf("  This boot has no highmem: kmap and kmap_local map nothing.\n"
+			"  A lowmem page has its direct-map address on every CPU.  Boot with\n"
 			"  more than 896 MB: make run SMP=4 MEM=2G.\n");
 		return false;
 	}
 	return true;
 }
 
-static void demo_one_pkmap(struct page *page, unsigned int other)
+static struct page **alloc_pages_array(int n)
 {
-	char *p = kmap(page);
+	struct page **pages = kcalloc((size_t)n, sizeof(*pages), GFP_KERNEL);
 
-	demo_step("1. kmap() on CPU %u, read on CPU %u", smp_processor_id(),
-		  other);
+	for (int i = 0; pages && i < n; i++) {
+		pages[i] = alloc_page(GFP_HIGHMEM | __GFP_NOWARN);
+		if (!pages[i]) {
+			while (i--)
+				__free_page(pages[i]);
+			kfree(pages);
+			return NULL;
+		}
+	}
+	return pages;
+}
+
+/* The pages and the other CPU, once; false (and the demo ends) if not. */
+static bool sd_need(void)
+{
+	unsigned int me = smp_processor_id(), cpu;
+
+	if (sd.pages)
+		return true;
+	if (!sd_can_run()) {
+		demo_end();
+		return false;
+	}
+	for_each_online_cpu(cpu) /* the first CPU that is not this one */
+		if (cpu != me) {
+			sd.other = cpu;
+			break;
+		}
+	sd.pages = alloc_pages_array(WRAP_PAGES);
+	if (!sd.pages) {
+		kprintf("  not enough free memory for %d pages: the demo ends here\n",
+			WRAP_PAGES);
+		demo_end();
+		return false;
+	}
+	return true;
+}
+
+/* No stale translation on the other CPU (section 3 leaves one). */
+static void sd_shoot_stale(void)
+{
+	if (!sd.stale)
+		return;
+	flush_tlb_kernel_range(sd.stale, sd.stale + PAGE_SIZE);
+	sd.stale = 0;
+}
+
+static void sd_pkmap(void)
+{
+	struct page *page;
+	char *p;
+
+	if (!sd_need())
+		return;
+	page = sd.pages[0];
+	kmap_flush_unused(); /* start with no stale slot */
+	p = kmap(page);
+	kprintf("  kmap() on CPU %u, read on CPU %u:\n", smp_processor_id(),
+		sd.other);
 	snprintf(p, PAGE_SIZE, "page A, by CPU %u", smp_processor_id());
 	kprintf("  kmap -> %p, pkmap slot %lu; CPU %u wrote \"%s\"\n",
 		(void *)p, PKMAP_NR((unsigned long)p), smp_processor_id(), p);
-	demo_peek(other, p);
+	demo_peek(sd.other, p);
 	kprintf("  one page table for every CPU: a pkmap address is the same page\n"
 		"  everywhere, until kunmap and the next flush (which must then reach\n"
 		"  every CPU's TLB)\n");
@@ -113,52 +176,58 @@ static int kmap_local_on(void *arg)
 	return (int)((unsigned long)addr >> PAGE_SHIFT);
 }
 
-static void demo_slots(struct page *page, unsigned int other)
+static void sd_slots(void)
 {
 	unsigned long mine, theirs;
-	void *p = kmap_local_page(page);
+	void *p;
 
+	if (!sd_need())
+		return;
+	p = kmap_local_page(sd.pages[0]);
 	mine = (unsigned long)p;
 	kunmap_local(p);
-	theirs = (unsigned long)smp_call_on_cpu(other, kmap_local_on, page,
-						false)
+	theirs = (unsigned long)smp_call_on_cpu(sd.other, kmap_local_on,
+						sd.pages[0], false)
 		 << PAGE_SHIFT;
-	demo_step("2. kmap_local_page() of the same page on CPU %u and CPU %u",
-		  smp_processor_id(), other);
+	kprintf("  kmap_local_page() of the same page on CPU %u and CPU %u:\n",
+		smp_processor_id(), sd.other);
 	kprintf("  CPU %u: slot 0 at %#lx    CPU %u: slot 0 at %#lx\n",
-		smp_processor_id(), mine, other, theirs);
+		smp_processor_id(), mine, sd.other, theirs);
 	kprintf("  each CPU has its own 16 fixmap slots, %lu pages apart, and its own\n"
 		"  stack of them: no lock, and no other CPU is told of a change\n",
 		(mine - theirs) >> PAGE_SHIFT);
 }
 
-/* Step 3: a kmap_local address read on another CPU (returns it). */
-static void *demo_private(struct page *a, struct page *c, unsigned int other)
+static void sd_private(void)
 {
-	char *p = kmap_local_page(a);
+	unsigned int me = smp_processor_id(), other = sd.other;
+	char *p;
 
-	demo_step("3. A kmap_local address of CPU %u, read on CPU %u",
-		  smp_processor_id(), other);
-	snprintf(p, PAGE_SIZE, "page A, by CPU %u", smp_processor_id());
-	kprintf("  CPU %u: kmap_local_page(A) -> %p, wrote \"%s\"\n",
-		smp_processor_id(), (void *)p, p);
+	if (!sd_need())
+		return;
+	sd_shoot_stale(); /* as if for the first time */
+	p = kmap_local_page(sd.pages[0]);
+	kprintf("  A kmap_local address of CPU %u, read on CPU %u:\n", me,
+		other);
+	snprintf(p, PAGE_SIZE, "page A, by CPU %u", me);
+	kprintf("  CPU %u: kmap_local_page(A) -> %p, wrote \"%s\"\n", me,
+		(void *)p, p);
 	demo_peek(other, p); /* the PTE is in the shared table: it works */
 	kunmap_local(p);
-	p = kmap_local_page(c);
-	snprintf(p, PAGE_SIZE, "page C, by CPU %u", smp_processor_id());
+	p = kmap_local_page(sd.pages[1]);
+	sd.stale = (unsigned long)p & PAGE_MASK;
+	snprintf(p, PAGE_SIZE, "page C, by CPU %u", me);
 	kprintf("  CPU %u: kunmap_local (INVLPG here only), then page C at the\n"
 		"  same slot %p: \"%s\"\n",
-		smp_processor_id(), (void *)p, p);
+		me, (void *)p, p);
 	demo_peek(other, p);
 	kunmap_local(p);
-	kprintf("  CPU %u: kunmap_local again; and CPU %u:\n",
-		smp_processor_id(), other);
+	kprintf("  CPU %u: kunmap_local again; and CPU %u:\n", me, other);
 	demo_peek(other, p);
 	kprintf("  CPU %u still reads page A, or nothing: its TLB kept what it\n"
 		"  saw, and kmap_local never tells the others.  Good on its own CPU,\n"
 		"  and only there.\n",
 		other);
-	return p;
 }
 
 struct tlb_counts {
@@ -193,80 +262,63 @@ static void tlb_print(const struct tlb_counts *a, const struct tlb_counts *b)
 		b->local_all - a->local_all);
 }
 
-static void demo_costs(struct page **pages)
+static void sd_kmap_costs(void)
 {
 	struct tlb_counts a, b;
 
-	demo_step("4. kmap + kunmap of %d different pages", WRAP_PAGES);
+	if (!sd_need())
+		return;
 	kmap_flush_unused();
 	tlb_counts(&a);
 	for (int i = 0; i < WRAP_PAGES; i++) {
-		kmap(pages[i]);
-		kunmap(pages[i]);
+		kmap(sd.pages[i]);
+		kunmap(sd.pages[i]);
 	}
 	tlb_counts(&b);
+	kprintf("  kmap + kunmap of %d different pages, on CPU %u:\n",
+		WRAP_PAGES, smp_processor_id());
 	tlb_print(&a, &b);
 	kprintf("  the cursor wrapped: the stale slots were cleared and every CPU\n"
 		"  flushed its TLB, one IPI each, answered before kmap went on\n");
+}
 
-	demo_step("5. kmap_local_page + kunmap_local of the same %d pages",
-		  WRAP_PAGES);
+static void sd_local_costs(void)
+{
+	struct tlb_counts a, b;
+
+	if (!sd_need())
+		return;
 	tlb_counts(&a);
 	for (int i = 0; i < WRAP_PAGES; i++)
-		kunmap_local(kmap_local_page(pages[i]));
+		kunmap_local(kmap_local_page(sd.pages[i]));
 	tlb_counts(&b);
+	kprintf("  kmap_local_page + kunmap_local of the same %d pages:\n",
+		WRAP_PAGES);
 	tlb_print(&a, &b);
 	kprintf("  no IPI at all: one INVLPG per unmap, on this CPU\n"
 		"  see it live: oncpu 1 cat /proc/interrupts, cat /proc/vmstat\n");
 }
 
-static struct page **alloc_pages_array(int n)
+static void sd_leave(void)
 {
-	struct page **pages = kcalloc((size_t)n, sizeof(*pages), GFP_KERNEL);
-
-	for (int i = 0; pages && i < n; i++) {
-		pages[i] = alloc_page(GFP_HIGHMEM | __GFP_NOWARN);
-		if (!pages[i]) {
-			while (i--)
-				__free_page(pages[i]);
-			kfree(pages);
-			return NULL;
-		}
-	}
-	return pages;
-}
-
-static void demo_smp(void)
-{
-	unsigned int me = smp_processor_id(), other = 0, cpu;
-	struct page **pages;
-	unsigned long stale;
-
-	if (!demo_smp_can_run())
+	if (!sd.pages)
 		return;
-	for_each_online_cpu(cpu) /* the first CPU that is not this one */
-		if (cpu != me) {
-			other = cpu;
-			break;
-		}
-	pages = alloc_pages_array(WRAP_PAGES);
-	if (!pages) {
-		kprintf("demo smp: not enough free memory for %d pages\n",
-			WRAP_PAGES);
-		return;
-	}
-	kmap_flush_unused(); /* start with no stale slot */
-	demo_one_pkmap(pages[0], other);
-	demo_slots(pages[0], other);
-	stale = (unsigned long)demo_private(pages[0], pages[1], other);
-	demo_costs(pages);
-	/* Leave no stale translation behind (step 3's, on the other CPU). */
-	flush_tlb_kernel_range(stale & PAGE_MASK,
-			       (stale & PAGE_MASK) + PAGE_SIZE);
+	sd_shoot_stale();
 	kmap_flush_unused();
 	for (int i = 0; i < WRAP_PAGES; i++)
-		__free_page(pages[i]);
-	kfree(pages);
+		__free_page(sd.pages[i]);
+	kfree(sd.pages);
+	sd.pages = NULL;
 }
+
+static const struct demo_section smp_sections[] = {
+	{ "kmap() on one CPU, read on another: one map for all", sd_pkmap },
+	{ "kmap_local_page() on two CPUs: slots of their own", sd_slots },
+	{ "A kmap_local address read on another CPU: its TLB lags",
+	  sd_private },
+	{ "1025 kmaps: the wrap's flush is an IPI to every other CPU",
+	  sd_kmap_costs },
+	{ "1025 kmap_locals: not one IPI", sd_local_costs },
+};
 DEMO(smp, "kmap on several CPUs: one shared map, shootdowns; kmap_local: none",
-     demo_smp);
+     smp_sections, sd_leave);

@@ -35,6 +35,7 @@ enum shell_topic {
 	SHELL_TOPIC_GFP, /* g */
 	SHELL_TOPIC_HIGHMEM, /* h */
 	SHELL_TOPIC_ZONES, /* i */
+	SHELL_TOPIC_DEVICES, /* PCI, interrupts, DMA */
 	SHELL_TOPIC_TEACHING, /* demos, explanations */
 	SHELL_TOPIC_SYSTEM, /* everything else */
 	NR_SHELL_TOPICS
@@ -77,6 +78,47 @@ void shell_paragraph(const char *text);
 /* Parse a number argument (any base, K/M/G allowed with `size`). */
 int shell_parse_ulong(const char *arg, unsigned long *val);
 int shell_parse_size(const char *arg, unsigned long *val);
+
+/*
+ * What the shell's commands handed out and nobody gave back yet
+ * (teach/shell/held.c): the one list that both decides what `free`,
+ * `kfree`, `slab free`, `slab destroy`, `vfree` and `kunmap` may free (only
+ * what is on it) and what `reset` gives back (what is left on it).  The
+ * order of the kinds is the one reset frees in.
+ */
+enum held_kind {
+	HELD_KMAP, /* kmap PFN: the page (one entry per kmap) */
+	HELD_KMALLOC, /* kmalloc SIZE: the object or block */
+	HELD_OBJECT, /* slab alloc NAME: the object; arg is the cache */
+	HELD_CACHE, /* slab create NAME: the cache */
+	HELD_VMALLOC, /* vmalloc SIZE (or lkdtm's buffer): the area's address */
+	HELD_PAGES, /* alloc ORDER: the first page; arg is the order */
+	NR_HELD_KINDS
+};
+struct shell_held {
+	void *ptr; /* the page, object, area or cache; NULL: a free entry */
+	unsigned long arg; /* HELD_PAGES: the order; HELD_OBJECT: the cache */
+	unsigned long owner; /* shell_held_owner() when it was handed out */
+	enum held_kind kind; /* what ptr is */
+};
+/*
+ * Record what a command handed out.  False when the list is full (said
+ * so): the command must give the thing back, as nothing could free it.
+ */
+bool shell_hold(enum held_kind kind, void *ptr, unsigned long arg);
+/* Is it on the list (did the shell hand it out, not give it back yet)? */
+bool shell_holds(enum held_kind kind, const void *ptr);
+/* Cross it out once given back; false if it was not on the list. */
+bool shell_unhold(enum held_kind kind, const void *ptr);
+/* Take one thing of a kind off the list, for `reset`; false: none left. */
+bool shell_held_take(enum held_kind kind, struct shell_held *out);
+/*
+ * The kernel's own record of who allocated it: a page block's or a
+ * kmalloc_large block's owner, a vmalloc area's caller; 0 for the others.
+ */
+unsigned long shell_held_owner(enum held_kind kind, const void *ptr);
+/* "page block", "kmap"...: a kind's name in messages. */
+const char *shell_held_name(enum held_kind kind);
 
 /* Shared by commands and demos (teach/commands/). */
 struct vm_struct;

@@ -34,6 +34,7 @@ static const char *const topic_titles[NR_SHELL_TOPICS] = {
 	[SHELL_TOPIC_GFP] = "2.7.9.g    GFP flags",
 	[SHELL_TOPIC_HIGHMEM] = "2.7.9.h    high memory, kmap",
 	[SHELL_TOPIC_ZONES] = "2.7.9.i    memory zones",
+	[SHELL_TOPIC_DEVICES] = "devices    PCI, interrupts, DMA",
 	[SHELL_TOPIC_TEACHING] = "teaching   demos and explanations",
 	[SHELL_TOPIC_SYSTEM] = "system",
 };

@@ -16,7 +16,9 @@
  * Each command runs under run_protected(): an oops inside it ends just that
  * command, the way Linux kills only the task that oopsed.  Ctrl-C while a
  * command runs is an interrupt for it (console.h: signal_pending()): long
- * commands check it in their loops, stop and say so.
+ * commands check it in their loops, stop and say so.  A command that runs
+ * others (a demo types them) is the one the ^C is for: the commands it runs
+ * leave the interrupt pending for it to see.
  *
  * Output is fitted to the 80-column screen by the consoles (projector mode,
  * kernel/console_wrap.c); the echo of what is typed is not wrapped.  A
@@ -34,8 +36,10 @@
 #include <errno.h>
 #include <init.h>
 #include <kernel.h>
+#include <memstate.h>
 #include <panic.h>
 #include <params.h>
+#include <percpu.h>
 #include <printk.h>
 #include <shell.h>
 #include <string.h>
@@ -54,6 +58,8 @@ extern const struct shell_command __start_shell_cmds[], __stop_shell_cmds[];
 
 static char history[SHELL_HISTORY][SHELL_LINE_MAX];
 static unsigned int history_count; /* lines ever added */
+/* shell_exec() calls under way on this CPU (a demo's commands: 2). */
+static DEFINE_PER_CPU(unsigned int, shell_depth);
 
 /* Where an escape sequence is: ESC, then ESC [ or ESC O, then its end. */
 enum esc_state { ESC_NONE, ESC_START, ESC_CSI, ESC_SS3 };
@@ -269,6 +275,7 @@ int shell_exec(const char *line)
 	char *argv[SHELL_MAX_ARGS + 1];
 	char *rest = buf, *word;
 	struct shell_call call;
+	unsigned int depth;
 	int argc = 0;
 
 	strscpy(buf, line, sizeof(buf));
@@ -291,10 +298,14 @@ int shell_exec(const char *line)
 		kprintf("unknown command: %s (try help)\n", argv[0]);
 		return -ENOENT;
 	}
-	flush_signals(); /* a ^C from now on is for this command */
+	depth = this_cpu_read(shell_depth);
+	if (!depth)
+		flush_signals(); /* a ^C from now on is for this command */
+	this_cpu_write(shell_depth, depth + 1);
 	if (run_protected(call.cmd->name, shell_call_fn, &call))
 		call.ret = -EFAULT;
-	if (signal_pending()) {
+	this_cpu_write(shell_depth, depth); /* also after an oops above us */
+	if (!depth && signal_pending()) {
 		console_drop_intr(); /* it stopped the command: not input */
 		flush_signals();
 	}
@@ -331,6 +342,7 @@ void shell_run(void)
 	current_comm = "shell";
 	struct line_state ls;
 
+	memstate_boot(); /* what `reset` goes back to */
 	kprintf("\nType `help` for the commands.\n");
 	for (;;) {
 		local_irq_enable();

@@ -44,6 +44,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "dma_test_helpers.h"
+
 #define KTEST_TIMEOUT_DEFAULT 120 /* seconds per case, under TCG */
 #define KTEST_TIMEOUT_MAX 86400 /* a day: jiffies + timeout * HZ stays exact */
 
@@ -346,6 +348,7 @@ static void ktest_setup_once(void)
 	if (register_tick_hook(ktest_watchdog))
 		pr_err("ktest: no tick hook left: cases run without a watchdog\n");
 	leak_checks_register();
+	dma_leak_checks_register(); /* the top layer: checked first */
 }
 
 bool ktest_run(const char *filter)

@@ -4,8 +4,10 @@
  * physical frame and its use, never by the address it is given: `poke`
  * refuses kernel text and page tables through any alias (a vmap, an
  * ioremap of the same frame), refuses a free page, and writes memory that
- * was allocated, through whichever address maps it; and that `kunmap`
- * does not take a kmap away from the kernel code that holds it.  The
+ * was allocated, through whichever address maps it; that `kunmap` does
+ * not take a kmap away from the kernel code that holds it; and that
+ * `free`, `kfree` and `vfree` free what is on the shell's list of what it
+ * handed out (teach/shell/held.c), and refuse the same thing off it.  The
  * commands run through shell_exec(), as if typed.
  */
 #include <asm/memlayout.h>
@@ -16,6 +18,7 @@
 #include <ktest.h>
 #include <mm.h>
 #include <shell.h>
+#include <slab.h>
 #include <sprintf.h>
 #include <string.h>
 #include <vmalloc.h>
@@ -114,11 +117,56 @@ static void shell_kunmap_leaves_the_kernels_kmaps_alone(struct ktest *test)
 	__free_page(page);
 }
 
+/* `CMD ARG [ORDER]`, as typed; its return value. */
+static int shell_free(const char *cmd, unsigned long arg, int order)
+{
+	char line[48];
+
+	if (order < 0)
+		snprintf(line, sizeof(line), "%s %#lx", cmd, arg);
+	else
+		snprintf(line, sizeof(line), "%s %#lx %d", cmd, arg, order);
+	return shell_exec(line);
+}
+
+static void shell_frees_only_what_is_on_its_list(struct ktest *test)
+{
+	struct page *page = alloc_pages(GFP_KERNEL, 1), *head;
+	void *object = kmalloc(64, GFP_KERNEL);
+	void *area = vmalloc(PAGE_SIZE);
+
+	KTEST_ASSERT_NOT_NULL(test, page);
+	KTEST_ASSERT_NOT_NULL(test, object);
+	KTEST_ASSERT_NOT_NULL(test, area);
+	/* Off the list: the kernel's, refused, nothing changes. */
+	KTEST_EXPECT_EQ(test, shell_free("free", page_to_pfn(page), 1), -EBUSY);
+	KTEST_EXPECT_EQ(test, page_use(page, &head), PAGE_USE_ALLOCATED);
+	KTEST_EXPECT_EQ(test, shell_free("kfree", (unsigned long)object, -1),
+			-EINVAL);
+	KTEST_EXPECT_EQ(test, ksize(object), 64);
+	KTEST_EXPECT_EQ(test, shell_free("vfree", (unsigned long)area, -1),
+			-EBUSY);
+	KTEST_EXPECT_PTR_NE(test, find_vm_area(area), NULL);
+	/* On the list, as if the shell had handed them out: freed. */
+	KTEST_ASSERT_TRUE(test, shell_hold(HELD_PAGES, page, 1));
+	KTEST_ASSERT_TRUE(test, shell_hold(HELD_KMALLOC, object, 0));
+	KTEST_ASSERT_TRUE(test, shell_hold(HELD_VMALLOC, area, 0));
+	KTEST_EXPECT_EQ(test, shell_free("free", page_to_pfn(page), 1), 0);
+	KTEST_EXPECT_EQ(test, shell_free("kfree", (unsigned long)object, -1),
+			0);
+	KTEST_EXPECT_EQ(test, shell_free("vfree", (unsigned long)area, -1), 0);
+	/* ... and crossed off it. */
+	KTEST_EXPECT_FALSE(test, shell_holds(HELD_PAGES, page));
+	KTEST_EXPECT_FALSE(test, shell_holds(HELD_KMALLOC, object));
+	KTEST_EXPECT_FALSE(test, shell_holds(HELD_VMALLOC, area));
+}
+
 static const struct ktest_case shell_cases[] = {
 	KTEST_CASE(shell_poke_refuses_kernel_text_through_any_alias),
 	KTEST_CASE(shell_poke_refuses_a_page_table_and_a_free_page),
 	KTEST_CASE(shell_poke_writes_allocated_memory_through_an_alias),
 	KTEST_CASE(shell_kunmap_leaves_the_kernels_kmaps_alone),
+	KTEST_CASE(shell_frees_only_what_is_on_its_list),
 	{}
 };
 KTEST_SUITE(shell, shell_cases);

@@ -14,6 +14,7 @@ The format ('#' starts a comment line; blank lines are ignored):
     mem 2G                      guest RAM (QEMU -m); default 2G
     append demo demo.pace=none  the kernel command line; default: empty (the shell)
     smp 4                       CPUs (QEMU -smp, e.g. 4 or 4,sockets=4); default 1
+    qemu -device edu            more QEMU options (a device); default: none
     iso                         boot the GRUB ISO's default entry (as `make run`)
                                 instead of -kernel; `append` is then not used
     width 80                    every step gets a `width 80` check (below), unless it
@@ -80,7 +81,7 @@ from .qemu import qemu_argv
 CHECK_GLOBS = ("teach/**/*.checks", "tests/**/*.checks")
 OUTPUT_LINES = 40  # lines of the checked output shown with a failure
 
-HEADER_WORDS = ("run", "mem", "append", "smp", "iso", "width")
+HEADER_WORDS = ("run", "mem", "append", "smp", "iso", "width", "qemu")
 CHECK_WORDS = ("has", "lacks", "re", "field", "files", "path", "width", "covers", "in", "set")
 
 
@@ -401,6 +402,7 @@ class CheckFile:
     iso: bool = False
     width: str = None  # a `width` check for every step without one
     width_where: str = None
+    qemu: list = field(default_factory=list)
     steps: list = field(default_factory=list)
 
     def plan(self):
@@ -450,6 +452,11 @@ class _Loader:
             if rest:
                 raise ChecksError(f"{where}: `iso` takes nothing after it")
             self.cf.iso = True
+        elif word == "qemu":
+            if not rest.startswith("-"):
+                raise ChecksError(f"{where}: `qemu` needs QEMU options such as "
+                                  f"-device edu, not {rest!r}")
+            self.cf.qemu = rest.split()
         else:
             self.cf.append = rest
 
@@ -468,7 +475,7 @@ class _Loader:
         elif word in HEADER_WORDS:
             self.header(word, rest, where)
         else:
-            raise ChecksError(f"{where}: expected `run`, `mem`, `append`, `smp`, `iso`, `boot` or "
+            raise ChecksError(f"{where}: expected `run`, `mem`, `append`, `smp`, `iso`, `width`, `qemu`, `boot` or "
                               f"`$ COMMAND` (checks are indented under those): {text!r}")
 
     def open_step(self, command, where):
@@ -579,7 +586,7 @@ def run_check_file(cf, args):
         boot = ["-cdrom", args.iso, "-boot", "d"]
     else:
         boot = ["-kernel", args.kernel, "-append", cf.append]
-    argv = qemu_argv(cf.mem, boot, smp=cf.smp)
+    argv = qemu_argv(cf.mem, boot, smp=cf.smp, extra=cf.qemu)
 
     def body(session, suite, boot_text):
         run_steps(cf, session, suite, boot_text)

@@ -6,6 +6,8 @@ What runs, in a thread pool of os.cpu_count() workers (-j N):
   *.checks      one shell-mode boot per checks file (checks.py)
   console runs  pasted input, line editing, PS/2 + VGA, pager and scrollback
                 (console.py)
+  demo pacing   the keys of a paced demo, boot mode `demo` (demo_pace.py)
+  readme walkthroughs  README.md's sessions replayed, reset between (readme_check.py)
   bench mode    `bench bench.iters=2` (bench_mode.py)
   map runs      `map` against /proc, one boot each (map_check.py)
   host          each --host-tests binary (the host unit tests of lib/)
@@ -33,8 +35,10 @@ from .checks import ChecksError, find_check_files, load_checks, relative, run_ch
 from .console import (CONSOLE_CHECK, EDIT_CHECK, PAGER_CHECK, PASTE_CHECK,
                       run_console_check, run_edit_check, run_pager_check,
                       run_paste_check)
+from .demo_pace import PACE_CHECK, run_demo_pace_check
 from .linux import LINUX_CHECK, run_linux_check
 from .map_check import MAP_RUNS, run_map_check
+from .readme_check import readme_runs, run_readme_check
 from .matrix import ISO_MEM, ISO_SUITE, MATRIX, run_host_tests, run_iso_boot, run_ktest_boot
 from .qemu import last_wall_time, write_log
 from .report import Report, RunResult
@@ -102,8 +106,9 @@ def list_runs(check_runs):
     print("matrix (ktest boots, -kernel):")
     for e in MATRIX:
         append = " ".join(a for a in ("ktest", e["append"]) if a)
+        extra = " " + " ".join(e["qemu"]) if e.get("qemu") else ""
         print(f"  {e['name']:<24} -m {e['mem']:<6} -smp {e.get('smp', 1)} "
-              f"-append \"{append}\"")
+              f"-append \"{append}\"{extra}")
     print(f"iso: the GRUB ISO, -m {ISO_MEM}, `test {ISO_SUITE}` at the prompt")
     print("shell checks (shell mode; one boot per checks file):")
     for name, cf, error in check_runs:
@@ -114,6 +119,8 @@ def list_runs(check_runs):
         if cf.iso:
             append = " the GRUB ISO"
         smp = f" -smp {cf.smp}" if cf.smp != "1" else ""
+        if cf.qemu:
+            append += " " + " ".join(cf.qemu)
         print(f"  {name:<24} -m {cf.mem:<6}{smp}{append}  {relative(cf.path)}: "
               f"{len(cf.commands())} command(s), {cf.plan()} check(s)")
     for c, what in ((CONSOLE_CHECK, "PS/2 keys through QEMU's monitor, VGA text memory read back"),
@@ -121,6 +128,12 @@ def list_runs(check_runs):
                     (PASTE_CHECK, f"{PASTE_CHECK['lines']} commands pasted at once"),
                     (EDIT_CHECK, "Backspace, Ctrl-U, the history")):
         print(f"  {c['name']:<24} -m {c['mem']:<6} {what}")
+    print(f"  {PACE_CHECK['name']:<24} -m {PACE_CHECK['mem']:<6} boot mode demo, paced: "
+          "the keys between sections")
+    for name, options in readme_runs():
+        opts = dict(options)
+        print(f"  {name:<24} -m {opts['mem']:<6} -smp {opts['smp']} README.md's walkthroughs, "
+              "replayed (readme_check.py)")
     print(f"{BENCH_CHECK['name']}: -m {BENCH_CHECK['mem']}, -icount, "
           f"-append \"{BENCH_CHECK['append']}\": exit 33 and a result line per row")
     for e in MAP_RUNS:
@@ -139,7 +152,8 @@ def plan_runs(args, ap, check_runs):
     """[(label, log name, function)] for everything this invocation runs."""
     names = [e["name"] for e in MATRIX] + ["iso"] + [n for n, _, _ in check_runs] + \
         [CONSOLE_CHECK["name"], PAGER_CHECK["name"], PASTE_CHECK["name"], EDIT_CHECK["name"],
-         BENCH_CHECK["name"], LINUX_CHECK, SELF_TEST_NAME, TOOLS_TEST_NAME] + \
+         PACE_CHECK["name"], BENCH_CHECK["name"], LINUX_CHECK, SELF_TEST_NAME,
+         TOOLS_TEST_NAME] + [name for name, _ in readme_runs()] + \
         [e["name"] for e in MAP_RUNS]
     dups = {n for n in names if names.count(n) > 1}
     if dups:
@@ -170,6 +184,13 @@ def plan_runs(args, ap, check_runs):
                                (EDIT_CHECK, "line-editing", run_edit_check)):
             if wanted(check["name"]):
                 runs.append((check["name"], log, lambda fn=fn: fn(args)))
+        if wanted(PACE_CHECK["name"]):
+            runs.append((PACE_CHECK["name"], "demo-pacing",
+                         lambda: run_demo_pace_check(args)))
+        for name, options in readme_runs():
+            if wanted(name):
+                runs.append((name, name.replace(" ", "-").replace("=", ""),
+                             lambda o=options: run_readme_check(args, o)))
         for e in MAP_RUNS:
             if wanted(e["name"]):
                 runs.append((e["name"], "shell-" + e["name"].replace(" ", "-"),

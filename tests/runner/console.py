@@ -243,7 +243,7 @@ def screen_diags(rows):
 
 
 def pager_cases(vga, session, suite):
-    """help typed at the keyboard: a page, --More--, space, the rest."""
+    """help typed at the keyboard: a page, --More--, space (each page), the rest."""
     vga.type("help\n")
     rows = vga.wait_screen(more_shown)
     text = "\n".join(rows)
@@ -255,8 +255,8 @@ def pager_cases(vga, session, suite):
     suite.add("COM1 waits with the screen (the end of help is not sent yet)",
               "help NAME: a command" not in early[early.rfind("kmem386> help"):],
               ["COM1 so far:"] + early.splitlines()[-5:])
-    # Space for each next page (help is a little over two), until the end.
-    for _ in range(4):
+    # help is more than two screens long: space until its end is shown.
+    for _ in range(6):
         before = rows
         vga.type(" ")
         rows = vga.wait_screen(lambda r, b=before: r != b and

@@ -198,13 +198,16 @@ def boot_to_prompt(session):
         session.expect_prompt()
 
 
-def run_session(label, argv, timeout, suite_name, plan, body, cleanup=None):
+def run_session(label, argv, timeout, suite_name, plan, body, cleanup=None,
+                first_prompt=True):
     """Boot to the prompt, run body(session, suite, boot_text), power off.
 
     body() records test cases with suite.add(name, ok, diagnostics); boot_text
-    is what the kernel printed before its first prompt.  A timeout, QEMU
-    exiting early or a poweroff status other than 33 is a crash of the run;
-    cleanup() (if given) runs whatever happened.
+    is what the kernel printed before its first prompt (with first_prompt
+    False, body() starts at once, with boot_text None: for a boot mode that
+    waits for keys before any prompt).  A timeout, QEMU exiting early or a
+    poweroff status other than 33 is a crash of the run; cleanup() (if
+    given) runs whatever happened.
     """
     suite = Suite(name=suite_name, plan=plan)
     res = RunResult(label=label, suites=[suite], command=argv)
@@ -212,7 +215,8 @@ def run_session(label, argv, timeout, suite_name, plan, body, cleanup=None):
     session = ShellSession(argv, timeout)
     try:
         session.start()
-        body(session, suite, plain_lines(session.expect_prompt()))
+        body(session, suite,
+             plain_lines(session.expect_prompt()) if first_prompt else None)
         res.status = session.poweroff()
         if res.status != EXIT_PASS:
             res.crashes.append("poweroff: " + describe_status(res.status, timeout))

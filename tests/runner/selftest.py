@@ -20,6 +20,7 @@ from .checks import (ChecksError, check_cases, find_check_files, load_checks, pa
 from .expect import ShellError, ShellSession, boot_to_prompt, run_session
 from .ktap import Case, Suite, ktap_problems, parse_ktap, verdict_problems
 from .qemu import EXIT_FAIL, EXIT_PANIC, EXIT_PASS
+from .readme_check import compare, load_walkthroughs, parse_walkthroughs, readme_runs
 from .report import RunResult, format_result
 
 SELF_TEST_NAME = "runner self-test"
@@ -394,6 +395,10 @@ class ChecksTest(unittest.TestCase):
                                   "in a: has d", "has e"])
         self.assertEqual(cf.steps[1].checks[4].where, "dir/f.checks:14")
         self.assertEqual(parse_checks("$ x\n  has y\n", "some_file.checks").name, "some file")
+        cf = parse_checks("qemu -device edu,dma_mask=0xffffffff -d guest_errors\n$ x\n  has y\n",
+                          "q.checks")
+        self.assertEqual(cf.qemu, ["-device", "edu,dma_mask=0xffffffff", "-d", "guest_errors"])
+        self.assertEqual(parse_checks("$ x\n  has y\n", "q.checks").qemu, [])
 
     def test_mistakes_are_reported_with_their_line(self):
         for text, message in (
@@ -407,6 +412,7 @@ class ChecksTest(unittest.TestCase):
                 ("$ x\n  field K =\n", "t.checks:2: nothing after"),
                 ("$ x\n  has y\nmem 2G\n", "t.checks:3: `mem` must come before"),
                 ("mem lots\n$ x\n  has y\n", "t.checks:1: `mem` needs a size"),
+                ("qemu edu\n$ x\n  has y\n", "t.checks:1: `qemu` needs QEMU options"),
                 ("$ x\n  has y\nboot\n", "t.checks:3: `boot` must come before"),
                 ("hello\n", "t.checks:1: expected `run`"),
                 ("$ x\n", "t.checks: no checks"),
@@ -434,7 +440,93 @@ class ChecksTest(unittest.TestCase):
         self.assertEqual(len(names), len(set(names)), names)
 
 
-CASES = (ParserTest, ShellSessionTest, ChecksTest)
+README_SAMPLE = """\
+# A README
+
+    kmem386> demo highmem      (an indented block: an illustration, not replayed)
+
+```
+kmem386> kmap 0x40000
+kmap: pfn 0x40000 -> 0xff801000: pkmap slot 1, count 2 (1 user)
+  give it back with: kunmap 0x40000
+kmem386> cat /proc/interrupts
+           CPU0       CPU1
+[...]
+TLB:          0          1   TLB shootdowns
+kmem386> cat /proc/pkmap
+cursor (last_pkmap_nr): 1   flushes: [...]   failed kmaps: 0
+
+```
+
+```
+not a session: no prompt on its first line
+kmem386> ignored
+```
+
+```smp=4
+kmem386> oncpu 3 kmap 0x40000
+kmap: pfn 0x40000 -> 0xff801000: pkmap slot 1, count 2 (1 user)
+```
+"""
+
+
+class ReadmeTest(unittest.TestCase):
+    def walks(self):
+        return parse_walkthroughs(README_SAMPLE)
+
+    def test_fenced_blocks_at_the_prompt_are_walkthroughs(self):
+        walks = self.walks()
+        self.assertEqual([w.line for w in walks], [5, 23])
+        self.assertEqual([c.text for c in walks[0].commands],
+                         ["kmap 0x40000", "cat /proc/interrupts", "cat /proc/pkmap"])
+        self.assertEqual(walks[0].commands[0].line, 6)
+        self.assertEqual(walks[0].commands[2].expected,
+                         ["cursor (last_pkmap_nr): 1   flushes: [...]   failed kmaps: 0"])
+        self.assertEqual(dict(walks[0].options), {"mem": "2G", "smp": "1"})
+        self.assertEqual(dict(walks[1].options), {"mem": "2G", "smp": "4"})
+
+    def test_a_bad_fence_option_is_an_error_with_its_line(self):
+        with self.assertRaisesRegex(ValueError, "README.md:1: .*sockets=2"):
+            parse_walkthroughs("```sockets=2\nkmem386> cpus\n```\n")
+
+    def test_same_output_with_other_spacing_matches(self):
+        cmd = self.walks()[0].commands[0]
+        out = "kmap: pfn 0x40000 ->   0xff801000: pkmap slot 1, count 2 (1 user)\n" \
+              "    give it back with: kunmap 0x40000\n"
+        self.assertEqual(compare(cmd, out), (True, []))
+
+    def test_another_address_fails_with_a_diff(self):
+        cmd = self.walks()[0].commands[0]
+        out = "kmap: pfn 0x40000 -> 0xff802000: pkmap slot 2, count 2 (1 user)\n" \
+              "  give it back with: kunmap 0x40000"
+        ok, diags = compare(cmd, out)
+        self.assertFalse(ok)
+        self.assertIn("README.md:6", diags[0])
+        self.assertTrue(any(d.startswith("+kmap: pfn 0x40000 -> 0xff802000") for d in diags))
+
+    def test_a_skip_line_stands_for_any_lines_even_none(self):
+        cmd = self.walks()[0].commands[1]
+        head = "           CPU0       CPU1"
+        tlb = "TLB:          0          1   TLB shootdowns"
+        self.assertTrue(compare(cmd, f"{head}\n  0: 5 3 XT-PIC timer\nLOC: 9 9\n{tlb}")[0])
+        self.assertTrue(compare(cmd, f"{head}\n{tlb}")[0])
+        self.assertFalse(compare(cmd, f"{head}\n{tlb}\nERR: 0")[0])
+        self.assertFalse(compare(cmd, f"{head}\nTLB: 0 2 TLB shootdowns")[0])
+
+    def test_a_skip_inside_a_line_stands_for_any_text_there(self):
+        cmd = self.walks()[0].commands[2]
+        self.assertTrue(compare(cmd, "cursor (last_pkmap_nr): 1 flushes: 17 failed kmaps: 0")[0])
+        self.assertFalse(compare(cmd, "cursor (last_pkmap_nr): 2 flushes: 17 failed kmaps: 0")[0])
+
+    def test_the_readme_has_walkthroughs_and_every_one_parses(self):
+        walks = load_walkthroughs()
+        self.assertTrue(walks, "README.md has no walkthrough")
+        self.assertTrue(all(w.commands for w in walks))
+        names = [name for name, _ in readme_runs()]
+        self.assertEqual(names[0], "readme walkthroughs")
+
+
+CASES = (ParserTest, ShellSessionTest, ChecksTest, ReadmeTest)
 
 
 def _suite():

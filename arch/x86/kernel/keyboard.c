@@ -19,6 +19,7 @@
 #include <asm/irq.h>
 #include <asm/keyboard.h>
 #include <asm/vga.h>
+#include <interrupt.h>
 #include <console.h>
 #include <kernel.h>
 
@@ -137,7 +138,7 @@ static void kbd_release(u8 code, bool is_extended)
 		ctrl = false;
 }
 
-static void keyboard_interrupt(unsigned int irq, struct pt_regs *regs)
+static irqreturn_t keyboard_interrupt(int irq, void *dev_id)
 {
 	while (inb(I8042_STATUS) & I8042_STATUS_OBF) {
 		u8 code = inb(I8042_DATA);
@@ -154,6 +155,7 @@ static void keyboard_interrupt(unsigned int irq, struct pt_regs *regs)
 			kbd_key(code);
 		extended = false;
 	}
+	return IRQ_HANDLED;
 }
 
 void __init keyboard_init(void)
@@ -161,5 +163,5 @@ void __init keyboard_init(void)
 	/* Drain whatever the firmware left in the buffer. */
 	for (int i = 0; i < 16 && (inb(I8042_STATUS) & I8042_STATUS_OBF); i++)
 		inb(I8042_DATA);
-	request_irq(IRQ_KEYBOARD, keyboard_interrupt, "i8042");
+	request_irq(IRQ_KEYBOARD, keyboard_interrupt, 0, "i8042", NULL);
 }

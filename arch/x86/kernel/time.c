@@ -15,6 +15,7 @@
 #include <asm/apic.h>
 #include <asm/io.h>
 #include <asm/irq.h>
+#include <interrupt.h>
 #include <asm/processor.h>
 #include <asm/timer.h>
 #include <kernel.h>
@@ -36,12 +37,13 @@ u64 boot_tsc __section(".data");
 
 static tick_hook_t tick_hooks[MAX_TICK_HOOKS];
 
-static void timer_interrupt(unsigned int irq, struct pt_regs *regs)
+static irqreturn_t timer_interrupt(int irq, void *dev_id)
 {
 	jiffies++;
 	for (int i = 0; i < MAX_TICK_HOOKS; i++)
 		if (tick_hooks[i])
-			tick_hooks[i](regs);
+			tick_hooks[i](get_irq_regs());
+	return IRQ_HANDLED;
 }
 
 int register_tick_hook(tick_hook_t hook)
@@ -93,7 +95,7 @@ void __init time_init(void)
 	outb(0x34, PIT_MODE); /* channel 0, lobyte/hibyte, mode 2 (rate) */
 	outb((u8)latch, PIT_CH0);
 	outb((u8)(latch >> 8), PIT_CH0);
-	request_irq(IRQ_TIMER, timer_interrupt, "timer");
+	request_irq(IRQ_TIMER, timer_interrupt, 0, "timer", NULL);
 	pr_info("clocksource: PIT periodic tick at %d Hz\n", HZ);
 	setup_APIC_timer(); /* the boot CPU's local tick */
 }

@@ -35,6 +35,7 @@
 #include <slab.h>
 #include <sprintf.h>
 #include <string.h>
+#include <swiotlb.h>
 #include <uaccess.h>
 #include <vmalloc.h>
 
@@ -372,6 +373,8 @@ static void __init check_wp_bit(void)
 /**
  * mem_init - hand free memory to the buddy allocator
  *
+ * The DMA bounce pool is reserved first, while memblock can still give a
+ * physically contiguous range below a device's mask (kernel/dma/swiotlb.c).
  * Every page memblock did not reserve goes to the buddy allocator; then the
  * boot lines Linux prints here ("Memory:", the layout banner) and the WP
  * check.  mm_core_init() calls it, and sets up watermarks and the per-CPU
@@ -379,6 +382,7 @@ static void __init check_wp_bit(void)
  */
 void __init mem_init(void)
 {
+	swiotlb_init(); /* the bounce pool, from memblock (Linux: pci_iommu_alloc) */
 	memblock_free_all();
 	if (max_pfn > max_low_pfn)
 		pr_info("Initializing HighMem for node 0 (%08lx:%08lx)\n",

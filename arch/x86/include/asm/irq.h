@@ -3,7 +3,9 @@
  * irq.h - hardware interrupts through the two 8259A PICs.
  *
  * The PICs are remapped so that IRQ n arrives at vector FIRST_EXTERNAL_VECTOR
- * + n (32..47): vectors 0..31 belong to CPU exceptions.
+ * + n (32..47): vectors 0..31 belong to CPU exceptions.  Drivers install
+ * handlers with request_irq() (interrupt.h); the generic layer that runs
+ * them is kernel/irq/ (irqdesc.h).
  */
 #ifndef _ASM_X86_IRQ_H
 #define _ASM_X86_IRQ_H
@@ -20,17 +22,11 @@
 #define IRQ_CASCADE 2 /* the slave PIC */
 #define IRQ_COM1 4 /* 16550 UART at 0x3f8 */
 
-typedef void (*irq_handler_t)(unsigned int irq, struct pt_regs *regs);
-
-/* Install `handler` for `irq` and unmask it; -EBUSY if taken. */
-int request_irq(unsigned int irq, irq_handler_t handler, const char *name);
 void init_IRQ(void);
 /* Called from the entry code for vectors 32..47. */
 void do_IRQ(struct pt_regs *regs);
-/* Interrupts taken per IRQ line since boot, on all CPUs and on one. */
-unsigned long irq_count(unsigned int irq);
-unsigned long kstat_irqs_cpu(unsigned int irq, unsigned int cpu);
-const char *irq_name(unsigned int irq);
+/* A PCI INTx line must be level-triggered at the PIC (the ELCR). */
+void elcr_set_level_irq(unsigned int irq);
 /* Spurious 8259A interrupts and local APIC errors: /proc/interrupts ERR. */
 extern atomic_t irq_err_count;
 /*
