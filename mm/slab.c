@@ -385,7 +385,7 @@ static noinline void __slab_free(struct kmem_cache *s, struct page *slab,
 {
 	struct kmem_cache_node *n = get_node(s, 0);
 	unsigned long flags;
-	bool discard = false;
+	bool discard = false, moves;
 
 	/* Every free of a debug cache comes here: slub_debug, the tests. */
 	debug_dma_check_freed((unsigned long)__pa(object), s->object_size);
@@ -399,13 +399,19 @@ static noinline void __slab_free(struct kmem_cache *s, struct page *slab,
 		slab_double_free(s, slab, object);
 		goto out;
 	}
-	if (!slab->frozen)
+	/*
+	 * A listed slab changes lists only when it was full or becomes empty
+	 * (a CPU's slab is on none: that CPU takes the object back).
+	 */
+	moves = !slab->frozen &&
+		(slab->inuse == slab->objects || slab->inuse == 1);
+	if (moves)
 		slab_list_del(n, slab);
 	set_freepointer(s, object, slab->freelist);
 	slab->freelist = object;
 	slab->inuse--;
-	if (slab->frozen)
-		goto out; /* a CPU's slab: that CPU takes the object back */
+	if (!moves)
+		goto out;
 	if (!slab->inuse && !slab_keep_empty(s, n))
 		discard = true;
 	else
