@@ -14,6 +14,12 @@
 #include <percpu.h>
 
 enum vm_event_item {
+	PGALLOC_DMA, /* pages allocated, by zone, in enum zone_type order */
+	PGALLOC_DMA32,
+	PGALLOC_NORMAL,
+	PGALLOC_HIGH,
+	PGALLOC_MOVABLE,
+	PGFREE, /* pages freed, all zones */
 	NR_TLB_REMOTE_FLUSH, /* shootdowns this CPU sent to other CPUs */
 	NR_TLB_REMOTE_FLUSH_RECEIVED, /* shootdowns another CPU asked of us */
 	NR_TLB_LOCAL_FLUSH_ALL, /* whole-TLB flushes for our own requests */
@@ -36,6 +42,10 @@ static inline void count_vm_events(enum vm_event_item item, long delta)
 {
 	this_cpu_add(vm_event_states.event[item], delta);
 }
+
+/* pgalloc_<zone>: the zone's type picks the counter (Linux's zid). */
+#define __count_zid_vm_events(item, zid, delta) \
+	count_vm_events((enum vm_event_item)(item##_DMA + (zid)), delta)
 
 #define count_vm_tlb_event(x) count_vm_event(x)
 #define count_vm_tlb_events(x, y) count_vm_events(x, y)

@@ -553,66 +553,6 @@ bool sched_is_ready(void)
 	return sched_ready;
 }
 
-/* --- might_sleep() ----------------------------------------------------------- */
-
-bool debug_atomic_sleep = CONFIG_DEBUG_ATOMIC_SLEEP;
-unsigned long nr_might_sleep_bugs;
-
-/*
- * At most RATELIMIT_BURST reports a second are printed (the next one says
- * how many were held back), as printk's rate limit; every one is counted
- * in nr_might_sleep_bugs, which the tests read.
- */
-#define RATELIMIT_BURST 10
-
-static unsigned long ratelimit_begin; /* jiffies when this second began */
-static unsigned int ratelimit_printed, ratelimit_missed;
-
-static bool might_sleep_ratelimit(void)
-{
-	unsigned long now = jiffies_ul;
-
-	if (now - ratelimit_begin >= HZ) {
-		if (ratelimit_missed)
-			pr_warn("__might_sleep: %u callbacks suppressed\n",
-				ratelimit_missed);
-		ratelimit_begin = now;
-		ratelimit_printed = 0;
-		ratelimit_missed = 0;
-	}
-	if (ratelimit_printed >= RATELIMIT_BURST) {
-		ratelimit_missed++;
-		return false;
-	}
-	ratelimit_printed++;
-	return true;
-}
-
-void __might_sleep(const char *file, int line)
-{
-	unsigned int count = preempt_count();
-	bool irqs_off = irqs_disabled();
-
-	if (likely(!count && !irqs_off) || !debug_atomic_sleep ||
-	    !sched_ready || panic_in_progress)
-		return;
-	nr_might_sleep_bugs++;
-	if (!might_sleep_ratelimit())
-		return;
-	pr_err("BUG: sleeping function called from invalid context at %s:%d\n",
-	       file, line);
-	pr_err("in_atomic(): %d, irqs_disabled(): %d, non_block: 0, pid: %d, name: %s\n",
-	       in_atomic(), irqs_off, current->pid, current->comm);
-	pr_err("preempt_count: %x, expected: 0\n", count);
-	dump_stack();
-	add_taint(TAINT_WARN);
-}
-
-void __might_fault(const char *file, int line)
-{
-	__might_sleep(file, line);
-}
-
 /* sched_yield(): to the back of this CPU's run queue; always 0. */
 SYSCALL_DEFINE0(sched_yield)
 {

@@ -89,7 +89,7 @@ int __pte_alloc(struct mm_struct *mm, pgd_t *pgd)
 	if (!page)
 		return -ENOMEM;
 	SetPageTable(page);
-	page_zone(page)->nr_page_table_pages++;
+	atomic_long_inc(&page_zone(page)->nr_page_table_pages);
 	mm->nr_ptes++;
 	set_pgd(pgd, page_to_phys(page) | _PAGE_TABLE);
 	return 0;
@@ -101,7 +101,7 @@ void pte_free(struct mm_struct *mm, pgd_t *pgd)
 
 	set_pgd(pgd, 0);
 	ClearPageTable(page);
-	page_zone(page)->nr_page_table_pages--;
+	atomic_long_dec(&page_zone(page)->nr_page_table_pages);
 	mm->nr_ptes--;
 	__free_page(page);
 }
