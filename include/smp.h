@@ -59,6 +59,8 @@ int smp_call_on_cpu(unsigned int cpu, int (*func)(void *), void *par,
 
 /* The IPI handlers' work: run what other CPUs queued for this one. */
 void generic_smp_call_function_interrupt(void);
+/* Is smp_call_on_cpu() work waiting in this CPU's slot (for its idle task)? */
+bool smp_cpu_work_pending(void);
 
 /* Boot: the queues (after the per-CPU areas), then start the other CPUs. */
 void call_function_init(void);

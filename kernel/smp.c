@@ -278,7 +278,17 @@ static void run_cpu_work(void)
 	smp_store_release(&work->done, true);
 }
 
-/* Put work into cpu's slot (waiting for the slot) and wake that CPU. */
+bool smp_cpu_work_pending(void)
+{
+	return this_cpu_read(cpu_work) != NULL;
+}
+
+/*
+ * Put work into cpu's slot (waiting for the slot) and wake that CPU: its
+ * idle task runs the work, ahead of the tasks queued there (the
+ * RESCHEDULE IPI makes a running task give the CPU up at its next chance,
+ * scheduler_ipi()).
+ */
 static void smp_post_cpu_work(unsigned int cpu,
 			      struct smp_call_on_cpu_work *work)
 {
@@ -367,7 +377,8 @@ void cpu_startup_entry(void)
 			run_cpu_work();
 			continue;
 		}
-		if (need_resched()) {
+		/* Tasks wait here (the work went first): give them the CPU. */
+		if (need_resched() || cpu_nr_running(smp_processor_id())) {
 			local_irq_enable();
 			schedule();
 			continue;

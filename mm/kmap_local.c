@@ -19,12 +19,18 @@
  * and the INVLPG (asm/highmem.h).
  *
  * The push and the pop run with preemption off, as in Linux, so that the
- * index and the slot it names are one CPU's (there is no scheduler yet, so
- * this is the count the checks read; Linux also disables migration for
- * the life of the mapping, which nothing here could do anyway).  The stack
- * index is raised before the PTE is written and lowered after the clear,
- * so an interrupt handler may use kmap_local without interrupts being
- * disabled.  Misuse (a pointer that is not a struct page, a 17th
+ * index and the slot it names are one CPU's.  The stack index is raised
+ * before the PTE is written and lowered after the clear, so an interrupt
+ * handler may use kmap_local without interrupts being disabled.
+ *
+ * A task may sleep holding slots (the kernel is not preemptible, so only
+ * a sleep or a yield switches it out).  As Linux's
+ * __kmap_local_sched_out()/__kmap_local_sched_in(), the switch saves the
+ * CPU's stack in the outgoing task (struct kmap_ctrl, with each PTE) and
+ * clears the slots, and the switch back to it writes them again; the task
+ * stays on that CPU meanwhile (the scheduler moves no task that holds
+ * slots, Linux's migrate_disable()), so its addresses stay right.  A
+ * switch with no slots in use costs one test.  Misuse (a pointer that is not a struct page, a 17th
  * kmap_local, an unmap out of order, of no slot, or of another CPU's
  * slot) is a WARN naming the caller, and the stack stays consistent.
  */
@@ -37,27 +43,13 @@
 #include <mm.h>
 #include <percpu.h>
 #include <printk.h>
+#include <sched.h>
 #include <smp.h>
 
 #include "internal.h"
 
-/*
- * A CPU's kmap_local stack, in its per-CPU area (Linux keeps one in each
- * task).  Stack slot i of CPU n is the fixmap page FIX_KMAP_BEGIN + 16n + i
- * (arch_kmap_local_map_idx()); idx slots are in use.  A slot keeps its
- * page and caller after it is popped, for /proc/pkmap and the fault
- * reports.
- */
-struct kmap_ctrl {
-	int idx; /* slots in use: the next push takes slot idx */
-	u32 released; /* bit i: slot i was unmapped out of order */
-	struct kmap_local_slot {
-		struct page *page; /* mapped now (below idx), or last */
-		unsigned long caller; /* who made that mapping */
-	} slot[KM_MAX_IDX];
-};
-
-static DEFINE_PER_CPU(struct kmap_ctrl, kmap_ctrl);
+/* Each CPU's stack (struct kmap_ctrl, sched.h); Linux keeps one per task. */
+DEFINE_PER_CPU(struct kmap_ctrl, kmap_ctrl);
 
 /* The address of fixmap kmap slot `fix` (0 .. KM_MAX_IDX * NR_CPUS - 1). */
 static inline unsigned long kmap_local_vaddr(int fix)
@@ -239,6 +231,56 @@ void kunmap_local_indexed(const void *vaddr)
 		kmap_local_pop_released(this_cpu_ptr(&kmap_ctrl));
 out:
 	preempt_enable();
+}
+
+/* --- a task switched out and back in ------------------------------------- */
+
+/**
+ * __kmap_local_sched_out - save this CPU's kmap_local stack in prev
+ * @prev: the task switched out (interrupts off, no interrupt handler on
+ *        top of the stack)
+ *
+ * Each slot in use keeps its PTE in prev and is cleared here, with its
+ * TLB entry: the next task starts with an empty stack.
+ */
+void __kmap_local_sched_out(struct task_struct *prev)
+{
+	struct kmap_ctrl *ctrl = this_cpu_ptr(&kmap_ctrl);
+
+	prev->kmap_ctrl = *ctrl;
+	for (int idx = 0; idx < ctrl->idx; idx++) {
+		int fix = kmap_local_calc_idx(idx);
+
+		prev->kmap_pteval[idx] = *kmap_get_pte(fix);
+		if (kmap_local_slot_mapped(ctrl, idx))
+			kmap_local_clear(fix);
+	}
+	ctrl->idx = 0;
+	ctrl->released = 0;
+}
+
+/**
+ * __kmap_local_sched_in - give next back the kmap_local stack it left with
+ * @next: the task switched in (interrupts off), on the CPU it left
+ */
+void __kmap_local_sched_in(struct task_struct *next)
+{
+	struct kmap_ctrl *ctrl = this_cpu_ptr(&kmap_ctrl);
+	struct kmap_ctrl *saved = &next->kmap_ctrl;
+
+	WARN_ON_ONCE(ctrl->idx);
+	for (int idx = 0; idx < saved->idx; idx++) {
+		int fix = kmap_local_calc_idx(idx);
+
+		ctrl->slot[idx] = saved->slot[idx];
+		if (kmap_local_slot_mapped(saved, idx))
+			arch_kmap_local_set_pte(kmap_local_vaddr(fix),
+						kmap_get_pte(fix),
+						next->kmap_pteval[idx]);
+	}
+	ctrl->released = saved->released;
+	ctrl->idx = saved->idx;
+	saved->idx = 0; /* a running task's own copy is always empty */
 }
 
 /* --- the state the views and the self-check read -------------------------- */

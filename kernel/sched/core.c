@@ -231,6 +231,18 @@ void wake_up_new_task(struct task_struct *p)
 	task_rq_unlock(rq, flags);
 }
 
+/*
+ * A RESCHEDULE IPI: smp_call_on_cpu() work waits for this CPU's idle
+ * task, so the running task gives the CPU up at its next chance (its
+ * return to user mode, cond_resched(), a sleep) and pick_next_task()
+ * chooses the idle task first.
+ */
+void scheduler_ipi(void)
+{
+	if (smp_cpu_work_pending() && current != this_rq()->idle)
+		set_tsk_need_resched(current);
+}
+
 void kick_process(struct task_struct *p)
 {
 	unsigned int cpu = task_cpu(p);
@@ -248,9 +260,12 @@ int set_cpus_allowed_ptr(struct task_struct *p, const cpumask_t *mask)
 	rq = task_rq_lock(p, &flags);
 	if (!cpumask_weight(mask)) {
 		ret = -EINVAL;
-	} else if ((p->on_rq || p->on_cpu) &&
+	} else if ((p->on_rq || p->on_cpu || p->kmap_ctrl.idx) &&
 		   !cpumask_test_cpu(task_cpu(p), mask)) {
-		/* No migration of a runnable task: only sleepers move. */
+		/*
+		 * No migration of a runnable task: only sleepers move, and
+		 * not one holding kmap_local slots (this CPU's addresses).
+		 */
 		ret = -EBUSY;
 	} else {
 		p->cpus_mask = *mask;
@@ -280,7 +295,9 @@ static struct task_struct *steal_task(struct rq *rq)
 		    !raw_spin_trylock(&src->lock))
 			continue;
 		list_for_each_entry(p, &src->queue, run_list) {
-			if (cpumask_test_cpu(rq->cpu, &p->cpus_mask)) {
+			/* A task holding kmap_local slots stays (below). */
+			if (cpumask_test_cpu(rq->cpu, &p->cpus_mask) &&
+			    !p->kmap_ctrl.idx) {
 				found = p;
 				break;
 			}
@@ -302,6 +319,9 @@ static struct task_struct *pick_next_task(struct rq *rq)
 {
 	struct task_struct *next;
 
+	/* smp_call_on_cpu() work waits for this CPU's idle task: first. */
+	if (unlikely(smp_cpu_work_pending()))
+		return rq->idle;
 	if (!list_empty(&rq->queue)) {
 		next = list_first_entry(&rq->queue, struct task_struct,
 					run_list);
@@ -323,6 +343,9 @@ static void finish_task_switch(struct task_struct *prev)
 	struct rq *rq = this_rq();
 	unsigned int prev_state = READ_ONCE(prev->__state);
 
+	if (unlikely(current->kmap_ctrl.idx))
+		__kmap_local_sched_in(current);
+
 	smp_store_release(&prev->on_cpu, 0);
 	raw_spin_unlock_irq(&rq->lock);
 	if (unlikely(prev_state == TASK_DEAD))
@@ -337,6 +360,9 @@ void schedule_tail(struct task_struct *prev)
 static struct task_struct *context_switch(struct task_struct *prev,
 					  struct task_struct *next)
 {
+	/* prev's kmap_local slots are saved, this CPU's cleared for next. */
+	if (unlikely(this_cpu_read(kmap_ctrl.idx)))
+		__kmap_local_sched_out(prev);
 	switch_mm_irqs_off(prev->mm, next->mm);
 	return switch_to(prev, next);
 }
