@@ -49,8 +49,8 @@ static void buddy_order_above_max_is_refused_with_a_warning(struct ktest *test)
 		 MAX_ORDER);
 	KTEST_EXPECT_LOG(test, mark, text);
 	snprintf(text, sizeof(text),
-		 "WARNING: CPU: 0 PID: %d at %s:", current->pid,
-		 "mm/page_alloc.c");
+		 "WARNING: CPU: %u PID: %d at %s:", smp_processor_id(),
+		 current->pid, "mm/page_alloc.c");
 	KTEST_EXPECT_LOG(test, mark, text);
 	/* __GFP_NOWARN: refused just the same, silently. */
 	KTEST_EXPECT_NULL(test, alloc_pages(GFP_KERNEL | __GFP_NOWARN,

@@ -137,8 +137,8 @@ static void kmalloc_above_max_size_warns_and_fails(struct ktest *test)
 
 	KTEST_EXPECT_NULL(test, kmalloc(KMALLOC_MAX_SIZE + 1, GFP_KERNEL));
 	KTEST_EXPECT_LOG(test, mark, "is above KMALLOC_MAX_SIZE (4194304)");
-	snprintf(where, sizeof(where), "WARNING: CPU: 0 PID: %d at %s",
-		 current->pid, "mm/kmalloc.c");
+	snprintf(where, sizeof(where), "WARNING: CPU: %u PID: %d at %s",
+		 smp_processor_id(), current->pid, "mm/kmalloc.c");
 	KTEST_EXPECT_LOG(test, mark, where);
 	KTEST_EXPECT_NULL(test, kmalloc(~(size_t)0, GFP_KERNEL | __GFP_NOWARN));
 	KTEST_EXPECT_EQ(test, nr_free_pages(), free);
