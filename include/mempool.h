@@ -10,7 +10,8 @@
  *
  * mempool_alloc() asks the allocator first and takes from the reserve only
  * when the allocator fails.  Linux would then wait for an element to come
- * back; this kernel cannot sleep, so an empty reserve gives NULL.
+ * back; here an empty reserve gives NULL (a GFP_KERNEL request has
+ * already waited in the page allocator for other tasks to free memory).
  */
 #ifndef _MEMPOOL_H
 #define _MEMPOOL_H

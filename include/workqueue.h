@@ -8,10 +8,12 @@
  *	}
  *	schedule_on_each_cpu(count_mine);   every CPU at once; waits for all
  *
- * Linux queues work items on per-CPU worker threads.  There are no threads
- * here: another CPU runs the work in its idle loop (kernel/smp.c, the same
- * slot smp_call_on_cpu() uses), this CPU runs its own share itself.  The
- * work may allocate with GFP_KERNEL and wait for other CPUs; it must not
+ * Linux queues work items on per-CPU worker threads (kworkers).  Here
+ * another CPU runs the work in its idle task (kernel/smp.c, the same slot
+ * smp_call_on_cpu() uses), ahead of the tasks queued there, and this CPU
+ * runs its own share in the caller.  The work may allocate with GFP_KERNEL
+ * and wait for other CPUs; an idle task never sleeps, so a wait there
+ * (a mutex, a full pkmap) polls or gives up as kmap() does; it must not
  * assume which CPU finishes first.
  */
 #ifndef _WORKQUEUE_H

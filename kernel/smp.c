@@ -19,9 +19,12 @@
  * interrupts off, cannot deadlock; Linux forbids the latter instead.
  *
  * smp_call_on_cpu() is the long-work variant: the request goes to the
- * target's work slot and a RESCHEDULE IPI wakes its idle loop, which runs
- * it in process context, interrupts on.  The caller waits, serving its own
- * slot meanwhile, so `oncpu 1 oncpu 0 CMD` works too.
+ * target's work slot and a RESCHEDULE IPI wakes its idle task, which runs
+ * it in process context, interrupts on.  A task running there gives the
+ * CPU up at its next chance (it returns to user mode, calls
+ * cond_resched() or sleeps), and the idle task goes first
+ * (kernel/sched/core.c).  The caller waits, serving its own slot
+ * meanwhile, so `oncpu 1 oncpu 0 CMD` works too.
  * schedule_on_each_cpu() (Linux's, from its workqueues) posts the same
  * kind of work to every other CPU without waiting, runs its own share,
  * then waits for all: every CPU works at once, in process context, which

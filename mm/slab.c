@@ -39,8 +39,9 @@
  * replace the pair with one cmpxchg8b through %fs.  If an interrupt
  * handler allocated or freed on this CPU in between, tid moved on and the
  * cmpxchg fails: the fast path starts again (Linux's scheme, whose tid
- * also guards against a task moving to another CPU; here nothing
- * migrates).  Every slow path runs with interrupts off and changes the
+ * also names the CPU, against a task preempted and moved to another CPU
+ * in between; here a task changes CPU only when it sleeps, and no fast
+ * path sleeps: the kernel is not preemptible).  Every slow path runs with interrupts off and changes the
  * CPU's fields under list_lock, so they always agree with the slabs'
  * counts.  Where the slabs are, and the rules for each place, is
  * slab_node.c's part.

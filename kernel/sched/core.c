@@ -18,7 +18,12 @@
  *  - a woken task goes back to the queue of the CPU it last ran on;
  *  - a CPU whose queue is empty takes a waiting task from another CPU's
  *    queue (steal_task, with a trylock so that two CPUs stealing from each
- *    other cannot deadlock), and an idle CPU looks for one at every tick.
+ *    other cannot deadlock), and an idle CPU looks for one at every tick;
+ *    never a task that sleeps holding kmap_local slots: their addresses
+ *    are its CPU's (the switch saves and restores them, kmap_local.c);
+ *  - work another CPU left for smp_call_on_cpu() runs first, in the idle
+ *    task (pick_next_task; the RESCHEDULE IPI asks the running task to
+ *    give the CPU up at its next chance, scheduler_ipi()).
  *
  * The invariants, all under the task's rq->lock:
  *  - on_rq: the task is runnable (queued, or running as rq->curr);
@@ -549,7 +554,7 @@ void __init sched_init(void)
 
 /*
  * After the other CPUs are up: from now on tasks may run on every CPU
- * (sched_cpus=all), and the first schedule() may happen.
+ * (unless sched_cpus=0), and the first schedule() may happen.
  */
 void __init sched_init_smp(void)
 {
@@ -560,13 +565,14 @@ void __init sched_init_smp(void)
 		if (sched_all_cpus || cpu == 0)
 			cpumask_set_cpu(cpu, &sched_default_cpus);
 	sched_ready = true;
-	pr_info("sched: %u run queue%s, round robin, %d ms slices; tasks run on CPU%s %s\n",
-		num_online_cpus(), num_online_cpus() > 1 ? "s" : "",
-		SCHED_TIMESLICE * 1000 / HZ,
-		cpumask_weight(&sched_default_cpus) > 1 ? "s" : "",
-		cpumask_weight(&sched_default_cpus) > 1 ?
-			"0-N (sched_cpus=all)" :
-			"0");
+	if (cpumask_weight(&sched_default_cpus) > 1)
+		pr_info("sched: %u run queues, round robin, %d ms slices; tasks run on all %u CPUs\n",
+			num_online_cpus(), SCHED_TIMESLICE * 1000 / HZ,
+			cpumask_weight(&sched_default_cpus));
+	else
+		pr_info("sched: %u run queue%s, round robin, %d ms slices; tasks run on CPU 0\n",
+			num_online_cpus(), num_online_cpus() > 1 ? "s" : "",
+			SCHED_TIMESLICE * 1000 / HZ);
 }
 
 struct task_struct *idle_task(int cpu)
