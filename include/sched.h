@@ -254,6 +254,14 @@ void wake_up_new_task(struct task_struct *p);
 void kick_process(struct task_struct *p);
 /* The RESCHEDULE IPI's part (arch/x86/kernel/smp.c). */
 void scheduler_ipi(void);
+/*
+ * A task that died (do_exit) drops its stack at its last switch, on its
+ * CPU, perhaps after its parent reaped it on another:
+ * wait_for_dying_tasks() returns when every such switch is done (at most
+ * a second), for whoever counts what is free (the leak checks, `reset`).
+ */
+void sched_task_dying(void);
+void wait_for_dying_tasks(void);
 
 /* The local timer tick on every CPU: time slices and CPU time. */
 struct pt_regs;

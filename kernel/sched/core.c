@@ -337,6 +337,26 @@ static struct task_struct *pick_next_task(struct rq *rq)
 	return next ? next : rq->idle;
 }
 
+/* Tasks that died and have not made their last switch yet. */
+static atomic_t nr_dying_tasks;
+
+void sched_task_dying(void)
+{
+	atomic_inc(&nr_dying_tasks);
+}
+
+void wait_for_dying_tasks(void)
+{
+	u64 end = jiffies + HZ;
+
+	while (atomic_read(&nr_dying_tasks) && jiffies < end) {
+		if (sched_ready && !in_atomic() && !irqs_disabled())
+			schedule_timeout_uninterruptible(1);
+		else
+			cpu_relax();
+	}
+}
+
 /*
  * The end of a switch, on the next task's stack: prev is off this CPU
  * now (on_cpu 0: another CPU may run it), the run queue is unlocked, and
@@ -353,8 +373,10 @@ static void finish_task_switch(struct task_struct *prev)
 
 	smp_store_release(&prev->on_cpu, 0);
 	raw_spin_unlock_irq(&rq->lock);
-	if (unlikely(prev_state == TASK_DEAD))
+	if (unlikely(prev_state == TASK_DEAD)) {
 		put_task_struct(prev);
+		atomic_dec(&nr_dying_tasks);
+	}
 }
 
 void schedule_tail(struct task_struct *prev)

@@ -27,6 +27,7 @@
 #include <mm.h>
 #include <mutex.h>
 #include <printk.h>
+#include <sched.h>
 #include <slab.h>
 #include <vmalloc.h>
 
@@ -41,6 +42,7 @@ void memstate_settle(struct memstate_settled *done)
 	struct pkmap_state pk;
 	struct kmem_cache *s;
 
+	wait_for_dying_tasks(); /* a stack freed at a last switch elsewhere */
 	d.lazy_areas = vmalloc_nr_lazy_areas();
 	vmalloc_purge();
 	pkmap_get_state(&pk);

@@ -14,7 +14,9 @@
  * registration order): each layer settles its own state first, so that the
  * layer below counts settled state.  Settling is what any kernel code would
  * do to see what is really free: vmalloc_purge() flushes the lazily freed
- * areas (their vmap_area objects go back to their cache), kmem_cache_shrink()
+ * areas (their vmap_area objects go back to their cache), after the tasks
+ * that died on other CPUs have made their last switch (their stacks),
+ * kmem_cache_shrink()
  * returns the empty slabs each cache keeps as a reserve, drain_all_pages()
  * returns the blocks waiting on the per-CPU lists.  Without that, a reserve
  * filled during a case would look like a leak.
@@ -28,6 +30,7 @@
 #include <kernel.h>
 #include <ktest.h>
 #include <mm.h>
+#include <sched.h>
 #include <slab.h>
 #include <vmalloc.h>
 #include <smp.h>
@@ -225,12 +228,14 @@ static unsigned long areas_before;
 
 static void vmalloc_leak_before(struct ktest *test)
 {
+	wait_for_dying_tasks(); /* their stacks are vmalloc areas */
 	vmalloc_purge();
 	areas_before = vmalloc_nr_areas();
 }
 
 static void vmalloc_leak_after(struct ktest *test)
 {
+	wait_for_dying_tasks(); /* their stacks are vmalloc areas */
 	vmalloc_purge();
 	if (vmalloc_nr_areas() != areas_before)
 		ktest_fail(
