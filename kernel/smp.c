@@ -74,7 +74,7 @@ struct smp_call_on_cpu_work {
 static DEFINE_PER_CPU(struct call_single_queue, call_single_queue);
 static DEFINE_PER_CPU(call_single_data_t, csd_data); /* async single */
 static DEFINE_PER_CPU(call_single_data_t[NR_CPUS], cfd_data); /* many */
-static DEFINE_PER_CPU(struct smp_call_on_cpu_work *, cpu_work);
+DEFINE_PER_CPU(struct smp_call_on_cpu_work *, cpu_work);
 static DEFINE_PER_CPU(raw_spinlock_t, cpu_work_lock);
 
 static int __init parse_nosmp(char *arg)
@@ -279,11 +279,6 @@ static void run_cpu_work(void)
 	this_cpu_write(cpu_work, NULL);
 	work->ret = work->func(work->data);
 	smp_store_release(&work->done, true);
-}
-
-bool smp_cpu_work_pending(void)
-{
-	return this_cpu_read(cpu_work) != NULL;
 }
 
 /*

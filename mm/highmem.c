@@ -256,40 +256,48 @@ static bool kmap_may_sleep(void)
 }
 
 /*
- * A page without a slot (kmap_lock held, and held again on return): a new
- * one, or (every slot in use) a sleep until a kunmap() frees one; -1 when
- * the caller cannot sleep (reported, the lock dropped).  Out of line:
- * kmap_high()'s cached path stays short.
+ * Every slot busy: sleep until a kunmap() (kmap_lock held on entry and on
+ * return, dropped meanwhile), as Linux's map_new_virtual().  The task is
+ * queued and asleep before the lock is dropped: no wake-up is lost.
  */
-static noinline int kmap_high_new(struct page *page, unsigned long ip)
+static noinline void pkmap_wait_for_slot(void)
+{
+	DECLARE_WAITQUEUE(wait, current);
+
+	nr_kmap_waits++;
+	__set_current_state(TASK_UNINTERRUPTIBLE);
+	add_wait_queue(&pkmap_map_wait, &wait);
+	unlock_kmap();
+	schedule();
+	remove_wait_queue(&pkmap_map_wait, &wait);
+	lock_kmap();
+}
+
+/*
+ * No free slot for page (kmap_lock held, and held again on return): sleep
+ * until a kunmap() frees one and take it; -1 when the caller cannot sleep
+ * (reported, the lock dropped).  Out of line: kmap() pays nothing for it.
+ */
+static noinline int kmap_high_full(struct page *page, unsigned long ip)
 {
 	const struct page_address_map *pam;
-	DECLARE_WAITQUEUE(wait, current);
 	int nr;
 
-	for (;;) {
-		nr = map_new_virtual(page);
-		if (nr >= 0)
-			return nr;
+	do {
 		if (!kmap_may_sleep()) {
 			nr_kmap_failures++;
 			unlock_kmap();
 			pkmap_report_full(page, ip);
 			return -1;
 		}
-		/* Every slot busy: wait for a kunmap, then look again. */
-		nr_kmap_waits++;
-		__set_current_state(TASK_UNINTERRUPTIBLE);
-		add_wait_queue(&pkmap_map_wait, &wait);
-		unlock_kmap();
-		schedule();
-		remove_wait_queue(&pkmap_map_wait, &wait);
-		lock_kmap();
+		pkmap_wait_for_slot();
 		/* Another task may have kmapped the page meanwhile. */
 		pam = page_address_lookup(page);
 		if (pam)
 			return (int)pkmap_nr(pam);
-	}
+		nr = map_new_virtual(page);
+	} while (nr < 0);
+	return nr;
 }
 
 /**
@@ -319,9 +327,12 @@ void *kmap_high(struct page *page)
 	if (likely(pam)) {
 		nr = (int)pkmap_nr(pam);
 	} else {
-		nr = kmap_high_new(page, _RET_IP_);
-		if (nr < 0)
-			return NULL;
+		nr = map_new_virtual(page);
+		if (unlikely(nr < 0)) {
+			nr = kmap_high_full(page, _RET_IP_);
+			if (nr < 0)
+				return NULL;
+		}
 	}
 	pkmap_count[nr]++;
 	pkmap_caller[nr] = _RET_IP_;
