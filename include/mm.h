@@ -16,6 +16,7 @@
 #ifndef _MM_H
 #define _MM_H
 
+#include <asm/atomic.h>
 #include <asm/memlayout.h>
 #include <gfp.h>
 #include <mm_types.h>
@@ -33,6 +34,15 @@ enum pageflags {
 	PG_pcp, /* free, on a per-CPU list (private = order) */
 	PG_large_kmalloc, /* a kmalloc() block above 8 KB (kfree frees it) */
 	PG_kmap, /* may be in a pkmap or kmap_local slot: check at free */
+	/* Page cache and LRU pages (mm/filemap.c, mm/swap.c), set atomically: */
+	PG_locked, /* someone has it locked (I/O in flight, changing it) */
+	PG_referenced, /* accessed since the LRU last looked */
+	PG_uptodate, /* its contents are valid (read, or fully written) */
+	PG_dirty, /* newer than the disk: must be written before freed */
+	PG_lru, /* on an LRU list (page->lru) */
+	PG_active, /* ... the active one */
+	PG_writeback, /* being written to the disk */
+	PG_reclaim, /* reclaim wants it freed when its writeback ends */
 	__NR_PAGEFLAGS
 };
 
@@ -64,6 +74,44 @@ PAGEFLAG(Table, PG_table)
 PAGEFLAG(Pcp, PG_pcp)
 PAGEFLAG(LargeKmalloc, PG_large_kmalloc)
 PAGEFLAG(Kmap, PG_kmap)
+
+/*
+ * The page cache's flags change while other CPUs look at the page (a
+ * reader tests PG_uptodate while the disk's interrupt sets it, reclaim
+ * tests PG_dirty while a writer sets it), so they are set and cleared
+ * with locked instructions, as Linux's.  The allocator's flags above
+ * belong to whoever owns the page and need not be.
+ */
+#define PAGEFLAG_ATOMIC(name, bit)                                \
+	static inline bool Page##name(const struct page *page)    \
+	{                                                         \
+		return test_bit(bit, &page->flags);               \
+	}                                                         \
+	static inline void SetPage##name(struct page *page)       \
+	{                                                         \
+		set_bit(bit, &page->flags);                       \
+	}                                                         \
+	static inline void ClearPage##name(struct page *page)     \
+	{                                                         \
+		clear_bit(bit, &page->flags);                     \
+	}                                                         \
+	static inline bool TestSetPage##name(struct page *page)   \
+	{                                                         \
+		return test_and_set_bit(bit, &page->flags);       \
+	}                                                         \
+	static inline bool TestClearPage##name(struct page *page) \
+	{                                                         \
+		return test_and_clear_bit(bit, &page->flags);     \
+	}
+
+PAGEFLAG_ATOMIC(Locked, PG_locked)
+PAGEFLAG_ATOMIC(Referenced, PG_referenced)
+PAGEFLAG_ATOMIC(Uptodate, PG_uptodate)
+PAGEFLAG_ATOMIC(Dirty, PG_dirty)
+PAGEFLAG_ATOMIC(LRU, PG_lru)
+PAGEFLAG_ATOMIC(Active, PG_active)
+PAGEFLAG_ATOMIC(Writeback, PG_writeback)
+PAGEFLAG_ATOMIC(Reclaim, PG_reclaim)
 
 /* The flat array of all page frames, [0, max_pfn). */
 extern struct page *mem_map;
@@ -340,7 +388,22 @@ static inline void get_page(struct page *page)
 {
 	__atomic_add_fetch(&page->_refcount, 1, __ATOMIC_SEQ_CST);
 }
-#define put_page(page) __free_page(page)
+/*
+ * Drop a reference; the last one frees the page (with the allocator's
+ * checks).  Pages shared by several users (the page cache's, a driver's)
+ * are put by each: only the last put reaches __free_page().
+ */
+static inline void put_page(struct page *page)
+{
+	int old = READ_ONCE(page->_refcount);
+
+	while (old > 1)
+		if (__atomic_compare_exchange_n(&page->_refcount, &old, old - 1,
+						false, __ATOMIC_SEQ_CST,
+						__ATOMIC_SEQ_CST))
+			return;
+	__free_page(page);
+}
 
 /* The shared zero page: what a read of untouched anonymous memory sees. */
 extern struct page *zero_page;

@@ -44,8 +44,11 @@
 #include <rbtree.h>
 #include <types.h>
 
+struct address_space;
 struct kmem_cache;
 struct vm_struct;
+
+typedef unsigned long pgoff_t; /* an offset in a file, in pages */
 
 struct page {
 	unsigned long flags; /* PG_* bits; zone in the top ZONES_WIDTH bits */
@@ -59,6 +62,21 @@ struct page {
 				struct vm_struct *vm_area; /* PG_vmalloc */
 				unsigned long freed_at; /* free: jiffies */
 			};
+		};
+		/*
+		 * A page of a file's page cache or on an LRU list
+		 * (mm/filemap.c, mm/swap.c): the allocator's words that
+		 * an allocated page does not use.  private keeps the
+		 * order (0) the free checks; index takes owner's place
+		 * (the reports say "page cache" instead of who allocated
+		 * it).
+		 */
+		struct {
+			unsigned long __buddy_next; /* buddy_list.next */
+			struct address_space *mapping; /* whose cache, or NULL */
+			unsigned long __private; /* private: the order, 0 */
+			pgoff_t index; /* its offset in mapping, in pages */
+			struct list_head lru; /* on an LRU list (PG_lru) */
 		};
 		struct { /* slab allocator (first page: all; others: marked) */
 			struct list_head slab_list; /* partial/full/empty list */
