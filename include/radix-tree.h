@@ -57,8 +57,10 @@ struct radix_tree_root {
 			  struct radix_tree_node *node);
 };
 
-#define RADIX_TREE_INIT(alloc, free) \
-	{ .node_alloc = (alloc), .node_free = (free) }
+#define RADIX_TREE_INIT(alloc, free)                       \
+	{                                                  \
+		.node_alloc = (alloc), .node_free = (free) \
+	}
 #define INIT_RADIX_TREE(root, alloc, free) \
 	(*(root) = (struct radix_tree_root)RADIX_TREE_INIT(alloc, free))
 
@@ -80,8 +82,8 @@ void *radix_tree_tag_set(struct radix_tree_root *root, unsigned long index,
 /* Untag it: the item, or NULL. */
 void *radix_tree_tag_clear(struct radix_tree_root *root, unsigned long index,
 			   unsigned int tag);
-bool radix_tree_tag_get(const struct radix_tree_root *root,
-			unsigned long index, unsigned int tag);
+bool radix_tree_tag_get(const struct radix_tree_root *root, unsigned long index,
+			unsigned int tag);
 /* Has any item the tag? */
 static inline bool radix_tree_tagged(const struct radix_tree_root *root,
 				     unsigned int tag)
@@ -99,7 +101,8 @@ unsigned int radix_tree_gang_lookup(const struct radix_tree_root *root,
 unsigned int radix_tree_gang_lookup_tag(const struct radix_tree_root *root,
 					void **results,
 					unsigned long first_index,
-					unsigned int max_items, unsigned int tag);
+					unsigned int max_items,
+					unsigned int tag);
 
 /* Nodes a tree of this height holds at most below the top: for checks. */
 static inline bool radix_tree_empty(const struct radix_tree_root *root)

@@ -80,10 +80,9 @@ static bool any_tag_set(const struct radix_tree_node *node, unsigned int tag)
 	return false;
 }
 
-static struct radix_tree_node *radix_tree_new_node(struct radix_tree_root *root,
-						   unsigned int shift,
-						   struct radix_tree_node *parent,
-						   unsigned int offset)
+static struct radix_tree_node *
+radix_tree_new_node(struct radix_tree_root *root, unsigned int shift,
+		    struct radix_tree_node *parent, unsigned int offset)
 {
 	struct radix_tree_node *node = root->node_alloc(root);
 
@@ -100,9 +99,8 @@ static struct radix_tree_node *radix_tree_new_node(struct radix_tree_root *root,
 static int radix_tree_extend(struct radix_tree_root *root)
 {
 	struct radix_tree_node *old = root->rnode;
-	struct radix_tree_node *top =
-		radix_tree_new_node(root, old->shift + RADIX_TREE_MAP_SHIFT,
-				    NULL, 0);
+	struct radix_tree_node *top = radix_tree_new_node(
+		root, old->shift + RADIX_TREE_MAP_SHIFT, NULL, 0);
 
 	if (!top)
 		return -ENOMEM;
@@ -197,9 +195,9 @@ int radix_tree_insert(struct radix_tree_root *root, unsigned long index,
 }
 
 /* The leaf that would hold index, or NULL; *offset its slot there. */
-static struct radix_tree_node *radix_tree_leaf(const struct radix_tree_root *root,
-					       unsigned long index,
-					       unsigned int *offset)
+static struct radix_tree_node *
+radix_tree_leaf(const struct radix_tree_root *root, unsigned long index,
+		unsigned int *offset)
 {
 	struct radix_tree_node *node = root->rnode;
 
@@ -214,8 +212,7 @@ static struct radix_tree_node *radix_tree_leaf(const struct radix_tree_root *roo
 	return node;
 }
 
-void *radix_tree_lookup(const struct radix_tree_root *root,
-			unsigned long index)
+void *radix_tree_lookup(const struct radix_tree_root *root, unsigned long index)
 {
 	unsigned int offset;
 	struct radix_tree_node *leaf = radix_tree_leaf(root, index, &offset);
@@ -301,8 +298,8 @@ void *radix_tree_tag_clear(struct radix_tree_root *root, unsigned long index,
 	return leaf->slots[offset];
 }
 
-bool radix_tree_tag_get(const struct radix_tree_root *root,
-			unsigned long index, unsigned int tag)
+bool radix_tree_tag_get(const struct radix_tree_root *root, unsigned long index,
+			unsigned int tag)
 {
 	unsigned int offset;
 	struct radix_tree_node *leaf = radix_tree_leaf(root, index, &offset);
@@ -323,8 +320,8 @@ static void *radix_tree_next(const struct radix_tree_node *node,
 	unsigned int offset = start > base ? radix_tree_offset(node, start) : 0;
 
 	for (; offset < RADIX_TREE_MAP_SIZE; offset++) {
-		unsigned long slot_base = base + ((unsigned long)offset
-						  << node->shift);
+		unsigned long slot_base =
+			base + ((unsigned long)offset << node->shift);
 		void *slot = node->slots[offset];
 		void *item;
 
@@ -355,7 +352,8 @@ static unsigned int radix_tree_gang(const struct radix_tree_root *root,
 		return 0;
 	while (n < max_items && index <= radix_tree_maxindex(root->height)) {
 		unsigned long found;
-		void *item = radix_tree_next(root->rnode, 0, index, tag, &found);
+		void *item =
+			radix_tree_next(root->rnode, 0, index, tag, &found);
 
 		if (!item)
 			break;
@@ -378,7 +376,8 @@ unsigned int radix_tree_gang_lookup(const struct radix_tree_root *root,
 unsigned int radix_tree_gang_lookup_tag(const struct radix_tree_root *root,
 					void **results,
 					unsigned long first_index,
-					unsigned int max_items, unsigned int tag)
+					unsigned int max_items,
+					unsigned int tag)
 {
 	if (tag >= RADIX_TREE_MAX_TAGS)
 		return 0;

@@ -18,7 +18,8 @@
 static int nodes_live; /* allocated and not yet freed */
 static int fail_after = -1; /* allocations left before one fails; -1: never */
 
-static struct radix_tree_node *test_node_alloc(struct radix_tree_root *root __attribute__((unused)))
+static struct radix_tree_node *test_node_alloc(struct radix_tree_root *root
+					       __attribute__((unused)))
 {
 	if (fail_after == 0)
 		return NULL;
@@ -124,9 +125,9 @@ static void radix_tree_random_operations_match_an_array(struct kunit *test)
 			model_tag[0][i] = model_tag[1][i] = false;
 			break;
 		case 2:
-			KUNIT_EXPECT_PTR_EQ(
-				test, radix_tree_tag_set(&root, i, tag),
-				model[i]);
+			KUNIT_EXPECT_PTR_EQ(test,
+					    radix_tree_tag_set(&root, i, tag),
+					    model[i]);
 			model_tag[tag][i] = model[i] != NULL;
 			break;
 		default:
@@ -151,7 +152,8 @@ static void radix_tree_random_operations_match_an_array(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nodes_live, 0);
 }
 
-static void radix_tree_grows_for_large_indexes_and_shrinks_back(struct kunit *test)
+static void
+radix_tree_grows_for_large_indexes_and_shrinks_back(struct kunit *test)
 {
 	struct radix_tree_root root;
 
@@ -169,8 +171,8 @@ static void radix_tree_grows_for_large_indexes_and_shrinks_back(struct kunit *te
 	KUNIT_EXPECT_NULL(test, radix_tree_lookup(&root, 262145));
 	KUNIT_EXPECT_NULL(test, radix_tree_lookup(&root, 0xffffffffUL));
 	/* The largest 32-bit index: six levels. */
-	KUNIT_ASSERT_EQ(test, radix_tree_insert(&root, 0xffffffffUL, item_of(9)),
-			0);
+	KUNIT_ASSERT_EQ(test,
+			radix_tree_insert(&root, 0xffffffffUL, item_of(9)), 0);
 	KUNIT_EXPECT_EQ(test, root.height, 6);
 	KUNIT_EXPECT_PTR_EQ(test, radix_tree_lookup(&root, 0xffffffffUL),
 			    item_of(9));
@@ -187,7 +189,8 @@ static void radix_tree_grows_for_large_indexes_and_shrinks_back(struct kunit *te
 	KUNIT_EXPECT_EQ(test, nodes_live, 0);
 }
 
-static void radix_tree_failed_node_allocation_leaves_no_trace(struct kunit *test)
+static void
+radix_tree_failed_node_allocation_leaves_no_trace(struct kunit *test)
 {
 	struct radix_tree_root root;
 
