@@ -173,10 +173,12 @@ static void exec_mmap(struct mm_struct *mm)
 	unsigned long flags;
 
 	fpu__flush_owner(tsk);
+	task_lock(tsk);
 	local_irq_save(flags);
 	tsk->mm = mm;
 	switch_mm_irqs_off(old, mm);
 	local_irq_restore(flags);
+	task_unlock(tsk);
 	mm_release(tsk); /* a vfork parent may go on now */
 	if (old)
 		mmput(old);

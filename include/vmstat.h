@@ -5,8 +5,9 @@
  * Linux counts its vm events (pgalloc, pgfault, TLB flushes ...) in a
  * per-CPU array, so counting is one `incl %fs:...` with no lock and no
  * shared cache line, and /proc/vmstat adds the CPUs up when it is read.
- * Here only the TLB events are counted this way so far (the allocation
- * counters are still the zones' own, mm/vmstat.c).
+ * Here the page faults, the OOM kills and the TLB events are counted
+ * this way (the allocation counters are still the zones' own,
+ * mm/vmstat.c).
  */
 #ifndef _VMSTAT_H
 #define _VMSTAT_H
@@ -14,6 +15,9 @@
 #include <percpu.h>
 
 enum vm_event_item {
+	PGFAULT, /* page faults served (handle_mm_fault) */
+	PGMAJFAULT, /* ... that had to wait for a read: none here */
+	OOM_KILL, /* processes the OOM killer killed */
 	NR_TLB_REMOTE_FLUSH, /* shootdowns this CPU sent to other CPUs */
 	NR_TLB_REMOTE_FLUSH_RECEIVED, /* shootdowns another CPU asked of us */
 	NR_TLB_LOCAL_FLUSH_ALL, /* whole-TLB flushes for our own requests */

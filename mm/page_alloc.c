@@ -61,9 +61,11 @@
 #include <highmem.h>
 #include <kernel.h>
 #include <mm.h>
+#include <oom.h>
 #include <panic.h>
 #include <printk.h>
 #include <sched.h>
+#include <signal.h>
 #include <time.h>
 
 #include "internal.h"
@@ -333,6 +335,7 @@ static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp,
 			  unsigned long caller)
 {
 	page->_refcount = 1;
+	page->_mapcount = -1; /* mapped by no process yet (mm/rmap.c) */
 	page->private = order;
 	page->owner = caller;
 	page->flags = (page->flags & ~(1UL << PG_pcp)) | (1UL << PG_head);
@@ -411,7 +414,8 @@ static struct page *__alloc_pages_may_wait(gfp_t gfp, unsigned int order,
 	    irqs_disabled() || is_idle_task(current) ||
 	    nr_user_processes <= (current->mm ? 1 : 0))
 		return NULL;
-	for (int retries = 0; !page && retries < MAX_RECLAIM_RETRIES;
+	for (int retries = 0; !page && retries < MAX_RECLAIM_RETRIES &&
+			      !fatal_signal_pending(current);
 	     retries++) {
 		nr_alloc_waits++;
 		schedule_timeout_uninterruptible(RECLAIM_THROTTLE);
@@ -424,13 +428,43 @@ static struct page *__alloc_pages_may_wait(gfp_t gfp, unsigned int order,
 }
 
 /*
+ * Still nothing, for a request that may sleep and is not costly: the OOM
+ * killer picks a process to kill (mm/oom_kill.c), and the request waits
+ * for its memory.  The victim itself, or a process dying already, gets
+ * nothing: its allocation fails and it goes on to its end.  Only when
+ * there is a process to kill: a kernel thread that exhausts memory with
+ * no process around just fails, as before.
+ */
+#define MAX_OOM_KILLS 4
+
+static struct page *__alloc_pages_may_oom(gfp_t gfp, unsigned int order,
+					  unsigned int alloc_flags,
+					  const struct alloc_context *ac)
+{
+	struct page *page = NULL;
+
+	if ((gfp & GFP_ATOMIC) || order > PAGE_ALLOC_COSTLY_ORDER ||
+	    !sched_is_ready() || in_atomic() || irqs_disabled() ||
+	    is_idle_task(current) || !READ_ONCE(nr_user_processes))
+		return NULL;
+	for (int kills = 0; !page && kills < MAX_OOM_KILLS; kills++) {
+		if (!out_of_memory(gfp, order) || current->oom_victim ||
+		    fatal_signal_pending(current))
+			break;
+		page = __alloc_pages_may_wait(gfp, order, alloc_flags, ac);
+	}
+	return page;
+}
+
+/*
  * Every allowed zone is at its low watermark.  Linux would wake kswapd,
  * reclaim and compact here; this kernel has nothing to reclaim, so what
  * is left is Linux's order of retries: the min watermark (lower still for
  * GFP_ATOMIC); the pages waiting on the per-CPU lists, which are free
  * memory after all (Linux drains them before it gives up too); a request
- * that may sleep then waits for other processes to free pages; for
- * GFP_NOFAIL, no watermark at all; then the failure report.
+ * that may sleep then waits for other processes to free pages, and then
+ * has the OOM killer end one; for GFP_NOFAIL, no watermark at all; then
+ * the failure report (not for the OOM killer's victim).
  */
 static noinline struct page *
 __alloc_pages_slowpath(gfp_t gfp, unsigned int order,
@@ -444,10 +478,13 @@ __alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 		page = get_page_from_freelist(gfp, order, alloc_flags, ac);
 	if (!page)
 		page = __alloc_pages_may_wait(gfp, order, alloc_flags, ac);
+	if (!page)
+		page = __alloc_pages_may_oom(gfp, order, alloc_flags, ac);
 	if (page)
 		return page;
 	if (!(gfp & GFP_NOFAIL)) {
-		warn_alloc(gfp, order, NULL);
+		if (!READ_ONCE(current->oom_victim)) /* it knows: it is dying */
+			warn_alloc(gfp, order, NULL);
 		return NULL;
 	}
 	page = get_page_from_freelist(gfp, order, ALLOC_NO_WATERMARKS, ac);

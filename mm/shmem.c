@@ -39,9 +39,13 @@ static void shmem_vm_close(struct vm_area_struct *vma)
 
 	if (__atomic_sub_fetch(&obj->count, 1, __ATOMIC_SEQ_CST))
 		return;
-	for (unsigned long i = 0; i < obj->nr_pages; i++)
-		if (obj->pages[i])
+	for (unsigned long i = 0; i < obj->nr_pages; i++) {
+		if (obj->pages[i]) {
 			put_page(obj->pages[i]);
+			__atomic_sub_fetch(&nr_shmem_pages, 1,
+					   __ATOMIC_RELAXED);
+		}
+	}
 	kvfree(obj->pages);
 	kfree(obj);
 }
@@ -60,13 +64,14 @@ static int shmem_fault(struct vm_fault *vmf)
 			return -ENOMEM;
 		clear_user_highpage(page, vmf->address);
 		obj->pages[vmf->pgoff] = page; /* the object's reference */
+		__atomic_add_fetch(&nr_shmem_pages, 1, __ATOMIC_RELAXED);
 	}
 	get_page(page); /* the page table's */
 	vmf->page = page;
 	return 0;
 }
 
-static const struct vm_operations_struct shmem_anon_vm_ops = {
+const struct vm_operations_struct shmem_anon_vm_ops = {
 	.open = shmem_vm_open,
 	.close = shmem_vm_close,
 	.fault = shmem_fault,
@@ -76,8 +81,13 @@ static const struct vm_operations_struct shmem_anon_vm_ops = {
 int shmem_zero_setup(struct vm_area_struct *vma)
 {
 	unsigned long nr = (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
-	struct shmem_object *obj = kzalloc(sizeof(*obj), GFP_KERNEL);
+	struct shmem_object *obj;
 
+	/* Committed unless MAP_NORESERVE, as Linux's shmem_acct_size(). */
+	if (!(vma->vm_flags & VM_NORESERVE) &&
+	    __vm_enough_memory(vma->vm_mm, (long)nr))
+		return -ENOMEM;
+	obj = kzalloc(sizeof(*obj), GFP_KERNEL);
 	if (!obj)
 		return -ENOMEM;
 	obj->pages = kvzalloc(nr * sizeof(struct page *), GFP_KERNEL);
