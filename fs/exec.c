@@ -38,7 +38,7 @@
 #include <uaccess.h>
 #include <asm/mmu_context.h>
 
-#define STACK_EXPAND (128UL << 10) /* the stack region's first size */
+#define STACK_EXPAND (128UL << 10) /* the stack below the strings, at first */
 
 /* argv/envp: a user array (execve) or a kernel one (kernel_execve). */
 struct user_arg_ptr {
@@ -218,8 +218,13 @@ int setup_arg_pages(struct linux_binprm *bprm, unsigned long stack_top)
 	unsigned long addr, zero = 0;
 	int err;
 
-	addr = do_mmap(NULL, stack_top - STACK_EXPAND, STACK_EXPAND,
-		       PROT_READ | PROT_WRITE,
+	/* The pages the strings take, and 128 KB below them, as Linux. */
+	unsigned long size =
+		PAGE_ALIGN(sizeof(void *) + strlen(bprm->filename) + 1 +
+			   bprm->argv_len + bprm->env_len) +
+		STACK_EXPAND;
+
+	addr = do_mmap(NULL, stack_top - size, size, PROT_READ | PROT_WRITE,
 		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_GROWSDOWN,
 		       0);
 	if (IS_ERR_VALUE(addr))

@@ -10,12 +10,14 @@
  * O_DIRECTORY on a file), then the permissions (EACCES), then a
  * descriptor (EMFILE).  Flags this kernel has no use for (O_NOCTTY,
  * O_LARGEFILE, O_NONBLOCK on these files) are accepted, as Linux accepts
- * unknown ones.
+ * unknown ones.  A path under /proc is not in the tree: fs/proc.c opens
+ * it.
  */
 #include <errno.h>
 #include <file.h>
 #include <fs.h>
 #include <kernel.h>
+#include <proc_fs.h>
 #include <sched.h>
 #include <slab.h>
 #include <syscalls.h>
@@ -69,10 +71,12 @@ struct file *filp_open(const char *path, int flags, umode_t mode)
 {
 	const char *last = NULL;
 	struct dentry *parent = NULL;
-	struct dentry *dentry =
-		path_lookup(path, (flags & O_CREAT) ? &parent : NULL, &last);
+	struct dentry *dentry;
 	int err;
 
+	if (proc_path(path))
+		return proc_open(path, flags);
+	dentry = path_lookup(path, (flags & O_CREAT) ? &parent : NULL, &last);
 	if (IS_ERR(dentry))
 		return ERR_PTR(PTR_ERR(dentry));
 	if (!dentry) {

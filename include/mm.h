@@ -389,8 +389,12 @@ void page_remove_rmap(struct page *page);
 
 /* Pages mapped by processes, for /proc/meminfo (AnonPages, Mapped). */
 extern unsigned long nr_anon_mapped, nr_file_mapped;
-/* Pages of shared anonymous memory (Shmem), and page faults since boot. */
+/* Pages of shared anonymous memory (Shmem). */
 extern unsigned long nr_shmem_pages;
+/* Kernel stacks of every task and CPU, in kB (kernel/fork.c). */
+extern unsigned long nr_kernel_stack_kb;
+/* Page tables of every zone, the kernel's and the processes'. */
+unsigned long nr_page_table_pages(void);
 
 /* The shared zero page: what a read of untouched anonymous memory sees. */
 extern struct page *zero_page;
@@ -518,6 +522,8 @@ void mmap_init(void);
 void zero_page_init(void);
 /* Shared anonymous memory for a MAP_SHARED region (mm/shmem.c). */
 int shmem_zero_setup(struct vm_area_struct *vma);
+/* The number its /proc/PID/maps line shows as the inode. */
+unsigned long shmem_vma_ino(const struct vm_area_struct *vma);
 
 /* --- kernel memory into a process (mm/remap.c) ------------------------- */
 

@@ -56,6 +56,8 @@ int nr_threads;
 unsigned long total_forks;
 int max_threads;
 int nr_user_processes; /* tasks with an address space (mm.h) */
+/* Kernel stacks in use (/proc/meminfo's KernelStack): the boot CPU's first. */
+unsigned long nr_kernel_stack_kb = BOOT_STACK_SIZE >> 10;
 
 static struct kmem_cache *task_struct_cachep;
 static struct kmem_cache *signal_cachep;
@@ -225,8 +227,11 @@ static noinline void *alloc_thread_stack_node(void)
 	void *stack =
 		__vmalloc(THREAD_SIZE, GFP_KERNEL, (const void *)_THIS_IP_);
 
-	if (stack)
+	if (stack) {
 		kmemleak_no_scan(stack); /* kmemleak scans its live part */
+		__atomic_add_fetch(&nr_kernel_stack_kb, THREAD_SIZE >> 10,
+				   __ATOMIC_RELAXED);
+	}
 	return stack;
 }
 
@@ -279,6 +284,8 @@ void __put_task_struct(struct task_struct *tsk)
 	sighand_free(tsk->sighand);
 	kfree(tsk->kthread);
 	vfree(tsk->stack);
+	__atomic_sub_fetch(&nr_kernel_stack_kb, THREAD_SIZE >> 10,
+			   __ATOMIC_RELAXED);
 	kmem_cache_free(task_struct_cachep, tsk);
 }
 
@@ -473,6 +480,8 @@ struct task_struct *fork_idle(unsigned int cpu, void *stack,
 	if (!idle)
 		return NULL;
 	idle->usage = 1;
+	__atomic_add_fetch(&nr_kernel_stack_kb, stack_size >> 10,
+			   __ATOMIC_RELAXED);
 	spin_lock_init(&idle->alloc_lock);
 	idle->stack = stack;
 	idle->stack_size = stack_size;
@@ -494,6 +503,8 @@ struct task_struct *fork_idle(unsigned int cpu, void *stack,
 
 void free_idle(struct task_struct *idle)
 {
+	__atomic_sub_fetch(&nr_kernel_stack_kb, idle->stack_size >> 10,
+			   __ATOMIC_RELAXED);
 	kmem_cache_free(task_struct_cachep, idle);
 }
 

@@ -9,6 +9,10 @@
  * HighTotal/LowTotal split MemTotal at the end of the direct map.  Slab is
  * the pages held by slab caches (SReclaimable: SLAB_RECLAIM_ACCOUNT ones)
  * plus kmalloc_large() pages, as Linux 6.1 counts them.
+ * AnonPages and Mapped are the pages processes map (anonymous, and
+ * files' or shared memory's: mm/rmap.c), Shmem the pages of shared
+ * anonymous memory; KernelStack every task's and every CPU's kernel
+ * stack; PageTables the kernel's and the processes' page tables.
  * VmallocUsed counts the pages mapped by vmalloc(); VmallocChunk is the
  * largest free range of the vmalloc space (Linux stopped computing it and
  * prints 0; here it is cheap: the root of the free tree knows it).
@@ -49,11 +53,15 @@ static void meminfo_show(struct seq_file *m)
 	show_val_kb(m, "HighFree:", highfree);
 	show_val_kb(m, "LowTotal:", total - high);
 	show_val_kb(m, "LowFree:", free - highfree);
+	show_val_kb(m, "AnonPages:", READ_ONCE(nr_anon_mapped));
+	show_val_kb(m, "Mapped:", READ_ONCE(nr_file_mapped));
+	show_val_kb(m, "Shmem:", READ_ONCE(nr_shmem_pages));
 	show_val_kb(m, "Slab:", nr_slab_reclaimable + nr_slab_unreclaimable);
 	show_val_kb(m, "SReclaimable:", nr_slab_reclaimable);
 	show_val_kb(m, "SUnreclaim:", nr_slab_unreclaimable);
-	seq_printf(m, "%-16s%8lu kB\n", "KernelStack:", BOOT_STACK_SIZE >> 10);
-	show_val_kb(m, "PageTables:", nr_kernel_pgtables);
+	seq_printf(m, "%-16s%8lu kB\n",
+		   "KernelStack:", READ_ONCE(nr_kernel_stack_kb));
+	show_val_kb(m, "PageTables:", nr_page_table_pages());
 	seq_printf(m, "%-16s%8lu kB\n", "VmallocTotal:", vmalloc_total >> 10);
 	show_val_kb(m, "VmallocUsed:", vmalloc_nr_pages());
 	seq_printf(m, "%-16s%8lu kB\n",

@@ -20,8 +20,11 @@
 #include <slab.h>
 #include <vmalloc.h>
 
+static unsigned long shmem_last_ino;
+
 struct shmem_object {
 	int count; /* regions that map it */
+	unsigned long ino; /* its number in /proc/PID/maps */
 	unsigned long nr_pages;
 	struct page **pages; /* NULL until first touched */
 };
@@ -71,6 +74,13 @@ static int shmem_fault(struct vm_fault *vmf)
 	return 0;
 }
 
+unsigned long shmem_vma_ino(const struct vm_area_struct *vma)
+{
+	const struct shmem_object *obj = vma->vm_private_data;
+
+	return obj->ino;
+}
+
 const struct vm_operations_struct shmem_anon_vm_ops = {
 	.open = shmem_vm_open,
 	.close = shmem_vm_close,
@@ -97,6 +107,7 @@ int shmem_zero_setup(struct vm_area_struct *vma)
 	}
 	obj->count = 1;
 	obj->nr_pages = nr;
+	obj->ino = __atomic_add_fetch(&shmem_last_ino, 1, __ATOMIC_RELAXED);
 	vma->vm_private_data = obj;
 	vma->vm_ops = &shmem_anon_vm_ops;
 	vma->vm_pgoff = 0;

@@ -30,6 +30,15 @@ unsigned long sum_vm_event(enum vm_event_item item)
 	return sum;
 }
 
+unsigned long nr_page_table_pages(void)
+{
+	unsigned long sum = 0;
+
+	for (int z = 0; z < MAX_NR_ZONES; z++)
+		sum += READ_ONCE(zones[z].nr_page_table_pages);
+	return sum;
+}
+
 /* Node 0, zone   Normal      5      2      1 ... (free blocks per order) */
 static void buddyinfo_show(struct seq_file *m)
 {
@@ -77,8 +86,12 @@ static void zoneinfo_show_node(struct seq_file *m)
 	seq_printf(m, "      nr_slab_reclaimable %lu\n", nr_slab_reclaimable);
 	seq_printf(m, "      nr_slab_unreclaimable %lu\n",
 		   nr_slab_unreclaimable);
-	seq_printf(m, "      nr_kernel_stack %lu\n", BOOT_STACK_SIZE >> 10);
-	seq_printf(m, "      nr_page_table_pages %lu\n", nr_kernel_pgtables);
+	seq_printf(m, "      nr_anon_pages %lu\n", READ_ONCE(nr_anon_mapped));
+	seq_printf(m, "      nr_mapped    %lu\n", READ_ONCE(nr_file_mapped));
+	seq_printf(m, "      nr_shmem     %lu\n", READ_ONCE(nr_shmem_pages));
+	seq_printf(m, "      nr_kernel_stack %lu\n",
+		   READ_ONCE(nr_kernel_stack_kb));
+	seq_printf(m, "      nr_page_table_pages %lu\n", nr_page_table_pages());
 }
 
 static void zoneinfo_show_zone(struct seq_file *m, const struct zone *zone)
@@ -133,12 +146,19 @@ static void vmstat_show(struct seq_file *m)
 	seq_printf(m, "nr_free_pages %lu\n", nr_free_pages());
 	seq_printf(m, "nr_slab_reclaimable %lu\n", nr_slab_reclaimable);
 	seq_printf(m, "nr_slab_unreclaimable %lu\n", nr_slab_unreclaimable);
-	seq_printf(m, "nr_page_table_pages %lu\n", nr_kernel_pgtables);
+	seq_printf(m, "nr_anon_pages %lu\n", READ_ONCE(nr_anon_mapped));
+	seq_printf(m, "nr_mapped %lu\n", READ_ONCE(nr_file_mapped));
+	seq_printf(m, "nr_shmem %lu\n", READ_ONCE(nr_shmem_pages));
+	seq_printf(m, "nr_kernel_stack %lu\n", READ_ONCE(nr_kernel_stack_kb));
+	seq_printf(m, "nr_page_table_pages %lu\n", nr_page_table_pages());
 	for (int z = 0; z < MAX_NR_ZONES; z++) {
 		seq_printf(m, "%s %lu\n", alloc_names[z], zones[z].pgalloc);
 		pgfree += zones[z].pgfree;
 	}
 	seq_printf(m, "pgfree %lu\n", pgfree);
+	seq_printf(m, "pgfault %lu\n", sum_vm_event(PGFAULT));
+	seq_printf(m, "pgmajfault %lu\n", sum_vm_event(PGMAJFAULT));
+	seq_printf(m, "oom_kill %lu\n", sum_vm_event(OOM_KILL));
 	seq_printf(m, "nr_tlb_remote_flush %lu\n",
 		   sum_vm_event(NR_TLB_REMOTE_FLUSH));
 	seq_printf(m, "nr_tlb_remote_flush_received %lu\n",
