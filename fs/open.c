@@ -51,6 +51,23 @@ void fput(struct file *file)
 	kfree(file);
 }
 
+/* A file for dentry, and the device's open() if it has one. */
+static struct file *do_dentry_open(struct dentry *dentry, int flags)
+{
+	struct file *file = alloc_file(dentry, flags);
+	int err;
+
+	if (IS_ERR(file) || !file->f_op || !file->f_op->open)
+		return file;
+	err = file->f_op->open(file->f_inode, file);
+	if (err) {
+		file->f_op = NULL; /* no release() for an open that failed */
+		fput(file);
+		return ERR_PTR(err);
+	}
+	return file;
+}
+
 static int may_open(struct dentry *dentry, int flags)
 {
 	struct inode *inode = dentry->d_inode;
@@ -104,7 +121,7 @@ struct file *filp_open(const char *path, int flags, umode_t mode)
 				return ERR_PTR(err);
 		}
 	}
-	return alloc_file(dentry, flags);
+	return do_dentry_open(dentry, flags);
 }
 
 SYSCALL_DEFINE3(open, const char __user *, filename, int, flags, umode_t, mode)

@@ -76,6 +76,8 @@ struct inode;
 struct vm_area_struct;
 
 struct file_operations {
+	/* A new open of inode (a device's first look at it): 0 or -errno. */
+	int (*open)(struct inode *inode, struct file *file);
 	loff_t (*llseek)(struct file *file, loff_t offset, int whence);
 	ssize_t (*read)(struct file *file, char __user *buf, size_t count,
 			loff_t *pos);

@@ -363,7 +363,22 @@ static inline void get_page(struct page *page)
 {
 	__atomic_add_fetch(&page->_refcount, 1, __ATOMIC_SEQ_CST);
 }
-#define put_page(page) __free_page(page)
+/*
+ * Drop a reference; the last one frees the page (with the allocator's
+ * checks).  A page a driver or vmalloc owns is mapped into processes with
+ * references of their own: those puts never reach __free_page().
+ */
+static inline void put_page(struct page *page)
+{
+	int old = READ_ONCE(page->_refcount);
+
+	while (old > 1)
+		if (__atomic_compare_exchange_n(&page->_refcount, &old, old - 1,
+						false, __ATOMIC_SEQ_CST,
+						__ATOMIC_SEQ_CST))
+			return;
+	__free_page(page);
+}
 
 /* --- mappings of a page into processes (mm/rmap.c) --------------------- */
 

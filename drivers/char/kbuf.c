@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kbuf.c - /dev/kbuf and /dev/vbuf: kernel memory a program maps, the
+ * notes' example of a driver's mmap().
+ *
+ * Each device owns a 16 KB buffer of kernel memory, made at its first
+ * open() and kept until the kernel stops (so the shell's `kbuf` shows
+ * what the last program left there):
+ *  - /dev/kbuf: kmalloc(16 KB), four physically contiguous lowmem pages
+ *    (above KMALLOC_MAX_CACHE_SIZE it comes straight from the page
+ *    allocator, page aligned).  mmap() maps their frames with
+ *    remap_pfn_range(): a VM_IO | VM_PFNMAP region whose PTEs are all
+ *    there at once;
+ *  - /dev/vbuf: vmalloc(16 KB), four pages contiguous only in the
+ *    kernel's addresses, from highmem when there is some.  mmap() maps
+ *    them with remap_vmalloc_range(), page by page (vm_insert_page: each
+ *    referenced and counted as a mapped page).
+ * A mapping must be MAP_SHARED (a private copy of a device's memory
+ * would defeat its purpose: EINVAL, as many drivers do) and lie within
+ * the buffer (the offset and the length: EINVAL otherwise).  The same
+ * bytes are reached through read() and write() (the kernel copies to or
+ * from its buffer: copy_to_user(), copy_from_user()), so what a program
+ * writes into its mapping, read() returns, and what write() puts into
+ * the buffer appears in the mapping at once: one memory, two ways in.
+ */
+#include <errno.h>
+#include <fs.h>
+#include <init.h>
+#include <kbuf.h>
+#include <kernel.h>
+#include <miscdevice.h>
+#include <mm.h>
+#include <mutex.h>
+#include <slab.h>
+#include <uaccess.h>
+#include <vmalloc.h>
+
+static struct kbuf_info kbufs[NR_KBUFS] = {
+	[KBUF_KMALLOC] = { .name = "kbuf",
+			   .how = "kmalloc + remap_pfn_range",
+			   .size = KBUF_SIZE },
+	[KBUF_VMALLOC] = { .name = "vbuf",
+			   .how = "vmalloc + remap_vmalloc_range",
+			   .size = KBUF_SIZE },
+};
+static DEFINE_MUTEX(kbuf_mutex);
+static struct miscdevice kbuf_devs[NR_KBUFS];
+
+struct kbuf_info *kbuf_get(enum kbuf_kind kind, bool allocate)
+{
+	struct kbuf_info *kb = &kbufs[kind];
+
+	mutex_lock(&kbuf_mutex);
+	if (!kb->buf && allocate)
+		kb->buf = kind == KBUF_KMALLOC ?
+				  kzalloc(KBUF_SIZE, GFP_KERNEL) :
+				  vzalloc(KBUF_SIZE);
+	mutex_unlock(&kbuf_mutex);
+	return kb;
+}
+
+/* Which buffer a node is: its misc device is in the inode (misc.c). */
+static enum kbuf_kind kbuf_kind_of(const struct inode *inode)
+{
+	return inode->i_private == &kbuf_devs[KBUF_KMALLOC] ? KBUF_KMALLOC :
+							      KBUF_VMALLOC;
+}
+
+static int kbuf_open(struct inode *inode, struct file *file)
+{
+	struct kbuf_info *kb = kbuf_get(kbuf_kind_of(inode), true);
+
+	if (!kb->buf)
+		return -ENOMEM;
+	__atomic_add_fetch(&kb->opens, 1, __ATOMIC_RELAXED);
+	file->private_data = kb;
+	return 0;
+}
+
+static ssize_t kbuf_read(struct file *file, char __user *buf, size_t count,
+			 loff_t *pos)
+{
+	struct kbuf_info *kb = file->private_data;
+	size_t n;
+
+	if (*pos < 0)
+		return -EINVAL;
+	if ((size_t)*pos >= kb->size)
+		return 0;
+	n = min(count, kb->size - (size_t)*pos);
+	if (copy_to_user(buf, kb->buf + *pos, n))
+		return -EFAULT;
+	*pos += (loff_t)n;
+	return (ssize_t)n;
+}
+
+static ssize_t kbuf_write(struct file *file, const char __user *buf,
+			  size_t count, loff_t *pos)
+{
+	struct kbuf_info *kb = file->private_data;
+	size_t n;
+
+	if (*pos < 0)
+		return -EINVAL;
+	if ((size_t)*pos >= kb->size)
+		return count ? -ENOSPC : 0;
+	n = min(count, kb->size - (size_t)*pos);
+	if (copy_from_user(kb->buf + *pos, buf, n))
+		return -EFAULT;
+	*pos += (loff_t)n;
+	return (ssize_t)n;
+}
+
+static loff_t kbuf_llseek(struct file *file, loff_t offset, int whence)
+{
+	struct kbuf_info *kb = file->private_data;
+	loff_t pos = whence == SEEK_SET ? offset :
+		     whence == SEEK_CUR ? file->f_pos + offset :
+		     whence == SEEK_END ? (loff_t)kb->size + offset :
+					  -1;
+
+	if (pos < 0 || pos > (loff_t)kb->size)
+		return -EINVAL;
+	file->f_pos = pos;
+	return pos;
+}
+
+/* Shared, and inside the buffer: 0 or -EINVAL. */
+static int kbuf_check_vma(const struct kbuf_info *kb,
+			  const struct vm_area_struct *vma)
+{
+	if (!(vma->vm_flags & VM_SHARED))
+		return -EINVAL;
+	if (vma->vm_pgoff + vma_pages(vma) > kb->size >> PAGE_SHIFT)
+		return -EINVAL;
+	return 0;
+}
+
+static int kbuf_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	struct kbuf_info *kb = file->private_data;
+	unsigned long pfn = __pa(kb->buf) >> PAGE_SHIFT;
+	int err = kbuf_check_vma(kb, vma);
+
+	if (err)
+		return err;
+	__atomic_add_fetch(&kb->mmaps, 1, __ATOMIC_RELAXED);
+	return remap_pfn_range(vma, vma->vm_start, pfn + vma->vm_pgoff,
+			       vma->vm_end - vma->vm_start, vma->vm_page_prot);
+}
+
+static int vbuf_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	struct kbuf_info *kb = file->private_data;
+	int err = kbuf_check_vma(kb, vma);
+
+	if (err)
+		return err;
+	__atomic_add_fetch(&kb->mmaps, 1, __ATOMIC_RELAXED);
+	return remap_vmalloc_range(vma, kb->buf, vma->vm_pgoff);
+}
+
+static const struct file_operations kbuf_fops = {
+	.open = kbuf_open,
+	.llseek = kbuf_llseek,
+	.read = kbuf_read,
+	.write = kbuf_write,
+	.mmap = kbuf_mmap,
+};
+
+static const struct file_operations vbuf_fops = {
+	.open = kbuf_open,
+	.llseek = kbuf_llseek,
+	.read = kbuf_read,
+	.write = kbuf_write,
+	.mmap = vbuf_mmap,
+};
+
+static struct miscdevice kbuf_devs[NR_KBUFS] = {
+	[KBUF_KMALLOC] = { .minor = MISC_DYNAMIC_MINOR,
+			   .name = "kbuf",
+			   .fops = &kbuf_fops,
+			   .mode = 0666 },
+	[KBUF_VMALLOC] = { .minor = MISC_DYNAMIC_MINOR,
+			   .name = "vbuf",
+			   .fops = &vbuf_fops,
+			   .mode = 0666 },
+};
+
+static int __init kbuf_init(void)
+{
+	for (int i = 0; i < NR_KBUFS; i++) {
+		int err = misc_register(&kbuf_devs[i]);
+
+		if (err)
+			return err;
+	}
+	return 0;
+}
+device_initcall(kbuf_init);
