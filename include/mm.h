@@ -509,6 +509,13 @@ void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
 int __vm_enough_memory(struct mm_struct *mm, long npages);
 /* Unmap [start, start + len): 0 or -errno. */
 int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
+/* mmap() and munmap() of current's address space, with its mmap_lock. */
+unsigned long vm_mmap(struct file *file, unsigned long addr, unsigned long len,
+		      unsigned long prot, unsigned long flags,
+		      unsigned long pgoff);
+int vm_munmap(unsigned long start, size_t len);
+/* mprotect() of current's address space: 0 or -errno. */
+int do_mprotect(unsigned long start, size_t len, unsigned long prot);
 /* Anonymous memory at [addr, addr + len) (brk, the ELF loader's bss). */
 int vm_brk_flags(unsigned long addr, unsigned long len, unsigned long flags);
 /* Where top-down mmap starts for a stack limit (exec sets mmap_base). */

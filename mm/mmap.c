@@ -458,10 +458,33 @@ out:
 	return (long)origbrk;
 }
 
+unsigned long vm_mmap(struct file *file, unsigned long addr, unsigned long len,
+		      unsigned long prot, unsigned long flags,
+		      unsigned long pgoff)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long ret;
+
+	mutex_lock(&mm->mmap_lock);
+	ret = do_mmap(file, addr, len, prot, flags, pgoff);
+	mutex_unlock(&mm->mmap_lock);
+	return ret;
+}
+
+int vm_munmap(unsigned long start, size_t len)
+{
+	struct mm_struct *mm = current->mm;
+	int ret;
+
+	mutex_lock(&mm->mmap_lock);
+	ret = do_munmap(mm, start, len);
+	mutex_unlock(&mm->mmap_lock);
+	return ret;
+}
+
 SYSCALL_DEFINE6(mmap2, unsigned long, addr, unsigned long, len, unsigned long,
 		prot, unsigned long, flags, int, fd, unsigned long, pgoff)
 {
-	struct mm_struct *mm = current->mm;
 	struct file *file = NULL;
 	unsigned long ret;
 
@@ -471,9 +494,7 @@ SYSCALL_DEFINE6(mmap2, unsigned long, addr, unsigned long, len, unsigned long,
 			return -EBADF;
 	}
 	flags &= ~(unsigned long)(MAP_EXECUTABLE | MAP_DENYWRITE);
-	mutex_lock(&mm->mmap_lock);
-	ret = do_mmap(file, addr, len, prot, flags, pgoff);
-	mutex_unlock(&mm->mmap_lock);
+	ret = vm_mmap(file, addr, len, prot, flags, pgoff);
 	if (file)
 		fput(file);
 	return (long)ret;
@@ -481,11 +502,5 @@ SYSCALL_DEFINE6(mmap2, unsigned long, addr, unsigned long, len, unsigned long,
 
 SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
 {
-	struct mm_struct *mm = current->mm;
-	int ret;
-
-	mutex_lock(&mm->mmap_lock);
-	ret = do_munmap(mm, addr, len);
-	mutex_unlock(&mm->mmap_lock);
-	return ret;
+	return vm_munmap(addr, len);
 }

@@ -139,8 +139,7 @@ static int mprotect_fixup(struct vm_area_struct *vma,
 	return 0;
 }
 
-SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long,
-		prot)
+int do_mprotect(unsigned long start, size_t len, unsigned long prot)
 {
 	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma, *prev;
@@ -198,4 +197,10 @@ SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long,
 out:
 	mutex_unlock(&mm->mmap_lock);
 	return error;
+}
+
+SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long,
+		prot)
+{
+	return do_mprotect(start, len, prot);
 }
