@@ -10,6 +10,7 @@
  * events of /proc/vmstat are counted per CPU (include/vmstat.h) and added
  * up here.
  */
+#include <asm/pgalloc.h>
 #include <asm/pgtable.h>
 #include <cpumask.h>
 #include <kernel.h>
@@ -32,7 +33,7 @@ unsigned long sum_vm_event(enum vm_event_item item)
 
 unsigned long nr_page_table_pages(void)
 {
-	unsigned long sum = 0;
+	unsigned long sum = READ_ONCE(nr_user_pgtables);
 
 	for (int z = 0; z < MAX_NR_ZONES; z++)
 		sum += READ_ONCE(zones[z].nr_page_table_pages);

@@ -3,9 +3,11 @@
  * kbuf.c - /dev/kbuf and /dev/vbuf: kernel memory a program maps, the
  * notes' example of a driver's mmap().
  *
- * Each device owns a 16 KB buffer of kernel memory, made at its first
- * open() and kept until the kernel stops (so the shell's `kbuf` shows
- * what the last program left there):
+ * Each device owns a 16 KB buffer of kernel memory while someone uses it:
+ * an open file or a mapping holds a reference (a mapping's copies, made
+ * by fork or a split, one each: vm_operations open/close), the first
+ * makes the buffer (zeroed) and the last frees it, so nothing stays
+ * behind once every program is done with it:
  *  - /dev/kbuf: kmalloc(16 KB), four physically contiguous lowmem pages
  *    (above KMALLOC_MAX_CACHE_SIZE it comes straight from the page
  *    allocator, page aligned).  mmap() maps their frames with
@@ -46,17 +48,41 @@ static struct kbuf_info kbufs[NR_KBUFS] = {
 static DEFINE_MUTEX(kbuf_mutex);
 static struct miscdevice kbuf_devs[NR_KBUFS];
 
-struct kbuf_info *kbuf_get(enum kbuf_kind kind, bool allocate)
+struct kbuf_info *kbuf_get(enum kbuf_kind kind)
 {
-	struct kbuf_info *kb = &kbufs[kind];
+	return &kbufs[kind];
+}
+
+/* One more user; the first makes the buffer.  0 or -ENOMEM. */
+static int kbuf_hold(struct kbuf_info *kb, enum kbuf_kind kind)
+{
+	int err = 0;
 
 	mutex_lock(&kbuf_mutex);
-	if (!kb->buf && allocate)
+	if (!kb->users)
 		kb->buf = kind == KBUF_KMALLOC ?
 				  kzalloc(KBUF_SIZE, GFP_KERNEL) :
 				  vzalloc(KBUF_SIZE);
+	if (kb->buf)
+		kb->users++;
+	else
+		err = -ENOMEM;
 	mutex_unlock(&kbuf_mutex);
-	return kb;
+	return err;
+}
+
+/* One user less; the last frees the buffer. */
+static void kbuf_put(struct kbuf_info *kb)
+{
+	mutex_lock(&kbuf_mutex);
+	if (!--kb->users) {
+		if (kb == &kbufs[KBUF_KMALLOC])
+			kfree(kb->buf);
+		else
+			vfree(kb->buf);
+		kb->buf = NULL;
+	}
+	mutex_unlock(&kbuf_mutex);
 }
 
 /* Which buffer a node is: its misc device is in the inode (misc.c). */
@@ -68,14 +94,42 @@ static enum kbuf_kind kbuf_kind_of(const struct inode *inode)
 
 static int kbuf_open(struct inode *inode, struct file *file)
 {
-	struct kbuf_info *kb = kbuf_get(kbuf_kind_of(inode), true);
+	enum kbuf_kind kind = kbuf_kind_of(inode);
+	struct kbuf_info *kb = &kbufs[kind];
+	int err = kbuf_hold(kb, kind);
 
-	if (!kb->buf)
-		return -ENOMEM;
+	if (err)
+		return err;
 	__atomic_add_fetch(&kb->opens, 1, __ATOMIC_RELAXED);
 	file->private_data = kb;
 	return 0;
 }
+
+static int kbuf_release(struct inode *inode, struct file *file)
+{
+	kbuf_put(file->private_data);
+	return 0;
+}
+
+/* A mapping holds the buffer too, and so does each copy of it. */
+static void kbuf_vm_open(struct vm_area_struct *vma)
+{
+	struct kbuf_info *kb = vma->vm_private_data;
+
+	mutex_lock(&kbuf_mutex);
+	kb->users++;
+	mutex_unlock(&kbuf_mutex);
+}
+
+static void kbuf_vm_close(struct vm_area_struct *vma)
+{
+	kbuf_put(vma->vm_private_data);
+}
+
+static const struct vm_operations_struct kbuf_vm_ops = {
+	.open = kbuf_vm_open,
+	.close = kbuf_vm_close,
+};
 
 static ssize_t kbuf_read(struct file *file, char __user *buf, size_t count,
 			 loff_t *pos)
@@ -136,6 +190,15 @@ static int kbuf_check_vma(const struct kbuf_info *kb,
 	return 0;
 }
 
+/* The mapping is made: it holds the buffer until it is unmapped. */
+static void kbuf_map_done(struct kbuf_info *kb, struct vm_area_struct *vma)
+{
+	vma->vm_private_data = kb;
+	vma->vm_ops = &kbuf_vm_ops;
+	kbuf_vm_open(vma);
+	__atomic_add_fetch(&kb->mmaps, 1, __ATOMIC_RELAXED);
+}
+
 static int kbuf_mmap(struct file *file, struct vm_area_struct *vma)
 {
 	struct kbuf_info *kb = file->private_data;
@@ -144,9 +207,11 @@ static int kbuf_mmap(struct file *file, struct vm_area_struct *vma)
 
 	if (err)
 		return err;
-	__atomic_add_fetch(&kb->mmaps, 1, __ATOMIC_RELAXED);
-	return remap_pfn_range(vma, vma->vm_start, pfn + vma->vm_pgoff,
-			       vma->vm_end - vma->vm_start, vma->vm_page_prot);
+	err = remap_pfn_range(vma, vma->vm_start, pfn + vma->vm_pgoff,
+			      vma->vm_end - vma->vm_start, vma->vm_page_prot);
+	if (!err)
+		kbuf_map_done(kb, vma);
+	return err;
 }
 
 static int vbuf_mmap(struct file *file, struct vm_area_struct *vma)
@@ -156,8 +221,10 @@ static int vbuf_mmap(struct file *file, struct vm_area_struct *vma)
 
 	if (err)
 		return err;
-	__atomic_add_fetch(&kb->mmaps, 1, __ATOMIC_RELAXED);
-	return remap_vmalloc_range(vma, kb->buf, vma->vm_pgoff);
+	err = remap_vmalloc_range(vma, kb->buf, vma->vm_pgoff);
+	if (!err)
+		kbuf_map_done(kb, vma);
+	return err;
 }
 
 static const struct file_operations kbuf_fops = {
@@ -166,6 +233,7 @@ static const struct file_operations kbuf_fops = {
 	.read = kbuf_read,
 	.write = kbuf_write,
 	.mmap = kbuf_mmap,
+	.release = kbuf_release,
 };
 
 static const struct file_operations vbuf_fops = {
@@ -174,6 +242,7 @@ static const struct file_operations vbuf_fops = {
 	.read = kbuf_read,
 	.write = kbuf_write,
 	.mmap = vbuf_mmap,
+	.release = kbuf_release,
 };
 
 static struct miscdevice kbuf_devs[NR_KBUFS] = {
@@ -198,3 +267,13 @@ static int __init kbuf_init(void)
 	return 0;
 }
 device_initcall(kbuf_init);
+
+void kbuf_lock(void)
+{
+	mutex_lock(&kbuf_mutex);
+}
+
+void kbuf_unlock(void)
+{
+	mutex_unlock(&kbuf_mutex);
+}

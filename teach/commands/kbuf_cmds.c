@@ -6,11 +6,13 @@
  * `kbuf` shows each buffer as the kernel holds it: its kernel address,
  * the page frames under it (one contiguous lowmem run for kmalloc's,
  * four scattered pages for vmalloc's, highmem ones when there is
- * highmem), how often programs opened and mapped it, and its first bytes,
- * read through the kernel's own address: what a program wrote into its
- * mapping is there.  `kbuf write NAME TEXT` is the other direction: the
- * kernel writes TEXT at the start of the buffer (a memcpy to its kernel
- * address), and a program that maps it sees it at once.
+ * highmem), how many open files and mappings hold it, and its first
+ * bytes, read through the kernel's own address: what a program wrote
+ * into its mapping is there.  `kbuf write NAME TEXT` is the other
+ * direction: the kernel writes TEXT at the start of the buffer (a memcpy
+ * to its kernel address), and a program that maps it sees it at once
+ * (`run kbufwatch vbuf &` prints it).  A buffer exists only while some
+ * program holds it.
  */
 #include <errno.h>
 #include <kbuf.h>
@@ -45,25 +47,42 @@ static void kbuf_show_text(const struct kbuf_info *kb)
 	kprintf("  bytes 0..: \"%s\"%s\n", text, n ? "" : " (zeroes)");
 }
 
-static void kbuf_show(enum kbuf_kind kind)
+/* "page frames 0x1f3c0-0x1f3c3 (Normal), contiguous", or each one. */
+static void kbuf_show_frames(const struct kbuf_info *kb, enum kbuf_kind kind)
 {
-	const struct kbuf_info *kb = kbuf_get(kind, false);
+	unsigned long first = kbuf_pfn(kb, kind, 0), pfn = first;
+	bool contiguous = true;
 
-	kprintf("/dev/%s: %s, %zu KB\n", kb->name, kb->how, kb->size >> 10);
-	if (!kb->buf) {
-		kprintf("  not made yet: the first open() makes it (or kbuf write)\n");
+	for (size_t off = PAGE_SIZE; off < kb->size; off += PAGE_SIZE)
+		contiguous &= kbuf_pfn(kb, kind, off) == ++pfn;
+	if (contiguous) {
+		kprintf("  page frames %#lx-%#lx (%s), contiguous\n", first,
+			pfn, page_zone(pfn_to_page(first))->name);
 		return;
 	}
-	kprintf("  kernel address %p, opened %lu times, mapped %lu times\n",
-		kb->buf, kb->opens, kb->mmaps);
-	kprintf("  page frames:");
-	for (size_t off = 0; off < kb->size; off += PAGE_SIZE) {
-		unsigned long pfn = kbuf_pfn(kb, kind, off);
+	kprintf("  page frames");
+	for (size_t off = 0; off < kb->size; off += PAGE_SIZE)
+		kprintf(" %#lx", kbuf_pfn(kb, kind, off));
+	kprintf(" (%s, scattered)\n", page_zone(pfn_to_page(first))->name);
+}
 
-		kprintf(" %#lx (%s)", pfn, page_zone(pfn_to_page(pfn))->name);
+static void kbuf_show(enum kbuf_kind kind)
+{
+	const struct kbuf_info *kb = kbuf_get(kind);
+
+	kprintf("/dev/%s: %s, %zu KB\n", kb->name, kb->how, kb->size >> 10);
+	kbuf_lock();
+	if (!kb->buf) {
+		kbuf_unlock();
+		kprintf("  no buffer: no program has it open or mapped (run kbufwatch %s &)\n",
+			kb->name);
+		return;
 	}
-	kprintf("\n");
+	kprintf("  kernel address %p, %u users (open files, mappings)\n",
+		kb->buf, kb->users);
+	kbuf_show_frames(kb, kind);
 	kbuf_show_text(kb);
+	kbuf_unlock();
 }
 
 static int kbuf_write_text(const char *name, int argc, char **argv)
@@ -78,9 +97,14 @@ static int kbuf_write_text(const char *name, int argc, char **argv)
 		kind = KBUF_VMALLOC;
 	else
 		return -EINVAL;
-	kb = kbuf_get(kind, true);
-	if (!kb->buf)
-		return -ENOMEM;
+	kb = kbuf_get(kind);
+	kbuf_lock();
+	if (!kb->buf) {
+		kbuf_unlock();
+		kprintf("kbuf: no program holds /dev/%s: no buffer to write to\n",
+			kb->name);
+		return -ENOENT;
+	}
 	for (int i = 0; i < argc; i++) {
 		size_t n = min(strlen(argv[i]), kb->size - 1 - len);
 
@@ -92,6 +116,7 @@ static int kbuf_write_text(const char *name, int argc, char **argv)
 	kb->buf[len] = '\0';
 	kprintf("the kernel wrote %zu bytes at %p (/dev/%s's buffer)\n", len,
 		kb->buf, kb->name);
+	kbuf_unlock();
 	return 0;
 }
 
@@ -122,5 +147,8 @@ SHELL_COMMAND(kbuf, "[write kbuf|vbuf TEXT]",
 			"first bytes, as the kernel reads them: what a "
 			"program wrote into its mapping.  `kbuf write vbuf "
 			"hello` writes through the kernel's address: a "
-			"program that maps it reads hello.",
-	      .see = "run devmap_test, cat /proc/PID/maps, demo user");
+			"program that maps it reads hello.  A buffer exists "
+			"while a program has it open or mapped: run "
+			"kbufwatch vbuf & keeps one, and prints what the "
+			"kernel writes.",
+	      .see = "run kbufwatch, run devmap_test, cat /proc/PID/maps");

@@ -50,6 +50,11 @@
 DEFINE_PER_CPU(unsigned long, cpu_loaded_cr3);
 
 bool highpte_enabled = true;
+/*
+ * Processes' page tables (/proc/meminfo's PageTables adds them to the
+ * kernel's, which the zones count: those are never freed, these are).
+ */
+unsigned long nr_user_pgtables;
 
 static int __init parse_nohighpte(char *arg)
 {
@@ -108,7 +113,7 @@ int __pte_alloc(struct mm_struct *mm, pgd_t *pgd)
 	SetPageTable(page);
 	spin_lock(&mm->page_table_lock);
 	if (pgd_none(*pgd)) {
-		page_zone(page)->nr_page_table_pages++;
+		__atomic_add_fetch(&nr_user_pgtables, 1, __ATOMIC_RELAXED);
 		mm->nr_ptes++;
 		set_pgd(pgd, page_to_phys(page) | _PAGE_TABLE);
 		page = NULL;
@@ -127,7 +132,7 @@ void pte_free(struct mm_struct *mm, pgd_t *pgd)
 
 	set_pgd(pgd, 0);
 	ClearPageTable(page);
-	page_zone(page)->nr_page_table_pages--;
+	__atomic_sub_fetch(&nr_user_pgtables, 1, __ATOMIC_RELAXED);
 	mm->nr_ptes--;
 	__free_page(page);
 }

@@ -26,6 +26,8 @@
 
 /* Are user page tables taken from highmem (not `nohighpte`)? */
 extern bool highpte_enabled;
+/* Page tables of processes, all of them. */
+extern unsigned long nr_user_pgtables;
 
 /* A process's page directory, the kernel's quarter copied in; NULL. */
 pgd_t *pgd_alloc(struct mm_struct *mm);
