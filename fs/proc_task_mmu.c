@@ -38,8 +38,7 @@
 
 #define PSS_SHIFT 12 /* Pss is added up in 1/4096ths of a byte */
 
-/* The name a region has in maps: a path, a [bracketed] word, or NULL. */
-static const char *vma_name(struct vm_area_struct *vma, char *buf, size_t size)
+const char *proc_vma_name(struct vm_area_struct *vma, char *buf, size_t size)
 {
 	struct mm_struct *mm = vma->vm_mm;
 
@@ -75,7 +74,7 @@ static void show_map_vma(struct seq_file *m, struct vm_area_struct *vma)
 	unsigned long long pgoff = 0;
 	unsigned int minor;
 	char line[64], path[128];
-	const char *name = vma_name(vma, path, sizeof(path));
+	const char *name = proc_vma_name(vma, path, sizeof(path));
 	int len;
 
 	vma_dev_ino(vma, &minor, &ino);

@@ -42,6 +42,12 @@ int proc_show(const char *name, struct seq_file *m);
 /* Is path under /proc (so filp_open() asks proc_open())? */
 bool proc_path(const char *path);
 struct mm_struct;
+struct vm_area_struct;
+/*
+ * The name a region has in /proc/PID/maps: its file's path (into buf),
+ * [heap], [stack], /dev/zero (deleted); NULL for other anonymous memory.
+ */
+const char *proc_vma_name(struct vm_area_struct *vma, char *buf, size_t size);
 /* The Vm* lines of /proc/PID/status (fs/proc_task_mmu.c). */
 void task_mem(struct seq_file *m, struct mm_struct *mm);
 

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kbufwatch.c - a program holding kernel memory: `kbufwatch [kbuf|vbuf]`
- * maps /dev/vbuf (or /dev/kbuf) shared, writes a line into the mapping
- * (the shell's `kbuf` shows the kernel reading it), then watches the
- * first bytes ten times a second and prints them whenever the kernel
- * changes them (`kbuf write vbuf TEXT` at the prompt).  It runs until
- * killed: `run kbufwatch &`, then `kill PID` or Ctrl-C.  kmem386 only
- * (Linux has no such device).
+ * kbufwatch.c - a program holding kernel memory: `kbufwatch [kbuf|vbuf]
+ * [-q]` maps /dev/vbuf (or /dev/kbuf) shared, writes a line into the
+ * mapping (the shell's `kbuf` shows the kernel reading it), then watches
+ * the first bytes ten times a second and prints them whenever the kernel
+ * changes them (`kbuf write vbuf TEXT` at the prompt); -q: it says
+ * nothing (its lines would land in the middle of the shell's).  It runs
+ * until killed: `run kbufwatch &`, then `kill PID` or Ctrl-C.  kmem386
+ * only (Linux has no such device).
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -20,6 +21,7 @@
 int main(int argc, char **argv)
 {
 	const char *name = argc > 1 ? argv[1] : "vbuf";
+	bool quiet = argc > 2 && !strcmp(argv[2], "-q");
 	struct timespec tick = { 0, 100 * 1000 * 1000 };
 	char path[32], seen[64];
 	int fd;
@@ -37,14 +39,17 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	snprintf(p, sizeof(seen), "hello from kbufwatch %d", getpid());
-	printf("kbufwatch: wrote \"%s\" into %s at %p\n", p, path, p);
+	if (!quiet)
+		printf("kbufwatch: wrote \"%s\" into %s at %p\n", p, path, p);
 	memcpy(seen, p, sizeof(seen));
 	for (;;) {
 		nanosleep(&tick, NULL);
 		if (memcmp(seen, p, sizeof(seen))) {
 			memcpy(seen, p, sizeof(seen));
 			seen[sizeof(seen) - 1] = '\0';
-			printf("kbufwatch: %s now holds \"%s\"\n", path, seen);
+			if (!quiet)
+				printf("kbufwatch: %s now holds \"%s\"\n", path,
+				       seen);
 		}
 	}
 }
