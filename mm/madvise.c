@@ -47,12 +47,15 @@ static bool madvise_behavior_valid(int behavior)
 	return false;
 }
 
-static void madvise_vma(struct vm_area_struct *vma, unsigned long start,
-			unsigned long end, int behavior)
+static int madvise_vma(struct vm_area_struct *vma, unsigned long start,
+		       unsigned long end, int behavior)
 {
 	switch (behavior) {
 	case MADV_DONTNEED:
 	case MADV_FREE:
+		/* A driver's raw frames cannot be faulted back: Linux refuses. */
+		if (vma->vm_flags & VM_PFNMAP)
+			return -EINVAL;
 		zap_page_range(vma, start, end);
 		break;
 	case MADV_DONTFORK:
@@ -62,6 +65,7 @@ static void madvise_vma(struct vm_area_struct *vma, unsigned long start,
 		vma->vm_flags &= ~VM_DONTCOPY;
 		break;
 	}
+	return 0;
 }
 
 /*
@@ -84,8 +88,12 @@ static int walk_range(struct mm_struct *mm, unsigned long start,
 			start = vma->vm_start;
 		}
 		tmp = min(vma->vm_end, end);
-		if (behavior >= 0)
-			madvise_vma(vma, start, tmp, behavior);
+		if (behavior >= 0) {
+			int err = madvise_vma(vma, start, tmp, behavior);
+
+			if (err)
+				return err;
+		}
 		start = tmp;
 		vma = vma->vm_next;
 	}

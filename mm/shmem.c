@@ -18,6 +18,7 @@
 #include <kernel.h>
 #include <mm.h>
 #include <slab.h>
+#include <spinlock.h>
 #include <vmalloc.h>
 
 static unsigned long shmem_last_ino;
@@ -25,6 +26,7 @@ static unsigned long shmem_last_ino;
 struct shmem_object {
 	int count; /* regions that map it */
 	unsigned long ino; /* its number in /proc/PID/maps */
+	spinlock_t lock; /* pages[]: two processes may fault at once */
 	unsigned long nr_pages;
 	struct page **pages; /* NULL until first touched */
 };
@@ -56,20 +58,28 @@ static void shmem_vm_close(struct vm_area_struct *vma)
 static int shmem_fault(struct vm_fault *vmf)
 {
 	struct shmem_object *obj = vmf->vma->vm_private_data;
-	struct page *page;
+	struct page *page, *fresh = NULL;
 
 	if (vmf->pgoff >= obj->nr_pages)
 		return -EFAULT;
-	page = obj->pages[vmf->pgoff];
-	if (!page) {
-		page = alloc_page(GFP_HIGHUSER_MOVABLE);
-		if (!page)
+	if (!READ_ONCE(obj->pages[vmf->pgoff])) {
+		/* Made outside the lock (it may sleep), kept if still needed. */
+		fresh = alloc_page(GFP_HIGHUSER_MOVABLE);
+		if (!fresh)
 			return -ENOMEM;
-		clear_user_highpage(page, vmf->address);
-		obj->pages[vmf->pgoff] = page; /* the object's reference */
+		clear_user_highpage(fresh, vmf->address);
+	}
+	spin_lock(&obj->lock);
+	page = obj->pages[vmf->pgoff];
+	if (!page && fresh) {
+		page = obj->pages[vmf->pgoff] = fresh; /* the object's ref */
+		fresh = NULL;
 		__atomic_add_fetch(&nr_shmem_pages, 1, __ATOMIC_RELAXED);
 	}
 	get_page(page); /* the page table's */
+	spin_unlock(&obj->lock);
+	if (fresh) /* another process's fault was first */
+		put_page(fresh);
 	vmf->page = page;
 	return 0;
 }
@@ -106,6 +116,7 @@ int shmem_zero_setup(struct vm_area_struct *vma)
 		return -ENOMEM;
 	}
 	obj->count = 1;
+	spin_lock_init(&obj->lock);
 	obj->nr_pages = nr;
 	obj->ino = __atomic_add_fetch(&shmem_last_ino, 1, __ATOMIC_RELAXED);
 	vma->vm_private_data = obj;

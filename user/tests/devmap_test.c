@@ -6,8 +6,9 @@
  * remap_vmalloc_range).  What the process writes through its mapping,
  * the kernel returns from read(); what write() makes the kernel copy
  * into its buffer appears in the mapping.  A private mapping, a mapping
- * longer than the buffer and one past its end are refused (EINVAL); a
- * child forked with the mapping shares it.
+ * longer than the buffer and one past its end are refused (EINVAL), so
+ * is dropping the raw frames (MADV_DONTNEED); a child forked with the
+ * mapping shares it.
  *
  * Linux has no such devices: every case skips there ("needs /dev/kbuf"),
  * which the runner accepts as Linux's declared lack.
@@ -144,6 +145,23 @@ static void devmap_write_past_the_end_is_enospc(void)
 	close(fd);
 }
 
+static void devmap_kbuf_pages_cannot_be_dropped(void)
+{
+	int fd = open_dev("/dev/kbuf");
+	char *p;
+
+	if (fd < 0)
+		return;
+	p = map_dev(fd, BUF_SIZE, 0);
+	ASSERT_TRUE(p != MAP_FAILED);
+	p[0] = 'k';
+	/* Raw frames (VM_PFNMAP): no fault could bring them back. */
+	EXPECT_ERRNO(madvise(p, PAGE, MADV_DONTNEED), EINVAL);
+	EXPECT_EQ(p[0], 'k');
+	munmap(p, BUF_SIZE);
+	close(fd);
+}
+
 static void child_writes(void *arg)
 {
 	memcpy(arg, "child", 6);
@@ -174,6 +192,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(devmap_offset_maps_the_buffer_from_there),
 	KTAP_CASE(devmap_bad_mappings_are_refused),
 	KTAP_CASE(devmap_write_past_the_end_is_enospc),
+	KTAP_CASE(devmap_kbuf_pages_cannot_be_dropped),
 	KTAP_CASE(devmap_mapping_is_shared_with_a_child),
 	{}
 };
