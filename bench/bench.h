@@ -42,6 +42,7 @@ extern const struct bench_op bench_slab_ops[];
 extern const struct bench_op bench_page_ops[];
 extern const struct bench_op bench_map_ops[];
 extern const struct bench_op bench_vmalloc_ops[];
+extern const struct bench_op bench_smp_ops[];
 extern const struct bench_op bench_dma_ops[];
 
 /*

@@ -37,13 +37,13 @@
 #define CONFIG_DEBUG_SPINLOCK 0
 
 /*
- * May tasks run on every CPU (kernel/sched/core.c)?  Until the memory
- * manager takes its own locks (zone->lock, per-CPU page lists and slabs),
- * only one CPU at a time may run its code: tasks then stay on CPU 0 and
- * the other CPUs only idle and answer IPIs.  `sched_cpus=all` or
- * `sched_cpus=0` on the command line overrides this.
+ * May tasks run on every CPU (kernel/sched/core.c)?  Yes since the memory
+ * manager took its own locks (zone->lock, per-CPU page lists and slabs,
+ * issue 13).  `sched_cpus=0` on the command line keeps them on CPU 0 (the
+ * other CPUs then only idle, answer IPIs and run `oncpu` commands), for
+ * comparisons; `sched_cpus=all` is the default.
  */
-#define CONFIG_SCHED_ALL_CPUS 0
+#define CONFIG_SCHED_ALL_CPUS 1
 
 /*
  * might_sleep() reports ("BUG: sleeping function called from invalid

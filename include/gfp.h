@@ -64,6 +64,12 @@ extern bool debug_atomic_sleep;
 			__might_sleep(__FILE__, __LINE__);     \
 	} while (0)
 
+/* May the request wait (for reclaim, in Linux)?  Not with GFP_ATOMIC. */
+static inline bool gfpflags_allow_blocking(gfp_t gfp)
+{
+	return !(gfp & GFP_ATOMIC);
+}
+
 /* "GFP_KERNEL | GFP_ZERO", unknown bits in hex (lib-style, into buf). */
 int gfp_snprint(char *buf, size_t size, gfp_t gfp);
 /* Parse "GFP_HIGHMEM|GFP_ZERO" or "highmem zero" words; -EINVAL if unknown. */

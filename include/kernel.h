@@ -8,7 +8,7 @@
 #define BITS_PER_LONG 32
 
 /*
- * might_sleep() - mark a place that may sleep (kernel/sched/core.c):
+ * might_sleep() - mark a place that may sleep (kernel/might_sleep.c):
  * called from an interrupt handler, with a spinlock held (preemption
  * off) or with interrupts off, it reports Linux's "BUG: sleeping function
  * called from invalid context" and the kernel goes on.
@@ -77,6 +77,12 @@ extern unsigned long nr_might_sleep_bugs;
 static inline u64 div_u64(u64 n, u32 d)
 {
 	return n / d;
+}
+
+/* Rotate right by shift (1..31), as Linux's <linux/bitops.h>: one ROR. */
+static inline u32 ror32(u32 word, unsigned int shift)
+{
+	return (word >> (shift & 31)) | (word << ((-shift) & 31));
 }
 
 /* Index of the highest set bit, 1-based (fls(1) == 1, fls(0) == 0). */

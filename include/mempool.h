@@ -10,12 +10,14 @@
  *
  * mempool_alloc() asks the allocator first and takes from the reserve only
  * when the allocator fails.  Linux would then wait for an element to come
- * back; this kernel cannot sleep, so an empty reserve gives NULL.
+ * back; here an empty reserve gives NULL (a GFP_KERNEL request has
+ * already waited in the page allocator for other tasks to free memory).
  */
 #ifndef _MEMPOOL_H
 #define _MEMPOOL_H
 
 #include <gfp.h>
+#include <spinlock.h>
 #include <types.h>
 
 struct kmem_cache;
@@ -24,6 +26,7 @@ typedef void *(mempool_alloc_t)(gfp_t gfp, void *pool_data);
 typedef void(mempool_free_t)(void *element, void *pool_data);
 
 typedef struct mempool_s {
+	spinlock_t lock; /* guards the reserve; interrupts off while held */
 	int min_nr; /* elements the reserve holds when full */
 	int curr_nr; /* elements in it now */
 	void **elements; /* the reserve: elements[0 .. curr_nr) */

@@ -121,7 +121,22 @@ static inline bool PageHighMem(const struct page *page)
 
 static inline int page_count(const struct page *page)
 {
-	return page->_refcount;
+	return READ_ONCE(page->_refcount);
+}
+
+/*
+ * Drop a reference; true if it was the last one.  Atomic (a locked DECL),
+ * so two CPUs dropping the last two references free the page exactly once.
+ */
+static inline bool page_ref_dec_and_test(struct page *page)
+{
+	bool zero_or_less;
+
+	__asm__ __volatile__("lock; decl %0"
+			     : "+m"(page->_refcount), "=@ccle"(zero_or_less)
+			     :
+			     : "memory");
+	return zero_or_less;
 }
 
 static inline phys_addr_t page_to_phys(const struct page *page)
@@ -190,12 +205,15 @@ bool zone_watermark_ok(const struct zone *z, unsigned int order,
 		       gfp_t gfp);
 
 /*
- * Give the pages on the per-CPU lists back to the buddy allocator (all
- * zones, or one); returns how many.  Tests and reports that read the free
- * lists call it first, as Linux's do.
+ * Give the pages on every CPU's lists back to the buddy allocator (all
+ * zones, or one); returns how many.  Each CPU empties its own, asked by an
+ * IPI that is waited for: process context, no spinlock held.  Tests and
+ * reports that read the free lists call it first, as Linux's do.
  */
 unsigned long drain_all_pages(void);
 unsigned long drain_zone_pages(struct zone *zone);
+/* This CPU's lists only (no IPI: any context); pages drained. */
+unsigned long drain_local_pages(void);
 /* Boot: each zone's per-CPU list size (high, batch), from its pages. */
 void setup_per_cpu_pageset(void);
 
@@ -249,10 +267,11 @@ enum page_use page_use(const struct page *page, struct page **head);
 /* One sentence: the use, by whom, and any kmap slot that maps it. */
 int page_use_describe(const struct page *page, char *buf, size_t size);
 /*
- * The pkmap slot with users (*local false) or the kmap_local slot (*local
- * true) that maps page now, and who mapped it; -1 if none.
+ * The pkmap slot with users (*local_cpu -1) or the kmap_local slot of CPU
+ * *local_cpu that maps page now, and who mapped it; -1 if none.
  */
-int page_kmap_slot(const struct page *page, bool *local, unsigned long *caller);
+int page_kmap_slot(const struct page *page, int *local_cpu,
+		   unsigned long *caller);
 
 /* --- boot (arch/x86/mm/init.c, mm/page_alloc.c) ------------------------- */
 

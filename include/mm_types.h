@@ -22,6 +22,7 @@
  *  - a slab (mm/slab.c): PG_slab on every page of the block; every page
  *    also has slab_cache and slab_head (so kfree() finds the slab from any
  *    object with one lookup), the first page has the rest of the slab state
+ *    (frozen: some CPU allocates from it, mm/slab_node.c)
  *  - PG_reserved: never given to the buddy allocator (the kernel image, holes,
  *    mem_map itself, page tables, firmware ranges)
  * The zone number lives in the top bits of flags; PageHighMem() is derived
@@ -77,7 +78,8 @@ struct page {
 			struct list_head slab_list; /* partial/full/empty list */
 			struct kmem_cache *slab_cache; /* owner (every page) */
 			void *freelist; /* first free object, NULL: full */
-			unsigned short inuse; /* objects handed out */
+			unsigned short inuse : 15; /* objects handed out */
+			unsigned short frozen : 1; /* a CPU's cpu slab */
 			unsigned short objects : 12; /* objects in the slab */
 			unsigned short slab_order : 4; /* its buddy order */
 			struct page *slab_head; /* first page (every page) */

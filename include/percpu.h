@@ -18,9 +18,9 @@
  *
  * Using a per-CPU variable of *this* CPU across code that could move to
  * another CPU needs preemption off: get_cpu_var()/put_cpu_var() and
- * get_cpu()/put_cpu() do that (there is no scheduler yet, so preemption
- * is a count that only the debug checks read, as in Linux without
- * CONFIG_PREEMPT).
+ * get_cpu()/put_cpu() do that (the kernel is not preemptible, so a task
+ * changes CPU only when it sleeps and the count is what the debug checks
+ * read, as in Linux without CONFIG_PREEMPT).
  */
 #ifndef _PERCPU_H
 #define _PERCPU_H

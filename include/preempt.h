@@ -11,8 +11,9 @@
  *
  * in_interrupt() and in_atomic() read it, so they are right on every CPU at
  * once: CPU 0 in its timer handler does not make CPU 1 "in interrupt".
- * There is no scheduler yet, so nothing preempts; the count is what the
- * debug checks (and later might_sleep()) look at.
+ * The kernel is not preemptible (kernel/sched/core.c): the count is what
+ * schedule()'s "scheduling while atomic", the debug checks and
+ * might_sleep() (kernel.h, kernel/might_sleep.c) look at.
  */
 #ifndef _PREEMPT_H
 #define _PREEMPT_H

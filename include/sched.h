@@ -23,11 +23,13 @@
 
 #include <asm/barrier.h>
 #include <asm/current.h>
+#include <asm/memlayout.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/thread_info.h>
 #include <cpumask.h>
 #include <list.h>
+#include <percpu.h>
 #include <resource.h>
 #include <signal.h>
 #include <spinlock.h>
@@ -88,6 +90,27 @@ struct signal_struct {
 	unsigned long cnvcsw, cnivcsw, cmin_flt, cmaj_flt, cmaxrss;
 };
 
+/*
+ * A kmap_local stack (mm/kmap_local.c): each CPU's in its per-CPU area,
+ * and a task's copy while it sleeps holding slots (as Linux keeps one in
+ * each task).  Stack slot i of CPU n is the fixmap page FIX_KMAP_BEGIN +
+ * 16n + i; idx slots are in use.  A slot keeps its page and caller after
+ * it is popped, for /proc/pkmap and the fault reports.
+ */
+struct kmap_ctrl {
+	int idx; /* slots in use: the next push takes slot idx */
+	u32 released; /* bit i: slot i was unmapped out of order */
+	struct kmap_local_slot {
+		struct page *page; /* mapped now (below idx), or last */
+		unsigned long caller; /* who made that mapping */
+	} slot[KM_MAX_IDX];
+};
+DECLARE_PER_CPU(struct kmap_ctrl, kmap_ctrl); /* this CPU's stack */
+struct task_struct;
+/* At a switch (kernel/sched/core.c): save prev's slots, give next its own. */
+void __kmap_local_sched_out(struct task_struct *prev);
+void __kmap_local_sched_in(struct task_struct *next);
+
 struct task_struct {
 	struct thread_struct thread; /* saved registers: asm/processor.h */
 	unsigned long ti_flags; /* TIF_*: work before user mode */
@@ -138,7 +161,9 @@ struct task_struct {
 
 	struct kthread *kthread; /* kthread_stop() and friends (kthread.c) */
 	void *recovery_top; /* run_protected() points (kernel/panic.c) */
-	unsigned int might_sleep_ok; /* might_sleep() checks off (nesting) */
+	/* Its kmap_local slots while it is switched out (mm/kmap_local.c). */
+	struct kmap_ctrl kmap_ctrl;
+	unsigned long kmap_pteval[KM_MAX_IDX]; /* and their PTEs */
 };
 
 /* The boot CPU's first task: swapper/0, pid 0, later its idle task. */
@@ -241,6 +266,16 @@ void sched_fork(struct task_struct *p);
 void wake_up_new_task(struct task_struct *p);
 /* Ask p's CPU to reschedule (an IPI if it is another CPU). */
 void kick_process(struct task_struct *p);
+/* The RESCHEDULE IPI's part (arch/x86/kernel/smp.c). */
+void scheduler_ipi(void);
+/*
+ * A task that died (do_exit) drops its stack at its last switch, on its
+ * CPU, perhaps after its parent reaped it on another:
+ * wait_for_dying_tasks() returns when every such switch is done (at most
+ * a second), for whoever counts what is free (the leak checks, `reset`).
+ */
+void sched_task_dying(void);
+void wait_for_dying_tasks(void);
 
 /* The local timer tick on every CPU: time slices and CPU time. */
 struct pt_regs;

@@ -20,6 +20,7 @@
 
 #include <asm/smp.h>
 #include <cpumask.h>
+#include <percpu.h>
 #include <preempt.h>
 #include <types.h>
 
@@ -59,6 +60,13 @@ int smp_call_on_cpu(unsigned int cpu, int (*func)(void *), void *par,
 
 /* The IPI handlers' work: run what other CPUs queued for this one. */
 void generic_smp_call_function_interrupt(void);
+/* Is smp_call_on_cpu() work waiting in this CPU's slot (for its idle task)? */
+struct smp_call_on_cpu_work;
+DECLARE_PER_CPU(struct smp_call_on_cpu_work *, cpu_work);
+static inline bool smp_cpu_work_pending(void)
+{
+	return this_cpu_read(cpu_work) != NULL;
+}
 
 /* Boot: the queues (after the per-CPU areas), then start the other CPUs. */
 void call_function_init(void);

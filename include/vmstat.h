@@ -15,6 +15,12 @@
 #include <percpu.h>
 
 enum vm_event_item {
+	PGALLOC_DMA, /* pages allocated, by zone, in enum zone_type order */
+	PGALLOC_DMA32,
+	PGALLOC_NORMAL,
+	PGALLOC_HIGH,
+	PGALLOC_MOVABLE,
+	PGFREE, /* pages freed, all zones */
 	PGFAULT, /* page faults served (handle_mm_fault) */
 	PGMAJFAULT, /* ... that had to wait for a read: none here */
 	OOM_KILL, /* processes the OOM killer killed */
@@ -40,6 +46,10 @@ static inline void count_vm_events(enum vm_event_item item, long delta)
 {
 	this_cpu_add(vm_event_states.event[item], delta);
 }
+
+/* pgalloc_<zone>: the zone's type picks the counter (Linux's zid). */
+#define __count_zid_vm_events(item, zid, delta) \
+	count_vm_events((enum vm_event_item)(item##_DMA + (zid)), delta)
 
 #define count_vm_tlb_event(x) count_vm_event(x)
 #define count_vm_tlb_events(x, y) count_vm_events(x, y)

@@ -67,6 +67,14 @@ void init_wait_entry(struct wait_queue_entry *wq_entry, unsigned int flags);
 		.entry = LIST_HEAD_INIT((name).entry), \
 	}
 
+/* An entry for tsk that stays queued when woken (add/remove_wait_queue). */
+#define DECLARE_WAITQUEUE(name, tsk)                   \
+	struct wait_queue_entry name = {               \
+		.private = tsk,                        \
+		.func = default_wake_function,         \
+		.entry = LIST_HEAD_INIT((name).entry), \
+	}
+
 void add_wait_queue(wait_queue_head_t *wq_head,
 		    struct wait_queue_entry *wq_entry);
 void add_wait_queue_exclusive(wait_queue_head_t *wq_head,

@@ -161,6 +161,7 @@ void __noreturn do_exit(long code)
 	exit_notify(tsk);
 
 	/* The last schedule(): finish_task_switch() drops its reference. */
+	sched_task_dying();
 	local_irq_disable();
 	WRITE_ONCE(tsk->__state, TASK_DEAD);
 	schedule();

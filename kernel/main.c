@@ -137,6 +137,7 @@ static int kthreadd(void *unused)
  */
 static void __noreturn rest_init(void)
 {
+	cpumask_t boot_cpu = { 1 };
 	int pid;
 
 	pid = kernel_thread(kernel_init, NULL, "init", 0);
@@ -145,6 +146,13 @@ static void __noreturn rest_init(void)
 	kthreadd_task = find_get_task_by_vpid(pid);
 	if (!child_reaper || !kthreadd_task)
 		panic("rest_init: cannot create init and kthreadd");
+	/*
+	 * init runs the shell and the boot modes: it stays on CPU 0, where
+	 * the console's interrupts arrive, so that what a session shows per
+	 * CPU is the same every time (every other task runs anywhere).
+	 */
+	if (set_cpus_allowed_ptr(child_reaper, &boot_cpu))
+		pr_warn("rest_init: init could not be kept on CPU 0\n");
 	/* The idle tasks (one sighand) take the ^C of an `oncpu` command. */
 	allow_signal(SIGINT);
 	cpu_startup_entry();

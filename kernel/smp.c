@@ -19,9 +19,16 @@
  * interrupts off, cannot deadlock; Linux forbids the latter instead.
  *
  * smp_call_on_cpu() is the long-work variant: the request goes to the
- * target's work slot and a RESCHEDULE IPI wakes its idle loop, which runs
- * it in process context, interrupts on.  The caller waits, serving its own
- * slot meanwhile, so `oncpu 1 oncpu 0 CMD` works too.
+ * target's work slot and a RESCHEDULE IPI wakes its idle task, which runs
+ * it in process context, interrupts on.  A task running there gives the
+ * CPU up at its next chance (it returns to user mode, calls
+ * cond_resched() or sleeps), and the idle task goes first
+ * (kernel/sched/core.c).  The caller waits, serving its own slot
+ * meanwhile, so `oncpu 1 oncpu 0 CMD` works too.
+ * schedule_on_each_cpu() (Linux's, from its workqueues) posts the same
+ * kind of work to every other CPU without waiting, runs its own share,
+ * then waits for all: every CPU works at once, in process context, which
+ * is how the tests and the benchmarks load every CPU's allocators together.
  *
  * smp_init() starts the other CPUs one after the other (arch __cpu_up())
  * and prints Linux's lines: "smp: Bringing up secondary CPUs ...", "smp:
@@ -42,6 +49,7 @@
 #include <smp.h>
 #include <spinlock.h>
 #include <time.h>
+#include <workqueue.h>
 
 #define CSD_LOCK_TIMEOUT_MS 5000 /* then "Detected non-responsive CSD lock" */
 
@@ -66,7 +74,7 @@ struct smp_call_on_cpu_work {
 static DEFINE_PER_CPU(struct call_single_queue, call_single_queue);
 static DEFINE_PER_CPU(call_single_data_t, csd_data); /* async single */
 static DEFINE_PER_CPU(call_single_data_t[NR_CPUS], cfd_data); /* many */
-static DEFINE_PER_CPU(struct smp_call_on_cpu_work *, cpu_work);
+DEFINE_PER_CPU(struct smp_call_on_cpu_work *, cpu_work);
 static DEFINE_PER_CPU(raw_spinlock_t, cpu_work_lock);
 
 static int __init parse_nosmp(char *arg)
@@ -273,22 +281,23 @@ static void run_cpu_work(void)
 	smp_store_release(&work->done, true);
 }
 
-int smp_call_on_cpu(unsigned int cpu, int (*func)(void *), void *par, bool phys)
+/*
+ * Put work into cpu's slot (waiting for the slot) and wake that CPU: its
+ * idle task runs the work, ahead of the tasks queued there (the
+ * RESCHEDULE IPI makes a running task give the CPU up at its next chance,
+ * scheduler_ipi()).
+ */
+static void smp_post_cpu_work(unsigned int cpu,
+			      struct smp_call_on_cpu_work *work)
 {
-	struct smp_call_on_cpu_work work = { .func = func, .data = par };
-	raw_spinlock_t *slot_lock;
+	raw_spinlock_t *slot_lock = &per_cpu(cpu_work_lock, cpu);
 	unsigned long flags;
 
-	if (cpu >= nr_cpu_ids || !cpu_online(cpu))
-		return -ENXIO;
-	if (cpu == smp_processor_id())
-		return func(par);
 	/* One piece of work at a time per CPU: wait for the slot. */
-	slot_lock = &per_cpu(cpu_work_lock, cpu);
 	for (;;) {
 		raw_spin_lock_irqsave(slot_lock, flags);
 		if (!per_cpu(cpu_work, cpu)) {
-			per_cpu(cpu_work, cpu) = &work;
+			per_cpu(cpu_work, cpu) = work;
 			raw_spin_unlock_irqrestore(slot_lock, flags);
 			break;
 		}
@@ -297,13 +306,60 @@ int smp_call_on_cpu(unsigned int cpu, int (*func)(void *), void *par, bool phys)
 		cpu_relax();
 	}
 	smp_send_reschedule(cpu);
-	while (!smp_load_acquire(&work.done)) {
+}
+
+/* Wait until work is done, serving this CPU's own slot and queue. */
+static void smp_wait_cpu_work(struct smp_call_on_cpu_work *work)
+{
+	while (!smp_load_acquire(&work->done)) {
 		run_cpu_work(); /* someone may be waiting for us too */
 		if (this_cpu_has_requests())
 			flush_smp_call_function_queue();
 		cpu_relax();
 	}
+}
+
+int smp_call_on_cpu(unsigned int cpu, int (*func)(void *), void *par, bool phys)
+{
+	struct smp_call_on_cpu_work work = { .func = func, .data = par };
+
+	if (cpu >= nr_cpu_ids || !cpu_online(cpu))
+		return -ENXIO;
+	if (cpu == smp_processor_id())
+		return func(par);
+	smp_post_cpu_work(cpu, &work);
+	smp_wait_cpu_work(&work);
 	return work.ret;
+}
+
+static int run_work_func(void *arg)
+{
+	struct work_struct *work = arg;
+
+	work->func(work);
+	return 0;
+}
+
+int schedule_on_each_cpu(work_func_t func)
+{
+	struct smp_call_on_cpu_work works[NR_CPUS];
+	struct work_struct items[NR_CPUS];
+	unsigned int cpu, me = smp_processor_id();
+
+	might_sleep();
+	for_each_online_cpu(cpu) {
+		INIT_WORK(&items[cpu], func);
+		works[cpu] =
+			(struct smp_call_on_cpu_work){ .func = run_work_func,
+						       .data = &items[cpu] };
+		if (cpu != me)
+			smp_post_cpu_work(cpu, &works[cpu]);
+	}
+	func(&items[me]); /* this CPU's share, while the others run theirs */
+	for_each_online_cpu(cpu)
+		if (cpu != me)
+			smp_wait_cpu_work(&works[cpu]);
+	return 0;
 }
 
 /*
@@ -319,7 +375,8 @@ void cpu_startup_entry(void)
 			run_cpu_work();
 			continue;
 		}
-		if (need_resched()) {
+		/* Tasks wait here (the work went first): give them the CPU. */
+		if (need_resched() || cpu_nr_running(smp_processor_id())) {
 			local_irq_enable();
 			schedule();
 			continue;

@@ -39,7 +39,7 @@
 
 extern char _srodata[], _erodata[];
 
-struct kmem_cache *kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1];
+struct kmem_cache *kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_TYPE_CACHES];
 
 static const char *const kmalloc_names[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH +
 							 1] = {
@@ -71,7 +71,7 @@ void *kmalloc_large(size_t size, gfp_t flags, unsigned long caller)
 	if (!page)
 		return NULL;
 	SetPageLargeKmalloc(page);
-	nr_slab_unreclaimable += 1UL << order;
+	atomic_long_add(1L << order, &nr_slab_unreclaimable);
 	kmemleak_alloc(lowmem_page_address(page), size, 1, flags);
 	return lowmem_page_address(page);
 }
@@ -112,7 +112,7 @@ void kfree_large(const void *object, unsigned long addr)
 	order = (unsigned int)page->private;
 	kmemleak_free(object);
 	ClearPageLargeKmalloc(page);
-	nr_slab_unreclaimable -= 1UL << order;
+	atomic_long_sub(1L << order, &nr_slab_unreclaimable);
 	__free_pages(page, order);
 }
 

@@ -32,9 +32,14 @@
  * fast paths have no test for kmemleak at all, which is why it is an
  * option.  Simpler than Linux: no grey/black lists beyond min_count, no
  * minimum age (a scan runs at a quiet moment, from the shell), no
- * automatic scanning thread, no lock of its own: the hooks run inside the
- * allocators' paths and are as safe against two CPUs at once as those
- * are; a scan runs while the other CPUs idle.
+ * automatic scanning thread.  kmemleak_lock (Linux's name) guards the
+ * tree and the list: the hooks hold it for an insertion or a removal, with
+ * interrupts off (they are called from under the allocators' own locks);
+ * a scan holds it throughout, after it has asked the other CPUs for their
+ * stack pointers (an IPI must not be waited for with it held), so that
+ * allocations on other CPUs wait for the end of a scan.  The scan takes
+ * tasklist_lock first (the tasks' stacks stay while it reads them): a
+ * hook may run under tasklist_lock, never the reverse.
  */
 #include <asm/smp.h>
 #include <console.h>
@@ -53,6 +58,7 @@
 #include <signal.h>
 #include <slab.h>
 #include <smp.h>
+#include <spinlock.h>
 #include <stack.h>
 #include <string.h>
 #include <time.h>
@@ -84,6 +90,7 @@ struct kmemleak_object {
 
 bool kmemleak_requested;
 bool kmemleak_enabled;
+static DEFINE_RAW_SPINLOCK(kmemleak_lock);
 static struct kmem_cache *object_cache;
 static struct rb_root object_tree = RB_ROOT;
 static LIST_HEAD(object_list);
@@ -161,6 +168,7 @@ static void kmemleak_disable(const char *why)
 void __kmemleak_alloc(const void *ptr, size_t size, int min_count, gfp_t gfp)
 {
 	struct kmemleak_object *o;
+	unsigned long flags;
 
 	if (!kmemleak_enabled || ZERO_OR_NULL_PTR(ptr))
 		return;
@@ -179,49 +187,63 @@ void __kmemleak_alloc(const void *ptr, size_t size, int min_count, gfp_t gfp)
 	strscpy(o->comm, current->comm, sizeof(o->comm));
 	/* Skip this function and the allocator's hook that called it. */
 	o->trace_len = stack_trace_save(o->trace, KMEMLEAK_TRACE, 1);
+	raw_spin_lock_irqsave(&kmemleak_lock, flags);
 	insert_object(o);
+	raw_spin_unlock_irqrestore(&kmemleak_lock, flags);
 }
 
 void __kmemleak_free(const void *ptr)
 {
 	struct kmemleak_object *o;
+	unsigned long flags;
 
 	if (!kmemleak_enabled || ZERO_OR_NULL_PTR(ptr))
 		return;
+	raw_spin_lock_irqsave(&kmemleak_lock, flags);
 	o = lookup_object((unsigned long)ptr);
-	if (!o || o->pointer != (unsigned long)ptr)
-		return; /* allocated before kmemleak started, or not ours */
-	rb_erase(&o->rb_node, &object_tree);
-	list_del(&o->object_list);
-	nr_objects--;
-	kmem_cache_free(object_cache, o);
+	if (o && o->pointer == (unsigned long)ptr) {
+		rb_erase(&o->rb_node, &object_tree);
+		list_del(&o->object_list);
+		nr_objects--;
+	} else {
+		o = NULL; /* allocated before kmemleak started, or not ours */
+	}
+	raw_spin_unlock_irqrestore(&kmemleak_lock, flags);
+	if (o)
+		kmem_cache_free(object_cache, o);
+}
+
+/* Change the object at ptr (if kmemleak tracks it): clear, then set flags. */
+static void update_object(const void *ptr, bool not_leak, unsigned int set)
+{
+	struct kmemleak_object *o;
+	unsigned long flags;
+
+	if (!kmemleak_enabled)
+		return;
+	raw_spin_lock_irqsave(&kmemleak_lock, flags);
+	o = lookup_object((unsigned long)ptr);
+	if (o) {
+		if (not_leak)
+			o->min_count = 0;
+		o->flags |= set;
+	}
+	raw_spin_unlock_irqrestore(&kmemleak_lock, flags);
 }
 
 void kmemleak_not_leak(const void *ptr)
 {
-	struct kmemleak_object *o;
-
-	if (kmemleak_enabled && (o = lookup_object((unsigned long)ptr)) != NULL)
-		o->min_count = 0;
+	update_object(ptr, true, 0);
 }
 
 void __kmemleak_ignore(const void *ptr)
 {
-	struct kmemleak_object *o;
-
-	if (kmemleak_enabled &&
-	    (o = lookup_object((unsigned long)ptr)) != NULL) {
-		o->min_count = 0;
-		o->flags |= OBJECT_NO_SCAN;
-	}
+	update_object(ptr, true, OBJECT_NO_SCAN);
 }
 
 void kmemleak_no_scan(const void *ptr)
 {
-	struct kmemleak_object *o;
-
-	if (kmemleak_enabled && (o = lookup_object((unsigned long)ptr)) != NULL)
-		o->flags |= OBJECT_NO_SCAN;
+	update_object(ptr, false, OBJECT_NO_SCAN);
 }
 
 /* --- the scan --------------------------------------------------------------- */
@@ -288,22 +310,18 @@ static void scan_task_stack(struct task_struct *p)
  * task has its CPU's stack: the boot stack in .bss for CPU 0, a vmalloc
  * area for an AP; every other task a vmalloc'ed THREAD_SIZE stack.  Those
  * areas are kmemleak_no_scan() (smpboot.c, fork.c) so that their dead
- * frames are not read as an object either.
+ * frames are not read as an object either.  The caller holds
+ * tasklist_lock: no task leaves the list (and frees its stack) meanwhile.
  */
 static void scan_stacks(void)
 {
 	struct task_struct *p;
-	unsigned long flags;
 	unsigned int cpu;
 
-	save_stack_pointer(NULL);
-	smp_call_function(save_stack_pointer, NULL, true);
 	for_each_online_cpu(cpu)
 		scan_task_stack(idle_task((int)cpu));
-	spin_lock_irqsave(&tasklist_lock, flags);
 	for_each_process(p)
 		scan_task_stack(p);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
 /*
@@ -346,13 +364,12 @@ static int scan_gray(void)
 	return 0;
 }
 
-int kmemleak_scan(void)
+/* The scan itself, kmemleak_lock held. */
+static int __kmemleak_scan(void)
 {
 	struct kmemleak_object *o;
 	int new_leaks = 0, ret;
 
-	if (!kmemleak_enabled)
-		return -ENODEV;
 	INIT_LIST_HEAD(&gray_list);
 	list_for_each_entry(o, &object_list, object_list) {
 		o->count = 0;
@@ -374,27 +391,55 @@ int kmemleak_scan(void)
 			new_leaks++;
 		}
 	}
-	if (new_leaks)
-		pr_info("kmemleak: %d new suspected memory leaks (see /proc/kmemleak)\n",
-			new_leaks);
 	return new_leaks;
+}
+
+int kmemleak_scan(void)
+{
+	unsigned long flags;
+	int ret;
+
+	if (!kmemleak_enabled)
+		return -ENODEV;
+	/* Every CPU's stack pointer first: waiting for IPIs, no lock held. */
+	save_stack_pointer(NULL);
+	smp_call_function(save_stack_pointer, NULL, true);
+	/* tasklist_lock first: a hook may run with it held (never the reverse). */
+	spin_lock_irqsave(&tasklist_lock, flags);
+	raw_spin_lock(&kmemleak_lock);
+	ret = __kmemleak_scan();
+	raw_spin_unlock(&kmemleak_lock);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (ret > 0)
+		pr_info("kmemleak: %d new suspected memory leaks (see /proc/kmemleak)\n",
+			ret);
+	return ret;
 }
 
 void kmemleak_clear(void)
 {
 	struct kmemleak_object *o;
+	unsigned long flags;
 
+	raw_spin_lock_irqsave(&kmemleak_lock, flags);
 	list_for_each_entry(o, &object_list, object_list)
 		if ((o->flags & OBJECT_REPORTED) && (o->flags & OBJECT_WHITE))
 			o->min_count = 0; /* Linux paints it grey */
+	raw_spin_unlock_irqrestore(&kmemleak_lock, flags);
 }
 
 bool kmemleak_is_suspect(const void *ptr)
 {
-	struct kmemleak_object *o = lookup_object((unsigned long)ptr);
+	struct kmemleak_object *o;
+	unsigned long flags;
+	bool suspect;
 
-	return o && o->pointer == (unsigned long)ptr &&
-	       (o->flags & OBJECT_WHITE) && o->min_count;
+	raw_spin_lock_irqsave(&kmemleak_lock, flags);
+	o = lookup_object((unsigned long)ptr);
+	suspect = o && o->pointer == (unsigned long)ptr &&
+		  (o->flags & OBJECT_WHITE) && o->min_count;
+	raw_spin_unlock_irqrestore(&kmemleak_lock, flags);
+	return suspect;
 }
 
 /* --- the report, in Linux's format ------------------------------------------- */
@@ -443,13 +488,17 @@ static void kmemleak_show(struct seq_file *m)
 {
 	const struct kmemleak_object *o;
 
+	unsigned long flags;
+
 	if (!kmemleak_enabled) {
 		seq_puts(m, "kmemleak: off (boot with kmemleak=on)\n");
 		return;
 	}
+	raw_spin_lock_irqsave(&kmemleak_lock, flags);
 	list_for_each_entry(o, &object_list, object_list)
 		if ((o->flags & OBJECT_WHITE) && o->min_count)
 			print_unreferenced(m, o);
+	raw_spin_unlock_irqrestore(&kmemleak_lock, flags);
 }
 PROC_FILE("kmemleak", kmemleak_show);
 

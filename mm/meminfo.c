@@ -45,6 +45,8 @@ static void meminfo_show(struct seq_file *m)
 	unsigned long total = totalram_pages(), high = totalhigh_pages();
 	unsigned long free = nr_free_pages(), highfree = nr_free_highpages();
 	unsigned long vmalloc_total = VMALLOC_END - VMALLOC_START;
+	unsigned long sreclaimable = atomic_long_read(&nr_slab_reclaimable);
+	unsigned long sunreclaim = atomic_long_read(&nr_slab_unreclaimable);
 
 	show_val_kb(m, "MemTotal:", total);
 	show_val_kb(m, "MemFree:", free);
@@ -56,9 +58,9 @@ static void meminfo_show(struct seq_file *m)
 	show_val_kb(m, "AnonPages:", READ_ONCE(nr_anon_mapped));
 	show_val_kb(m, "Mapped:", READ_ONCE(nr_file_mapped));
 	show_val_kb(m, "Shmem:", READ_ONCE(nr_shmem_pages));
-	show_val_kb(m, "Slab:", nr_slab_reclaimable + nr_slab_unreclaimable);
-	show_val_kb(m, "SReclaimable:", nr_slab_reclaimable);
-	show_val_kb(m, "SUnreclaim:", nr_slab_unreclaimable);
+	show_val_kb(m, "Slab:", sreclaimable + sunreclaim);
+	show_val_kb(m, "SReclaimable:", sreclaimable);
+	show_val_kb(m, "SUnreclaim:", sunreclaim);
 	seq_printf(m, "%-16s%8lu kB\n",
 		   "KernelStack:", READ_ONCE(nr_kernel_stack_kb));
 	show_val_kb(m, "PageTables:", nr_page_table_pages());

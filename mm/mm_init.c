@@ -90,8 +90,7 @@ static void __init zone_init(enum zone_type type, unsigned long start,
 	zone->type = type;
 	for (int o = 0; o < MAX_ORDER; o++)
 		INIT_LIST_HEAD(&zone->free_area[o].free_list);
-	for (int o = 0; o < NR_PCP_LISTS; o++)
-		INIT_LIST_HEAD(&zone->pcp.lists[o]);
+	spin_lock_init(&zone->lock);
 	if (start >= end)
 		return;
 	zone->zone_start_pfn = start;

@@ -35,13 +35,23 @@
  *     __free_pages_ok()           larger blocks go there directly.
  *
  * The per-CPU lists (mmzone.h) make the common pair, free a page and
- * allocate one, a push and a pop.  A page on them is marked PG_pcp (a
- * second free of it is a double free) and keeps its order in private; it
- * is not free for the zone: free_pages, free_area and the watermarks do
- * not count it, exactly as in Linux.  Linux refills an empty list with
- * `batch` blocks to take the zone lock less often; there is no lock here,
- * so an empty list sends the request to __rmqueue_smallest() for one
- * block, and free_pages moves exactly as the requests do.
+ * allocate one, a push and a pop on this CPU's list, with interrupts off
+ * and no lock at all: no other CPU touches this CPU's list, and the zone's
+ * lock, which every CPU wants, is left alone.  A page on them is marked
+ * PG_pcp (a second free of it is a double free) and keeps its order in
+ * private; it is not free for the zone: free_pages, free_area and the
+ * watermarks do not count it, exactly as in Linux.  Linux refills an empty
+ * list with `batch` blocks to take the zone lock less often; here an empty
+ * list sends the request to __rmqueue_smallest() for one block, under the
+ * zone lock, so that free_pages moves exactly as the requests do.
+ *
+ * Locks (mmzone.h): zone->lock, with interrupts off (an interrupt handler
+ * may allocate with GFP_ATOMIC), as are the per-CPU lists; the watermark check
+ * reads free_pages without a lock, as Linux does: a request that races
+ * another may pass by a page or two, which is what the reserve below the
+ * min watermark absorbs.  A GFP_KERNEL request might sleep
+ * (might_sleep(): reported from atomic context).  Counters are per CPU
+ * (pgalloc, pgfree: vmstat.h) or atomic (allocation failures).
  *
  * A zone serves a request only if, afterwards, it keeps more than its
  * watermark free (plus lowmem_reserve against requests that could have
@@ -49,11 +59,12 @@
  * min watermark, which GFP_ATOMIC may undercut by Linux's fractions (min/2,
  * then min/4 of that); GFP_NOFAIL finally ignores watermarks.  There is no
  * reclaim or compaction: what cannot be served fails, with a report unless
- * __GFP_NOWARN.  Misuse is reported in Linux's words and survived
- * (page_alloc_debug.c).
+ * __GFP_NOWARN.  That report, warn_alloc(), and the misuse reports, in
+ * Linux's words and survived, are in page_alloc_debug.c; the page counts
+ * (nr_free_pages(), totalram_pages()) in vmstat.c.
  *
- * Simpler than Linux: one migratetype, one CPU's lists, no compound pages,
- * one node.
+ * Simpler than Linux: one migratetype, no compound pages, one node, no
+ * batch refill of the per-CPU lists.
  */
 #include <asm/memlayout.h>
 #include <bug.h>
@@ -67,6 +78,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <time.h>
+#include <vmstat.h>
 
 #include "internal.h"
 
@@ -184,30 +196,50 @@ static inline bool pcp_allowed_order(unsigned int order)
 	return order <= PAGE_ALLOC_COSTLY_ORDER;
 }
 
-/* The newest block on the list of `order`, or NULL if it is empty. */
+/*
+ * This CPU's list of a zone, for this CPU alone: interrupts off, so that
+ * an interrupt handler's allocation on this CPU cannot find it half
+ * changed, and no other CPU ever touches it (a drain asks each CPU to
+ * empty its own lists, with an IPI).  Linux 5.14 to 5.19 did the same
+ * (local_lock_irqsave(&pagesets.lock)); 6.0 added a spinlock per list, so
+ * that a drain takes it instead of sending IPIs.
+ */
+#define pcp_lock_irqsave(ptr, flags)   \
+	({                             \
+		local_irq_save(flags); \
+		this_cpu_ptr(ptr);     \
+	})
+#define pcp_unlock_irqrestore(pcp, flags) local_irq_restore(flags)
+
+/* The newest block on this CPU's list of `order`, or NULL if it is empty. */
 static struct page *rmqueue_pcplist(struct zone *zone, unsigned int order)
 {
-	struct per_cpu_pages *pcp = &zone->pcp;
-	struct list_head *list = &pcp->lists[order];
-	struct page *page;
+	struct per_cpu_pages *pcp;
+	struct list_head *list;
+	struct page *page = NULL;
+	unsigned long flags;
 
-	if (list_empty(list))
-		return NULL;
-	page = list_first_entry(list, struct page, buddy_list);
-	list_del(&page->buddy_list);
-	pcp->count -= 1 << order;
+	pcp = pcp_lock_irqsave(zone->per_cpu_pageset, flags);
+	list = &pcp->lists[order];
+	if (likely(!list_empty(list))) {
+		page = list_first_entry(list, struct page, buddy_list);
+		list_del(&page->buddy_list);
+		pcp->count -= 1 << order;
+	}
+	pcp_unlock_irqrestore(pcp, flags);
 	return page;
 }
 
 /*
- * Give at least `count` pages of the per-CPU lists back to the buddy
+ * Give at least `count` pages of this CPU's lists back to the buddy
  * allocator (or all there are), the oldest blocks first, from the list of
- * `order` and then the others in turn.
+ * `order` and then the others in turn.  Interrupts are off; the zone's
+ * lock is taken here, once for the whole batch.
  */
-void free_pcppages_bulk(struct zone *zone, int count, unsigned int order)
+void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp,
+			unsigned int order)
 {
-	struct per_cpu_pages *pcp = &zone->pcp;
-
+	spin_lock(&zone->lock);
 	while (count > 0 && pcp->count) {
 		struct list_head *list = &pcp->lists[order];
 		struct page *page;
@@ -223,20 +255,24 @@ void free_pcppages_bulk(struct zone *zone, int count, unsigned int order)
 		count -= 1 << order;
 		__free_one_page(page, page_to_pfn(page), zone, order);
 	}
+	spin_unlock(&zone->lock);
 }
 
-/* A freed small block waits on the list of its order for the next request. */
+/* A freed small block waits on this CPU's list for the next request. */
 static void free_unref_page(struct page *page, unsigned int order)
 {
 	struct zone *zone = page_zone(page);
-	struct per_cpu_pages *pcp = &zone->pcp;
+	struct per_cpu_pages *pcp;
+	unsigned long flags;
 
-	zone->pgfree += 1UL << order;
+	count_vm_events(PGFREE, 1L << order);
 	page->flags = (page->flags & ~(1UL << PG_head)) | (1UL << PG_pcp);
+	pcp = pcp_lock_irqsave(zone->per_cpu_pageset, flags);
 	list_add(&page->buddy_list, &pcp->lists[order]);
 	pcp->count += 1 << order;
 	if (unlikely(pcp->count > pcp->high))
-		free_pcppages_bulk(zone, pcp->batch, order);
+		free_pcppages_bulk(zone, pcp->batch, pcp, order);
+	pcp_unlock_irqrestore(pcp, flags);
 }
 
 /* --- watermarks and zone choice ----------------------------------------- */
@@ -310,7 +346,19 @@ bool zone_watermark_ok(const struct zone *z, unsigned int order,
 
 /* --- allocation ---------------------------------------------------------- */
 
-/* A block from this zone: the per-CPU list's for small orders, else a buddy. */
+/* A block from the zone's free lists, under its lock. */
+static struct page *rmqueue_buddy(struct zone *zone, unsigned int order)
+{
+	struct page *page;
+	unsigned long flags;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	page = __rmqueue_smallest(zone, order);
+	spin_unlock_irqrestore(&zone->lock, flags);
+	return page;
+}
+
+/* A block from this zone: this CPU's list for small orders, else a buddy. */
 static struct page *rmqueue(struct zone *zone, unsigned int order)
 {
 	struct page *page = NULL;
@@ -318,9 +366,9 @@ static struct page *rmqueue(struct zone *zone, unsigned int order)
 	if (likely(pcp_allowed_order(order)))
 		page = rmqueue_pcplist(zone, order);
 	if (!page)
-		page = __rmqueue_smallest(zone, order);
+		page = rmqueue_buddy(zone, order);
 	if (likely(page))
-		zone->pgalloc += 1UL << order;
+		__count_zid_vm_events(PGALLOC, zone->type, 1L << order);
 	return page;
 }
 
@@ -367,31 +415,25 @@ static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
 			prep_new_page(page, order, gfp, ac->caller);
 			return page;
 		}
-		zone->nr_alloc_fail++; /* enough pages, but no block that big */
+		/* Enough pages, but no block that big. */
+		atomic_long_inc(&zone->nr_alloc_fail);
 	}
 	return NULL;
 }
 
-static void warn_alloc(gfp_t gfp, unsigned int order, const char *why)
+/*
+ * The pages waiting on the per-CPU lists are free memory after all: a
+ * request that may wait drains every CPU's (each CPU its own, asked by an
+ * IPI that is waited for); one that may not, an atomic one, this CPU's
+ * only: waiting for another CPU with interrupts off or a lock held could
+ * wait for a CPU that waits for us (Linux drains only for requests that
+ * may block).  Returns the pages drained.
+ */
+static unsigned long drain_pages_for(gfp_t gfp)
 {
-	char flags[96];
-
-	if (gfp & __GFP_NOWARN)
-		return;
-	gfp_snprint(flags, sizeof(flags), gfp);
-	pr_warn("%s: page allocation failure: order:%u, mode:%#x(%s)%s%s\n",
-		current_comm, order, gfp, flags, why ? ": " : "",
-		why ? why : "");
-	for (int z = 0; z < MAX_NR_ZONES; z++) {
-		const struct zone *zone = &zones[z];
-
-		if (!populated_zone(zone))
-			continue;
-		pr_warn("Node 0 %s free:%lukB min:%lukB low:%lukB high:%lukB managed:%lukB\n",
-			zone->name, zone->free_pages << 2,
-			min_wmark_pages(zone) << 2, low_wmark_pages(zone) << 2,
-			high_wmark_pages(zone) << 2, zone->managed_pages << 2);
-	}
+	if (gfpflags_allow_blocking(gfp) && !in_atomic() && !irqs_disabled())
+		return drain_all_pages();
+	return drain_local_pages();
 }
 
 /*
@@ -474,7 +516,7 @@ __alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 	struct page *page;
 
 	page = get_page_from_freelist(gfp, order, alloc_flags, ac);
-	if (!page && drain_all_pages())
+	if (!page && drain_pages_for(gfp))
 		page = get_page_from_freelist(gfp, order, alloc_flags, ac);
 	if (!page)
 		page = __alloc_pages_may_wait(gfp, order, alloc_flags, ac);
@@ -571,11 +613,14 @@ static inline bool page_expected_state(const struct page *page)
 static void __free_pages_ok(struct page *page, unsigned int order)
 {
 	struct zone *zone = page_zone(page);
+	unsigned long flags;
 
-	zone->pgfree += 1UL << order;
+	count_vm_events(PGFREE, 1L << order);
 	ClearPageHead(page);
 	page->private = 0;
+	spin_lock_irqsave(&zone->lock, flags);
 	__free_one_page(page, page_to_pfn(page), zone, order);
+	spin_unlock_irqrestore(&zone->lock, flags);
 }
 
 /**
@@ -599,7 +644,7 @@ void __free_pages(struct page *page, unsigned int order)
 		return;
 	if (unlikely(order != page->private))
 		order = free_order_mismatch(page, order);
-	if (--page->_refcount > 0)
+	if (!page_ref_dec_and_test(page))
 		return; /* another user still holds it */
 	debug_dma_check_freed(page_to_pfn(page) << PAGE_SHIFT,
 			      PAGE_SIZE << order); /* a report, as Linux's */
@@ -629,6 +674,7 @@ void free_pages(unsigned long addr, unsigned int order)
 void __free_boot_block(struct page *page, unsigned int order)
 {
 	struct zone *zone = page_zone(page);
+	unsigned long flags;
 
 	for (unsigned long i = 0; i < (1UL << order); i++) {
 		ClearPageReserved(page + i);
@@ -637,42 +683,8 @@ void __free_boot_block(struct page *page, unsigned int order)
 	}
 	if (debug_pagealloc_enabled())
 		debug_pagealloc_free(page, order, 0);
+	spin_lock_irqsave(&zone->lock, flags);
 	zone->managed_pages += 1UL << order;
 	__free_one_page(page, page_to_pfn(page), zone, order);
-}
-
-/* --- counters ----------------------------------------------------------- */
-
-unsigned long zone_free_pages(const struct zone *zone)
-{
-	return zone->free_pages;
-}
-
-unsigned long nr_free_pages(void)
-{
-	unsigned long sum = 0;
-
-	for (int z = 0; z < MAX_NR_ZONES; z++)
-		sum += zones[z].free_pages;
-	return sum;
-}
-
-unsigned long nr_free_highpages(void)
-{
-	return zones[ZONE_HIGHMEM].free_pages + zones[ZONE_MOVABLE].free_pages;
-}
-
-unsigned long totalram_pages(void)
-{
-	unsigned long sum = 0;
-
-	for (int z = 0; z < MAX_NR_ZONES; z++)
-		sum += zones[z].managed_pages;
-	return sum;
-}
-
-unsigned long totalhigh_pages(void)
-{
-	return zones[ZONE_HIGHMEM].managed_pages +
-	       zones[ZONE_MOVABLE].managed_pages;
+	spin_unlock_irqrestore(&zone->lock, flags);
 }

@@ -22,7 +22,9 @@
  *    pointer outside mem_map.
  * The misuse is then refused (or, for the order, corrected), so the free
  * lists stay consistent and the kernel goes on.  Every report counts in
- * nr_bad_page_reports or nr_warnings, which the tests read.
+ * nr_bad_page_reports or nr_warnings, which the tests read.  An
+ * allocation that fails is not misuse, but its report is here too:
+ * warn_alloc(), with the zones' free pages and watermarks.
  */
 #include <bug.h>
 #include <highmem.h>
@@ -92,18 +94,18 @@ static bool free_page_in_use(struct page *page, const char *what)
 static bool free_page_kmapped(struct page *page)
 {
 	unsigned long caller;
-	bool local;
-	int nr = page_kmap_slot(page, &local, &caller);
+	int cpu, nr = page_kmap_slot(page, &cpu, &caller);
 
 	if (nr < 0) {
 		if (!PageHighMem(page) || !page_address(page))
 			ClearPageKmap(page); /* no slot at all any more */
 		return false;
 	}
-	if (local)
+	if (cpu >= 0)
 		WARN(1,
-		     "__free_pages: pfn %#lx is still mapped at kmap_local slot %d (%#lx) by %pS: kunmap_local() it first; not freed\n",
-		     page_to_pfn(page), nr, kmap_local_slot_addr(nr),
+		     "__free_pages: pfn %#lx is still mapped at kmap_local slot %d (%#lx, CPU %d's) by %pS: kunmap_local() it first; not freed\n",
+		     page_to_pfn(page), nr,
+		     kmap_local_slot_addr((unsigned int)cpu, nr), cpu,
 		     (void *)caller);
 	else
 		WARN(1,
@@ -182,4 +184,30 @@ void free_bad_pointer(const struct page *page)
 {
 	WARN(1, "__free_pages: %p is not a struct page in mem_map\n",
 	     (const void *)page);
+}
+
+/*
+ * "page allocation failure": the request and the zones' free pages and
+ * watermarks, as Linux's warn_alloc() says them (__GFP_NOWARN: nothing).
+ */
+void warn_alloc(gfp_t gfp, unsigned int order, const char *why)
+{
+	char flags[96];
+
+	if (gfp & __GFP_NOWARN)
+		return;
+	gfp_snprint(flags, sizeof(flags), gfp);
+	pr_warn("%s: page allocation failure: order:%u, mode:%#x(%s)%s%s\n",
+		current_comm, order, gfp, flags, why ? ": " : "",
+		why ? why : "");
+	for (int z = 0; z < MAX_NR_ZONES; z++) {
+		const struct zone *zone = &zones[z];
+
+		if (!populated_zone(zone))
+			continue;
+		pr_warn("Node 0 %s free:%lukB min:%lukB low:%lukB high:%lukB managed:%lukB\n",
+			zone->name, zone->free_pages << 2,
+			min_wmark_pages(zone) << 2, low_wmark_pages(zone) << 2,
+			high_wmark_pages(zone) << 2, zone->managed_pages << 2);
+	}
 }

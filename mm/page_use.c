@@ -25,6 +25,7 @@
  */
 #include <asm/memlayout.h>
 #include <asm/pgtable.h>
+#include <cpumask.h>
 #include <highmem.h>
 #include <kernel.h>
 #include <memblock.h>
@@ -119,18 +120,23 @@ static bool pgtable_range(const struct page *page, unsigned long *start)
 	return false;
 }
 
-int page_kmap_slot(const struct page *page, bool *local, unsigned long *caller)
+int page_kmap_slot(const struct page *page, int *local_cpu,
+		   unsigned long *caller)
 {
+	unsigned int cpu;
 	void *addr;
 
-	for (int idx = kmap_local_depth() - 1; idx >= 0; idx--) {
-		if (kmap_local_slot_page(idx) == page) {
-			*local = true;
-			*caller = kmap_local_slot_caller(idx);
-			return idx;
+	/* Every CPU's kmap_local stack, as it is now (another CPU's moves). */
+	for_each_online_cpu(cpu) {
+		for (int idx = kmap_local_depth(cpu) - 1; idx >= 0; idx--) {
+			if (kmap_local_slot_page(cpu, idx) == page) {
+				*local_cpu = (int)cpu;
+				*caller = kmap_local_slot_caller(cpu, idx);
+				return idx;
+			}
 		}
 	}
-	*local = false;
+	*local_cpu = -1;
 	if (!PageHighMem(page))
 		return -1;
 	addr = page_address(page);
@@ -144,15 +150,21 @@ int page_kmap_slot(const struct page *page, bool *local, unsigned long *caller)
 static int describe_kmap(const struct page *page, char *buf, size_t size)
 {
 	unsigned long caller;
-	bool local;
-	int nr = page_kmap_slot(page, &local, &caller);
+	int cpu, nr = page_kmap_slot(page, &cpu, &caller);
 
 	if (nr < 0)
 		return 0;
-	if (local)
+	if (cpu >= 0 && nr_cpu_ids > 1)
+		return scnprintf(
+			buf, size,
+			"; mapped at CPU %d's kmap_local slot %d (%#lx) by %pS",
+			cpu, nr, kmap_local_slot_addr((unsigned int)cpu, nr),
+			(void *)caller);
+	if (cpu >= 0)
 		return scnprintf(buf, size,
 				 "; mapped at kmap_local slot %d (%#lx) by %pS",
-				 nr, kmap_local_slot_addr(nr), (void *)caller);
+				 nr, kmap_local_slot_addr(0, nr),
+				 (void *)caller);
 	return scnprintf(
 		buf, size,
 		"; mapped at pkmap slot %d (%#lx, %d user%s, kmap by %pS)", nr,

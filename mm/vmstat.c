@@ -6,9 +6,13 @@
  * Everything shown is read from the zones at the moment of the `cat`; where a
  * Linux field has no counterpart here (LRU lists, reclaim, per-CPU vmstat
  * thresholds), the line is left out rather than filled with an invented
- * number.  The "pagesets" block is the per-CPU list of one CPU.  The TLB
- * events of /proc/vmstat are counted per CPU (include/vmstat.h) and added
- * up here.
+ * number.  The "pagesets" block has one entry per online CPU, as Linux's:
+ * each CPU's list of that zone.  The events of /proc/vmstat (pgalloc,
+ * pgfree, TLB flushes) are counted per CPU (include/vmstat.h) and added up
+ * here; the zone views read a zone's counters without its lock, which
+ * gives each number as it was at some instant of the `cat` (Linux's views
+ * are no more exact).  The page counts the rest of the kernel asks for
+ * (nr_free_pages(), totalram_pages(), ...) are here too, read the same way.
  */
 #include <asm/pgalloc.h>
 #include <asm/pgtable.h>
@@ -36,8 +40,44 @@ unsigned long nr_page_table_pages(void)
 	unsigned long sum = READ_ONCE(nr_user_pgtables);
 
 	for (int z = 0; z < MAX_NR_ZONES; z++)
-		sum += READ_ONCE(zones[z].nr_page_table_pages);
+		sum += (unsigned long)atomic_long_read(
+			&zones[z].nr_page_table_pages);
 	return sum;
+}
+
+/* The page counts of the zones, for meminfo, the tests and the reports. */
+unsigned long zone_free_pages(const struct zone *zone)
+{
+	return zone->free_pages;
+}
+
+unsigned long nr_free_pages(void)
+{
+	unsigned long sum = 0;
+
+	for (int z = 0; z < MAX_NR_ZONES; z++)
+		sum += zones[z].free_pages;
+	return sum;
+}
+
+unsigned long nr_free_highpages(void)
+{
+	return zones[ZONE_HIGHMEM].free_pages + zones[ZONE_MOVABLE].free_pages;
+}
+
+unsigned long totalram_pages(void)
+{
+	unsigned long sum = 0;
+
+	for (int z = 0; z < MAX_NR_ZONES; z++)
+		sum += zones[z].managed_pages;
+	return sum;
+}
+
+unsigned long totalhigh_pages(void)
+{
+	return zones[ZONE_HIGHMEM].managed_pages +
+	       zones[ZONE_MOVABLE].managed_pages;
 }
 
 /* Node 0, zone   Normal      5      2      1 ... (free blocks per order) */
@@ -84,9 +124,10 @@ PROC_FILE("pagetypeinfo", pagetypeinfo_show);
 static void zoneinfo_show_node(struct seq_file *m)
 {
 	seq_printf(m, "  per-node stats\n");
-	seq_printf(m, "      nr_slab_reclaimable %lu\n", nr_slab_reclaimable);
-	seq_printf(m, "      nr_slab_unreclaimable %lu\n",
-		   nr_slab_unreclaimable);
+	seq_printf(m, "      nr_slab_reclaimable %ld\n",
+		   atomic_long_read(&nr_slab_reclaimable));
+	seq_printf(m, "      nr_slab_unreclaimable %ld\n",
+		   atomic_long_read(&nr_slab_unreclaimable));
 	seq_printf(m, "      nr_anon_pages %lu\n", READ_ONCE(nr_anon_mapped));
 	seq_printf(m, "      nr_mapped    %lu\n", READ_ONCE(nr_file_mapped));
 	seq_printf(m, "      nr_shmem     %lu\n", READ_ONCE(nr_shmem_pages));
@@ -97,6 +138,8 @@ static void zoneinfo_show_node(struct seq_file *m)
 
 static void zoneinfo_show_zone(struct seq_file *m, const struct zone *zone)
 {
+	unsigned int cpu;
+
 	seq_printf(m, "Node 0, zone %8s\n", zone->name);
 	if (zone == &zones[0])
 		zoneinfo_show_node(m);
@@ -116,15 +159,22 @@ static void zoneinfo_show_zone(struct seq_file *m, const struct zone *zone)
 	if (!populated_zone(zone))
 		return;
 	seq_printf(m, "      nr_free_pages %lu\n", zone->free_pages);
-	seq_printf(m, "      nr_zone_alloc_failed %lu\n", zone->nr_alloc_fail);
-	seq_printf(m, "      nr_page_table_pages %lu\n",
-		   zone->nr_page_table_pages);
-	/* Linux prints one block per CPU: the per-CPU list's state. */
+	seq_printf(m, "      nr_zone_alloc_failed %ld\n",
+		   atomic_long_read(&zone->nr_alloc_fail));
+	seq_printf(m, "      nr_page_table_pages %ld\n",
+		   atomic_long_read(&zone->nr_page_table_pages));
+	/* One block per online CPU: that CPU's list of this zone. */
 	seq_printf(m, "  pagesets\n");
-	seq_printf(m, "    cpu: 0\n");
-	seq_printf(m, "              count: %d\n", zone->pcp.count);
-	seq_printf(m, "              high:  %d\n", zone->pcp.high);
-	seq_printf(m, "              batch: %d\n", zone->pcp.batch);
+	for_each_online_cpu(cpu) {
+		const struct per_cpu_pages *pcp =
+			per_cpu_ptr(zone->per_cpu_pageset, cpu);
+
+		seq_printf(m, "    cpu: %u\n", cpu);
+		seq_printf(m, "              count: %d\n",
+			   READ_ONCE(pcp->count));
+		seq_printf(m, "              high:  %d\n", pcp->high);
+		seq_printf(m, "              batch: %d\n", pcp->batch);
+	}
 	seq_printf(m, "  node_unreclaimable:  0\n");
 	seq_printf(m, "  start_pfn:           %lu\n", zone->zone_start_pfn);
 }
@@ -142,21 +192,20 @@ static void vmstat_show(struct seq_file *m)
 		"pgalloc_dma",	"pgalloc_dma32",   "pgalloc_normal",
 		"pgalloc_high", "pgalloc_movable",
 	};
-	unsigned long pgfree = 0;
-
 	seq_printf(m, "nr_free_pages %lu\n", nr_free_pages());
-	seq_printf(m, "nr_slab_reclaimable %lu\n", nr_slab_reclaimable);
-	seq_printf(m, "nr_slab_unreclaimable %lu\n", nr_slab_unreclaimable);
+	seq_printf(m, "nr_slab_reclaimable %ld\n",
+		   atomic_long_read(&nr_slab_reclaimable));
+	seq_printf(m, "nr_slab_unreclaimable %ld\n",
+		   atomic_long_read(&nr_slab_unreclaimable));
 	seq_printf(m, "nr_anon_pages %lu\n", READ_ONCE(nr_anon_mapped));
 	seq_printf(m, "nr_mapped %lu\n", READ_ONCE(nr_file_mapped));
 	seq_printf(m, "nr_shmem %lu\n", READ_ONCE(nr_shmem_pages));
 	seq_printf(m, "nr_kernel_stack %lu\n", READ_ONCE(nr_kernel_stack_kb));
 	seq_printf(m, "nr_page_table_pages %lu\n", nr_page_table_pages());
-	for (int z = 0; z < MAX_NR_ZONES; z++) {
-		seq_printf(m, "%s %lu\n", alloc_names[z], zones[z].pgalloc);
-		pgfree += zones[z].pgfree;
-	}
-	seq_printf(m, "pgfree %lu\n", pgfree);
+	for (int z = 0; z < MAX_NR_ZONES; z++)
+		seq_printf(m, "%s %lu\n", alloc_names[z],
+			   sum_vm_event((enum vm_event_item)(PGALLOC_DMA + z)));
+	seq_printf(m, "pgfree %lu\n", sum_vm_event(PGFREE));
 	seq_printf(m, "pgfault %lu\n", sum_vm_event(PGFAULT));
 	seq_printf(m, "pgmajfault %lu\n", sum_vm_event(PGMAJFAULT));
 	seq_printf(m, "oom_kill %lu\n", sum_vm_event(OOM_KILL));

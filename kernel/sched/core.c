@@ -18,7 +18,12 @@
  *  - a woken task goes back to the queue of the CPU it last ran on;
  *  - a CPU whose queue is empty takes a waiting task from another CPU's
  *    queue (steal_task, with a trylock so that two CPUs stealing from each
- *    other cannot deadlock), and an idle CPU looks for one at every tick.
+ *    other cannot deadlock), and an idle CPU looks for one at every tick;
+ *    never a task that sleeps holding kmap_local slots: their addresses
+ *    are its CPU's (the switch saves and restores them, kmap_local.c);
+ *  - work another CPU left for smp_call_on_cpu() runs first, in the idle
+ *    task (pick_next_task; the RESCHEDULE IPI asks the running task to
+ *    give the CPU up at its next chance, scheduler_ipi()).
  *
  * The invariants, all under the task's rq->lock:
  *  - on_rq: the task is runnable (queued, or running as rq->curr);
@@ -231,6 +236,18 @@ void wake_up_new_task(struct task_struct *p)
 	task_rq_unlock(rq, flags);
 }
 
+/*
+ * A RESCHEDULE IPI: smp_call_on_cpu() work waits for this CPU's idle
+ * task, so the running task gives the CPU up at its next chance (its
+ * return to user mode, cond_resched(), a sleep) and pick_next_task()
+ * chooses the idle task first.
+ */
+void scheduler_ipi(void)
+{
+	if (smp_cpu_work_pending() && current != this_rq()->idle)
+		set_tsk_need_resched(current);
+}
+
 void kick_process(struct task_struct *p)
 {
 	unsigned int cpu = task_cpu(p);
@@ -248,9 +265,12 @@ int set_cpus_allowed_ptr(struct task_struct *p, const cpumask_t *mask)
 	rq = task_rq_lock(p, &flags);
 	if (!cpumask_weight(mask)) {
 		ret = -EINVAL;
-	} else if ((p->on_rq || p->on_cpu) &&
+	} else if ((p->on_rq || p->on_cpu || p->kmap_ctrl.idx) &&
 		   !cpumask_test_cpu(task_cpu(p), mask)) {
-		/* No migration of a runnable task: only sleepers move. */
+		/*
+		 * No migration of a runnable task: only sleepers move, and
+		 * not one holding kmap_local slots (this CPU's addresses).
+		 */
 		ret = -EBUSY;
 	} else {
 		p->cpus_mask = *mask;
@@ -280,7 +300,9 @@ static struct task_struct *steal_task(struct rq *rq)
 		    !raw_spin_trylock(&src->lock))
 			continue;
 		list_for_each_entry(p, &src->queue, run_list) {
-			if (cpumask_test_cpu(rq->cpu, &p->cpus_mask)) {
+			/* A task holding kmap_local slots stays (below). */
+			if (cpumask_test_cpu(rq->cpu, &p->cpus_mask) &&
+			    !p->kmap_ctrl.idx) {
 				found = p;
 				break;
 			}
@@ -302,6 +324,9 @@ static struct task_struct *pick_next_task(struct rq *rq)
 {
 	struct task_struct *next;
 
+	/* smp_call_on_cpu() work waits for this CPU's idle task: first. */
+	if (unlikely(smp_cpu_work_pending()))
+		return rq->idle;
 	if (!list_empty(&rq->queue)) {
 		next = list_first_entry(&rq->queue, struct task_struct,
 					run_list);
@@ -310,6 +335,26 @@ static struct task_struct *pick_next_task(struct rq *rq)
 	}
 	next = steal_task(rq);
 	return next ? next : rq->idle;
+}
+
+/* Tasks that died and have not made their last switch yet. */
+static atomic_t nr_dying_tasks;
+
+void sched_task_dying(void)
+{
+	atomic_inc(&nr_dying_tasks);
+}
+
+void wait_for_dying_tasks(void)
+{
+	u64 end = jiffies + HZ;
+
+	while (atomic_read(&nr_dying_tasks) && jiffies < end) {
+		if (sched_ready && !in_atomic() && !irqs_disabled())
+			schedule_timeout_uninterruptible(1);
+		else
+			cpu_relax();
+	}
 }
 
 /*
@@ -323,10 +368,15 @@ static void finish_task_switch(struct task_struct *prev)
 	struct rq *rq = this_rq();
 	unsigned int prev_state = READ_ONCE(prev->__state);
 
+	if (unlikely(current->kmap_ctrl.idx))
+		__kmap_local_sched_in(current);
+
 	smp_store_release(&prev->on_cpu, 0);
 	raw_spin_unlock_irq(&rq->lock);
-	if (unlikely(prev_state == TASK_DEAD))
+	if (unlikely(prev_state == TASK_DEAD)) {
 		put_task_struct(prev);
+		atomic_dec(&nr_dying_tasks);
+	}
 }
 
 void schedule_tail(struct task_struct *prev)
@@ -337,6 +387,9 @@ void schedule_tail(struct task_struct *prev)
 static struct task_struct *context_switch(struct task_struct *prev,
 					  struct task_struct *next)
 {
+	/* prev's kmap_local slots are saved, this CPU's cleared for next. */
+	if (unlikely(this_cpu_read(kmap_ctrl.idx)))
+		__kmap_local_sched_out(prev);
 	switch_mm_irqs_off(prev->mm, next->mm);
 	return switch_to(prev, next);
 }
@@ -523,7 +576,7 @@ void __init sched_init(void)
 
 /*
  * After the other CPUs are up: from now on tasks may run on every CPU
- * (sched_cpus=all), and the first schedule() may happen.
+ * (unless sched_cpus=0), and the first schedule() may happen.
  */
 void __init sched_init_smp(void)
 {
@@ -534,13 +587,14 @@ void __init sched_init_smp(void)
 		if (sched_all_cpus || cpu == 0)
 			cpumask_set_cpu(cpu, &sched_default_cpus);
 	sched_ready = true;
-	pr_info("sched: %u run queue%s, round robin, %d ms slices; tasks run on CPU%s %s\n",
-		num_online_cpus(), num_online_cpus() > 1 ? "s" : "",
-		SCHED_TIMESLICE * 1000 / HZ,
-		cpumask_weight(&sched_default_cpus) > 1 ? "s" : "",
-		cpumask_weight(&sched_default_cpus) > 1 ?
-			"0-N (sched_cpus=all)" :
-			"0");
+	if (cpumask_weight(&sched_default_cpus) > 1)
+		pr_info("sched: %u run queues, round robin, %d ms slices; tasks run on all %u CPUs\n",
+			num_online_cpus(), SCHED_TIMESLICE * 1000 / HZ,
+			cpumask_weight(&sched_default_cpus));
+	else
+		pr_info("sched: %u run queue%s, round robin, %d ms slices; tasks run on CPU 0\n",
+			num_online_cpus(), num_online_cpus() > 1 ? "s" : "",
+			SCHED_TIMESLICE * 1000 / HZ);
 }
 
 struct task_struct *idle_task(int cpu)
@@ -551,66 +605,6 @@ struct task_struct *idle_task(int cpu)
 bool sched_is_ready(void)
 {
 	return sched_ready;
-}
-
-/* --- might_sleep() ----------------------------------------------------------- */
-
-bool debug_atomic_sleep = CONFIG_DEBUG_ATOMIC_SLEEP;
-unsigned long nr_might_sleep_bugs;
-
-/*
- * At most RATELIMIT_BURST reports a second are printed (the next one says
- * how many were held back), as printk's rate limit; every one is counted
- * in nr_might_sleep_bugs, which the tests read.
- */
-#define RATELIMIT_BURST 10
-
-static unsigned long ratelimit_begin; /* jiffies when this second began */
-static unsigned int ratelimit_printed, ratelimit_missed;
-
-static bool might_sleep_ratelimit(void)
-{
-	unsigned long now = jiffies_ul;
-
-	if (now - ratelimit_begin >= HZ) {
-		if (ratelimit_missed)
-			pr_warn("__might_sleep: %u callbacks suppressed\n",
-				ratelimit_missed);
-		ratelimit_begin = now;
-		ratelimit_printed = 0;
-		ratelimit_missed = 0;
-	}
-	if (ratelimit_printed >= RATELIMIT_BURST) {
-		ratelimit_missed++;
-		return false;
-	}
-	ratelimit_printed++;
-	return true;
-}
-
-void __might_sleep(const char *file, int line)
-{
-	unsigned int count = preempt_count();
-	bool irqs_off = irqs_disabled();
-
-	if (likely(!count && !irqs_off) || !debug_atomic_sleep ||
-	    !sched_ready || panic_in_progress)
-		return;
-	nr_might_sleep_bugs++;
-	if (!might_sleep_ratelimit())
-		return;
-	pr_err("BUG: sleeping function called from invalid context at %s:%d\n",
-	       file, line);
-	pr_err("in_atomic(): %d, irqs_disabled(): %d, non_block: 0, pid: %d, name: %s\n",
-	       in_atomic(), irqs_off, current->pid, current->comm);
-	pr_err("preempt_count: %x, expected: 0\n", count);
-	dump_stack();
-	add_taint(TAINT_WARN);
-}
-
-void __might_fault(const char *file, int line)
-{
-	__might_sleep(file, line);
 }
 
 /* sched_yield(): to the back of this CPU's run queue; always 0. */

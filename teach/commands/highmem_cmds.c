@@ -16,6 +16,7 @@
  */
 #include <asm/pgtable.h>
 #include <bug.h>
+#include <cpumask.h>
 #include <errno.h>
 #include <fault.h>
 #include <highmem.h>
@@ -24,6 +25,7 @@
 #include <printk.h>
 #include <seq_file.h>
 #include <shell.h>
+#include <smp.h>
 #include <uaccess.h>
 
 /* PFN argument -> its page, or NULL after saying why. */
@@ -179,8 +181,12 @@ static int cmd_kmap_local(int argc, char **argv)
 		return 0;
 	}
 	word = *(u32 *)vaddr;
-	kprintf("kmap_local: pfn %#lx -> %#lx: kmap_local slot %d\n",
-		page_to_pfn(page), vaddr, kmap_local_depth() - 1);
+	kprintf("kmap_local: pfn %#lx -> %#lx: kmap_local slot %d",
+		page_to_pfn(page), vaddr,
+		kmap_local_depth(smp_processor_id()) - 1);
+	if (nr_cpu_ids > 1) /* the slot is this CPU's */
+		kprintf(" of CPU %u", smp_processor_id());
+	kprintf("\n");
 	kprintf("  first word: %#010x\n", word);
 	kunmap_local((void *)vaddr);
 	kprintf("kunmap_local: %#lx unmapped (PTE cleared, INVLPG)\n", vaddr);
@@ -340,28 +346,32 @@ static void pkmap_show_stale(struct seq_file *m, unsigned int stale)
 	seq_puts(m, ")\n");
 }
 
-static void pkmap_show_kmap_local(struct seq_file *m)
+/* One CPU's kmap_local stack, top first. */
+static void pkmap_show_kmap_local(struct seq_file *m, unsigned int cpu)
 {
-	int depth = kmap_local_depth();
+	int depth = kmap_local_depth(cpu);
 
-	seq_printf(m, "\nkmap_local: %d of %d slots in use (%#lx-%#lx)\n",
-		   depth, KM_MAX_IDX, kmap_local_slot_addr(KM_MAX_IDX - 1),
-		   kmap_local_slot_addr(0) + PAGE_SIZE - 1);
+	seq_printf(m, "\nkmap_local: %d of %d slots in use (%#lx-%#lx)", depth,
+		   KM_MAX_IDX, kmap_local_slot_addr(cpu, KM_MAX_IDX - 1),
+		   kmap_local_slot_addr(cpu, 0) + PAGE_SIZE - 1);
+	if (nr_cpu_ids > 1)
+		seq_printf(m, ", CPU %u's", cpu);
+	seq_putc(m, '\n');
 	if (depth)
 		seq_printf(m, "%5s %10s %9s  %s\n", "slot", "address", "pfn",
 			   "mapped by");
 	for (int idx = depth - 1; idx >= 0; idx--) {
-		struct page *page = kmap_local_slot_page(idx);
+		struct page *page = kmap_local_slot_page(cpu, idx);
 
 		if (!page) {
 			seq_printf(m,
 				   "%5d %#10lx %9s  (released out of order)\n",
-				   idx, kmap_local_slot_addr(idx), "-");
+				   idx, kmap_local_slot_addr(cpu, idx), "-");
 			continue;
 		}
 		seq_printf(m, "%5d %#10lx %#9lx  %pS\n", idx,
-			   kmap_local_slot_addr(idx), page_to_pfn(page),
-			   (void *)kmap_local_slot_caller(idx));
+			   kmap_local_slot_addr(cpu, idx), page_to_pfn(page),
+			   (void *)kmap_local_slot_caller(cpu, idx));
 	}
 }
 
@@ -369,6 +379,7 @@ static void pkmap_show_kmap_local(struct seq_file *m)
 static void pkmap_show(struct seq_file *m)
 {
 	struct pkmap_state s;
+	unsigned int cpu;
 
 	pkmap_get_state(&s);
 	seq_printf(
@@ -393,6 +404,7 @@ static void pkmap_show(struct seq_file *m)
 			   count - 1, page_to_pfn(pkmap_slot_page(nr)),
 			   PKMAP_ADDR(nr), (void *)pkmap_slot_caller(nr));
 	}
-	pkmap_show_kmap_local(m);
+	for_each_online_cpu(cpu)
+		pkmap_show_kmap_local(m, cpu);
 }
 PROC_FILE("pkmap", pkmap_show);

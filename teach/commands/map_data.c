@@ -19,11 +19,13 @@
  * the allocators exactly as it found them.  The vmalloc areas come from
  * vmap_area_walk() (mm/internal.h), the walk /proc/vmallocinfo makes.
  */
+#include <cpumask.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <highmem.h>
 #include <kernel.h>
 #include <mm.h>
+#include <smp.h>
 #include <sprintf.h>
 #include <string.h>
 #include <user_regions.h>
@@ -145,7 +147,7 @@ static void map_kmaps(struct map_snapshot *s)
 			       count == 1 ? MAP_SLOT_STALE :
 					    MAP_SLOT_USED;
 	}
-	s->kmap_local_depth = kmap_local_depth();
+	s->kmap_local_depth = kmap_local_depth(smp_processor_id());
 	for (unsigned int idx = 0; idx < MAP_NR_FIXMAP; idx++) {
 		enum pg_level level;
 		pte_t *pte = lookup_address(fix_to_virt(idx), &level);
@@ -157,6 +159,7 @@ static void map_kmaps(struct map_snapshot *s)
 static void map_zones(struct map_snapshot *s)
 {
 	struct zone *zone;
+	unsigned int cpu;
 
 	s->nr_zones = 0;
 	for_each_populated_zone(zone) {
@@ -168,7 +171,11 @@ static void map_zones(struct map_snapshot *s)
 		z->present = zone->present_pages;
 		z->managed = zone->managed_pages;
 		z->free = zone->free_pages;
-		z->pcp = (unsigned long)zone->pcp.count;
+		z->pcp = 0; /* every CPU's list of the zone */
+		for_each_possible_cpu(cpu)
+			z->pcp += (unsigned long)per_cpu_ptr(
+					  zone->per_cpu_pageset, cpu)
+					  ->count;
 		for (int w = 0; w < NR_WMARK; w++)
 			z->wmark[w] = zone->_watermark[w];
 		for (int o = 0; o < MAX_ORDER; o++)
@@ -258,6 +265,11 @@ const struct map_snapshot *map_take_snapshot(void)
 	unsigned long flags;
 
 	map_user_space(s); /* may sleep: its mmap_lock */
+	/*
+	 * The kmaps first, interrupts on: kmap_lock's holder may be waiting
+	 * for this CPU to answer a TLB shootdown.
+	 */
+	map_kmaps(s);
 	local_irq_save(flags);
 	for (int r = 0; r < NR_REGIONS; r++)
 		s->regions[r] = memlayout_region_info(r);
@@ -266,7 +278,6 @@ const struct map_snapshot *map_take_snapshot(void)
 	s->max_pfn = max_pfn;
 	s->max_low_pfn = max_low_pfn;
 	map_vmalloc(s);
-	map_kmaps(s);
 	map_zones(s);
 	map_walk_pages(s);
 	local_irq_restore(flags);

@@ -28,6 +28,7 @@
 #include <kernel.h>
 #include <memstate.h>
 #include <mm.h>
+#include <mutex.h>
 #include <panic.h>
 #include <printk.h>
 #include <shell.h>
@@ -43,20 +44,28 @@
 static bool cache_exists(const struct kmem_cache *cache)
 {
 	struct kmem_cache *s;
+	bool found = false;
 
+	mutex_lock(&slab_mutex);
 	list_for_each_entry(s, &slab_caches, list)
 		if (s == cache)
-			return true;
-	return false;
+			found = true;
+	mutex_unlock(&slab_mutex);
+	return found;
 }
 
-/* Is p an object of a slab of `cache` (any cache if NULL), not free? */
+/*
+ * Is p an object of a slab of `cache` (any cache if NULL), not free?  A
+ * free object may wait on a CPU's own freelist, which on_freelist() does
+ * not see: the CPUs give their slabs back first (flush_all()).
+ */
 static bool object_live(void *p, const struct kmem_cache *cache)
 {
 	struct page *slab = virt_to_slab(p);
 
 	if (!slab || (cache && slab->slab_cache != cache))
 		return false;
+	flush_all(slab->slab_cache);
 	return check_valid_pointer(slab->slab_cache, slab, p) &&
 	       !on_freelist(slab->slab_cache, slab, p);
 }

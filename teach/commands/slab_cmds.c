@@ -19,6 +19,7 @@
  * and `slab destroy` only a cache that `slab create` made.
  */
 #include <bug.h>
+#include <cpumask.h>
 #include <errno.h>
 #include <gfp.h>
 #include <kernel.h>
@@ -67,7 +68,8 @@ static void show_slab_object(const void *object)
 	unsigned int nr_pages = 1U << slab->slab_order;
 
 	kprintf("  cache %s: object %u of %u in its slab, %u in use\n", s->name,
-		obj_to_index(s, slab, object), slab->objects, slab->inuse);
+		obj_to_index(s, slab, object), slab->objects,
+		slab_objects_in_use(s, slab));
 	kprintf("  objects of %u bytes, %u bytes apart\n", s->object_size,
 		s->size);
 	kprintf("  slab: pfn %#lx, order %u (%u page%s), zone %s, at %p\n",
@@ -305,6 +307,12 @@ static int slab_create(int argc, char **argv)
 /* The layout of one object, as slab.h draws it. */
 static int slab_info(struct kmem_cache *s)
 {
+	struct kmem_cache_node *n = get_node(s, 0);
+	unsigned int cpu, cpu_slabs = 0;
+
+	for_each_possible_cpu(cpu)
+		if (READ_ONCE(per_cpu_ptr(s->cpu_slab, cpu)->slab))
+			cpu_slabs++;
 	kprintf("%s: object_size %u, size %u, align %u, flags %#x\n", s->name,
 		s->object_size, s->size, s->align, s->flags);
 	kprintf("  struct kmem_cache at %p\n", (void *)s);
@@ -325,11 +333,12 @@ static int slab_info(struct kmem_cache *s)
 	if (s->flags & SLAB_STORE_USER)
 		kprintf("  [%4u, %4u) alloc and free tracks\n",
 			slab_debug_info_end(s), slab_debug_info_end(s) + 2 * 8);
-	kprintf("  slabs %lu (cpu slab %s, %lu partial, %lu full, %lu empty)\n",
-		s->nr_slabs, s->cpu_slab ? "yes" : "none", s->nr_partial,
-		s->nr_full, s->nr_empty);
-	kprintf("  objects %lu of %lu in use\n", kmem_cache_active_objects(s),
-		s->total_objects);
+	kprintf("  slabs %ld (%u cpu slab%s, %lu partial, %lu full, %lu empty)\n",
+		atomic_long_read(&n->nr_slabs), cpu_slabs,
+		cpu_slabs == 1 ? "" : "s", n->nr_partial, n->nr_full,
+		n->nr_empty);
+	kprintf("  objects %lu of %ld in use\n", kmem_cache_active_objects(s),
+		atomic_long_read(&n->total_objects));
 	return 0;
 }
 
@@ -352,11 +361,12 @@ static int slab_free_cmd(struct kmem_cache *s, const char *arg)
 
 static int slab_shrink_cmd(struct kmem_cache *s)
 {
-	unsigned long before = s->nr_slabs;
+	atomic_long_t *nr_slabs = &get_node(s, 0)->nr_slabs;
+	long before = atomic_long_read(nr_slabs);
 	int ret = kmem_cache_shrink(s);
 
-	kprintf("slab: %s shrunk: %lu slab(s) -> %lu\n", s->name, before,
-		s->nr_slabs);
+	kprintf("slab: %s shrunk: %ld slab(s) -> %ld\n", s->name, before,
+		atomic_long_read(nr_slabs));
 	kprintf("  (its empty slabs went back to the buddy allocator)\n");
 	return ret;
 }

@@ -3,8 +3,8 @@
  * smp_cmds.c - the shell's view of the CPUs: `cpus`, and `oncpu N CMD`,
  * which runs any shell command on CPU N.
  *
- * `oncpu` hands the command line to smp_call_on_cpu(): CPU N's idle loop
- * runs it in process context, with its own oops recovery point and its
+ * `oncpu` hands the command line to smp_call_on_cpu(): CPU N's idle task
+ * runs it in process context (ahead of any task queued there), with its own oops recovery point and its
  * own current_comm, while this CPU waits (still taking its interrupts:
  * the keyboard and the serial line arrive here).  What the command prints
  * goes to the same consoles.  So `oncpu 1 cat /proc/interrupts` shows the

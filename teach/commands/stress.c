@@ -15,23 +15,17 @@
  * tries the allocators while nothing is left, which must fail cleanly, and
  * gives it all back.
  *
- * Before the first operation and after the last, the memory manager is
- * settled the way any caller would settle it to count (the lazy vmalloc
- * purge, every cache shrunk, the per-CPU lists drained, stale pkmap slots
- * flushed), then counted: free blocks per zone and order, slab pages and
- * objects, vmalloc areas and the largest gap, page tables, kmaps.  The two
- * counts must be equal; the command prints them side by side.  Page tables
- * are never freed (as in Linux), so the run first makes the ones its
- * vmalloc window will need: a vmap of one page, 8 MB long, and its unmap;
- * and it purges the lazily freed areas itself every 32 vfrees, so that it
- * never wanders out of that window.
+ * The run around them, the counts before and after that must be equal,
+ * and `stress -a`, the same on every CPU at once (each CPU its own tables,
+ * a per-CPU variable, and its own generator), are stress_run.c's.
  *
  * Bounded: at most STRESS_MAX_OPS operations, at most a few hundred things
- * held at once (fixed tables, in bss: the run allocates nothing to keep
+ * held at once (fixed tables, per CPU: the run allocates nothing to keep
  * its books), and Ctrl-C stops it between two operations, after which it
  * gives everything back as usual.
  */
 #include <console.h>
+#include <cpumask.h>
 #include <errno.h>
 #include <highmem.h>
 #include <kernel.h>
@@ -41,11 +35,14 @@
 #include <shell.h>
 #include <signal.h>
 #include <slab.h>
+#include <smp.h>
 #include <sprintf.h>
 #include <stress.h>
 #include <string.h>
 #include <time.h>
 #include <vmalloc.h>
+
+#include "stress_internal.h"
 
 #define NR_BLOCKS 256 /* page blocks held at once */
 #define NR_OBJS 256 /* kmalloc objects */
@@ -55,7 +52,6 @@
 #define MAX_VMAP 8 /* pages per vmap, and kmap_local depth */
 #define MAX_KMAPS 64 /* kmap() users at once: well under 1024 slots */
 #define PURGE_EVERY 32 /* vfrees between two purges: stay in the window */
-#define WINDOW_PAGES 2048 /* the vmalloc window, 8 MB of page tables */
 
 struct stress_block {
 	struct page *page;
@@ -86,7 +82,7 @@ struct stress_area {
 	struct page *pages[MAX_VMAP]; /* vmap: the pages mapped */
 };
 
-static struct stress {
+struct stress {
 	u32 rng;
 	struct stress_result *r;
 	unsigned long vfrees;
@@ -99,16 +95,27 @@ static struct stress {
 	struct stress_area areas[NR_AREAS];
 	unsigned int nr_areas;
 	struct list_head hoard[MAX_ORDER]; /* exhaustion: blocks, chained */
-} st;
+	bool concurrent; /* other CPUs run their own share at the same time */
+};
+
+/* Each CPU's run: its own tables, generator and result (stress -a). */
+static DEFINE_PER_CPU(struct stress, stress_state);
+
+/* The state of the run on this CPU (there is no preemption: it stays). */
+static struct stress *stress_self(void)
+{
+	return this_cpu_ptr(&stress_state);
+}
 
 static u32 rnd(void)
 {
-	u32 x = st.rng;
+	struct stress *st = stress_self();
+	u32 x = st->rng;
 
 	x ^= x << 13;
 	x ^= x >> 17;
 	x ^= x << 5;
-	st.rng = x;
+	st->rng = x;
 	return x;
 }
 
@@ -119,14 +126,15 @@ static u32 rnd_below(u32 n)
 
 static void error(const char *fmt, ...)
 {
+	struct stress *st = stress_self();
 	char text[160];
 	va_list args;
 
 	va_start(args, fmt);
 	vscnprintf(text, sizeof(text), fmt, args);
 	va_end(args);
-	st.r->errors++;
-	pr_err("stress: op %lu: %s\n", st.r->ops, text);
+	st->r->errors++;
+	pr_err("stress: op %lu: %s\n", st->r->ops, text);
 }
 
 /* --- signatures ---------------------------------------------------------- */
@@ -175,17 +183,18 @@ static const gfp_t zone_gfp[] = { GFP_DMA, GFP_KERNEL, GFP_DMA32, GFP_HIGHMEM };
 
 static void op_alloc_pages(void)
 {
+	struct stress *st = stress_self();
 	unsigned int order = rnd_below(4) ? rnd_below(4) : rnd_below(MAX_ORDER);
 	gfp_t gfp = zone_gfp[rnd_below(ARRAY_SIZE(zone_gfp))] | __GFP_NOWARN;
-	struct stress_block *b = &st.blocks[st.nr_blocks];
+	struct stress_block *b = &st->blocks[st->nr_blocks];
 	bool zero = !rnd_below(8) && order <= 3;
 	struct page *page;
 
-	if (st.nr_blocks == NR_BLOCKS)
+	if (st->nr_blocks == NR_BLOCKS)
 		return;
 	page = alloc_pages(gfp | (zero ? GFP_ZERO : 0), order);
 	if (!page) {
-		st.r->refused++;
+		st->r->refused++;
 		return;
 	}
 	*b = (struct stress_block){ .page = page, .order = order };
@@ -198,66 +207,70 @@ static void op_alloc_pages(void)
 		kunmap_local(p);
 	}
 	block_sign(b);
-	st.nr_blocks++;
+	st->nr_blocks++;
 }
 
 static void block_release(unsigned int i)
 {
-	struct stress_block *b = &st.blocks[i];
+	struct stress *st = stress_self();
+	struct stress_block *b = &st->blocks[i];
 
-	for (; b->kmaps; b->kmaps--, st.nr_kmaps--)
+	for (; b->kmaps; b->kmaps--, st->nr_kmaps--)
 		kunmap(b->page);
 	if (!block_check(b))
 		error("pfn %#lx (order %u) lost its signature",
 		      page_to_pfn(b->page), b->order);
 	__free_pages(b->page, b->order);
-	st.blocks[i] = st.blocks[--st.nr_blocks];
+	st->blocks[i] = st->blocks[--st->nr_blocks];
 }
 
 static void op_free_pages(void)
 {
-	unsigned int i = rnd_below(st.nr_blocks);
+	struct stress *st = stress_self();
+	unsigned int i = rnd_below(st->nr_blocks);
 
-	if (st.nr_blocks && !st.blocks[i].vmaps)
+	if (st->nr_blocks && !st->blocks[i].vmaps)
 		block_release(i);
 }
 
 static void op_kmap(void)
 {
-	struct stress_block *b = &st.blocks[rnd_below(st.nr_blocks)];
+	struct stress *st = stress_self();
+	struct stress_block *b = &st->blocks[rnd_below(st->nr_blocks)];
 
-	if (!st.nr_blocks)
+	if (!st->nr_blocks)
 		return;
-	if (b->kmaps && (rnd() & 1 || st.nr_kmaps == MAX_KMAPS)) {
+	if (b->kmaps && (rnd() & 1 || st->nr_kmaps == MAX_KMAPS)) {
 		kunmap(b->page);
 		b->kmaps--;
-		st.nr_kmaps--;
+		st->nr_kmaps--;
 		return;
 	}
-	if (st.nr_kmaps == MAX_KMAPS)
+	if (st->nr_kmaps == MAX_KMAPS)
 		return;
 	if (*(u32 *)kmap(b->page) != b->sig)
 		error("kmap of pfn %#lx reads no signature",
 		      page_to_pfn(b->page));
 	b->kmaps++;
-	st.nr_kmaps++;
+	st->nr_kmaps++;
 }
 
 /* Map a few blocks at once, nested, check each, unmap last-in first-out. */
 static void op_kmap_local(void)
 {
-	unsigned int n = min(st.nr_blocks, 1U + rnd_below(MAX_VMAP));
+	struct stress *st = stress_self();
+	unsigned int n = min(st->nr_blocks, 1U + rnd_below(MAX_VMAP));
 	u32 *addr[MAX_VMAP];
 	unsigned int which[MAX_VMAP];
 
 	for (unsigned int k = 0; k < n; k++) {
-		which[k] = rnd_below(st.nr_blocks);
-		addr[k] = kmap_local_page(st.blocks[which[k]].page);
+		which[k] = rnd_below(st->nr_blocks);
+		addr[k] = kmap_local_page(st->blocks[which[k]].page);
 	}
 	for (int k = (int)n - 1; k >= 0; k--) {
-		if (addr[k][0] != st.blocks[which[k]].sig)
+		if (addr[k][0] != st->blocks[which[k]].sig)
 			error("kmap_local of pfn %#lx reads no signature",
-			      page_to_pfn(st.blocks[which[k]].page));
+			      page_to_pfn(st->blocks[which[k]].page));
 		kunmap_local(addr[k]);
 	}
 }
@@ -279,50 +292,55 @@ static size_t random_size(void)
 
 static void op_kmalloc(void)
 {
-	struct stress_obj *o = &st.objs[st.nr_objs];
+	struct stress *st = stress_self();
+	struct stress_obj *o = &st->objs[st->nr_objs];
 	gfp_t gfp = (rnd_below(8) ? GFP_KERNEL : GFP_DMA) | __GFP_NOWARN;
 
-	if (st.nr_objs == NR_OBJS)
+	if (st->nr_objs == NR_OBJS)
 		return;
 	o->size = random_size();
 	o->p = kmalloc(o->size, gfp);
 	if (!o->p) {
-		st.r->refused++;
+		st->r->refused++;
 		return;
 	}
 	o->sig = (u8)(rnd() | 1);
 	fill(o->p, o->size, o->sig);
-	st.nr_objs++;
+	st->nr_objs++;
 }
 
 static void obj_release(unsigned int i)
 {
-	struct stress_obj *o = &st.objs[i];
+	struct stress *st = stress_self();
+	struct stress_obj *o = &st->objs[i];
 
 	if (!check_bytes(o->p, o->size, o->sig))
 		error("kmalloc object %p (%zu bytes) was overwritten", o->p,
 		      o->size);
 	kfree(o->p);
-	st.objs[i] = st.objs[--st.nr_objs];
+	st->objs[i] = st->objs[--st->nr_objs];
 }
 
 static void op_kfree(void)
 {
-	if (st.nr_objs)
-		obj_release(rnd_below(st.nr_objs));
+	struct stress *st = stress_self();
+
+	if (st->nr_objs)
+		obj_release(rnd_below(st->nr_objs));
 }
 
 static void op_krealloc(void)
 {
-	struct stress_obj *o = &st.objs[rnd_below(st.nr_objs)];
+	struct stress *st = stress_self();
+	struct stress_obj *o = &st->objs[rnd_below(st->nr_objs)];
 	size_t size = random_size();
 	u8 *p;
 
-	if (!st.nr_objs)
+	if (!st->nr_objs)
 		return;
 	p = krealloc(o->p, size, GFP_KERNEL | __GFP_NOWARN);
 	if (!p) {
-		st.r->refused++; /* the old object stays, untouched */
+		st->r->refused++; /* the old object stays, untouched */
 		return;
 	}
 	if (!check_bytes(p, min(size, o->size), o->sig))
@@ -350,6 +368,7 @@ static void cache_destroy(struct stress_cache *c)
 
 static void cache_create(struct stress_cache *c)
 {
+	struct stress *st = stress_self();
 	static const slab_flags_t flags[] = {
 		0,
 		SLAB_HWCACHE_ALIGN,
@@ -358,18 +377,20 @@ static void cache_create(struct stress_cache *c)
 		SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE,
 	};
 
-	snprintf(c->name, sizeof(c->name), "stress-%u", st.cache_serial++);
+	snprintf(c->name, sizeof(c->name), "stress-%u-%u", smp_processor_id(),
+		 st->cache_serial++);
 	c->s = kmem_cache_create(c->name, 1 + rnd_below(2048),
 				 rnd_below(2) ? 0 : 1U << rnd_below(7),
 				 flags[rnd_below(ARRAY_SIZE(flags))], NULL);
 	if (!c->s)
-		st.r->refused++;
+		st->r->refused++;
 	c->nr = 0;
 }
 
 static void op_cache(void)
 {
-	struct stress_cache *c = &st.caches[rnd_below(NR_CACHES)];
+	struct stress *st = stress_self();
+	struct stress_cache *c = &st->caches[rnd_below(NR_CACHES)];
 	u32 what = rnd_below(16);
 	void *p;
 
@@ -380,7 +401,7 @@ static void op_cache(void)
 	} else if (what < 9 && c->nr < NR_CACHE_OBJS) {
 		p = kmem_cache_alloc(c->s, GFP_KERNEL | __GFP_NOWARN);
 		if (!p) {
-			st.r->refused++;
+			st->r->refused++;
 			return;
 		}
 		fill(p, c->s->object_size, (u8)c->nr);
@@ -406,10 +427,11 @@ static void op_cache(void)
 
 static void op_vmalloc(void)
 {
-	struct stress_area *a = &st.areas[st.nr_areas];
+	struct stress *st = stress_self();
+	struct stress_area *a = &st->areas[st->nr_areas];
 	bool zero = rnd() & 1;
 
-	if (st.nr_areas == NR_AREAS)
+	if (st->nr_areas == NR_AREAS)
 		return;
 	*a = (struct stress_area){ .size = 1 + rnd_below(16 * PAGE_SIZE) };
 	a->addr = __vmalloc(a->size,
@@ -417,37 +439,38 @@ static void op_vmalloc(void)
 				    (zero ? GFP_ZERO : 0),
 			    __builtin_return_address(0));
 	if (!a->addr) {
-		st.r->refused++;
+		st->r->refused++;
 		return;
 	}
 	if (zero && !check_bytes(a->addr, a->size, 0))
 		error("vzalloc area %p is not zeroed", a->addr);
 	a->sig = (u8)(rnd() | 1);
 	fill(a->addr, a->size, a->sig);
-	st.nr_areas++;
+	st->nr_areas++;
 }
 
 /* vmap a few single pages we hold; write through it, read through kmap. */
 static void op_vmap(void)
 {
-	struct stress_area *a = &st.areas[st.nr_areas];
+	struct stress *st = stress_self();
+	struct stress_area *a = &st->areas[st->nr_areas];
 	unsigned int want = 1 + rnd_below(MAX_VMAP);
 	struct stress_block *b[MAX_VMAP];
 
-	if (st.nr_areas == NR_AREAS)
+	if (st->nr_areas == NR_AREAS)
 		return;
 	*a = (struct stress_area){ .nr_pages = 0 };
-	for (unsigned int i = 0; i < st.nr_blocks && a->nr_pages < want; i++) {
-		if (st.blocks[i].order || st.blocks[i].vmaps)
+	for (unsigned int i = 0; i < st->nr_blocks && a->nr_pages < want; i++) {
+		if (st->blocks[i].order || st->blocks[i].vmaps)
 			continue;
-		b[a->nr_pages] = &st.blocks[i];
-		a->pages[a->nr_pages++] = st.blocks[i].page;
+		b[a->nr_pages] = &st->blocks[i];
+		a->pages[a->nr_pages++] = st->blocks[i].page;
 	}
 	if (!a->nr_pages)
 		return;
 	a->addr = vmap(a->pages, a->nr_pages, 0, PAGE_KERNEL);
 	if (!a->addr) {
-		st.r->refused++;
+		st->r->refused++;
 		return;
 	}
 	for (unsigned int i = 0; i < a->nr_pages; i++) {
@@ -460,33 +483,36 @@ static void op_vmap(void)
 		kunmap_local(p);
 		b[i]->vmaps++;
 	}
-	st.nr_areas++;
+	st->nr_areas++;
 }
 
 static void area_release(unsigned int i)
 {
-	struct stress_area *a = &st.areas[i];
+	struct stress *st = stress_self();
+	struct stress_area *a = &st->areas[i];
 
 	if (a->nr_pages) {
 		for (unsigned int k = 0; k < a->nr_pages; k++)
-			for (unsigned int j = 0; j < st.nr_blocks; j++)
-				if (st.blocks[j].page == a->pages[k])
-					st.blocks[j].vmaps--;
+			for (unsigned int j = 0; j < st->nr_blocks; j++)
+				if (st->blocks[j].page == a->pages[k])
+					st->blocks[j].vmaps--;
 		vunmap(a->addr);
 	} else {
 		if (!check_bytes(a->addr, a->size, a->sig))
 			error("vmalloc area %p was overwritten", a->addr);
 		vfree(a->addr);
 	}
-	st.areas[i] = st.areas[--st.nr_areas];
-	if (++st.vfrees % PURGE_EVERY == 0)
+	st->areas[i] = st->areas[--st->nr_areas];
+	if (++st->vfrees % PURGE_EVERY == 0)
 		vmalloc_purge(); /* reuse the window's addresses */
 }
 
 static void op_vfree(void)
 {
-	if (st.nr_areas)
-		area_release(rnd_below(st.nr_areas));
+	struct stress *st = stress_self();
+
+	if (st->nr_areas)
+		area_release(rnd_below(st->nr_areas));
 }
 
 /* --- exhaustion ---------------------------------------------------------- */
@@ -494,20 +520,25 @@ static void op_vfree(void)
 /* Take every block of the zones gfp allows, largest first. */
 static void hoard_fill(gfp_t gfp)
 {
+	struct stress *st = stress_self();
+
 	for (int o = MAX_ORDER - 1; o >= 0; o--) {
 		struct page *page;
 
 		while ((page = alloc_pages(gfp | __GFP_NOWARN, (unsigned)o)))
-			list_add(&page->buddy_list, &st.hoard[o]);
+			list_add(&page->buddy_list, &st->hoard[o]);
 	}
 }
 
 static void hoard_release(void)
 {
+	struct stress *st = stress_self();
+
 	for (int o = 0; o < MAX_ORDER; o++) {
 		struct page *page, *next;
 
-		list_for_each_entry_safe(page, next, &st.hoard[o], buddy_list) {
+		list_for_each_entry_safe(page, next, &st->hoard[o],
+					 buddy_list) {
 			list_del(&page->buddy_list);
 			__free_pages(page, (unsigned int)o);
 		}
@@ -521,92 +552,32 @@ static void hoard_release(void)
  */
 static void op_exhaust(void)
 {
+	struct stress *st = stress_self();
 	static const gfp_t which[] = { GFP_KERNEL, GFP_HIGHMEM, GFP_DMA };
 	gfp_t gfp = which[rnd_below(ARRAY_SIZE(which))];
 	struct page *page;
 	void *p;
 
 	hoard_fill(gfp);
-	if (alloc_pages(gfp | __GFP_NOWARN, 0))
+	/* Alone, nothing is left; other CPUs may free pages meanwhile. */
+	page = alloc_pages(gfp | __GFP_NOWARN, 0);
+	if (page && !st->concurrent)
 		error("a page was handed out after the zones ran dry");
+	if (page)
+		__free_page(page);
 	page = alloc_pages(GFP_ATOMIC | __GFP_NOWARN, 0);
 	if (page)
 		__free_page(page);
 	for (int i = 0; i < 4; i++) {
 		p = kmalloc(random_size(), GFP_KERNEL | __GFP_NOWARN);
 		kfree(p);
-		st.r->refused += !p;
+		st->r->refused += !p;
 		op_vmalloc();
 		op_vfree();
 		op_cache();
 	}
 	hoard_release();
-	st.r->exhaustions++;
-}
-
-/* --- counting -------------------------------------------------------------- */
-
-/* What any caller does before counting: flush what is lazily kept. */
-static void settle(void)
-{
-	struct kmem_cache *s;
-
-	vmalloc_purge();
-	list_for_each_entry(s, &slab_caches, list)
-		kmem_cache_shrink(s);
-	drain_all_pages();
-	kmap_flush_unused();
-}
-
-static void count(struct stress_counts *c)
-{
-	struct kmem_cache *s;
-	struct pkmap_state pk;
-
-	settle();
-	memset(c, 0, sizeof(*c));
-	for (int z = 0; z < MAX_NR_ZONES; z++) {
-		c->free_pages[z] = zones[z].free_pages;
-		for (int o = 0; o < MAX_ORDER; o++)
-			c->nr_free[z][o] = zones[z].free_area[o].nr_free;
-	}
-	c->slab_pages = nr_slab_reclaimable + nr_slab_unreclaimable;
-	list_for_each_entry(s, &slab_caches, list) {
-		c->slab_objects += kmem_cache_active_objects(s);
-		c->nr_caches++;
-	}
-	c->vm_areas = vmalloc_nr_areas();
-	c->vm_largest = vmalloc_largest_free();
-	c->vm_pages = vmalloc_nr_pages();
-	c->pgtables = nr_kernel_pgtables;
-	pkmap_get_state(&pk);
-	c->pkmap_users = pk.users;
-	c->kmap_local_depth = kmap_local_depth();
-}
-
-/*
- * Page tables are never freed: make the ones the run's vmalloc window
- * needs before counting (8 MB of one page, mapped and unmapped).
- */
-static void prepare_window(void)
-{
-	unsigned int n = min_t(unsigned long, WINDOW_PAGES,
-			       vmalloc_largest_free() / 2 >> PAGE_SHIFT);
-	struct page **pages =
-		kmalloc_array(n, sizeof(*pages), GFP_KERNEL | __GFP_NOWARN);
-	struct page *page = alloc_page(GFP_KERNEL | __GFP_NOWARN);
-	void *addr = NULL;
-
-	if (pages && page) {
-		for (unsigned int i = 0; i < n; i++)
-			pages[i] = page;
-		addr = vmap(pages, n, 0, PAGE_KERNEL);
-	}
-	if (addr)
-		vunmap(addr);
-	if (page)
-		__free_page(page);
-	kfree(pages);
+	st->r->exhaustions++;
 }
 
 /* --- the run --------------------------------------------------------------- */
@@ -623,37 +594,41 @@ static const stress_op_t stress_ops[] = {
 
 static void release_all(void)
 {
-	while (st.nr_areas)
-		area_release(st.nr_areas - 1);
-	while (st.nr_blocks)
-		block_release(st.nr_blocks - 1);
-	while (st.nr_objs)
-		obj_release(st.nr_objs - 1);
+	struct stress *st = stress_self();
+
+	while (st->nr_areas)
+		area_release(st->nr_areas - 1);
+	while (st->nr_blocks)
+		block_release(st->nr_blocks - 1);
+	while (st->nr_objs)
+		obj_release(st->nr_objs - 1);
 	for (unsigned int i = 0; i < NR_CACHES; i++)
-		if (st.caches[i].s)
-			cache_destroy(&st.caches[i]);
+		if (st->caches[i].s)
+			cache_destroy(&st->caches[i]);
 }
 
-static bool counts_equal(const struct stress_counts *a,
-			 const struct stress_counts *b)
+/* Start this CPU's state for a run (its own seed: CPUs draw apart). */
+static void stress_init(u32 seed, struct stress_result *r, bool concurrent)
 {
-	return !memcmp(a, b, sizeof(*a));
-}
+	struct stress *st = stress_self();
 
-int stress_run(u32 seed, unsigned long ops, bool verbose,
-	       struct stress_result *r)
-{
-	memset(&st, 0, sizeof(st));
-	memset(r, 0, sizeof(*r));
-	st.r = r;
-	st.rng = seed * 2654435761U + 1; /* never 0: xorshift would stay 0 */
+	memset(st, 0, sizeof(*st));
+	st->r = r;
+	st->concurrent = concurrent;
+	/* Never 0: xorshift would stay 0. */
+	st->rng = (seed + smp_processor_id() * 0x9e3779b9U) * 2654435761U | 1;
 	for (int o = 0; o < MAX_ORDER; o++)
-		INIT_LIST_HEAD(&st.hoard[o]);
-	prepare_window();
-	count(&r->before);
-	for (r->ops = 0; r->ops < ops; r->ops++) {
-		if (signal_pending(current)) {
-			r->interrupted = true;
+		INIT_LIST_HEAD(&st->hoard[o]);
+}
+
+/* This CPU's share of a run: see stress_internal.h. */
+void stress_cpu_run(u32 seed, unsigned long ops, u64 until, bool concurrent,
+		    struct stress_result *r)
+{
+	stress_init(seed, r, concurrent);
+	for (r->ops = 0; r->ops < ops || (until && jiffies < until); r->ops++) {
+		if (stress_stopped() || r->ops >= STRESS_MAX_OPS * 64) {
+			r->interrupted = stress_stopped();
 			break;
 		}
 		/* An exhaustion now and then, and once in any run of 100. */
@@ -663,11 +638,10 @@ int stress_run(u32 seed, unsigned long ops, bool verbose,
 			stress_ops[rnd_below(ARRAY_SIZE(stress_ops))]();
 	}
 	release_all();
-	count(&r->after);
-	r->same = counts_equal(&r->before, &r->after);
-	if (verbose || !r->same)
-		stress_print(r, seed);
-	if (r->interrupted)
-		return -EINTR;
-	return r->same && !r->errors ? 0 : -EIO;
+	/*
+	 * No stale pointer left in the tables: kmemleak's conservative scan
+	 * reads every CPU's per-CPU area, and an address the run freed, once
+	 * handed out again, would look referenced from here.
+	 */
+	memset(stress_self(), 0, sizeof(struct stress));
 }

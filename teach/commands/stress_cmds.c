@@ -43,8 +43,13 @@ void stress_print(const struct stress_result *r, u32 seed)
 {
 	const struct stress_counts *a = &r->before, *b = &r->after;
 
-	kprintf("stress: seed %u, %lu ops%s\n", seed, r->ops,
-		r->interrupted ? " (stopped by Ctrl-C)" : "");
+	if (r->cpus > 1 || r->ms)
+		kprintf("stress: seed %u, %lu ops on %u CPUs at once in %lu.%03lu s%s\n",
+			seed, r->ops, r->cpus, r->ms / 1000, r->ms % 1000,
+			r->interrupted ? " (stopped by Ctrl-C)" : "");
+	else
+		kprintf("stress: seed %u, %lu ops%s\n", seed, r->ops,
+			r->interrupted ? " (stopped by Ctrl-C)" : "");
 	kprintf("  %lu refused (memory ran out), %lu exhaustions, %lu errors\n",
 		r->refused, r->exhaustions, r->errors);
 	kprintf("  free blocks by order 0..%d, per zone: before, then after\n",
@@ -82,22 +87,35 @@ void stress_print(const struct stress_result *r, u32 seed)
 static int cmd_stress(int argc, char **argv)
 {
 	struct stress_result r;
-	unsigned long seed, ops;
+	unsigned long seed, ops, seconds = 0;
+	bool all = argc > 1 && !strcmp(argv[1], "-a");
 
-	if (argc != 3)
-		return shell_usage(argv[0]);
+	if (all) { /* the rest as if -a were not there */
+		argc--;
+		argv++;
+	}
+	if (argc != 3 && !(all && argc == 4))
+		return shell_usage("stress");
 	if (shell_parse_ulong(argv[1], &seed) ||
-	    shell_parse_ulong(argv[2], &ops))
+	    shell_parse_ulong(argv[2], &ops) ||
+	    (argc == 4 && shell_parse_ulong(argv[3], &seconds)))
 		return -EINVAL;
 	if (ops > STRESS_MAX_OPS) {
 		kprintf("stress: %lu ops is more than %lu: refused\n", ops,
 			STRESS_MAX_OPS);
 		return -EINVAL;
 	}
+	if (seconds > STRESS_MAX_SECONDS) {
+		kprintf("stress: %lu seconds is more than %lu: refused\n",
+			seconds, STRESS_MAX_SECONDS);
+		return -EINVAL;
+	}
+	if (all)
+		return stress_run_all((u32)seed, ops, seconds, true, &r);
 	return stress_run((u32)seed, ops, true, &r);
 }
-SHELL_COMMAND(stress, "SEED OPS",
-	      "random work on every allocator; all must come back",
+SHELL_COMMAND(stress, "[-a] SEED OPS [SECONDS]",
+	      "seeded random work; everything must come back",
 	      SHELL_TOPIC_SYSTEM, cmd_stress,
 	      .detail = "Runs OPS operations (at most 1000000) drawn from a "
 			"random generator seeded with SEED, so a run repeats "
@@ -108,7 +126,10 @@ SHELL_COMMAND(stress, "SEED OPS",
 			"that is checked when it is freed.  The free blocks "
 			"per zone and order, the slab, vmalloc, page-table and "
 			"kmap counts are shown before and after, side by side: "
-			"they must be equal.  Ctrl-C stops it between two "
-			"operations; what it holds is given back all the same.",
+			"they must be equal.  With -a every CPU runs OPS of its "
+			"own at the same time (and on for SECONDS, if given, "
+			"at most 600): the locks at work.  Ctrl-C stops it "
+			"between two operations; what it holds is given back "
+			"all the same.",
 	      .see = "cat /proc/buddyinfo, slabtop, cat /proc/vmallocinfo, "
-		     "test stress");
+		     "test stress, cpus");

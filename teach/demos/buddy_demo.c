@@ -22,8 +22,10 @@
 #include <demo.h>
 #include <kernel.h>
 #include <mm.h>
+#include <percpu.h>
 #include <printk.h>
 #include <seq_file.h>
+#include <smp.h>
 #include <sprintf.h>
 #include <string.h>
 
@@ -53,6 +55,12 @@ static const char *bd_gfp_name(void)
 static struct zone *bd_zone(void)
 {
 	return first_zones_zonelist(&zonelist, gfp_zone(bd_gfp()))->zone;
+}
+
+/* The zone's per-CPU list of the CPU the demo runs on (a demo stays on it). */
+static const struct per_cpu_pages *bd_pcp(void)
+{
+	return this_cpu_ptr(bd_zone()->per_cpu_pageset);
 }
 
 /* The zone's row of /proc/buddyinfo: nr_free of each order; false if none. */
@@ -124,9 +132,9 @@ static void bd_buddyinfo(void)
 		bd_zone()->name, bd_gfp_name());
 	bd_print_orders();
 	bd_print_row("now", nr_free);
-	kprintf("  Its per-CPU list (zoneinfo: pagesets, count) holds %d pages now,\n"
-		"  which the row does not count; the demo drained it first.\n",
-		bd_zone()->pcp.count);
+	kprintf("  This CPU's list of it (zoneinfo: pagesets, cpu %u, count) holds %d\n"
+		"  pages now, which the row does not count; the demo drained it first.\n",
+		smp_processor_id(), bd_pcp()->count);
 }
 
 /* The smallest order from `order` up with a free block, or -1. */
@@ -238,11 +246,11 @@ static void bd_free_to_pcp(void)
 		return;
 	}
 	kprintf("  __free_pages(pfn %#lx, %u): the row did not move.  The block is\n"
-		"  on zone %s's per-CPU list (pagesets count %d, high %d): the next\n"
+		"  on zone %s's list of CPU %u (pagesets count %d, high %d): the next\n"
 		"  request of order %u takes it back with no split, and\n"
 		"  /proc/buddyinfo does not count it.\n",
-		pfn, bd.order, bd_zone()->name, bd_zone()->pcp.count,
-		bd_zone()->pcp.high, bd.order);
+		pfn, bd.order, bd_zone()->name, smp_processor_id(),
+		bd_pcp()->count, bd_pcp()->high, bd.order);
 }
 
 /* The merges __free_one_page() made: each order's buddy, low up to top. */

@@ -31,6 +31,7 @@
 #include <mm.h>
 #include <printk.h>
 #include <sprintf.h>
+#include <smp.h>
 #include <string.h>
 #include <timer.h>
 
@@ -229,7 +230,7 @@ static void hm_kmap_local(void)
 		return;
 	kprintf("  kmap_local_page -> %p: kmap_local slot %d,\n"
 		"  a fixmap PTE written, no flush needed\n",
-		hm.local, kmap_local_depth() - 1);
+		hm.local, kmap_local_depth(smp_processor_id()) - 1);
 	kprintf("  read at %p: \"%s\":\n"
 		"  one physical page, two virtual addresses (%p, its stale pkmap\n"
 		"  slot, still maps it)\n",

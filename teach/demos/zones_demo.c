@@ -19,6 +19,7 @@
 #include <highmem.h>
 #include <kernel.h>
 #include <mm.h>
+#include <percpu.h>
 #include <printk.h>
 
 static void zd_ranges(void)
@@ -103,13 +104,18 @@ static void zd_allocators(void)
 
 	kprintf("  %-8s %9s %6s %6s %6s %8s %6s\n", "zone", "free", "min",
 		"low", "high", "pcp high", "batch");
-	for_each_populated_zone(zone)
+	for_each_populated_zone(zone) {
+		/* high and batch are the same on every CPU: this one's. */
+		const struct per_cpu_pages *pcp =
+			this_cpu_ptr(zone->per_cpu_pageset);
+
 		kprintf("  %-8s %9lu %6lu %6lu %6lu %8d %6d\n", zone->name,
 			zone->free_pages, min_wmark_pages(zone),
 			low_wmark_pages(zone), high_wmark_pages(zone),
-			zone->pcp.high, zone->pcp.batch);
+			pcp->high, pcp->batch);
+	}
 	kprintf("  Each zone has its own free lists (a row of /proc/buddyinfo), its\n"
-		"  watermarks, its per-CPU list and its lowmem_reserve: an allocation\n"
+		"  watermarks, a list per CPU and its lowmem_reserve: an allocation\n"
 		"  takes from one zone, never from two (demo buddy, demo gfp).\n");
 }
 

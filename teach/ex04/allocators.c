@@ -68,9 +68,11 @@ void explain_kmalloc(void)
 		"    one pop from its free list\n"
 		"  - Above 8 KB, whole pages from the buddy allocator, at most 4 MB\n"
 		"  - Good for: small objects, DMA buffers, anything a device touches\n");
+	mutex_lock(&slab_mutex);
 	list_for_each_entry(s, &slab_caches, list)
 		caches += !strncmp(s->name, "kmalloc-", 8) ||
 			  !strncmp(s->name, "dma-kmalloc-", 12);
+	mutex_unlock(&slab_mutex);
 	kprintf("  now: %u kmalloc caches; kmalloc-64 has %lu object(s) in use;\n"
 		"       the largest kmalloc (%lu KB) needs a free order-%d block: lowmem has %lu\n",
 		caches, kmem_cache_active_objects(kmalloc_slab(64, GFP_KERNEL)),

@@ -43,7 +43,7 @@ struct memstate {
 	unsigned long vm_areas; /* vmalloc areas (after the purge) */
 	unsigned short pkmap_users[LAST_PKMAP]; /* users of each pkmap slot */
 	unsigned int pkmap_cursor; /* last_pkmap_nr */
-	int kmap_local_depth; /* kmap_local slots in use on this CPU */
+	int kmap_local_depth; /* kmap_local slots in use, all CPUs */
 };
 
 /* What memstate_settle() did, for `reset` to say. */

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * stress.h - seeded random work on every allocator (teach/commands/stress.c),
- * run by the shell's `stress SEED OPS` and by the ktest suite `stress`.
+ * stress.h - seeded random work on every allocator (teach/commands/stress.c
+ * and stress_run.c), run by the shell's `stress SEED OPS` and by the ktest
+ * suite `stress`.
  */
 #ifndef _STRESS_H
 #define _STRESS_H
@@ -10,6 +11,7 @@
 #include <types.h>
 
 #define STRESS_MAX_OPS 1000000UL
+#define STRESS_MAX_SECONDS 600UL
 
 /* What the memory manager holds, settled: compared before and after. */
 struct stress_counts {
@@ -33,6 +35,8 @@ struct stress_result {
 	unsigned long errors; /* corrupted data, or a failed check */
 	bool interrupted; /* Ctrl-C */
 	bool same; /* after == before */
+	unsigned int cpus; /* CPUs that ran it at once */
+	unsigned long ms; /* how long they ran (stress_run_all()) */
 	struct stress_counts before, after;
 };
 
@@ -43,6 +47,15 @@ struct stress_result {
  */
 int stress_run(u32 seed, unsigned long ops, bool verbose,
 	       struct stress_result *r);
+
+/*
+ * The same on every online CPU at once (schedule_on_each_cpu()), each its
+ * own share of ops with its own generator (SEED and its CPU number), and
+ * on until `seconds` have passed if that is not 0; counted before and
+ * after with every CPU done.  r sums the CPUs'.
+ */
+int stress_run_all(u32 seed, unsigned long ops, unsigned long seconds,
+		   bool verbose, struct stress_result *r);
 
 /* The counts before and after, side by side (stress_cmds.c). */
 void stress_print(const struct stress_result *r, u32 seed);

@@ -6,8 +6,8 @@
  * The counts are the ones the tests' leak checks use (tests/kernel/
  * leak_check.c), taken through mm's public interface: free pages per zone,
  * objects in use per slab cache, vmalloc areas, users of each pkmap slot,
- * the kmap_local depth, and the pkmap cursor, which decides the slot (and
- * so the address) the next kmap() gets.  They mean something only once the
+ * the kmap_local depth (every CPU's), and the pkmap cursor, which decides
+ * the slot (and so the address) the next kmap() gets.  They mean something only once the
  * caches in front of the free lists are settled: a page on a per-CPU list,
  * an empty slab kept as a reserve, a vfree'd area waiting for its TLB
  * flush and a stale pkmap slot are all free memory that the plain counts
@@ -20,11 +20,14 @@
  * gives back (Linux keeps them too): they are not a difference, and the
  * one every class makes, for the first vmalloc, is made before counting.
  */
+#include <cpumask.h>
 #include <highmem.h>
 #include <kernel.h>
 #include <memstate.h>
 #include <mm.h>
+#include <mutex.h>
 #include <printk.h>
+#include <sched.h>
 #include <slab.h>
 #include <vmalloc.h>
 
@@ -39,18 +42,22 @@ void memstate_settle(struct memstate_settled *done)
 	struct pkmap_state pk;
 	struct kmem_cache *s;
 
+	wait_for_dying_tasks(); /* a stack freed at a last switch elsewhere */
 	d.lazy_areas = vmalloc_nr_lazy_areas();
 	vmalloc_purge();
 	pkmap_get_state(&pk);
 	d.stale_slots = pk.stale;
 	kmap_flush_unused();
 	/* Slabs before pages: the slabs given back land on the lists. */
+	mutex_lock(&slab_mutex);
 	list_for_each_entry(s, &slab_caches, list) {
-		unsigned long slabs = s->nr_slabs;
+		atomic_long_t *nr_slabs = &get_node(s, 0)->nr_slabs;
+		long slabs = atomic_long_read(nr_slabs);
 
 		kmem_cache_shrink(s);
-		d.slabs += slabs - s->nr_slabs;
+		d.slabs += (unsigned long)(slabs - atomic_long_read(nr_slabs));
 	}
+	mutex_unlock(&slab_mutex);
 	d.pcp_pages = drain_all_pages();
 	if (done)
 		*done = d;
@@ -60,13 +67,16 @@ void memstate_take(struct memstate *s)
 {
 	struct kmem_cache *cache;
 	struct pkmap_state pk;
+	unsigned int cpu;
 
 	for (int z = 0; z < MAX_NR_ZONES; z++) {
 		s->free[z] = zones[z].free_pages;
-		s->pgtables[z] = zones[z].nr_page_table_pages;
+		s->pgtables[z] = (unsigned long)atomic_long_read(
+			&zones[z].nr_page_table_pages);
 	}
 	s->nr_caches = 0;
 	s->caches_overflowed = false;
+	mutex_lock(&slab_mutex);
 	list_for_each_entry(cache, &slab_caches, list) {
 		if (s->nr_caches == MEMSTATE_MAX_CACHES) {
 			s->caches_overflowed = true;
@@ -76,13 +86,16 @@ void memstate_take(struct memstate *s)
 			cache, cache->name, kmem_cache_active_objects(cache)
 		};
 	}
+	mutex_unlock(&slab_mutex);
 	s->vm_areas = vmalloc_nr_areas();
 	for (unsigned int nr = 0; nr < LAST_PKMAP; nr++)
 		s->pkmap_users[nr] =
 			(unsigned short)max(pkmap_slot_count(nr) - 1, 0);
 	pkmap_get_state(&pk);
 	s->pkmap_cursor = pk.cursor;
-	s->kmap_local_depth = kmap_local_depth();
+	s->kmap_local_depth = 0; /* every CPU's: none may outlive a command */
+	for_each_online_cpu(cpu)
+		s->kmap_local_depth += kmap_local_depth(cpu);
 }
 
 /* The entry for cache c in s, or NULL (created since, or not counted). */

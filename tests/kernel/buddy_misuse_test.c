@@ -29,6 +29,7 @@
 #include <string.h>
 #include <uaccess.h>
 #include <vmalloc.h>
+#include <smp.h>
 
 #include "mm_test_helpers.h"
 
@@ -48,8 +49,8 @@ static void buddy_order_above_max_is_refused_with_a_warning(struct ktest *test)
 		 MAX_ORDER);
 	KTEST_EXPECT_LOG(test, mark, text);
 	snprintf(text, sizeof(text),
-		 "WARNING: CPU: 0 PID: %d at %s:", current->pid,
-		 "mm/page_alloc.c");
+		 "WARNING: CPU: %u PID: %d at %s:", smp_processor_id(),
+		 current->pid, "mm/page_alloc.c");
 	KTEST_EXPECT_LOG(test, mark, text);
 	/* __GFP_NOWARN: refused just the same, silently. */
 	KTEST_EXPECT_NULL(test, alloc_pages(GFP_KERNEL | __GFP_NOWARN,
@@ -387,7 +388,7 @@ static void buddy_freeing_a_page_table_is_refused(struct ktest *test)
 
 static void buddy_freeing_kmalloc_memory_is_refused(struct ktest *test)
 {
-	unsigned long slab_pages = nr_slab_unreclaimable;
+	long slab_pages = atomic_long_read(&nr_slab_unreclaimable);
 	void *p = kmalloc(4 * PAGE_SIZE, GFP_KERNEL);
 	struct page *page;
 
@@ -397,9 +398,11 @@ static void buddy_freeing_kmalloc_memory_is_refused(struct ktest *test)
 	expect_free_refused(test, page, 2, "a kmalloc() block of 16 KB");
 	free_pages((unsigned long)p, 2);
 	KTEST_EXPECT_TRUE(test, PageLargeKmalloc(page));
-	KTEST_EXPECT_EQ(test, nr_slab_unreclaimable, slab_pages + 4);
+	KTEST_EXPECT_EQ(test, atomic_long_read(&nr_slab_unreclaimable),
+			slab_pages + 4);
 	kfree(p);
-	KTEST_EXPECT_EQ(test, nr_slab_unreclaimable, slab_pages);
+	KTEST_EXPECT_EQ(test, atomic_long_read(&nr_slab_unreclaimable),
+			slab_pages);
 }
 
 /* Free a kmapped page: a WARN naming `slot`; the page stays allocated. */
@@ -444,7 +447,7 @@ buddy_freeing_a_kmapped_page_warns_naming_the_slot(struct ktest *test)
 	addr = kmap_local_page(page);
 	KTEST_ASSERT_NOT_NULL(test, addr);
 	snprintf(text, sizeof(text), "at kmap_local slot %d",
-		 kmap_local_depth() - 1);
+		 kmap_local_depth(smp_processor_id()) - 1);
 	expect_free_warns_kmapped(test, page, text);
 	kunmap_local(addr);
 

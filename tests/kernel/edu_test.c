@@ -112,7 +112,7 @@ static int factorial_on_this_cpu(void *data)
 static void edu_waiter_on_another_cpu_is_woken_by_cpu0(struct ktest *test)
 {
 	struct edu_device *edu = edu_or_skip(test);
-	unsigned int cpu = ktest_other_cpu(test);
+	unsigned int cpu = ktest_cpu_not_0(test);
 	unsigned int irq = edu->pdev->irq;
 	unsigned long there = kstat_irqs_cpu(irq, cpu);
 	unsigned long on_cpu0 = kstat_irqs_cpu(irq, 0);

@@ -32,6 +32,7 @@
 #include <string.h>
 #include <timer.h>
 #include <uaccess.h>
+#include <smp.h>
 
 #define PATTERN 0x4b4d3338U /* "KM38" */
 
@@ -143,10 +144,10 @@ static void highmem_kmap_local_of_lowmem_pages_uses_no_slot(struct ktest *test)
 		KTEST_EXPECT_PTR_EQ(test, addr[i],
 				    lowmem_page_address(page + i));
 	}
-	KTEST_EXPECT_EQ(test, kmap_local_depth(), 0);
+	KTEST_EXPECT_EQ(test, kmap_local_depth(smp_processor_id()), 0);
 	for (int i = 31; i >= 0; i--)
 		kunmap_local(addr[i]);
-	KTEST_EXPECT_EQ(test, kmap_local_depth(), 0);
+	KTEST_EXPECT_EQ(test, kmap_local_depth(smp_processor_id()), 0);
 	__free_pages(page, 5);
 }
 
@@ -546,7 +547,7 @@ highmem_gfp_zero_and_copy_highpage_go_through_kmap_local(struct ktest *test)
 	clear_highpage(to);
 	memcpy_from_page(&back, to, 4000, sizeof(back));
 	KTEST_EXPECT_EQ(test, back, 0);
-	KTEST_EXPECT_EQ(test, kmap_local_depth(), 0);
+	KTEST_EXPECT_EQ(test, kmap_local_depth(smp_processor_id()), 0);
 	__free_page(to);
 	__free_page(from);
 }
@@ -586,12 +587,12 @@ highmem_kmap_local_nests_16_deep_and_refuses_the_17th(struct ktest *test)
 
 	need_highmem_block(test, 4, 0);
 	block = highmem_alloc(test, 4);
-	KTEST_ASSERT_EQ(test, kmap_local_depth(), 0);
+	KTEST_ASSERT_EQ(test, kmap_local_depth(smp_processor_id()), 0);
 	for (int i = 0; i < KM_MAX_IDX; i++) {
 		addr[i] = kmap_local_page(block + i);
 		KTEST_ASSERT_NOT_NULL(test, addr[i]);
 		KTEST_EXPECT_EQ(test, (unsigned long)addr[i],
-				kmap_local_slot_addr(i));
+				kmap_local_slot_addr(smp_processor_id(), i));
 		*addr[i] = PATTERN + (u32)i;
 	}
 	for (int i = 0; i < KM_MAX_IDX; i++)
@@ -602,10 +603,10 @@ highmem_kmap_local_nests_16_deep_and_refuses_the_17th(struct ktest *test)
 	KTEST_EXPECT_EQ(test, nr_warnings, warnings + 1);
 	KTEST_EXPECT_LOG(test, mark, "all 16 slots of the stack are in use");
 	KTEST_EXPECT_LOG(test, mark, "mapped by highmem_kmap_local_nests");
-	KTEST_EXPECT_EQ(test, kmap_local_depth(), KM_MAX_IDX);
+	KTEST_EXPECT_EQ(test, kmap_local_depth(smp_processor_id()), KM_MAX_IDX);
 	for (int i = KM_MAX_IDX - 1; i >= 0; i--)
 		kunmap_local(addr[i]);
-	KTEST_EXPECT_EQ(test, kmap_local_depth(), 0);
+	KTEST_EXPECT_EQ(test, kmap_local_depth(smp_processor_id()), 0);
 	KTEST_EXPECT_TRUE(test, kmap_self_check());
 	__free_pages(block, 4);
 }
@@ -637,10 +638,11 @@ highmem_kmap_atomic_is_kmap_local_under_its_old_name(struct ktest *test)
 	need_highmem(test);
 	page = highmem_alloc(test, 0);
 	addr = kmap_atomic(page);
-	KTEST_EXPECT_EQ(test, (unsigned long)addr, kmap_local_slot_addr(0));
-	KTEST_EXPECT_EQ(test, kmap_local_depth(), 1);
+	KTEST_EXPECT_EQ(test, (unsigned long)addr,
+			kmap_local_slot_addr(smp_processor_id(), 0));
+	KTEST_EXPECT_EQ(test, kmap_local_depth(smp_processor_id()), 1);
 	kunmap_atomic(addr);
-	KTEST_EXPECT_EQ(test, kmap_local_depth(), 0);
+	KTEST_EXPECT_EQ(test, kmap_local_depth(smp_processor_id()), 0);
 	__free_page(page);
 }
 
@@ -720,7 +722,7 @@ highmem_kmap_of_an_invalid_page_pointer_is_reported(struct ktest *test)
 	KTEST_EXPECT_LOG(test, mark,
 			 "is not a struct page in mem_map (called from");
 	KTEST_EXPECT_EQ(test, pkmap_now().users, before.users);
-	KTEST_EXPECT_EQ(test, kmap_local_depth(), 0);
+	KTEST_EXPECT_EQ(test, kmap_local_depth(smp_processor_id()), 0);
 	KTEST_EXPECT_TRUE(test, kmap_self_check());
 }
 
@@ -742,7 +744,7 @@ static void highmem_kunmap_local_outside_the_kmap_local_slots_is_reported(
 	KTEST_EXPECT_EQ(test, nr_warnings, warnings + 3);
 	KTEST_EXPECT_LOG(test, mark,
 			 "called from highmem_kunmap_local_outside");
-	KTEST_EXPECT_EQ(test, kmap_local_depth(), 0);
+	KTEST_EXPECT_EQ(test, kmap_local_depth(smp_processor_id()), 0);
 	KTEST_EXPECT_TRUE(test, kmap_self_check());
 	__free_page(low);
 }
@@ -767,12 +769,12 @@ static void highmem_kunmap_local_out_of_order_is_reported_and_unmaps_that_slot(
 	/* The slot asked for is gone; the one still held is intact. */
 	KTEST_EXPECT_FALSE(test, is_mapped(first));
 	KTEST_EXPECT_EQ(test, *second, PATTERN);
-	KTEST_EXPECT_EQ(test, kmap_local_depth(), 2);
-	KTEST_EXPECT_NULL(test, kmap_local_slot_page(0));
+	KTEST_EXPECT_EQ(test, kmap_local_depth(smp_processor_id()), 2);
+	KTEST_EXPECT_NULL(test, kmap_local_slot_page(smp_processor_id(), 0));
 	KTEST_EXPECT_TRUE(test, kmap_self_check());
 	/* Popping the top also pops the released slot below it. */
 	kunmap_local(second);
-	KTEST_EXPECT_EQ(test, kmap_local_depth(), 0);
+	KTEST_EXPECT_EQ(test, kmap_local_depth(smp_processor_id()), 0);
 	KTEST_EXPECT_TRUE(test, kmap_self_check());
 	__free_pages(block, 1);
 }
@@ -785,9 +787,9 @@ highmem_kunmap_local_with_nothing_mapped_is_reported(struct ktest *test)
 	unsigned long warnings = nr_warnings;
 	printk_mark_t mark = printk_mark();
 
-	kunmap_local((void *)kmap_local_slot_addr(0));
+	kunmap_local((void *)kmap_local_slot_addr(smp_processor_id(), 0));
 	KTEST_EXPECT_LOG(test, mark, "one kunmap_local too many");
-	KTEST_EXPECT_EQ(test, kmap_local_depth(), 0);
+	KTEST_EXPECT_EQ(test, kmap_local_depth(smp_processor_id()), 0);
 	need_highmem(test);
 	page = highmem_alloc(test, 0);
 	addr = kmap_local_page(page);
@@ -795,7 +797,7 @@ highmem_kunmap_local_with_nothing_mapped_is_reported(struct ktest *test)
 	kunmap_local(addr);
 	KTEST_EXPECT_LOG(test, mark, "one kunmap_local too many");
 	KTEST_EXPECT_EQ(test, nr_warnings, warnings + 2);
-	KTEST_EXPECT_EQ(test, kmap_local_depth(), 0);
+	KTEST_EXPECT_EQ(test, kmap_local_depth(smp_processor_id()), 0);
 	KTEST_EXPECT_TRUE(test, kmap_self_check());
 	__free_page(page);
 }
@@ -815,7 +817,7 @@ highmem_kunmap_local_of_a_slot_above_the_top_is_reported(struct ktest *test)
 	mark = printk_mark();
 	kunmap_local(second); /* twice */
 	KTEST_EXPECT_LOG(test, mark, "slot 1 is not mapped");
-	KTEST_EXPECT_EQ(test, kmap_local_depth(), 1);
+	KTEST_EXPECT_EQ(test, kmap_local_depth(smp_processor_id()), 1);
 	KTEST_EXPECT_TRUE(test, is_mapped(first));
 	kunmap_local(first);
 	KTEST_EXPECT_TRUE(test, kmap_self_check());

@@ -20,6 +20,7 @@
 #include <sprintf.h>
 #include <string.h>
 #include <uaccess.h>
+#include <smp.h>
 
 static const unsigned int kmalloc_sizes[] = {
 	8, 16, 32, 64, 96, 128, 192, 256, 512, 1024, 2048, 4096, 8192,
@@ -103,7 +104,7 @@ static void kmalloc_names_its_caches_as_linux(struct ktest *test)
 
 static void kmalloc_large_sizes_come_from_the_page_allocator(struct ktest *test)
 {
-	unsigned long before = nr_slab_unreclaimable;
+	long before = atomic_long_read(&nr_slab_unreclaimable);
 	u8 *p = kmalloc(8193, GFP_KERNEL);
 	struct page *page;
 
@@ -115,10 +116,11 @@ static void kmalloc_large_sizes_come_from_the_page_allocator(struct ktest *test)
 	KTEST_EXPECT_EQ(test, page->private, 2); /* 12 KB -> order 2 */
 	KTEST_EXPECT_EQ(test, ksize(p), 16384);
 	KTEST_EXPECT_NULL(test, virt_to_cache(p));
-	KTEST_EXPECT_EQ(test, nr_slab_unreclaimable, before + 4);
+	KTEST_EXPECT_EQ(test, atomic_long_read(&nr_slab_unreclaimable),
+			before + 4);
 	p[16383] = 1;
 	kfree(p);
-	KTEST_EXPECT_EQ(test, nr_slab_unreclaimable, before);
+	KTEST_EXPECT_EQ(test, atomic_long_read(&nr_slab_unreclaimable), before);
 	/* The largest: 4 MB, if a free order-10 block exists. */
 	p = kmalloc(KMALLOC_MAX_SIZE, GFP_KERNEL | __GFP_NOWARN);
 	if (p) {
@@ -135,8 +137,8 @@ static void kmalloc_above_max_size_warns_and_fails(struct ktest *test)
 
 	KTEST_EXPECT_NULL(test, kmalloc(KMALLOC_MAX_SIZE + 1, GFP_KERNEL));
 	KTEST_EXPECT_LOG(test, mark, "is above KMALLOC_MAX_SIZE (4194304)");
-	snprintf(where, sizeof(where), "WARNING: CPU: 0 PID: %d at %s",
-		 current->pid, "mm/kmalloc.c");
+	snprintf(where, sizeof(where), "WARNING: CPU: %u PID: %d at %s",
+		 smp_processor_id(), current->pid, "mm/kmalloc.c");
 	KTEST_EXPECT_LOG(test, mark, where);
 	KTEST_EXPECT_NULL(test, kmalloc(~(size_t)0, GFP_KERNEL | __GFP_NOWARN));
 	KTEST_EXPECT_EQ(test, nr_free_pages(), free);
@@ -344,7 +346,7 @@ static void kmalloc_dma_comes_from_zone_dma(struct ktest *test)
 static void
 kmalloc_kfree_of_page_allocator_memory_is_refused(struct ktest *test)
 {
-	unsigned long slab_pages = nr_slab_unreclaimable;
+	long slab_pages = atomic_long_read(&nr_slab_unreclaimable);
 	unsigned long warnings = nr_warnings, free;
 	struct page *page = alloc_pages(GFP_KERNEL, 2);
 	printk_mark_t mark;
@@ -358,7 +360,8 @@ kmalloc_kfree_of_page_allocator_memory_is_refused(struct ktest *test)
 	KTEST_EXPECT_EQ(test, nr_warnings, warnings + 1);
 	KTEST_EXPECT_LOG(test, mark, "kfree: Invalid object pointer");
 	KTEST_EXPECT_LOG(test, mark, "allocated by alloc_pages() (order 2)");
-	KTEST_EXPECT_EQ(test, nr_slab_unreclaimable, slab_pages);
+	KTEST_EXPECT_EQ(test, atomic_long_read(&nr_slab_unreclaimable),
+			slab_pages);
 	KTEST_EXPECT_EQ(test, nr_free_pages(), free);
 	KTEST_EXPECT_TRUE(test, PageHead(page));
 	KTEST_EXPECT_EQ(test, ksize(addr), 0);
@@ -370,7 +373,8 @@ kmalloc_kfree_of_page_allocator_memory_is_refused(struct ktest *test)
 	KTEST_EXPECT_LOG(test, mark, "allocated by alloc_pages() (order 2)");
 	KTEST_EXPECT_EQ(test, nr_free_pages(), free);
 	__free_pages(page, 2);
-	KTEST_EXPECT_EQ(test, nr_slab_unreclaimable, slab_pages);
+	KTEST_EXPECT_EQ(test, atomic_long_read(&nr_slab_unreclaimable),
+			slab_pages);
 }
 
 static const struct ktest_case kmalloc_cases[] = {

@@ -14,7 +14,9 @@
  * registration order): each layer settles its own state first, so that the
  * layer below counts settled state.  Settling is what any kernel code would
  * do to see what is really free: vmalloc_purge() flushes the lazily freed
- * areas (their vmap_area objects go back to their cache), kmem_cache_shrink()
+ * areas (their vmap_area objects go back to their cache), after the tasks
+ * that died on other CPUs have made their last switch (their stacks),
+ * kmem_cache_shrink()
  * returns the empty slabs each cache keeps as a reserve, drain_all_pages()
  * returns the blocks waiting on the per-CPU lists.  Without that, a reserve
  * filled during a case would look like a leak.
@@ -28,8 +30,10 @@
 #include <kernel.h>
 #include <ktest.h>
 #include <mm.h>
+#include <sched.h>
 #include <slab.h>
 #include <vmalloc.h>
+#include <smp.h>
 
 /* More caches than this at the start of a case: the rest are reported. */
 #define LEAK_MAX_CACHES 256
@@ -44,7 +48,8 @@ static void buddy_leak_before(struct ktest *test)
 	drain_all_pages();
 	for (int z = 0; z < MAX_NR_ZONES; z++) {
 		free_before[z] = zones[z].free_pages;
-		pgtables_before[z] = zones[z].nr_page_table_pages;
+		pgtables_before[z] = (unsigned long)atomic_long_read(
+			&zones[z].nr_page_table_pages);
 	}
 }
 
@@ -55,8 +60,8 @@ static void buddy_leak_after(struct ktest *test)
 		long lost = (long)free_before[z] - (long)zones[z].free_pages;
 
 		/* Page tables made during the case stay: not a leak. */
-		lost -= (long)(zones[z].nr_page_table_pages -
-			       pgtables_before[z]);
+		lost -= atomic_long_read(&zones[z].nr_page_table_pages) -
+			(long)pgtables_before[z];
 		if (lost)
 			ktest_fail(
 				test,
@@ -104,6 +109,7 @@ static void slab_leak_before(struct ktest *test)
 
 	nr_caches_before = 0;
 	caches_overflowed = false;
+	mutex_lock(&slab_mutex);
 	list_for_each_entry(s, &slab_caches, list) {
 		kmem_cache_shrink(s);
 		if (nr_caches_before == LEAK_MAX_CACHES) {
@@ -114,6 +120,7 @@ static void slab_leak_before(struct ktest *test)
 			(struct cache_count){ s, s->name,
 					      kmem_cache_active_objects(s) };
 	}
+	mutex_unlock(&slab_mutex);
 }
 
 static void slab_leak_after(struct ktest *test)
@@ -125,6 +132,7 @@ static void slab_leak_after(struct ktest *test)
 			test,
 			"leak check: more than %d slab caches, some not counted",
 			LEAK_MAX_CACHES);
+	mutex_lock(&slab_mutex);
 	list_for_each_entry(s, &slab_caches, list) {
 		long n = (long)kmem_cache_active_objects(s) -
 			 (long)active_before(s);
@@ -137,6 +145,7 @@ static void slab_leak_after(struct ktest *test)
 				n > 0 ? "more" : "fewer");
 		kmem_cache_shrink(s);
 	}
+	mutex_unlock(&slab_mutex);
 }
 
 static struct ktest_hook slab_leak_hook = {
@@ -159,7 +168,7 @@ static void kmap_leak_before(struct ktest *test)
 {
 	for (unsigned int nr = 0; nr < LAST_PKMAP; nr++)
 		pkmap_users_before[nr] = pkmap_users(nr);
-	kmap_local_depth_before = kmap_local_depth();
+	kmap_local_depth_before = kmap_local_depth(smp_processor_id());
 }
 
 /* Report the pkmap users a case left behind, and drop them. */
@@ -186,7 +195,7 @@ static void kmap_leak_after_pkmap(struct ktest *test)
 
 static void kmap_leak_after(struct ktest *test)
 {
-	int depth = kmap_local_depth();
+	int depth = kmap_local_depth(smp_processor_id());
 
 	kmap_leak_after_pkmap(test);
 	if (depth != kmap_local_depth_before) {
@@ -194,10 +203,13 @@ static void kmap_leak_after(struct ktest *test)
 			test,
 			"kmap balance: the kmap_local stack is %d deep, it was %d before the case (top slot mapped by %pS)",
 			depth, kmap_local_depth_before,
-			(void *)kmap_local_slot_caller(depth - 1));
-		while (kmap_local_depth() > kmap_local_depth_before)
+			(void *)kmap_local_slot_caller(smp_processor_id(),
+						       depth - 1));
+		while (kmap_local_depth(smp_processor_id()) >
+		       kmap_local_depth_before)
 			__kunmap_local((void *)kmap_local_slot_addr(
-				kmap_local_depth() - 1));
+				smp_processor_id(),
+				kmap_local_depth(smp_processor_id()) - 1));
 	}
 	if (!kmap_self_check())
 		ktest_fail(test,
@@ -216,12 +228,14 @@ static unsigned long areas_before;
 
 static void vmalloc_leak_before(struct ktest *test)
 {
+	wait_for_dying_tasks(); /* their stacks are vmalloc areas */
 	vmalloc_purge();
 	areas_before = vmalloc_nr_areas();
 }
 
 static void vmalloc_leak_after(struct ktest *test)
 {
+	wait_for_dying_tasks(); /* their stacks are vmalloc areas */
 	vmalloc_purge();
 	if (vmalloc_nr_areas() != areas_before)
 		ktest_fail(

@@ -6,8 +6,10 @@
  * lose a wake-up, timeouts and msleep() last at least what they were
  * given, yield() and the time slice share the CPU round robin, mutexes
  * and completions wake their waiters, timers fire at their jiffy, a
- * wake-up reaches a task on another CPU, each kernel stack has an
- * unmapped guard page below it, and might_sleep() reports every context
+ * wake-up reaches a task on another CPU, work for a busy CPU's idle task
+ * runs at that CPU's next chance, each kernel stack has an
+ * unmapped guard page below it, a task that sleeps holding kmap_local
+ * slots finds them again (and stays on their CPU), and might_sleep() reports every context
  * that must not sleep (an interrupt, a spinlock, interrupts off) in
  * Linux's words.
  *
@@ -15,12 +17,12 @@
  * it first runs, so it cannot end and be freed before the case looks at
  * it; reap() stops it and waits until its last switch has dropped the
  * scheduler's reference, so the leak checks see its stack and task_struct
- * freed.  Threads on another CPU never allocate: until the memory manager
- * takes its locks, only one CPU at a time may run it.
+ * freed.
  */
 #include <asm/processor.h>
 #include <completion.h>
 #include <errno.h>
+#include <highmem.h>
 #include <kernel.h>
 #include <kthread.h>
 #include <ktest.h>
@@ -37,6 +39,8 @@
 #include <uaccess.h>
 #include <vmalloc.h>
 #include <wait.h>
+
+#include "smp_test_helpers.h"
 
 /* A thread, created asleep, referenced, then started. */
 static struct task_struct *start(struct ktest *test, int (*fn)(void *),
@@ -440,6 +444,129 @@ sched_kernel_stacks_are_8_kb_with_a_guard_page_below(struct ktest *test)
 	reap(t);
 }
 
+/* --- smp_call_on_cpu() to a CPU that is busy ------------------------ */
+
+struct busy_cpu {
+	volatile int started; /* the loop runs */
+	volatile int stop; /* the case is done with it */
+};
+
+/* Kernel work that never sleeps (2 s at most), yielding where it may. */
+static int busy_loop(void *arg)
+{
+	struct busy_cpu *b = arg;
+	u64 end = jiffies + 2 * HZ;
+
+	b->started = 1;
+	while (!b->stop && jiffies < end)
+		cond_resched();
+	while (!kthread_should_stop())
+		msleep(1);
+	return 0;
+}
+
+static int which_cpu(void *unused)
+{
+	return (int)smp_processor_id();
+}
+
+static void sched_call_on_a_busy_cpu_runs_at_its_next_chance(struct ktest *test)
+{
+	unsigned int cpu = ktest_other_cpu(test);
+	struct busy_cpu b = { 0 };
+	struct task_struct *t =
+		start(test, busy_loop, &b, "ktest_busy", (int)cpu);
+	u64 start_jiffies;
+	int ret;
+
+	KTEST_ASSERT_TRUE(test, wait_for_flag(&b.started));
+	/* Its idle task runs the work, before the busy task's queue ends. */
+	start_jiffies = jiffies;
+	ret = smp_call_on_cpu(cpu, which_cpu, NULL, false);
+	KTEST_EXPECT_LT(test, jiffies - start_jiffies, (u64)HZ / 2);
+	b.stop = 1;
+	KTEST_EXPECT_EQ(test, ret, (int)cpu);
+	KTEST_EXPECT_EQ(test, reap(t), 0);
+}
+
+/* --- kmap_local across a sleep -------------------------------------- */
+
+struct kmap_sleeper {
+	struct page *page; /* the thread's highmem page */
+	unsigned int cpu; /* where it runs (bound) */
+	struct completion mapped; /* it holds its mapping and sleeps */
+	struct completion go_on; /* it may read through it again */
+	unsigned long addr; /* where its mapping is */
+	volatile int saw; /* it read its own page back, on its CPU */
+};
+
+#define KMAP_SLEEPER_MAGIC 0x5eed1234U
+
+static int kmap_local_across_a_sleep(void *arg)
+{
+	struct kmap_sleeper *k = arg;
+	u32 *p = kmap_local_page(k->page);
+
+	p[0] = KMAP_SLEEPER_MAGIC;
+	k->addr = (unsigned long)p;
+	complete(&k->mapped);
+	wait_for_completion(&k->go_on); /* others use the slots meanwhile */
+	k->saw = p[0] == KMAP_SLEEPER_MAGIC && smp_processor_id() == k->cpu;
+	kunmap_local(p);
+	while (!kthread_should_stop())
+		msleep(1);
+	return 0;
+}
+
+static void sched_kmap_local_is_kept_across_a_sleep(struct ktest *test)
+{
+	struct kmap_sleeper k = { .cpu = smp_processor_id() };
+	cpumask_t mine = current->cpus_mask, here, elsewhere;
+	struct page *other = alloc_page(GFP_HIGHMEM);
+	struct task_struct *t;
+	u32 *q;
+
+	k.page = alloc_page(GFP_HIGHMEM);
+	if (!k.page || !other || !PageHighMem(k.page) || !PageHighMem(other)) {
+		if (k.page)
+			__free_page(k.page);
+		if (other)
+			__free_page(other);
+		ktest_skip(test, "no highmem at this size");
+	}
+	init_completion(&k.mapped);
+	init_completion(&k.go_on);
+	/* Both tasks on this CPU: the same stack of slots. */
+	cpumask_clear(&here);
+	cpumask_set_cpu(k.cpu, &here);
+	KTEST_ASSERT_EQ(test, set_cpus_allowed_ptr(current, &here), 0);
+	t = start(test, kmap_local_across_a_sleep, &k, "ktest_kmap",
+		  (int)k.cpu);
+	wait_for_completion(&k.mapped);
+	while (READ_ONCE(t->on_cpu))
+		cpu_relax(); /* until it is switched out */
+	KTEST_EXPECT_EQ(test, t->kmap_ctrl.idx, 1); /* saved in the task */
+	KTEST_EXPECT_EQ(test, kmap_local_depth(k.cpu), 0); /* not the CPU's */
+	q = kmap_local_page(other); /* the same slot, our own page */
+	KTEST_EXPECT_EQ(test, (unsigned long)q, k.addr);
+	q[0] = ~KMAP_SLEEPER_MAGIC;
+	/* It holds this CPU's addresses: it may not move while it sleeps. */
+	if (num_online_cpus() > 1) {
+		cpumask_clear(&elsewhere);
+		cpumask_set_cpu(ktest_other_cpu(test), &elsewhere);
+		KTEST_EXPECT_EQ(test, set_cpus_allowed_ptr(t, &elsewhere),
+				-EBUSY);
+	}
+	kunmap_local(q);
+	complete(&k.go_on);
+	KTEST_EXPECT_EQ(test, reap(t), 0);
+	KTEST_EXPECT_TRUE(test, k.saw); /* its page, through its address */
+	KTEST_EXPECT_EQ(test, kmap_local_depth(k.cpu), 0);
+	set_cpus_allowed_ptr(current, &mine);
+	__free_page(k.page);
+	__free_page(other);
+}
+
 /* --- might_sleep(): sleeping where it must not ----------------------- */
 
 static void expect_report(struct ktest *test, printk_mark_t mark,
@@ -490,12 +617,16 @@ static void sched_gfp_kernel_under_a_spinlock_is_reported(struct ktest *test)
 	printk_mark_t mark = printk_mark();
 	void *p, *q;
 
+	/*
+	 * Past the slab caches, from the page allocator, which checks every
+	 * request (the slab fast path does not: kmalloc's benchmark limit).
+	 */
 	spin_lock(&lock);
-	p = kmalloc(32, GFP_KERNEL); /* may sleep: reported */
-	q = kmalloc(32, GFP_ATOMIC); /* never sleeps: fine */
+	p = kmalloc(4 * PAGE_SIZE, GFP_KERNEL); /* may sleep: reported */
+	q = kmalloc(4 * PAGE_SIZE, GFP_ATOMIC); /* never sleeps: fine */
 	spin_unlock(&lock);
 	expect_report(test, mark, before, "in_atomic(): 1, irqs_disabled(): 0");
-	KTEST_EXPECT_LOG(test, mark, "mm/slab.c:");
+	KTEST_EXPECT_LOG(test, mark, "mm/page_alloc.c:");
 	KTEST_EXPECT_NOT_NULL(test, p);
 	KTEST_EXPECT_NOT_NULL(test, q);
 	kfree(p);
@@ -556,7 +687,9 @@ static const struct ktest_case sched_cases[] = {
 	KTEST_CASE(sched_completion_counts_each_complete),
 	KTEST_CASE(sched_timer_fires_at_its_jiffy_and_del_timer_cancels),
 	KTEST_CASE(sched_wake_up_reaches_a_task_on_another_cpu),
+	KTEST_CASE(sched_call_on_a_busy_cpu_runs_at_its_next_chance),
 	KTEST_CASE(sched_kernel_stacks_are_8_kb_with_a_guard_page_below),
+	KTEST_CASE(sched_kmap_local_is_kept_across_a_sleep),
 	KTEST_CASE(sched_might_sleep_with_preemption_off_is_reported),
 	KTEST_CASE(sched_might_sleep_with_interrupts_off_is_reported),
 	KTEST_CASE(sched_gfp_kernel_under_a_spinlock_is_reported),

@@ -180,12 +180,12 @@ static void slab_debug_corrupt_free_pointer_is_isolated(struct ktest *test)
 	KTEST_EXPECT_LOG(test, mark,
 			 "FIX test-next-ptr: Object count adjusted");
 	/* The lost objects count as used: the slab moved to the partial list. */
-	KTEST_EXPECT_EQ(test, s->nr_partial, 1);
-	KTEST_EXPECT_EQ(test, s->nr_empty, 0);
+	KTEST_EXPECT_EQ(test, get_node(s, 0)->nr_partial, 1);
+	KTEST_EXPECT_EQ(test, get_node(s, 0)->nr_empty, 0);
 	/* Put the pointer back: the count is wrong the other way now. */
 	*slot = saved;
 	KTEST_EXPECT_EQ(test, kmem_cache_validate(s), 2);
-	KTEST_EXPECT_EQ(test, s->nr_empty, 1);
+	KTEST_EXPECT_EQ(test, get_node(s, 0)->nr_empty, 1);
 	KTEST_EXPECT_EQ(test, kmem_cache_validate(s), 0);
 	KTEST_EXPECT_EQ(test, kmem_cache_active_objects(s), 0);
 	kmem_cache_destroy(s);
@@ -345,7 +345,7 @@ static void slab_debug_destroy_with_live_objects_keeps_it(struct ktest *test)
 
 static void slab_debug_large_kmalloc_freed_twice(struct ktest *test)
 {
-	unsigned long slab_pages = nr_slab_unreclaimable;
+	long slab_pages = atomic_long_read(&nr_slab_unreclaimable);
 	printk_mark_t mark = printk_mark();
 	void *p = kmalloc(16384, GFP_KERNEL);
 	unsigned long free;
@@ -358,7 +358,8 @@ static void slab_debug_large_kmalloc_freed_twice(struct ktest *test)
 	KTEST_EXPECT_LOG(test, mark, "kfree: Invalid object pointer");
 	KTEST_EXPECT_LOG(test, mark, ": free (on the");
 	KTEST_EXPECT_EQ(test, nr_free_pages(), free);
-	KTEST_EXPECT_EQ(test, nr_slab_unreclaimable, slab_pages);
+	KTEST_EXPECT_EQ(test, atomic_long_read(&nr_slab_unreclaimable),
+			slab_pages);
 	KTEST_EXPECT_TRUE(test, buddy_self_check());
 }
 

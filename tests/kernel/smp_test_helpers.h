@@ -17,4 +17,15 @@ static inline unsigned int ktest_other_cpu(struct ktest *test)
 	ktest_skip(test, "needs a second CPU (boot with -smp 2 or more)");
 }
 
+/* An online CPU other than CPU 0 (which takes the devices' interrupts). */
+static inline unsigned int ktest_cpu_not_0(struct ktest *test)
+{
+	unsigned int cpu;
+
+	for_each_online_cpu(cpu)
+		if (cpu)
+			return cpu;
+	ktest_skip(test, "needs a second CPU (boot with -smp 2 or more)");
+}
+
 #endif /* _SMP_TEST_HELPERS_H */

@@ -8,16 +8,45 @@
  * page tables and the kmaps are what they were.  It runs in every boot of
  * the matrix, so at every size and with every option there.  And a Ctrl-C
  * stops a run, which still gives everything back.
+ *
+ * The same work on every CPU at once (stress_run_all()) must end where it
+ * began too: with the locks right, no update is lost, no object given
+ * twice, no page in two places.  In the matrix it runs STRESS_ALL_CPU_OPS
+ * per CPU; `stress.seconds=N` keeps every CPU at it for N seconds (the boot
+ * "2G smp4 stress" runs it for 10).
  */
+#include <cmdline.h>
 #include <console.h>
+#include <cpumask.h>
 #include <errno.h>
+#include <init.h>
 #include <kernel.h>
 #include <ktest.h>
+#include <params.h>
+#include <printk.h>
 #include <sched.h>
 #include <signal.h>
 #include <stress.h>
 
 #define STRESS_TEST_OPS 3000
+#define STRESS_ALL_CPU_OPS 1000 /* per CPU */
+
+/* stress.seconds=N: how long the all-CPU case keeps every CPU at work. */
+static unsigned long stress_test_seconds;
+
+static int __init parse_stress_seconds(char *arg)
+{
+	unsigned long n;
+
+	if (!arg || kstrtoul(arg, 0, &n) || n > STRESS_MAX_SECONDS) {
+		pr_err("stress.seconds=%s: not a number of seconds up to %lu; 0\n",
+		       arg ? arg : "", STRESS_MAX_SECONDS);
+		return -EINVAL;
+	}
+	stress_test_seconds = n;
+	return 0;
+}
+early_param("stress.seconds", parse_stress_seconds);
 
 static void expect_clean_run(struct ktest *test, u32 seed)
 {
@@ -41,6 +70,25 @@ static void stress_seed_2024_ends_where_it_began(struct ktest *test)
 	expect_clean_run(test, 2024);
 }
 
+/* Every CPU at once, each its own share: the counts still come back. */
+static void stress_every_cpu_at_once_ends_where_it_began(struct ktest *test)
+{
+	static struct stress_result r;
+	int ret = stress_run_all(31, STRESS_ALL_CPU_OPS, stress_test_seconds,
+				 false, &r);
+
+	KTEST_EXPECT_EQ(test, ret, 0);
+	KTEST_EXPECT_EQ(test, r.cpus, num_online_cpus());
+	KTEST_EXPECT_GE(test, r.ops,
+			(unsigned long)STRESS_ALL_CPU_OPS * r.cpus);
+	KTEST_EXPECT_GE(test, r.ms, stress_test_seconds * 1000);
+	KTEST_EXPECT_EQ(test, r.errors, 0);
+	KTEST_EXPECT_TRUE(test, r.same);
+	KTEST_EXPECT_GT(test, r.exhaustions, 0);
+	pr_info("stress: %lu ops on %u CPUs in %lu ms, %lu exhaustions, %lu refused\n",
+		r.ops, r.cpus, r.ms, r.exhaustions, r.refused);
+}
+
 static void stress_stops_at_ctrl_c_and_gives_everything_back(struct ktest *test)
 {
 	static struct stress_result r;
@@ -61,6 +109,7 @@ static void stress_stops_at_ctrl_c_and_gives_everything_back(struct ktest *test)
 static const struct ktest_case stress_cases[] = {
 	KTEST_CASE(stress_seed_12_ends_where_it_began),
 	KTEST_CASE(stress_seed_2024_ends_where_it_began),
+	KTEST_CASE(stress_every_cpu_at_once_ends_where_it_began),
 	KTEST_CASE(stress_stops_at_ctrl_c_and_gives_everything_back),
 	{}
 };

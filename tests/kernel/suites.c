@@ -10,6 +10,8 @@ extern const struct ktest_suite traps_ktest_suite;
 extern const struct ktest_suite boot_ktest_suite;
 extern const struct ktest_suite percpu_ktest_suite;
 extern const struct ktest_suite spinlock_ktest_suite;
+extern const struct ktest_suite mutex_ktest_suite;
+extern const struct ktest_suite smpmm_ktest_suite;
 extern const struct ktest_suite smp_ktest_suite;
 extern const struct ktest_suite sched_ktest_suite;
 extern const struct ktest_suite memblock_ktest_suite;
@@ -62,6 +64,8 @@ const struct ktest_suite *const ktest_suites[] = {
 	&slab_debug_ktest_suite, /* misuse: detected, reported, survived */
 	&mempool_ktest_suite, /* reserves that outlast exhaustion; kref */
 	&vmalloc_ktest_suite, /* vmalloc, vmap, ioremap */
+	&mutex_ktest_suite, /* mutexes; allocating in atomic context */
+	&smpmm_ktest_suite, /* per-CPU slabs, kmap vs kmap_local on SMP */
 	&leak_check_ktest_suite, /* the tests' own leak checks */
 	&shell_ktest_suite, /* the shell's write path: by frame, not address */
 	&stress_ktest_suite, /* random work on everything: all comes back */

@@ -16,6 +16,7 @@
 #include <panic.h>
 #include <sched.h>
 #include <setjmp.h>
+#include <smp.h>
 #include <sprintf.h>
 #include <string.h>
 #include <time.h>
@@ -183,8 +184,8 @@ static void traps_warn_on_reports_and_continues(struct ktest *test)
 	KTEST_EXPECT_EQ(test, nr_warnings, warnings + 1);
 	KTEST_EXPECT_LOG(test, mark, "------------[ cut here ]------------");
 	snprintf(where, sizeof(where),
-		 "WARNING: CPU: 0 PID: %d at %s:", current->pid,
-		 "tests/kernel/traps_test.c");
+		 "WARNING: CPU: %u PID: %d at %s:", smp_processor_id(),
+		 current->pid, "tests/kernel/traps_test.c");
 	KTEST_EXPECT_LOG(test, mark, where);
 	KTEST_EXPECT_LOG(test, mark, "---[ end trace");
 	KTEST_EXPECT_FALSE(test, WARN_ON(0));
@@ -215,8 +216,8 @@ static void traps_warn_with_message_prints_it(struct ktest *test)
 
 	WARN(1, "traps test: %d bananas\n", 3);
 	KTEST_EXPECT_LOG(test, mark, "traps test: 3 bananas");
-	snprintf(where, sizeof(where), "WARNING: CPU: 0 PID: %d at",
-		 current->pid);
+	snprintf(where, sizeof(where), "WARNING: CPU: %u PID: %d at",
+		 smp_processor_id(), current->pid);
 	KTEST_EXPECT_LOG(test, mark, where);
 }
 

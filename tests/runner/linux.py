@@ -16,6 +16,7 @@ runner's suites and cases.
 """
 
 import importlib.util
+import re
 import threading
 import time
 from pathlib import Path
@@ -64,6 +65,10 @@ def suites_of(res, named_suites):
         res.suites.append(suite)
 
 
+KERNEL_REPORT = re.compile(r"^\[[ \d.]+\] ((?:BUG|WARNING|Oops|general protection fault|"
+                           r"Kernel panic)\b.*)$", re.M)
+
+
 def run_user_progs(entry, args):
     """kmem386 runs the test programs; each case must have Linux's result."""
     lc = load_linux_check()
@@ -102,6 +107,11 @@ def run_user_progs(entry, args):
         prog = boot.program(name)
         why = ["did not run"] if prog is None else prog.problems()
         compare.append((f"{name} runs to the end and exits 0", not why, False, why))
+    # A program's misdeeds are its own: the kernel may say segfault, never
+    # report a bug of its own while serving them.
+    reports = KERNEL_REPORT.findall(out)
+    compare.append(("the kernel reports no BUG, WARNING or Oops of its own", not reports,
+                     False, reports[:5]))
     named.append(("compare", compare))
     suites_of(res, named)
     res.seconds = time.monotonic() - start

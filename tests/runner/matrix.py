@@ -75,6 +75,9 @@ MATRIX = [
     {"name": "256M highmem=64M smp4", "mem": "256M", "append": "highmem=64M", "smp": 4,
      "qemu": EDU},
     {"name": "1G smp8", "mem": "1G", "append": "", "smp": 8},
+    # Every CPU at work on every allocator at once for 10 s (issue 13).
+    {"name": "2G smp4 stress 10 s", "mem": "2G", "append": "stress.seconds=10",
+     "smp": 4, "suite": "stress.stress_every_cpu_at_once_ends_where_it_began"},
 ]
 
 # The suite (or SUITE.CASE) the GRUB ISO boot runs from the shell.
@@ -84,7 +87,8 @@ ISO_MEM = "2G"
 
 def run_ktest_boot(entry, args):
     """One matrix entry: boot `ktest`, judge exit status and KTAP."""
-    append = f"ktest={args.suite}" if args.suite else "ktest"
+    suite = args.suite or entry.get("suite")
+    append = f"ktest={suite}" if suite else "ktest"
     if entry.get("append"):
         append += " " + entry["append"]
     boot = ["-kernel", args.kernel, "-append", append]

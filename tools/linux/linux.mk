@@ -9,6 +9,7 @@
 #   make bench-linux       the user benchmarks under -icount: instruction counts,
 #                          the rows printed as the kernel's bench mode prints them
 #   make bench-user        the same on kmem386 and on Linux at once, side by side
+#                          (SMP=4: kmem386 with four CPUs, Linux with one)
 #   make linux-initramfs   fetch and build what the boots need (make test uses it)
 #   make bench-linux-kernel  kmem386's kernel bench rows timed on Linux by a module
 #                          (tools/linux/kbench) built against Debian's headers
@@ -96,7 +97,7 @@ bench-linux: deps $(LINUX_INITRD)
 bench-user: deps $(KERNEL) $(USER_INITRD) $(LINUX_INITRD)
 	$(PYTHON) tests/linux_check.py bench-both --linux-dir $(LINUX_DIR) \
 		--kernel $(KERNEL) --kmem386-initrd $(USER_INITRD) \
-		--mem $(MEM) --accel $(ACCEL) $(if $(ARGS),--args "$(ARGS)") \
+		--mem $(MEM) --smp $(SMP) --accel $(ACCEL) $(if $(ARGS),--args "$(ARGS)") \
 		--progs "$(USER_BENCHES)" --append "$(LINUX_APPEND)"
 
 # The kernel module: Debian's headers for the exact kernel, kbuild's host

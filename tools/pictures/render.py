@@ -20,6 +20,7 @@ so in their tooltip; everything else is to scale.
 """
 
 import math
+import re
 import textwrap
 
 from svg import Svg, spread
@@ -174,24 +175,46 @@ def _pkmap_grid(svg, x, y, dump):
 
 
 def _fixmap_strip(svg, x, y, dump):
-    """The fixmap slots by address, low to high: btmap, kmap_local, the hole."""
-    cell = 9
+    """The fixmap slots by address, low to high: apic, btmap, kmap_local, the hole.
+
+    A row holds at most 16 slots and a group of slots (kmap_local's 16 per
+    CPU, the btmap's 4...) never straddles two rows, so that each CPU's
+    kmap_local slots are one row, named at its right.
+    """
+    cell, per_row, row_h = 9, 16, 10
     svg.text(x, y - 8, f"fixmap: {len(dump.fixmap)} slots, low to high", 12, weight="bold")
     slots = sorted(dump.fixmap, key=lambda s: s[1])
-    for i, (idx, addr, mapped, name) in enumerate(slots):
-        fill = "#ffffff" if name == "hole" else SLOT_COLORS["used" if mapped else "free"]
-        svg.rect(x + i * cell, y, cell - 1, 14, fill, stroke="#999999", width=0.5,
-                 tip=f"{hex32(addr)} fixmap slot {idx}: {name}, "
-                     f"{'mapped' if mapped else 'not mapped'}")
-    groups = {}
-    for i, (_, _, _, name) in enumerate(slots):
-        groups.setdefault(name.split()[0], []).append(i)
-    for name, cols in sorted(groups.items(), key=lambda kv: kv[1][0]):
-        mid = x + (cols[0] + cols[-1] + 1) * cell / 2
-        svg.text(mid, y + 27, name, 9.5, anchor="middle")
-    svg.text(x, y + 44, f"kmap_local: {dump.kmap_local_depth} of "
-                        f"{dump.kmap_local_slots} in use", 10.5)
-    return y + 44
+    groups = []  # [name, [slot...]] in address order
+    for slot in slots:
+        name = re.sub(r"[ .]\d+$", "", slot[3])  # "btmap 3", "kmap_local cpu0.3"
+        if groups and groups[-1][0] == name:
+            groups[-1][1].append(slot)
+        else:
+            groups.append([name, [slot]])
+    rows, col = [], per_row
+    chunks = [(name, members[i:i + per_row]) for name, members in groups
+              for i in range(0, len(members), per_row)]
+    for name, members in chunks:
+        if col + len(members) > per_row:
+            rows.append([])
+            col = 0
+        rows[-1].append((name, members, col))
+        col += len(members)
+    for r, row in enumerate(rows):
+        ry = y + r * row_h
+        for name, members, first in row:
+            for i, (idx, addr, mapped, full) in enumerate(members):
+                fill = "#ffffff" if full == "hole" else SLOT_COLORS["used" if mapped else "free"]
+                svg.rect(x + ((first + i) % per_row) * cell, ry, cell - 1, row_h - 1, fill,
+                         stroke="#999999", width=0.5,
+                         tip=f"{hex32(addr)} fixmap slot {idx}: {full}, "
+                             f"{'mapped' if mapped else 'not mapped'}")
+        svg.text(x + per_row * cell + 5, ry + row_h - 2,
+                 ", ".join(name.replace("kmap_local ", "") for name, _, _ in row), 9)
+    bottom = y + len(rows) * row_h
+    svg.text(x, bottom + 14, f"kmap_local: {dump.kmap_local_depth} of "
+                             f"{dump.kmap_local_slots} in use (a row per CPU)", 10.5)
+    return bottom + 14
 
 
 def _area_list(svg, x, y, dump, limit=8):

@@ -117,6 +117,26 @@ class VirtualMapTest(unittest.TestCase):
         self.assertEqual(len(fixmap), 21)
         self.assertTrue(all("not mapped" in tip(e) for e in fixmap))
 
+    def test_fixmap_rows_one_per_cpu_within_the_picture(self):
+        lines = [line for line in DUMP_TEXT.splitlines()
+                 if not line.startswith("fixmap.slot=")]
+        slots = [f"fixmap.slot={134 - i} {0xfff79000 + i * 4096:#x} unmapped {name}"
+                 for i, name in enumerate(["apic"] + [f"btmap {n}" for n in (3, 2, 1, 0)] +
+                                          [f"kmap_local cpu{c}.{15 - s}"
+                                           for c in range(7, -1, -1) for s in range(16)])]
+        end = lines.index(mapdump.END)
+        svg = render.virtual_map(mapdump.parse("\n".join(lines[:end] + slots + lines[end:])))
+        cells = [e for e in elements(svg, "rect") if "fixmap slot" in tip(e)]
+        self.assertEqual(len(cells), 133)
+        width = float(ET.fromstring(svg).get("width"))
+        self.assertTrue(all(float(c.get("x")) + float(c.get("width")) <= width for c in cells))
+        rows = {}
+        for c in cells:
+            rows.setdefault(c.get("y"), set()).add(tip(c).split(": ")[1].split(".")[0])
+        self.assertEqual(len(rows), 9)  # apic and btmap, then a row per CPU
+        self.assertIn({"kmap_local cpu3"}, rows.values())
+        self.assertIn("cpu3", texts(svg))
+
     def test_no_process_says_so(self):
         self.assertIn("no process:", texts(self.svg))
 

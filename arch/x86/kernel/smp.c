@@ -9,7 +9,8 @@
  *  - CALL_FUNCTION(_SINGLE): "run what I queued for you" (kernel/smp.c);
  *    every TLB shootdown travels this way.  Counted as CAL;
  *  - RESCHEDULE: "wake up and look": an idle CPU leaves hlt and checks its
- *    work (smp_call_on_cpu).  Counted as RES;
+ *    work (smp_call_on_cpu), a busy one switches to its idle task for that
+ *    work at its next chance (scheduler_ipi()).  Counted as RES;
  *  - REBOOT: "stop": the CPU halts with interrupts off (panic).
  */
 #include <asm/apic.h>
@@ -20,6 +21,7 @@
 #include <cpumask.h>
 #include <kernel.h>
 #include <reboot.h>
+#include <sched.h>
 #include <smp.h>
 #include <time.h>
 
@@ -49,7 +51,8 @@ void smp_reschedule_interrupt(void)
 {
 	apic_eoi();
 	inc_irq_stat(irq_resched_count);
-	/* Nothing else: leaving hlt is the point (the idle loop looks). */
+	/* Leaving hlt is the point (the idle loop looks); a task may yield. */
+	scheduler_ipi();
 }
 
 static __noreturn void stop_this_cpu(void)

@@ -290,7 +290,12 @@ static bool bad_area(struct pt_regs *regs, unsigned long err,
 
 	if (!user_mode(regs))
 		return fixup_fault(regs, address);
-	/* Interrupts may still be off here; the report reads user memory. */
+	/*
+	 * A program's fault: the report reads its code with copy_from_user(),
+	 * which may sleep, so interrupts go back on first, as Linux's
+	 * __bad_area_nosemaphore() does (a fault at a kernel address comes
+	 * here before do_user_addr_fault() turned them on).
+	 */
 	local_irq_enable();
 	if (address >= TASK_SIZE)
 		err |= X86_PF_PROT; /* a kernel page is there, not for us */

@@ -41,6 +41,7 @@
 #include <panic.h>
 #include <params.h>
 #include <printk.h>
+#include <spinlock.h>
 #include <string.h>
 
 pgd_t swapper_pg_dir[PTRS_PER_PGD] __aligned(PAGE_SIZE);
@@ -49,7 +50,10 @@ pgd_t *kernel_pgdir = boot_pgdir;
 bool nopse; /* `nopse`: 4 KB pages for the direct map */
 unsigned long direct_pages_4k; /* direct-map pages mapped by PTEs */
 unsigned long direct_pages_4m; /* 4 MB PDEs of the direct map */
-unsigned long nr_kernel_pgtables; /* page-table pages in use */
+atomic_long_t nr_kernel_pgtables; /* page-table pages in use */
+/* Two CPUs must not both install a page table for one PDE (Linux:
+ * init_mm.page_table_lock). */
+static DEFINE_SPINLOCK(page_table_lock);
 
 extern char _text[], _erodata[], boot_stack_guard[];
 
@@ -117,7 +121,7 @@ static phys_addr_t __init alloc_pgtable_early(void)
 
 	if (!phys)
 		panic("paging_init: no memory for page tables");
-	nr_kernel_pgtables++;
+	atomic_long_inc(&nr_kernel_pgtables);
 	return phys;
 }
 
@@ -211,24 +215,38 @@ pte_t *lookup_address(unsigned long addr, enum pg_level *level)
 	return pte_offset_kernel(pgd, addr);
 }
 
+/*
+ * A new page table goes in only if the PDE is still empty once the lock is
+ * held: another CPU may have installed one for a neighbouring area since
+ * the first look.  The page is allocated before the lock (GFP_KERNEL may
+ * sleep) and given back if it lost the race, as Linux's
+ * __pte_alloc_kernel() does.
+ */
 pte_t *pte_alloc_kernel(unsigned long addr)
 {
 	pgd_t *pgd = pgd_offset_k(addr);
+	struct page *page;
 
 	if (pgd_large(*pgd))
 		return NULL;
+	if (pgd_present(*pgd))
+		return pte_offset_kernel(pgd, addr);
+	page = alloc_page(GFP_KERNEL | GFP_ZERO);
+	if (!page)
+		return NULL;
+	spin_lock(&page_table_lock);
 	if (!pgd_present(*pgd)) {
-		struct page *page = alloc_page(GFP_KERNEL | GFP_ZERO);
-
-		if (!page)
-			return NULL;
 		SetPageTable(page);
-		nr_kernel_pgtables++;
-		page_zone(page)->nr_page_table_pages++;
+		atomic_long_inc(&nr_kernel_pgtables);
+		atomic_long_inc(&page_zone(page)->nr_page_table_pages);
 		set_pgd(pgd, page_to_phys(page) | _KERNPG_TABLE);
 		/* Every process's directory shares the kernel's quarter. */
 		sync_global_pgds(addr);
+		page = NULL;
 	}
+	spin_unlock(&page_table_lock);
+	if (page)
+		__free_page(page); /* another CPU was first */
 	return pte_offset_kernel(pgd, addr);
 }
 

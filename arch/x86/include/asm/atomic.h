@@ -53,6 +53,73 @@ static inline int atomic_add_return(int i, atomic_t *v)
 	return old + i;
 }
 
+/* Subtract one; true if the result is zero (the last reference went). */
+static inline bool atomic_dec_and_test(atomic_t *v)
+{
+	bool zero;
+
+	__asm__ __volatile__("lock; decl %0"
+			     : "+m"(v->counter), "=@ccz"(zero)
+			     :
+			     : "memory");
+	return zero;
+}
+
+static inline void atomic_add(int i, atomic_t *v)
+{
+	__asm__ __volatile__("lock; addl %1, %0"
+			     : "+m"(v->counter)
+			     : "ir"(i)
+			     : "memory");
+}
+
+/*
+ * atomic_long_t: a counter many CPUs update (a long is 32 bits here, so
+ * the same instructions).  Linux uses it for statistics that are read
+ * rarely and must not lose an update.
+ */
+typedef struct {
+	long counter;
+} atomic_long_t;
+
+#define ATOMIC_LONG_INIT(i) \
+	{                   \
+		(i)         \
+	}
+
+static inline long atomic_long_read(const atomic_long_t *v)
+{
+	return READ_ONCE(v->counter);
+}
+
+static inline void atomic_long_set(atomic_long_t *v, long i)
+{
+	WRITE_ONCE(v->counter, i);
+}
+
+static inline void atomic_long_add(long i, atomic_long_t *v)
+{
+	__asm__ __volatile__("lock; addl %1, %0"
+			     : "+m"(v->counter)
+			     : "ir"(i)
+			     : "memory");
+}
+
+static inline void atomic_long_sub(long i, atomic_long_t *v)
+{
+	atomic_long_add(-i, v);
+}
+
+static inline void atomic_long_inc(atomic_long_t *v)
+{
+	atomic_long_add(1, v);
+}
+
+static inline void atomic_long_dec(atomic_long_t *v)
+{
+	atomic_long_add(-1, v);
+}
+
 /* If *ptr == old, store new; either way return what *ptr held. */
 static inline u32 cmpxchg32(volatile u32 *ptr, u32 old, u32 new)
 {

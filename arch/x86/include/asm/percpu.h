@@ -130,6 +130,29 @@
 #define this_cpu_sub(var, val) this_cpu_add(var, -(val))
 
 /*
+ * Two adjacent 4-byte per-CPU words, 8-byte aligned: if they hold (o1,
+ * o2), store (n1, n2) and return true; else false, unchanged.  One
+ * cmpxchg8b through %fs and without a lock prefix, as Linux's
+ * this_cpu_cmpxchg_double() on i386: no other CPU touches this CPU's
+ * copy, and an interrupt comes between instructions, never inside one.
+ * SLUB's fast paths replace (freelist, tid) with it.
+ */
+#define this_cpu_cmpxchg_double(pcp1, pcp2, o1, o2, n1, n2)                \
+	({                                                                 \
+		bool __pcp_ok;                                             \
+		u32 __o1 = (u32)(unsigned long)(o1), __o2 = (u32)(o2);     \
+		_Static_assert(sizeof(pcp1) == 4 && sizeof(pcp2) == 4,     \
+			       "two 4-byte words");                        \
+		__asm__ __volatile__(                                      \
+			"cmpxchg8b %%fs:%[var]"                            \
+			: [var] "+m"(pcp1), "+m"(pcp2), "=@ccz"(__pcp_ok), \
+			  "+a"(__o1), "+d"(__o2)                           \
+			: "b"((u32)(unsigned long)(n1)), "c"((u32)(n2))    \
+			: "memory");                                       \
+		__pcp_ok;                                                  \
+	})
+
+/*
  * The offset of this CPU's area: itself a per-CPU variable, read through
  * %fs.  Adding it to a per-CPU address gives this CPU's copy.
  */

@@ -13,6 +13,7 @@
 #ifndef _ASM_X86_PGTABLE_H
 #define _ASM_X86_PGTABLE_H
 
+#include <asm/atomic.h>
 #include <asm/memlayout.h>
 #include <asm/pgtable_types.h>
 #include <asm/tlbflush.h>
@@ -118,7 +119,7 @@ bool direct_map_uses_pse(void);
  */
 void __kernel_map_pages(struct page *page, int numpages, int enable);
 extern unsigned long direct_pages_4k, direct_pages_4m;
-extern unsigned long nr_kernel_pgtables;
+extern atomic_long_t nr_kernel_pgtables;
 
 /* Fixmap: map or unmap one fixed slot (arch/x86/mm/fixmap.c). */
 void __set_fixmap(unsigned int idx, phys_addr_t phys, pgprot_t prot);

@@ -131,11 +131,13 @@ static inline unsigned long native_save_fl(void)
 		local_irq_disable();        \
 	} while (0)
 
-#define local_irq_restore(flags)            \
-	do {                                \
-		if ((flags)&X86_EFLAGS_IF)  \
-			local_irq_enable(); \
-	} while (0)
+/* The flags as they were, interrupt flag included: Linux's push; popf. */
+static inline void native_restore_fl(unsigned long flags)
+{
+	__asm__ __volatile__("pushl %0; popfl" : : "g"(flags) : "memory", "cc");
+}
+
+#define local_irq_restore(flags) native_restore_fl(flags)
 
 static inline bool irqs_disabled(void)
 {

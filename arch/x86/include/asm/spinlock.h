@@ -19,6 +19,7 @@
 
 #include <asm/atomic.h>
 #include <asm/processor.h>
+#include <kernel.h>
 #include <types.h>
 
 typedef union {
@@ -37,16 +38,21 @@ typedef union {
 
 static __always_inline void arch_spin_lock(arch_spinlock_t *lock)
 {
-	u32 t = 1U << TICKET_SHIFT;
-	u16 ticket;
+	arch_spinlock_t inc = { .slock = 1U << TICKET_SHIFT };
 
 	__asm__ __volatile__("lock; xaddl %0, %1"
-			     : "+r"(t), "+m"(lock->slock)
+			     : "+r"(inc.slock), "+m"(lock->slock)
 			     :
 			     : "memory");
-	ticket = (u16)(t >> TICKET_SHIFT);
-	while (READ_ONCE(lock->tickets.head) != ticket)
+	/*
+	 * inc is the lock as it was: free if head == tail, i.e. if swapping
+	 * the halves changes nothing (a rotate and one compare).
+	 */
+	if (likely(inc.slock == ror32(inc.slock, TICKET_SHIFT)))
+		goto out;
+	while (READ_ONCE(lock->tickets.head) != inc.tickets.tail)
 		cpu_relax();
+out:
 	barrier(); /* the critical section starts here */
 }
 
@@ -59,10 +65,13 @@ static __always_inline bool arch_spin_trylock(arch_spinlock_t *lock)
 	return cmpxchg32(&lock->slock, old, old + (1U << TICKET_SHIFT)) == old;
 }
 
+/* Serve the next ticket: one ADDW, no lock prefix (only the owner writes head). */
 static __always_inline void arch_spin_unlock(arch_spinlock_t *lock)
 {
-	barrier(); /* the critical section ends here */
-	WRITE_ONCE(lock->tickets.head, (u16)(lock->tickets.head + 1));
+	__asm__ __volatile__("addw $1, %0"
+			     : "+m"(lock->tickets.head)
+			     :
+			     : "memory");
 }
 
 static __always_inline bool arch_spin_is_locked(arch_spinlock_t *lock)
