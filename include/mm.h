@@ -370,6 +370,7 @@ struct vm_fault {
 	unsigned long pgoff; /* the page's offset in the backing */
 	struct page *page; /* the answer: a referenced page */
 	pgd_t *pgd; /* the directory entry of address (its table exists) */
+	pte_t *pte; /* its PTE, mapped (pte_offset_map) for the fault */
 	pte_t orig_pte; /* the PTE as the fault found it */
 	struct fault_trace trace; /* what was done, for the tracer */
 };

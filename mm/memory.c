@@ -24,13 +24,16 @@
  * fork (mm/memory_range.c) relies on the last rule: it shares anonymous
  * pages read-only and lets the first write in either process copy.
  *
- * The PTE is looked at once, without the lock, to decide; then what the
- * fault needs is allocated (that may sleep, and a kmap_local may not be
- * held across a sleep) and the PTE is mapped again under the address
- * space's page_table_lock and checked to be unchanged before the new
- * entry goes in, as Linux does.  Here the caller holds mmap_lock, so it
- * cannot have changed; the check costs one compare and keeps the code
- * right if it ever could.
+ * The PTE is mapped once (a kmap_local of its page table, in highmem with
+ * HIGHPTE) for the whole fault and read without the lock, to decide;
+ * then what the fault needs is allocated (that may sleep: the switch
+ * keeps a task's kmap_local slots) and the PTE is checked, under the
+ * address space's page_table_lock, to be unchanged before the new entry
+ * goes in, as Linux does.  Here the caller holds mmap_lock, so it cannot
+ * have changed; the check costs one compare and keeps the code right if
+ * it ever could.  (Linux unmaps the PTE before it allocates and maps it
+ * again after: its kmap_local did not always survive a sleep; a second
+ * kmap_local of a highmem table costs about 100 instructions here.)
  *
  * TLB: an address space is loaded on one CPU at a time (one thread per
  * process, CR3 switched at every context switch), so a changed PTE needs
@@ -78,18 +81,18 @@ static struct page *alloc_user_page(void)
 static bool fault_set_pte(struct vm_fault *vmf, pte_t entry)
 {
 	struct mm_struct *mm = vmf->vma->vm_mm;
-	spinlock_t *ptl;
-	pte_t *pte = pte_offset_map_lock(mm, vmf->pgd, vmf->address, &ptl);
-	bool same = *pte == vmf->orig_pte;
+	bool same;
 
+	spin_lock(&mm->page_table_lock);
+	same = *vmf->pte == vmf->orig_pte;
 	if (same) {
-		set_pte(pte, entry);
+		set_pte(vmf->pte, entry);
 		if (pte_mapped(vmf->orig_pte))
 			flush_user_page(mm, vmf->address);
 		vmf->trace.pte = entry;
-		vmf->trace.pte_vaddr = (unsigned long)pte;
+		vmf->trace.pte_vaddr = (unsigned long)vmf->pte;
 	}
-	pte_unmap_unlock(pte, ptl);
+	spin_unlock(&mm->page_table_lock);
 	return same;
 }
 
@@ -257,14 +260,6 @@ static vm_fault_t __handle_mm_fault(struct vm_fault *vmf)
 {
 	struct vm_area_struct *vma = vmf->vma;
 	struct mm_struct *mm = vma->vm_mm;
-	pte_t *pte;
-
-	vmf->pgd = pgd_offset(mm, vmf->address);
-	if (pgd_none(*vmf->pgd) && __pte_alloc(mm, vmf->pgd))
-		return VM_FAULT_OOM;
-	pte = pte_offset_map(vmf->pgd, vmf->address);
-	vmf->orig_pte = READ_ONCE(*pte);
-	pte_unmap(pte);
 
 	if (pte_none(vmf->orig_pte)) {
 		if (vma_is_anonymous(vma))
@@ -309,9 +304,16 @@ vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 	vm_fault_t ret;
 
 	count_vm_event(PGFAULT);
+	vmf.pgd = pgd_offset(vma->vm_mm, vmf.address);
+	if (pgd_none(*vmf.pgd) && __pte_alloc(vma->vm_mm, vmf.pgd))
+		return VM_FAULT_OOM;
+	/* Mapped for the whole fault: a sleep meanwhile keeps the slot. */
+	vmf.pte = pte_offset_map(vmf.pgd, vmf.address);
+	vmf.orig_pte = READ_ONCE(*vmf.pte);
 	ret = __handle_mm_fault(&vmf);
 	if (unlikely(fault_trace))
 		fault_trace_emit(&vmf, ret);
+	pte_unmap(vmf.pte);
 	if (ret & VM_FAULT_ERROR)
 		return ret;
 	if (ret & VM_FAULT_MAJOR) {

@@ -6,15 +6,17 @@
  *	pgd_t *pgd = pgd_offset(mm, addr);
  *	if (pgd_none(*pgd) && __pte_alloc(mm, pgd)) -> -ENOMEM (may sleep)
  *	pte_t *pte = pte_offset_map_lock(mm, pgd, addr, &ptl);
- *	... *pte ...                      (no sleeping in here)
+ *	... *pte ...                      (a spinlock: no sleeping here)
  *	pte_unmap_unlock(pte, ptl);
  *
  * A user page table lives in highmem when it can (CONFIG_HIGHPTE, as
  * Debian's 686 kernel; `nohighpte` on the command line keeps them in
  * lowmem): it has no kernel address, so pte_offset_map() maps it with a
- * kmap_local and pte_unmap() unmaps it.  Always in pairs, never across
- * a sleep (a kmap_local belongs to the CPU), and the entries of one
- * table may be walked through one mapping: `pte + 1` is the next page.
+ * kmap_local and pte_unmap() unmaps it.  Always in pairs, last mapped
+ * first unmapped; the entries of one table may be walked through one
+ * mapping (`pte + 1` is the next page).  A sleep without the lock keeps
+ * the mapping (the switch saves a task's kmap_local slots): the fault
+ * handler holds its PTE mapped while it allocates.
  */
 #ifndef _ASM_X86_PGALLOC_H
 #define _ASM_X86_PGALLOC_H
