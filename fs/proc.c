@@ -129,41 +129,15 @@ static ssize_t proc_file_read(struct file *file, char __user *buf, size_t count,
 			      loff_t *pos)
 {
 	const struct proc_buf *pb = file->private_data;
-	size_t n;
 
-	if (*pos < 0)
-		return -EINVAL;
-	if ((size_t)*pos >= pb->len)
-		return 0;
-	n = min(count, pb->len - (size_t)*pos);
-	if (copy_to_user(buf, pb->text + *pos, n))
-		return -EFAULT;
-	*pos += (loff_t)n;
-	return (ssize_t)n;
+	return simple_read_from_buffer(buf, count, pos, pb->text, pb->len);
 }
 
 static loff_t proc_file_llseek(struct file *file, loff_t offset, int whence)
 {
 	const struct proc_buf *pb = file->private_data;
-	loff_t pos;
 
-	switch (whence) {
-	case SEEK_SET:
-		pos = offset;
-		break;
-	case SEEK_CUR:
-		pos = file->f_pos + offset;
-		break;
-	case SEEK_END:
-		pos = (loff_t)pb->len + offset;
-		break;
-	default:
-		return -EINVAL;
-	}
-	if (pos < 0)
-		return -EINVAL;
-	file->f_pos = pos;
-	return pos;
+	return fixed_size_llseek(file, offset, whence, (loff_t)pb->len);
 }
 
 static int proc_file_release(struct inode *inode, struct file *file)

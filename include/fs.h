@@ -119,6 +119,22 @@ struct file {
 	void *private_data;
 };
 
+/*
+ * read() of a buffer of `available` bytes at *ppos: the bytes copied, 0 at
+ * its end, or -EFAULT; write() into one: -ENOSPC at its end (Linux's
+ * simple_read_from_buffer() and, for the end, a device's usual answer).
+ */
+ssize_t simple_read_from_buffer(void __user *to, size_t count, loff_t *ppos,
+				const void *from, size_t available);
+ssize_t simple_write_to_buffer(void *to, size_t available, loff_t *ppos,
+			       const void __user *from, size_t count);
+/*
+ * lseek() of a file of `size` bytes that cannot grow (a device's buffer,
+ * a /proc view): 0..size, else EINVAL (fs/read_write.c, as Linux's).
+ */
+loff_t fixed_size_llseek(struct file *file, loff_t offset, int whence,
+			 loff_t size);
+
 /* The root of the tree (fs/ramfs.c). */
 extern struct dentry *root_dentry;
 

@@ -96,6 +96,33 @@ static bool fault_set_pte(struct vm_fault *vmf, pte_t entry)
 	return same;
 }
 
+/*
+ * Map page (a new anonymous page, or the backing's own) at the fault's
+ * address with entry: its rmap and rss counted; if the PTE changed
+ * meanwhile, the page is let go instead.
+ */
+static bool fault_map_page(struct vm_fault *vmf, struct page *page, pte_t entry)
+{
+	vmf->trace.pfn = page_to_pfn(page);
+	if (!fault_set_pte(vmf, entry)) {
+		page_remove_rmap(page);
+		put_page(page);
+		return false;
+	}
+	add_mm_counter(vmf->vma->vm_mm, mm_counter(page, vmf->vma), 1);
+	return true;
+}
+
+/* A new anonymous page, writable: the entry a write fault installs. */
+static bool fault_map_new_anon(struct vm_fault *vmf, struct page *page)
+{
+	page_add_new_anon_rmap(page);
+	return fault_map_page(
+		vmf, page,
+		pte_mkwrite_dirty(
+			pfn_pte(page_to_pfn(page), vmf->vma->vm_page_prot)));
+}
+
 static vm_fault_t do_anonymous_page(struct vm_fault *vmf)
 {
 	struct vm_area_struct *vma = vmf->vma;
@@ -113,16 +140,7 @@ static vm_fault_t do_anonymous_page(struct vm_fault *vmf)
 		return VM_FAULT_OOM;
 	clear_user_highpage(page, vmf->address);
 	vmf->trace.kind = FAULT_ANON;
-	vmf->trace.pfn = page_to_pfn(page);
-	page_add_new_anon_rmap(page);
-	if (!fault_set_pte(vmf,
-			   pte_mkwrite_dirty(pfn_pte(page_to_pfn(page),
-						     vma->vm_page_prot)))) {
-		page_remove_rmap(page);
-		put_page(page);
-		return 0;
-	}
-	add_mm_counter(vma->vm_mm, MM_ANONPAGES, 1);
+	fault_map_new_anon(vmf, page);
 	return 0;
 }
 
@@ -155,21 +173,14 @@ static vm_fault_t do_read_or_shared_fault(struct vm_fault *vmf)
 			entry); /* shared: access_error let it */
 	vmf->trace.kind = (vmf->flags & FAULT_FLAG_WRITE) ? FAULT_SHARED :
 							    FAULT_FILE_READ;
-	vmf->trace.pfn = page_to_pfn(vmf->page);
 	page_add_file_rmap(vmf->page);
-	if (!fault_set_pte(vmf, entry)) {
-		page_remove_rmap(vmf->page);
-		put_page(vmf->page);
-		return 0;
-	}
-	add_mm_counter(vma->vm_mm, mm_counter_file(vma), 1);
+	fault_map_page(vmf, vmf->page, entry);
 	return 0;
 }
 
 /* A write to a private mapping of a backing: a private copy of its page. */
 static vm_fault_t do_cow_fault(struct vm_fault *vmf)
 {
-	struct vm_area_struct *vma = vmf->vma;
 	struct page *copy = alloc_user_page();
 	vm_fault_t ret;
 
@@ -183,17 +194,8 @@ static vm_fault_t do_cow_fault(struct vm_fault *vmf)
 	copy_user_highpage(copy, vmf->page, vmf->address);
 	vmf->trace.kind = FAULT_COW_FILE;
 	vmf->trace.old_pfn = page_to_pfn(vmf->page);
-	vmf->trace.pfn = page_to_pfn(copy);
 	put_page(vmf->page); /* the backing keeps it; we keep the copy */
-	page_add_new_anon_rmap(copy);
-	if (!fault_set_pte(vmf,
-			   pte_mkwrite_dirty(pfn_pte(page_to_pfn(copy),
-						     vma->vm_page_prot)))) {
-		page_remove_rmap(copy);
-		put_page(copy);
-		return 0;
-	}
-	add_mm_counter(vma->vm_mm, MM_ANONPAGES, 1);
+	fault_map_new_anon(vmf, copy);
 	return 0;
 }
 
@@ -238,17 +240,7 @@ static vm_fault_t do_wp_page(struct vm_fault *vmf)
 		clear_user_highpage(page, vmf->address);
 	vmf->trace.kind = old ? FAULT_COW_COPY : FAULT_ZERO_COW;
 	vmf->trace.old_pfn = pte_pfn(vmf->orig_pte);
-	vmf->trace.pfn = page_to_pfn(page);
-	page_add_new_anon_rmap(page);
-	if (!fault_set_pte(vmf,
-			   pte_mkwrite_dirty(pfn_pte(page_to_pfn(page),
-						     vma->vm_page_prot)))) {
-		page_remove_rmap(page);
-		put_page(page);
-		return 0;
-	}
-	add_mm_counter(mm, MM_ANONPAGES, 1);
-	if (old) {
+	if (fault_map_new_anon(vmf, page) && old) {
 		add_mm_counter(mm, mm_counter(old, vma), -1);
 		page_remove_rmap(old);
 		put_page(old); /* the other holder keeps it */

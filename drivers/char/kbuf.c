@@ -134,49 +134,24 @@ static const struct vm_operations_struct kbuf_vm_ops = {
 static ssize_t kbuf_read(struct file *file, char __user *buf, size_t count,
 			 loff_t *pos)
 {
-	struct kbuf_info *kb = file->private_data;
-	size_t n;
+	const struct kbuf_info *kb = file->private_data;
 
-	if (*pos < 0)
-		return -EINVAL;
-	if ((size_t)*pos >= kb->size)
-		return 0;
-	n = min(count, kb->size - (size_t)*pos);
-	if (copy_to_user(buf, kb->buf + *pos, n))
-		return -EFAULT;
-	*pos += (loff_t)n;
-	return (ssize_t)n;
+	return simple_read_from_buffer(buf, count, pos, kb->buf, kb->size);
 }
 
 static ssize_t kbuf_write(struct file *file, const char __user *buf,
 			  size_t count, loff_t *pos)
 {
-	struct kbuf_info *kb = file->private_data;
-	size_t n;
+	const struct kbuf_info *kb = file->private_data;
 
-	if (*pos < 0)
-		return -EINVAL;
-	if ((size_t)*pos >= kb->size)
-		return count ? -ENOSPC : 0;
-	n = min(count, kb->size - (size_t)*pos);
-	if (copy_from_user(kb->buf + *pos, buf, n))
-		return -EFAULT;
-	*pos += (loff_t)n;
-	return (ssize_t)n;
+	return simple_write_to_buffer(kb->buf, kb->size, pos, buf, count);
 }
 
 static loff_t kbuf_llseek(struct file *file, loff_t offset, int whence)
 {
-	struct kbuf_info *kb = file->private_data;
-	loff_t pos = whence == SEEK_SET ? offset :
-		     whence == SEEK_CUR ? file->f_pos + offset :
-		     whence == SEEK_END ? (loff_t)kb->size + offset :
-					  -1;
+	const struct kbuf_info *kb = file->private_data;
 
-	if (pos < 0 || pos > (loff_t)kb->size)
-		return -EINVAL;
-	file->f_pos = pos;
-	return pos;
+	return fixed_size_llseek(file, offset, whence, (loff_t)kb->size);
 }
 
 /* Shared, and inside the buffer: 0 or -EINVAL. */
@@ -199,29 +174,24 @@ static void kbuf_map_done(struct kbuf_info *kb, struct vm_area_struct *vma)
 	__atomic_add_fetch(&kb->mmaps, 1, __ATOMIC_RELAXED);
 }
 
+/*
+ * kbuf: the kmalloc'd buffer's frames, contiguous, with remap_pfn_range();
+ * vbuf: the vmalloc'd buffer's pages, one by one (remap_vmalloc_range).
+ */
 static int kbuf_mmap(struct file *file, struct vm_area_struct *vma)
 {
 	struct kbuf_info *kb = file->private_data;
-	unsigned long pfn = __pa(kb->buf) >> PAGE_SHIFT;
 	int err = kbuf_check_vma(kb, vma);
 
 	if (err)
 		return err;
-	err = remap_pfn_range(vma, vma->vm_start, pfn + vma->vm_pgoff,
-			      vma->vm_end - vma->vm_start, vma->vm_page_prot);
-	if (!err)
-		kbuf_map_done(kb, vma);
-	return err;
-}
-
-static int vbuf_mmap(struct file *file, struct vm_area_struct *vma)
-{
-	struct kbuf_info *kb = file->private_data;
-	int err = kbuf_check_vma(kb, vma);
-
-	if (err)
-		return err;
-	err = remap_vmalloc_range(vma, kb->buf, vma->vm_pgoff);
+	if (kb == &kbufs[KBUF_KMALLOC])
+		err = remap_pfn_range(
+			vma, vma->vm_start,
+			(__pa(kb->buf) >> PAGE_SHIFT) + vma->vm_pgoff,
+			vma->vm_end - vma->vm_start, vma->vm_page_prot);
+	else
+		err = remap_vmalloc_range(vma, kb->buf, vma->vm_pgoff);
 	if (!err)
 		kbuf_map_done(kb, vma);
 	return err;
@@ -236,15 +206,6 @@ static const struct file_operations kbuf_fops = {
 	.release = kbuf_release,
 };
 
-static const struct file_operations vbuf_fops = {
-	.open = kbuf_open,
-	.llseek = kbuf_llseek,
-	.read = kbuf_read,
-	.write = kbuf_write,
-	.mmap = vbuf_mmap,
-	.release = kbuf_release,
-};
-
 static struct miscdevice kbuf_devs[NR_KBUFS] = {
 	[KBUF_KMALLOC] = { .minor = MISC_DYNAMIC_MINOR,
 			   .name = "kbuf",
@@ -252,7 +213,7 @@ static struct miscdevice kbuf_devs[NR_KBUFS] = {
 			   .mode = 0666 },
 	[KBUF_VMALLOC] = { .minor = MISC_DYNAMIC_MINOR,
 			   .name = "vbuf",
-			   .fops = &vbuf_fops,
+			   .fops = &kbuf_fops,
 			   .mode = 0666 },
 };
 
