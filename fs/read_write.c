@@ -92,8 +92,8 @@ ssize_t simple_write_to_buffer(void *to, size_t available, loff_t *ppos,
 	return (ssize_t)n;
 }
 
-loff_t fixed_size_llseek(struct file *file, loff_t offset, int whence,
-			 loff_t size)
+loff_t generic_file_llseek_size(struct file *file, loff_t offset, int whence,
+				loff_t maxsize, loff_t eof)
 {
 	loff_t pos;
 
@@ -105,15 +105,21 @@ loff_t fixed_size_llseek(struct file *file, loff_t offset, int whence,
 		pos = file->f_pos + offset;
 		break;
 	case SEEK_END:
-		pos = size + offset;
+		pos = eof + offset;
 		break;
 	default:
 		return -EINVAL;
 	}
-	if (pos < 0 || pos > size)
+	if (pos < 0 || pos > maxsize)
 		return -EINVAL;
 	file->f_pos = pos;
 	return pos;
+}
+
+loff_t fixed_size_llseek(struct file *file, loff_t offset, int whence,
+			 loff_t size)
+{
+	return generic_file_llseek_size(file, offset, whence, size, size);
 }
 
 static loff_t vfs_llseek(struct file *file, loff_t offset, int whence)

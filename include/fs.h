@@ -129,6 +129,12 @@ ssize_t simple_read_from_buffer(void __user *to, size_t count, loff_t *ppos,
 ssize_t simple_write_to_buffer(void *to, size_t available, loff_t *ppos,
 			       const void __user *from, size_t count);
 /*
+ * lseek(): SEEK_SET, SEEK_CUR, SEEK_END (from eof), within 0..maxsize,
+ * else EINVAL (fs/read_write.c, as Linux's).
+ */
+loff_t generic_file_llseek_size(struct file *file, loff_t offset, int whence,
+				loff_t maxsize, loff_t eof);
+/*
  * lseek() of a file of `size` bytes that cannot grow (a device's buffer,
  * a /proc view): 0..size, else EINVAL (fs/read_write.c, as Linux's).
  */
