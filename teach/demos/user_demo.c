@@ -242,7 +242,7 @@ static const char *const ud_kind[] = {
 	[FAULT_COW_FILE] = "a private copy of the file's page",
 	[FAULT_COW_COPY] = "a copy of the shared page",
 	[FAULT_COW_REUSE] = "nobody else has it: kept, now writable",
-	[FAULT_ZERO_COW] = "a new zeroed page instead of the zero page",
+	[FAULT_ZERO_COW] = "a new zeroed page for the zero page",
 	[FAULT_SPURIOUS] = "nothing to do (a stale TLB entry)",
 };
 

@@ -8,7 +8,7 @@
  * and merge regions, that device memory is mapped with and without page
  * references, that page tables live in highmem with HIGHPTE, and that
  * the OOM killer ends the process with the most memory and everything
- * comes back.
+ * comes back, from one process as from a hundred that exit.
  *
  * Most cases build an address space of their own (mm_alloc()) and work
  * in it from the test's kernel thread (kthread_use_mm(), as Linux's
@@ -564,6 +564,32 @@ static void vm_oom_killer_ends_the_biggest_process(struct ktest *test)
 	KTEST_EXPECT_LOG(test, mark, " (hog) total-vm:");
 }
 
+/*
+ * A hundred children of one process write the pages they share with it
+ * and exit: every copy, every page table, every process comes back (the
+ * leak checks), and the parent's pages keep its data (the program says).
+ */
+static void vm_hundred_children_give_every_page_back(struct ktest *test)
+{
+	const char *argv[] = { "mm_test", "mm_hundred_children_write_and_exit",
+			       NULL };
+	struct umh_info info = { .path = "/user/mm_test",
+				 .argv = argv,
+				 .envp = vm_envp,
+				 .quiet = true };
+	unsigned long forks = total_forks;
+	int pid;
+
+	if (!have_programs())
+		ktest_skip(
+			test,
+			"needs the initramfs (/user/mm_test): boot with -initrd");
+	pid = umh_spawn(&info, false);
+	KTEST_EXPECT_GT(test, pid, 0);
+	KTEST_EXPECT_EQ(test, pid > 0 ? umh_wait(&info, pid) : -1, 0);
+	KTEST_EXPECT_GE(test, total_forks, forks + 101);
+}
+
 /* /proc/PID/maps and status of a running program, as Linux prints them. */
 static void vm_proc_views_show_a_running_process(struct ktest *test)
 {
@@ -642,6 +668,7 @@ static const struct ktest_case vm_cases[] = {
 	KTEST_CASE(vm_remap_pfn_range_maps_frames_uncounted),
 	KTEST_CASE(vm_remap_vmalloc_range_counts_each_page),
 	KTEST_CASE(vm_oom_killer_ends_the_biggest_process),
+	KTEST_CASE(vm_hundred_children_give_every_page_back),
 	KTEST_CASE(vm_proc_views_show_a_running_process),
 	{}
 };
