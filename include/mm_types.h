@@ -64,7 +64,8 @@ struct page {
 				struct list_head buddy_list; /* free_area link */
 				struct { /* in use: mapped into processes */
 					int _mapcount; /* PTEs mapping it - 1 */
-					unsigned long _unused_map;
+					unsigned long
+						_map_pad; /* buddy_list.prev */
 				};
 			};
 			unsigned long private; /* order (free or allocated) */
