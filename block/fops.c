@@ -275,4 +275,5 @@ const struct file_operations def_blk_fops = {
 	.read = blkdev_read,
 	.write = blkdev_write,
 	.fsync = blkdev_fsync,
+	.mmap = generic_file_mmap,
 };

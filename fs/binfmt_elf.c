@@ -96,8 +96,10 @@ static int elf_map_segment(struct linux_binprm *bprm, const Elf32_Phdr *ph)
 			       PAGE_SIZE - (file_end & ~PAGE_MASK)))
 			return -EFAULT;
 	}
-	if (PAGE_ALIGN(mem_end) > PAGE_ALIGN(file_end)) {
-		start = ph->p_filesz ? PAGE_ALIGN(file_end) : start;
+	/* The bss's own pages (all of the segment's, if it has no file part). */
+	if (ph->p_filesz)
+		start = PAGE_ALIGN(file_end);
+	if (PAGE_ALIGN(mem_end) > start) {
 		addr = do_mmap(NULL, start, PAGE_ALIGN(mem_end) - start, prot,
 			       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, 0);
 		if (IS_ERR_VALUE(addr))

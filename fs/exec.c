@@ -38,7 +38,7 @@
 #include <uaccess.h>
 #include <asm/mmu_context.h>
 
-#define STACK_EXPAND (128UL << 10) /* the stack region's first size */
+#define STACK_EXPAND (128UL << 10) /* the stack below the strings, at first */
 
 /* argv/envp: a user array (execve) or a kernel one (kernel_execve). */
 struct user_arg_ptr {
@@ -173,10 +173,12 @@ static void exec_mmap(struct mm_struct *mm)
 	unsigned long flags;
 
 	fpu__flush_owner(tsk);
+	task_lock(tsk);
 	local_irq_save(flags);
 	tsk->mm = mm;
 	switch_mm_irqs_off(old, mm);
 	local_irq_restore(flags);
+	task_unlock(tsk);
 	mm_release(tsk); /* a vfork parent may go on now */
 	if (old)
 		mmput(old);
@@ -216,8 +218,13 @@ int setup_arg_pages(struct linux_binprm *bprm, unsigned long stack_top)
 	unsigned long addr, zero = 0;
 	int err;
 
-	addr = do_mmap(NULL, stack_top - STACK_EXPAND, STACK_EXPAND,
-		       PROT_READ | PROT_WRITE,
+	/* The pages the strings take, and 128 KB below them, as Linux. */
+	unsigned long size =
+		PAGE_ALIGN(sizeof(void *) + strlen(bprm->filename) + 1 +
+			   bprm->argv_len + bprm->env_len) +
+		STACK_EXPAND;
+
+	addr = do_mmap(NULL, stack_top - size, size, PROT_READ | PROT_WRITE,
 		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_GROWSDOWN,
 		       0);
 	if (IS_ERR_VALUE(addr))

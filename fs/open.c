@@ -10,12 +10,14 @@
  * O_DIRECTORY on a file), then the permissions (EACCES), then a
  * descriptor (EMFILE).  Flags this kernel has no use for (O_NOCTTY,
  * O_LARGEFILE, O_NONBLOCK on these files) are accepted, as Linux accepts
- * unknown ones.
+ * unknown ones.  A path under /proc is not in the tree: fs/proc.c opens
+ * it.
  */
 #include <errno.h>
 #include <file.h>
 #include <fs.h>
 #include <kernel.h>
+#include <proc_fs.h>
 #include <sched.h>
 #include <slab.h>
 #include <syscalls.h>
@@ -50,6 +52,23 @@ void fput(struct file *file)
 	kfree(file);
 }
 
+/* A file for dentry, and the device's open() if it has one. */
+static struct file *do_dentry_open(struct dentry *dentry, int flags)
+{
+	struct file *file = alloc_file(dentry, flags);
+	int err;
+
+	if (IS_ERR(file) || !file->f_op || !file->f_op->open)
+		return file;
+	err = file->f_op->open(file->f_inode, file);
+	if (err) {
+		file->f_op = NULL; /* no release() for an open that failed */
+		fput(file);
+		return ERR_PTR(err);
+	}
+	return file;
+}
+
 static int may_open(struct dentry *dentry, int flags)
 {
 	struct inode *inode = dentry->d_inode;
@@ -70,10 +89,12 @@ struct file *filp_open(const char *path, int flags, umode_t mode)
 {
 	const char *last = NULL;
 	struct dentry *parent = NULL;
-	struct dentry *dentry =
-		path_lookup(path, (flags & O_CREAT) ? &parent : NULL, &last);
+	struct dentry *dentry;
 	int err;
 
+	if (proc_path(path))
+		return proc_open(path, flags);
+	dentry = path_lookup(path, (flags & O_CREAT) ? &parent : NULL, &last);
 	if (IS_ERR(dentry))
 		return ERR_PTR(PTR_ERR(dentry));
 	if (!dentry) {
@@ -101,7 +122,7 @@ struct file *filp_open(const char *path, int flags, umode_t mode)
 				return ERR_PTR(err);
 		}
 	}
-	return alloc_file(dentry, flags);
+	return do_dentry_open(dentry, flags);
 }
 
 SYSCALL_DEFINE3(open, const char __user *, filename, int, flags, umode_t, mode)

@@ -266,35 +266,18 @@ static ssize_t ramfs_write(struct file *file, const char __user *buf,
 
 static loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
 {
-	loff_t pos;
+	loff_t size = file->f_inode->i_size;
 
-	switch (whence) {
-	case SEEK_SET:
-		pos = offset;
-		break;
-	case SEEK_CUR:
-		pos = file->f_pos + offset;
-		break;
-	case SEEK_END:
-		pos = file->f_inode->i_size + offset;
-		break;
-	case SEEK_DATA:
-		if (offset >= file->f_inode->i_size)
+	/* No holes: data everywhere up to the end, the one hole after it. */
+	if (whence == SEEK_DATA || whence == SEEK_HOLE) {
+		if (offset >= size)
 			return -ENXIO;
-		pos = offset;
-		break;
-	case SEEK_HOLE:
-		if (offset >= file->f_inode->i_size)
-			return -ENXIO;
-		pos = file->f_inode->i_size;
-		break;
-	default:
-		return -EINVAL;
+		if (whence == SEEK_HOLE)
+			offset = size;
+		whence = SEEK_SET;
 	}
-	if (pos < 0)
-		return -EINVAL;
-	file->f_pos = pos;
-	return pos;
+	return generic_file_llseek_size(file, offset, whence, MAX_LFS_FILESIZE,
+					size);
 }
 
 static int noop_fsync(struct file *file, int datasync)

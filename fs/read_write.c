@@ -61,6 +61,68 @@ SYSCALL_DEFINE3(write, unsigned int, fd, const char __user *, buf, size_t,
 	return ret;
 }
 
+ssize_t simple_read_from_buffer(void __user *to, size_t count, loff_t *ppos,
+				const void *from, size_t available)
+{
+	size_t n;
+
+	if (*ppos < 0)
+		return -EINVAL;
+	if ((size_t)*ppos >= available)
+		return 0;
+	n = min(count, available - (size_t)*ppos);
+	if (copy_to_user(to, (const char *)from + *ppos, n))
+		return -EFAULT;
+	*ppos += (loff_t)n;
+	return (ssize_t)n;
+}
+
+ssize_t simple_write_to_buffer(void *to, size_t available, loff_t *ppos,
+			       const void __user *from, size_t count)
+{
+	size_t n;
+
+	if (*ppos < 0)
+		return -EINVAL;
+	if ((size_t)*ppos >= available)
+		return count ? -ENOSPC : 0;
+	n = min(count, available - (size_t)*ppos);
+	if (copy_from_user((char *)to + *ppos, from, n))
+		return -EFAULT;
+	*ppos += (loff_t)n;
+	return (ssize_t)n;
+}
+
+loff_t generic_file_llseek_size(struct file *file, loff_t offset, int whence,
+				loff_t maxsize, loff_t eof)
+{
+	loff_t pos;
+
+	switch (whence) {
+	case SEEK_SET:
+		pos = offset;
+		break;
+	case SEEK_CUR:
+		pos = file->f_pos + offset;
+		break;
+	case SEEK_END:
+		pos = eof + offset;
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (pos < 0 || pos > maxsize)
+		return -EINVAL;
+	file->f_pos = pos;
+	return pos;
+}
+
+loff_t fixed_size_llseek(struct file *file, loff_t offset, int whence,
+			 loff_t size)
+{
+	return generic_file_llseek_size(file, offset, whence, size, size);
+}
+
 static loff_t vfs_llseek(struct file *file, loff_t offset, int whence)
 {
 	if (whence > SEEK_HOLE)

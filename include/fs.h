@@ -115,11 +115,12 @@ struct address_space {
 	gfp_t gfp_mask; /* how its pages are allocated (highmem) */
 	const struct address_space_operations *a_ops;
 	int wb_err; /* the last writeback error (-EIO), for fsync */
-	struct list_head i_mmap; /* shared mappings of it (vma->shared) */
-	struct mutex i_mmap_lock; /* i_mmap */
+	int nr_mmap; /* regions of processes that map it (atomic) */
 };
 
 struct file_operations {
+	/* A new open of inode (a device's first look at it): 0 or -errno. */
+	int (*open)(struct inode *inode, struct file *file);
 	loff_t (*llseek)(struct file *file, loff_t offset, int whence);
 	ssize_t (*read)(struct file *file, char __user *buf, size_t count,
 			loff_t *pos);
@@ -170,6 +171,28 @@ struct file {
 	int f_count; /* references: descriptors, mappings */
 	void *private_data;
 };
+
+/*
+ * read() of a buffer of `available` bytes at *ppos: the bytes copied, 0 at
+ * its end, or -EFAULT; write() into one: -ENOSPC at its end (Linux's
+ * simple_read_from_buffer() and, for the end, a device's usual answer).
+ */
+ssize_t simple_read_from_buffer(void __user *to, size_t count, loff_t *ppos,
+				const void *from, size_t available);
+ssize_t simple_write_to_buffer(void *to, size_t available, loff_t *ppos,
+			       const void __user *from, size_t count);
+/*
+ * lseek(): SEEK_SET, SEEK_CUR, SEEK_END (from eof), within 0..maxsize,
+ * else EINVAL (fs/read_write.c, as Linux's).
+ */
+loff_t generic_file_llseek_size(struct file *file, loff_t offset, int whence,
+				loff_t maxsize, loff_t eof);
+/*
+ * lseek() of a file of `size` bytes that cannot grow (a device's buffer,
+ * a /proc view): 0..size, else EINVAL (fs/read_write.c, as Linux's).
+ */
+loff_t fixed_size_llseek(struct file *file, loff_t offset, int whence,
+			 loff_t size);
 
 /* The root of the tree (fs/ramfs.c). */
 extern struct dentry *root_dentry;

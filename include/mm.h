@@ -34,6 +34,7 @@ enum pageflags {
 	PG_pcp, /* free, on a per-CPU list (private = order) */
 	PG_large_kmalloc, /* a kmalloc() block above 8 KB (kfree frees it) */
 	PG_kmap, /* may be in a pkmap or kmap_local slot: check at free */
+	PG_anon, /* anonymous memory of processes (mm/rmap.c) */
 	/* Page cache and LRU pages (mm/filemap.c, mm/swap.c), set atomically: */
 	PG_locked, /* someone has it locked (I/O in flight, changing it) */
 	PG_referenced, /* accessed since the LRU last looked */
@@ -74,6 +75,7 @@ PAGEFLAG(Table, PG_table)
 PAGEFLAG(Pcp, PG_pcp)
 PAGEFLAG(LargeKmalloc, PG_large_kmalloc)
 PAGEFLAG(Kmap, PG_kmap)
+PAGEFLAG(Anon, PG_anon)
 
 /*
  * The page cache's flags change while other CPUs look at the page (a
@@ -351,13 +353,21 @@ void setup_per_zone_wmarks(void);
 #define VM_MAYEXEC 0x00000040UL
 #define VM_MAYSHARE 0x00000080UL
 #define VM_GROWSDOWN 0x00000100UL /* a stack: grows down on faults */
+#define VM_PFNMAP 0x00000400UL /* raw page frames, no struct page use */
+#define VM_IO 0x00004000UL /* device or driver memory (remap_pfn_range) */
 #define VM_DONTCOPY 0x00020000UL /* MADV_DONTFORK */
-#define VM_ACCOUNT 0x00100000UL
+#define VM_DONTEXPAND 0x00040000UL /* mremap may not grow it */
+#define VM_ACCOUNT 0x00100000UL /* counted against the commit limit */
 #define VM_NORESERVE 0x00200000UL
+#define VM_DONTDUMP 0x04000000UL /* not in a core dump */
+#define VM_MIXEDMAP 0x10000000UL /* pages put in by vm_insert_page() */
 #define VM_STACK VM_GROWSDOWN
+/* The heap and the bss (brk): i386 Linux's without READ_IMPLIES_EXEC. */
 #define VM_DATA_DEFAULT_FLAGS \
-	(VM_READ | VM_WRITE | VM_EXEC | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)
+	(VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)
 #define VM_ACCESS_FLAGS (VM_READ | VM_WRITE | VM_EXEC)
+/* Flags that keep a region from merging with a neighbour. */
+#define VM_SPECIAL (VM_IO | VM_DONTEXPAND | VM_PFNMAP | VM_MIXEDMAP)
 
 /* Fault flags (handle_mm_fault) and results. */
 #define FAULT_FLAG_WRITE 0x01 /* a write access */
@@ -371,6 +381,35 @@ typedef unsigned int vm_fault_t;
 #define VM_FAULT_SIGSEGV 0x0040 /* no access after all */
 #define VM_FAULT_ERROR (VM_FAULT_OOM | VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV)
 
+/* What handle_mm_fault() did: the tracer's record (`demo user`). */
+enum fault_kind {
+	FAULT_NONE, /* it failed before deciding */
+	FAULT_ZERO_PAGE, /* read of anonymous memory: the zero page */
+	FAULT_ANON, /* write of anonymous memory: a new zeroed page */
+	FAULT_FILE_READ, /* read of a backed region: the backing's page */
+	FAULT_SHARED, /* write of a shared region: its page, writable */
+	FAULT_COW_FILE, /* write of a private backed region: a copy */
+	FAULT_COW_COPY, /* write of a shared anonymous page: copied */
+	FAULT_COW_REUSE, /* write of an anonymous page nobody else has */
+	FAULT_ZERO_COW, /* write where the zero page was: a new page */
+	FAULT_SPURIOUS, /* the PTE allowed it already: a stale TLB entry */
+};
+
+/* One fault as handle_mm_fault() served it. */
+struct fault_trace {
+	struct mm_struct *mm; /* whose */
+	struct vm_area_struct *vma; /* the region (valid during the call) */
+	unsigned long address; /* the page */
+	unsigned int flags; /* FAULT_FLAG_* */
+	enum fault_kind kind; /* what was done */
+	unsigned long pfn; /* the page mapped now */
+	unsigned long old_pfn; /* COW: the page it replaced */
+	pte_t pte; /* the new entry */
+	unsigned long pte_table_pfn; /* the page table's page */
+	unsigned long pte_vaddr; /* where the kernel reached the PTE */
+	vm_fault_t result; /* 0 or VM_FAULT_* */
+};
+
 /* What a vm_operations_struct.fault() is asked, and answers. */
 struct vm_fault {
 	struct vm_area_struct *vma;
@@ -378,6 +417,10 @@ struct vm_fault {
 	unsigned int flags; /* FAULT_FLAG_* */
 	unsigned long pgoff; /* the page's offset in the backing */
 	struct page *page; /* the answer: a referenced page */
+	pgd_t *pgd; /* the directory entry of address (its table exists) */
+	pte_t *pte; /* its PTE, mapped (pte_offset_map) for the fault */
+	pte_t orig_pte; /* the PTE as the fault found it */
+	struct fault_trace trace; /* what was done, for the tracer */
 };
 
 /* The PTE bits for a region's vm_flags (arch/x86/mm/pgtable.c). */
@@ -390,8 +433,8 @@ static inline void get_page(struct page *page)
 }
 /*
  * Drop a reference; the last one frees the page (with the allocator's
- * checks).  Pages shared by several users (the page cache's, a driver's)
- * are put by each: only the last put reaches __free_page().
+ * checks).  A page a driver or vmalloc owns is mapped into processes with
+ * references of their own: those puts never reach __free_page().
  */
 static inline void put_page(struct page *page)
 {
@@ -405,17 +448,105 @@ static inline void put_page(struct page *page)
 	__free_page(page);
 }
 
+/* --- mappings of a page into processes (mm/rmap.c) --------------------- */
+
+/* How many PTEs map the page (0: none). */
+static inline int page_mapcount(const struct page *page)
+{
+	return READ_ONCE(page->_mapcount) + 1;
+}
+
+static inline bool page_mapped(const struct page *page)
+{
+	return page_mapcount(page) > 0;
+}
+
+/* A fresh anonymous page, mapped once: PG_anon, counted in AnonPages. */
+void page_add_new_anon_rmap(struct page *page);
+/* One more PTE maps a page already mapped (fork). */
+void page_dup_rmap(struct page *page);
+/* A file, shared-memory or driver page gets one more PTE (Mapped). */
+void page_add_file_rmap(struct page *page);
+/* One PTE less; the last one takes the page out of AnonPages or Mapped. */
+void page_remove_rmap(struct page *page);
+
+/* Pages mapped by processes, for /proc/meminfo (AnonPages, Mapped). */
+extern unsigned long nr_anon_mapped, nr_file_mapped;
+/* Pages of shared anonymous memory (Shmem). */
+extern unsigned long nr_shmem_pages;
+/* Kernel stacks of every task and CPU, in kB (kernel/fork.c). */
+extern unsigned long nr_kernel_stack_kb;
+/* Page tables of every zone, the kernel's and the processes'. */
+unsigned long nr_page_table_pages(void);
+
 /* The shared zero page: what a read of untouched anonymous memory sees. */
 extern struct page *zero_page;
 #define ZERO_PAGE(vaddr) (zero_page)
 
+/* Private anonymous memory: no backing to ask for pages. */
+static inline bool vma_is_anonymous(const struct vm_area_struct *vma)
+{
+	return !vma->vm_ops;
+}
+
+/* Shared anonymous memory (mm/shmem.c). */
+extern const struct vm_operations_struct shmem_anon_vm_ops;
+static inline bool vma_is_shmem(const struct vm_area_struct *vma)
+{
+	return vma->vm_ops == &shmem_anon_vm_ops;
+}
+
+/* The offset in pages of addr in vma's backing. */
+static inline unsigned long linear_page_index(const struct vm_area_struct *vma,
+					      unsigned long addr)
+{
+	return ((addr - vma->vm_start) >> PAGE_SHIFT) + vma->vm_pgoff;
+}
+
+static inline unsigned long vma_pages(const struct vm_area_struct *vma)
+{
+	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+}
+
+static inline unsigned long get_mm_counter(const struct mm_struct *mm,
+					   int member)
+{
+	return READ_ONCE(mm->rss_stat[member]);
+}
+
+/* Pages present in the address space, of every kind (VmRSS). */
+static inline unsigned long get_mm_rss(const struct mm_struct *mm)
+{
+	return get_mm_counter(mm, MM_FILEPAGES) +
+	       get_mm_counter(mm, MM_ANONPAGES) +
+	       get_mm_counter(mm, MM_SHMEMPAGES);
+}
+
+/*
+ * The struct page a user PTE maps, if it is one that is counted: NULL for
+ * the zero page and the frames of a VM_PFNMAP region.
+ */
+struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr,
+			    pte_t pte);
+
 struct mm_struct *mm_alloc(void);
 void mmput(struct mm_struct *mm);
 void mmdrop(struct mm_struct *mm);
+static inline void mmget(struct mm_struct *mm)
+{
+	__atomic_add_fetch(&mm->mm_users, 1, __ATOMIC_SEQ_CST);
+}
 struct task_struct;
+/* The task's address space with a user reference, or NULL (mmput it). */
+struct mm_struct *get_task_mm(struct task_struct *task);
 void mm_release(struct task_struct *tsk);
+/* A copy of oldmm for a child: its regions, pages shared copy-on-write. */
+struct mm_struct *dup_mm(struct mm_struct *oldmm);
 int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm);
 void exit_mmap(struct mm_struct *mm);
+/* A kernel thread works in a process's address space (uaccess to it). */
+void kthread_use_mm(struct mm_struct *mm);
+void kthread_unuse_mm(struct mm_struct *mm);
 
 /* The region containing addr, or the first above it; NULL if none. */
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
@@ -429,10 +560,30 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 		      unsigned long prot, unsigned long flags,
 		      unsigned long pgoff);
 /* Cut vma in two at addr (the lower part a new region if new_below). */
-int split_vma_at(struct mm_struct *mm, struct vm_area_struct *vma,
-		 unsigned long addr, bool new_below);
+int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
+	      unsigned long addr, bool new_below);
+/*
+ * [addr, end) of prev's neighbourhood gets vm_flags (mprotect): merge it
+ * with prev and/or the region after it when they are alike.  The region
+ * that now holds addr, or NULL if nothing merged.
+ */
+struct vm_area_struct *
+vma_merge(struct mm_struct *mm, struct vm_area_struct *prev, unsigned long addr,
+	  unsigned long end, unsigned long vm_flags, struct file *file,
+	  unsigned long pgoff, const struct vm_operations_struct *ops);
+/* total_vm and its kinds move with a region of npages (+ or -). */
+void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
+/* Is there room to commit npages more (the overcommit heuristic)? */
+int __vm_enough_memory(struct mm_struct *mm, long npages);
 /* Unmap [start, start + len): 0 or -errno. */
 int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
+/* mmap() and munmap() of current's address space, with its mmap_lock. */
+unsigned long vm_mmap(struct file *file, unsigned long addr, unsigned long len,
+		      unsigned long prot, unsigned long flags,
+		      unsigned long pgoff);
+int vm_munmap(unsigned long start, size_t len);
+/* mprotect() of current's address space: 0 or -errno. */
+int do_mprotect(unsigned long start, size_t len, unsigned long prot);
 /* Anonymous memory at [addr, addr + len) (brk, the ELF loader's bss). */
 int vm_brk_flags(unsigned long addr, unsigned long len, unsigned long flags);
 /* Where top-down mmap starts for a stack limit (exec sets mmap_base). */
@@ -442,21 +593,50 @@ int expand_stack(struct vm_area_struct *vma, unsigned long address);
 /* Serve a page fault in vma: 0, or VM_FAULT_* bits. */
 vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 			   unsigned int flags);
-/* Drop the pages of [start, end) in vma (munmap, MADV_DONTNEED). */
+/* Drop the pages of [start, end) in vma (munmap, MADV_DONTNEED, exit). */
 void zap_page_range(struct vm_area_struct *vma, unsigned long start,
 		    unsigned long end);
-/* Copy the pages of a region for a child (fork: eagerly, for now). */
+/* Fork: src's PTEs into dst, private pages shared read-only (COW). */
 int copy_page_range(struct vm_area_struct *dst, struct vm_area_struct *src);
 /* New protection for the pages of [start, end) in vma (mprotect). */
 void change_protection(struct vm_area_struct *vma, unsigned long start,
 		       unsigned long end, pgprot_t newprot);
-/* Free the page tables of an address space's user part (exit). */
-void free_pgtables(struct mm_struct *mm);
+/*
+ * Free the page tables of [addr, end) that no region in [floor, ceiling)
+ * still needs (munmap), or all of them (exit: 0, TASK_SIZE).
+ */
+void free_pgd_range(struct mm_struct *mm, unsigned long addr, unsigned long end,
+		    unsigned long floor, unsigned long ceiling);
 /* Boot: the zero page, the caches of regions. */
 void mmap_init(void);
 void zero_page_init(void);
 /* Shared anonymous memory for a MAP_SHARED region (mm/shmem.c). */
 int shmem_zero_setup(struct vm_area_struct *vma);
+/* The number its /proc/PID/maps line shows as the inode. */
+unsigned long shmem_vma_ino(const struct vm_area_struct *vma);
+
+/* --- kernel memory into a process (mm/remap.c) ------------------------- */
+
+/* Map the frames from pfn at [addr, addr + size) of vma (a driver's mmap). */
+int remap_pfn_range(struct vm_area_struct *vma, unsigned long addr,
+		    unsigned long pfn, unsigned long size, pgprot_t prot);
+/* Map one page at addr, counted (a driver's mmap, VM_MIXEDMAP). */
+int vm_insert_page(struct vm_area_struct *vma, unsigned long addr,
+		   struct page *page);
+/* Map the vmalloc area at addr, from its page pgoff, over all of vma. */
+int remap_vmalloc_range(struct vm_area_struct *vma, void *addr,
+			unsigned long pgoff);
+/*
+ * Copy len bytes at addr of another task's address space to or from buf
+ * (kmap_local of each page): the bytes done.  /proc, the demo, ptrace's way.
+ */
+int access_process_vm(struct task_struct *tsk, unsigned long addr, void *buf,
+		      int len, bool write);
+
+/* --- the fault tracer (`demo user`) ---------------------------------------- */
+
+/* Call fn for each fault served from now on (NULL: stop). */
+void set_fault_trace(void (*fn)(const struct fault_trace *t));
 
 /* kmalloc, or vmalloc when large or fragmented (mm/util.c). */
 void *kvmalloc(size_t size, gfp_t flags);

@@ -28,9 +28,16 @@
  * The zone number lives in the top bits of flags; PageHighMem() is derived
  * from it, as in Linux.
  *
- * A user page (mm/memory.c) is an allocated page whose _refcount counts
- * the page-table entries that map it (a shared mapping's object holds
- * one more); the last put frees it.
+ * A page mapped into processes (mm/memory.c, mm/rmap.c) is an allocated
+ * page that also counts its mappings: _mapcount is the number of
+ * page-table entries that map it minus one (-1: none, as Linux), kept
+ * where buddy_list is (a page in use is on no free list; the allocator
+ * sets -1 as it hands a page out).  _refcount counts those mappings plus
+ * any other holder (a file's page array, a shared region, a driver):
+ * after fork an anonymous page mapped by parent and child has _mapcount 1
+ * and _refcount 2, and a write fault that finds _refcount 1 may keep the
+ * page instead of copying it.  PG_anon marks anonymous memory (its only
+ * holders are page tables); the last put frees the page.
  *
  * Below struct page: a process's address space, struct mm_struct, and
  * its regions, struct vm_area_struct (mm/mmap.c).
@@ -42,6 +49,7 @@
 #include <list.h>
 #include <mutex.h>
 #include <rbtree.h>
+#include <spinlock.h>
 #include <types.h>
 
 struct address_space;
@@ -55,7 +63,14 @@ struct page {
 	int _refcount; /* users; 0 when free (or a tail page) */
 	union {
 		struct { /* page allocator */
-			struct list_head buddy_list; /* free_area link */
+			union {
+				struct list_head buddy_list; /* free_area link */
+				struct { /* in use: mapped into processes */
+					int _mapcount; /* PTEs mapping it - 1 */
+					unsigned long
+						_map_pad; /* buddy_list.prev */
+				};
+			};
 			unsigned long private; /* order (free or allocated) */
 			unsigned long owner; /* who allocated it, or freed it */
 			union {
@@ -66,13 +81,15 @@ struct page {
 		/*
 		 * A page of a file's page cache or on an LRU list
 		 * (mm/filemap.c, mm/swap.c): the allocator's words that
-		 * an allocated page does not use.  private keeps the
-		 * order (0) the free checks; index takes owner's place
-		 * (the reports say "page cache" instead of who allocated
-		 * it).
+		 * an allocated page does not use.  _mapcount stays where
+		 * it is (a cached page may be mapped); mapping takes the
+		 * word after it (NULL from the allocator: in no cache);
+		 * private keeps the order (0) the free checks; index takes
+		 * owner's place (the reports say "page cache" instead of
+		 * who allocated it); lru takes vm_area's and the last word.
 		 */
 		struct {
-			unsigned long __buddy_next; /* buddy_list.next */
+			int __mapcount; /* _mapcount */
 			struct address_space *mapping; /* whose cache, or NULL */
 			unsigned long __private; /* private: the order, 0 */
 			pgoff_t index; /* its offset in mapping, in pages */
@@ -102,9 +119,16 @@ struct vm_fault;
  */
 struct vm_operations_struct {
 	void (*open)(struct vm_area_struct *vma); /* a copy (fork, split) */
-	void (*close)(struct vm_area_struct *vma); /* unmapped */
+	void (*close)(struct vm_area_struct *vma); /* unmapped (never merged) */
 	/* The page for vmf->pgoff, referenced, into vmf->page: 0 or -errno. */
 	int (*fault)(struct vm_fault *vmf);
+	/*
+	 * vmf->page is about to be written through a shared mapping: make
+	 * it ready (wait for its writeback, mark it dirty): 0 or -errno.
+	 * With it, the backing's pages are mapped read-only until written
+	 * (Linux's write notification), so every first write is seen.
+	 */
+	int (*page_mkwrite)(struct vm_fault *vmf);
 	const char *name; /* for reports and /proc/PID/maps */
 };
 
@@ -128,7 +152,7 @@ struct vm_area_struct {
 	void *vm_private_data; /* the backing's own (a shared region's pages) */
 };
 
-/* The counters of mm->rss_stat, as Linux's. */
+/* The counters of mm->rss_stat, as Linux's: a page counts by its kind. */
 enum { MM_FILEPAGES, MM_ANONPAGES, MM_SWAPENTS, MM_SHMEMPAGES, NR_MM_COUNTERS };
 
 /*
@@ -147,19 +171,25 @@ struct mm_struct {
 	int mm_count; /* references: 1 for all users, + others */
 	int map_count; /* regions */
 	struct mutex mmap_lock; /* the regions and page tables (Linux: rwsem) */
+	spinlock_t page_table_lock; /* the PTEs, and making a page table */
 	struct list_head pgd_list; /* in the list the kernel syncs (pgtable.c) */
 	unsigned long mmap_base; /* top-down mmap searches start below it */
 	unsigned long task_size; /* the end of user space */
 	unsigned long total_vm; /* pages mapped */
 	unsigned long data_vm, exec_vm, stack_vm; /* ... of each kind */
-	unsigned long hiwater_rss,
-		hiwater_vm; /* the highest rss and total_vm */
+	unsigned long hiwater_rss; /* the highest rss seen (VmHWM) */
+	unsigned long hiwater_vm; /* the highest total_vm (VmPeak) */
+	unsigned long locked_vm; /* mlock()ed pages: none, no mlock here */
 	unsigned long rss_stat[NR_MM_COUNTERS]; /* pages present, by kind */
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;
 	unsigned long arg_start, arg_end, env_start, env_end;
 	unsigned long nr_ptes; /* page-table pages */
+	unsigned long flags; /* MMF_*: what happened to it */
 	struct file *exe_file; /* the program it runs */
 };
+
+/* mm_struct.flags */
+#define MMF_OOM_VICTIM 25 /* its task was chosen by the OOM killer */
 
 #endif /* _MM_TYPES_H */

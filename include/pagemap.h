@@ -127,6 +127,17 @@ int filemap_fdatawait(struct address_space *mapping);
 /* Both, as fsync wants: 0 or -EIO. */
 int filemap_write_and_wait(struct address_space *mapping);
 
+/* --- mapping a file into processes (mm/filemap.c, mm/rmap.c) ------------- */
+
+/* A file's mmap(): its pages map through its page cache. */
+int generic_file_mmap(struct file *file, struct vm_area_struct *vma);
+/*
+ * The dirty bits of every process's PTEs that map the file's pages moved
+ * to the pages, the PTEs made clean and read-only (Linux's page_mkclean()
+ * for a whole file): how many were dirty.  Writeback calls it first.
+ */
+unsigned long mapping_mkclean(struct address_space *mapping);
+
 /* --- dropping clean pages (mm/truncate.c) -------------------------------- */
 
 /*

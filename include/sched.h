@@ -32,6 +32,7 @@
 #include <percpu.h>
 #include <resource.h>
 #include <signal.h>
+#include <spinlock.h>
 #include <task_states.h>
 #include <types.h>
 #include <wait.h>
@@ -136,6 +137,8 @@ struct task_struct {
 
 	/* The address space: NULL for kernel threads (mm/mmap.c). */
 	struct mm_struct *mm;
+	spinlock_t alloc_lock; /* task_lock(): mm changes (exec, exit) */
+	bool oom_victim; /* the OOM killer chose it (mm/oom_kill.c) */
 
 	/* Process relations (kernel/fork.c, kernel/exit.c), tasklist_lock. */
 	int pid; /* its process id (one thread per process: its tgid too) */
@@ -168,6 +171,17 @@ struct task_struct {
 
 /* The boot CPU's first task: swapper/0, pid 0, later its idle task. */
 extern struct task_struct init_task;
+
+/* Linux's task_lock(): held while a task's mm pointer changes or is read. */
+static inline void task_lock(struct task_struct *p)
+{
+	spin_lock(&p->alloc_lock);
+}
+
+static inline void task_unlock(struct task_struct *p)
+{
+	spin_unlock(&p->alloc_lock);
+}
 
 /* The lock of the task list, the pid hash and parent/child links. */
 #include <spinlock.h>

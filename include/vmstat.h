@@ -30,6 +30,8 @@ enum vm_event_item {
 	PGFREE, /* pages freed, all zones */
 	PGACTIVATE, /* pages moved to an active LRU list */
 	PGDEACTIVATE, /* ... to an inactive one */
+	PGFAULT, /* page faults served (handle_mm_fault) */
+	PGMAJFAULT, /* ... that had to wait for a read (a file's page) */
 	PGREFILL, /* active pages reclaim looked at */
 	PGSTEAL_KSWAPD, /* pages kswapd reclaimed */
 	PGSTEAL_DIRECT, /* pages direct reclaim reclaimed */
@@ -43,6 +45,7 @@ enum vm_event_item {
 	PGROTATED, /* pages written for reclaim, back at the list's tail */
 	DROP_PAGECACHE, /* writes of 1 or 3 to drop_caches */
 	DROP_SLAB, /* writes of 2 or 3 */
+	OOM_KILL, /* processes the OOM killer killed */
 	NR_TLB_REMOTE_FLUSH, /* shootdowns this CPU sent to other CPUs */
 	NR_TLB_REMOTE_FLUSH_RECEIVED, /* shootdowns another CPU asked of us */
 	NR_TLB_LOCAL_FLUSH_ALL, /* whole-TLB flushes for our own requests */

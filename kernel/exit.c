@@ -73,10 +73,12 @@ static void exit_mm(struct task_struct *tsk)
 		return;
 	__atomic_sub_fetch(&nr_user_processes, 1, __ATOMIC_SEQ_CST);
 	/* Off its page tables first: this task runs on for a moment. */
+	task_lock(tsk);
 	local_irq_save(flags);
 	tsk->mm = NULL;
 	switch_mm_irqs_off(mm, NULL);
 	local_irq_restore(flags);
+	task_unlock(tsk);
 	mmput(mm);
 }
 

@@ -8,7 +8,8 @@
  *  - the address space: none for a kernel thread; shared for vfork
  *    (CLONE_VM: the child borrows the parent's until it execs or exits,
  *    and the parent sleeps meanwhile); copied otherwise (dup_mm:
- *    mm/mmap.c's dup_mmap() copies every region and its pages);
+ *    mm/mmap.c's dup_mmap() copies every region, and its page tables
+ *    with the private pages shared read-only: copy-on-write);
  *  - open files: the descriptor table copied, each file shared;
  *  - signal actions and limits: copied; pending signals: none;
  *  - the CPU state: copy_thread() (arch) gives the child the parent's
@@ -55,6 +56,8 @@ int nr_threads;
 unsigned long total_forks;
 int max_threads;
 int nr_user_processes; /* tasks with an address space (mm.h) */
+/* Kernel stacks in use (/proc/meminfo's KernelStack): the boot CPU's first. */
+unsigned long nr_kernel_stack_kb = BOOT_STACK_SIZE >> 10;
 
 static struct kmem_cache *task_struct_cachep;
 static struct kmem_cache *signal_cachep;
@@ -108,6 +111,7 @@ struct mm_struct *mm_alloc(void)
 	mm->mm_count = 1;
 	mm->mm_rb = RB_ROOT;
 	mutex_init(&mm->mmap_lock);
+	spin_lock_init(&mm->page_table_lock);
 	INIT_LIST_HEAD(&mm->pgd_list);
 	mm->task_size = TASK_SIZE;
 	mm->pgd = pgd_alloc(mm);
@@ -138,7 +142,21 @@ void mmput(struct mm_struct *mm)
 	mmdrop(mm);
 }
 
-static struct mm_struct *dup_mm(struct mm_struct *oldmm)
+struct mm_struct *get_task_mm(struct task_struct *task)
+{
+	struct mm_struct *mm;
+
+	task_lock(task);
+	mm = task->mm;
+	if (mm && !(task->flags & PF_KTHREAD))
+		mmget(mm);
+	else
+		mm = NULL;
+	task_unlock(task);
+	return mm;
+}
+
+struct mm_struct *dup_mm(struct mm_struct *oldmm)
 {
 	struct mm_struct *mm = mm_alloc();
 
@@ -187,7 +205,7 @@ static int copy_mm(unsigned long clone_flags, struct task_struct *tsk)
 	if (!oldmm || (tsk->flags & PF_KTHREAD))
 		return 0;
 	if (clone_flags & CLONE_VM) {
-		__atomic_add_fetch(&oldmm->mm_users, 1, __ATOMIC_SEQ_CST);
+		mmget(oldmm);
 		tsk->mm = oldmm;
 		return 0;
 	}
@@ -209,8 +227,11 @@ static noinline void *alloc_thread_stack_node(void)
 	void *stack =
 		__vmalloc(THREAD_SIZE, GFP_KERNEL, (const void *)_THIS_IP_);
 
-	if (stack)
+	if (stack) {
 		kmemleak_no_scan(stack); /* kmemleak scans its live part */
+		__atomic_add_fetch(&nr_kernel_stack_kb, THREAD_SIZE >> 10,
+				   __ATOMIC_RELAXED);
+	}
 	return stack;
 }
 
@@ -228,6 +249,8 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 		return NULL;
 	}
 	*tsk = *orig;
+	spin_lock_init(&tsk->alloc_lock);
+	tsk->oom_victim = false;
 	tsk->stack = stack;
 	tsk->stack_size = THREAD_SIZE;
 	tsk->thread.sp0 = (unsigned long)stack + THREAD_SIZE;
@@ -261,6 +284,8 @@ void __put_task_struct(struct task_struct *tsk)
 	sighand_free(tsk->sighand);
 	kfree(tsk->kthread);
 	vfree(tsk->stack);
+	__atomic_sub_fetch(&nr_kernel_stack_kb, THREAD_SIZE >> 10,
+			   __ATOMIC_RELAXED);
 	kmem_cache_free(task_struct_cachep, tsk);
 }
 
@@ -455,6 +480,9 @@ struct task_struct *fork_idle(unsigned int cpu, void *stack,
 	if (!idle)
 		return NULL;
 	idle->usage = 1;
+	__atomic_add_fetch(&nr_kernel_stack_kb, stack_size >> 10,
+			   __ATOMIC_RELAXED);
+	spin_lock_init(&idle->alloc_lock);
 	idle->stack = stack;
 	idle->stack_size = stack_size;
 	idle->thread.sp0 = (unsigned long)stack + stack_size;
@@ -475,6 +503,8 @@ struct task_struct *fork_idle(unsigned int cpu, void *stack,
 
 void free_idle(struct task_struct *idle)
 {
+	__atomic_sub_fetch(&nr_kernel_stack_kb, idle->stack_size >> 10,
+			   __ATOMIC_RELAXED);
 	kmem_cache_free(task_struct_cachep, idle);
 }
 

@@ -76,6 +76,7 @@ struct task_struct init_task = {
 	.pid_chain = LIST_HEAD_INIT(init_task.pid_chain),
 	.exit_signal = -1,
 	.comm = "swapper/0",
+	.alloc_lock = __SPIN_LOCK_UNLOCKED(init_task.alloc_lock),
 	.cred = { .user = &root_user },
 	.signal = &init_signals,
 	.sighand = &init_sighand,

@@ -16,9 +16,13 @@
  * anything from their creator; here copy_process() gives a kernel thread
  * no files, no mm, root's credentials and its own signal state anyway).
  */
+#include <asm/mmu_context.h>
+#include <bug.h>
 #include <completion.h>
 #include <errno.h>
 #include <kthread.h>
+#include <mm.h>
+#include <sched.h>
 #include <slab.h>
 #include <sprintf.h>
 
@@ -104,4 +108,41 @@ int kthread_stop(struct task_struct *k)
 	ret = self->result;
 	put_task_struct(k);
 	return ret;
+}
+
+/*
+ * A kernel thread borrows a process's address space, as Linux's
+ * kthread_use_mm(): its user addresses become that process's, so
+ * copy_to_user() and friends (and the faults they take) work on it.
+ * The caller holds a user reference (get_task_mm()) until
+ * kthread_unuse_mm().
+ */
+void kthread_use_mm(struct mm_struct *mm)
+{
+	struct task_struct *tsk = current;
+	unsigned long flags;
+
+	WARN_ON_ONCE(!(tsk->flags & PF_KTHREAD) || tsk->mm);
+	__atomic_add_fetch(&mm->mm_count, 1, __ATOMIC_SEQ_CST);
+	task_lock(tsk);
+	local_irq_save(flags);
+	tsk->mm = mm;
+	switch_mm_irqs_off(NULL, mm);
+	local_irq_restore(flags);
+	task_unlock(tsk);
+}
+
+void kthread_unuse_mm(struct mm_struct *mm)
+{
+	struct task_struct *tsk = current;
+	unsigned long flags;
+
+	WARN_ON_ONCE(tsk->mm != mm);
+	task_lock(tsk);
+	local_irq_save(flags);
+	tsk->mm = NULL;
+	switch_mm_irqs_off(mm, NULL);
+	local_irq_restore(flags);
+	task_unlock(tsk);
+	mmdrop(mm);
 }

@@ -103,8 +103,7 @@ void address_space_init(struct address_space *mapping, struct inode *host,
 	mapping->gfp_mask = gfp;
 	mapping->a_ops = a_ops;
 	mapping->wb_err = 0;
-	INIT_LIST_HEAD(&mapping->i_mmap);
-	mutex_init(&mapping->i_mmap_lock);
+	mapping->nr_mmap = 0;
 }
 
 /* --- the page lock and the writeback bit --------------------------------- */
@@ -264,8 +263,7 @@ int add_to_page_cache_lru(struct page *page, struct address_space *mapping,
 	unsigned long flags;
 	int err;
 
-	/* (page->mapping of a new page is the free list's leftover.) */
-	if (WARN_ONCE(!PageLocked(page) || PageLRU(page),
+	if (WARN_ONCE(!PageLocked(page) || PageLRU(page) || page->mapping,
 		      "add_to_page_cache: pfn %#lx must be new and locked\n",
 		      page_to_pfn(page)))
 		return -EINVAL;
@@ -507,6 +505,85 @@ ssize_t filemap_read(struct file *file, char __user *buf, size_t count,
 	}
 	*ppos = pos;
 	return copied ? (ssize_t)copied : err;
+}
+
+/* --- mapping it into processes -------------------------------------------- */
+
+/*
+ * A page fault in a mapping of the file: the cached page (read if it is
+ * not there, a "major" fault), referenced for the page table.  Past the
+ * end of the file: SIGBUS, as Linux.
+ */
+static int filemap_fault(struct vm_fault *vmf)
+{
+	struct address_space *mapping = vmf->vma->vm_file->f_mapping;
+	loff_t size = mapping->host->i_size;
+	struct page *page;
+
+	if ((loff_t)vmf->pgoff << PAGE_SHIFT >= size)
+		return -EFAULT;
+	page = find_get_page(mapping, vmf->pgoff);
+	if (!page || !PageUptodate(page)) {
+		if (page)
+			put_page(page);
+		count_vm_event(PGMAJFAULT);
+		page = filemap_get_page(mapping, vmf->pgoff, 1);
+		if (IS_ERR(page))
+			return (int)PTR_ERR(page);
+	}
+	mark_page_accessed(page);
+	vmf->page = page;
+	return 0;
+}
+
+/*
+ * The first write to a page through a shared mapping (its PTE was
+ * read-only): wait until the disk has it if it is being written (the
+ * device must read what it was given, Linux's stable pages), then mark it
+ * dirty: the flusher will write it.
+ */
+static int filemap_page_mkwrite(struct vm_fault *vmf)
+{
+	struct page *page = vmf->page;
+
+	lock_page(page);
+	if (page->mapping != vmf->vma->vm_file->f_mapping) {
+		unlock_page(page); /* dropped from the cache meanwhile */
+		return -EFAULT;
+	}
+	wait_on_page_writeback(page);
+	set_page_dirty(page);
+	unlock_page(page);
+	return 0;
+}
+
+static void filemap_vma_open(struct vm_area_struct *vma)
+{
+	__atomic_add_fetch(&vma->vm_file->f_mapping->nr_mmap, 1,
+			   __ATOMIC_SEQ_CST);
+}
+
+static void filemap_vma_close(struct vm_area_struct *vma)
+{
+	__atomic_sub_fetch(&vma->vm_file->f_mapping->nr_mmap, 1,
+			   __ATOMIC_SEQ_CST);
+}
+
+static const struct vm_operations_struct generic_file_vm_ops = {
+	.open = filemap_vma_open,
+	.close = filemap_vma_close,
+	.fault = filemap_fault,
+	.page_mkwrite = filemap_page_mkwrite,
+	.name = "filemap",
+};
+
+int generic_file_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	if (!file->f_mapping || !file->f_mapping->a_ops)
+		return -ENODEV;
+	vma->vm_ops = &generic_file_vm_ops;
+	filemap_vma_open(vma);
+	return 0;
 }
 
 /* --- writing ------------------------------------------------------------- */

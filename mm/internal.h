@@ -128,7 +128,10 @@ void vmap_area_walk(void (*fn)(const struct vmap_area *va, void *arg),
 /* The list a page belongs on: file or anonymous, active or not. */
 static inline enum lru_list page_lru(const struct page *page)
 {
-	return PageActive(page) ? LRU_ACTIVE_FILE : LRU_INACTIVE_FILE;
+	enum lru_list lru = PageAnon(page) ? LRU_INACTIVE_ANON :
+					     LRU_INACTIVE_FILE;
+
+	return PageActive(page) ? lru + 1 : lru;
 }
 
 /* Under lru_lock: on (at the head, or the tail) / off a list, counted. */

@@ -12,9 +12,13 @@
  * Buffers is the page cache of block devices (/dev/vda read and written
  * directly: Linux calls it so), Cached the rest of the page cache (the
  * files of the initramfs, which are also Unevictable: ramfs cannot give
- * them back); the LRU rows are the lists' lengths (mm/swap.c); Dirty and
+ * them back, and shared memory, Shmem); the LRU rows are the lists' lengths (mm/swap.c); Dirty and
  * Writeback the pages waiting to be written and being written.  There is
  * no swap: SwapTotal 0, and anonymous pages are never reclaimed.
+ * AnonPages and Mapped are the pages processes map (anonymous, and
+ * files' or shared memory's: mm/rmap.c), Shmem the pages of shared
+ * anonymous memory; KernelStack every task's and every CPU's kernel
+ * stack; PageTables the kernel's and the processes' page tables.
  * VmallocUsed counts the pages mapped by vmalloc(); VmallocChunk is the
  * largest free range of the vmalloc space (Linux stopped computing it and
  * prints 0; here it is cheap: the root of the free tree knows it).
@@ -65,7 +69,9 @@ static void meminfo_show(struct seq_file *m)
 	unsigned long sreclaimable = atomic_long_read(&nr_slab_reclaimable);
 	unsigned long sunreclaim = atomic_long_read(&nr_slab_unreclaimable);
 	unsigned long buffers = nr_blockdev_pages();
-	unsigned long cached = node_page_state(NR_FILE_PAGES);
+	/* Shared memory is page cache too, in Linux (shmem). */
+	unsigned long cached =
+		node_page_state(NR_FILE_PAGES) + READ_ONCE(nr_shmem_pages);
 	unsigned long lru[NR_LRU_LISTS];
 
 	for (int i = 0; i < NR_LRU_LISTS; i++)
@@ -93,12 +99,15 @@ static void meminfo_show(struct seq_file *m)
 	show_val_kb(m, "SwapFree:", 0);
 	show_val_kb(m, "Dirty:", node_page_state(NR_FILE_DIRTY));
 	show_val_kb(m, "Writeback:", node_page_state(NR_WRITEBACK));
+	show_val_kb(m, "AnonPages:", READ_ONCE(nr_anon_mapped));
+	show_val_kb(m, "Mapped:", READ_ONCE(nr_file_mapped));
+	show_val_kb(m, "Shmem:", READ_ONCE(nr_shmem_pages));
 	show_val_kb(m, "Slab:", sreclaimable + sunreclaim);
 	show_val_kb(m, "SReclaimable:", sreclaimable);
 	show_val_kb(m, "SUnreclaim:", sunreclaim);
-	seq_printf(m, "%-16s%8lu kB\n", "KernelStack:", BOOT_STACK_SIZE >> 10);
-	show_val_kb(m, "PageTables:",
-		    (unsigned long)atomic_long_read(&nr_kernel_pgtables));
+	seq_printf(m, "%-16s%8lu kB\n",
+		   "KernelStack:", READ_ONCE(nr_kernel_stack_kb));
+	show_val_kb(m, "PageTables:", nr_page_table_pages());
 	seq_printf(m, "%-16s%8lu kB\n", "VmallocTotal:", vmalloc_total >> 10);
 	show_val_kb(m, "VmallocUsed:", vmalloc_nr_pages());
 	seq_printf(m, "%-16s%8lu kB\n",

@@ -1,87 +1,76 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * memory.c - the pages of a process: demand paging, and copying or
- * dropping a region's pages (fork, munmap, exit, mprotect).
+ * memory.c - demand paging: what a page fault in a process's region
+ * maps, as Linux's handle_mm_fault().
  *
  * Nothing is mapped when a region is made (mm/mmap.c); the first access
- * to each page faults, and handle_mm_fault() decides what the page is:
- *  - anonymous memory, read: the shared zero page, read-only (one page of
- *    zeroes for every such read in every process);
- *  - anonymous memory, written: a fresh page, GFP_HIGHUSER_MOVABLE (from
- *    highmem first: the kernel needs no address for it) and zeroed
- *    through a kmap_local (clear_user_highpage);
- *  - a region with a backing (a file, a shared anonymous region): the
- *    backing's fault() gives its page; a shared region maps that page,
- *    a private one a copy of it (copy_user_highpage, two kmap_locals);
- *  - a write to a present read-only page of a writable private region
- *    (do_wp_page): the zero page is replaced by a fresh one, a page still
- *    shared is copied, a page this mapping alone holds is just made
- *    writable.  That is copy-on-write: fork may later share pages instead
- *    of copying them, and only this function needs to know.
+ * to each page faults, and handle_mm_fault() decides from the PTE it
+ * finds and the kind of access:
+ *  - no PTE, anonymous memory, a read: the shared zero page, read-only
+ *    (one page of zeroes for every such read in every process);
+ *  - no PTE, anonymous memory, a write: a fresh page, GFP_HIGHUSER_MOVABLE
+ *    (highmem first: the kernel needs no address for it), zeroed through
+ *    a kmap_local (clear_user_highpage), PG_anon;
+ *  - no PTE, a region with a backing (a file, shared anonymous memory):
+ *    its fault() gives the page; a read maps that very page (read-only in
+ *    a private mapping: a program's text is the file's page), a write to
+ *    a shared mapping maps it writable, a write to a private mapping maps
+ *    a private copy (copy_user_highpage: two kmap_locals);
+ *  - a present read-only PTE and a write to a writable region (do_wp_page,
+ *    copy-on-write): a shared region's page is just made writable; an
+ *    anonymous page nobody else holds (_refcount 1) too; anything else,
+ *    the zero page, a file's page, an anonymous page fork shares, is
+ *    copied into a new anonymous page and the old one is let go.
+ * fork (mm/memory_range.c) relies on the last rule: it shares anonymous
+ * pages read-only and lets the first write in either process copy.
  *
- * fork copies a private region's pages eagerly for now (copy_page_range:
- * a new page for each present one, the zero page and shared regions'
- * pages shared); COW at fork, and HIGHPTE page tables, are issue 15's.
+ * The PTE is mapped once (a kmap_local of its page table, in highmem with
+ * HIGHPTE) for the whole fault and read without the lock, to decide;
+ * then what the fault needs is allocated (that may sleep: the switch
+ * keeps a task's kmap_local slots) and the PTE is checked, under the
+ * address space's page_table_lock, to be unchanged before the new entry
+ * goes in, as Linux does.  Here the caller holds mmap_lock, so it cannot
+ * have changed; the check costs one compare and keeps the code right if
+ * it ever could.  (Linux unmaps the PTE before it allocates and maps it
+ * again after: its kmap_local did not always survive a sleep; a second
+ * kmap_local of a highmem table costs about 100 instructions here.)
  *
- * A user page's reference count is the number of PTEs that map it (plus
- * one for a shared region's backing), so zap_page_range() puts one
- * reference per PTE it clears and the page goes back to the allocator
- * with its last.  The zero page is never counted.  TLB: a process's
- * address space is loaded on one CPU at a time (one thread, and a CR3
- * switch at every context switch), so changing its PTEs needs only this
- * CPU's INVLPG.
+ * TLB: an address space is loaded on one CPU at a time (one thread per
+ * process, CR3 switched at every context switch), so a changed PTE needs
+ * this CPU's INVLPG only, and only when that address space is loaded.
  */
 #include <asm/pgalloc.h>
 #include <asm/processor.h>
+#include <errno.h>
 #include <highmem.h>
 #include <kernel.h>
 #include <mm.h>
+#include <panic.h>
 #include <printk.h>
 #include <sched.h>
-#include <panic.h>
-#include <errno.h>
+#include <swap.h>
+#include <vmstat.h>
+#include "memory_internal.h"
 
 struct page *zero_page;
-static unsigned long zero_pfn;
+unsigned long zero_pfn;
+static void (*fault_trace)(const struct fault_trace *t);
 
-static bool is_zero_pfn(unsigned long pfn)
+void set_fault_trace(void (*fn)(const struct fault_trace *t))
 {
-	return pfn == zero_pfn;
+	WRITE_ONCE(fault_trace, fn);
 }
 
-/* Drop a stale translation of addr if this address space is loaded. */
-static void flush_user_page(struct mm_struct *mm, unsigned long addr)
+struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr,
+			    pte_t pte)
 {
-	if (current->mm == mm)
-		__flush_tlb_one(addr);
-}
+	unsigned long pfn = pte_pfn(pte);
 
-static void add_rss(struct mm_struct *mm, int member, long value)
-{
-	unsigned long rss;
-
-	mm->rss_stat[member] += value;
-	rss = mm->rss_stat[MM_ANONPAGES] + mm->rss_stat[MM_FILEPAGES] +
-	      mm->rss_stat[MM_SHMEMPAGES];
-	if (rss > mm->hiwater_rss)
-		mm->hiwater_rss = rss;
-}
-
-static int rss_kind(const struct vm_area_struct *vma)
-{
-	if (vma->vm_flags & VM_SHARED)
-		return vma->vm_file ? MM_FILEPAGES : MM_SHMEMPAGES;
-	return MM_ANONPAGES;
-}
-
-/* The PTE of addr, its page table made if needed; NULL: no memory. */
-static pte_t *pte_alloc_map(struct mm_struct *mm, unsigned long addr)
-{
-	pgd_t *pgd = pgd_offset(mm, addr);
-
-	if (pgd_none(*pgd) && __pte_alloc(mm, pgd))
+	if (vma->vm_flags & VM_PFNMAP)
+		return NULL; /* a driver's frames: not ours to count */
+	if (is_zero_pfn(pfn) || !pfn_valid(pfn))
 		return NULL;
-	return pte_offset_map(pgd, addr);
+	return pfn_to_page(pfn);
 }
 
 static struct page *alloc_user_page(void)
@@ -89,247 +78,263 @@ static struct page *alloc_user_page(void)
 	return alloc_page(GFP_HIGHUSER_MOVABLE);
 }
 
-static vm_fault_t do_anonymous_page(struct vm_area_struct *vma,
-				    unsigned long addr, unsigned int flags,
-				    pte_t *pte)
+/* Install entry at vmf's address if the PTE is still what the fault saw. */
+static bool fault_set_pte(struct vm_fault *vmf, pte_t entry)
 {
+	struct mm_struct *mm = vmf->vma->vm_mm;
+	bool same;
+
+	spin_lock(&mm->page_table_lock);
+	same = *vmf->pte == vmf->orig_pte;
+	if (same) {
+		set_pte(vmf->pte, entry);
+		if (pte_mapped(vmf->orig_pte))
+			flush_user_page(mm, vmf->address);
+		vmf->trace.pte = entry;
+		vmf->trace.pte_vaddr = (unsigned long)vmf->pte;
+	}
+	spin_unlock(&mm->page_table_lock);
+	return same;
+}
+
+/*
+ * Map page (a new anonymous page, or the backing's own) at the fault's
+ * address with entry: its rmap and rss counted; if the PTE changed
+ * meanwhile, the page is let go instead.
+ */
+static bool fault_map_page(struct vm_fault *vmf, struct page *page, pte_t entry)
+{
+	vmf->trace.pfn = page_to_pfn(page);
+	if (!fault_set_pte(vmf, entry)) {
+		page_remove_rmap(page);
+		put_page(page);
+		return false;
+	}
+	add_mm_counter(vmf->vma->vm_mm, mm_counter(page, vmf->vma), 1);
+	return true;
+}
+
+/*
+ * A new anonymous page, writable: the entry a write fault installs.  It
+ * joins the inactive anonymous LRU list (listed, never reclaimed: there
+ * is no swap to write it to).
+ */
+static bool fault_map_new_anon(struct vm_fault *vmf, struct page *page)
+{
+	page_add_new_anon_rmap(page);
+	lru_cache_add(page);
+	return fault_map_page(
+		vmf, page,
+		pte_mkwrite_dirty(
+			pfn_pte(page_to_pfn(page), vmf->vma->vm_page_prot)));
+}
+
+static vm_fault_t do_anonymous_page(struct vm_fault *vmf)
+{
+	struct vm_area_struct *vma = vmf->vma;
 	struct page *page;
 
-	if (!(flags & FAULT_FLAG_WRITE)) {
-		set_pte(pte, pfn_pte(zero_pfn, vma->vm_page_prot & ~_PAGE_RW));
+	if (!(vmf->flags & FAULT_FLAG_WRITE)) {
+		vmf->trace.kind = FAULT_ZERO_PAGE;
+		vmf->trace.pfn = zero_pfn;
+		fault_set_pte(vmf, pfn_pte(zero_pfn,
+					   pte_wrprotect(vma->vm_page_prot)));
 		return 0;
 	}
 	page = alloc_user_page();
 	if (!page)
 		return VM_FAULT_OOM;
-	clear_user_highpage(page, addr);
-	set_pte(pte, pfn_pte(page_to_pfn(page),
-			     vma->vm_page_prot | _PAGE_RW | _PAGE_DIRTY));
-	add_rss(vma->vm_mm, MM_ANONPAGES, 1);
+	clear_user_highpage(page, vmf->address);
+	vmf->trace.kind = FAULT_ANON;
+	fault_map_new_anon(vmf, page);
 	return 0;
 }
 
-/* A region with a backing: its page, or a private copy of it. */
-static vm_fault_t do_fault(struct vm_area_struct *vma, unsigned long addr,
-			   unsigned int flags, pte_t *pte)
+/* The backing's page for vmf->pgoff, referenced, into vmf->page. */
+static vm_fault_t __do_fault(struct vm_fault *vmf)
 {
-	struct vm_fault vmf = {
-		.vma = vma,
-		.address = addr,
-		.flags = flags,
-		.pgoff = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT),
-	};
-	pgprot_t prot = vma->vm_page_prot;
-	struct page *page;
-	int err = vma->vm_ops->fault(&vmf);
+	struct vm_area_struct *vma = vmf->vma;
+	int err;
 
+	if (!vma->vm_ops || !vma->vm_ops->fault)
+		return VM_FAULT_SIGBUS; /* a driver's region filled at mmap */
+	err = vma->vm_ops->fault(vmf);
 	if (err)
 		return err == -ENOMEM ? VM_FAULT_OOM : VM_FAULT_SIGBUS;
-	page = vmf.page;
-	if (!(vma->vm_flags & VM_SHARED)) {
-		struct page *copy = alloc_user_page();
-
-		if (!copy) {
-			put_page(page);
-			return VM_FAULT_OOM;
-		}
-		copy_user_highpage(copy, page, addr);
-		put_page(page);
-		page = copy;
-		if (flags & FAULT_FLAG_WRITE)
-			prot |= _PAGE_RW | _PAGE_DIRTY;
-	}
-	set_pte(pte, pfn_pte(page_to_pfn(page), prot));
-	add_rss(vma->vm_mm, rss_kind(vma), 1);
 	return 0;
 }
 
-/* A write to a present, read-only page of a writable region. */
-static vm_fault_t do_wp_page(struct vm_area_struct *vma, unsigned long addr,
-			     pte_t *pte)
+/* Map the backing's own page: a read, or a write to a shared region. */
+static vm_fault_t do_read_or_shared_fault(struct vm_fault *vmf)
 {
-	unsigned long pfn = pte_pfn(*pte);
-	pgprot_t prot = vma->vm_page_prot | _PAGE_RW | _PAGE_DIRTY;
-	struct page *old = is_zero_pfn(pfn) ? NULL : pfn_to_page(pfn);
+	struct vm_area_struct *vma = vmf->vma;
+	vm_fault_t ret = __do_fault(vmf);
+	pte_t entry;
+
+	if (ret)
+		return ret;
+	entry = pfn_pte(page_to_pfn(vmf->page), vma->vm_page_prot);
+	if ((vmf->flags & FAULT_FLAG_WRITE) && vma->vm_ops->page_mkwrite &&
+	    vma->vm_ops->page_mkwrite(vmf)) {
+		put_page(vmf->page);
+		return VM_FAULT_SIGBUS;
+	}
+	if (vmf->flags & FAULT_FLAG_WRITE)
+		entry = pte_mkwrite_dirty(
+			entry); /* shared: access_error let it */
+	else if (vma->vm_ops->page_mkwrite)
+		entry = pte_wrprotect(entry); /* the first write must fault */
+	vmf->trace.kind = (vmf->flags & FAULT_FLAG_WRITE) ? FAULT_SHARED :
+							    FAULT_FILE_READ;
+	page_add_file_rmap(vmf->page);
+	fault_map_page(vmf, vmf->page, entry);
+	return 0;
+}
+
+/* A write to a private mapping of a backing: a private copy of its page. */
+static vm_fault_t do_cow_fault(struct vm_fault *vmf)
+{
+	struct page *copy = alloc_user_page();
+	vm_fault_t ret;
+
+	if (!copy)
+		return VM_FAULT_OOM;
+	ret = __do_fault(vmf);
+	if (ret) {
+		put_page(copy);
+		return ret;
+	}
+	copy_user_highpage(copy, vmf->page, vmf->address);
+	vmf->trace.kind = FAULT_COW_FILE;
+	vmf->trace.old_pfn = page_to_pfn(vmf->page);
+	put_page(vmf->page); /* the backing keeps it; we keep the copy */
+	fault_map_new_anon(vmf, copy);
+	return 0;
+}
+
+static vm_fault_t do_fault(struct vm_fault *vmf)
+{
+	if (!(vmf->flags & FAULT_FLAG_WRITE) ||
+	    (vmf->vma->vm_flags & VM_SHARED))
+		return do_read_or_shared_fault(vmf);
+	return do_cow_fault(vmf);
+}
+
+/* Make the present read-only PTE writable where it is (no copy). */
+static vm_fault_t wp_page_reuse(struct vm_fault *vmf, unsigned int kind)
+{
+	vmf->trace.kind = kind;
+	vmf->trace.pfn = pte_pfn(vmf->orig_pte);
+	fault_set_pte(vmf, pte_mkwrite_dirty(vmf->orig_pte));
+	return 0;
+}
+
+/*
+ * A write to a present, read-only page of a writable region: copy-on-
+ * write.  old is the page mapped now (NULL: the zero page).
+ */
+static vm_fault_t do_wp_page(struct vm_fault *vmf)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	struct mm_struct *mm = vma->vm_mm;
+	struct page *old = vm_normal_page(vma, vmf->address, vmf->orig_pte);
 	struct page *page;
 
-	if (old && ((vma->vm_flags & VM_SHARED) || page_count(old) == 1)) {
-		set_pte(pte, *pte | _PAGE_RW | _PAGE_DIRTY); /* reuse it */
-		flush_user_page(vma->vm_mm, addr);
-		return 0;
+	if (vma->vm_flags & VM_SHARED) {
+		/* Linux's do_shared_fault(): the backing hears of the write. */
+		if (old && vma->vm_ops && vma->vm_ops->page_mkwrite) {
+			vmf->page = old;
+			if (vma->vm_ops->page_mkwrite(vmf))
+				return VM_FAULT_SIGBUS;
+		}
+		return wp_page_reuse(vmf, FAULT_SHARED);
 	}
+	if (old && PageAnon(old) && page_count(old) == 1)
+		return wp_page_reuse(vmf, FAULT_COW_REUSE); /* the last user */
 	page = alloc_user_page();
 	if (!page)
 		return VM_FAULT_OOM;
 	if (old)
-		copy_user_highpage(page, old, addr);
+		copy_user_highpage(page, old, vmf->address);
 	else
-		clear_user_highpage(page, addr);
-	set_pte(pte, pfn_pte(page_to_pfn(page), prot));
-	flush_user_page(vma->vm_mm, addr);
-	if (old)
-		put_page(old);
-	else
-		add_rss(vma->vm_mm, MM_ANONPAGES, 1);
+		clear_user_highpage(page, vmf->address);
+	vmf->trace.kind = old ? FAULT_COW_COPY : FAULT_ZERO_COW;
+	vmf->trace.old_pfn = pte_pfn(vmf->orig_pte);
+	if (fault_map_new_anon(vmf, page) && old) {
+		add_mm_counter(mm, mm_counter(old, vma), -1);
+		page_remove_rmap(old);
+		put_page(old); /* the other holder keeps it */
+	}
 	return 0;
+}
+
+static vm_fault_t __handle_mm_fault(struct vm_fault *vmf)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	struct mm_struct *mm = vma->vm_mm;
+
+	if (pte_none(vmf->orig_pte)) {
+		if (vma_is_anonymous(vma))
+			return do_anonymous_page(vmf);
+		return do_fault(vmf);
+	}
+	if (!pte_present(vmf->orig_pte))
+		return VM_FAULT_SIGSEGV; /* PROT_NONE: access_error let it by */
+	if ((vmf->flags & FAULT_FLAG_WRITE) && !pte_write(vmf->orig_pte))
+		return do_wp_page(vmf);
+	/* Present and allowed: another CPU's or a stale TLB entry. */
+	vmf->trace.kind = FAULT_SPURIOUS;
+	vmf->trace.pfn = pte_pfn(vmf->orig_pte);
+	flush_user_page(mm, vmf->address);
+	return 0;
+}
+
+static void fault_trace_emit(struct vm_fault *vmf, vm_fault_t ret)
+{
+	void (*fn)(const struct fault_trace *t) = READ_ONCE(fault_trace);
+
+	if (!fn)
+		return;
+	vmf->trace.mm = vmf->vma->vm_mm;
+	vmf->trace.address = vmf->address;
+	vmf->trace.flags = vmf->flags;
+	vmf->trace.vma = vmf->vma;
+	vmf->trace.pte_table_pfn = vmf->pgd ? *vmf->pgd >> PAGE_SHIFT : 0;
+	vmf->trace.result = ret;
+	fn(&vmf->trace);
 }
 
 vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 			   unsigned int flags)
 {
-	unsigned long addr = address & PAGE_MASK;
-	pte_t *pte = pte_alloc_map(vma->vm_mm, addr);
-	vm_fault_t ret = 0;
-	pte_t entry;
+	struct vm_fault vmf = {
+		.vma = vma,
+		.address = address & PAGE_MASK,
+		.flags = flags,
+		.pgoff = linear_page_index(vma, address),
+	};
+	vm_fault_t ret;
 
-	if (!pte)
+	count_vm_event(PGFAULT);
+	vmf.pgd = pgd_offset(vma->vm_mm, vmf.address);
+	if (pgd_none(*vmf.pgd) && __pte_alloc(vma->vm_mm, vmf.pgd))
 		return VM_FAULT_OOM;
-	entry = *pte;
-	if (pte_none(entry)) {
-		if (vma->vm_ops && vma->vm_ops->fault)
-			ret = do_fault(vma, addr, flags, pte);
-		else
-			ret = do_anonymous_page(vma, addr, flags, pte);
-	} else if (!(entry & _PAGE_PRESENT)) {
-		ret = VM_FAULT_SIGSEGV; /* PROT_NONE: access_error() let it by */
-	} else if ((flags & FAULT_FLAG_WRITE) && !pte_write(entry)) {
-		ret = do_wp_page(vma, addr, pte);
+	/* Mapped for the whole fault: a sleep meanwhile keeps the slot. */
+	vmf.pte = pte_offset_map(vmf.pgd, vmf.address);
+	vmf.orig_pte = READ_ONCE(*vmf.pte);
+	ret = __handle_mm_fault(&vmf);
+	if (unlikely(fault_trace))
+		fault_trace_emit(&vmf, ret);
+	pte_unmap(vmf.pte);
+	if (ret & VM_FAULT_ERROR)
+		return ret;
+	if (ret & VM_FAULT_MAJOR) {
+		count_vm_event(PGMAJFAULT);
+		current->maj_flt++;
 	} else {
-		flush_user_page(vma->vm_mm, addr); /* a stale TLB entry */
-	}
-	pte_unmap(pte);
-	if (!(ret & VM_FAULT_ERROR))
 		current->min_flt++;
+	}
 	return ret;
-}
-
-/*
- * The next run of [*addr, end) that one page table maps: its end, with
- * its PDE in *pgdp; 0 when nothing is left.  Runs whose page table does
- * not exist are skipped (*addr moves past them).
- */
-static unsigned long next_pte_run(struct mm_struct *mm, unsigned long *addr,
-				  unsigned long end, pgd_t **pgdp)
-{
-	while (*addr < end) {
-		pgd_t *pgd = pgd_offset(mm, *addr);
-		unsigned long next =
-			min((*addr + PGDIR_SIZE) & PGDIR_MASK, end);
-
-		if (next == 0)
-			next = end;
-		if (!pgd_none(*pgd)) {
-			*pgdp = pgd;
-			return next;
-		}
-		*addr = next;
-	}
-	return 0;
-}
-
-/*
- * The pages of src's range for dst (fork).  Private pages are copied; a
- * shared region's pages and the zero page are mapped by both.
- */
-int copy_page_range(struct vm_area_struct *dst, struct vm_area_struct *src)
-{
-	struct mm_struct *dst_mm = dst->vm_mm, *src_mm = src->vm_mm;
-	bool shared = src->vm_flags & VM_SHARED;
-	unsigned long addr = src->vm_start, next;
-	pgd_t *spgd;
-
-	while ((next = next_pte_run(src_mm, &addr, src->vm_end, &spgd))) {
-		for (; addr < next; addr += PAGE_SIZE) {
-			pte_t *spte = pte_offset_map(spgd, addr), *dpte;
-			pte_t entry = *spte;
-			unsigned long pfn = pte_pfn(entry);
-
-			pte_unmap(spte);
-			if (!pte_mapped(entry))
-				continue;
-			dpte = pte_alloc_map(dst_mm, addr);
-			if (!dpte)
-				return -ENOMEM;
-			if (!shared && !is_zero_pfn(pfn)) {
-				struct page *page = alloc_user_page();
-
-				if (!page) {
-					pte_unmap(dpte);
-					return -ENOMEM;
-				}
-				copy_user_highpage(page, pfn_to_page(pfn),
-						   addr);
-				entry = pfn_pte(page_to_pfn(page),
-						entry & _PAGE_FLAGS_MASK);
-			} else if (!is_zero_pfn(pfn)) {
-				get_page(pfn_to_page(pfn));
-			}
-			set_pte(dpte, entry);
-			pte_unmap(dpte);
-			if (!is_zero_pfn(pfn))
-				add_rss(dst_mm, rss_kind(src), 1);
-		}
-	}
-	return 0;
-}
-
-void zap_page_range(struct vm_area_struct *vma, unsigned long start,
-		    unsigned long end)
-{
-	struct mm_struct *mm = vma->vm_mm;
-	int kind = rss_kind(vma);
-	unsigned long addr = start, next;
-	pgd_t *pgd;
-
-	while ((next = next_pte_run(mm, &addr, end, &pgd))) {
-		for (; addr < next; addr += PAGE_SIZE) {
-			pte_t *pte = pte_offset_map(pgd, addr);
-			pte_t entry = *pte;
-
-			if (pte_mapped(entry)) {
-				pte_clear(pte);
-				flush_user_page(mm, addr);
-				if (!is_zero_pfn(pte_pfn(entry))) {
-					put_page(pfn_to_page(pte_pfn(entry)));
-					mm->rss_stat[kind]--;
-				}
-			}
-			pte_unmap(pte);
-		}
-	}
-}
-
-void change_protection(struct vm_area_struct *vma, unsigned long start,
-		       unsigned long end, pgprot_t newprot)
-{
-	struct mm_struct *mm = vma->vm_mm;
-	unsigned long addr = start, next;
-	pgd_t *pgd;
-
-	while ((next = next_pte_run(mm, &addr, end, &pgd))) {
-		for (; addr < next; addr += PAGE_SIZE) {
-			pte_t *pte = pte_offset_map(pgd, addr);
-			pte_t entry = *pte;
-
-			if (pte_mapped(entry)) {
-				pgprot_t prot = newprot;
-
-				/* The zero page is never writable. */
-				if (is_zero_pfn(pte_pfn(entry)))
-					prot &= ~_PAGE_RW;
-				set_pte(pte, pfn_pte(pte_pfn(entry), prot));
-				flush_user_page(mm, addr);
-			}
-			pte_unmap(pte);
-		}
-	}
-}
-
-void free_pgtables(struct mm_struct *mm)
-{
-	for (unsigned long i = 0; i < pgd_index(TASK_SIZE); i++)
-		if (!pgd_none(mm->pgd[i]))
-			pte_free(mm, &mm->pgd[i]);
 }
 
 void __init zero_page_init(void)

@@ -1,24 +1,26 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * mmap.c - the regions of an address space: mmap, munmap, brk, and the
- * copy and teardown of the whole space (fork, exit).
+ * mmap.c - a process's address space through its system calls: mmap,
+ * munmap, brk, and the copy and teardown of the whole space (fork,
+ * exit).  The regions themselves, their list and tree, splitting and
+ * merging, are mm/vma.c's.
  *
- * A region (struct vm_area_struct) is a page-aligned range with one
- * protection and one backing.  A process's regions are kept twice, as in
- * Linux before 6.1's maple tree: in a list sorted by address (vm_next,
- * vm_prev), which walks and copies use, and in a red-black tree by start
- * address, which find_vma() descends in O(log n): "the first region that
- * ends above addr".  Regions never overlap.
+ * mmap() checks its arguments in Linux's order (EINVAL, ENOMEM, EBADF,
+ * EACCES, ENODEV, EEXIST), finds room (get_unmapped_area: the hint if it
+ * is free, else top down from mmap_base, 128 MB below the top of user
+ * space, leaving room for the stack, as i386 Linux's legacy-free layout
+ * does), removes whatever a MAP_FIXED mapping covers, and links a new
+ * region, or grows a neighbour it can merge with (a growing heap stays
+ * one region).  Nothing is mapped yet: the pages come at the first fault
+ * (mm/memory.c), or at once for a driver's mmap (remap_pfn_range).
+ * munmap() splits the regions at the range's ends and drops the regions
+ * inside with their pages, then the page tables nothing needs any more;
+ * munmap of a range with nothing in it is not an error.
  *
- * mmap() finds room (get_unmapped_area: the hint if it is free, else top
- * down from mmap_base, 128 MB below the top of user space, leaving room
- * for the stack, as i386 Linux's legacy-free layout does), removes
- * whatever a MAP_FIXED mapping covers, and links a new region; an
- * anonymous one that starts where a compatible one ends just extends it
- * (a growing heap stays one region).  Nothing is mapped yet: the pages
- * come at the first fault (mm/memory.c).  munmap() splits the regions at
- * the range's ends (split_vma) and drops the regions inside with their
- * pages; munmap of a range with nothing in it is not an error.
+ * Private writable memory is committed (VM_ACCOUNT) as Linux's default
+ * overcommit heuristic does it: a single request larger than all of RAM
+ * (there is no swap) is ENOMEM at once; anything smaller is granted and
+ * may meet the OOM killer at fault time.
  *
  * brk moves the end of the heap, a region that starts after the program's
  * bss: up maps more anonymous memory, down unmaps it (a shrunk and regrown
@@ -40,201 +42,26 @@
 #include <sched.h>
 #include <slab.h>
 #include <syscalls.h>
+#include "memory_internal.h"
+#include "vma_internal.h"
 
-#define MAX_MAP_COUNT 65530 /* Linux's sysctl_max_map_count */
 #define MMAP_MIN_ADDR 65536 /* Debian's CONFIG_DEFAULT_MMAP_MIN_ADDR */
 #define MIN_GAP (128UL << 20) /* mmap_base stays this far below the top */
 #define STACK_GUARD_GAP (256UL << PAGE_SHIFT) /* Linux's stack_guard_gap */
 
-static struct kmem_cache *vm_area_cachep;
-
 void __init mmap_init(void)
 {
-	vm_area_cachep = kmem_cache_create("vm_area_struct",
-					   sizeof(struct vm_area_struct), 0,
-					   SLAB_HWCACHE_ALIGN, NULL);
+	vm_area_cache_init();
 	zero_page_init();
 }
 
-static struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)
+/* A file mapping whose mmap() set no operations: not anonymous memory. */
+static const struct vm_operations_struct dummy_vm_ops;
+
+int __vm_enough_memory(struct mm_struct *mm, long npages)
 {
-	struct vm_area_struct *vma =
-		kmem_cache_zalloc(vm_area_cachep, GFP_KERNEL);
-
-	if (vma)
-		vma->vm_mm = mm;
-	return vma;
-}
-
-static struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
-{
-	struct vm_area_struct *vma =
-		kmem_cache_alloc(vm_area_cachep, GFP_KERNEL);
-
-	if (!vma)
-		return NULL;
-	*vma = *orig;
-	vma->vm_next = vma->vm_prev = NULL;
-	if (vma->vm_file)
-		get_file(vma->vm_file);
-	if (vma->vm_ops && vma->vm_ops->open)
-		vma->vm_ops->open(vma);
-	return vma;
-}
-
-static void vm_area_free(struct vm_area_struct *vma)
-{
-	if (vma->vm_ops && vma->vm_ops->close)
-		vma->vm_ops->close(vma);
-	if (vma->vm_file)
-		fput(vma->vm_file);
-	kmem_cache_free(vm_area_cachep, vma);
-}
-
-static unsigned long vma_pages(const struct vm_area_struct *vma)
-{
-	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
-}
-
-/* total_vm and its kinds, as Linux's vm_stat_account(). */
-static void vm_stat_account(struct mm_struct *mm, unsigned long flags,
-			    long npages)
-{
-	mm->total_vm += npages;
-	if (mm->total_vm > mm->hiwater_vm)
-		mm->hiwater_vm = mm->total_vm;
-	if ((flags & (VM_EXEC | VM_WRITE)) == VM_EXEC)
-		mm->exec_vm += npages;
-	else if (flags & VM_STACK)
-		mm->stack_vm += npages;
-	else if ((flags & (VM_WRITE | VM_SHARED)) == VM_WRITE)
-		mm->data_vm += npages;
-}
-
-/* --- the list and the tree ---------------------------------------------- */
-
-struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
-{
-	struct vm_area_struct *vma = mm->mmap_cache, *found = NULL;
-	struct rb_node *node;
-
-	if (vma && vma->vm_end > addr && vma->vm_start <= addr)
-		return vma;
-	node = mm->mm_rb.rb_node;
-	while (node) {
-		struct vm_area_struct *tmp =
-			rb_entry(node, struct vm_area_struct, vm_rb);
-
-		if (tmp->vm_end > addr) {
-			found = tmp;
-			if (tmp->vm_start <= addr)
-				break;
-			node = node->left;
-		} else {
-			node = node->right;
-		}
-	}
-	if (found)
-		mm->mmap_cache = found;
-	return found;
-}
-
-struct vm_area_struct *find_vma_intersection(struct mm_struct *mm,
-					     unsigned long start,
-					     unsigned long end)
-{
-	struct vm_area_struct *vma = find_vma(mm, start);
-
-	return vma && vma->vm_start < end ? vma : NULL;
-}
-
-/* The region before addr's place (the last that ends at or below it). */
-static struct vm_area_struct *find_vma_prev(struct mm_struct *mm,
-					    unsigned long addr)
-{
-	struct vm_area_struct *next = find_vma(mm, addr), *prev;
-
-	if (next)
-		return next->vm_prev;
-	for (prev = mm->mmap; prev && prev->vm_next; prev = prev->vm_next)
-		;
-	return prev;
-}
-
-static void vma_link(struct mm_struct *mm, struct vm_area_struct *vma)
-{
-	struct rb_node **link = &mm->mm_rb.rb_node, *parent = NULL;
-	struct vm_area_struct *prev = find_vma_prev(mm, vma->vm_start);
-
-	while (*link) {
-		struct vm_area_struct *tmp =
-			rb_entry(*link, struct vm_area_struct, vm_rb);
-
-		parent = *link;
-		link = vma->vm_start < tmp->vm_start ? &(*link)->left :
-						       &(*link)->right;
-	}
-	rb_link_node(&vma->vm_rb, parent, link);
-	rb_insert_color(&vma->vm_rb, &mm->mm_rb);
-
-	vma->vm_prev = prev;
-	vma->vm_next = prev ? prev->vm_next : mm->mmap;
-	if (vma->vm_next)
-		vma->vm_next->vm_prev = vma;
-	if (prev)
-		prev->vm_next = vma;
-	else
-		mm->mmap = vma;
-	mm->map_count++;
-}
-
-static void vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)
-{
-	rb_erase(&vma->vm_rb, &mm->mm_rb);
-	if (vma->vm_prev)
-		vma->vm_prev->vm_next = vma->vm_next;
-	else
-		mm->mmap = vma->vm_next;
-	if (vma->vm_next)
-		vma->vm_next->vm_prev = vma->vm_prev;
-	if (mm->mmap_cache == vma)
-		mm->mmap_cache = NULL;
-	mm->map_count--;
-}
-
-/*
- * Cut vma at addr into two regions: the part below addr becomes a new
- * region when new_below, else the part above.  The backing's offset
- * follows each part; a backing with open() counts the new region.
- */
-static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
-		     unsigned long addr, bool new_below)
-{
-	struct vm_area_struct *new;
-
-	if (mm->map_count >= MAX_MAP_COUNT)
-		return -ENOMEM;
-	new = vm_area_dup(vma);
-	if (!new)
-		return -ENOMEM;
-	if (new_below) {
-		new->vm_end = addr;
-		vma->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
-		vma->vm_start = addr; /* still between its neighbours */
-	} else {
-		new->vm_start = addr;
-		new->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
-		vma->vm_end = addr;
-	}
-	vma_link(mm, new);
-	return 0;
-}
-
-/* split_vma() for mprotect (mm/mprotect.c). */
-int split_vma_at(struct mm_struct *mm, struct vm_area_struct *vma,
-		 unsigned long addr, bool new_below)
-{
-	return split_vma(mm, vma, addr, new_below);
+	/* OVERCOMMIT_GUESS: more than all of RAM (and swap: none) at once. */
+	return npages > (long)totalram_pages() ? -ENOMEM : 0;
 }
 
 /* --- finding room ------------------------------------------------------- */
@@ -310,10 +137,33 @@ static unsigned long calc_vm_prot_bits(unsigned long prot)
 	       (prot & PROT_EXEC ? VM_EXEC : 0);
 }
 
+/* Private writable memory is committed (Linux's accountable_mapping()). */
+static bool accountable_mapping(unsigned long vm_flags)
+{
+	return (vm_flags & (VM_NORESERVE | VM_SHARED | VM_WRITE)) == VM_WRITE;
+}
+
+/* The backing's mmap() for a new region: 0 or -errno. */
+static int mmap_backing(struct file *file, struct vm_area_struct *vma)
+{
+	int err;
+
+	if (file) {
+		vma->vm_file = get_file(file);
+		err = file->f_op->mmap(file, vma);
+		if (!err && !vma->vm_ops)
+			vma->vm_ops = &dummy_vm_ops;
+		return err;
+	}
+	if (vma->vm_flags & VM_SHARED)
+		return shmem_zero_setup(vma);
+	return 0;
+}
+
 /*
  * Link [addr, addr + len) as a region with these flags (the range is
- * free).  Anonymous private memory right after a compatible region
- * extends that region instead.
+ * free): a neighbour grows over it when they are alike, else a new
+ * region.  The address, or -errno.
  */
 static unsigned long mmap_region(struct file *file, unsigned long addr,
 				 unsigned long len, unsigned long vm_flags,
@@ -321,15 +171,17 @@ static unsigned long mmap_region(struct file *file, unsigned long addr,
 {
 	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *prev = find_vma_prev(mm, addr), *vma;
+	long npages = (long)(len >> PAGE_SHIFT);
 	int err;
 
-	if (!file && !(vm_flags & VM_SHARED) && prev && prev->vm_end == addr &&
-	    !prev->vm_file && !prev->vm_ops && prev->vm_flags == vm_flags &&
-	    prev->vm_pgoff + vma_pages(prev) == pgoff) {
-		prev->vm_end = addr + len;
-		vm_stat_account(mm, vm_flags, (long)(len >> PAGE_SHIFT));
-		return addr;
+	if (accountable_mapping(vm_flags)) {
+		if (__vm_enough_memory(mm, npages))
+			return -ENOMEM;
+		vm_flags |= VM_ACCOUNT;
 	}
+	if (!file && !(vm_flags & VM_SHARED) &&
+	    vma_merge(mm, prev, addr, addr + len, vm_flags, NULL, pgoff, NULL))
+		goto out;
 	if (mm->map_count >= MAX_MAP_COUNT)
 		return -ENOMEM;
 	vma = vm_area_alloc(mm);
@@ -340,21 +192,61 @@ static unsigned long mmap_region(struct file *file, unsigned long addr,
 	vma->vm_flags = vm_flags;
 	vma->vm_page_prot = vm_get_page_prot(vm_flags);
 	vma->vm_pgoff = pgoff;
-	if (file) {
-		vma->vm_file = get_file(file);
-		err = file->f_op->mmap(file, vma);
-	} else if (vm_flags & VM_SHARED) {
-		err = shmem_zero_setup(vma);
-	} else {
-		err = 0;
-	}
+	err = mmap_backing(file, vma);
 	if (err) {
+		/* remap_pfn_range() may have filled PTEs before failing. */
+		zap_page_range(vma, vma->vm_start, vma->vm_end);
 		vm_area_free(vma);
 		return (unsigned long)(long)err;
 	}
 	vma_link(mm, vma);
-	vm_stat_account(mm, vm_flags, (long)vma_pages(vma));
+out:
+	vm_stat_account(mm, vm_flags, npages);
 	return addr;
+}
+
+/* Which kind of mapping: flags and pgoff for mmap_region, or -errno. */
+static int mmap_check_type(struct file *file, unsigned long prot,
+			   unsigned long flags, unsigned long addr,
+			   unsigned long *vm_flags, unsigned long *pgoff)
+{
+	switch (flags & MAP_TYPE) {
+	case MAP_SHARED:
+	case MAP_SHARED_VALIDATE:
+		if (file && (prot & PROT_WRITE) &&
+		    !(file->f_mode & FMODE_WRITE))
+			return -EACCES;
+		if ((*vm_flags & VM_GROWSDOWN) && !file)
+			return -EINVAL;
+		*vm_flags |= VM_SHARED | VM_MAYSHARE;
+		if (file && !(file->f_mode & FMODE_WRITE))
+			*vm_flags &= ~(VM_MAYWRITE | VM_SHARED);
+		if (!file)
+			*pgoff =
+				0; /* shared memory starts at its own offset 0 */
+		fallthrough;
+	case MAP_PRIVATE:
+		if (!file) {
+			if ((flags & MAP_TYPE) == MAP_PRIVATE)
+				*pgoff = addr >> PAGE_SHIFT;
+			return 0;
+		}
+		if (!(file->f_mode & FMODE_READ))
+			return -EACCES;
+		if (!file->f_op->mmap)
+			return -ENODEV;
+		if (*vm_flags & VM_GROWSDOWN)
+			return -EINVAL;
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+static unsigned long calc_vm_flag_bits(unsigned long flags)
+{
+	return (flags & MAP_GROWSDOWN ? VM_GROWSDOWN : 0) |
+	       (flags & MAP_NORESERVE ? VM_NORESERVE : 0);
 }
 
 unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
@@ -363,6 +255,7 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 {
 	struct mm_struct *mm = current->mm;
 	unsigned long vm_flags;
+	int err;
 
 	if (!len)
 		return -EINVAL;
@@ -384,34 +277,26 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 	    find_vma_intersection(mm, addr, addr + len))
 		return -EEXIST;
 
-	vm_flags = calc_vm_prot_bits(prot) | VM_MAYREAD | VM_MAYWRITE |
-		   VM_MAYEXEC;
-	if (flags & MAP_GROWSDOWN)
-		vm_flags |= VM_GROWSDOWN;
-	switch (flags & MAP_TYPE) {
-	case MAP_SHARED:
-	case MAP_SHARED_VALIDATE:
-		if (file && (prot & PROT_WRITE) &&
-		    !(file->f_mode & FMODE_WRITE))
-			return -EACCES;
-		vm_flags |= VM_SHARED | VM_MAYSHARE;
-		if (file && !(file->f_mode & FMODE_WRITE))
-			vm_flags &= ~(VM_MAYWRITE | VM_SHARED);
-		fallthrough;
-	case MAP_PRIVATE:
-		if (file && !(file->f_mode & FMODE_READ))
-			return -EACCES;
-		if (file && !file->f_op->mmap)
-			return -ENODEV;
-		if (!file && (flags & MAP_TYPE) == MAP_PRIVATE)
-			pgoff = addr >> PAGE_SHIFT;
-		break;
-	default:
-		return -EINVAL;
-	}
+	vm_flags = calc_vm_prot_bits(prot) | calc_vm_flag_bits(flags) |
+		   VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
+	err = mmap_check_type(file, prot, flags, addr, &vm_flags, &pgoff);
+	if (err)
+		return (unsigned long)(long)err;
 	if (do_munmap(mm, addr, len))
 		return -ENOMEM;
 	return mmap_region(file, addr, len, vm_flags, pgoff);
+}
+
+/* Free the page tables of [start, end) that no region still needs. */
+static void unmap_pgtables(struct mm_struct *mm, unsigned long start,
+			   unsigned long end)
+{
+	struct vm_area_struct *next = find_vma(mm, start);
+	struct vm_area_struct *prev = next ? next->vm_prev :
+					     find_vma_prev(mm, start);
+
+	free_pgd_range(mm, start, end, prev ? prev->vm_end : 0,
+		       next ? next->vm_start : TASK_SIZE);
 }
 
 int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
@@ -443,6 +328,7 @@ int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
 		vm_stat_account(mm, vma->vm_flags, -(long)vma_pages(vma));
 		vm_area_free(vma);
 	}
+	unmap_pgtables(mm, start, end);
 	return 0;
 }
 
@@ -477,6 +363,8 @@ int expand_stack(struct vm_area_struct *vma, unsigned long address)
 	    address - prev->vm_end < STACK_GUARD_GAP)
 		return -ENOMEM;
 	grow = (vma->vm_start - address) >> PAGE_SHIFT;
+	if ((vma->vm_flags & VM_ACCOUNT) && __vm_enough_memory(mm, (long)grow))
+		return -ENOMEM;
 	vma->vm_start = address;
 	vma->vm_pgoff -= grow;
 	vm_stat_account(mm, vma->vm_flags, (long)grow);
@@ -491,11 +379,18 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 	int ret = 0;
 
 	mutex_lock(&oldmm->mmap_lock);
+	mm->total_vm = mm->hiwater_vm = oldmm->total_vm;
+	mm->data_vm = oldmm->data_vm;
+	mm->exec_vm = oldmm->exec_vm;
+	mm->stack_vm = oldmm->stack_vm;
 	for (vma = oldmm->mmap; vma; vma = vma->vm_next) {
 		struct vm_area_struct *tmp;
 
-		if (vma->vm_flags & VM_DONTCOPY)
+		if (vma->vm_flags & VM_DONTCOPY) {
+			vm_stat_account(mm, vma->vm_flags,
+					-(long)vma_pages(vma));
 			continue;
+		}
 		tmp = vm_area_dup(vma);
 		if (!tmp) {
 			ret = -ENOMEM;
@@ -503,7 +398,6 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 		}
 		tmp->vm_mm = mm;
 		vma_link(mm, tmp);
-		vm_stat_account(mm, tmp->vm_flags, (long)vma_pages(tmp));
 		ret = copy_page_range(tmp, vma);
 		if (ret)
 			break;
@@ -525,7 +419,8 @@ void exit_mmap(struct mm_struct *mm)
 	mm->mm_rb = RB_ROOT;
 	mm->mmap_cache = NULL;
 	mm->map_count = 0;
-	free_pgtables(mm);
+	mm->total_vm = mm->data_vm = mm->exec_vm = mm->stack_vm = 0;
+	free_pgd_range(mm, 0, TASK_SIZE, 0, TASK_SIZE);
 }
 
 /* --- system calls ----------------------------------------------------------- */
@@ -563,10 +458,33 @@ out:
 	return (long)origbrk;
 }
 
+unsigned long vm_mmap(struct file *file, unsigned long addr, unsigned long len,
+		      unsigned long prot, unsigned long flags,
+		      unsigned long pgoff)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long ret;
+
+	mutex_lock(&mm->mmap_lock);
+	ret = do_mmap(file, addr, len, prot, flags, pgoff);
+	mutex_unlock(&mm->mmap_lock);
+	return ret;
+}
+
+int vm_munmap(unsigned long start, size_t len)
+{
+	struct mm_struct *mm = current->mm;
+	int ret;
+
+	mutex_lock(&mm->mmap_lock);
+	ret = do_munmap(mm, start, len);
+	mutex_unlock(&mm->mmap_lock);
+	return ret;
+}
+
 SYSCALL_DEFINE6(mmap2, unsigned long, addr, unsigned long, len, unsigned long,
 		prot, unsigned long, flags, int, fd, unsigned long, pgoff)
 {
-	struct mm_struct *mm = current->mm;
 	struct file *file = NULL;
 	unsigned long ret;
 
@@ -576,9 +494,7 @@ SYSCALL_DEFINE6(mmap2, unsigned long, addr, unsigned long, len, unsigned long,
 			return -EBADF;
 	}
 	flags &= ~(unsigned long)(MAP_EXECUTABLE | MAP_DENYWRITE);
-	mutex_lock(&mm->mmap_lock);
-	ret = do_mmap(file, addr, len, prot, flags, pgoff);
-	mutex_unlock(&mm->mmap_lock);
+	ret = vm_mmap(file, addr, len, prot, flags, pgoff);
 	if (file)
 		fput(file);
 	return (long)ret;
@@ -586,11 +502,5 @@ SYSCALL_DEFINE6(mmap2, unsigned long, addr, unsigned long, len, unsigned long,
 
 SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
 {
-	struct mm_struct *mm = current->mm;
-	int ret;
-
-	mutex_lock(&mm->mmap_lock);
-	ret = do_munmap(mm, addr, len);
-	mutex_unlock(&mm->mmap_lock);
-	return ret;
+	return vm_munmap(addr, len);
 }

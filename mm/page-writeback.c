@@ -270,6 +270,9 @@ int do_writepages(struct address_space *mapping, struct writeback_control *wbc)
 {
 	if (!mapping->a_ops || !mapping->a_ops->writepages)
 		return 0;
+	/* Pages written through mappings: dirty from their PTEs first. */
+	if (READ_ONCE(mapping->nr_mmap))
+		mapping_mkclean(mapping);
 	return mapping->a_ops->writepages(mapping, wbc);
 }
 

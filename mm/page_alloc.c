@@ -72,6 +72,7 @@
 #include <highmem.h>
 #include <kernel.h>
 #include <mm.h>
+#include <oom.h>
 #include <panic.h>
 #include <printk.h>
 #include <sched.h>
@@ -106,7 +107,7 @@ struct page *mem_map;
 	((1UL << PG_lru) | (1UL << PG_locked) | (1UL << PG_writeback))
 #define PAGE_FLAGS_CLEAR_AT_FREE                                             \
 	((1UL << PG_referenced) | (1UL << PG_uptodate) | (1UL << PG_dirty) | \
-	 (1UL << PG_active) | (1UL << PG_reclaim))
+	 (1UL << PG_active) | (1UL << PG_reclaim) | (1UL << PG_anon))
 
 /* What a request decided before its first try, as Linux's. */
 struct alloc_context {
@@ -397,6 +398,8 @@ static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp,
 			  unsigned long caller)
 {
 	page->_refcount = 1;
+	page->_mapcount = -1; /* mapped by no process yet (mm/rmap.c) */
+	page->mapping = NULL; /* in no page cache: mm/filemap.c sets it */
 	page->private = order;
 	page->owner = caller;
 	page->flags = (page->flags & ~(1UL << PG_pcp)) | (1UL << PG_head);
@@ -469,7 +472,8 @@ static struct page *__alloc_pages_may_wait(gfp_t gfp, unsigned int order,
 	    irqs_disabled() || is_idle_task(current) ||
 	    nr_user_processes <= (current->mm ? 1 : 0))
 		return NULL;
-	for (int retries = 0; !page && retries < MAX_RECLAIM_RETRIES;
+	for (int retries = 0; !page && retries < MAX_RECLAIM_RETRIES &&
+			      !fatal_signal_pending(current);
 	     retries++) {
 		nr_alloc_waits++;
 		schedule_timeout_uninterruptible(RECLAIM_THROTTLE);
@@ -556,14 +560,46 @@ static struct page *__alloc_pages_direct_reclaim(gfp_t gfp, unsigned int order,
 }
 
 /*
+ * Still nothing, for a request that may sleep and is not costly: the OOM
+ * killer picks a process to kill (mm/oom_kill.c), and the request waits
+ * for its memory.  The victim itself, or a process dying already, gets
+ * nothing: its allocation fails and it goes on to its end.  Only when
+ * there is a process to kill: a kernel thread that exhausts memory with
+ * no process around just fails, as before.
+ */
+#define MAX_OOM_KILLS 4
+
+static struct page *__alloc_pages_may_oom(gfp_t gfp, unsigned int order,
+					  unsigned int alloc_flags,
+					  const struct alloc_context *ac)
+{
+	struct page *page = NULL;
+
+	if ((gfp & GFP_ATOMIC) || order > PAGE_ALLOC_COSTLY_ORDER ||
+	    !sched_is_ready() || in_atomic() || irqs_disabled() ||
+	    is_idle_task(current) || !READ_ONCE(nr_user_processes))
+		return NULL;
+	for (int kills = 0; !page && kills < MAX_OOM_KILLS; kills++) {
+		if (!out_of_memory(gfp, order) || current->oom_victim ||
+		    fatal_signal_pending(current))
+			break;
+		page = __alloc_pages_may_wait(gfp, order, alloc_flags, ac);
+	}
+	return page;
+}
+
+/*
  * Every allowed zone is at its low watermark: Linux's order of what comes
  * next.  Wake kswapd (GFP_ATOMIC too: it may not reclaim, kswapd will);
  * the min watermark (lower still for GFP_ATOMIC); the pages waiting on
  * the per-CPU lists, which are free memory after all; a reclaimer's own
  * request (PF_MEMALLOC: the bio that writes a page out) takes the
  * reserve; a request that may sleep reclaims page cache itself (direct
- * reclaim), then waits for other processes to free pages; for GFP_NOFAIL,
- * no watermark at all; then the failure report.  No compaction.
+ * reclaim), then waits for other processes to free pages, then has the
+ * OOM killer end one: only once reclaim found no page cache left that
+ * could help (so never while reclaimable cache remains); for GFP_NOFAIL,
+ * no watermark at all; then the failure report (not for the OOM killer's
+ * victim).  No compaction.
  */
 static noinline struct page *
 __alloc_pages_slowpath(gfp_t gfp, unsigned int order,
@@ -584,10 +620,13 @@ __alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 						    ac);
 	if (!page)
 		page = __alloc_pages_may_wait(gfp, order, alloc_flags, ac);
+	if (!page)
+		page = __alloc_pages_may_oom(gfp, order, alloc_flags, ac);
 	if (page)
 		return page;
 	if (!(gfp & GFP_NOFAIL)) {
-		warn_alloc(gfp, order, NULL);
+		if (!READ_ONCE(current->oom_victim)) /* it knows: it is dying */
+			warn_alloc(gfp, order, NULL);
 		return NULL;
 	}
 	page = get_page_from_freelist(gfp, order, ALLOC_NO_WATERMARKS, ac);

@@ -18,10 +18,15 @@
 #include <kernel.h>
 #include <mm.h>
 #include <slab.h>
+#include <spinlock.h>
 #include <vmalloc.h>
+
+static unsigned long shmem_last_ino;
 
 struct shmem_object {
 	int count; /* regions that map it */
+	unsigned long ino; /* its number in /proc/PID/maps */
+	spinlock_t lock; /* pages[]: two processes may fault at once */
 	unsigned long nr_pages;
 	struct page **pages; /* NULL until first touched */
 };
@@ -39,9 +44,13 @@ static void shmem_vm_close(struct vm_area_struct *vma)
 
 	if (__atomic_sub_fetch(&obj->count, 1, __ATOMIC_SEQ_CST))
 		return;
-	for (unsigned long i = 0; i < obj->nr_pages; i++)
-		if (obj->pages[i])
+	for (unsigned long i = 0; i < obj->nr_pages; i++) {
+		if (obj->pages[i]) {
 			put_page(obj->pages[i]);
+			__atomic_sub_fetch(&nr_shmem_pages, 1,
+					   __ATOMIC_RELAXED);
+		}
+	}
 	kvfree(obj->pages);
 	kfree(obj);
 }
@@ -49,24 +58,40 @@ static void shmem_vm_close(struct vm_area_struct *vma)
 static int shmem_fault(struct vm_fault *vmf)
 {
 	struct shmem_object *obj = vmf->vma->vm_private_data;
-	struct page *page;
+	struct page *page, *fresh = NULL;
 
 	if (vmf->pgoff >= obj->nr_pages)
 		return -EFAULT;
-	page = obj->pages[vmf->pgoff];
-	if (!page) {
-		page = alloc_page(GFP_HIGHUSER_MOVABLE);
-		if (!page)
+	if (!READ_ONCE(obj->pages[vmf->pgoff])) {
+		/* Made outside the lock (it may sleep), kept if still needed. */
+		fresh = alloc_page(GFP_HIGHUSER_MOVABLE);
+		if (!fresh)
 			return -ENOMEM;
-		clear_user_highpage(page, vmf->address);
-		obj->pages[vmf->pgoff] = page; /* the object's reference */
+		clear_user_highpage(fresh, vmf->address);
+	}
+	spin_lock(&obj->lock);
+	page = obj->pages[vmf->pgoff];
+	if (!page && fresh) {
+		page = obj->pages[vmf->pgoff] = fresh; /* the object's ref */
+		fresh = NULL;
+		__atomic_add_fetch(&nr_shmem_pages, 1, __ATOMIC_RELAXED);
 	}
 	get_page(page); /* the page table's */
+	spin_unlock(&obj->lock);
+	if (fresh) /* another process's fault was first */
+		put_page(fresh);
 	vmf->page = page;
 	return 0;
 }
 
-static const struct vm_operations_struct shmem_anon_vm_ops = {
+unsigned long shmem_vma_ino(const struct vm_area_struct *vma)
+{
+	const struct shmem_object *obj = vma->vm_private_data;
+
+	return obj->ino;
+}
+
+const struct vm_operations_struct shmem_anon_vm_ops = {
 	.open = shmem_vm_open,
 	.close = shmem_vm_close,
 	.fault = shmem_fault,
@@ -76,8 +101,13 @@ static const struct vm_operations_struct shmem_anon_vm_ops = {
 int shmem_zero_setup(struct vm_area_struct *vma)
 {
 	unsigned long nr = (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
-	struct shmem_object *obj = kzalloc(sizeof(*obj), GFP_KERNEL);
+	struct shmem_object *obj;
 
+	/* Committed unless MAP_NORESERVE, as Linux's shmem_acct_size(). */
+	if (!(vma->vm_flags & VM_NORESERVE) &&
+	    __vm_enough_memory(vma->vm_mm, (long)nr))
+		return -ENOMEM;
+	obj = kzalloc(sizeof(*obj), GFP_KERNEL);
 	if (!obj)
 		return -ENOMEM;
 	obj->pages = kvzalloc(nr * sizeof(struct page *), GFP_KERNEL);
@@ -86,7 +116,9 @@ int shmem_zero_setup(struct vm_area_struct *vma)
 		return -ENOMEM;
 	}
 	obj->count = 1;
+	spin_lock_init(&obj->lock);
 	obj->nr_pages = nr;
+	obj->ino = __atomic_add_fetch(&shmem_last_ino, 1, __ATOMIC_RELAXED);
 	vma->vm_private_data = obj;
 	vma->vm_ops = &shmem_anon_vm_ops;
 	vma->vm_pgoff = 0;

@@ -14,6 +14,7 @@
  * are no more exact).  The page counts the rest of the kernel asks for
  * (nr_free_pages(), totalram_pages(), ...) are here too, read the same way.
  */
+#include <asm/pgalloc.h>
 #include <asm/pgtable.h>
 #include <cpumask.h>
 #include <kernel.h>
@@ -32,6 +33,16 @@ unsigned long sum_vm_event(enum vm_event_item item)
 
 	for_each_possible_cpu(cpu)
 		sum += per_cpu(vm_event_states, cpu).event[item];
+	return sum;
+}
+
+unsigned long nr_page_table_pages(void)
+{
+	unsigned long sum = READ_ONCE(nr_user_pgtables);
+
+	for (int z = 0; z < MAX_NR_ZONES; z++)
+		sum += (unsigned long)atomic_long_read(
+			&zones[z].nr_page_table_pages);
 	return sum;
 }
 
@@ -127,6 +138,8 @@ static const char *const vm_event_names[NR_VM_EVENT_ITEMS] = {
 	[PGFREE] = "pgfree",
 	[PGACTIVATE] = "pgactivate",
 	[PGDEACTIVATE] = "pgdeactivate",
+	[PGFAULT] = "pgfault",
+	[PGMAJFAULT] = "pgmajfault",
 	[PGREFILL] = "pgrefill",
 	[PGSTEAL_KSWAPD] = "pgsteal_kswapd",
 	[PGSTEAL_DIRECT] = "pgsteal_direct",
@@ -140,6 +153,7 @@ static const char *const vm_event_names[NR_VM_EVENT_ITEMS] = {
 	[PGROTATED] = "pgrotated",
 	[DROP_PAGECACHE] = "drop_pagecache",
 	[DROP_SLAB] = "drop_slab",
+	[OOM_KILL] = "oom_kill",
 	[NR_TLB_REMOTE_FLUSH] = "nr_tlb_remote_flush",
 	[NR_TLB_REMOTE_FLUSH_RECEIVED] = "nr_tlb_remote_flush_received",
 	[NR_TLB_LOCAL_FLUSH_ALL] = "nr_tlb_local_flush_all",
@@ -157,20 +171,36 @@ static const char *const node_stat_names[NR_VM_NODE_STAT_ITEMS] = {
 	"nr_file_pages",    "nr_dirty",	      "nr_writeback",
 };
 
+static void zoneinfo_node_item(struct seq_file *m, const char *name,
+			       unsigned long v)
+{
+	seq_printf(m, "      %-12s %lu\n", name, v);
+}
+
 /* Linux prints the node's own counters under the first zone's header. */
 static void zoneinfo_show_node(struct seq_file *m)
 {
 	seq_printf(m, "  per-node stats\n");
-	for (int i = 0; i < NR_VM_NODE_STAT_ITEMS; i++)
-		seq_printf(m, "      %s %lu\n", node_stat_names[i],
-			   node_page_state((enum node_stat_item)i));
-	seq_printf(m, "      nr_slab_reclaimable %ld\n",
-		   atomic_long_read(&nr_slab_reclaimable));
-	seq_printf(m, "      nr_slab_unreclaimable %ld\n",
-		   atomic_long_read(&nr_slab_unreclaimable));
-	seq_printf(m, "      nr_kernel_stack %lu\n", BOOT_STACK_SIZE >> 10);
-	seq_printf(m, "      nr_page_table_pages %ld\n",
-		   atomic_long_read(&nr_kernel_pgtables));
+	/* Linux's format: %-12s, in node_stat_item order. */
+	for (int i = 0; i <= NR_UNEVICTABLE; i++)
+		zoneinfo_node_item(m, node_stat_names[i],
+				   node_page_state((enum node_stat_item)i));
+	zoneinfo_node_item(
+		m, "nr_slab_reclaimable",
+		(unsigned long)atomic_long_read(&nr_slab_reclaimable));
+	zoneinfo_node_item(
+		m, "nr_slab_unreclaimable",
+		(unsigned long)atomic_long_read(&nr_slab_unreclaimable));
+	zoneinfo_node_item(m, "nr_isolated_file",
+			   node_page_state(NR_ISOLATED_FILE));
+	zoneinfo_node_item(m, "nr_anon_pages", READ_ONCE(nr_anon_mapped));
+	zoneinfo_node_item(m, "nr_mapped", READ_ONCE(nr_file_mapped));
+	for (int i = NR_FILE_PAGES; i < NR_VM_NODE_STAT_ITEMS; i++)
+		zoneinfo_node_item(m, node_stat_names[i],
+				   node_page_state((enum node_stat_item)i));
+	zoneinfo_node_item(m, "nr_shmem", READ_ONCE(nr_shmem_pages));
+	zoneinfo_node_item(m, "nr_kernel_stack", READ_ONCE(nr_kernel_stack_kb));
+	zoneinfo_node_item(m, "nr_page_table_pages", nr_page_table_pages());
 }
 
 static void zoneinfo_show_zone(struct seq_file *m, const struct zone *zone)
@@ -253,11 +283,16 @@ static void vmstat_show(struct seq_file *m)
 		   atomic_long_read(&nr_slab_reclaimable));
 	seq_printf(m, "nr_slab_unreclaimable %ld\n",
 		   atomic_long_read(&nr_slab_unreclaimable));
-	for (int i = NR_ISOLATED_FILE; i < NR_VM_NODE_STAT_ITEMS; i++)
+	seq_printf(m, "nr_isolated_file %lu\n",
+		   node_page_state(NR_ISOLATED_FILE));
+	seq_printf(m, "nr_anon_pages %lu\n", READ_ONCE(nr_anon_mapped));
+	seq_printf(m, "nr_mapped %lu\n", READ_ONCE(nr_file_mapped));
+	for (int i = NR_FILE_PAGES; i < NR_VM_NODE_STAT_ITEMS; i++)
 		seq_printf(m, "%s %lu\n", node_stat_names[i],
 			   node_page_state((enum node_stat_item)i));
-	seq_printf(m, "nr_page_table_pages %ld\n",
-		   atomic_long_read(&nr_kernel_pgtables));
+	seq_printf(m, "nr_shmem %lu\n", READ_ONCE(nr_shmem_pages));
+	seq_printf(m, "nr_kernel_stack %lu\n", READ_ONCE(nr_kernel_stack_kb));
+	seq_printf(m, "nr_page_table_pages %lu\n", nr_page_table_pages());
 	global_dirty_limits(&bg, &thresh);
 	seq_printf(m, "nr_dirty_threshold %lu\n", thresh);
 	seq_printf(m, "nr_dirty_background_threshold %lu\n", bg);

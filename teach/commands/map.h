@@ -73,6 +73,7 @@ struct map_snapshot {
 
 	/* User space: the regions of a running process (the hook). */
 	const char *user_task; /* its name, or NULL: no process */
+	char user_task_buf[24]; /* "hog[42]": user_task points here */
 	unsigned int nr_user; /* regions below */
 	struct map_user_region user[MAP_MAX_USER_REGIONS];
 

@@ -28,6 +28,7 @@
 #include <smp.h>
 #include <sprintf.h>
 #include <string.h>
+#include <user_regions.h>
 #include <vmalloc.h>
 
 #include "../../mm/internal.h"
@@ -75,16 +76,27 @@ void map_fixmap_slot_name(unsigned int idx, char *buf, size_t size)
 }
 
 /*
- * The user-space hook.  There are no processes yet (issue 14): user space
- * is empty in every address space.  When there are, this is where the
- * regions of the process to draw (its VMAs, as /proc/PID/maps lists them)
- * are copied into s->user, and s->user_task names it; the drawing, the
- * dump and tools/pictures already show them.
+ * The user-space hook: the regions of the newest process (its VMAs, as
+ * /proc/PID/maps lists them) into s->user, and s->user_task names it;
+ * the drawing, the dump and tools/pictures show them.  It takes the
+ * process's mmap_lock, so it runs before interrupts go off.
  */
 static void map_user_space(struct map_snapshot *s)
 {
-	s->user_task = NULL;
-	s->nr_user = 0;
+	static struct user_region regions[MAP_MAX_USER_REGIONS];
+	unsigned int n = user_regions_newest(regions, MAP_MAX_USER_REGIONS,
+					     s->user_task_buf,
+					     sizeof(s->user_task_buf));
+
+	s->user_task = n ? s->user_task_buf : NULL;
+	s->nr_user = min(n, (unsigned int)MAP_MAX_USER_REGIONS);
+	for (unsigned int i = 0; i < s->nr_user; i++) {
+		s->user[i].start = regions[i].start;
+		s->user[i].end = regions[i].end;
+		strscpy(s->user[i].name,
+			regions[i].name[0] ? regions[i].name : "anon",
+			sizeof(s->user[i].name));
+	}
 }
 
 static void map_add_area(const struct vmap_area *va, void *arg)
@@ -252,6 +264,7 @@ const struct map_snapshot *map_take_snapshot(void)
 	struct map_snapshot *s = &snapshot;
 	unsigned long flags;
 
+	map_user_space(s); /* may sleep: its mmap_lock */
 	/*
 	 * The kmaps first, interrupts on: kmap_lock's holder may be waiting
 	 * for this CPU to answer a TLB shootdown.
@@ -264,7 +277,6 @@ const struct map_snapshot *map_take_snapshot(void)
 	s->kernel_end = PAGE_ALIGN((unsigned long)_end);
 	s->max_pfn = max_pfn;
 	s->max_low_pfn = max_low_pfn;
-	map_user_space(s);
 	map_vmalloc(s);
 	map_zones(s);
 	map_walk_pages(s);

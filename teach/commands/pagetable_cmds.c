@@ -6,12 +6,15 @@
  * ASCII map of memlayout.h, with numbers).  `walk VADDR` does by hand what
  * the MMU does on a TLB miss: split the address into directory index, table
  * index and offset, read the PDE, then the PTE (or stop at a 4 MB page), and
- * print each entry's bits by name and the physical address it leads to.
+ * print each entry's bits by name and the physical address it leads to;
+ * `walk VADDR PID` does it in a process's page directory, whose page
+ * tables it maps with kmap_local when they are in highmem.
  * What it reads is the arch's: the page directory (pgd_offset_k()), the
  * regions of memlayout.h (memlayout_region()) and the fault explainers
  * (explain_address()).
  */
 #include <asm/memlayout.h>
+#include <asm/pgalloc.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/regions.h>
@@ -20,6 +23,7 @@
 #include <kernel.h>
 #include <mm.h>
 #include <printk.h>
+#include <sched.h>
 #include <shell.h>
 #include <sprintf.h>
 
@@ -66,19 +70,37 @@ static void print_phys(unsigned long long phys)
 			phys, pfn);
 }
 
-/* The MMU's walk of an address: `walk` (the highmem demo uses it too). */
-static void walk_kernel_address(unsigned long vaddr)
+/* A PTE's page table: where it is, and how the kernel reached it. */
+static void walk_table_line(pgd_t pgd, const pte_t *pte)
+{
+	struct page *table = pfn_to_page(pgd >> PAGE_SHIFT);
+
+	if (PageHighMem(table))
+		kprintf("  -> page table at physical %#010lx (HighMem: no kernel address;\n"
+			"     kmap_local maps it at %p for this walk)\n",
+			pgd & PAGE_MASK,
+			(const void *)((unsigned long)pte & PAGE_MASK));
+	else
+		kprintf("  -> page table at physical %#010lx\n",
+			pgd & PAGE_MASK);
+}
+
+/*
+ * The MMU's walk of an address in the kernel's page directory, or in a
+ * process's (mm): `walk` (the highmem and user demos use it too).
+ */
+static void walk_address(unsigned long vaddr, struct mm_struct *mm)
 {
 	struct region_info r = memlayout_region(vaddr);
-	pgd_t *pgd = pgd_offset_k(vaddr);
+	pgd_t *pgd = mm ? pgd_offset(mm, vaddr) : pgd_offset_k(vaddr);
 	char bits[64], why[320];
-	pte_t *pte;
+	pte_t *pte, entry;
 
 	kprintf("vaddr %#010lx: %s [%08lx-%08lx]\n", vaddr, r.name, r.start,
 		r.end - 1);
-	kprintf("  = PDE index %lu, PTE index %lu, offset %#05lx (CR3 = %#010lx)\n",
+	kprintf("  = PDE index %lu, PTE index %lu, offset %#05lx (%s %#010lx)\n",
 		pgd_index(vaddr), pte_index(vaddr), vaddr & ~PAGE_MASK,
-		read_cr3());
+		mm ? "its pgd" : "CR3 =", mm ? __pa(mm->pgd) : read_cr3());
 	entry_bits(*pgd, true, bits, sizeof(bits));
 	kprintf("  PDE %4lu at %p = %08lx  %s\n", pgd_index(vaddr), (void *)pgd,
 		*pgd, bits);
@@ -90,35 +112,69 @@ static void walk_kernel_address(unsigned long vaddr)
 	}
 	if (!pgd_present(*pgd)) {
 		explain_address(vaddr, 0, why, sizeof(why));
-		kprintf("  -> not present: no page table\n  %s\n", why);
+		kprintf("  -> not present: no page table\n  %s\n",
+			mm ? "nothing of this 4 MB was touched yet" : why);
 		return;
 	}
-	kprintf("  -> page table at physical %#010lx\n", *pgd & PAGE_MASK);
-	pte = pte_offset_kernel(pgd, vaddr);
-	entry_bits(*pte, false, bits, sizeof(bits));
+	pte = mm ? pte_offset_map(pgd, vaddr) : pte_offset_kernel(pgd, vaddr);
+	entry = *pte;
+	walk_table_line(*pgd, pte);
+	entry_bits(entry, false, bits, sizeof(bits));
 	kprintf("  PTE %4lu at %p = %08lx  %s\n", pte_index(vaddr), (void *)pte,
-		*pte, bits);
-	if (!pte_present(*pte)) {
+		entry, bits);
+	if (mm)
+		pte_unmap(pte);
+	if (!pte_present(entry)) {
 		explain_address(vaddr, 0, why, sizeof(why));
-		kprintf("  -> not present\n  %s\n", why);
+		kprintf("  -> not present\n  %s\n",
+			mm ? "no page yet: the first access will fault one in" :
+			     why);
 		return;
 	}
-	kprintf("  -> a 4 KB page at physical %#010lx\n", *pte & PAGE_MASK);
-	print_phys((*pte & PAGE_MASK) | (vaddr & ~PAGE_MASK));
+	kprintf("  -> a 4 KB page at physical %#010lx\n", entry & PAGE_MASK);
+	print_phys((entry & PAGE_MASK) | (vaddr & ~PAGE_MASK));
+}
+
+/* walk VADDR PID: in that process's page tables, under its mmap_lock. */
+static int walk_process(unsigned long vaddr, const char *pid_arg)
+{
+	unsigned long pid;
+	struct task_struct *task;
+	struct mm_struct *mm;
+
+	if (shell_parse_ulong(pid_arg, &pid))
+		return -EINVAL;
+	task = find_get_task_by_vpid((int)pid);
+	mm = task ? get_task_mm(task) : NULL;
+	if (!mm) {
+		kprintf("walk: no process %lu with an address space\n", pid);
+		if (task)
+			put_task_struct(task);
+		return -ESRCH;
+	}
+	kprintf("process %lu (%s):\n", pid, task->comm);
+	mutex_lock(&mm->mmap_lock);
+	walk_address(vaddr, mm);
+	mutex_unlock(&mm->mmap_lock);
+	mmput(mm);
+	put_task_struct(task);
+	return 0;
 }
 
 static int cmd_walk(int argc, char **argv)
 {
 	unsigned long vaddr;
 
-	if (argc != 2)
+	if (argc != 2 && argc != 3)
 		return shell_usage(argv[0]);
 	if (shell_parse_ulong(argv[1], &vaddr))
 		return -EINVAL;
-	walk_kernel_address(vaddr);
+	if (argc == 3)
+		return walk_process(vaddr, argv[2]);
+	walk_address(vaddr, NULL);
 	return 0;
 }
-SHELL_COMMAND(walk, "VADDR", "walk the page tables like the MMU does",
+SHELL_COMMAND(walk, "VADDR [PID]", "walk the page tables like the MMU does",
 	      SHELL_TOPIC_LAYOUT, cmd_walk,
 	      .detail = "Does by hand what the MMU does on a TLB miss: splits "
 			"VADDR into a page directory index (bits 31-22), a "
@@ -127,9 +183,13 @@ SHELL_COMMAND(walk, "VADDR", "walk the page tables like the MMU does",
 			"unless the PDE maps a 4 MB page (PS), the PTE; each "
 			"entry's bits are named, and the physical address "
 			"they lead to is shown with its pfn and zone.  An "
-			"unmapped address says why, as a fault report would.",
+			"unmapped address says why, as a fault report would.  "
+			"With a PID, the walk is in that process's page "
+			"directory: user addresses, whose page tables are in "
+			"highmem (reached through kmap_local, as the kernel "
+			"does) unless the boot said nohighpte.",
 	      .see = "layout, peek VADDR, kmap PFN (then walk its address), "
-		     "demo highmem");
+		     "cat /proc/PID/maps, demo highmem, demo user");
 
 static void layout_line(const char *name, unsigned long start,
 			unsigned long end, const char *note)

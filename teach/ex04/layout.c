@@ -4,7 +4,9 @@
  *
  * The exercise's example prints the x86-64 layout; this is the i386 one of
  * the running kernel, from memlayout.h as this boot set it (how much RAM,
- * vmalloc=).  Translation between physical and virtual addresses follows the
+ * vmalloc=); in user space, the regions of the newest process, as its
+ * /proc/PID/maps lists them (the shell itself has none: it is init, a
+ * kernel thread).  Translation between physical and virtual addresses follows the
  * hardware: arithmetic where the direct map applies, a page-table walk
  * elsewhere, and "no address" where nothing is mapped.
  */
@@ -14,6 +16,8 @@
 #include <kernel.h>
 #include <kernel_memory.h>
 #include <printk.h>
+#include <sprintf.h>
+#include <user_regions.h>
 
 int get_kernel_layout(kernel_layout_t *layout)
 {
@@ -43,6 +47,24 @@ static void layout_row(u64 start, u64 end, const char *what)
 		size >= SZ_1M ? "MB" : "KB");
 }
 
+/* The newest process's regions, inside the user row. */
+static void print_user_regions(void)
+{
+	static struct user_region r[16];
+	char task[24], what[40];
+	unsigned int n =
+		user_regions_newest(r, ARRAY_SIZE(r), task, sizeof(task));
+
+	for (unsigned int i = 0; i < min(n, (unsigned int)ARRAY_SIZE(r)); i++) {
+		snprintf(what, sizeof(what), "  %s %s %s", task, r[i].perms,
+			 r[i].name[0] ? r[i].name : "(anonymous)");
+		layout_row(r[i].start, r[i].end, what);
+	}
+	if (n > ARRAY_SIZE(r))
+		kprintf("  ... and %u more regions of %s\n",
+			n - (unsigned int)ARRAY_SIZE(r), task);
+}
+
 void print_kernel_layout(void)
 {
 	extern char _text[], _etext[];
@@ -51,6 +73,7 @@ void print_kernel_layout(void)
 	get_kernel_layout(&l);
 	kprintf("i386 Linux layout (3G/1G split, no PAE), as this kernel booted:\n");
 	layout_row(l.user_start, l.user_end, "User space");
+	print_user_regions();
 	layout_row(l.direct_map_start, l.direct_map_end,
 		   "Direct mapping (lowmem)");
 	layout_row((unsigned long)_text, (unsigned long)_etext,

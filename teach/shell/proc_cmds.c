@@ -5,9 +5,10 @@
  * Files are the root's tree in memory (fs/ramfs.c): `cat` opens one and
  * reads it as a program would (filp_open, kernel_read), `ls` lists a
  * directory as `ls -l` does.  /proc is not in that tree: it is a name
- * space of views (kernel/seq_file.c), so `cat /proc/X` runs a view's show
+ * space of views (fs/proc.c), so `cat /proc/X` runs a view's show
  * function with the console as its seq_file, and `ls /proc` lists the
- * names in the registry the linker built from every PROC_FILE().  `cat`
+ * names in the registry the linker built from every PROC_FILE(), and a
+ * directory per process (PROC_PID_FILE: maps, smaps, status, statm).  `cat`
  * prints /proc exactly as Linux would (console_set_exact()): a lecturer
  * compares the lines with a real machine's, so COM1 gets them whole,
  * however long; only the VGA screen, which cannot show a long line, wraps
@@ -18,6 +19,8 @@
 #include <fs.h>
 #include <kernel.h>
 #include <printk.h>
+#include <proc_fs.h>
+#include <sched.h>
 #include <seq_file.h>
 #include <shell.h>
 #include <slab.h>
@@ -57,6 +60,18 @@ static int cat_file(const char *path)
 	return 0;
 }
 
+/* A /proc view on the console, in Linux's format, line for line. */
+static int cat_proc(const char *name)
+{
+	struct seq_file m = { .buf = NULL };
+	int err;
+
+	console_set_exact(true);
+	err = proc_show(name, &m);
+	console_set_exact(false);
+	return err;
+}
+
 static int cmd_cat(int argc, char **argv)
 {
 	int ret = 0;
@@ -64,27 +79,28 @@ static int cmd_cat(int argc, char **argv)
 	if (argc < 2)
 		return shell_usage(argv[0]);
 	for (int i = 1; i < argc; i++) {
-		const struct proc_file *p = proc_find(argv[i]);
-		struct seq_file m = { .buf = NULL };
+		const char *name = argv[i];
+		int err;
 
-		if (!p && (str_has_prefix(argv[i], "/proc/") ||
-			   !strchr(argv[i], '/'))) {
-			kprintf("cat: %s: No such file (see `ls /proc`)\n",
-				argv[i]);
-			ret = -ENOENT;
-			continue;
+		/* /proc/..., or a view's name alone (meminfo, 42/maps). */
+		if (proc_path(name) || name[0] != '/') {
+			err = cat_proc(name);
+			if (err != -ENOENT || proc_path(name) ||
+			    !strchr(name, '/')) {
+				if (err)
+					kprintf("cat: %s: %s\n", name,
+						err == -ENOENT ?
+							"No such file (see `ls /proc`)" :
+							shell_strerror(
+								err,
+								"cannot read it"));
+				ret = err ? err : ret;
+				continue;
+			}
 		}
-		if (!p) {
-			int err = cat_file(argv[i]);
-
-			if (err)
-				ret = err;
-			continue;
-		}
-		/* Linux's format, line for line: not wrapped on COM1. */
-		console_set_exact(true);
-		p->show(&m);
-		console_set_exact(false);
+		err = cat_file(name);
+		if (err)
+			ret = err;
 	}
 	return ret;
 }
@@ -100,8 +116,12 @@ SHELL_COMMAND(cat, "FILE...", "print a file or a /proc view",
 			"wrapped on the serial console (slabinfo's are wider "
 			"than 80 columns, as on Linux); the VGA screen wraps "
 			"them.  /proc/pkmap and /proc/memblock are this "
-			"kernel's own.",
-	      .see = "ls, slabinfo and slabtop (slabinfo in 80 columns)");
+			"kernel's own.  Each process has its own: "
+			"/proc/PID/maps (its regions), smaps (what is "
+			"resident in each), status, statm; /proc/self is "
+			"the shell's (init, a kernel thread: no regions).",
+	      .see = "ls, ps, slabinfo and slabtop (slabinfo in 80 "
+		     "columns), demo user");
 
 /*
  * echo WORDS, or echo WORDS > /proc/FILE: what a shell's echo with a
@@ -178,9 +198,39 @@ static void ls_line(const struct dentry *d, const char *name)
 
 static int ls_proc(void)
 {
-	for (const struct proc_file *p = __start_proc_files;
-	     p < __stop_proc_files; p++)
-		kprintf("/proc/%s\n", p->name);
+	struct task_struct *p;
+	unsigned long flags;
+
+	for (const struct proc_file *f = __start_proc_files;
+	     f < __stop_proc_files; f++)
+		kprintf("/proc/%s\n", f->name);
+	kprintf("/proc/self/\n");
+	spin_lock_irqsave(&tasklist_lock, flags);
+	for_each_process(p)
+		kprintf("/proc/%d/   %s\n", p->pid, p->comm);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return 0;
+}
+
+/* ls /proc/PID: the files every process directory has. */
+static int ls_proc_pid(const char *path)
+{
+	char dir[32], tiny[1];
+	struct seq_file m = { .buf = tiny, .size = sizeof(tiny) };
+	int err = proc_show(path, &m); /* a file's text goes nowhere */
+
+	if (err != -EISDIR) {
+		kprintf("ls: %s: %s\n", path,
+			err ? shell_strerror(err, "cannot read it") :
+			      "not a directory");
+		return err ? err : -ENOTDIR;
+	}
+	strscpy(dir, path, sizeof(dir));
+	if (dir[strlen(dir) - 1] == '/')
+		dir[strlen(dir) - 1] = '\0';
+	for (const struct proc_pid_file *f = __start_proc_pid_files;
+	     f < __stop_proc_pid_files; f++)
+		kprintf("%s/%s\n", dir, f->name);
 	return 0;
 }
 
@@ -191,6 +241,8 @@ static int cmd_ls(int argc, char **argv)
 
 	if (!strcmp(path, "/proc") || !strcmp(path, "/proc/"))
 		return ls_proc();
+	if (proc_path(path))
+		return ls_proc_pid(path);
 	d = path_lookup(path, NULL, NULL);
 	if (IS_ERR(d)) {
 		kprintf("ls: %s: %s\n", path,

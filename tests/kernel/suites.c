@@ -41,6 +41,8 @@ extern const struct ktest_suite edu_ktest_suite;
 extern const struct ktest_suite edu_bind_ktest_suite;
 extern const struct ktest_suite ex04_ktest_suite;
 extern const struct ktest_suite process_ktest_suite;
+extern const struct ktest_suite vm_ktest_suite;
+extern const struct ktest_suite vm_programs_ktest_suite;
 extern const struct ktest_suite reset_ktest_suite;
 extern const struct ktest_suite demo_ktest_suite;
 extern const struct ktest_suite kmemleak_ktest_suite;
@@ -82,6 +84,8 @@ const struct ktest_suite *const ktest_suites[] = {
 	&reclaim_ktest_suite, /* LRU, kswapd, direct reclaim, GFP flags */
 	&ex04_ktest_suite, /* the exercise's API and its eight tests */
 	&process_ktest_suite, /* user processes: run, end, give it all back */
+	&vm_ktest_suite, /* their address spaces: faults, COW, mmap */
+	&vm_programs_ktest_suite, /* programs: the OOM killer, exits, /proc */
 	&reset_ktest_suite, /* the shell's reset, what it gives back */
 	&demo_ktest_suite, /* demos: Ctrl-C ends one, all is given back */
 	&kmemleak_ktest_suite, /* last: no leak after all the others */

@@ -66,8 +66,10 @@ MATRIX = [
     {"name": "2G smp2", "mem": "2G", "append": "", "smp": 2, "qemu": EDU},
     # The edu device with a 32-bit DMA mask, and a driver told so: on an
     # SMP boot rather than a boot of its own (make test's time); the user
-    # programs (suite process) on four CPUs.
-    {"name": "2G smp4 edu dma_mask=32 bits", "mem": "2G", "append": "edu.dma_bits=32",
+    # programs (suites process and vm) on four CPUs, with the processes'
+    # page tables in lowmem (nohighpte; the 2G boot has them in highmem).
+    {"name": "2G smp4 edu dma_mask=32 bits nohighpte", "mem": "2G",
+     "append": "edu.dma_bits=32 nohighpte",
      "smp": 4, "qemu": ["-device", "edu,dma_mask=0xffffffff"], "initrd": True},
     {"name": "128M smp2", "mem": "128M", "append": "", "smp": 2},
     {"name": "256M highmem=64M smp4", "mem": "256M", "append": "highmem=64M", "smp": 4,

@@ -14,11 +14,11 @@ PICTURES_BENCH_MEM := 2G
 
 .PHONY: pictures
 
-pictures: deps $(KERNEL)
+pictures: deps $(KERNEL) $(USER_INITRD)
 	@[ -s $(BUILD)/bench.json ] || $(MAKE) --no-print-directory bench
 	@[ -s $(BUILD)/bench-linux-kernel.json ] || \
 		$(MAKE) --no-print-directory bench-linux-kernel MEM=$(PICTURES_BENCH_MEM)
 	$(PYTHON) tools/pictures/pictures.py --kernel $(KERNEL) --mem $(MEM) \
-		--append "$(APPEND)" --bench-mem $(PICTURES_BENCH_MEM) \
+		--append "$(APPEND)" --initrd $(USER_INITRD) --bench-mem $(PICTURES_BENCH_MEM) \
 		--bench $(BUILD)/bench.json \
 		--linux-bench $(BUILD)/bench-linux-kernel.json --out $(PICTURES_DIR)

@@ -35,16 +35,21 @@ import render  # noqa: E402
 import scene  # noqa: E402
 
 
-def boot_and_dump(kernel, mem, append, timeout):
-    """Boot, play the scene, `map dump`: (the dump's text, the commands typed)."""
+def boot_and_dump(kernel, mem, append, timeout, initrd=None):
+    """Boot, play the scene, `map dump`: (the dump's text, the commands typed).
+
+    With the user programs' initramfs a process runs in the scene, so that
+    the virtual map shows its regions in user space.
+    """
     from runner.expect import ShellError, ShellSession
     from runner.qemu import qemu_argv
 
-    argv = qemu_argv(mem, ["-kernel", str(kernel), "-append", append])
+    extra = ["-initrd", str(initrd)] if initrd else []
+    argv = qemu_argv(mem, ["-kernel", str(kernel), *extra, "-append", append])
     with ShellSession(argv, timeout) as session:
         try:
             session.expect_prompt()
-            typed, _ = scene.play(session.command)
+            typed, _ = scene.play(session.command, process=bool(initrd))
             text = session.command("map dump")
             status = session.poweroff()
         except ShellError as e:
@@ -96,6 +101,8 @@ def main(argv):
     ap.add_argument("--kernel", default=str(REPO / "build" / "kernel.elf"))
     ap.add_argument("--mem", default="2G")
     ap.add_argument("--append", default="", help="kernel command line")
+    ap.add_argument("--initrd", help="the user programs' initramfs: a process runs in the "
+                                     "scene and fills user space")
     ap.add_argument("--bench", default=str(REPO / "build" / "bench.json"))
     ap.add_argument("--bench-mem", default="2G", help="the -m of the benchmark rows drawn")
     ap.add_argument("--linux-bench", default=str(REPO / "build" / "bench-linux-kernel.json"))
@@ -112,7 +119,8 @@ def main(argv):
         scene_file = Path(args.from_dump).with_suffix(".scene")
         typed = scene_file.read_text().splitlines() if scene_file.exists() else []
     else:
-        text, typed = boot_and_dump(args.kernel, args.mem, args.append, args.timeout)
+        text, typed = boot_and_dump(args.kernel, args.mem, args.append, args.timeout,
+                                    args.initrd)
         keep.mkdir(parents=True, exist_ok=True)
         dump_file = keep / f"map-dump-{args.mem}.txt"
         dump_file.write_text("\n".join(mapdump.extract(text)) + "\n")

@@ -156,6 +156,14 @@ def _user_column(svg, col, dump):
              anchor="middle", italic=True)
 
 
+def _user_labels(dump):
+    """The process's regions by name, each where its first one starts."""
+    first = {}
+    for start, _end, name in sorted(dump.user_regions):
+        first.setdefault(name, start)
+    return [(start, name) for name, start in first.items()]
+
+
 def _pkmap_grid(svg, x, y, dump):
     """The pkmap slots as a 32 x 32 grid, slot 0 at the top left."""
     cell, per_row = 6, 32
@@ -264,8 +272,8 @@ def virtual_map(dump, caption=""):
     _zoom(svg, c4, c1, page_offset, FOUR_GB)
     _zoom(svg, c1, ct, FOUR_GB - TOP_ZOOM, FOUR_GB)
     r = dump.regions
-    _labels(svg, c4, [(0, "user space"), (page_offset, "PAGE_OFFSET"), (FOUR_GB, "")],
-            side="left")
+    _labels(svg, c4, [(0, "user space"), (page_offset, "PAGE_OFFSET"), (FOUR_GB, "")]
+            + _user_labels(dump), side="left")
     svg.text(c4.x + c4.w / 2, c4.ypos(page_offset) + 16, "3G/1G split", 10, anchor="middle")
     _labels(svg, c1, [(page_offset, "lowmem"), (r["gap"].start, "high_memory"),
                       (dump.kernel[0], "kernel image")], side="left")

@@ -13,6 +13,11 @@ first type these commands at the kmem386> prompt, as a lecturer would:
     alloc 0 highmem        a second one
     kmap PFN2, kunmap PFN2 pkmap slot 2, stale (unmapped, not yet flushed)
 
+and, when the kernel booted with the user programs (`make pictures` gives
+it the initramfs), first
+
+    run sleep 1000 &       a process whose regions fill user space
+
 play() takes a function that types a command and returns its output, so
 it works with any shell session; it returns the commands it typed and
 what it learnt (the addresses and PFNs), for the pictures' captions.
@@ -35,7 +40,10 @@ def _find(rx, text, cmd):
     return m.group(1)
 
 
-def play(command):
+RUN_RE = re.compile(r"^\[(\d+)\] sleep$", re.M)
+
+
+def play(command, process=False):
     """Type the scene through command(line) -> output; ([commands], {facts})."""
     typed, facts = [], {}
 
@@ -43,6 +51,8 @@ def play(command):
         typed.append(line)
         return command(line)
 
+    if process:
+        facts["pid"] = _find(RUN_RE, run("run sleep 1000 &"), "run sleep 1000 &")
     run("vmalloc 100000")
     run("vmalloc 1M")
     lazy = _find(VMALLOC_RE, run("vmalloc 64K"), "vmalloc 64K")

@@ -148,6 +148,8 @@ class VirtualMapTest(unittest.TestCase):
         self.assertEqual(len(rects_titled(svg, "hello /user/hello: 0x08048000-0x08048fff")), 1)
         self.assertEqual(len(rects_titled(svg, "hello [stack]: 0xbffdf000-0xbfffffff")), 1)
         self.assertNotIn("no process:", texts(svg))
+        self.assertIn("[stack] 0xbffdf000", texts(svg))
+        self.assertIn("/user/hello 0x08048000", texts(svg))
 
 
 class PhysicalMapTest(unittest.TestCase):

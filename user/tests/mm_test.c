@@ -10,13 +10,14 @@
  * What a kernel must decide the same way as Linux is checked; where it
  * may choose (the address mmap picks without MAP_FIXED), only the rules
  * are: page-aligned, below PAGE_OFFSET, not overlapping.  Addresses are
- * never printed.  The one case that reads /proc/self/maps skips as
- * "needs /proc/self/maps" where that file does not exist.
+ * never printed.  The cases that read /proc/self/maps or /proc/meminfo
+ * skip as "needs /proc/self/maps" where those files do not exist.
  */
 #include <fcntl.h>
 #include <ktap.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
@@ -381,6 +382,175 @@ static void mm_proc_self_maps_lists_a_mapping(void)
 	munmap(p, PAGE);
 }
 
+static char maps_buf[16384];
+
+/* How many regions of /proc/self/maps overlap [p, p + len); -1 if none. */
+static int regions_over(const char *p, size_t len)
+{
+	unsigned long start = (unsigned long)p, end = start + len;
+	int fd = open("/proc/self/maps", O_RDONLY), n = 0, count = 0;
+	char *line;
+
+	if (fd < 0)
+		return -1;
+	for (int got;
+	     (got = read(fd, maps_buf + n, sizeof(maps_buf) - 1 - n)) > 0;)
+		n += got;
+	close(fd);
+	maps_buf[n] = '\0';
+	for (line = maps_buf; *line;) {
+		char *rest;
+		unsigned long lo = strtoul(line, &rest, 16);
+		unsigned long hi = strtoul(rest + 1, &rest, 16);
+
+		count += lo < end && hi > start;
+		line = strchr(rest, '\n');
+		if (!line)
+			break;
+		line++;
+	}
+	return count;
+}
+
+static void mm_mprotect_splits_then_merges_regions(void)
+{
+	char *p = map(3 * PAGE, RW, ANON);
+
+	ASSERT_TRUE(p != MAP_FAILED);
+	if (!ktap_need_file("/proc/self/maps")) {
+		munmap(p, 3 * PAGE);
+		return;
+	}
+	p[0] = p[PAGE] = p[2 * PAGE] = 1;
+	EXPECT_EQ(regions_over(p, 3 * PAGE), 1);
+	EXPECT_EQ(mprotect(p + PAGE, PAGE, PROT_READ), 0);
+	EXPECT_EQ(regions_over(p, 3 * PAGE), 3); /* cut in three */
+	EXPECT_EQ(mprotect(p + PAGE, PAGE, RW), 0);
+	EXPECT_EQ(regions_over(p, 3 * PAGE), 1); /* alike again: one */
+	EXPECT_EQ(mprotect(p, 2 * PAGE, PROT_READ), 0);
+	EXPECT_EQ(regions_over(p, 3 * PAGE), 2); /* the head */
+	EXPECT_EQ(mprotect(p + 2 * PAGE, PAGE, PROT_READ), 0);
+	EXPECT_EQ(regions_over(p, 3 * PAGE), 1); /* the tail joins it */
+	EXPECT_EQ(p[2 * PAGE], 1);
+	munmap(p, 3 * PAGE);
+}
+
+static void mm_map_fixed_over_several_regions(void)
+{
+	char *p = map(4 * PAGE, RW, ANON), *q;
+
+	ASSERT_TRUE(p != MAP_FAILED);
+	memset(p, 0x21, 4 * PAGE);
+	EXPECT_EQ(mprotect(p + 2 * PAGE, 2 * PAGE, PROT_READ), 0);
+	q = mmap(p + PAGE, 2 * PAGE, PROT_READ | PROT_WRITE | PROT_EXEC,
+		 ANON | MAP_FIXED, -1, 0); /* over the edge of both */
+	ASSERT_TRUE(q == p + PAGE);
+	EXPECT_TRUE(all_bytes(p + PAGE, 2 * PAGE, 0));
+	EXPECT_TRUE(all_bytes(p, PAGE, 0x21));
+	EXPECT_TRUE(all_bytes(p + 3 * PAGE, PAGE, 0x21));
+	EXPECT_EQ(touch_in_child(p + 3 * PAGE, true), SIGSEGV); /* still r-- */
+	EXPECT_EQ(touch_in_child(p + 2 * PAGE, true), 0);
+	if (ktap_need_file("/proc/self/maps"))
+		EXPECT_EQ(regions_over(p, 4 * PAGE), 3);
+	munmap(p, 4 * PAGE);
+}
+
+/* MemTotal of /proc/meminfo in bytes, or 0. */
+static unsigned long mem_total(void)
+{
+	int fd = open("/proc/meminfo", O_RDONLY), n;
+	char *at;
+
+	if (fd < 0)
+		return 0;
+	n = read(fd, maps_buf, sizeof(maps_buf) - 1);
+	close(fd);
+	maps_buf[n > 0 ? n : 0] = '\0';
+	at = strstr(maps_buf, "MemTotal:");
+	return at ? strtoul(at + 9, NULL, 10) << 10 : 0;
+}
+
+static void mm_more_than_ram_is_enomem_unless_not_committed(void)
+{
+	unsigned long ram = mem_total(), len;
+	char *p;
+
+	if (!ram) {
+		ktap_need_file("/proc/meminfo");
+		return;
+	}
+	len = (ram + (64UL << 20)) & ~(PAGE - 1); /* all of RAM, and more */
+	EXPECT_ERRNO(map(len, RW, ANON), ENOMEM); /* private writable */
+	EXPECT_ERRNO(map(len, RW, MAP_SHARED | MAP_ANONYMOUS), ENOMEM);
+	p = map(len, PROT_READ, ANON); /* read-only: nothing to commit */
+	EXPECT_TRUE(p != MAP_FAILED);
+	if (p != MAP_FAILED)
+		munmap(p, len);
+	p = map(len, RW, ANON | MAP_NORESERVE); /* not committed */
+	EXPECT_TRUE(p != MAP_FAILED);
+	if (p != MAP_FAILED) {
+		p[len / 2] = 1; /* one page of it is fine */
+		munmap(p, len);
+	}
+}
+
+static void mm_read_only_file_mapping_refuses_writes(void)
+{
+	int fd = ASSERT_OK(open("/etc/motd", O_RDONLY));
+	char *priv = mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE, fd, 0);
+	char *shared = mmap(NULL, PAGE, PROT_READ, MAP_SHARED, fd, 0);
+
+	ASSERT_TRUE(priv != MAP_FAILED && shared != MAP_FAILED);
+	EXPECT_EQ(shared[0], 'k');
+	EXPECT_EQ(touch_in_child(priv, true), SIGSEGV);
+	EXPECT_ERRNO(mprotect(shared, PAGE, RW), EACCES); /* no write to it */
+	EXPECT_EQ(mprotect(priv, PAGE, RW), 0); /* private: a copy may */
+	priv[0] = 'K';
+	EXPECT_EQ(shared[0], 'k'); /* the file is unchanged */
+	munmap(priv, PAGE);
+	munmap(shared, PAGE);
+	close(fd);
+}
+
+#define CHILDREN 100
+
+static void mm_hundred_children_write_and_exit(void)
+{
+	char *p = map(16 * PAGE, RW, ANON);
+	int ok = 0;
+
+	ASSERT_TRUE(p != MAP_FAILED);
+	for (int i = 0; i < 16; i++)
+		p[i * PAGE] = (char)i;
+	for (int c = 0; c < CHILDREN; c++) {
+		pid_t pid = fork();
+
+		if (pid == 0) {
+			int sum = 0;
+
+			for (int i = 0; i < 16; i++)
+				sum += p[i * PAGE]; /* the parent's pages */
+			for (int i = 0; i < 8; i++)
+				p[(c + i) % 16 * PAGE] = 'c'; /* copies */
+			_exit(sum == 120 ? 0 : 1);
+		}
+		if (pid < 0)
+			break;
+	}
+	for (int c = 0; c < CHILDREN; c++) {
+		int status;
+
+		if (wait(&status) > 0 && WIFEXITED(status) &&
+		    WEXITSTATUS(status) == 0)
+			ok++;
+	}
+	EXPECT_EQ(ok, CHILDREN);
+	for (int i = 0; i < 16; i++)
+		ok += p[i * PAGE] == (char)i; /* none of their writes */
+	EXPECT_EQ(ok, CHILDREN + 16);
+	munmap(p, 16 * PAGE);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(mm_brk_grows_and_shrinks_the_heap),
 	KTAP_CASE(mm_anonymous_mapping_is_zeroed_and_private),
@@ -402,6 +572,11 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(mm_private_file_mapping_reads_the_file),
 	KTAP_CASE(mm_stack_grows_down_on_demand),
 	KTAP_CASE(mm_proc_self_maps_lists_a_mapping),
+	KTAP_CASE(mm_mprotect_splits_then_merges_regions),
+	KTAP_CASE(mm_map_fixed_over_several_regions),
+	KTAP_CASE(mm_more_than_ram_is_enomem_unless_not_committed),
+	KTAP_CASE(mm_read_only_file_mapping_refuses_writes),
+	KTAP_CASE(mm_hundred_children_write_and_exit),
 	{}
 };
 

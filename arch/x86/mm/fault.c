@@ -14,7 +14,9 @@
  *	hello[42]: segfault at 0 ip 080491b6 sp bffffe2c error 6 in hello[8049000+2000]
  *
  * and -EFAULT for a kernel access (the uaccess instruction's fixup), so a
- * bad pointer given to a system call never oopses.
+ * bad pointer given to a system call never oopses.  A fault that finds no
+ * memory even after the OOM killer (mm/oom_kill.c) has run is retried,
+ * unless its process was the one killed.
  *
  * The kernel itself never maps memory on demand, so any other page fault
  * is either a probe that expected it (get_kernel_nofault(): the exception
@@ -350,9 +352,12 @@ static bool do_user_addr_fault(struct pt_regs *regs, unsigned long err,
 	if (!user_mode(regs))
 		return fixup_fault(regs, address);
 	if (fault & VM_FAULT_OOM) {
-		pr_err("Out of memory: killed process %d (%s): no page for a fault at %08lx\n",
-		       current->pid, current->comm, address);
-		force_sig(SIGKILL);
+		/*
+		 * The allocator ran the OOM killer already (mm/oom_kill.c):
+		 * if it chose us, SIGKILL ends us on the way out; otherwise
+		 * memory is coming back, and the access faults again.
+		 */
+		return true;
 	} else if (fault & VM_FAULT_SIGBUS) {
 		force_sig_fault(SIGBUS, BUS_ADRERR, address);
 	} else {

@@ -14,10 +14,16 @@
  * Linux does with its own pgd_list; otherwise a task's kernel stack, which
  * comes from vmalloc, could be missing from another process's directory.
  *
- * A user page table is one lowmem page (__va reaches it).  They are taken
- * and reached only through pte_alloc()/pte_offset_map()/pte_unmap(), so
- * that taking them from highmem, reached through kmap_local (Debian's
- * CONFIG_HIGHPTE), is a change of this file alone (issue 15).
+ * A user page table is one page, from highmem when there is highmem
+ * (Debian's CONFIG_HIGHPTE: at 2 GB, 1 GB of user page tables could
+ * otherwise fill lowmem, and lowmem is what the kernel itself lives on);
+ * `nohighpte` keeps them in lowmem, as Linux's `userpte=nohigh`.  Only
+ * the page directory must be lowmem: CR3 and the kernel's quarter of it
+ * are reached through the direct map.  The PTEs are reached through
+ * pte_offset_map() (asm/pgalloc.h), a kmap_local of the table's page.
+ * Making a table may sleep, so it is allocated first and installed under
+ * the address space's page_table_lock, unless someone else installed one
+ * meanwhile (then it is freed again), as Linux's __pte_alloc().
  *
  * vm_get_page_prot() is the protection map: what a region's vm_flags
  * become in its PTEs.  A private writable region's pages are mapped
@@ -35,12 +41,27 @@
 #include <spinlock.h>
 #include <string.h>
 #include <errno.h>
+#include <params.h>
 
 #define KERNEL_PGD_BOUNDARY (PAGE_OFFSET >> PGDIR_SHIFT) /* 768 */
 #define KERNEL_PGD_PTRS (PTRS_PER_PGD - KERNEL_PGD_BOUNDARY)
 
 /* The page directory in each CPU's CR3 (asm/mmu_context.h); 0: unknown. */
 DEFINE_PER_CPU(unsigned long, cpu_loaded_cr3);
+
+bool highpte_enabled = true;
+/*
+ * Processes' page tables (/proc/meminfo's PageTables adds them to the
+ * kernel's, which the zones count: those are never freed, these are).
+ */
+unsigned long nr_user_pgtables;
+
+static int __init parse_nohighpte(char *arg)
+{
+	highpte_enabled = false;
+	return 0;
+}
+early_param("nohighpte", parse_nohighpte);
 
 static LIST_HEAD(pgd_list);
 static DEFINE_SPINLOCK(pgd_lock);
@@ -84,24 +105,34 @@ void sync_global_pgds(unsigned long addr)
 
 int __pte_alloc(struct mm_struct *mm, pgd_t *pgd)
 {
-	struct page *page = alloc_page(GFP_KERNEL | GFP_ZERO);
+	gfp_t gfp = GFP_KERNEL | GFP_ZERO | (highpte_enabled ? GFP_HIGHMEM : 0);
+	struct page *page = alloc_page(gfp);
 
 	if (!page)
 		return -ENOMEM;
 	SetPageTable(page);
-	atomic_long_inc(&page_zone(page)->nr_page_table_pages);
-	mm->nr_ptes++;
-	set_pgd(pgd, page_to_phys(page) | _PAGE_TABLE);
+	spin_lock(&mm->page_table_lock);
+	if (pgd_none(*pgd)) {
+		__atomic_add_fetch(&nr_user_pgtables, 1, __ATOMIC_RELAXED);
+		mm->nr_ptes++;
+		set_pgd(pgd, page_to_phys(page) | _PAGE_TABLE);
+		page = NULL;
+	}
+	spin_unlock(&mm->page_table_lock);
+	if (page) { /* another made it first */
+		ClearPageTable(page);
+		__free_page(page);
+	}
 	return 0;
 }
 
 void pte_free(struct mm_struct *mm, pgd_t *pgd)
 {
-	struct page *page = pfn_to_page(*pgd >> PAGE_SHIFT);
+	struct page *page = pgd_page(*pgd);
 
 	set_pgd(pgd, 0);
 	ClearPageTable(page);
-	atomic_long_dec(&page_zone(page)->nr_page_table_pages);
+	__atomic_sub_fetch(&nr_user_pgtables, 1, __ATOMIC_RELAXED);
 	mm->nr_ptes--;
 	__free_page(page);
 }
