@@ -7,7 +7,8 @@
  * a write copies into cached pages and leaves them dirty for the flusher.
  * fsync() writes the device's dirty pages, waits for them, then asks the
  * disk to empty its own write cache (a FLUSH request): only then is the
- * data on stable storage.  The device's size is fixed: lseek() past it is
+ * data on stable storage.  The last close of the device writes its dirty
+ * pages and drops its cache, as Linux's blkdev_put() does.  The device's size is fixed: lseek() past it is
  * EINVAL, a write at its end ENOSPC, a read there returns 0.
  *
  * The page cache's I/O (def_blk_aops): page i is sectors 8i..8i+7.  A run
@@ -270,7 +271,36 @@ static int blkdev_fsync(struct file *file, int datasync)
 	return err ? err : err2;
 }
 
+static int blkdev_open(struct inode *inode, struct file *file)
+{
+	struct block_device *bdev = mapping_bdev(file->f_mapping);
+
+	if ((file->f_mode & FMODE_WRITE) && bdev->bd_disk->read_only)
+		return -EROFS;
+	__atomic_add_fetch(&bdev->bd_openers, 1, __ATOMIC_SEQ_CST);
+	return 0;
+}
+
+/*
+ * Linux's blkdev_put(): when the last open file of the device goes, its
+ * dirty pages are written and its page cache dropped (kill_bdev()); a
+ * process that wrote without fsync still gets its data on the disk when
+ * it exits.  A mapping keeps its file, so this waits for the munmap.
+ */
+static int blkdev_release(struct inode *inode, struct file *file)
+{
+	struct block_device *bdev = mapping_bdev(file->f_mapping);
+
+	if (__atomic_sub_fetch(&bdev->bd_openers, 1, __ATOMIC_SEQ_CST))
+		return 0;
+	sync_blockdev(bdev);
+	invalidate_mapping_pages(bdev->bd_inode->i_mapping, 0, ULONG_MAX);
+	return 0;
+}
+
 const struct file_operations def_blk_fops = {
+	.open = blkdev_open,
+	.release = blkdev_release,
 	.llseek = blkdev_llseek,
 	.read = blkdev_read,
 	.write = blkdev_write,

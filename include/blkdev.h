@@ -58,6 +58,7 @@ struct block_device {
 	struct inode *bd_inode; /* its page cache: bd_inode->i_mapping */
 	struct disk_stats bd_stats; /* atomic counters */
 	struct bdi_writeback bd_wb; /* its flusher: "flush-254:0" */
+	int bd_openers; /* open files of it (atomic): the last close syncs */
 	struct list_head bd_list; /* in the list of block devices */
 };
 

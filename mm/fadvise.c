@@ -10,8 +10,9 @@
  *	POSIX_FADV_NORMAL, RANDOM, SEQUENTIAL, NOREUSE   accepted: they tune
  *	                      readahead in Linux, and there is none here
  *
- * Only files with a page cache take advice; the console (no llseek) is
- * ESPIPE, as a pipe is in Linux; other files accept and ignore it.
+ * Only files with a page cache take advice; others (the console) accept
+ * it and nothing happens, as in Linux (which refuses pipes alone: ESPIPE;
+ * there are none here).
  */
 #include <errno.h>
 #include <file.h>
@@ -34,8 +35,6 @@ static int generic_fadvise(struct file *file, loff_t offset, loff_t len,
 	struct address_space *mapping = file->f_mapping;
 	loff_t end;
 
-	if (!file->f_op->llseek)
-		return -ESPIPE;
 	if (advice < POSIX_FADV_NORMAL || advice > POSIX_FADV_NOREUSE ||
 	    len < 0)
 		return -EINVAL;

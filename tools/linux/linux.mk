@@ -31,6 +31,13 @@ LINUX_INITRD := $(LINUX_DIR)/initramfs.cpio
 # init_on_alloc=0: Debian zeroes every allocation by default, which kmem386
 # does not (issue 11 measured Linux so too).
 LINUX_CMDLINE := console=ttyS0 quiet init_on_alloc=0
+# The virtio disk's drivers, modules in Debian's kernel, in the order
+# their dependencies ask (modinfo depends=): /init loads them, so a boot
+# with -drive if=virtio has /dev/vda, as kmem386 does.
+LINUX_VIRTIO_MODULES := drivers/virtio/virtio_ring.ko drivers/virtio/virtio.ko \
+	drivers/virtio/virtio_pci_modern_dev.ko \
+	drivers/virtio/virtio_pci_legacy_dev.ko drivers/virtio/virtio_pci.ko \
+	drivers/block/virtio_blk.ko
 
 PROG ?=
 ARGS ?=
@@ -57,6 +64,9 @@ $(LINUX_LIST): $(USER_LIST) $(LINUX_RELEASE) tools/linux/init tools/linux/linux.
 	  echo "file /bin/busybox $(abspath $(LINUX_DIR))/root/bin/busybox 0755 0 0"; \
 	  echo "file /init $(abspath tools/linux/init) 0755 0 0"; \
 	  for d in proc sys dev modules; do echo "dir /$$d 0755 0 0"; done; \
+	  for m in $(LINUX_VIRTIO_MODULES); do \
+	    echo "file /modules/$$(basename $$m) $(abspath $(LINUX_DIR))/root/lib/modules/$$(cat $(LINUX_RELEASE))/kernel/$$m 0644 0 0"; \
+	  done; \
 	  echo "nod /dev/console 0600 0 0 c 5 1"; \
 	  echo "nod /dev/null 0666 0 0 c 1 3"; \
 	} > $@
