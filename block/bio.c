@@ -4,7 +4,7 @@
  * their device, waiting for them, and counting what they move.
  *
  * Every bio has room for BIO_MAX_VECS pages and comes from a mempool that
- * keeps BIO_POOL_SIZE of them in reserve: writeback, which frees memory,
+ * keeps BIO_POOL_SIZE of them in reserve (made with the first disk): writeback, which frees memory,
  * allocates a bio per run of dirty pages with GFP_NOIO (its allocation
  * must not start more I/O by reclaiming), and when memory is short the
  * reserve lets it go on (Linux's fs_bio_set does the same).
@@ -20,7 +20,7 @@
 #include <errno.h>
 #include <kernel.h>
 #include <mempool.h>
-#include <panic.h>
+#include <mutex.h>
 #include <printk.h>
 #include <slab.h>
 #include <string.h>
@@ -31,12 +31,16 @@
 
 static mempool_t *bio_pool;
 
-void bio_init_pool(void)
+int bio_init_pool(void)
 {
-	bio_pool =
-		mempool_create_kmalloc_pool(BIO_POOL_SIZE, sizeof(struct bio));
+	static DEFINE_MUTEX(lock);
+
+	mutex_lock(&lock);
 	if (!bio_pool)
-		panic("bio: no memory for the reserve of bios");
+		bio_pool = mempool_create_kmalloc_pool(BIO_POOL_SIZE,
+						       sizeof(struct bio));
+	mutex_unlock(&lock);
+	return bio_pool ? 0 : -ENOMEM;
 }
 
 struct bio *bio_alloc(struct block_device *bdev, unsigned int nr_vecs,

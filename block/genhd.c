@@ -22,6 +22,7 @@
 #include <slab.h>
 #include <sprintf.h>
 #include <string.h>
+#include <swap.h>
 
 static LIST_HEAD(all_bdevs);
 static DEFINE_MUTEX(bdev_lock);
@@ -139,14 +140,22 @@ int add_disk(struct gendisk *disk)
 	INIT_LIST_HEAD(&inode->i_io_list);
 	mutex_init(&inode->i_mutex);
 	/* Linux's block devices: highmem pages, movable (GFP_HIGHUSER_MOVABLE). */
-	address_space_init(&inode->i_data, inode, &def_blk_aops,
-			   GFP_HIGHUSER_MOVABLE);
+	err = address_space_init(&inode->i_data, inode, &def_blk_aops,
+				 GFP_HIGHUSER_MOVABLE);
+	if (!err)
+		err = bio_init_pool();
+	if (err) {
+		kfree(bdev);
+		kfree(inode);
+		return err;
+	}
 	snprintf(size, sizeof(size), "%u:%u", MAJOR(bdev->bd_dev),
 		 MINOR(bdev->bd_dev));
 	err = wb_init(&bdev->bd_wb, size);
 	if (err)
 		goto fail;
 	inode->i_wb = &bdev->bd_wb;
+	kswapd_run(0); /* reclaimable page cache from now on */
 	err = bdev_make_node(bdev);
 	if (err)
 		goto fail; /* the flusher stays: it never has work */
@@ -196,10 +205,3 @@ static void diskstats_show(struct seq_file *m)
 	}
 }
 PROC_FILE("diskstats", diskstats_show);
-
-static int __init genhd_device_init(void)
-{
-	bio_init_pool();
-	return 0;
-}
-subsys_initcall(genhd_device_init);

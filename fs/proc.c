@@ -268,7 +268,7 @@ struct file *proc_open(const char *path, int flags)
 		kvfree(pb);
 		return file;
 	}
-	file->f_inode = !pb	       ? &proc_dir_inode :
+	file->f_inode = !pb		? &proc_dir_inode :
 			pf && pf->write ? &proc_setting_inode :
 					  &proc_file_inode;
 	file->f_op = file->f_inode->i_fop;

@@ -89,7 +89,7 @@ void bio_endio(struct bio *bio);
 /* blk_status_t -> -errno. */
 int blk_status_to_errno(blk_status_t status);
 
-/* Boot: the reserve of bios. */
-void bio_init_pool(void);
+/* The reserve of bios, made by the first add_disk(): 0 or -ENOMEM. */
+int bio_init_pool(void);
 
 #endif /* _BIO_H */

@@ -29,10 +29,12 @@
 #define PAGECACHE_TAG_DIRTY 0
 #define PAGECACHE_TAG_WRITEBACK 1
 
-/* Set a new address_space up for host, pages from gfp, a_ops its backing. */
-void address_space_init(struct address_space *mapping, struct inode *host,
-			const struct address_space_operations *a_ops,
-			gfp_t gfp);
+/*
+ * Set a new address_space up for host, pages from gfp, a_ops its backing:
+ * 0, or -ENOMEM (the first one makes the tree's node cache).
+ */
+int address_space_init(struct address_space *mapping, struct inode *host,
+		       const struct address_space_operations *a_ops, gfp_t gfp);
 
 static inline gfp_t mapping_gfp_mask(const struct address_space *mapping)
 {

@@ -91,8 +91,25 @@ static void page_cache_node_free(struct radix_tree_root *r,
 		kmem_cache_free(radix_tree_node_cachep, node);
 }
 
-void address_space_init(struct address_space *mapping, struct inode *host,
-			const struct address_space_operations *a_ops, gfp_t gfp)
+/*
+ * The tree nodes' cache, made with the first page cache (a disk's: boots
+ * without one allocate nothing for it).
+ */
+static int radix_tree_cache_init(void)
+{
+	static DEFINE_MUTEX(lock);
+
+	mutex_lock(&lock);
+	if (!radix_tree_node_cachep)
+		radix_tree_node_cachep = kmem_cache_create(
+			"radix_tree_node", sizeof(struct radix_tree_node), 0,
+			SLAB_RECLAIM_ACCOUNT, NULL);
+	mutex_unlock(&lock);
+	return radix_tree_node_cachep ? 0 : -ENOMEM;
+}
+
+int address_space_init(struct address_space *mapping, struct inode *host,
+		       const struct address_space_operations *a_ops, gfp_t gfp)
 {
 	mapping->host = host;
 	INIT_RADIX_TREE(&mapping->i_pages, page_cache_node_alloc,
@@ -104,6 +121,7 @@ void address_space_init(struct address_space *mapping, struct inode *host,
 	mapping->a_ops = a_ops;
 	mapping->wb_err = 0;
 	mapping->nr_mmap = 0;
+	return radix_tree_cache_init();
 }
 
 /* --- the page lock and the writeback bit --------------------------------- */

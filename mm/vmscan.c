@@ -21,7 +21,9 @@
  * GFP_KERNEL request (Normal and DMA) gains nothing from highmem cache,
  * so those pages are skipped (put back at the head).
  *
- * kswapd (one thread, the node's) is woken by the allocator when a zone
+ * kswapd (one thread, the node's, started with the first disk: without
+ * one there is no page cache it could free; Linux starts it at boot) is
+ * woken by the allocator when a zone
  * falls below its low watermark, and reclaims until some zone the waker
  * could use is above its high watermark; then it sleeps.  A balancing
  * run that frees nothing counts as a failure; after 16 (MAX_RECLAIM_
@@ -490,6 +492,8 @@ int kswapd_run(int nid)
 	pg_data_t *pgdat = NODE_DATA(nid);
 	struct task_struct *t;
 
+	if (pgdat->kswapd)
+		return 0; /* one per node */
 	pgdat->kswapd_highest_zoneidx = ZONE_NONE;
 	t = kthread_run(kswapd, pgdat, "kswapd%d", nid);
 	if (IS_ERR(t)) {
@@ -499,9 +503,3 @@ int kswapd_run(int nid)
 	pgdat->kswapd = t;
 	return 0;
 }
-
-static int __init kswapd_init(void)
-{
-	return kswapd_run(0);
-}
-device_initcall(kswapd_init);

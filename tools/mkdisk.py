@@ -18,6 +18,7 @@ user/include/diskpattern.h; change all three together.
 
 import argparse
 import os
+import re
 import sys
 
 BLOCK = 4096
@@ -33,6 +34,47 @@ def block_bytes(block):
     head = f"kmem386 disk block {block:08d}    \n".encode()
     assert len(head) == HEADER
     return head + _BODIES[block % 26]
+
+
+EXPECT = re.compile(r"# disk-expect: (\d+) (.*?)\s*$", re.M)
+PRISTINE = re.compile(r"# disk-pristine: (\d+)\s*$", re.M)
+
+
+def header_line(text):
+    """A block's first line as the tests write it: text, blanks, newline."""
+    return (text[:HEADER - 1].ljust(HEADER - 1) + "\n").encode()
+
+
+def check_image(path, output):
+    """The blocks a boot's output announced, read from the image after it.
+
+    `# disk-expect: BLOCK TEXT` lines say a block must now begin with TEXT
+    (and keep the rest of its fresh bytes); `# disk-pristine: BLOCK` that it
+    must still be fresh (written, never synced).  Returns [(case name, ok,
+    [diagnostics])], one per announced block, in the order announced.
+    """
+    wanted = [(m.start(), int(m.group(1)), m.group(2)) for m in EXPECT.finditer(output)]
+    wanted += [(m.start(), int(m.group(1)), None) for m in PRISTINE.finditer(output)]
+    cases = []
+    try:
+        f = open(path, "rb")
+    except OSError as e:
+        return [("disk image readable after the boot", False, [str(e)])]
+    with f:
+        for _, block, text in sorted(wanted):
+            f.seek(block * BLOCK)
+            got = f.read(BLOCK)
+            fresh = block_bytes(block)
+            want = fresh if text is None else header_line(text) + fresh[HEADER:]
+            name = (f"block {block} still fresh on the disk (never synced)" if text is None
+                    else f"block {block} on the disk: {text}")
+            ok = got == want
+            diag = [] if ok else [f"block {block} begins {got[:HEADER]!r}, "
+                                  f"expected {want[:HEADER]!r}"
+                                  + ("" if got[:HEADER] != want[:HEADER] else
+                                     " (the rest differs)")]
+            cases.append((name, ok, diag))
+    return cases
 
 
 def write_image(path, mb):

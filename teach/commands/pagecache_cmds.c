@@ -57,18 +57,25 @@ static int vda_block_arg(struct block_device *bdev, const char *arg,
 	return 0;
 }
 
-/* The first line of a page, printable. */
+/* The first line of a page, printable, without its padding. */
 static void vda_print_line(struct page *page, const char *prefix)
 {
 	char line[VDA_LINE + 1], *kaddr = kmap_local_page(page);
+	int len = VDA_LINE;
 
 	memcpy(line, kaddr, VDA_LINE);
 	kunmap_local(kaddr);
-	line[VDA_LINE] = '\0';
-	for (int i = 0; i < VDA_LINE; i++)
-		if (line[i] == '\n' ||
-		    (line[i] && (line[i] < ' ' || line[i] > '~')))
-			line[i] = line[i] == '\n' ? '\0' : '.';
+	for (int i = 0; i < VDA_LINE; i++) {
+		if (line[i] == '\n') {
+			len = i;
+			break;
+		}
+		if (line[i] < ' ' || line[i] > '~')
+			line[i] = '.';
+	}
+	while (len > 0 && line[len - 1] == ' ')
+		len--;
+	line[len] = '\0';
 	kprintf("%s\"%s\"\n", prefix, line);
 }
 

@@ -115,20 +115,20 @@ static void reclaim_noio_request_writes_nothing(struct ktest *test)
 	unsigned long pgpgout = sum_vm_event(PGPGOUT);
 
 	pc_kswapd_hold();
-	for (unsigned long b = RC_BLOCK; b < RC_BLOCK + 16; b++)
+	for (unsigned long b = RC_BLOCK + 500; b < RC_BLOCK + 516; b++)
 		KTEST_EXPECT_EQ(test, pc_write_header(bdev, b, "reclaim: noio"),
 				0);
 	/* A request from the disk's own path: only clean pages; none here. */
 	KTEST_EXPECT_EQ(test, shrink_all_memory(16, GFP_NOIO), 0);
 	KTEST_EXPECT_EQ(test, sum_vm_event(PGPGOUT), pgpgout);
-	KTEST_EXPECT_EQ(test, pc_cached(bdev, RC_BLOCK, 16), 16);
+	KTEST_EXPECT_EQ(test, pc_cached(bdev, RC_BLOCK + 500, 16), 16);
 	/* GFP_KERNEL's reclaim writes them (pgpgout counts sectors). */
 	shrink_all_memory(16, GFP_KERNEL);
 	KTEST_EXPECT_GT(test, sum_vm_event(PGPGOUT), pgpgout);
 	sync_bdevs();
 	KTEST_EXPECT_EQ(test, sum_vm_event(PGPGOUT), pgpgout + 16 * 8);
 	pc_kswapd_release();
-	pc_disk_expect(RC_BLOCK + 15, "reclaim: noio");
+	pc_disk_expect(RC_BLOCK + 515, "reclaim: noio");
 }
 
 static void
@@ -233,8 +233,8 @@ static void reclaim_full_cycle_gives_every_page_back(struct ktest *test)
 	drain_all_pages();
 	for (int z = 0; z < MAX_NR_ZONES; z++)
 		before[z] = zones[z].free_pages;
-	KTEST_EXPECT_EQ(test, pc_cache_blocks(bdev, RC_BLOCK, 1024), 0);
-	for (unsigned long b = RC_BLOCK; b < RC_BLOCK + 1024; b += 8)
+	KTEST_EXPECT_EQ(test, pc_cache_blocks(bdev, RC_BLOCK + 2000, 1024), 0);
+	for (unsigned long b = RC_BLOCK + 2000; b < RC_BLOCK + 3024; b += 8)
 		pc_write_header(bdev, b, "reclaim: cycle");
 	shrink_all_memory(300, GFP_KERNEL);
 	sync_bdevs();
@@ -249,7 +249,7 @@ static void reclaim_full_cycle_gives_every_page_back(struct ktest *test)
 	drain_all_pages();
 	for (int z = 0; z < MAX_NR_ZONES; z++)
 		KTEST_EXPECT_EQ(test, zones[z].free_pages, before[z]);
-	pc_disk_expect(RC_BLOCK + 1016, "reclaim: cycle");
+	pc_disk_expect(RC_BLOCK + 3016, "reclaim: cycle");
 }
 
 static const struct ktest_case reclaim_cases[] = {

@@ -14,7 +14,8 @@
 #   make bench-linux-kernel  kmem386's kernel bench rows timed on Linux by a module
 #                          (tools/linux/kbench) built against Debian's headers
 #
-# Variables: PROG (default: hello and every test program), LINUX_SHELL=0|1
+# Variables: PROG (default: hello and every test program), DISK=1 (the
+# virtio disk build/run-disk.img, as for make run), LINUX_SHELL=0|1
 # (a shell after the programs; default 1 without PROG, 0 with it), ARGS
 # (arguments for each program), LINUX_APPEND (more kernel command line),
 # MEM, ACCEL, QEMU_EXTRA as for make run.
@@ -86,18 +87,18 @@ linux-prepare: user
 		echo "make linux-initramfs failed: see $(LINUX_DIR)/prepare.log"; }
 
 LINUX_QEMU = $(QEMU) $(QEMU_ACCEL) -m $(MEM) -no-reboot -nic none $(QEMU_EXTRA) \
-	-kernel $(LINUX_KERNEL) -initrd $(LINUX_INITRD)
+	$(QEMU_DISK) -kernel $(LINUX_KERNEL) -initrd $(LINUX_INITRD)
 
 LINUX_RUN_ARGS = kmem386.progs=$(subst $(space),$(comma),$(LINUX_PROGS)) \
 	kmem386.args=$(subst $(space),$(comma),$(strip $(ARGS))) \
 	kmem386.shell=$(LINUX_SHELL)
 
-linux: deps $(LINUX_INITRD)
+linux: deps $(LINUX_INITRD) $(RUN_DISK_DEP)
 	$(LINUX_QEMU) $(QEMU_CONSOLE) \
 		-append "$(strip $(LINUX_CMDLINE) $(LINUX_RUN_ARGS) $(LINUX_APPEND))"; \
 		$(QEMU_OK)
 
-bench-linux: deps $(LINUX_INITRD)
+bench-linux: deps $(LINUX_INITRD) $(RUN_DISK_DEP)
 	$(PYTHON) tests/linux_check.py bench --linux-dir $(LINUX_DIR) \
 		--mem $(MEM) --accel $(ACCEL) $(if $(ARGS),--args "$(ARGS)") \
 		--progs "$(USER_BENCHES)" --append "$(LINUX_APPEND)"
