@@ -9,11 +9,19 @@
  * remains and GFP_KERNEL then succeeds by reclaiming it itself; GFP_NOIO
  * reclaim writes nothing; allocations only fail once no reclaimable cache
  * is left; a whole cycle (read, write, reclaim, sync, drop) gives back
- * every page.  Cases that need a quiet kswapd hold it in Linux's
+ * every page; a process's anonymous pages are on the LRU lists but never
+ * scanned (no swap); a program that needs memory held by clean cache gets
+ * it without the OOM killer.  Cases that need a quiet kswapd hold it in Linux's
  * "unreclaimable node" state for their duration.
  */
+#include <cmdline.h>
+#include <errno.h>
+#include <fs.h>
 #include <kernel.h>
 #include <sched.h>
+#include <signal.h>
+#include <string.h>
+#include <umh.h>
 #include <slab.h>
 #include <swap.h>
 #include <timer.h>
@@ -252,6 +260,118 @@ static void reclaim_full_cycle_gives_every_page_back(struct ktest *test)
 	pc_disk_expect(RC_BLOCK + 3016, "reclaim: cycle");
 }
 
+/* --- with a program: anonymous memory, the OOM killer ------------------------ */
+
+static const char *const rc_envp[] = { "HOME=/", NULL };
+
+/*
+ * Start `hog MB` (user/hog.c: touches MB of anonymous memory, then
+ * sleeps) and wait until it holds them or has ended: its pid, or <= 0.
+ */
+static int rc_start_hog(struct ktest *test, struct umh_info *info,
+			const char **argv)
+{
+	int pid, tries = 0;
+	/* MB to pages: hog's argument. */
+	unsigned long want = simple_strtoul(argv[1], NULL, 10)
+			     << (20 - PAGE_SHIFT);
+
+	if (IS_ERR_OR_NULL(path_lookup("/user/hog", NULL, NULL)))
+		ktest_skip(
+			test,
+			"needs the initramfs (/user/hog): boot with -initrd");
+	*info = (struct umh_info){ .path = "/user/hog",
+				   .argv = argv,
+				   .envp = rc_envp,
+				   .quiet = true };
+	pid = umh_spawn(info, false);
+	while (pid > 0 && tries++ < 1000) {
+		struct task_struct *task = find_get_task_by_vpid(pid);
+		bool there;
+
+		if (!task)
+			break;
+		/* Exec'd (its own name), holding its pages, asleep; or dead. */
+		there = (task->flags & PF_EXITING) ||
+			(!strcmp(task->comm, "hog") && task->mm &&
+			 get_mm_counter(task->mm, MM_ANONPAGES) >= want &&
+			 READ_ONCE(task->__state) != TASK_RUNNING);
+		put_task_struct(task);
+		if (there)
+			break;
+		schedule_timeout_uninterruptible(1);
+	}
+	return pid;
+}
+
+static void rc_stop_hog(struct umh_info *info, int pid)
+{
+	struct task_struct *task;
+
+	if (pid <= 0)
+		return;
+	task = find_get_task_by_vpid(pid);
+	if (task) {
+		send_sig(SIGKILL, task);
+		put_task_struct(task);
+	}
+	umh_wait(info, pid);
+}
+
+static void reclaim_anonymous_pages_are_listed_not_reclaimed(struct ktest *test)
+{
+	const char *argv[] = { "hog", "4", NULL };
+	unsigned long anon = node_page_state(NR_INACTIVE_ANON) +
+			     node_page_state(NR_ACTIVE_ANON);
+	unsigned long scanned = sum_vm_event(PGSCAN_ANON);
+	struct umh_info info;
+	int pid;
+
+	pc_bdev_or_skip(test);
+	pid = rc_start_hog(test, &info, argv);
+	KTEST_EXPECT_GT(test, pid, 0);
+	/* 4 MB of a process's pages: on the anonymous LRU list ... */
+	KTEST_EXPECT_GE(test,
+			node_page_state(NR_INACTIVE_ANON) +
+				node_page_state(NR_ACTIVE_ANON),
+			anon + 1024);
+	/* ... and reclaim passes them by: there is no swap. */
+	shrink_all_memory(4096, GFP_KERNEL);
+	KTEST_EXPECT_EQ(test, sum_vm_event(PGSCAN_ANON), scanned);
+	KTEST_EXPECT_GE(test,
+			node_page_state(NR_INACTIVE_ANON) +
+				node_page_state(NR_ACTIVE_ANON),
+			anon + 1024);
+	rc_stop_hog(&info, pid);
+	KTEST_EXPECT_LT(test,
+			node_page_state(NR_INACTIVE_ANON) +
+				node_page_state(NR_ACTIVE_ANON),
+			anon + 1024);
+}
+
+static void reclaim_no_oom_kill_while_cache_remains(struct ktest *test)
+{
+	struct block_device *bdev = pc_bdev_or_skip(test);
+	const char *argv[] = { "hog", "8", NULL };
+	unsigned long kills = sum_vm_event(OOM_KILL);
+	struct umh_info info;
+	struct hoard h;
+	int pid;
+
+	/* 16 MB of clean cache, and memory otherwise at its low marks. */
+	KTEST_EXPECT_EQ(test, pc_cache_blocks(bdev, RC_BLOCK, 4096), 0);
+	hoard_init(&h);
+	rc_fill_to_low(&h);
+	/* A program needs 8 MB: reclaim gives it the cache's pages. */
+	pid = rc_start_hog(test, &info, argv);
+	KTEST_EXPECT_GT(test, pid, 0);
+	KTEST_EXPECT_EQ(test, sum_vm_event(OOM_KILL), kills);
+	KTEST_EXPECT_LT(test, pc_cached(bdev, RC_BLOCK, 4096), 4096);
+	KTEST_EXPECT_GT(test, pc_cached(bdev, RC_BLOCK, 4096), 0);
+	rc_stop_hog(&info, pid);
+	hoard_release(&h);
+}
+
 static const struct ktest_case reclaim_cases[] = {
 	KTEST_CASE(reclaim_frees_clean_pages_before_dirty_ones),
 	KTEST_CASE(reclaim_writes_dirty_pages_and_loses_none),
@@ -261,6 +381,8 @@ static const struct ktest_case reclaim_cases[] = {
 	KTEST_CASE(reclaim_atomic_fails_where_kernel_reclaims),
 	KTEST_CASE(reclaim_allocations_fail_only_without_cache),
 	KTEST_CASE(reclaim_full_cycle_gives_every_page_back),
+	KTEST_CASE(reclaim_anonymous_pages_are_listed_not_reclaimed),
+	KTEST_CASE(reclaim_no_oom_kill_while_cache_remains),
 	{}
 };
 KTEST_SUITE(reclaim, reclaim_cases);
