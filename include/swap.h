@@ -48,6 +48,8 @@ unsigned long zone_reclaimable_pages(const struct zone *zone);
 unsigned long reclaimable_pages_below(enum zone_type highest_zoneidx);
 /* Boot: start kswapd0. */
 int kswapd_run(int nid);
+/* Is kswapd asleep with nothing asked of it (or not started)? */
+bool kswapd_idle(void);
 /* Is current kswapd? */
 bool current_is_kswapd(void);
 /* Times kswapd woke up and times it went to sleep balanced. */

@@ -388,6 +388,15 @@ unsigned long shrink_all_memory(unsigned long nr, gfp_t gfp)
 
 /* --- kswapd ----------------------------------------------------------------- */
 
+bool kswapd_idle(void)
+{
+	pg_data_t *pgdat = NODE_DATA(0);
+
+	return !pgdat->kswapd ||
+	       (READ_ONCE(pgdat->kswapd_highest_zoneidx) == ZONE_NONE &&
+		waitqueue_active(&pgdat->kswapd_wait));
+}
+
 bool current_is_kswapd(void)
 {
 	return current->flags & PF_KSWAPD;
