@@ -414,9 +414,13 @@ def main_bench(args):
         return 1
     icount = args.accel == "tcg"
     unit = "instructions" if icount else "cycles"
+    disk = disk_copy(DISK)
     argv = qemu_argv(args.linux_dir, args.progs.split(), mem=args.mem, accel=args.accel,
-                     icount=icount, args=args.args, append=args.append, initrd=args.initrd)
+                     icount=icount, args=args.args, append=args.append, initrd=args.initrd,
+                     disk=disk)
     boot = boot_linux(argv, args.timeout)
+    if disk:
+        os.unlink(disk)
     out, name = Path(args.out), args.name
     out.mkdir(parents=True, exist_ok=True)
     (out / f"{name}.log").write_text(boot.output)
@@ -558,7 +562,7 @@ def self_test():
 
 
 def kmem386_argv(kernel, initrd, progs, mem="2G", accel="tcg", icount=False, args="",
-                 smp=1):
+                 smp=1, disk=None):
     """kmem386 in boot mode `progs`: the same programs and markers as Linux's /init."""
     words = ["kmem386.progs=" + ",".join(progs), "kmem386.args=" + ",".join(args.split()),
              "quiet"]
@@ -566,7 +570,7 @@ def kmem386_argv(kernel, initrd, progs, mem="2G", accel="tcg", icount=False, arg
             "-m", mem, "-smp", str(smp), "-kernel", str(kernel), "-initrd", str(initrd),
             "-append", " ".join(words), "-display", "none", "-serial", "stdio",
             "-monitor", "none", "-no-reboot",
-            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", *drive_args(disk)]
 
 
 def both_table(mine, theirs, unit):
@@ -599,18 +603,23 @@ def main_bench_both(args):
     icount = args.accel == "tcg"
     unit = "instructions" if icount else "cycles"
     progs = args.progs.split()
+    disks = [disk_copy(DISK), disk_copy(DISK)]  # /dev/vda, one each
     mine_argv = kmem386_argv(args.kernel, args.kmem386_initrd, progs, mem=args.mem,
                              accel=args.accel, icount=icount, args=args.args,
-                             smp=args.smp)
+                             smp=args.smp, disk=disks[0])
     # Linux stays at -smp 1: its -smp 4 boot printed nothing in 600 s under
     # -icount.  The rows are one process or two taking turns, so one CPU
     # is the fair reference.
     linux_argv = qemu_argv(args.linux_dir, progs, mem=args.mem, accel=args.accel,
-                           icount=icount, args=args.args, append=args.append)
+                           icount=icount, args=args.args, append=args.append,
+                           disk=disks[1])
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
         mine_f = pool.submit(boot_linux, mine_argv, args.timeout)
         linux_f = pool.submit(boot_linux, linux_argv, args.timeout)
         mine_boot, linux_boot = mine_f.result(), linux_f.result()
+    for d in disks:
+        if d:
+            os.unlink(d)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     (out / "bench-user-kmem386.log").write_text(mine_boot.output)
