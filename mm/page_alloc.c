@@ -128,7 +128,8 @@ void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 {
 	while (order < MAX_ORDER - 1) {
 		unsigned long buddy_pfn = pfn ^ (1UL << order);
-		struct page *buddy = page + (buddy_pfn - pfn);
+		/* A signed step: the buddy below would wrap an unsigned one. */
+		struct page *buddy = page + ((long)buddy_pfn - (long)pfn);
 
 		if (!page_is_buddy(buddy, buddy_pfn, zone, order))
 			break;
