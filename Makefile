@@ -3,6 +3,7 @@
 #   make            build build/kernel.elf
 #   make run        boot the GRUB ISO in QEMU (-m 2G), COM1 on this terminal
 #   make test       host unit tests + every QEMU boot of the test matrix
+#   make fuzz       the libFuzzer targets of mm/ (FUZZ_SECONDS=300 in all)
 #   make iso        build/kmem386.iso (GRUB, BIOS boot)
 #   make run-kernel boot build/kernel.elf directly (QEMU -kernel)
 #   make gdb        QEMU halted with its gdb stub, gdb attached
@@ -94,6 +95,8 @@ kernel: $(KERNEL)
 
 -include $(DEPS)
 include tests/host/host.mk
+include tests/host/mm_sim/sim.mk
+include tests/fuzz/fuzz.mk
 
 # --- dependencies ----------------------------------------------------------
 # The tools the build and QEMU need; installed as root, named otherwise.
@@ -186,9 +189,11 @@ bench: deps $(KERNEL)
 		--accel $(ACCEL) --append "$(APPEND)"
 
 # --- tests -----------------------------------------------------------------
+# The host tests: lib/ (gcc), mm/ on the simulated machine, the fuzz corpus.
 test: deps $(KERNEL) $(BUILD)/kernel-core.elf $(ISO) host-tests
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --iso $(ISO) \
-		--host-tests $(HOST_TEST_BIN)
+		--host-tests $(HOST_TEST_BIN) --host-tests $(SIM_TEST_BIN) \
+		--host-tests $(FUZZ_REPLAY_BIN)
 
 # --- housekeeping ----------------------------------------------------------
 FORMAT_FILES = $(shell find arch include kernel lib mm teach tests bench \
