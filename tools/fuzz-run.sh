@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/bin/bash
 # fuzz-run.sh - run the libFuzzer targets of tests/fuzz, then minimise the
 # corpus they grew (make fuzz).
 #
@@ -29,14 +29,12 @@ run_one() {
 }
 
 echo "fuzz: $count targets, ${per} s each, $jobs at a time (logs: $build/<target>.log)"
-running=0
 for t in $targets; do
+	# A pool: the next target starts when one ends.
+	while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do
+		wait -n
+	done
 	run_one "$t" &
-	running=$((running + 1))
-	if [ "$running" -ge "$jobs" ]; then
-		wait
-		running=0
-	fi
 done
 wait
 
