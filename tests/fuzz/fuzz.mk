@@ -22,7 +22,8 @@ FUZZ_TARGETS ?= page slab vmalloc kmap mm
 FUZZ_SECONDS ?= 300
 FUZZ_JOBS ?= 2
 FUZZ_CORPUS := tests/fuzz/corpus
-FUZZ_SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fsanitize-ignorelist=tests/host/mm_sim/asan_ignore.txt
 
 FUZZ_HARNESS_SRCS := $(filter-out tests/fuzz/entry.c tests/fuzz/replay.c, \
 	$(sort $(wildcard tests/fuzz/*.c)))

@@ -77,6 +77,7 @@ int sim_catch_panic(void (*fn)(void *arg), void *arg);
 struct sim_snapshot;
 struct sim_snapshot *sim_snapshot_take(void);
 int sim_snapshot_restore(const struct sim_snapshot *snap);
+void sim_snapshot_free(struct sim_snapshot *snap);
 
 /* The kernel log since `mark` on stderr (what a finding shows). */
 void sim_dump_log(u64 mark);

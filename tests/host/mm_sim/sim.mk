@@ -33,8 +33,11 @@ SIM_TEST_BIN := $(SIM_BUILD)/mm_tests
 SIM_TEST_ARGS ?=
 
 SIM_SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all
-# gcc only: what clang does not know.
-SIM_CC_WARN := $(if $(filter gcc%,$(notdir $(SIM_CC))),-Wshadow=local)
+# gcc only: what clang does not know; clang only: the tables of variables
+# the linker makes (asan_ignore.txt says why).
+SIM_IS_GCC = $(filter gcc%,$(notdir $(1)))
+SIM_CC_WARN := $(if $(call SIM_IS_GCC,$(SIM_CC)),-Wshadow=local, \
+	-fsanitize-ignorelist=tests/host/mm_sim/asan_ignore.txt)
 # The kernel's warnings; -fno-pie: the kernel's addresses are absolute.
 SIM_BASE_CFLAGS := -m32 -O1 -g -std=gnu11 -fno-pie -fno-common \
 	-fno-omit-frame-pointer -fno-strict-aliasing \

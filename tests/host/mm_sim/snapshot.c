@@ -157,3 +157,13 @@ int sim_snapshot_restore(const struct sim_snapshot *snap)
 	__flush_tlb_all(); /* the windows go; the direct map from the tables */
 	return 0;
 }
+
+void sim_snapshot_free(struct sim_snapshot *snap)
+{
+	if (!snap)
+		return;
+	free(snap->state);
+	free(snap->runs);
+	free(snap->bytes);
+	free(snap);
+}
