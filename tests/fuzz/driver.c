@@ -13,7 +13,7 @@
  * runs), its low six bits the operation within it, which reads its own
  * arguments from the bytes after it.  A used-up input reads zeros, so every
  * byte string is a valid program.  At most FZ_MAX_STEPS operations run;
- * after each the invariants are checked (check.c), all of them every 32.
+ * after each the invariants are checked (check.c), all of them every 64.
  * Then everything is given back (kmaps first, the pages they map last),
  * and the machine must be as the boot left it.
  */
@@ -30,7 +30,7 @@
 #include "sim.h"
 
 #define FZ_MAX_STEPS 200
-#define FZ_FULL_CHECK_EVERY 32
+#define FZ_FULL_CHECK_EVERY 64
 
 struct fz_state fz;
 /* Each machine as its first boot left it: later inputs start from a copy. */

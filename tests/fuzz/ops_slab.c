@@ -47,13 +47,13 @@ static gfp_t fz_slab_gfp(u8 g)
 	return gfp;
 }
 
-/* Sizes: mostly the caches', some large blocks, 0 and too much. */
+/* Sizes: mostly the caches', some large blocks (to 256 KB), 0, too much. */
 static size_t fz_size(u16 v)
 {
 	if (v == 0xffff)
 		return KMALLOC_MAX_SIZE + 1;
 	if ((v & 0xc000) == 0xc000)
-		return (size_t)(v & 0x3fff) * 64;
+		return (size_t)(v & 0x3fff) * 16;
 	if (v & 0x8000)
 		return v & 0x1fff;
 	return v & 0x1ff;
@@ -394,6 +394,18 @@ static void *fz_freed_free_obj(u8 n, int *cache)
 	return p;
 }
 
+/*
+ * A report of a damaged object prints it in hex (up to a page, as Linux's
+ * print_trailer()): misuse is done on small objects, or one report of an
+ * 8 KB object would cost more than a thousand operations.
+ */
+#define FZ_MISUSE_MAX_OBJECT 512
+
+static bool fz_small(const struct kmem_cache *s)
+{
+	return s && s->object_size <= FZ_MISUSE_MAX_OBJECT;
+}
+
 static void fz_slab_misuse(struct fz_input *in)
 {
 	u8 kind = fz_u8(in), n = fz_u8(in);
@@ -409,8 +421,9 @@ static void fz_slab_misuse(struct fz_input *in)
 		if (!p)
 			break;
 		s = fz.caches[c].s;
-		if (!(s->flags & (SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE)) &&
-		    virt_to_page(p)->slab_head->freelist != p)
+		if (!fz_small(s) ||
+		    (!(s->flags & (SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE)) &&
+		     virt_to_page(p)->slab_head->freelist != p))
 			break;
 		kmem_cache_free(s, p);
 		fz_expect_report(&r, "a double free");
@@ -430,7 +443,7 @@ static void fz_slab_misuse(struct fz_input *in)
 	case 2: /* a write after free, where P shows it: validate repairs */
 		p = fz_freed_free_obj(n, &c);
 		s = p ? fz.caches[c].s : NULL;
-		if (!s || !(s->flags & __OBJECT_POISON))
+		if (!fz_small(s) || !(s->flags & __OBJECT_POISON))
 			break;
 		((u8 *)p)[n % s->object_size] ^= 0x11;
 		FZ_CHECK(kmem_cache_validate(s) > 0,
@@ -442,7 +455,7 @@ static void fz_slab_misuse(struct fz_input *in)
 		if (i < 0)
 			break;
 		s = virt_to_cache(fz.objs[i].ptr);
-		if (!s || !(s->flags & SLAB_RED_ZONE))
+		if (!fz_small(s) || !(s->flags & SLAB_RED_ZONE))
 			break;
 		((u8 *)fz.objs[i].ptr)[s->object_size] = 0x78;
 		fz_free_obj(i);
