@@ -6,7 +6,8 @@ What runs, in a thread pool of os.cpu_count() workers (-j N):
   *.checks      one shell-mode boot per checks file (checks.py)
   console runs  pasted input, line editing, PS/2 + VGA (console.py)
   bench mode    `bench bench.iters=2` (bench_mode.py)
-  host          each --host-tests binary (the host unit tests of lib/)
+  host NAME     each --host-tests binary (the host unit tests of lib/, of
+                mm/ on the simulated machine, the fuzz corpus replay)
   runner self-test  this package's own tests (selftest.py)
 
 --only NAME restricts the runs to those named (see --list); the host tests
@@ -147,8 +148,11 @@ def plan_runs(args, ap, check_runs):
     if wanted(BENCH_CHECK["name"]):
         runs.append((BENCH_CHECK["name"], "bench", lambda: run_bench_check(args)))
     for i, path in enumerate(args.host_tests):
-        label = "host" if len(args.host_tests) == 1 else f"host {i + 1}"
-        runs.append((label, label, lambda p=path, l=label: run_host_tests(p, l, args)))
+        # "host lib_tests", "host mm_tests", "host fuzz_replay": which binary.
+        label = "host" if len(args.host_tests) == 1 else \
+            f"host {os.path.basename(path)}"
+        runs.append((label, label.replace(" ", "-"),
+                     lambda p=path, l=label: run_host_tests(p, l, args)))
     if wanted(SELF_TEST_NAME):
         runs.append((SELF_TEST_NAME, "runner-self-test", run_self_test))
     return runs
