@@ -2,9 +2,10 @@
 # fuzz-run.sh - run the libFuzzer targets of tests/fuzz, then minimise the
 # corpus they grew (make fuzz).
 #
-#   tools/fuzz-run.sh BUILD-DIR CORPUS-DIR SECONDS JOBS TARGET...
+#   tools/fuzz-run.sh BUILD-DIR CORPUS-DIR SECONDS JOBS MAX-LEN TARGET...
 #
 # Each target fuzzes for SECONDS / number-of-targets, JOBS targets at a time,
+# on inputs of at most MAX-LEN bytes (about a third as many operations),
 # starting from and adding to CORPUS-DIR/<target>; a finding stops it and
 # leaves the input in BUILD-DIR/<target>-artifacts/.  Then each corpus is
 # merged into a fresh directory (libFuzzer's -merge=1: the fewest inputs
@@ -12,8 +13,8 @@
 # each target and their total; exits 1 if any target found something.
 set -u
 
-build=$1 corpus=$2 seconds=$3 jobs=$4
-shift 4
+build=$1 corpus=$2 seconds=$3 jobs=$4 max_len=$5
+shift 5
 targets="$*"
 count=$#
 per=$((seconds / count))
@@ -22,7 +23,7 @@ per=$((seconds / count))
 run_one() {
 	t=$1
 	mkdir -p "$corpus/$t" "$build/$t-artifacts"
-	"$build/fuzz_$t" -max_total_time="$per" -timeout=20 -max_len=512 \
+	"$build/fuzz_$t" -max_total_time="$per" -timeout=20 -max_len="$max_len" \
 		-print_final_stats=1 -artifact_prefix="$build/$t-artifacts/" \
 		"$corpus/$t" > "$build/$t.log" 2>&1
 	echo $? > "$build/$t.status"

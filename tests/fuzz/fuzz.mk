@@ -7,6 +7,8 @@
 #   make fuzz-build         build build/fuzz/fuzz_<target> (clang, libFuzzer)
 #   make fuzz-replay        build build/mm_sim/fuzz_replay and replay the corpus
 #   FUZZ_TARGETS="slab kmap" FUZZ_SECONDS=60 FUZZ_JOBS=2   narrow a run
+#   FUZZ_MAX_LEN=512        longer programs (default 256 bytes: about 80
+#                           operations; the harness runs at most 200)
 #
 # The targets (tests/fuzz/targets.c) run the harness of tests/fuzz on the
 # objects of tests/host/mm_sim/sim.mk, compiled a second time with clang,
@@ -21,6 +23,7 @@ FUZZ_BUILD := $(or $(BUILD),build)/fuzz
 FUZZ_TARGETS ?= page slab vmalloc kmap mm
 FUZZ_SECONDS ?= 300
 FUZZ_JOBS ?= 2
+FUZZ_MAX_LEN ?= 256
 FUZZ_CORPUS := tests/fuzz/corpus
 FUZZ_SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fsanitize-ignorelist=tests/host/mm_sim/asan_ignore.txt
@@ -78,6 +81,6 @@ fuzz-replay: $(FUZZ_REPLAY_BIN)
 # tools/fuzz-run.sh prints each target's executions and the total.
 fuzz: $(FUZZ_BINS)
 	@./tools/fuzz-run.sh $(FUZZ_BUILD) $(FUZZ_CORPUS) $(FUZZ_SECONDS) \
-		$(FUZZ_JOBS) $(FUZZ_TARGETS)
+		$(FUZZ_JOBS) $(FUZZ_MAX_LEN) $(FUZZ_TARGETS)
 
 -include $(FUZZ_OBJS:.o=.d) $(FUZZ_REPLAY_OBJS:.o=.d)
