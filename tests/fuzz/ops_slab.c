@@ -406,82 +406,134 @@ static bool fz_small(const struct kmem_cache *s)
 	return s && s->object_size <= FZ_MISUSE_MAX_OBJECT;
 }
 
+/* A double free, where the design catches it. */
+static void fz_double_free(u8 n)
+{
+	struct fz_reports r;
+	struct kmem_cache *s;
+	int c;
+	void *p = fz_freed_free_obj(n, &c);
+
+	if (!p)
+		return;
+	s = fz.caches[c].s;
+	if (!fz_small(s) ||
+	    (!(s->flags & (SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE)) &&
+	     virt_to_page(p)->slab_head->freelist != p))
+		return;
+	fz_reports_snap(&r);
+	kmem_cache_free(s, p);
+	fz_expect_report(&r, "a double free");
+	fz.touched_cache = c;
+}
+
+/* A pointer into an object, where F checks it. */
+static void fz_free_into_object(u8 n)
+{
+	int i = fz_pick_obj(n);
+	struct fz_reports r;
+	struct kmem_cache *s;
+
+	if (i < 0 || fz.objs[i].size < 2)
+		return;
+	s = virt_to_cache(fz.objs[i].ptr);
+	if (!s || !(s->flags & SLAB_CONSISTENCY_CHECKS))
+		return;
+	fz_reports_snap(&r);
+	kfree((char *)fz.objs[i].ptr + 1);
+	fz_expect_report(&r, "kfree of a pointer into an object");
+	fz.touched_cache = fz.objs[i].cache;
+}
+
+/* A write after free, where P shows it: kmem_cache_validate() repairs. */
+static void fz_write_after_free(u8 n)
+{
+	int c;
+	void *p = fz_freed_free_obj(n, &c);
+	struct kmem_cache *s = p ? fz.caches[c].s : NULL;
+
+	if (!fz_small(s) || !(s->flags & __OBJECT_POISON))
+		return;
+	((u8 *)p)[n % s->object_size] ^= 0x11;
+	FZ_CHECK(kmem_cache_validate(s) > 0,
+		 "a write after free in %s was not found", s->name);
+	fz.touched_cache = c;
+}
+
+/* A write past the end, where Z guards: the free reports and repairs. */
+static void fz_write_past_end(u8 n)
+{
+	int i = fz_pick_obj(n);
+	struct fz_reports r;
+	struct kmem_cache *s;
+
+	if (i < 0)
+		return;
+	s = virt_to_cache(fz.objs[i].ptr);
+	if (!fz_small(s) || !(s->flags & SLAB_RED_ZONE))
+		return;
+	fz_reports_snap(&r);
+	((u8 *)fz.objs[i].ptr)[s->object_size] = 0x78;
+	fz_free_obj(i);
+	fz_expect_report(&r, "a write into the right red zone");
+}
+
+/* kmem_cache_free() to the wrong cache: a WARN, freed in the right one. */
+static void fz_free_to_wrong_cache(u8 n, u8 other)
+{
+	int i = fz_pick_obj(n), c = fz_pick_cache(other);
+	struct fz_reports r;
+	struct kmem_cache *s;
+	void *p;
+
+	if (i < 0 || c < 0 || fz.objs[i].cache == c ||
+	    !virt_to_cache(fz.objs[i].ptr))
+		return;
+	fz_expect_tag_range(fz.objs[i].ptr, fz.objs[i].size, fz.objs[i].tag,
+			    "object");
+	p = fz.objs[i].ptr;
+	s = virt_to_cache(p);
+	fz_reports_snap(&r);
+	kmem_cache_free(fz.caches[c].s, p);
+	fz_expect_report(&r, "kmem_cache_free to the wrong cache");
+	fz.touched_cache = fz.objs[i].cache;
+	fz_forget_obj(i);
+	fz_expect_freed_obj(p, s);
+}
+
+/* kfree() of what kmalloc never gave: a vmalloc area, the host's stack. */
+static void fz_kfree_foreign(u8 n)
+{
+	int i = fz_pick_area(n);
+	struct fz_reports r;
+
+	fz_reports_snap(&r);
+	kfree(i >= 0 ? fz.areas[i].addr : (void *)&r);
+	fz_expect_report(&r, "kfree of no kmalloc pointer");
+}
+
 static void fz_slab_misuse(struct fz_input *in)
 {
 	u8 kind = fz_u8(in), n = fz_u8(in);
-	struct fz_reports r;
-	struct kmem_cache *s;
-	int i, c;
-	void *p;
 
-	fz_reports_snap(&r);
 	switch (kind % 6) {
-	case 0: /* a double free, where the design catches it */
-		p = fz_freed_free_obj(n, &c);
-		if (!p)
-			break;
-		s = fz.caches[c].s;
-		if (!fz_small(s) ||
-		    (!(s->flags & (SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE)) &&
-		     virt_to_page(p)->slab_head->freelist != p))
-			break;
-		kmem_cache_free(s, p);
-		fz_expect_report(&r, "a double free");
-		fz.touched_cache = c;
+	case 0:
+		fz_double_free(n);
 		break;
-	case 1: /* a pointer into an object, where F checks it */
-		i = fz_pick_obj(n);
-		if (i < 0 || fz.objs[i].size < 2)
-			break;
-		s = virt_to_cache(fz.objs[i].ptr);
-		if (!s || !(s->flags & SLAB_CONSISTENCY_CHECKS))
-			break;
-		kfree((char *)fz.objs[i].ptr + 1);
-		fz_expect_report(&r, "kfree of a pointer into an object");
-		fz.touched_cache = fz.objs[i].cache;
+	case 1:
+		fz_free_into_object(n);
 		break;
-	case 2: /* a write after free, where P shows it: validate repairs */
-		p = fz_freed_free_obj(n, &c);
-		s = p ? fz.caches[c].s : NULL;
-		if (!fz_small(s) || !(s->flags & __OBJECT_POISON))
-			break;
-		((u8 *)p)[n % s->object_size] ^= 0x11;
-		FZ_CHECK(kmem_cache_validate(s) > 0,
-			 "a write after free in %s was not found", s->name);
-		fz.touched_cache = c;
+	case 2:
+		fz_write_after_free(n);
 		break;
-	case 3: /* a write past the end, where Z guards: the free reports */
-		i = fz_pick_obj(n);
-		if (i < 0)
-			break;
-		s = virt_to_cache(fz.objs[i].ptr);
-		if (!fz_small(s) || !(s->flags & SLAB_RED_ZONE))
-			break;
-		((u8 *)fz.objs[i].ptr)[s->object_size] = 0x78;
-		fz_free_obj(i);
-		fz_expect_report(&r, "a write into the right red zone");
+	case 3:
+		fz_write_past_end(n);
 		break;
-	case 4: /* kmem_cache_free() to the wrong cache: freed in the right one */
-		i = fz_pick_obj(n);
-		c = fz_pick_cache(kind >> 3);
-		if (i < 0 || c < 0 || fz.objs[i].cache == c ||
-		    !virt_to_cache(fz.objs[i].ptr))
-			break;
-		fz_expect_tag_range(fz.objs[i].ptr, fz.objs[i].size,
-				    fz.objs[i].tag, "object");
-		p = fz.objs[i].ptr;
-		s = virt_to_cache(p);
-		kmem_cache_free(fz.caches[c].s, p);
-		fz_expect_report(&r, "kmem_cache_free to the wrong cache");
-		fz.touched_cache = fz.objs[i].cache;
-		fz_forget_obj(i);
-		fz_expect_freed_obj(p, s);
+	case 4:
+		fz_free_to_wrong_cache(n, kind >> 3);
 		break;
-	default: /* kfree of what kmalloc never gave */
-		i = fz_pick_area(n);
-		p = i >= 0 ? fz.areas[i].addr : &r;
-		kfree(p);
-		fz_expect_report(&r, "kfree of no kmalloc pointer");
+	default:
+		fz_kfree_foreign(n);
 		break;
 	}
 }
