@@ -16,8 +16,11 @@ __noreturn void sim_bail(void);
 extern u64 sim_boot_mark;
 /* mmu.c: the page directory and the direct map, at boot. */
 void sim_paging_init(void);
-/* tlb.c: the host mappings a boot starts from (before the page tables). */
-void tlb_boot(void);
+/*
+ * tlb.c: the host mappings a boot starts from (before the page tables);
+ * true if the direct map of the last boot was kept (the rest is unmapped).
+ */
+bool tlb_boot(void);
 /* snapshot.c: the kernel's variables as the program loaded them. */
 void sim_power_on(void);
 

@@ -216,9 +216,10 @@ void sim_tlb_prefill(unsigned long vaddr)
 /*
  * At boot, before the page tables exist: the walker's view of lowmem, and
  * a boot mapping of all of lowmem, unless the last boot's direct map (of a
- * machine with the same lowmem) is still there, which will do.
+ * machine with the same lowmem) is still there, which will do.  Returns
+ * true in that case: every TLB entry outside the direct map is gone.
  */
-void tlb_boot(void)
+bool tlb_boot(void)
 {
 	unsigned long end = max_low_pfn << PAGE_SHIFT;
 
@@ -232,10 +233,11 @@ void tlb_boot(void)
 	    (unsigned long)high_memory == dmap_signature_end) {
 		host_unmap(end + PAGE_OFFSET,
 			   HOST_KERNEL_END - PAGE_OFFSET - end);
-		return;
+		return true;
 	}
 	host_unmap(HOST_KERNEL_START, HOST_KERNEL_END - HOST_KERNEL_START);
 	dmap_signature = 0;
 	if (host_map(PAGE_OFFSET, 0, max_low_pfn, 1))
 		panic("sim: cannot map the boot mapping of lowmem");
+	return false;
 }
