@@ -8,9 +8,12 @@
 # on inputs of at most MAX-LEN bytes (about a third as many operations),
 # starting from and adding to CORPUS-DIR/<target>; a finding stops it and
 # leaves the input in BUILD-DIR/<target>-artifacts/.  Then each corpus is
-# merged into a fresh directory (libFuzzer's -merge=1: the fewest inputs
-# that keep every feature) which replaces it.  Prints the executions of
-# each target and their total; exits 1 if any target found something.
+# merged into a fresh directory which replaces it: libFuzzer's -merge=1
+# with -use_counters=0, the fewest inputs that reach every edge the corpus
+# reaches (a few dozen per target, replayed by `make test`; counting how
+# often each edge runs would keep ten times as many).  Prints the
+# executions of each target and their total; exits 1 if any target found
+# something.
 set -u
 
 build=$1 corpus=$2 seconds=$3 jobs=$4 max_len=$5
@@ -52,11 +55,12 @@ for t in $targets; do
 		grep -m1 -A3 'FINDING\|ERROR: ' "$build/$t.log"
 		continue
 	fi
-	# The fewest inputs that keep every feature replace the corpus.
+	# The fewest inputs that reach every edge replace the corpus.
 	rm -rf "$build/$t-merged"
 	mkdir -p "$build/$t-merged"
 	before=$(ls "$corpus/$t" | wc -l)
-	if "$build/fuzz_$t" -merge=1 -max_len=512 "$build/$t-merged" "$corpus/$t" \
+	if "$build/fuzz_$t" -merge=1 -use_counters=0 -max_len=512 \
+		"$build/$t-merged" "$corpus/$t" \
 		> "$build/$t-merge.log" 2>&1; then
 		rm -rf "$corpus/$t"
 		mv "$build/$t-merged" "$corpus/$t"
