@@ -7,8 +7,9 @@
  * of mm, tests/host/mm_sim, has its own).  The invalid-opcode handler looks
  * the address up: a WARN prints a "------------[ cut here ]------------"
  * report with registers and a call trace and continues after the ud2; a BUG
- * prints "kernel BUG at file:line!" and oopses.  The style rule: misuse by a caller is a WARN and
- * the kernel goes on; BUG is for states the kernel cannot continue from.
+ * prints "kernel BUG at file:line!" and oopses.  The style rule: misuse by
+ * a caller is a WARN and the kernel goes on; BUG is for states the kernel
+ * cannot continue from.
  */
 #ifndef _BUG_H
 #define _BUG_H
