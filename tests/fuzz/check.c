@@ -50,7 +50,7 @@ static struct fz_boot {
 	unsigned long slab_pages;
 } boots[FZ_MACHINES];
 
-/* --- buddy ------------------------------------------------------------------ */
+/* --- buddy ---------------------------------------------------------------- */
 
 static void check_free_lists(const struct zone *zone)
 {
@@ -208,7 +208,7 @@ static void check_blocks(void)
 	}
 }
 
-/* --- kmap, vmalloc --------------------------------------------------------------- */
+/* --- kmap, vmalloc -------------------------------------------------------- */
 
 /* The users of the pkmap slots are the harness's kmap()s (1024 slots). */
 static void check_pkmap_users(void)
@@ -241,7 +241,7 @@ static void check_kmaps(void)
 		 areas);
 }
 
-/* --- slab -------------------------------------------------------------------------- */
+/* --- slab ----------------------------------------------------------------- */
 
 struct slab_walk {
 	unsigned long slabs, objects, inuse, partial, full, empty;
@@ -365,7 +365,7 @@ void fz_check_step(bool full)
 	check_tags();
 }
 
-/* --- the start and the end ------------------------------------------------------------ */
+/* --- the start and the end ------------------------------------------------ */
 
 /* What any caller does before counting what is really free. */
 static void settle(void)

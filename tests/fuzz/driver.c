@@ -2,20 +2,20 @@
 /*
  * driver.c - one fuzz input, from power-on to the final check.
  *
- * The first byte picks the machine: bits 0-1 one of four RAM layouts
- * (with highmem or without, a larger min_free_kbytes), bits 2-3 the
- * slub_debug letters of every cache (none, FZPU, ZP, FU: the checks with
- * and without F take different paths).  The first input of each machine
- * boots it (mm_core_init(), the kernel's own bring-up) and keeps a
- * snapshot of it, settled; every later one starts from a copy of that
- * (tests/host/mm_sim/snapshot.c), six times faster than a boot.  Every following byte is an
- * operation: its top two bits a family (mapped onto the families the target
- * runs), its low six bits the operation within it, which reads its own
- * arguments from the bytes after it.  A used-up input reads zeros, so every
- * byte string is a valid program.  At most FZ_MAX_STEPS operations run;
- * after each the invariants are checked (check.c), all of them every 64.
- * Then everything is given back (kmaps first, the pages they map last),
- * and the machine must be as the boot left it.
+ * The first byte picks the machine: bits 0-1 one of four RAM layouts (with
+ * highmem or without, a larger min_free_kbytes), bits 2-3 the slub_debug
+ * letters of every cache (none, FZPU, ZP, FU: the checks with and without F
+ * take different paths).  The first input of each machine boots it
+ * (mm_core_init(), the kernel's own bring-up) and keeps a snapshot of it,
+ * settled; every later one starts from a copy of that
+ * (tests/host/mm_sim/snapshot.c), six times faster than a boot.  Every
+ * following byte is an operation: its top two bits a family (mapped onto the
+ * families the target runs), its low six bits the operation within it, which
+ * reads its own arguments from the bytes after it.  A used-up input reads
+ * zeros, so every byte string is a valid program.  At most FZ_MAX_STEPS
+ * operations run; after each the invariants are checked (check.c), all of them
+ * every 64. Then everything is given back (kmaps first, the pages they map
+ * last), and the machine must be as the boot left it.
  */
 #include <kernel.h>
 #include <bug.h>

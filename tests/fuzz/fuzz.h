@@ -43,7 +43,7 @@ struct fuzz_target {
 extern const struct fuzz_target fuzz_targets[];
 const struct fuzz_target *fuzz_target(const char *name);
 
-/* --- the input ------------------------------------------------------------- */
+/* --- the input ------------------------------------------------------------ */
 
 struct fz_input {
 	const u8 *data;
@@ -53,7 +53,7 @@ struct fz_input {
 u8 fz_u8(struct fz_input *in); /* 0 once the input is used up */
 u16 fz_u16(struct fz_input *in);
 
-/* --- what the harness holds -------------------------------------------------- */
+/* --- what the harness holds ----------------------------------------------- */
 
 #define FZ_BLOCKS 48 /* page blocks */
 #define FZ_OBJS 96 /* kmalloc and cache objects */
@@ -166,7 +166,7 @@ void fz_tag_range(void *addr, size_t size, u32 tag);
 void fz_expect_tag_range(const void *addr, size_t size, u32 tag,
 			 const char *what);
 
-/* --- the operations (ops_*.c): each consumes its arguments ------------------ */
+/* --- the operations (ops_*.c): each consumes its arguments ---------------- */
 
 void fz_op_page(struct fz_input *in, u8 op);
 void fz_op_slab(struct fz_input *in, u8 op);
@@ -183,7 +183,7 @@ void fz_free_block(int idx);
 void fz_tag_block(struct fz_block *b);
 void fz_expect_block_tags(const struct fz_block *b);
 
-/* --- the invariants (check.c) ------------------------------------------------- */
+/* --- the invariants (check.c) --------------------------------------------- */
 
 /* After every operation: cheap checks of everything, full ones at times. */
 void fz_check_step(bool full);

@@ -29,7 +29,7 @@ const struct fuzz_target *fuzz_target(const char *name)
 	return NULL;
 }
 
-/* --- for replay.c ----------------------------------------------------------- */
+/* --- for replay.c --------------------------------------------------------- */
 
 int fuzz_replay_one(const char *target, const unsigned char *data,
 		    unsigned long size);

@@ -14,7 +14,7 @@
 #include "host_ktest.h"
 #include "sim.h"
 
-/* Boot the machine described by the designated initialisers, or end the case. */
+/* Boot the machine the designated initialisers describe, or end the case. */
 #define SIM_BOOT(test, ...)                                     \
 	do {                                                    \
 		struct sim_machine __machine = { __VA_ARGS__ }; \

@@ -94,7 +94,7 @@ const char *host_kernel_range_error(void)
 	return range_error;
 }
 
-/* --- RAM -------------------------------------------------------------------- */
+/* --- RAM ------------------------------------------------------------------ */
 
 int host_ram_resize(unsigned long long bytes)
 {
@@ -127,7 +127,7 @@ void *host_ram_window(unsigned long bytes)
 	return window;
 }
 
-/* --- mappings --------------------------------------------------------------- */
+/* --- mappings ------------------------------------------------------------- */
 
 /*
  * mmap2 takes the offset in pages, so frames above 2 GB need no 64-bit
@@ -170,7 +170,7 @@ int host_unmap(unsigned long vaddr, unsigned long bytes)
 	return ret == (long)vaddr ? 0 : -1;
 }
 
-/* --- page faults -------------------------------------------------------------- */
+/* --- page faults ---------------------------------------------------------- */
 
 #define MAX_TRY_DEPTH 8
 
@@ -267,7 +267,7 @@ void host_bail(int value)
 	siglongjmp(try_stack[try_depth - 1].jmp, value ? value : -1);
 }
 
-/* --- the kernel's variables ------------------------------------------------------ */
+/* --- the kernel's variables ----------------------------------------------- */
 
 extern char __start_mm_data[] __attribute__((weak));
 extern char __stop_mm_data[] __attribute__((weak));
@@ -322,7 +322,7 @@ void host_state_load(const void *buf)
 		   state_bss_size());
 }
 
-/* --- output -------------------------------------------------------------------- */
+/* --- output --------------------------------------------------------------- */
 
 void host_write(int fd, const char *s, unsigned long len)
 {

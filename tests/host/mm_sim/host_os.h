@@ -27,7 +27,7 @@
 /* Did program start get that range?  If not, why (a sentence). */
 const char *host_kernel_range_error(void);
 
-/* --- physical RAM: a memfd of `bytes` (0 on success) ----------------------- */
+/* --- physical RAM: a memfd of `bytes` (0 on success) ---------------------- */
 int host_ram_resize(unsigned long long bytes);
 /*
  * The first `bytes` of RAM as the page walker reads them: a mapping outside
@@ -37,7 +37,7 @@ int host_ram_resize(unsigned long long bytes);
 void *host_ram_window(unsigned long bytes);
 
 /*
- * --- the MMU: host mappings inside that range ---------------------------------
+ * --- the MMU: host mappings inside that range --------------------------------
  * host_map() maps `pages` frames
  * from `pfn` at `vaddr` (MAP_FIXED, shared with the RAM memfd), writable or
  * read-only; host_unmap() makes [vaddr, vaddr + bytes) PROT_NONE again.
@@ -47,7 +47,7 @@ int host_map(unsigned long vaddr, unsigned long pfn, unsigned long pages,
 int host_unmap(unsigned long vaddr, unsigned long bytes);
 
 /*
- * --- page faults --------------------------------------------------------------
+ * --- page faults -------------------------------------------------------------
  * fill(addr, write) is called for every SIGSEGV: it returns 1 if it mapped
  * the page (a TLB fill: the access is retried), 0 if the address really has
  * no valid mapping.  Then, inside a host_try() that catches faults, that
@@ -78,7 +78,7 @@ unsigned long host_state_size(void);
 void host_state_save(void *buf);
 void host_state_load(const void *buf);
 
-/* --- the rest ---------------------------------------------------------------- */
+/* --- the rest ------------------------------------------------------------- */
 void host_write(int fd, const char *s, unsigned long len);
 /* Value of an environment variable, or NULL. */
 const char *host_getenv(const char *name);

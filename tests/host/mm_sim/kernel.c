@@ -41,7 +41,7 @@
 #define MAX_FAULT_EXPLAINERS 4
 #define MAX_ONCE_SITES 256
 
-/* --- the CPU of asm/processor.h --------------------------------------------- */
+/* --- the CPU of asm/processor.h ------------------------------------------- */
 
 u64 sim_tsc;
 unsigned long sim_eflags = X86_EFLAGS_IF;
@@ -51,7 +51,7 @@ struct cpuinfo_x86 boot_cpu_data = {
 	.x86_cache_alignment = 64,
 };
 
-/* --- what kernel/ keeps ------------------------------------------------------ */
+/* --- what kernel/ keeps --------------------------------------------------- */
 
 const char *current_comm = "swapper";
 volatile u64 jiffies;
@@ -80,7 +80,7 @@ void sim_kernel_reset(void)
 	log_echo = echo && *echo == '1';
 }
 
-/* --- the console under printk ----------------------------------------------- */
+/* --- the console under printk --------------------------------------------- */
 
 void console_write(const char *s, size_t len)
 {
@@ -124,7 +124,7 @@ void sim_dump_log(u64 mark)
 	}
 }
 
-/* --- taint, panic, stacks ----------------------------------------------------- */
+/* --- taint, panic, stacks ------------------------------------------------- */
 
 void add_taint(enum taint_flag flag)
 {
@@ -183,7 +183,7 @@ void panic(const char *fmt, ...)
 	sim_die();
 }
 
-/* --- WARN and BUG --------------------------------------------------------------- */
+/* --- WARN and BUG --------------------------------------------------------- */
 
 static void print_cut_here(void)
 {
@@ -236,7 +236,7 @@ void sim_bug(const char *file, unsigned int line, unsigned int flags)
 	sim_die();
 }
 
-/* --- page faults ------------------------------------------------------------------ */
+/* --- page faults ---------------------------------------------------------- */
 
 int register_fault_explainer(fault_explainer_t fn)
 {

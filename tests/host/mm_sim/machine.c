@@ -49,7 +49,7 @@ u64 sim_boot_mark;
 unsigned long sim_fault_addr;
 static int panic_catchers;
 
-/* --- arch/x86/mm/init.c's part of mm_core_init() ---------------------------- */
+/* --- arch/x86/mm/init.c's part of mm_core_init() -------------------------- */
 
 void __init setup_memory(void)
 {
@@ -81,7 +81,7 @@ void __init mem_init(void)
 		totalhigh_pages() << 2);
 }
 
-/* --- power on ------------------------------------------------------------------ */
+/* --- power on ------------------------------------------------------------- */
 
 /*
  * A machine the simulation can be.  Smaller than the kernel's highmem=
@@ -137,7 +137,7 @@ int sim_boot(const struct sim_machine *machine)
 	return sim_catch_panic(sim_boot_kernel, &m);
 }
 
-/* --- panics and faults ------------------------------------------------------------ */
+/* --- panics and faults ---------------------------------------------------- */
 
 int sim_catch_panic(void (*fn)(void *arg), void *arg)
 {
