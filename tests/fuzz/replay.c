@@ -91,9 +91,9 @@ static int replay_target(const char *corpus, const char *target, int number)
 			printf("    # %s: cannot be read or run\n", path);
 			printf("    not ok %d %s\n", i + 1, names[i]);
 			failed++;
-			continue;
+		} else {
+			printf("    ok %d %s\n", i + 1, names[i]);
 		}
-		printf("    ok %d %s\n", i + 1, names[i]);
 		free(names[i]);
 	}
 	printf("    # fuzz_%s: pass:%d fail:%d skip:0 total:%d\n", target,
