@@ -6,16 +6,26 @@
 #   make fuzz       the libFuzzer targets of mm/ (FUZZ_SECONDS=300 in all)
 #   make iso        build/kmem386.iso (GRUB, BIOS boot)
 #   make run-kernel boot build/kernel.elf directly (QEMU -kernel)
-#   make gdb        QEMU halted with its gdb stub, gdb attached
+#   make gdb        QEMU halted with its gdb stub, gdb attached; the console
+#                   in a tmux pane, or on build/console.sock for `make console`
+#   make console    a terminal on build/console.sock (COM1 during make gdb)
 #   make demo       the ex04 walkthrough (boot mode `demo`)
 #   make bench      benchmarks at 128M/2G/3G: build/bench.txt, build/bench.json
+#   make user       the user programs (user/README.md)
+#   make linux      the user programs on Debian's real Linux 686 (PROG=hello ...)
+#   make bench-linux  the user benchmarks on Linux under -icount
+#   make pictures   SVG pictures of a live boot in docs/pictures
+#   make compare    kmem386 beside Debian's Linux 686: boot lines, /proc, bench
 #   make format / check-format / clean / compile_commands.json
 #
 # Every build runs on all cores (make -jN on the command line still wins).
 #
-# Variables: V=1 (show commands), MEM=2G (guest RAM), APPEND="..." (kernel command line),
-# ACCEL=tcg|kvm (TCG by default: nested KVM here has crashed guests the
-# moment they enable paging), QEMU_EXTRA="..." (more QEMU options).
+# Variables: V=1 (show commands), MEM=2G (guest RAM), SMP=1 (CPUs, 1..8),
+# APPEND="..." (kernel command line), ACCEL=tcg|kvm (TCG by default: nested
+# KVM here has crashed guests the moment they enable paging), QEMU_EXTRA="..."
+# (more QEMU options), EDU=1 (QEMU's edu PCI device, for `demo dma`),
+# GDB_PORT=1234 (make gdb's stub), GDB_CONSOLE=tmux|socket (where the console
+# goes during make gdb; default: tmux when run inside tmux).
 
 # All cores by default; `make clean` beside other goals runs them in order.
 MAKEFLAGS += -j$(shell nproc 2>/dev/null || echo 1)
@@ -24,6 +34,7 @@ ifneq ($(filter clean,$(MAKECMDGOALS)),)
 endif
 
 MEM ?= 2G
+SMP ?= 1
 V ?= 0
 ifeq ($(V),1)
 Q :=
@@ -33,6 +44,15 @@ endif
 APPEND ?=
 ACCEL ?= tcg
 QEMU_EXTRA ?=
+GDB_PORT ?= 1234
+GDB_CONSOLE ?=
+EDU ?= 0
+# QEMU's educational PCI device (1234:11e8, 28-bit DMA): `demo dma`.  Its
+# "EDU: clamping DMA" lines come to this terminal (QEMU 7.2 prints them;
+# later versions log them as guest errors, hence -d guest_errors).
+ifeq ($(EDU),1)
+QEMU_EDU := -device edu -d guest_errors
+endif
 
 BUILD := build
 KERNEL := $(BUILD)/kernel.elf
@@ -43,11 +63,13 @@ LD := gcc
 NM := nm
 QEMU := qemu-system-i386
 PYTHON := python3
+GDB := gdb
+CONSOLE_SOCK := $(BUILD)/console.sock
 
 # Kernel sources: every .c and .S under these folders.  The kernel itself
 # (CORE_DIRS) is everything below the teaching folder, the tests and the
 # benchmarks (TOP_DIRS), which depend on it and never the other way round.
-CORE_DIRS := arch/x86 kernel lib mm
+CORE_DIRS := arch/x86 kernel lib mm drivers
 TOP_DIRS := teach tests/kernel bench
 find_srcs = $(shell find $(1) -name '*.c' -o -name '*.S' | LC_ALL=C sort)
 CORE_OBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(call find_srcs,$(CORE_DIRS))))
@@ -75,9 +97,15 @@ ASFLAGS := -m32 -D__ASSEMBLY__ -MMD -MP -g
 LDFLAGS := -m32 -nostdlib -no-pie -static -Wl,--build-id=none \
 	-Wl,-T,arch/x86/kernel.ld -Wl,-z,noexecstack -Wl,--no-warn-rwx-segments
 
+# Several CPUs under TCG: one host thread per CPU (MTTCG, which QEMU allows
+# for i386 guests), so they really run at the same time.
+ifeq ($(ACCEL)$(filter 1,$(SMP)),tcg)
+QEMU_ACCEL := -accel tcg,thread=multi
+else
 QEMU_ACCEL := -accel $(ACCEL)
-QEMU_COMMON := $(QEMU_ACCEL) -m $(MEM) -no-reboot \
-	-device isa-debug-exit,iobase=0xf4,iosize=0x04 $(QEMU_EXTRA)
+endif
+QEMU_COMMON := $(QEMU_ACCEL) -m $(MEM) -smp $(SMP) -no-reboot \
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04 $(QEMU_EDU) $(QEMU_EXTRA)
 # Show the VGA window when there is a display; COM1 is always this terminal.
 ifeq ($(DISPLAY)$(WAYLAND_DISPLAY),)
 QEMU_DISPLAY := -display none
@@ -86,7 +114,7 @@ QEMU_DISPLAY :=
 endif
 QEMU_CONSOLE := -serial mon:stdio $(QEMU_DISPLAY)
 
-.PHONY: all kernel iso run run-kernel demo bench gdb test deps clean \
+.PHONY: all kernel iso run run-kernel demo bench gdb console test deps clean \
 	format check-format host-tests host-test-run compile_commands.json
 
 all: kernel
@@ -97,6 +125,10 @@ kernel: $(KERNEL)
 include tests/host/host.mk
 include tests/host/mm_sim/sim.mk
 include tests/fuzz/fuzz.mk
+include user/user.mk
+include tools/linux/linux.mk
+include tools/pictures/pictures.mk
+include tools/compare/compare.mk
 
 # --- dependencies ----------------------------------------------------------
 # The tools the build and QEMU need; installed as root, named otherwise.
@@ -175,12 +207,17 @@ demo: deps $(KERNEL)
 	$(QEMU) $(QEMU_COMMON) $(QEMU_CONSOLE) -kernel $(KERNEL) \
 		-append "demo $(APPEND)"; $(QEMU_OK)
 
+# gdb and the console each need a terminal: tools/gdb-session.sh gives the
+# console a tmux pane, or a socket for `make console` in a second terminal.
+# Ctrl-C in gdb stops the guest; QEMU is not in gdb's process group.
 gdb: deps $(KERNEL)
-	$(QEMU) $(QEMU_COMMON) $(QEMU_CONSOLE) -kernel $(KERNEL) \
-		-append "$(APPEND)" -S -gdb tcp::1234 & \
-	gdb -q $(KERNEL) -ex 'target remote localhost:1234' \
-		-ex 'break start_kernel' -ex 'continue'; \
-	kill %1 2>/dev/null || true
+	QEMU="$(QEMU)" QEMU_ARGS="$(QEMU_COMMON) $(QEMU_DISPLAY)" \
+		APPEND="$(APPEND)" GDB="$(GDB)" GDB_PORT="$(GDB_PORT)" \
+		GDB_CONSOLE="$(GDB_CONSOLE)" CONSOLE_SOCK="$(CONSOLE_SOCK)" \
+		./tools/gdb-session.sh $(KERNEL)
+
+console:
+	$(PYTHON) tools/console.py $(CONSOLE_SOCK)
 
 # Boots `bench` at -m 128M, 2G and 3G (TCG with -icount: instruction counts)
 # and prints the table; build/bench.txt and build/bench.json keep it.
@@ -189,14 +226,17 @@ bench: deps $(KERNEL)
 		--accel $(ACCEL) --append "$(APPEND)"
 
 # --- tests -----------------------------------------------------------------
+# SMP=N given to make: every matrix boot (and the ISO's) with N CPUs.
+TEST_SMP := $(if $(filter command line environment,$(origin SMP)),--smp $(SMP))
+
 # The host tests: lib/ (gcc), mm/ on the simulated machine, the fuzz corpus.
-test: deps $(KERNEL) $(BUILD)/kernel-core.elf $(ISO) host-tests
+test: deps $(KERNEL) $(BUILD)/kernel-core.elf $(ISO) host-tests linux-prepare
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --iso $(ISO) \
 		--host-tests $(HOST_TEST_BIN) --host-tests $(SIM_TEST_BIN) \
-		--host-tests $(FUZZ_REPLAY_BIN)
+		--host-tests $(FUZZ_REPLAY_BIN) --linux-dir $(LINUX_DIR) $(TEST_SMP)
 
 # --- housekeeping ----------------------------------------------------------
-FORMAT_FILES = $(shell find arch include kernel lib mm teach tests bench \
+FORMAT_FILES = $(shell find arch include kernel lib mm teach tests bench user \
 	-name '*.[ch]' | LC_ALL=C sort)
 
 format:

@@ -42,6 +42,8 @@ extern const struct bench_op bench_slab_ops[];
 extern const struct bench_op bench_page_ops[];
 extern const struct bench_op bench_map_ops[];
 extern const struct bench_op bench_vmalloc_ops[];
+extern const struct bench_op bench_smp_ops[];
+extern const struct bench_op bench_dma_ops[];
 
 /*
  * Use a value, as real code would, so that the compiler must compute it;

@@ -14,7 +14,9 @@
  *    kmaps one wrap flush happens, and its share is in this row;
  *  - one wrap flush alone: all 1024 slots stale, then the flush that a
  *    wrap triggers (kmap_flush_unused() is the same function): clear every
- *    stale slot and flush the whole TLB once.
+ *    stale slot and flush the whole TLB once, on every CPU: with several,
+ *    an IPI to each other CPU and the wait for its answer (the row's note
+ *    counts them, from the TLB row of /proc/interrupts).
  * kmap_local_page() + kunmap_local(): a lowmem page, and a highmem page
  * (one PTE write to map, a PTE clear and an INVLPG to unmap).
  *
@@ -22,8 +24,10 @@
  * is never mapped: one page fault, the exception table's fixup, the
  * return of -EFAULT.  No floor: the fault's entry and exit are the job.
  */
+#include <asm/hardirq.h>
 #include <asm/memlayout.h>
 #include <bench.h>
+#include <cpumask.h>
 #include <highmem.h>
 #include <kernel.h>
 #include <mm.h>
@@ -136,6 +140,34 @@ static void wrap_prepare(void)
 	}
 }
 
+/* The TLB IPIs all CPUs have answered so far (/proc/interrupts' TLB row). */
+static unsigned long tlb_ipis(void)
+{
+	unsigned long sum = 0;
+	unsigned int cpu;
+
+	for_each_online_cpu(cpu)
+		sum += irq_stats(cpu)->irq_tlb_count;
+	return sum;
+}
+
+/* The ring, and one flush, untimed, to say what a flush sends. */
+static const char *wrap_setup(void)
+{
+	const char *skip = ring_setup();
+	unsigned long ipis;
+
+	if (skip)
+		return skip;
+	wrap_prepare();
+	ipis = tlb_ipis();
+	kmap_flush_unused();
+	bench_note("each flush: %lu TLB IPI%s (%u CPU%s online)",
+		   tlb_ipis() - ipis, tlb_ipis() - ipis == 1 ? "" : "s",
+		   num_online_cpus(), num_online_cpus() > 1 ? "s" : "");
+	return NULL;
+}
+
 static void bench_wrap_flush(unsigned long n)
 {
 	while (n--)
@@ -172,7 +204,7 @@ const struct bench_op bench_map_ops[] = {
 	  .teardown = ring_teardown },
 	{ .id = "kmap_wrap_flush",
 	  .desc = "one pkmap wrap flush (1024 stale slots, one TLB flush)",
-	  .setup = ring_setup,
+	  .setup = wrap_setup,
 	  .prepare = wrap_prepare,
 	  .run = bench_wrap_flush,
 	  .teardown = ring_teardown,

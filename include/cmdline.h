@@ -28,6 +28,13 @@ unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base);
 unsigned long long memparse(const char *ptr, char **retptr);
 
 /*
+ * Strict: the whole string is a size with an optional K, M or G suffix (one
+ * trailing newline allowed).  0, -EINVAL (not a size) or -ERANGE (more than
+ * 64 bits, digits or suffix); *res is untouched on error.
+ */
+int kstrtosize(const char *s, unsigned long long *res);
+
+/*
  * Split the next "param=value" or "param" word off `args` (quotes group
  * words); returns the rest.  *val is NULL when there is no '='.
  */

@@ -21,4 +21,27 @@
 
 #define KMEM386_VERSION "0.1.0"
 
+/*
+ * The most CPUs the kernel can run (QEMU -smp 1..8).  Per-CPU areas are
+ * allocated only for the CPUs the firmware lists, so a larger number costs
+ * a few static arrays, not memory per CPU.
+ */
+#define CONFIG_NR_CPUS 8
+
+/*
+ * Spinlock debugging (kernel/locking/spinlock_debug.c): recursion, unlock
+ * of a free lock or from another CPU, and lockups are reported.  This is
+ * the default; `spinlock_debug` on the command line turns it on, and ktest
+ * boots always have it.
+ */
+#define CONFIG_DEBUG_SPINLOCK 0
+
+/*
+ * DMA API debugging (kernel/dma/debug.c): every DMA mapping recorded and
+ * its misuse reported.  On unless `dma_debug=off` is on the command line,
+ * as in a Linux built with CONFIG_DMA_API_DEBUG; the benchmarks turn it
+ * off for their rows.
+ */
+#define CONFIG_DMA_API_DEBUG 1
+
 #endif /* _CONFIG_H */

@@ -5,12 +5,16 @@
 
 #define EPERM 1 /* operation not permitted */
 #define ENOENT 2 /* no such entry */
+#define EINTR 4 /* interrupted system call: a signal (Ctrl-C) */
 #define EIO 5 /* I/O error */
+#define ENXIO 6 /* no such device or address: e.g. a CPU that is offline */
 #define E2BIG 7 /* argument list too long */
+#define EAGAIN 11 /* try again */
 #define ENOMEM 12 /* out of memory */
 #define EFAULT 14 /* bad address: the access faulted */
 #define EBUSY 16 /* resource busy */
 #define EEXIST 17 /* already exists */
+#define ENODEV 19 /* no such device: no such CPU, or the facility is off */
 #define EINVAL 22 /* invalid argument */
 #define ENOSPC 28 /* no space left */
 #define ERANGE 34 /* result out of range */

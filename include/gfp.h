@@ -13,8 +13,10 @@
  *	GFP_DMA:     DMA
  *
  * GFP_KERNEL is 0: "may sleep" is the absence of GFP_ATOMIC.  This kernel
- * never sleeps, so the difference that remains is the reserve: an atomic
- * request may dip below the min watermark, as in Linux.  The bits above the
+ * never sleeps, so the differences that remain are the reserve (an atomic
+ * request may dip below the min watermark, as in Linux) and the check: a
+ * request that may sleep made from atomic context, under a spinlock or
+ * with interrupts off, is reported (might_sleep(), preempt.h).  The bits above the
  * exercise's are Linux's modifiers that the notes name (GFP_USER is a
  * hardwall allocation for user pages) or that tests need (__GFP_NOWARN).
  */
@@ -43,6 +45,12 @@ typedef unsigned int gfp_t;
 #define GFP_HIGHUSER (GFP_USER | GFP_HIGHMEM)
 #define __GFP_ZONEMASK (GFP_DMA | GFP_DMA32 | GFP_HIGHMEM)
 #define __GFP_BITS_MASK 0xff
+
+/* May the request wait (for reclaim, in Linux)?  Not with GFP_ATOMIC. */
+static inline bool gfpflags_allow_blocking(gfp_t gfp)
+{
+	return !(gfp & GFP_ATOMIC);
+}
 
 /* "GFP_KERNEL | GFP_ZERO", unknown bits in hex (lib-style, into buf). */
 int gfp_snprint(char *buf, size_t size, gfp_t gfp);

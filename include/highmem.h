@@ -15,8 +15,11 @@
  *
  * Both return the direct-map address of a lowmem page at no cost.
  * kmap_local uses a per-CPU stack of KM_MAX_IDX fixmap slots: one PTE write
- * to map, a PTE clear and one INVLPG to unmap, strictly last-in first-out.
- * kmap_atomic/kunmap_atomic are the older names for the same thing.
+ * to map, a PTE clear and one INVLPG to unmap, strictly last-in first-out,
+ * on the CPU that mapped; no other CPU sees the mapping, so none is ever
+ * asked to flush it.  kmap() gives one address for all CPUs, and its lazy
+ * flush shoots down every CPU's TLB.  kmap_atomic/kunmap_atomic are the
+ * older names for kmap_local.
  */
 #ifndef _HIGHMEM_H
 #define _HIGHMEM_H
@@ -25,7 +28,7 @@
 #include <mm.h>
 #include <string.h>
 
-/* --- kmap_local (mm/highmem.c) ------------------------------------------ */
+/* --- kmap_local (mm/kmap_local.c) ----------------------------------- */
 
 void *__kmap_local_page_prot(struct page *page, pgprot_t prot);
 void kunmap_local_indexed(const void *vaddr);
@@ -73,18 +76,24 @@ static inline void *kmap_atomic(struct page *page)
 		__kunmap_local(addr);                                          \
 	} while (0)
 
-/* How many kmap_local slots are in use now (0..KM_MAX_IDX). */
-int kmap_local_depth(void);
-/* The address of kmap_local stack slot `idx` (0 = first pushed). */
-unsigned long kmap_local_slot_addr(int idx);
-/* The page mapped at stack slot `idx`, or NULL (free, or unmapped early). */
-struct page *kmap_local_slot_page(int idx);
-/* The page slot `idx` mapped last, even if it was unmapped since; or NULL. */
-struct page *kmap_local_slot_last_page(int idx);
-/* Who mapped stack slot `idx` (a return address), or 0. */
-unsigned long kmap_local_slot_caller(int idx);
-/* The PTE of stack slot `idx` (the self-check compares), or NULL. */
-pte_t *kmap_local_slot_pte(int idx);
+/*
+ * CPU cpu's kmap_local stack, for views, reports and tests (each value as
+ * it was at the moment it was read; smp_processor_id() for this CPU's):
+ */
+/* How many of its slots are in use (0..KM_MAX_IDX). */
+int kmap_local_depth(unsigned int cpu);
+/* The address of its stack slot `idx` (0 = first pushed). */
+unsigned long kmap_local_slot_addr(unsigned int cpu, int idx);
+/* The page mapped at its stack slot `idx`, or NULL (free, unmapped early). */
+struct page *kmap_local_slot_page(unsigned int cpu, int idx);
+/* The page its slot `idx` mapped last, even if unmapped since; or NULL. */
+struct page *kmap_local_slot_last_page(unsigned int cpu, int idx);
+/* Who mapped its stack slot `idx` (a return address), or 0. */
+unsigned long kmap_local_slot_caller(unsigned int cpu, int idx);
+/* The PTE of its stack slot `idx` (the self-check compares), or NULL. */
+pte_t *kmap_local_slot_pte(unsigned int cpu, int idx);
+/* The CPU whose kmap_local slot vaddr is (and the slot in *idx), or -1. */
+int kmap_local_slot_owner(unsigned long vaddr, int *idx);
 
 /* --- kmap: the permanent kmaps (mm/highmem.c) ---------------------------- */
 
@@ -120,6 +129,10 @@ static inline void kunmap(struct page *page)
 struct page *kmap_to_page(void *addr);
 /* Clear the stale (count 1) pkmap slots now, with one TLB flush. */
 void kmap_flush_unused(void);
+/* Count slot nr as taken last: the next new kmap searches from nr + 1. */
+void kmap_set_cursor(unsigned int nr);
+/* Zero the TLB flush and failed kmap counts (struct pkmap_state). */
+void pkmap_clear_stats(void);
 /* Boot: find the pkmap page table, register the fault explainers. */
 void kmap_init(void);
 

@@ -48,6 +48,31 @@ int boot_mode_select(const char *name);
 /* Is the chosen mode the one called `name`? */
 bool boot_mode_is(const char *name);
 
+/*
+ * Initcalls: functions a subsystem or driver wants run once at boot, after
+ * the CPUs and interrupts are up (as Linux's do_initcalls()), by level:
+ *
+ *	static int __init pci_subsys_init(void) { ... }
+ *	subsys_initcall(pci_subsys_init);	// buses first
+ *	device_initcall(edu_driver_init);	// then the drivers on them
+ *
+ * A negative return is reported and boot goes on.  They run from
+ * start_kernel() before the init memory is freed, so they may be __init.
+ */
+typedef int (*initcall_t)(void);
+
+#define __define_initcall(fn, level)                              \
+	static const initcall_t __initcall_##fn __used __section( \
+		".initcall" #level ".init") __aligned(4) = fn
+
+#define core_initcall(fn) __define_initcall(fn, 1)
+#define subsys_initcall(fn) __define_initcall(fn, 4)
+#define device_initcall(fn) __define_initcall(fn, 6)
+#define late_initcall(fn) __define_initcall(fn, 7)
+
+/* Run every initcall, level by level (kernel/main.c). */
+void do_initcalls(void);
+
 /* Has boot finished (init memory freed, prompt reached)? */
 extern bool system_running;
 /* TSC value when the prompt (or the mode's work) was reached. */

@@ -17,6 +17,8 @@ const char *kallsyms_lookup(unsigned long addr, unsigned long *size,
 			    unsigned long *offset);
 /* The address of the function called `name`, or 0. */
 unsigned long kallsyms_lookup_name(const char *name);
+/* Is addr in the function `name` (or one of GCC's clones of it)? */
+bool kallsyms_in_function(unsigned long addr, const char *name);
 /* Is `addr` in the kernel's code (boot-time code included)? */
 bool is_kernel_text(unsigned long addr);
 

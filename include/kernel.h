@@ -56,6 +56,12 @@ static inline u64 div_u64(u64 n, u32 d)
 	return n / d;
 }
 
+/* Rotate right by shift (1..31), as Linux's <linux/bitops.h>: one ROR. */
+static inline u32 ror32(u32 word, unsigned int shift)
+{
+	return (word >> (shift & 31)) | (word << ((-shift) & 31));
+}
+
 /* Index of the highest set bit, 1-based (fls(1) == 1, fls(0) == 0). */
 static inline int fls(unsigned int x)
 {
@@ -69,6 +75,19 @@ static inline unsigned long __ffs(unsigned long x)
 }
 
 /* The largest power of two <= n (n > 0). */
+/*
+ * The number of bits set (Linux's hweight32): bit pairs, nibbles, then a
+ * multiply adds the four byte counts.  In C because the kernel links no
+ * libgcc, whose __popcountsi2 GCC would call for __builtin_popcount.
+ */
+static inline unsigned int hweight32(u32 w)
+{
+	w = w - ((w >> 1) & 0x55555555);
+	w = (w & 0x33333333) + ((w >> 2) & 0x33333333);
+	w = (w + (w >> 4)) & 0x0f0f0f0f;
+	return (w * 0x01010101) >> 24;
+}
+
 static inline unsigned long rounddown_pow_of_two(unsigned long n)
 {
 	return 1UL << (fls((unsigned int)n) - 1);

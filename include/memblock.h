@@ -51,6 +51,10 @@ int memblock_remove(phys_addr_t base, phys_addr_t size);
  */
 phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align,
 				const char *name);
+/* Same, within [start, end) (e.g. below 1 MB for the SMP trampoline). */
+phys_addr_t memblock_phys_alloc_range(phys_addr_t size, phys_addr_t align,
+				      phys_addr_t start, phys_addr_t end,
+				      const char *name);
 /* Same, in the direct map and zeroed; panics on failure (boot cannot go on). */
 void *memblock_alloc_or_panic(phys_addr_t size, phys_addr_t align,
 			      const char *name);

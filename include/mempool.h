@@ -16,6 +16,7 @@
 #define _MEMPOOL_H
 
 #include <gfp.h>
+#include <spinlock.h>
 #include <types.h>
 
 struct kmem_cache;
@@ -24,6 +25,7 @@ typedef void *(mempool_alloc_t)(gfp_t gfp, void *pool_data);
 typedef void(mempool_free_t)(void *element, void *pool_data);
 
 typedef struct mempool_s {
+	spinlock_t lock; /* guards the reserve; interrupts off while held */
 	int min_nr; /* elements the reserve holds when full */
 	int curr_nr; /* elements in it now */
 	void **elements; /* the reserve: elements[0 .. curr_nr) */

@@ -31,6 +31,8 @@ enum pageflags {
 	PG_vmalloc, /* mapped into a vmalloc area */
 	PG_table, /* a page table */
 	PG_pcp, /* free, on a per-CPU list (private = order) */
+	PG_large_kmalloc, /* a kmalloc() block above 8 KB (kfree frees it) */
+	PG_kmap, /* may be in a pkmap or kmap_local slot: check at free */
 	__NR_PAGEFLAGS
 };
 
@@ -60,6 +62,8 @@ PAGEFLAG(Slab, PG_slab)
 PAGEFLAG(Vmalloc, PG_vmalloc)
 PAGEFLAG(Table, PG_table)
 PAGEFLAG(Pcp, PG_pcp)
+PAGEFLAG(LargeKmalloc, PG_large_kmalloc)
+PAGEFLAG(Kmap, PG_kmap)
 
 /* The flat array of all page frames, [0, max_pfn). */
 extern struct page *mem_map;
@@ -115,7 +119,22 @@ static inline bool PageHighMem(const struct page *page)
 
 static inline int page_count(const struct page *page)
 {
-	return page->_refcount;
+	return READ_ONCE(page->_refcount);
+}
+
+/*
+ * Drop a reference; true if it was the last one.  Atomic (a locked DECL),
+ * so two CPUs dropping the last two references free the page exactly once.
+ */
+static inline bool page_ref_dec_and_test(struct page *page)
+{
+	bool zero_or_less;
+
+	__asm__ __volatile__("lock; decl %0"
+			     : "+m"(page->_refcount), "=@ccle"(zero_or_less)
+			     :
+			     : "memory");
+	return zero_or_less;
 }
 
 static inline phys_addr_t page_to_phys(const struct page *page)
@@ -158,11 +177,17 @@ static inline bool virt_addr_valid(const void *addr)
 
 /* --- the page allocator (mm/page_alloc.c) ------------------------------- */
 
-struct page *alloc_pages(gfp_t gfp, unsigned int order);
+struct page *__alloc_pages(gfp_t gfp, unsigned int order, unsigned long caller);
 void __free_pages(struct page *page, unsigned int order);
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
 unsigned long get_zeroed_page(gfp_t gfp);
 void free_pages(unsigned long addr, unsigned int order);
+
+/* The block's owner is the caller of alloc_pages(), for the reports. */
+static __always_inline struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	return __alloc_pages(gfp, order, _THIS_IP_);
+}
 
 #define alloc_page(gfp) alloc_pages(gfp, 0)
 #define __get_free_page(gfp) __get_free_pages(gfp, 0)
@@ -178,12 +203,15 @@ bool zone_watermark_ok(const struct zone *z, unsigned int order,
 		       gfp_t gfp);
 
 /*
- * Give the pages on the per-CPU lists back to the buddy allocator (all
- * zones, or one); returns how many.  Tests and reports that read the free
- * lists call it first, as Linux's do.
+ * Give the pages on every CPU's lists back to the buddy allocator (all
+ * zones, or one); returns how many.  Each CPU empties its own, asked by an
+ * IPI that is waited for: process context, no spinlock held.  Tests and
+ * reports that read the free lists call it first, as Linux's do.
  */
 unsigned long drain_all_pages(void);
 unsigned long drain_zone_pages(struct zone *zone);
+/* This CPU's lists only (no IPI: any context); pages drained. */
+unsigned long drain_local_pages(void);
 /* Boot: each zone's per-CPU list size (high, batch), from its pages. */
 void setup_per_cpu_pageset(void);
 
@@ -195,6 +223,48 @@ extern unsigned long nr_bad_page_reports;
 
 /* Counts for reports and leak checks. */
 unsigned long zone_free_pages(const struct zone *zone);
+
+/* --- debug_pagealloc (mm/debug_page_alloc.c) ---------------------------- */
+
+/* debug_pagealloc=on: free lowmem pages are unmapped from the direct map. */
+extern bool _debug_pagealloc_enabled;
+
+static inline bool debug_pagealloc_enabled(void)
+{
+	return _debug_pagealloc_enabled;
+}
+
+/* Pages leaving and entering the allocator (page_alloc.c calls them). */
+void debug_pagealloc_free(struct page *page, unsigned int order,
+			  unsigned long caller);
+void debug_pagealloc_alloc(struct page *page, unsigned int order);
+/* Boot: the fault explainer and the boot line (mm_core_init). */
+void debug_pagealloc_init(void);
+
+/* --- what a page is used for (mm/page_use.c) ---------------------------- */
+
+enum page_use {
+	PAGE_USE_UNKNOWN, /* not allocated, yet not free either: a bad state */
+	PAGE_USE_RESERVED, /* never given to the allocator */
+	PAGE_USE_FREE, /* in a free block on the buddy free lists */
+	PAGE_USE_PCP, /* free, waiting on a per-CPU list */
+	PAGE_USE_SLAB, /* a page of a slab */
+	PAGE_USE_LARGE_KMALLOC, /* kmalloc() above KMALLOC_MAX_CACHE_SIZE */
+	PAGE_USE_VMALLOC, /* backs a vmalloc area */
+	PAGE_USE_PGTABLE, /* a page table */
+	PAGE_USE_ALLOCATED, /* alloc_pages() memory of its owner */
+};
+
+/* What page is used for; *head is the first page of its block. */
+enum page_use page_use(const struct page *page, struct page **head);
+/* One sentence: the use, by whom, and any kmap slot that maps it. */
+int page_use_describe(const struct page *page, char *buf, size_t size);
+/*
+ * The pkmap slot with users (*local_cpu -1) or the kmap_local slot of CPU
+ * *local_cpu that maps page now, and who mapped it; -1 if none.
+ */
+int page_kmap_slot(const struct page *page, int *local_cpu,
+		   unsigned long *caller);
 
 /* --- boot (arch/x86/mm/init.c, mm/page_alloc.c) ------------------------- */
 

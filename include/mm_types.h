@@ -11,10 +11,18 @@
  *    only, private = the block's order, buddy_list links it into its zone's
  *    free_area[order]; the other pages of the block are left untouched
  *  - allocated by alloc_pages(): _refcount >= 1 on the first page, PG_head
- *    and private = the order it was allocated with (checked at free time)
+ *    and private = the order it was allocated with (checked at free time),
+ *    owner = who called alloc_pages() (the reports name it).  What the
+ *    block is then used for is a flag of its first page: PG_vmalloc (it
+ *    backs a vmalloc area: vm_area says which), PG_table (a page table),
+ *    PG_large_kmalloc (kmalloc() above 8 KB: owner is kmalloc's caller);
+ *    none of them: its owner's, whatever that is.  Every free entry point
+ *    checks these flags (page_use.c), so a page is only ever given back by
+ *    the interface that took it
  *  - a slab (mm/slab.c): PG_slab on every page of the block; every page
  *    also has slab_cache and slab_head (so kfree() finds the slab from any
  *    object with one lookup), the first page has the rest of the slab state
+ *    (frozen: some CPU allocates from it, mm/slab_node.c)
  *  - PG_reserved: never given to the buddy allocator (the kernel image, holes,
  *    mem_map itself, page tables, firmware ranges)
  * The zone number lives in the top bits of flags; PageHighMem() is derived
@@ -27,6 +35,7 @@
 #include <types.h>
 
 struct kmem_cache;
+struct vm_struct;
 
 struct page {
 	unsigned long flags; /* PG_* bits; zone in the top ZONES_WIDTH bits */
@@ -35,12 +44,18 @@ struct page {
 		struct { /* page allocator */
 			struct list_head buddy_list; /* free_area link */
 			unsigned long private; /* order (free or allocated) */
+			unsigned long owner; /* who allocated it, or freed it */
+			union {
+				struct vm_struct *vm_area; /* PG_vmalloc */
+				unsigned long freed_at; /* free: jiffies */
+			};
 		};
 		struct { /* slab allocator (first page: all; others: marked) */
 			struct list_head slab_list; /* partial/full/empty list */
 			struct kmem_cache *slab_cache; /* owner (every page) */
 			void *freelist; /* first free object, NULL: full */
-			unsigned short inuse; /* objects handed out */
+			unsigned short inuse : 15; /* objects handed out */
+			unsigned short frozen : 1; /* a CPU's cpu slab */
 			unsigned short objects : 12; /* objects in the slab */
 			unsigned short slab_order : 4; /* its buddy order */
 			struct page *slab_head; /* first page (every page) */

@@ -19,20 +19,29 @@
  * i above it, so that HighMem-capable work does not drain DMA.
  *
  * In front of the free lists sits a per-CPU cache of small blocks (Linux's
- * per_cpu_pages, "pagesets" in /proc/zoneinfo; one CPU here): a freed block
- * of order 0..PAGE_ALLOC_COSTLY_ORDER goes on the list of its order, and
- * the next allocation of that order takes it back, with no buddy to find,
- * split or merge.  For the zone such a block is not free: it is in neither
- * free_pages nor free_area, exactly as in Linux.  When the lists hold more
- * than `high` pages, `batch` pages' worth of the oldest blocks go back to
- * the buddy allocator; an allocation that finds nothing anywhere drains
- * the lists and tries again.
+ * per_cpu_pages, "pagesets" in /proc/zoneinfo; each CPU has its own for
+ * each zone): a freed block of order 0..PAGE_ALLOC_COSTLY_ORDER goes on
+ * this CPU's list of its order, and the next allocation of that order on
+ * this CPU takes it back, with no buddy to find, split or merge, and
+ * without the zone's lock.  For the zone such a block is not free: it is
+ * in neither free_pages nor free_area, exactly as in Linux.  When a CPU's
+ * lists hold more than `high` pages, `batch` pages' worth of the oldest
+ * blocks go back to the buddy allocator; an allocation that finds nothing
+ * anywhere drains every CPU's lists and tries again.
+ *
+ * Locks: zone->lock guards free_area and free_pages (the buddy allocator
+ * of the zone), taken with interrupts off since an interrupt handler may
+ * allocate (GFP_ATOMIC).  A CPU's lists need no lock: only that CPU
+ * touches them, with interrupts off (Linux 5.14-5.19's local_lock; 6.0
+ * added a lock per list so that other CPUs may drain it directly).
  */
 #ifndef _MMZONE_H
 #define _MMZONE_H
 
 #include <list.h>
 #include <mm_types.h>
+#include <percpu.h>
+#include <spinlock.h>
 #include <types.h>
 
 #define MAX_ORDER 11 /* orders 0..10: blocks of 1 page .. 4 MB */
@@ -59,7 +68,7 @@ struct free_area {
 	unsigned long nr_free; /* how many blocks */
 };
 
-/* This CPU's cache of freed small blocks of one zone. */
+/* One CPU's cache of freed small blocks of one zone: that CPU's alone. */
 struct per_cpu_pages {
 	int count; /* pages on the lists (an order-k block counts 2^k) */
 	int high; /* above this many, batch pages go back to the buddies */
@@ -77,12 +86,12 @@ struct zone {
 	unsigned long free_pages; /* free pages now, all orders */
 	unsigned long _watermark[NR_WMARK];
 	unsigned long lowmem_reserve[MAX_NR_ZONES];
+	/* Freed small blocks, per CPU; not in free_pages (NULL until boot). */
+	struct per_cpu_pages __percpu *per_cpu_pageset;
+	spinlock_t lock; /* guards free_area and free_pages */
 	struct free_area free_area[MAX_ORDER];
-	struct per_cpu_pages pcp; /* freed small blocks, not in free_pages */
-	unsigned long nr_alloc_fail; /* requests this zone could not serve */
-	unsigned long nr_page_table_pages; /* kernel page tables made here */
-	unsigned long pgalloc; /* pages allocated from it (vmstat) */
-	unsigned long pgfree; /* pages freed to it */
+	atomic_long_t nr_alloc_fail; /* requests this zone could not serve */
+	atomic_long_t nr_page_table_pages; /* kernel page tables made here */
 };
 
 extern struct zone zones[MAX_NR_ZONES];
@@ -170,6 +179,8 @@ unsigned long totalram_pages(void);
 unsigned long totalhigh_pages(void);
 
 extern int min_free_kbytes;
+/* min_free_kbytes= as this boot took it; -1 if not given or refused. */
+extern int user_min_free_kbytes;
 extern int lowmem_reserve_ratio[MAX_NR_ZONES];
 
 #endif /* _MMZONE_H */

@@ -11,6 +11,7 @@
 #ifndef _PANIC_H
 #define _PANIC_H
 
+#include <percpu.h>
 #include <types.h>
 
 __printf(1, 2) __noreturn void panic(const char *fmt, ...);
@@ -21,8 +22,13 @@ extern bool panic_exits_qemu;
 extern int oops_count; /* oopses since boot */
 extern bool panic_in_progress;
 
-/* Name shown as "Comm:" in reports: the shell command, test case or boot. */
-extern const char *current_comm;
+/*
+ * Name shown as "Comm:" in reports: the shell command, test case or boot
+ * step this CPU is running (each CPU its own, as each has its own task in
+ * Linux).  An lvalue: `current_comm = "ktest";`.
+ */
+DECLARE_PER_CPU(const char *, cpu_current_comm);
+#define current_comm (*this_cpu_ptr(&cpu_current_comm))
 
 /*
  * Call fn(arg) with an oops recovery point armed: returns 0 if it returned,

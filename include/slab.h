@@ -26,10 +26,14 @@
 #ifndef _SLAB_H
 #define _SLAB_H
 
+#include <asm/atomic.h>
 #include <asm/memlayout.h>
 #include <gfp.h>
 #include <list.h>
 #include <mmzone.h>
+#include <mutex.h>
+#include <percpu.h>
+#include <spinlock.h>
 #include <types.h>
 
 struct page;
@@ -46,7 +50,10 @@ typedef unsigned int slab_flags_t;
 #define SLAB_STORE_USER 0x00010000U /* U: record last alloc/free caller */
 #define SLAB_RECLAIM_ACCOUNT 0x00020000U /* counted as SReclaimable */
 #define SLAB_PANIC 0x00040000U /* panic if the cache cannot be made */
+#define SLAB_NOLEAKTRACE 0x00800000U /* kmemleak does not track it */
 #define SLAB_NO_USER_FLAGS 0x10000000U /* ignore slub_debug= (tests) */
+/* Internal: kmemleak=on tracks this cache's objects (its checked paths). */
+#define __SLAB_KMEMLEAK 0x20000000U
 
 /* The debugging flags (slub_debug letters F, Z, P, U). */
 #define SLAB_DEBUG_FLAGS                                         \
@@ -61,6 +68,38 @@ typedef unsigned int slab_flags_t;
 #define SLUB_RED_ACTIVE 0xcc /* red zone of an allocated object */
 
 /*
+ * Each CPU's own slab of a cache (SLUB's struct kmem_cache_cpu), in its
+ * per-CPU area.  freelist and tid are one 8-byte pair that the fast paths
+ * replace together with a single cmpxchg8b through %fs (mm/slab.c): only
+ * this CPU, and its interrupt handlers between two instructions, ever
+ * touch them, so no lock is needed; a changed tid tells an interrupted
+ * fast path to start again.
+ */
+struct kmem_cache_cpu {
+	void *freelist; /* this CPU's free objects of `slab`, NULL: none */
+	unsigned long tid; /* transaction id; low 12 bits: objects on freelist */
+	struct page *slab; /* the cpu slab (frozen), NULL: none */
+} __aligned(8);
+
+/*
+ * The slabs no CPU holds (SLUB's struct kmem_cache_node; one node).
+ * Every slab but the cpu slabs is on exactly one of the lists, and
+ * list_lock guards the lists, their counts and the free list and inuse of
+ * every slab of the cache that is not a cpu slab's own freelist.
+ */
+struct kmem_cache_node {
+	spinlock_t list_lock; /* taken with interrupts off */
+	struct list_head partial; /* slabs with free and used objects */
+	struct list_head full; /* slabs without free objects */
+	struct list_head empty; /* slabs without used objects (reserve) */
+	unsigned long nr_partial, nr_full, nr_empty; /* list lengths */
+	atomic_long_t nr_slabs; /* all slabs, cpu slabs included */
+	atomic_long_t total_objects; /* objects in all slabs */
+};
+
+#define MAX_NUMNODES 1
+
+/*
  * A cache.  The first fields are the ones every allocation and free reads.
  * An object's memory, with all debugging on (Linux's layout):
  *
@@ -72,7 +111,7 @@ typedef unsigned int slab_flags_t;
  * the free pointer lives inside the free object, in its middle.
  */
 struct kmem_cache {
-	struct page *cpu_slab; /* allocations come from it (NULL: none yet) */
+	struct kmem_cache_cpu __percpu *cpu_slab; /* each CPU's slab */
 	slab_flags_t flags; /* SLAB_* flags, debugging included */
 	unsigned int offset; /* of the free pointer in a free object */
 	unsigned long random; /* XORed into stored free pointers */
@@ -89,13 +128,14 @@ struct kmem_cache {
 	void (*ctor)(void *object); /* run once per object, at slab creation */
 	const char *name; /* "kmalloc-64", shown by /proc/slabinfo */
 	struct list_head list; /* in slab_caches, newest first */
-	struct list_head partial; /* slabs with free and used objects */
-	struct list_head full; /* slabs without free objects */
-	struct list_head empty; /* slabs without used objects (reserve) */
-	unsigned long nr_partial, nr_full, nr_empty; /* list lengths */
-	unsigned long nr_slabs; /* all slabs, cpu_slab included */
-	unsigned long total_objects; /* objects in all slabs */
+	/* The node's lists; Linux allocates each from a cache of its own. */
+	struct kmem_cache_node node[MAX_NUMNODES];
 };
+
+static inline struct kmem_cache_node *get_node(struct kmem_cache *s, int node)
+{
+	return &s->node[node];
+}
 
 /* --- caches (mm/slab_common.c, mm/slab.c) ------------------------------- */
 
@@ -130,9 +170,14 @@ enum kmalloc_cache_type {
 	NR_KMALLOC_TYPES
 };
 
-/* Index 1 is kmalloc-96, 2 is kmalloc-192, n >= 3 is kmalloc-(1 << n). */
-extern struct kmem_cache
-	*kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1];
+/*
+ * Index 1 is kmalloc-96, 2 is kmalloc-192, n >= 3 is kmalloc-(1 << n).  A
+ * row has room for 16 (up to KMALLOC_SHIFT_HIGH are used): a power of
+ * two, so that kmalloc_slab() finds the GFP_DMA row with a shift, not a
+ * multiplication (3 instructions fewer on every kmalloc).
+ */
+#define KMALLOC_TYPE_CACHES 16
+extern struct kmem_cache *kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_TYPE_CACHES];
 
 void *__kmalloc(size_t size, gfp_t flags);
 void kfree(const void *object);
@@ -216,6 +261,8 @@ static inline void *kcalloc(size_t n, size_t size, gfp_t flags)
 
 /* Every cache, newest first (as /proc/slabinfo lists them). */
 extern struct list_head slab_caches;
+/* Held to walk slab_caches, and while a cache is created or destroyed. */
+extern struct mutex slab_mutex;
 /* The cache of struct kmem_cache itself. */
 extern struct kmem_cache *kmem_cache;
 
@@ -227,12 +274,14 @@ unsigned long kmem_cache_active_objects(const struct kmem_cache *s);
 struct kmem_cache *virt_to_cache(const void *x);
 
 /* Pages held by slab caches and kmalloc_large, for /proc/meminfo. */
-extern unsigned long nr_slab_reclaimable, nr_slab_unreclaimable;
+extern atomic_long_t nr_slab_reclaimable, nr_slab_unreclaimable;
 
 /* Check every object of every slab of the cache; returns the errors found. */
 int kmem_cache_validate(struct kmem_cache *s);
 /* slub_debug= as given on the command line (tests change it briefly). */
 extern slab_flags_t slub_debug;
+/* Does slub_debug= reach a cache of this name (all, or it is named)? */
+bool slub_debug_applies(const char *name);
 /* Parse "FZPU[,cache...]" into the flags and the cache list; -EINVAL if bad. */
 int slub_debug_parse(const char *str, slab_flags_t *flags, char *caches,
 		     size_t size);

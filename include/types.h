@@ -26,6 +26,13 @@ typedef long ssize_t;
  */
 typedef u64 phys_addr_t;
 
+/*
+ * An address as a device sees it on the bus, for DMA: 32 bits, as on
+ * Linux i386 without PAE (there is no IOMMU here, so it equals the
+ * physical address of the memory).
+ */
+typedef u32 dma_addr_t;
+
 #define U8_MAX ((u8)~0U)
 #define U16_MAX ((u16)~0U)
 #define U32_MAX ((u32)~0U)

@@ -8,6 +8,7 @@
  * fired is silent.  A BUG prints "kernel BUG at file:line!" and returns false
  * so the handler goes on to the oops.
  */
+#include <asm/smp.h>
 #include <asm/traps.h>
 #include <bug.h>
 #include <config.h>
@@ -63,10 +64,12 @@ bool report_bug(struct pt_regs *regs)
 		bug->flags |= BUGFLAG_DONE;
 		nr_warnings++;
 		print_cut_here();
-		pr_warn("WARNING: CPU: 0 PID: 0 at %s:%u %pS\n", bug->file,
-			bug->line, (void *)regs->ip);
-		pr_warn("CPU: 0 PID: 0 Comm: %s %s %s\n", current_comm,
-			print_tainted(), KMEM386_VERSION);
+		pr_warn("WARNING: CPU: %u PID: 0 at %s:%u %pS\n",
+			raw_smp_processor_id(), bug->file, bug->line,
+			(void *)regs->ip);
+		pr_warn("CPU: %u PID: 0 Comm: %s %s %s\n",
+			raw_smp_processor_id(), current_comm, print_tainted(),
+			KMEM386_VERSION);
 		show_regs(regs);
 		pr_warn("---[ end trace 0000000000000000 ]---\n");
 		regs->ip += 2;

@@ -68,6 +68,16 @@ unsigned long kallsyms_lookup_name(const char *name)
 	return 0;
 }
 
+bool kallsyms_in_function(unsigned long addr, const char *name)
+{
+	const char *sym = kallsyms_lookup(addr, NULL, NULL);
+	size_t len = strlen(name);
+
+	/* GCC's clones keep the name: cmd_free.part.0, foo.isra.0, foo.cold */
+	return sym && !strncmp(sym, name, len) &&
+	       (sym[len] == '\0' || sym[len] == '.');
+}
+
 int sprint_symbol(char *buf, size_t size, unsigned long addr)
 {
 	unsigned long symsize, offset;

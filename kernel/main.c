@@ -7,10 +7,16 @@
  *  - GDT and IDT, so that a fault is an oops report, not a triple fault;
  *  - the multiboot data, before anything could overwrite it;
  *  - the command line, before the code its options configure;
+ *  - the firmware's ACPI/MP tables (how many CPUs), while the BIOS data is
+ *    still mapped;
  *  - the memory manager, mm_core_init() (mm/mm_init.c): memblock, paging,
  *    buddy, slab, vmalloc, kmap, each allocator built on the one before;
  *  - interrupts, the clock and the input drivers: after the memory
  *    manager, as in Linux (nothing in it waits for a tick);
+ *  - the other CPUs, once vmalloc can give them stacks and the clock is
+ *    calibrated (arch/x86/kernel/smpboot.c);
+ *  - the initcalls: buses and drivers (PCI, the edu device), which may
+ *    take interrupts and allocate, as Linux's do_basic_setup();
  *  - freeing the boot-only code, then the boot mode the command line chose
  *    (`shell` when it names none).
  * The modes (shell, demo, ktest, bench) register themselves with BOOT_MODE()
@@ -24,16 +30,19 @@
 #include <asm/processor.h>
 #include <asm/serial.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 #include <asm/timer.h>
 #include <asm/vga.h>
 #include <config.h>
 #include <errno.h>
 #include <init.h>
+#include <ioport.h>
 #include <kernel.h>
 #include <mm.h>
 #include <panic.h>
 #include <params.h>
 #include <printk.h>
+#include <smp.h>
 #include <string.h>
 #include <time.h>
 
@@ -42,6 +51,18 @@ bool system_running;
 u64 boot_done_tsc;
 
 extern const struct boot_mode __start_boot_modes[], __stop_boot_modes[];
+extern const initcall_t __initcall_start[], __initcall_end[];
+
+void __init do_initcalls(void)
+{
+	for (const initcall_t *fn = __initcall_start; fn < __initcall_end;
+	     fn++) {
+		int ret = (*fn)();
+
+		if (ret < 0)
+			pr_warn("initcall %pS returned %d\n", *fn, ret);
+	}
+}
 
 int boot_mode_select(const char *name)
 {
@@ -94,8 +115,10 @@ asmlinkage void start_kernel(u32 magic, u32 mbi_phys)
 	parse_early_params(boot_command_line);
 	pr_info("BIOS-provided physical RAM map:\n");
 	e820__print_table("BIOS-e820");
+	find_smp_config();
 
 	mm_core_init();
+	e820__reserve_resources(); /* /proc/iomem's firmware ranges */
 
 	init_IRQ();
 	time_init();
@@ -104,6 +127,8 @@ asmlinkage void start_kernel(u32 magic, u32 mbi_phys)
 	local_irq_enable();
 	cpu_print_info();
 
+	smp_init();
+	do_initcalls();
 	free_initmem();
 	system_running = true;
 	boot_done_tsc = rdtsc();

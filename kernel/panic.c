@@ -3,15 +3,19 @@
  * panic.c - the end of the line, and the recovery points that let a shell
  * command's oops end only that command.
  *
- * Recovery points form a stack (run_protected() may nest).  An oops in
- * process context with a recovery point armed unwinds to it: the frames in
- * between are simply abandoned, which is safe here because this kernel holds
- * no locks and allocations made by the abandoned code are the only loss
- * (reported by the leak checks of the tests, if a test was running).  An oops
- * in an interrupt handler, or with nothing armed, panics, as Linux does.
+ * Recovery points form a stack per CPU (run_protected() may nest, and a
+ * command run on CPU 1 by `oncpu` has its own).  An oops in process context
+ * with a recovery point armed unwinds to it: the frames in between are
+ * simply abandoned, and allocations made by the abandoned code are the
+ * only loss (reported by the leak checks of the tests, if a test was
+ * running).  A lock held by the abandoned code stays held, as when a Linux
+ * task dies holding one: the report says so ("exited with preempt_count"),
+ * and the count is put back.  An oops in an interrupt handler, or with
+ * nothing armed, panics, as Linux does; a panic stops the other CPUs.
  */
 #include <asm/irq.h>
 #include <asm/processor.h>
+#include <asm/smp.h>
 #include <bug.h>
 #include <errno.h>
 #include <panic.h>
@@ -24,59 +28,71 @@
 bool panic_exits_qemu;
 bool panic_in_progress;
 int oops_count;
-const char *current_comm = "swapper";
+DEFINE_PER_CPU(const char *, cpu_current_comm) = "swapper";
 
 struct recovery_point {
 	jmp_buf env; /* where run_protected() resumes */
 	struct recovery_point *prev; /* the enclosing point */
 	const char *saved_comm; /* current_comm to restore */
-	unsigned int saved_hardirq; /* always 0: process context */
+	unsigned int saved_preempt; /* preempt_count when it was armed */
 };
 
-static struct recovery_point *recovery_top;
+/* This CPU's innermost recovery point. */
+static DEFINE_PER_CPU(struct recovery_point *, recovery_top);
 
 int run_protected(const char *comm, void (*fn)(void *arg), void *arg)
 {
 	struct recovery_point point = {
-		.prev = recovery_top,
+		.prev = this_cpu_read(recovery_top),
 		.saved_comm = current_comm,
+		.saved_preempt = preempt_count(),
 	};
 
 	if (setjmp(point.env)) {
-		recovery_top = point.prev;
+		unsigned int count = preempt_count();
+
+		this_cpu_write(recovery_top, point.prev);
+		if (count != point.saved_preempt) {
+			printk(KERN_ERR
+			       "note: %s[0] exited with preempt_count %u\n",
+			       current_comm, count - point.saved_preempt);
+			this_cpu_write(__preempt_count, point.saved_preempt);
+		}
 		current_comm = point.saved_comm;
 		local_irq_enable();
 		return -EFAULT;
 	}
-	recovery_top = &point;
+	this_cpu_write(recovery_top, &point);
 	current_comm = comm;
 	fn(arg);
-	recovery_top = point.prev;
+	this_cpu_write(recovery_top, point.prev);
 	current_comm = point.saved_comm;
 	return 0;
 }
 
 void *oops_recovery_save(void)
 {
-	return recovery_top;
+	return this_cpu_read(recovery_top);
 }
 
 void oops_recovery_restore(void *state)
 {
-	recovery_top = state;
+	this_cpu_write(recovery_top, state);
 }
 
 /* Called at the end of an oops report: unwind to a recovery point or panic. */
 void oops_end(void)
 {
+	struct recovery_point *point = this_cpu_read(recovery_top);
+
 	if (in_interrupt())
 		panic("Fatal exception in interrupt");
-	if (!recovery_top || panic_exits_qemu)
+	if (!point || panic_exits_qemu)
 		panic("Fatal exception");
 	printk(KERN_WARNING
 	       "%s: killed by the oops above; the kernel goes on\n",
 	       current_comm);
-	longjmp(recovery_top->env, 1);
+	longjmp(point->env, 1);
 }
 
 static unsigned long taint_mask;
@@ -120,6 +136,7 @@ void panic(const char *fmt, ...)
 	if (panic_in_progress)
 		machine_halt(); /* a panic while panicking: just stop */
 	panic_in_progress = true;
+	smp_send_stop();
 	console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 
 	va_start(args, fmt);

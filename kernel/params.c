@@ -7,8 +7,11 @@
  * "name=value" or "name"; the handler declared with early_param(name) gets
  * the value.  The declarations live in .init.setup, which is freed after
  * boot, so parsing happens exactly once.  Unknown words are collected and
- * reported in one line, as Linux does, and otherwise ignored.
+ * reported in one line, as Linux does, and otherwise ignored.  A command
+ * line too long to keep is cut at a word (setup.c), and the words cut off
+ * are reported, the options of this kernel among them by name.
  */
+#include <asm/setup.h>
 #include <cmdline.h>
 #include <kernel.h>
 #include <params.h>
@@ -52,6 +55,41 @@ static void __init add_unknown(const char *param, const char *val)
 		 len ? " " : "", param, val ? "=" : "", val ? val : "");
 }
 
+/*
+ * The boot loader's command line was longer than COMMAND_LINE_SIZE - 1: say
+ * how much was lost, from where, and which of the lost words are options
+ * of this kernel, so that none is lost without a word.
+ */
+static void __init report_lost_words(void)
+{
+	static char lost[COMMAND_LINE_SIZE] __initdata;
+	char *args = lost, *param, *val;
+	size_t n = 0;
+	int words = 0;
+
+	if (!boot_command_line_lost[0])
+		return;
+	strscpy(lost, boot_command_line_lost, sizeof(lost));
+	while (*args) {
+		args = next_arg(args, &param, &val);
+		if (!*param)
+			continue;
+		words++;
+		if (find_param(param))
+			n += (size_t)scnprintf(unknown + n, sizeof(unknown) - n,
+					       " %s%s%s", param, val ? "=" : "",
+					       val ? val : "");
+	}
+	pr_warn("Kernel command line too long: %zu characters, at most %d kept; %d word%s lost from \"%.40s%s\" on; %s%s\n",
+		boot_command_line_len, COMMAND_LINE_SIZE - 1, words,
+		words == 1 ? "" : "s", skip_spaces(boot_command_line_lost),
+		strlen(skip_spaces(boot_command_line_lost)) > 40 ? "..." : "",
+		n ? "among them options of this kernel, ignored:" :
+		    "none of them an option of this kernel",
+		unknown);
+	unknown[0] = '\0';
+}
+
 void __init parse_early_params(const char *cmdline)
 {
 	char *args, *param, *val;
@@ -60,6 +98,7 @@ void __init parse_early_params(const char *cmdline)
 		sizeof(saved_command_line));
 	strscpy(parse_buf, saved_command_line, sizeof(parse_buf));
 	pr_notice("Kernel command line: %s\n", saved_command_line);
+	report_lost_words();
 
 	args = parse_buf;
 	while (*args) {

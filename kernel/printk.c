@@ -13,10 +13,18 @@
  * contains an expected report; if the ring overwrote that stretch, the search
  * starts at the oldest byte still there.
  *
- * printk runs with interrupts off: a message from an interrupt handler cannot
- * land in the middle of another.
+ * printk runs with interrupts off and holds logbuf_lock while it stores and
+ * prints a message: a message from an interrupt handler or from another CPU
+ * cannot land in the middle of another.  A line left open (no newline yet)
+ * belongs to the CPU that opened it; a message from another CPU ends it
+ * first, so lines from two CPUs never mix.  The lock is the bare ticket lock
+ * (asm/spinlock.h), below spinlock debugging, whose reports are printed
+ * here; a CPU that faults inside printk and prints the oops does not wait
+ * for itself (logbuf_owner).
  */
 #include <asm/processor.h>
+#include <asm/smp.h>
+#include <asm/spinlock.h>
 #include <cmdline.h>
 #include <console.h>
 #include <errno.h>
@@ -37,6 +45,29 @@ static char log_buf[LOG_BUF_LEN];
 static u64 log_head; /* bytes ever written to log_buf */
 static bool line_open; /* the last line has no newline yet */
 static int line_level; /* level of the open line */
+static unsigned int line_cpu; /* the CPU that opened it */
+static arch_spinlock_t logbuf_lock = __ARCH_SPIN_LOCK_UNLOCKED;
+static int logbuf_owner = -1; /* CPU holding logbuf_lock */
+
+/* Take logbuf_lock unless this CPU holds it already (a fault in printk). */
+static bool logbuf_lock_take(void)
+{
+	int cpu = (int)raw_smp_processor_id();
+
+	if (READ_ONCE(logbuf_owner) == cpu)
+		return false;
+	arch_spin_lock(&logbuf_lock);
+	WRITE_ONCE(logbuf_owner, cpu);
+	return true;
+}
+
+static void logbuf_lock_release(bool taken)
+{
+	if (!taken)
+		return;
+	WRITE_ONCE(logbuf_owner, -1);
+	arch_spin_unlock(&logbuf_lock);
+}
 
 static void log_store_char(char c)
 {
@@ -70,8 +101,11 @@ static void start_line(int level)
 	if (level < console_loglevel)
 		console_set_level(level);
 	emit(stamp, (size_t)n, level);
+	if (level < console_loglevel)
+		console_margin(); /* long lines continue under the text */
 	line_open = true;
 	line_level = level;
+	line_cpu = raw_smp_processor_id();
 }
 
 /* Split "\001<c>" off the front: the level, or -1 for none/continuation. */
@@ -95,13 +129,19 @@ int vprintk(const char *fmt, va_list args)
 	const char *p;
 	unsigned long flags;
 	int level, len;
-	bool cont;
+	bool cont, locked;
 
 	len = vscnprintf(text, sizeof(text), fmt, args);
 	p = parse_level(text, &level, &cont);
 	len -= (int)(p - text);
 
 	local_irq_save(flags);
+	locked = logbuf_lock_take();
+	if (line_open && line_cpu != raw_smp_processor_id()) {
+		/* Another CPU's unfinished line: end it, keep ours apart. */
+		emit("\n", 1, line_level);
+		line_open = false;
+	}
 	if (line_open && level >= 0 && !cont) {
 		/* A new message with a level ends the unfinished line. */
 		emit("\n", 1, line_level);
@@ -124,6 +164,7 @@ int vprintk(const char *fmt, va_list args)
 	}
 	if (!line_open)
 		console_set_level(-1);
+	logbuf_lock_release(locked);
 	local_irq_restore(flags);
 	return (int)(p - text);
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * proc_misc.c - the /proc views of the core: version, cmdline, uptime,
- * interrupts.
+ * proc_misc.c - the /proc views of the core: version, cmdline, uptime
+ * (/proc/interrupts is the arch's: arch/x86/kernel/irq_proc.c).
  *
  * As in Linux's fs/proc (once one proc_misc.c too), each is a function that
  * writes its text with seq_printf(); the format is Linux's, so the files can
@@ -36,14 +36,3 @@ static void proc_uptime_show(struct seq_file *m)
 	seq_printf(m, "%llu.%02llu 0.00\n", cs / 100, cs % 100);
 }
 PROC_FILE("uptime", proc_uptime_show);
-
-static void proc_interrupts_show(struct seq_file *m)
-{
-	seq_printf(m, "           CPU0\n");
-	for (unsigned int irq = 0; irq < NR_IRQS; irq++)
-		if (irq_name(irq))
-			seq_printf(m, "%3u: %10lu   XT-PIC  %s\n", irq,
-				   irq_count(irq), irq_name(irq));
-	seq_printf(m, "ERR: %10lu\n", irq_count(NR_IRQS));
-}
-PROC_FILE("interrupts", proc_interrupts_show);

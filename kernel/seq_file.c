@@ -12,6 +12,7 @@
 #include <kernel.h>
 #include <printk.h>
 #include <seq_file.h>
+#include <slab.h>
 #include <sprintf.h>
 #include <string.h>
 
@@ -30,16 +31,33 @@ static void seq_write(struct seq_file *m, const char *s, size_t len)
 	m->count += len;
 }
 
+/*
+ * Most lines fit the buffer on the stack; a longer one (a command line of
+ * 2047 characters) is formatted again into one from kmalloc, so that no
+ * view loses the end of a line.
+ */
 void seq_printf(struct seq_file *m, const char *fmt, ...)
 {
-	char text[512];
-	va_list args;
+	char text[512], *big;
+	va_list args, again;
 	int len;
 
 	va_start(args, fmt);
-	len = vscnprintf(text, sizeof(text), fmt, args);
+	va_copy(again, args);
+	len = vsnprintf(text, sizeof(text), fmt, args);
 	va_end(args);
-	seq_write(m, text, (size_t)len);
+	if (len < (int)sizeof(text)) {
+		seq_write(m, text, (size_t)len);
+	} else if ((big = kmalloc((size_t)len + 1,
+				  GFP_ATOMIC | __GFP_NOWARN))) {
+		vsnprintf(big, (size_t)len + 1, fmt, again);
+		seq_write(m, big, (size_t)len);
+		kfree(big);
+	} else {
+		seq_write(m, text, sizeof(text) - 1);
+		seq_puts(m, " [line cut: no memory for the rest]");
+	}
+	va_end(again);
 }
 
 void seq_puts(struct seq_file *m, const char *s)

@@ -5,7 +5,9 @@
  * Two families, as in Linux: kstrto*() are strict (the whole string must be a
  * number that fits, or an error comes back) and are what shell commands and
  * boot options use; simple_strto*() parse a prefix and say where they stopped,
- * which memparse() and the option splitter build on.
+ * which memparse() and the option splitter build on.  memparse() is Linux's:
+ * it neither rejects trailing text nor notices a size that overflows 64
+ * bits; kstrtosize() is the strict size parser the options and commands use.
  */
 #include <cmdline.h>
 #include <ctype.h>
@@ -195,6 +197,46 @@ unsigned long long memparse(const char *ptr, char **retptr)
 	if (retptr)
 		*retptr = end;
 	return ret;
+}
+
+int kstrtosize(const char *s, unsigned long long *res)
+{
+	unsigned long long val;
+	unsigned int base = 0, shift = 0;
+	bool overflow;
+	size_t n;
+
+	if (!s)
+		return -EINVAL;
+	s = parse_base(s, &base);
+	n = parse_digits(s, base, &val, &overflow);
+	if (!n)
+		return -EINVAL;
+	s += n;
+	switch (*s) {
+	case 'G':
+	case 'g':
+		shift = 30;
+		break;
+	case 'M':
+	case 'm':
+		shift = 20;
+		break;
+	case 'K':
+	case 'k':
+		shift = 10;
+		break;
+	}
+	if (shift)
+		s++;
+	if (*s == '\n')
+		s++;
+	if (*s)
+		return -EINVAL;
+	if (overflow || (shift && val > (U64_MAX >> shift)))
+		return -ERANGE;
+	*res = val << shift;
+	return 0;
 }
 
 char *next_arg(char *args, char **param, char **val)

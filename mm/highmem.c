@@ -1,18 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * highmem.c - kernel addresses for highmem pages: kmap() and kmap_local.
+ * highmem.c - kernel addresses for highmem pages: kmap(), and what kmap and
+ * kmap_local share.
  *
  * A ZONE_HIGHMEM page lies above the direct map, so it has no kernel address
- * until one is lent to it.  There are two ways, both here, as in Linux.
- *
- * kmap_local_page() lends one of KM_MAX_IDX (16) fixmap slots, used as a
- * per-CPU stack: a map pushes (writes the slot's PTE), kunmap_local() pops
- * (clears it and flushes that one TLB entry with INVLPG).  Because a slot
- * is flushed when it is freed, mapping needs no flush at all: the cheapest
- * mapping a 32-bit kernel has.  The price is discipline: unmaps come in
- * reverse order, and a mapping must not outlive the code that made it.  A
- * lowmem page never uses a slot.  The code is generic; the architecture
- * supplies the PTE write and the INVLPG (asm/highmem.h).
+ * until one is lent to it.  There are two ways, as in Linux: kmap_local,
+ * a short mapping on this CPU's own slots (kmap_local.c), and kmap(),
+ * here.
  *
  * kmap() lends one of LAST_PKMAP (1024) virtual pages at PKMAP_BASE, for as
  * long as the caller likes.  Their PTEs fill the one page table
@@ -26,8 +20,11 @@
  * "cached slot").  New slots are taken at a cursor, last_pkmap_nr, that walks
  * the table; a slot at 1 is skipped.  When the cursor wraps to 0,
  * flush_all_zero_pkmaps() clears every slot at 1 and flushes the TLB once for
- * the whole window: one __flush_tlb_all() per 1024 new mappings instead of an
- * INVLPG per kunmap.  That lazy flush is the point of the design.
+ * the whole window: one flush per 1024 new mappings instead of an INVLPG
+ * per kunmap.  That lazy flush is the point of the design.  The pkmap is
+ * one mapping for all CPUs (a page kmapped on CPU 0 is read at the same
+ * address on CPU 1), so the flush is a TLB shootdown: an IPI to every
+ * other CPU, and a wait for each to flush (flush_tlb_all()).
  *
  * Which slot a page has is found through page_address_htable, a small hash
  * from page to slot (Linux's HASHED_PAGE_VIRTUAL), so page_address() answers
@@ -37,29 +34,32 @@
  * mapped pfn 0x38005").  As in Linux, page_address() still answers for a
  * slot at count 1: the mapping exists until the next flush.
  *
- * Simpler than Linux: no sleeping and no lock.  Linux waits for a kunmap
- * when every pkmap slot is in use; this kernel has no tasks to put to sleep,
- * so kmap() reports "kmap: all 1024 pkmap slots in use" with the callers
- * that hold the most slots (highmem_report.c), and returns NULL.  One CPU,
- * no preemption, and kmap() is not for interrupt handlers: nothing can run
- * in the middle of a kmap, so there is nothing to lock.  kmap_local raises
- * its stack index before it writes the PTE and lowers it after the clear,
- * so an interrupt handler may use kmap_local without interrupts being
- * disabled.  Misuse of either (a pointer that is not a struct page, a
- * kunmap of a page that has no slot or one too many, a 17th kmap_local, an
- * unmap out of order or of no slot) is a WARN naming the caller, and the
- * state stays consistent.
+ * kmap_lock (Linux's, taken by lock_kmap()) guards the pkmap counts, the
+ * cursor and the hash; kmap() and kunmap() take it, and so does the flush,
+ * which sends its IPIs with the lock held, as Linux does: a CPU waiting
+ * for kmap_lock waits with interrupts on and answers them.  kmap() may
+ * sleep in Linux (it waits for a free slot): might_sleep() reports it in
+ * atomic context.  Here nobody sleeps: when every pkmap slot is in use,
+ * kmap() reports "kmap: all 1024 pkmap slots in use" with the callers that
+ * hold the most slots (highmem_report.c), and returns NULL.  Misuse (a
+ * pointer that is not a struct page, a kunmap of a page that has no slot
+ * or one too many) is a WARN naming the caller, and the state stays
+ * consistent.
  */
 #include <asm/memlayout.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <bug.h>
+#include <cpumask.h>
 #include <fault.h>
 #include <highmem.h>
 #include <kernel.h>
 #include <mm.h>
 #include <panic.h>
+#include <percpu.h>
 #include <printk.h>
+#include <smp.h>
+#include <spinlock.h>
 #include <sprintf.h>
 
 #include "internal.h"
@@ -68,6 +68,11 @@
 #define PA_HASH_ORDER 7
 #define PA_HASH_SIZE (1U << PA_HASH_ORDER)
 #define GOLDEN_RATIO_32 0x61C88647U
+
+/* Guards everything of the pkmap below: counts, cursor, hash, callers. */
+static DEFINE_SPINLOCK(kmap_lock);
+#define lock_kmap() spin_lock(&kmap_lock)
+#define unlock_kmap() spin_unlock(&kmap_lock)
 
 /* The slot's state: 0 free and flushed, 1 stale, n: n - 1 users. */
 static int pkmap_count[LAST_PKMAP];
@@ -140,9 +145,10 @@ static void set_page_address(struct page *page, void *virtual)
  *
  * Return: the direct-map address of a lowmem page; for a highmem page the
  * address of its pkmap slot while it has one (also at count 1, until the
- * next flush), otherwise NULL.
+ * next flush), otherwise NULL.  Takes kmap_lock for a highmem page: not
+ * from an interrupt handler (Linux uses an interrupt-safe lock there).
  */
-void *page_address(const struct page *page)
+void *__page_address(const struct page *page)
 {
 	const struct page_address_map *pam;
 
@@ -152,7 +158,32 @@ void *page_address(const struct page *page)
 	return pam ? (void *)PKMAP_ADDR(pkmap_nr(pam)) : NULL;
 }
 
-/* The cursor wrapped: clear every stale slot, then one TLB flush for all. */
+void *page_address(const struct page *page)
+{
+	void *vaddr;
+
+	if (!PageHighMem(page))
+		return lowmem_page_address(page);
+	lock_kmap();
+	vaddr = __page_address(page);
+	unlock_kmap();
+	return vaddr;
+}
+
+void lock_kmap_state(void)
+{
+	lock_kmap();
+}
+
+void unlock_kmap_state(void)
+{
+	unlock_kmap();
+}
+
+/*
+ * The cursor wrapped: clear every stale slot, then one TLB flush for all,
+ * on every CPU (kmap_lock held).
+ */
 static void flush_all_zero_pkmaps(void)
 {
 	bool need_flush = false;
@@ -166,7 +197,7 @@ static void flush_all_zero_pkmaps(void)
 		need_flush = true;
 	}
 	if (need_flush) {
-		__flush_tlb_all();
+		flush_tlb_all(); /* every CPU: the pkmap is shared */
 		nr_pkmap_flushes++;
 	}
 }
@@ -195,6 +226,7 @@ static noinline int map_new_virtual(struct page *page)
 	nr = last_pkmap_nr;
 	/* A slot at 0 was flushed: no TLB entry to invalidate. */
 	set_pte(&pkmap_page_table[nr], pfn_pte(page_to_pfn(page), PAGE_KERNEL));
+	SetPageKmap(page); /* __free_pages() checks for a slot with users */
 	pkmap_count[nr] = 1;
 	set_page_address(page, (void *)PKMAP_ADDR(nr));
 	return (int)nr;
@@ -216,8 +248,10 @@ void *kmap_high(struct page *page)
 	const struct page_address_map *pam;
 	int nr;
 
+	might_sleep();
 	if (unlikely(!page_ptr_valid(page)))
 		return kmap_bad_page("kmap", page, _RET_IP_);
+	lock_kmap();
 	pam = page_address_lookup(page);
 	if (likely(pam)) {
 		nr = (int)pkmap_nr(pam);
@@ -225,12 +259,14 @@ void *kmap_high(struct page *page)
 		nr = map_new_virtual(page);
 		if (nr < 0) {
 			nr_kmap_failures++;
+			unlock_kmap();
 			pkmap_report_full(page, _RET_IP_);
 			return NULL;
 		}
 	}
 	pkmap_count[nr]++;
 	pkmap_caller[nr] = _RET_IP_;
+	unlock_kmap();
 	return (void *)PKMAP_ADDR(nr);
 }
 
@@ -252,17 +288,21 @@ void kunmap_high(struct page *page)
 		kmap_bad_page("kunmap", page, _RET_IP_);
 		return;
 	}
+	lock_kmap();
 	pam = page_address_lookup(page);
 	if (unlikely(!pam)) {
+		unlock_kmap();
 		kunmap_bad(page, -1, _RET_IP_);
 		return;
 	}
 	nr = pkmap_nr(pam);
 	if (unlikely(pkmap_count[nr] < 2)) {
+		unlock_kmap();
 		kunmap_bad(page, (int)nr, _RET_IP_);
 		return;
 	}
 	pkmap_count[nr]--;
+	unlock_kmap();
 }
 
 /**
@@ -273,194 +313,37 @@ void kunmap_high(struct page *page)
  */
 void kmap_flush_unused(void)
 {
+	lock_kmap();
 	flush_all_zero_pkmaps();
-}
-
-/* --- kmap_local: a stack of fixmap slots per CPU ------------------------- */
-
-/*
- * This CPU's kmap_local stack (one CPU here; Linux keeps it in the task).
- * Stack slot i is the fixmap page FIX_KMAP_BEGIN + i; idx slots are in
- * use.  A slot keeps its page and caller after it is popped, for
- * /proc/pkmap and the fault reports.
- */
-struct kmap_ctrl {
-	int idx; /* slots in use: the next push takes slot idx */
-	u32 released; /* bit i: slot i was unmapped out of order */
-	struct kmap_local_slot {
-		struct page *page; /* mapped now (below idx), or last */
-		unsigned long caller; /* who made that mapping */
-	} slot[KM_MAX_IDX];
-};
-
-static struct kmap_ctrl kmap_ctrl;
-
-static inline unsigned long kmap_local_vaddr(int idx)
-{
-	return __fix_to_virt(FIX_KMAP_BEGIN + idx);
-}
-
-/* Is vaddr inside one of the slots?  (Slot 0 has the highest address.) */
-static inline bool kmap_local_addr(unsigned long vaddr)
-{
-	return vaddr >= kmap_local_vaddr(KM_MAX_IDX - 1) &&
-	       vaddr < kmap_local_vaddr(0) + PAGE_SIZE;
-}
-
-/* The stack slot of an address inside the slots. */
-static inline int kmap_local_idx_of(unsigned long vaddr)
-{
-	return (int)__virt_to_fix(vaddr) - FIX_KMAP_BEGIN;
-}
-
-/*
- * The PTE of slot idx.  The slots' PTEs are consecutive entries of one page
- * table (kmap_init() checks it), slot 0's the highest: found once, as
- * Linux's kmap_get_pte() does, they are then an array.
- */
-static pte_t *__kmap_pte;
-
-static inline pte_t *kmap_get_pte(int idx)
-{
-	if (unlikely(!__kmap_pte))
-		__kmap_pte = pte_offset_kernel(
-			pgd_offset_k(kmap_local_vaddr(0)), kmap_local_vaddr(0));
-	return &__kmap_pte[-idx];
-}
-
-/*
- * Map pfn at the next slot.  The index is raised before the PTE is
- * written (and, in kunmap_local_indexed(), lowered after it is cleared),
- * so an interrupt handler that kmaps runs on top of the stack and leaves
- * it as it found it.  The slot was flushed when it was last unmapped: no
- * INVLPG here.  (Linux's takes no caller: it records no reports.)
- */
-static void *__kmap_local_pfn_prot(unsigned long pfn, pgprot_t prot,
-				   unsigned long caller)
-{
-	int idx = kmap_ctrl.idx;
-	unsigned long vaddr;
-
-	if (unlikely(idx >= KM_MAX_IDX)) {
-		kmap_local_report_full(pfn, caller);
-		return NULL;
-	}
-	kmap_ctrl.idx = idx + 1;
-	barrier(); /* the slot is ours before its PTE is written */
-	idx = arch_kmap_local_map_idx(idx, pfn);
-	vaddr = kmap_local_vaddr(idx);
-	kmap_ctrl.slot[idx].page = pfn_to_page(pfn);
-	kmap_ctrl.slot[idx].caller = caller;
-	arch_kmap_local_set_pte(vaddr, kmap_get_pte(idx), pfn_pte(pfn, prot));
-	return (void *)vaddr;
+	unlock_kmap();
 }
 
 /**
- * __kmap_local_page_prot - kmap_local_page() (highmem.h)
- * @page: the page
- * @prot: the protection of the mapping (PAGE_KERNEL)
+ * kmap_set_cursor - choose where the search for a free pkmap slot starts
+ * @nr: the slot to count as taken last (boot leaves 0: the first kmap
+ *      gets slot 1)
  *
- * Return: the direct-map address of a lowmem page; for a highmem page the
- * address of the next free slot, valid until the matching kunmap_local().
- * NULL if all KM_MAX_IDX slots are in use or page is not a struct page
- * (both a WARN naming the caller).
+ * Safe at any time: a slot at count 0 has neither a PTE nor a TLB entry,
+ * so any of them may be taken next; moving the cursor back only delays
+ * the next wrap and its flush.  The shell's `reset` puts it back where
+ * boot left it and the demos where they found it, so that a lesson
+ * replayed shows the same slots and addresses.  Under kmap_lock, as
+ * every move of the cursor.
  */
-void *__kmap_local_page_prot(struct page *page, pgprot_t prot)
+void kmap_set_cursor(unsigned int nr)
 {
-	if (unlikely(!page_ptr_valid(page)))
-		return kmap_local_bad_page(page, _RET_IP_);
-	if (!PageHighMem(page))
-		return lowmem_page_address(page);
-	return __kmap_local_pfn_prot(page_to_pfn(page), prot, _RET_IP_);
+	lock_kmap();
+	last_pkmap_nr = nr & LAST_PKMAP_MASK;
+	unlock_kmap();
 }
 
-/* Pop the slots that out-of-order unmaps released, now on top. */
-static noinline void kmap_local_pop_released(void)
+/* pkmap_clear_stats - zero the flush and failure counts of /proc/pkmap. */
+void pkmap_clear_stats(void)
 {
-	int idx = kmap_ctrl.idx;
-
-	while (idx && (kmap_ctrl.released & (1U << (idx - 1)))) {
-		kmap_ctrl.released &= ~(1U << (idx - 1));
-		idx--;
-	}
-	kmap_ctrl.idx = idx;
-}
-
-static bool kmap_local_slot_mapped(int idx)
-{
-	return idx >= 0 && idx < kmap_ctrl.idx &&
-	       !(kmap_ctrl.released & (1U << idx));
-}
-
-static void kmap_local_clear(int idx)
-{
-	unsigned long vaddr = kmap_local_vaddr(idx);
-
-	pte_clear(kmap_get_pte(idx));
-	arch_kmap_local_post_unmap(vaddr);
-}
-
-/*
- * kunmap_local() of a slot that is not the top one.  Linux warns and
- * clears the top slot, unmapping a page its user still holds; here the
- * slot named is unmapped (a later use of it faults, as it should) and
- * marked released: it leaves the stack when the slots above it do.
- */
-static noinline void kunmap_local_misuse(const void *addr, int idx,
-					 unsigned long caller)
-{
-	int top = kmap_ctrl.idx - 1;
-
-	if (top < 0) {
-		WARN(1,
-		     "kunmap_local: %p: no kmap_local mapping is active, one kunmap_local too many (called from %pS)\n",
-		     addr, (void *)caller);
-	} else if (!kmap_local_slot_mapped(idx)) {
-		WARN(1,
-		     "kunmap_local: %p: slot %d is not mapped (the stack is %d deep), unmapped twice? (called from %pS)\n",
-		     addr, idx, kmap_ctrl.idx, (void *)caller);
-	} else {
-		WARN(1,
-		     "kunmap_local: %p (slot %d, pfn %#lx) is not the last mapping: %#lx (slot %d, pfn %#lx, mapped by %pS) must be unmapped first, kmap_local is last-in first-out (called from %pS)\n",
-		     addr, idx, page_to_pfn(kmap_ctrl.slot[idx].page),
-		     kmap_local_vaddr(top), top,
-		     page_to_pfn(kmap_ctrl.slot[top].page),
-		     (void *)kmap_ctrl.slot[top].caller, (void *)caller);
-		kmap_local_clear(idx);
-		kmap_ctrl.released |= 1U << idx;
-	}
-}
-
-/**
- * kunmap_local_indexed - kunmap_local() (highmem.h)
- * @vaddr: an address kmap_local_page() returned (any byte of the page)
- *
- * Pops the top slot: clears its PTE and flushes its TLB entry.  A lowmem
- * address needs nothing.  Anything else is reported and the stack stays
- * consistent: an empty stack, a slot below the top (see
- * kunmap_local_misuse()), an address that is no slot at all.
- */
-void kunmap_local_indexed(const void *vaddr)
-{
-	unsigned long addr = (unsigned long)vaddr & PAGE_MASK;
-	int idx;
-
-	if (unlikely(!kmap_local_addr(addr))) {
-		if (!virt_addr_valid(vaddr))
-			kunmap_local_bad_addr(vaddr, _RET_IP_);
-		return;
-	}
-	/* The top slot; for an empty stack, -1: an address no slot has. */
-	idx = arch_kmap_local_unmap_idx(kmap_ctrl.idx - 1, addr);
-	if (unlikely(addr != kmap_local_vaddr(idx))) {
-		kunmap_local_misuse(vaddr, kmap_local_idx_of(addr), _RET_IP_);
-		return;
-	}
-	kmap_local_clear(idx);
-	barrier(); /* the PTE is gone before the slot is free again */
-	kmap_ctrl.idx = idx;
-	if (unlikely(kmap_ctrl.released))
-		kmap_local_pop_released();
+	lock_kmap();
+	nr_pkmap_flushes = 0;
+	nr_kmap_failures = 0;
+	unlock_kmap();
 }
 
 /* --- lookups, and the state the views and the self-check read ----------- */
@@ -470,9 +353,7 @@ static const pte_t *kmap_pte_of(unsigned long vaddr)
 {
 	if (vaddr >= PKMAP_BASE && vaddr < PKMAP_END)
 		return &pkmap_page_table[PKMAP_NR(vaddr)];
-	if (kmap_local_addr(vaddr))
-		return kmap_get_pte(kmap_local_idx_of(vaddr));
-	return NULL;
+	return kmap_local_pte_of(vaddr);
 }
 
 /**
@@ -495,6 +376,7 @@ struct page *kmap_to_page(void *addr)
 
 void pkmap_get_state(struct pkmap_state *state)
 {
+	lock_kmap();
 	*state = (struct pkmap_state){
 		.cursor = last_pkmap_nr,
 		.flushes = nr_pkmap_flushes,
@@ -510,17 +392,24 @@ void pkmap_get_state(struct pkmap_state *state)
 		if (pkmap_count[nr] > 1)
 			state->users += (unsigned int)pkmap_count[nr] - 1;
 	}
+	unlock_kmap();
 }
 
+/*
+ * The accessors below read one slot without kmap_lock (or another CPU's
+ * kmap_local stack as it changes): each value is one that was true at the
+ * moment of the read, which is what a view or a report needs.
+ */
 int pkmap_slot_count(unsigned int nr)
 {
-	return nr < LAST_PKMAP ? pkmap_count[nr] : -1;
+	return nr < LAST_PKMAP ? READ_ONCE(pkmap_count[nr]) : -1;
 }
 
 struct page *pkmap_slot_page(unsigned int nr)
 {
-	return nr < LAST_PKMAP && pkmap_count[nr] ? page_address_maps[nr].page :
-						    NULL;
+	return nr < LAST_PKMAP && READ_ONCE(pkmap_count[nr]) ?
+		       page_address_maps[nr].page :
+		       NULL;
 }
 
 struct page *pkmap_slot_last_page(unsigned int nr)
@@ -531,36 +420,6 @@ struct page *pkmap_slot_last_page(unsigned int nr)
 unsigned long pkmap_slot_caller(unsigned int nr)
 {
 	return nr < LAST_PKMAP ? pkmap_caller[nr] : 0;
-}
-
-int kmap_local_depth(void)
-{
-	return kmap_ctrl.idx;
-}
-
-unsigned long kmap_local_slot_addr(int idx)
-{
-	return kmap_local_vaddr(idx);
-}
-
-struct page *kmap_local_slot_page(int idx)
-{
-	return kmap_local_slot_mapped(idx) ? kmap_ctrl.slot[idx].page : NULL;
-}
-
-struct page *kmap_local_slot_last_page(int idx)
-{
-	return idx >= 0 && idx < KM_MAX_IDX ? kmap_ctrl.slot[idx].page : NULL;
-}
-
-unsigned long kmap_local_slot_caller(int idx)
-{
-	return idx >= 0 && idx < KM_MAX_IDX ? kmap_ctrl.slot[idx].caller : 0;
-}
-
-pte_t *kmap_local_slot_pte(int idx)
-{
-	return idx >= 0 && idx < KM_MAX_IDX ? kmap_get_pte(idx) : NULL;
 }
 
 /**
@@ -581,15 +440,16 @@ void __init kmap_init(void)
 		      PKMAP_BASE);
 	pkmap_page_table = pte_offset_kernel(pgd, PKMAP_BASE);
 	BUILD_BUG_ON(KM_MAX_IDX > 32); /* kmap_ctrl.released is a u32 */
-	/* The kmap_local slots' PTEs are in one page table: kmap_get_pte(). */
+	/* Every CPU's slots' PTEs are in one page table: kmap_get_pte(). */
+	BUILD_BUG_ON(FIX_KMAP_END - FIX_KMAP_BEGIN + 1 != KM_MAX_IDX * NR_CPUS);
 	BUILD_BUG_ON(__fix_to_virt(FIX_KMAP_BEGIN) >> PGDIR_SHIFT !=
 		     __fix_to_virt(FIX_KMAP_END) >> PGDIR_SHIFT);
 	register_fault_explainer(pkmap_explain);
 	register_fault_explainer(kmap_local_explain);
 	if (!kmap_self_check())
 		panic("highmem: self-check failed (see above)");
-	pr_info("highmem: self-check ok (%d pkmap slots at %#lx-%#lx, %d kmap_local slots at %#lx-%#lx)\n",
+	pr_info("highmem: self-check ok (%d pkmap slots at %#lx-%#lx, %d kmap_local slots per CPU at %#lx-%#lx)\n",
 		LAST_PKMAP, PKMAP_BASE, PKMAP_END - 1, KM_MAX_IDX,
-		kmap_local_slot_addr(KM_MAX_IDX - 1),
-		kmap_local_slot_addr(0) + PAGE_SIZE - 1);
+		kmap_local_slot_addr(nr_cpu_ids - 1, KM_MAX_IDX - 1),
+		kmap_local_slot_addr(0, 0) + PAGE_SIZE - 1);
 }

@@ -14,13 +14,19 @@
  *    slot is the one the MMU walks to;
  *  - highmem is exactly the pfns [max_low_pfn, max_pfn): the direct map
  *    and the zones agree.
- * It runs at boot (kmap_init) and in the tests after every misuse.
+ * It runs at boot (kmap_init) and in the tests after every misuse.  The
+ * pkmap is checked under kmap_lock, so that other CPUs' kmaps cannot
+ * change it halfway; the kmap_local stack checked is this CPU's (another
+ * CPU's changes under the check, without a lock).
  */
 #include <asm/pgtable.h>
 #include <highmem.h>
 #include <kernel.h>
 #include <mm.h>
 #include <printk.h>
+#include <smp.h>
+
+#include "internal.h"
 
 static pte_t kernel_pte(unsigned long vaddr)
 {
@@ -40,7 +46,7 @@ static bool check_free_pkmap_slot(unsigned int nr)
 		       nr, kernel_pte(vaddr));
 		return false;
 	}
-	if (last && page_address(last) == (void *)vaddr) {
+	if (last && __page_address(last) == (void *)vaddr) {
 		pr_err("highmem: pkmap slot %u is free but page_address(pfn %#lx) still gives %#lx\n",
 		       nr, page_to_pfn(last), vaddr);
 		return false;
@@ -71,18 +77,18 @@ static bool check_pkmap_slot(unsigned int nr)
 		       nr, page_to_pfn(page), pte);
 		return false;
 	}
-	if (page_address(page) != (void *)vaddr) {
+	if (__page_address(page) != (void *)vaddr) {
 		pr_err("highmem: pkmap slot %u maps pfn %#lx but page_address() gives %p\n",
-		       nr, page_to_pfn(page), page_address(page));
+		       nr, page_to_pfn(page), __page_address(page));
 		return false;
 	}
 	return true;
 }
 
-static bool check_kmap_local_slot(int idx)
+static bool check_kmap_local_slot(unsigned int cpu, int idx)
 {
-	struct page *page = kmap_local_slot_page(idx);
-	pte_t pte = kernel_pte(kmap_local_slot_addr(idx));
+	struct page *page = kmap_local_slot_page(cpu, idx);
+	pte_t pte = kernel_pte(kmap_local_slot_addr(cpu, idx));
 
 	if (!page && pte_present(pte)) {
 		pr_err("highmem: kmap_local slot %d is not in use but its PTE %08lx is present\n",
@@ -104,13 +110,16 @@ static bool check_kmap_local_fast_path(void)
 	const struct zone *high = &zones[ZONE_HIGHMEM];
 	enum pg_level level;
 
-	for (int idx = 0; idx < KM_MAX_IDX; idx++) {
-		unsigned long vaddr = kmap_local_slot_addr(idx);
+	for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++) {
+		for (int idx = 0; idx < KM_MAX_IDX; idx++) {
+			unsigned long vaddr = kmap_local_slot_addr(cpu, idx);
 
-		if (kmap_local_slot_pte(idx) != lookup_address(vaddr, &level)) {
-			pr_err("highmem: kmap_local slot %d at %#lx does not know its PTE\n",
-			       idx, vaddr);
-			return false;
+			if (kmap_local_slot_pte(cpu, idx) !=
+			    lookup_address(vaddr, &level)) {
+				pr_err("highmem: CPU %u's kmap_local slot %d at %#lx does not know its PTE\n",
+				       cpu, idx, vaddr);
+				return false;
+			}
 		}
 	}
 	for (int z = 0; z < MAX_NR_ZONES; z++) {
@@ -142,17 +151,20 @@ static bool check_kmap_local_fast_path(void)
  */
 bool kmap_self_check(void)
 {
-	int depth = kmap_local_depth();
+	unsigned int cpu = get_cpu();
+	int depth = kmap_local_depth(cpu);
+	bool ok = true;
 
-	for (unsigned int nr = 0; nr < LAST_PKMAP; nr++)
-		if (!check_pkmap_slot(nr))
-			return false;
-	if (depth < 0 || depth > KM_MAX_IDX) {
+	lock_kmap_state();
+	for (unsigned int nr = 0; nr < LAST_PKMAP && ok; nr++)
+		ok = check_pkmap_slot(nr);
+	unlock_kmap_state();
+	if (ok && (depth < 0 || depth > KM_MAX_IDX)) {
 		pr_err("highmem: kmap_local stack depth %d\n", depth);
-		return false;
+		ok = false;
 	}
-	for (int idx = 0; idx < KM_MAX_IDX; idx++)
-		if (!check_kmap_local_slot(idx))
-			return false;
-	return check_kmap_local_fast_path();
+	for (int idx = 0; idx < KM_MAX_IDX && ok; idx++)
+		ok = check_kmap_local_slot(cpu, idx);
+	put_cpu();
+	return ok && check_kmap_local_fast_path();
 }

@@ -19,10 +19,12 @@
  */
 #include <asm/memlayout.h>
 #include <bug.h>
+#include <cpumask.h>
 #include <highmem.h>
 #include <kernel.h>
 #include <mm.h>
 #include <printk.h>
+#include <smp.h>
 #include <sprintf.h>
 
 #include "internal.h"
@@ -64,8 +66,8 @@ void kunmap_local_bad_addr(const void *addr, unsigned long caller)
 
 	WARN(1,
 	     "kunmap_local: %p is not a kmap_local address (slots %#lx-%#lx)%s (called from %pS)\n",
-	     addr, kmap_local_slot_addr(KM_MAX_IDX - 1),
-	     kmap_local_slot_addr(0) + PAGE_SIZE - 1,
+	     addr, kmap_local_slot_addr(nr_cpu_ids - 1, KM_MAX_IDX - 1),
+	     kmap_local_slot_addr(0, 0) + PAGE_SIZE - 1,
 	     vaddr >= PKMAP_BASE && vaddr < PKMAP_END ?
 		     ": it is a pkmap address, unmap it with kunmap(page)" :
 		     "",
@@ -120,15 +122,17 @@ void pkmap_report_full(const struct page *page, unsigned long caller)
 
 void kmap_local_report_full(unsigned long pfn, unsigned long caller)
 {
+	unsigned int cpu = smp_processor_id();
+
 	WARN(1,
 	     "kmap_local_page: all %d slots of the stack are in use: pfn %#lx not mapped (called from %pS); an unbalanced kmap_local_page?\n",
 	     KM_MAX_IDX, pfn, (void *)caller);
-	pr_warn("kmap_local: the stack, top first:\n");
+	pr_warn("kmap_local: CPU#%u's stack, top first:\n", cpu);
 	for (int idx = KM_MAX_IDX - 1; idx >= 0; idx--)
 		pr_warn("kmap_local: slot %2d %#lx: pfn %#lx mapped by %pS\n",
-			idx, kmap_local_slot_addr(idx),
-			page_to_pfn(kmap_local_slot_last_page(idx)),
-			(void *)kmap_local_slot_caller(idx));
+			idx, kmap_local_slot_addr(cpu, idx),
+			page_to_pfn(kmap_local_slot_last_page(cpu, idx)),
+			(void *)kmap_local_slot_caller(cpu, idx));
 }
 
 /* --- fault reports -------------------------------------------------------- */
@@ -166,34 +170,45 @@ bool pkmap_explain(unsigned long addr, unsigned long err, char *buf,
 	return true;
 }
 
+/* "kmap_local slot 3" on one CPU; "CPU 1's kmap_local slot 3" on several. */
+static void kmap_local_slot_name(char *buf, size_t size, int cpu, int idx)
+{
+	if (nr_cpu_ids > 1)
+		snprintf(buf, size, "CPU %d's kmap_local slot %d", cpu, idx);
+	else
+		snprintf(buf, size, "kmap_local slot %d", idx);
+}
+
 bool kmap_local_explain(unsigned long addr, unsigned long err, char *buf,
 			size_t size)
 {
-	unsigned long top = kmap_local_slot_addr(0); /* slots grow down */
 	const struct page *page, *last;
-	int idx;
+	char slot[40];
+	int idx, cpu = kmap_local_slot_owner(addr, &idx);
+	unsigned int ucpu = (unsigned int)cpu;
 
-	if (addr < kmap_local_slot_addr(KM_MAX_IDX - 1) ||
-	    addr >= top + PAGE_SIZE)
+	if (cpu < 0)
 		return false;
-	idx = (int)((top - (addr & PAGE_MASK)) >> PAGE_SHIFT);
-	page = kmap_local_slot_page(idx);
-	last = kmap_local_slot_last_page(idx);
+	kmap_local_slot_name(slot, sizeof(slot), cpu, idx);
+	page = kmap_local_slot_page(ucpu, idx);
+	last = kmap_local_slot_last_page(ucpu, idx);
 	if (page)
-		snprintf(buf, size,
-			 "kmap_local slot %d maps pfn %#lx (mapped by %pS)",
-			 idx, page_to_pfn(page),
-			 (void *)kmap_local_slot_caller(idx));
+		snprintf(buf, size, "%s maps pfn %#lx (mapped by %pS)%s", slot,
+			 page_to_pfn(page),
+			 (void *)kmap_local_slot_caller(ucpu, idx),
+			 ucpu != smp_processor_id() ?
+				 ", on that CPU only: its mapping is private" :
+				 "");
 	else if (last)
 		snprintf(
 			buf, size,
-			"kmap_local slot %d is not mapped (the stack is %d deep): it last mapped pfn %#lx for %pS: a use after kunmap_local()?",
-			idx, kmap_local_depth(), page_to_pfn(last),
-			(void *)kmap_local_slot_caller(idx));
+			"%s is not mapped (the stack is %d deep): it last mapped pfn %#lx for %pS: a use after kunmap_local()?",
+			slot, kmap_local_depth(ucpu), page_to_pfn(last),
+			(void *)kmap_local_slot_caller(ucpu, idx));
 	else
 		snprintf(
 			buf, size,
-			"kmap_local slot %d is not mapped and was never used (the stack is %d deep)",
-			idx, kmap_local_depth());
+			"%s is not mapped and was never used (the stack is %d deep)",
+			slot, kmap_local_depth(ucpu));
 	return true;
 }

@@ -3,8 +3,10 @@
 #ifndef _MM_INTERNAL_H
 #define _MM_INTERNAL_H
 
+#include <asm/pgtable.h>
 #include <mm.h>
 #include <rbtree.h>
+#include <spinlock.h>
 
 /* --- the page allocator (page_alloc.c, page_pcp.c) ---------------------- */
 
@@ -13,12 +15,17 @@ void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 		     unsigned int order);
 /* Boot: give a reserved, aligned block to the buddy allocator. */
 void __free_boot_block(struct page *page, unsigned int order);
-/* Give at least count pages of the per-CPU lists back, oldest first. */
-void free_pcppages_bulk(struct zone *zone, int count, unsigned int order);
+/* Give at least count pages of this CPU's lists back (irqs off; takes
+ * zone->lock). */
+void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp,
+			unsigned int order);
 /* Boot: the zonelist, once the zones know their pages (mm_init.c). */
 void build_all_zonelists(void);
 
-/* --- misuse reports (page_alloc_debug.c) --------------------------------- */
+/* --- misuse reports (page_alloc_debug.c, page_use.c) --------------------- */
+
+/* The head of the allocated or free block that contains pfn (or pfn). */
+unsigned long block_head_pfn(unsigned long pfn);
 
 /* "BUG: Bad page state" report. */
 void bad_page(const struct page *page, const char *reason);
@@ -30,6 +37,18 @@ bool free_page_is_bad(struct page *page);
 unsigned int free_order_mismatch(struct page *page, unsigned int order);
 /* __free_pages() of a pointer that is not a struct page: reported. */
 void free_bad_pointer(const struct page *page);
+/* An allocation that fails: the report (none for __GFP_NOWARN). */
+void warn_alloc(gfp_t gfp, unsigned int order, const char *why);
+
+/* --- highmem's state (highmem.c, kmap_local.c) ------------------------- */
+
+/* kmap_lock, for the self-check's walk of the pkmap (highmem_check.c). */
+void lock_kmap_state(void);
+void unlock_kmap_state(void);
+/* page_address() with kmap_lock held. */
+void *__page_address(const struct page *page);
+/* The PTE of a kmap_local slot's address, any CPU's; NULL for another one. */
+pte_t *kmap_local_pte_of(unsigned long vaddr);
 
 /* --- highmem's reports (highmem_report.c) ------------------------------- */
 
@@ -60,19 +79,45 @@ struct vmap_area {
 	unsigned long subtree_max_size; /* free tree: largest gap below */
 	struct vm_struct *vm; /* busy: the mapping it holds */
 	const void *caller; /* who allocated it (kept for fault reports) */
+	unsigned long serial; /* its age: of two merging nodes the older stays */
 };
 
 void vmap_area_init(void);
-/* A free range of `size` bytes aligned to `align`, now busy; NULL if none. */
-struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align);
-/* The area's mapping is gone: free it after the next batched TLB flush. */
-void free_vmap_area_lazy(struct vmap_area *va);
-/* The busy area containing addr, or NULL. */
+/* The free and busy trees, the busy and purge lists: a spinlock. */
+extern spinlock_t vmap_area_lock;
+/*
+ * A free range of `size` bytes aligned to `align`, now busy, with vm and
+ * caller recorded and vm->addr set before any other CPU can see it; NULL
+ * if none.  May sleep.
+ */
+struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align,
+				  struct vm_struct *vm, const void *caller);
+/* Take a busy area out of the busy tree and list (vmap_area_lock held). */
+void unlink_vmap_area(struct vmap_area *va);
+/*
+ * The unlinked area's mapping is gone: free it after the next flush
+ * (vmap_area_lock held).  True if it is time for vmalloc_purge(), which the
+ * caller calls once the lock is dropped.
+ */
+bool __free_vmap_area_lazy(struct vmap_area *va);
+/* The busy area containing addr, or NULL: under vmap_area_lock, or not. */
+struct vmap_area *__find_vmap_area(unsigned long addr);
 struct vmap_area *find_vmap_area(unsigned long addr);
-/* The lazily freed area containing addr, or NULL. */
-struct vmap_area *find_purged_vmap_area(unsigned long addr);
-/* The busy areas in address order, and the areas waiting for the purge. */
-struct list_head *vmap_area_list(void);
-struct list_head *vmap_purge_list(void);
+/* Is addr in an area freed and not yet purged? */
+bool vmap_area_lazily_freed(unsigned long addr);
+/*
+ * A copy of the area containing addr, for fault reports: trylocks only,
+ * since the fault may have come with a lock held.  0 if none (or busy).
+ */
+#define VMAP_AREA_BUSY 1
+#define VMAP_AREA_LAZY 2
+int vmap_area_snapshot(unsigned long addr, struct vmap_area *copy);
+/* walk(busy list, purge list, arg) with vmap_area_lock (vmalloc.c's views). */
+void vmap_area_walk_locked(void (*walk)(struct list_head *busy,
+					struct list_head *lazy, void *arg),
+			   void *arg);
+/* Both, merged by address: fn(va, arg) for each (vmalloc.c). */
+void vmap_area_walk(void (*fn)(const struct vmap_area *va, void *arg),
+		    void *arg);
 
 #endif /* _MM_INTERNAL_H */

@@ -16,8 +16,9 @@
  * caches are aligned to their size, so kmalloc(512) is 512-byte aligned.
  *
  * Above 8 KB, kmalloc_large() takes pages straight from the buddy allocator
- * (up to KMALLOC_MAX_SIZE, 4 MB: order 10), and kfree() recognises them as
- * pages without PG_slab (kfree_large()).  They count as slab memory in /proc/meminfo, as in
+ * (up to KMALLOC_MAX_SIZE, 4 MB: order 10), marks the first page
+ * PG_large_kmalloc and records kmalloc()'s caller as its owner; kfree()
+ * frees only such a block (kfree_large()), and __free_pages() refuses it.  They count as slab memory in /proc/meminfo, as in
  * Linux 6.1.
  *
  * kmalloc memory always has an address: GFP_HIGHMEM is a caller's mistake
@@ -28,6 +29,7 @@
 #include <bug.h>
 #include <fault.h>
 #include <kernel.h>
+#include <kmemleak.h>
 #include <mm.h>
 #include <printk.h>
 #include <slab.h>
@@ -37,7 +39,7 @@
 
 extern char _srodata[], _erodata[];
 
-struct kmem_cache *kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1];
+struct kmem_cache *kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_TYPE_CACHES];
 
 static const char *const kmalloc_names[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH +
 							 1] = {
@@ -54,7 +56,7 @@ static const char *const kmalloc_names[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH +
 			  "dma-kmalloc-8k" },
 };
 
-void *kmalloc_large(size_t size, gfp_t flags)
+void *kmalloc_large(size_t size, gfp_t flags, unsigned long caller)
 {
 	unsigned int order = get_order(size);
 	struct page *page;
@@ -65,36 +67,53 @@ void *kmalloc_large(size_t size, gfp_t flags)
 		     size, KMALLOC_MAX_SIZE);
 		return NULL;
 	}
-	page = alloc_pages(flags, order);
+	page = __alloc_pages(flags, order, caller);
 	if (!page)
 		return NULL;
-	nr_slab_unreclaimable += 1UL << order;
+	SetPageLargeKmalloc(page);
+	atomic_long_add(1L << order, &nr_slab_unreclaimable);
+	kmemleak_alloc(lowmem_page_address(page), size, 1, flags);
 	return lowmem_page_address(page);
+}
+
+/* kfree() of what kmalloc never returned: what it is, and refused. */
+static noinline void kfree_bad(const void *object, unsigned long addr)
+{
+	char where[200];
+
+	if (!virt_addr_valid(object))
+		explain_address((unsigned long)object, 0, where, sizeof(where));
+	else
+		page_use_describe(virt_to_page(object), where, sizeof(where));
+	WARN(1, "kfree: Invalid object pointer %p from %pS: %s\n", object,
+	     (void *)addr, where);
 }
 
 /*
  * kfree() of an address that is no slab object: NULL and ZERO_SIZE_PTR
- * (nothing to do), a kmalloc_large() block (its pages go back), or not
- * kmalloc memory at all (reported; addr is kfree()'s caller).
+ * (nothing to do), a kmalloc_large() block (PG_large_kmalloc on its first
+ * page: its pages go back), or not kmalloc memory at all (reported, not
+ * obeyed: a page from alloc_pages(), a vmalloc page, a page table, a free
+ * page...; addr is kfree()'s caller).
  */
 void kfree_large(const void *object, unsigned long addr)
 {
 	struct page *page;
-	char where[160];
+	unsigned int order;
 
 	if (ZERO_OR_NULL_PTR(object))
 		return;
-	if (!virt_addr_valid(object) || offset_in_page(object)) {
-		explain_address((unsigned long)object, 0, where, sizeof(where));
-		WARN(1, "kfree: Invalid object pointer %p from %pS: %s\n",
-		     object, (void *)addr, where);
+	if (unlikely(!virt_addr_valid(object) || offset_in_page(object) ||
+		     !PageLargeKmalloc(virt_to_page(object)))) {
+		kfree_bad(object, addr);
 		return;
 	}
 	page = virt_to_page(object);
-	if (PageHead(page) && page->_refcount == 1)
-		nr_slab_unreclaimable -= 1UL << page->private;
-	/* kmalloc_large memory; if it is not, the page allocator says why. */
-	__free_pages(page, PageHead(page) ? (unsigned int)page->private : 0);
+	order = (unsigned int)page->private;
+	kmemleak_free(object);
+	ClearPageLargeKmalloc(page);
+	atomic_long_sub(1L << order, &nr_slab_unreclaimable);
+	__free_pages(page, order);
 }
 
 /**
@@ -116,7 +135,8 @@ size_t ksize(const void *object)
 		 "ksize: %p is not kmalloc memory\n", object))
 		return 0;
 	page = virt_to_page(object);
-	if (WARN(!PageHead(page), "ksize: %p is not kmalloc memory\n", object))
+	if (WARN(!PageLargeKmalloc(page), "ksize: %p is not kmalloc memory\n",
+		 object))
 		return 0;
 	return PAGE_SIZE << page->private;
 }

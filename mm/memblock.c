@@ -15,7 +15,9 @@
  * the same name.
  *
  * Simpler than Linux: fixed arrays of 128 regions (a PC's map has about ten),
- * no NUMA nodes, no hotplug, no mirroring flags.
+ * no NUMA nodes, no hotplug, no mirroring flags.  memblock_lock makes each
+ * public call whole (Linux relies on boot being single-threaded; here the
+ * lock states it).
  */
 #include <asm/memlayout.h>
 #include <errno.h>
@@ -24,6 +26,7 @@
 #include <panic.h>
 #include <printk.h>
 #include <seq_file.h>
+#include <spinlock.h>
 #include <string.h>
 
 struct memblock memblock = {
@@ -31,6 +34,8 @@ struct memblock memblock = {
 	.memory.name = "memory",
 	.reserved.name = "reserved",
 };
+
+static DEFINE_SPINLOCK(memblock_lock);
 
 static bool same_name(const char *a, const char *b)
 {
@@ -118,15 +123,25 @@ static int memblock_add_range(struct memblock_type *type, phys_addr_t base,
 
 int memblock_add(phys_addr_t base, phys_addr_t size)
 {
-	return memblock_add_range(&memblock.memory, base, size, NULL);
+	int ret;
+
+	spin_lock(&memblock_lock);
+	ret = memblock_add_range(&memblock.memory, base, size, NULL);
+	spin_unlock(&memblock_lock);
+	return ret;
 }
 
 int memblock_reserve_named(phys_addr_t base, phys_addr_t size, const char *name)
 {
-	return memblock_add_range(&memblock.reserved, base, size, name);
+	int ret;
+
+	spin_lock(&memblock_lock);
+	ret = memblock_add_range(&memblock.reserved, base, size, name);
+	spin_unlock(&memblock_lock);
+	return ret;
 }
 
-int memblock_remove(phys_addr_t base, phys_addr_t size)
+static int __memblock_remove(phys_addr_t base, phys_addr_t size)
 {
 	struct memblock_type *type = &memblock.memory;
 	phys_addr_t end = base + size;
@@ -155,6 +170,16 @@ int memblock_remove(phys_addr_t base, phys_addr_t size)
 		}
 	}
 	return 0;
+}
+
+int memblock_remove(phys_addr_t base, phys_addr_t size)
+{
+	int ret;
+
+	spin_lock(&memblock_lock);
+	ret = __memblock_remove(base, size);
+	spin_unlock(&memblock_lock);
+	return ret;
 }
 
 static bool memblock_type_contains(const struct memblock_type *type,
@@ -230,29 +255,38 @@ bool memblock_next_free_range(u64 *idx, phys_addr_t *out_start,
 	return false;
 }
 
-phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align,
-				const char *name)
+phys_addr_t memblock_phys_alloc_range(phys_addr_t size, phys_addr_t align,
+				      phys_addr_t range_start,
+				      phys_addr_t range_end, const char *name)
 {
 	phys_addr_t best = 0, start, end;
 	u64 i = 0;
 
 	size = ALIGN(size, (phys_addr_t)PAGE_SIZE);
+	spin_lock(&memblock_lock);
 	/* Remember the highest fit: the walk goes up, we want top-down. */
 	while (memblock_next_free_range(&i, &start, &end)) {
-		phys_addr_t top = min(end, memblock.current_limit);
+		phys_addr_t top = min(end, range_end);
 		phys_addr_t candidate;
 
+		start = max(start, range_start);
 		if (top < size || top - size < start)
 			continue;
 		candidate = ALIGN_DOWN(top - size, align);
 		if (candidate >= start && candidate > best)
 			best = candidate;
 	}
-	if (!best)
-		return 0;
-	if (memblock_reserve_named(best, size, name))
-		return 0;
+	if (best && memblock_add_range(&memblock.reserved, best, size, name))
+		best = 0;
+	spin_unlock(&memblock_lock);
 	return best;
+}
+
+phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align,
+				const char *name)
+{
+	return memblock_phys_alloc_range(size, align, 0, memblock.current_limit,
+					 name);
 }
 
 void *memblock_alloc_or_panic(phys_addr_t size, phys_addr_t align,

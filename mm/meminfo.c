@@ -41,6 +41,8 @@ static void meminfo_show(struct seq_file *m)
 	unsigned long total = totalram_pages(), high = totalhigh_pages();
 	unsigned long free = nr_free_pages(), highfree = nr_free_highpages();
 	unsigned long vmalloc_total = VMALLOC_END - VMALLOC_START;
+	unsigned long sreclaimable = atomic_long_read(&nr_slab_reclaimable);
+	unsigned long sunreclaim = atomic_long_read(&nr_slab_unreclaimable);
 
 	show_val_kb(m, "MemTotal:", total);
 	show_val_kb(m, "MemFree:", free);
@@ -49,11 +51,12 @@ static void meminfo_show(struct seq_file *m)
 	show_val_kb(m, "HighFree:", highfree);
 	show_val_kb(m, "LowTotal:", total - high);
 	show_val_kb(m, "LowFree:", free - highfree);
-	show_val_kb(m, "Slab:", nr_slab_reclaimable + nr_slab_unreclaimable);
-	show_val_kb(m, "SReclaimable:", nr_slab_reclaimable);
-	show_val_kb(m, "SUnreclaim:", nr_slab_unreclaimable);
+	show_val_kb(m, "Slab:", sreclaimable + sunreclaim);
+	show_val_kb(m, "SReclaimable:", sreclaimable);
+	show_val_kb(m, "SUnreclaim:", sunreclaim);
 	seq_printf(m, "%-16s%8lu kB\n", "KernelStack:", BOOT_STACK_SIZE >> 10);
-	show_val_kb(m, "PageTables:", nr_kernel_pgtables);
+	show_val_kb(m, "PageTables:",
+		    (unsigned long)atomic_long_read(&nr_kernel_pgtables));
 	seq_printf(m, "%-16s%8lu kB\n", "VmallocTotal:", vmalloc_total >> 10);
 	show_val_kb(m, "VmallocUsed:", vmalloc_nr_pages());
 	seq_printf(m, "%-16s%8lu kB\n",

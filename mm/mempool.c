@@ -14,9 +14,13 @@
  * Invariant: 0 <= curr_nr <= min_nr, and elements[0 .. curr_nr) are the
  * reserved elements, taken and returned from the top like a stack.
  *
+ * The reserve is the pool's shared state: pool->lock guards it, taken with
+ * interrupts off as Linux does (an element may be freed from an interrupt
+ * handler), and never held across a call into the allocator.
+ *
  * Simpler than Linux: nobody sleeps here, so an empty reserve makes
  * mempool_alloc() return NULL where Linux would wait for a free; there is
- * no lock and no mempool_resize().
+ * no mempool_resize().
  */
 #include <kernel.h>
 #include <mempool.h>
@@ -54,6 +58,7 @@ mempool_t *mempool_create(int min_nr, mempool_alloc_t *alloc_fn,
 		return NULL;
 	pool->elements =
 		kmalloc_array((size_t)min_nr, sizeof(void *), GFP_KERNEL);
+	spin_lock_init(&pool->lock);
 	pool->min_nr = min_nr;
 	pool->pool_data = pool_data;
 	pool->alloc = alloc_fn;
@@ -99,12 +104,15 @@ void mempool_destroy(mempool_t *pool)
 void *mempool_alloc(mempool_t *pool, gfp_t gfp)
 {
 	void *element = pool->alloc(gfp | __GFP_NOWARN, pool->pool_data);
+	unsigned long flags;
 
 	if (element)
 		return element;
+	spin_lock_irqsave(&pool->lock, flags);
 	if (pool->curr_nr)
-		return remove_element(pool);
-	return NULL;
+		element = remove_element(pool);
+	spin_unlock_irqrestore(&pool->lock, flags);
+	return element;
 }
 
 /**
@@ -114,11 +122,20 @@ void *mempool_alloc(mempool_t *pool, gfp_t gfp)
  */
 void mempool_free(void *element, mempool_t *pool)
 {
+	unsigned long flags;
+
 	if (!element)
 		return;
-	if (pool->curr_nr < pool->min_nr) {
-		add_element(pool, element);
-		return;
+	/* Unlocked first look, as Linux: a full reserve is the common case. */
+	if (unlikely(READ_ONCE(pool->curr_nr) < pool->min_nr)) {
+		spin_lock_irqsave(&pool->lock, flags);
+		if (pool->curr_nr < pool->min_nr) {
+			add_element(pool, element);
+			element = NULL;
+		}
+		spin_unlock_irqrestore(&pool->lock, flags);
+		if (!element)
+			return;
 	}
 	pool->free(element, pool->pool_data);
 }

@@ -18,10 +18,12 @@
  * one before: memblock -> paging -> buddy -> slab -> vmalloc -> kmap.
  */
 #include <asm/memlayout.h>
+#include <asm/smp.h>
 #include <highmem.h>
 #include <cmdline.h>
 #include <errno.h>
 #include <kernel.h>
+#include <kmemleak.h>
 #include <memblock.h>
 #include <mm.h>
 #include <params.h>
@@ -38,6 +40,7 @@
 #define SWAP_CLUSTER_MAX 32UL
 
 int min_free_kbytes;
+int user_min_free_kbytes = -1; /* min_free_kbytes=, -1 if not given */
 int lowmem_reserve_ratio[MAX_NR_ZONES] = {
 	[ZONE_DMA] = 256,   [ZONE_DMA32] = 256, [ZONE_NORMAL] = 32,
 	[ZONE_HIGHMEM] = 0, [ZONE_MOVABLE] = 0,
@@ -87,8 +90,7 @@ static void __init zone_init(enum zone_type type, unsigned long start,
 	zone->type = type;
 	for (int o = 0; o < MAX_ORDER; o++)
 		INIT_LIST_HEAD(&zone->free_area[o].free_list);
-	for (int o = 0; o < NR_PCP_LISTS; o++)
-		INIT_LIST_HEAD(&zone->pcp.lists[o]);
+	spin_lock_init(&zone->lock);
 	if (start >= end)
 		return;
 	zone->zone_start_pfn = start;
@@ -289,18 +291,38 @@ static void setup_per_zone_lowmem_reserve(void)
 	}
 }
 
+/*
+ * min_free_kbytes: the user's, if this machine can afford it, else Linux's
+ * sqrt(lowmem KB * 16) clamped to [128, 262144].  A reserve above a quarter
+ * of lowmem would leave the kernel too little to allocate from (the boot
+ * itself would fail): refused, with the numbers.
+ */
+static void set_min_free_kbytes(unsigned long lowmem)
+{
+	unsigned long limit_kb = (lowmem << (PAGE_SHIFT - 10)) / 4;
+
+	min_free_kbytes =
+		(int)clamp(int_sqrt(lowmem * 4 * 16), 128UL, 262144UL);
+	if (user_min_free_kbytes < 0)
+		return;
+	if ((unsigned long)user_min_free_kbytes > limit_kb) {
+		pr_err("min_free_kbytes=%d: more than a quarter of this machine's %lu kB of lowmem (%lu kB): the kernel would have nothing left to allocate; using the computed %d\n",
+		       user_min_free_kbytes, lowmem << (PAGE_SHIFT - 10),
+		       limit_kb, min_free_kbytes);
+		user_min_free_kbytes = -1;
+		return;
+	}
+	min_free_kbytes = user_min_free_kbytes;
+}
+
 void setup_per_zone_wmarks(void)
 {
 	unsigned long lowmem = lowmem_managed_pages();
-	unsigned long pages_min = (unsigned long)min_free_kbytes >>
-				  (PAGE_SHIFT - 10);
+	unsigned long pages_min;
 
-	if (!min_free_kbytes) {
-		/* Linux: sqrt(lowmem KB * 16), clamped to [128, 262144]. */
-		min_free_kbytes =
-			(int)clamp(int_sqrt(lowmem * 4 * 16), 128UL, 262144UL);
-		pages_min = (unsigned long)min_free_kbytes >> (PAGE_SHIFT - 10);
-	}
+	if (!min_free_kbytes)
+		set_min_free_kbytes(lowmem); /* once, at boot */
+	pages_min = (unsigned long)min_free_kbytes >> (PAGE_SHIFT - 10);
 	for (int z = 0; z < MAX_NR_ZONES; z++) {
 		struct zone *zone = &zones[z];
 		u64 tmp =
@@ -332,7 +354,7 @@ static int __init parse_min_free_kbytes(char *arg)
 		       arg ? arg : "");
 		return -EINVAL;
 	}
-	min_free_kbytes = kb;
+	user_min_free_kbytes = kb; /* checked against lowmem at boot */
 	return 0;
 }
 early_param("min_free_kbytes", parse_min_free_kbytes);
@@ -344,6 +366,7 @@ early_param("min_free_kbytes", parse_min_free_kbytes);
  *  - memblock: RAM from the e820 map, the kernel and the boot data reserved;
  *  - paging: the direct map of lowmem and the pkmap and fixmap page tables
  *    (page tables come from memblock), then the zones and mem_map;
+ *  - the per-CPU areas, from memblock too (arch/x86/kernel/setup_percpu.c);
  *  - buddy: every page memblock did not reserve, the watermarks, the
  *    per-CPU lists, and the self-check;
  *  - slab: the kmem_cache and kmalloc caches, cut from buddy pages;
@@ -355,13 +378,16 @@ early_param("min_free_kbytes", parse_min_free_kbytes);
 void __init mm_core_init(void)
 {
 	setup_memory(); /* memblock, paging, zones (arch/x86/mm/init.c) */
+	setup_per_cpu_areas(); /* each CPU's copy of .data..percpu */
 	mem_init(); /* buddy: memblock's free pages */
 	setup_per_zone_wmarks();
 	setup_per_cpu_pageset();
 	if (!buddy_self_check())
 		panic("buddy: self-check failed (see above)");
 	pr_info("buddy: self-check ok\n");
+	debug_pagealloc_init();
 	kmem_cache_init();
+	kmemleak_init();
 	vmalloc_init();
 	kmap_init();
 }

@@ -35,13 +35,23 @@
  *     __free_pages_ok()           larger blocks go there directly.
  *
  * The per-CPU lists (mmzone.h) make the common pair, free a page and
- * allocate one, a push and a pop.  A page on them is marked PG_pcp (a
- * second free of it is a double free) and keeps its order in private; it
- * is not free for the zone: free_pages, free_area and the watermarks do
- * not count it, exactly as in Linux.  Linux refills an empty list with
- * `batch` blocks to take the zone lock less often; there is no lock here,
- * so an empty list sends the request to __rmqueue_smallest() for one
- * block, and free_pages moves exactly as the requests do.
+ * allocate one, a push and a pop on this CPU's list, with interrupts off
+ * and no lock at all: no other CPU touches this CPU's list, and the zone's
+ * lock, which every CPU wants, is left alone.  A page on them is marked
+ * PG_pcp (a second free of it is a double free) and keeps its order in
+ * private; it is not free for the zone: free_pages, free_area and the
+ * watermarks do not count it, exactly as in Linux.  Linux refills an empty
+ * list with `batch` blocks to take the zone lock less often; here an empty
+ * list sends the request to __rmqueue_smallest() for one block, under the
+ * zone lock, so that free_pages moves exactly as the requests do.
+ *
+ * Locks (mmzone.h): zone->lock, with interrupts off (an interrupt handler
+ * may allocate with GFP_ATOMIC), as are the per-CPU lists; the watermark check
+ * reads free_pages without a lock, as Linux does: a request that races
+ * another may pass by a page or two, which is what the reserve below the
+ * min watermark absorbs.  A GFP_KERNEL request might sleep
+ * (might_sleep(): reported from atomic context).  Counters are per CPU
+ * (pgalloc, pgfree: vmstat.h) or atomic (allocation failures).
  *
  * A zone serves a request only if, afterwards, it keeps more than its
  * watermark free (plus lowmem_reserve against requests that could have
@@ -49,19 +59,22 @@
  * min watermark, which GFP_ATOMIC may undercut by Linux's fractions (min/2,
  * then min/4 of that); GFP_NOFAIL finally ignores watermarks.  There is no
  * reclaim or compaction: what cannot be served fails, with a report unless
- * __GFP_NOWARN.  Misuse is reported in Linux's words and survived
- * (page_alloc_debug.c).
+ * __GFP_NOWARN.  That report, warn_alloc(), and the misuse reports, in
+ * Linux's words and survived, are in page_alloc_debug.c; the page counts
+ * (nr_free_pages(), totalram_pages()) in vmstat.c.
  *
- * Simpler than Linux: one migratetype, one CPU's lists, no compound pages,
- * one node.
+ * Simpler than Linux: one migratetype, no compound pages, one node, no
+ * batch refill of the per-CPU lists.
  */
 #include <asm/memlayout.h>
 #include <bug.h>
+#include <dma-debug.h>
 #include <highmem.h>
 #include <kernel.h>
 #include <mm.h>
 #include <panic.h>
 #include <printk.h>
+#include <vmstat.h>
 
 #include "internal.h"
 
@@ -82,6 +95,7 @@ struct page *mem_map;
 struct alloc_context {
 	struct zoneref *preferred_zoneref; /* the first zone it may use */
 	enum zone_type highest_zoneidx; /* gfp_zone(): the highest allowed */
+	unsigned long caller; /* who asked: the block's owner */
 };
 
 /* --- free lists ---------------------------------------------------------- */
@@ -178,30 +192,50 @@ static inline bool pcp_allowed_order(unsigned int order)
 	return order <= PAGE_ALLOC_COSTLY_ORDER;
 }
 
-/* The newest block on the list of `order`, or NULL if it is empty. */
+/*
+ * This CPU's list of a zone, for this CPU alone: interrupts off, so that
+ * an interrupt handler's allocation on this CPU cannot find it half
+ * changed, and no other CPU ever touches it (a drain asks each CPU to
+ * empty its own lists, with an IPI).  Linux 5.14 to 5.19 did the same
+ * (local_lock_irqsave(&pagesets.lock)); 6.0 added a spinlock per list, so
+ * that a drain takes it instead of sending IPIs.
+ */
+#define pcp_lock_irqsave(ptr, flags)   \
+	({                             \
+		local_irq_save(flags); \
+		this_cpu_ptr(ptr);     \
+	})
+#define pcp_unlock_irqrestore(pcp, flags) local_irq_restore(flags)
+
+/* The newest block on this CPU's list of `order`, or NULL if it is empty. */
 static struct page *rmqueue_pcplist(struct zone *zone, unsigned int order)
 {
-	struct per_cpu_pages *pcp = &zone->pcp;
-	struct list_head *list = &pcp->lists[order];
-	struct page *page;
+	struct per_cpu_pages *pcp;
+	struct list_head *list;
+	struct page *page = NULL;
+	unsigned long flags;
 
-	if (list_empty(list))
-		return NULL;
-	page = list_first_entry(list, struct page, buddy_list);
-	list_del(&page->buddy_list);
-	pcp->count -= 1 << order;
+	pcp = pcp_lock_irqsave(zone->per_cpu_pageset, flags);
+	list = &pcp->lists[order];
+	if (likely(!list_empty(list))) {
+		page = list_first_entry(list, struct page, buddy_list);
+		list_del(&page->buddy_list);
+		pcp->count -= 1 << order;
+	}
+	pcp_unlock_irqrestore(pcp, flags);
 	return page;
 }
 
 /*
- * Give at least `count` pages of the per-CPU lists back to the buddy
+ * Give at least `count` pages of this CPU's lists back to the buddy
  * allocator (or all there are), the oldest blocks first, from the list of
- * `order` and then the others in turn.
+ * `order` and then the others in turn.  Interrupts are off; the zone's
+ * lock is taken here, once for the whole batch.
  */
-void free_pcppages_bulk(struct zone *zone, int count, unsigned int order)
+void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp,
+			unsigned int order)
 {
-	struct per_cpu_pages *pcp = &zone->pcp;
-
+	spin_lock(&zone->lock);
 	while (count > 0 && pcp->count) {
 		struct list_head *list = &pcp->lists[order];
 		struct page *page;
@@ -217,20 +251,24 @@ void free_pcppages_bulk(struct zone *zone, int count, unsigned int order)
 		count -= 1 << order;
 		__free_one_page(page, page_to_pfn(page), zone, order);
 	}
+	spin_unlock(&zone->lock);
 }
 
-/* A freed small block waits on the list of its order for the next request. */
+/* A freed small block waits on this CPU's list for the next request. */
 static void free_unref_page(struct page *page, unsigned int order)
 {
 	struct zone *zone = page_zone(page);
-	struct per_cpu_pages *pcp = &zone->pcp;
+	struct per_cpu_pages *pcp;
+	unsigned long flags;
 
-	zone->pgfree += 1UL << order;
+	count_vm_events(PGFREE, 1L << order);
 	page->flags = (page->flags & ~(1UL << PG_head)) | (1UL << PG_pcp);
+	pcp = pcp_lock_irqsave(zone->per_cpu_pageset, flags);
 	list_add(&page->buddy_list, &pcp->lists[order]);
 	pcp->count += 1 << order;
 	if (unlikely(pcp->count > pcp->high))
-		free_pcppages_bulk(zone, pcp->batch, order);
+		free_pcppages_bulk(zone, pcp->batch, pcp, order);
+	pcp_unlock_irqrestore(pcp, flags);
 }
 
 /* --- watermarks and zone choice ----------------------------------------- */
@@ -304,7 +342,19 @@ bool zone_watermark_ok(const struct zone *z, unsigned int order,
 
 /* --- allocation ---------------------------------------------------------- */
 
-/* A block from this zone: the per-CPU list's for small orders, else a buddy. */
+/* A block from the zone's free lists, under its lock. */
+static struct page *rmqueue_buddy(struct zone *zone, unsigned int order)
+{
+	struct page *page;
+	unsigned long flags;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	page = __rmqueue_smallest(zone, order);
+	spin_unlock_irqrestore(&zone->lock, flags);
+	return page;
+}
+
+/* A block from this zone: this CPU's list for small orders, else a buddy. */
 static struct page *rmqueue(struct zone *zone, unsigned int order)
 {
 	struct page *page = NULL;
@@ -312,9 +362,9 @@ static struct page *rmqueue(struct zone *zone, unsigned int order)
 	if (likely(pcp_allowed_order(order)))
 		page = rmqueue_pcplist(zone, order);
 	if (!page)
-		page = __rmqueue_smallest(zone, order);
+		page = rmqueue_buddy(zone, order);
 	if (likely(page))
-		zone->pgalloc += 1UL << order;
+		__count_zid_vm_events(PGALLOC, zone->type, 1L << order);
 	return page;
 }
 
@@ -325,11 +375,15 @@ static noinline void kernel_init_pages(struct page *page, unsigned long n)
 }
 
 /* The block leaves the allocator: one owner, order recorded for the free. */
-static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
+static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp,
+			  unsigned long caller)
 {
 	page->_refcount = 1;
 	page->private = order;
+	page->owner = caller;
 	page->flags = (page->flags & ~(1UL << PG_pcp)) | (1UL << PG_head);
+	if (unlikely(debug_pagealloc_enabled()))
+		debug_pagealloc_alloc(page, order); /* back in the direct map */
 	if (unlikely(gfp & GFP_ZERO))
 		kernel_init_pages(page, 1UL << order);
 }
@@ -353,43 +407,37 @@ static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
 			continue;
 		page = rmqueue(zone, order);
 		if (likely(page)) {
-			prep_new_page(page, order, gfp);
+			prep_new_page(page, order, gfp, ac->caller);
 			return page;
 		}
-		zone->nr_alloc_fail++; /* enough pages, but no block that big */
+		/* Enough pages, but no block that big. */
+		atomic_long_inc(&zone->nr_alloc_fail);
 	}
 	return NULL;
 }
 
-static void warn_alloc(gfp_t gfp, unsigned int order, const char *why)
+/*
+ * The pages waiting on the per-CPU lists are free memory after all: a
+ * request that may wait drains every CPU's (each CPU its own, asked by an
+ * IPI that is waited for); one that may not, an atomic one, this CPU's
+ * only: waiting for another CPU with interrupts off or a lock held could
+ * wait for a CPU that waits for us (Linux drains only for requests that
+ * may block).  Returns the pages drained.
+ */
+static unsigned long drain_pages_for(gfp_t gfp)
 {
-	char flags[96];
-
-	if (gfp & __GFP_NOWARN)
-		return;
-	gfp_snprint(flags, sizeof(flags), gfp);
-	pr_warn("%s: page allocation failure: order:%u, mode:%#x(%s)%s%s\n",
-		current_comm, order, gfp, flags, why ? ": " : "",
-		why ? why : "");
-	for (int z = 0; z < MAX_NR_ZONES; z++) {
-		const struct zone *zone = &zones[z];
-
-		if (!populated_zone(zone))
-			continue;
-		pr_warn("Node 0 %s free:%lukB min:%lukB low:%lukB high:%lukB managed:%lukB\n",
-			zone->name, zone->free_pages << 2,
-			min_wmark_pages(zone) << 2, low_wmark_pages(zone) << 2,
-			high_wmark_pages(zone) << 2, zone->managed_pages << 2);
-	}
+	if (gfpflags_allow_blocking(gfp) && !in_atomic() && !irqs_disabled())
+		return drain_all_pages();
+	return drain_local_pages();
 }
 
 /*
  * Every allowed zone is at its low watermark.  Linux would wake kswapd,
  * reclaim and compact here; this kernel has nothing to reclaim, so what
  * is left is Linux's order of retries: the min watermark (lower still for
- * GFP_ATOMIC); the pages waiting on the per-CPU lists, which are free
- * memory after all (Linux drains them before it gives up too); for
- * GFP_NOFAIL, no watermark at all; then the failure report.
+ * GFP_ATOMIC); the pages waiting on the per-CPU lists (Linux drains them
+ * before it gives up too); for GFP_NOFAIL, no watermark at all; then the
+ * failure report.
  */
 static noinline struct page *
 __alloc_pages_slowpath(gfp_t gfp, unsigned int order,
@@ -399,7 +447,7 @@ __alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 	struct page *page;
 
 	page = get_page_from_freelist(gfp, order, alloc_flags, ac);
-	if (!page && drain_all_pages())
+	if (!page && drain_pages_for(gfp))
 		page = get_page_from_freelist(gfp, order, alloc_flags, ac);
 	if (page)
 		return page;
@@ -416,14 +464,15 @@ __alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 }
 
 /**
- * alloc_pages - allocate a block of 2^order pages
+ * __alloc_pages - alloc_pages() (mm.h): allocate a block of 2^order pages
  * @gfp: GFP flags: which zones, whether the reserve may be used, zeroing
  * @order: 0..MAX_ORDER-1
+ * @caller: who asks, recorded as the block's owner for the reports
  *
  * Return: the first page of the block (refcount 1), or NULL (reported
  * unless __GFP_NOWARN).
  */
-struct page *alloc_pages(gfp_t gfp, unsigned int order)
+struct page *__alloc_pages(gfp_t gfp, unsigned int order, unsigned long caller)
 {
 	struct alloc_context ac;
 	struct page *page;
@@ -438,7 +487,9 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 		 "alloc_pages: unknown GFP bits %#x ignored\n",
 		 gfp & ~(gfp_t)__GFP_BITS_MASK))
 		gfp &= __GFP_BITS_MASK;
+	might_sleep_if(gfpflags_allow_blocking(gfp));
 	ac.highest_zoneidx = gfp_zone(gfp);
+	ac.caller = caller;
 	ac.preferred_zoneref =
 		first_zones_zonelist(&zonelist, ac.highest_zoneidx);
 
@@ -452,7 +503,8 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 {
 	/* Highmem pages have no address to return: as Linux, drop the flag. */
-	struct page *page = alloc_pages(gfp & ~(gfp_t)GFP_HIGHMEM, order);
+	struct page *page =
+		__alloc_pages(gfp & ~(gfp_t)GFP_HIGHMEM, order, _RET_IP_);
 
 	return page ? (unsigned long)lowmem_page_address(page) : 0;
 }
@@ -466,12 +518,16 @@ unsigned long get_zeroed_page(gfp_t gfp)
 
 /*
  * The flags a block being freed may have: PG_head and none of the others
- * here, with a reference held.  One test in the common case; if it fails,
- * free_page_is_bad() says why (page_alloc_debug.c).
+ * here, with a reference held.  The others say the page is free, reserved,
+ * or used by something with a free of its own (slab, vmalloc, a page
+ * table, kmalloc), or that a kmap slot may still map it.  One test in the
+ * common case; if it fails, free_page_is_bad() says why, or finds the page
+ * fine after all (a kmap slot that no longer maps it) (page_alloc_debug.c).
  */
 #define PAGE_FLAGS_CHECK_AT_FREE                                       \
 	((1UL << PG_reserved) | (1UL << PG_buddy) | (1UL << PG_head) | \
-	 (1UL << PG_slab) | (1UL << PG_pcp))
+	 (1UL << PG_slab) | (1UL << PG_pcp) | (1UL << PG_vmalloc) |    \
+	 (1UL << PG_table) | (1UL << PG_large_kmalloc) | (1UL << PG_kmap))
 
 static inline bool page_expected_state(const struct page *page)
 {
@@ -483,11 +539,14 @@ static inline bool page_expected_state(const struct page *page)
 static void __free_pages_ok(struct page *page, unsigned int order)
 {
 	struct zone *zone = page_zone(page);
+	unsigned long flags;
 
-	zone->pgfree += 1UL << order;
+	count_vm_events(PGFREE, 1L << order);
 	ClearPageHead(page);
 	page->private = 0;
+	spin_lock_irqsave(&zone->lock, flags);
 	__free_one_page(page, page_to_pfn(page), zone, order);
+	spin_unlock_irqrestore(&zone->lock, flags);
 }
 
 /**
@@ -511,8 +570,13 @@ void __free_pages(struct page *page, unsigned int order)
 		return;
 	if (unlikely(order != page->private))
 		order = free_order_mismatch(page, order);
-	if (--page->_refcount > 0)
+	if (!page_ref_dec_and_test(page))
 		return; /* another user still holds it */
+	debug_dma_check_freed(page_to_pfn(page) << PAGE_SHIFT,
+			      PAGE_SIZE << order); /* a report, as Linux's */
+	page->owner = _RET_IP_; /* who freed it, for the reports */
+	if (unlikely(debug_pagealloc_enabled()))
+		debug_pagealloc_free(page, order, _RET_IP_); /* unmapped */
 	if (likely(pcp_allowed_order(order)))
 		free_unref_page(page, order);
 	else
@@ -536,47 +600,17 @@ void free_pages(unsigned long addr, unsigned int order)
 void __free_boot_block(struct page *page, unsigned int order)
 {
 	struct zone *zone = page_zone(page);
+	unsigned long flags;
 
 	for (unsigned long i = 0; i < (1UL << order); i++) {
 		ClearPageReserved(page + i);
 		page[i]._refcount = 0;
+		page[i].owner = 0; /* free since boot */
 	}
+	if (debug_pagealloc_enabled())
+		debug_pagealloc_free(page, order, 0);
+	spin_lock_irqsave(&zone->lock, flags);
 	zone->managed_pages += 1UL << order;
 	__free_one_page(page, page_to_pfn(page), zone, order);
-}
-
-/* --- counters ----------------------------------------------------------- */
-
-unsigned long zone_free_pages(const struct zone *zone)
-{
-	return zone->free_pages;
-}
-
-unsigned long nr_free_pages(void)
-{
-	unsigned long sum = 0;
-
-	for (int z = 0; z < MAX_NR_ZONES; z++)
-		sum += zones[z].free_pages;
-	return sum;
-}
-
-unsigned long nr_free_highpages(void)
-{
-	return zones[ZONE_HIGHMEM].free_pages + zones[ZONE_MOVABLE].free_pages;
-}
-
-unsigned long totalram_pages(void)
-{
-	unsigned long sum = 0;
-
-	for (int z = 0; z < MAX_NR_ZONES; z++)
-		sum += zones[z].managed_pages;
-	return sum;
-}
-
-unsigned long totalhigh_pages(void)
-{
-	return zones[ZONE_HIGHMEM].managed_pages +
-	       zones[ZONE_MOVABLE].managed_pages;
+	spin_unlock_irqrestore(&zone->lock, flags);
 }

@@ -13,13 +13,21 @@
  *    slab page, a page that is already free (on a free list or on a per-CPU
  *    list: a double free), a page inside a larger block, a page nobody
  *    allocated;
+ *  - the same report for a page that something else owns and frees its
+ *    own way (a vmalloc page, a page table, a kmalloc() block): what it
+ *    is used for and by whom (page_use.c);
+ *  - a WARN for a page still mapped at a kmap or kmap_local slot, naming
+ *    the slot and who mapped it;
  *  - a WARN for a wrong order (the recorded one is used instead) and for a
  *    pointer outside mem_map.
  * The misuse is then refused (or, for the order, corrected), so the free
  * lists stay consistent and the kernel goes on.  Every report counts in
- * nr_bad_page_reports or nr_warnings, which the tests read.
+ * nr_bad_page_reports or nr_warnings, which the tests read.  An
+ * allocation that fails is not misuse, but its report is here too:
+ * warn_alloc(), with the zones' free pages and watermarks.
  */
 #include <bug.h>
+#include <highmem.h>
 #include <kernel.h>
 #include <mm.h>
 #include <panic.h>
@@ -34,7 +42,8 @@ unsigned long nr_bad_page_reports;
 void dump_page_flags(const struct page *page, char *buf, size_t size)
 {
 	static const char *const names[__NR_PAGEFLAGS] = {
-		"reserved", "buddy", "head", "slab", "vmalloc", "table", "pcp",
+		"reserved", "buddy", "head",	      "slab", "vmalloc",
+		"table",    "pcp",   "large_kmalloc", "kmap",
 	};
 	int n = scnprintf(buf, size, "zone=%s", page_zone(page)->name);
 
@@ -62,20 +71,50 @@ void bad_page(const struct page *page, const char *reason)
 }
 
 /*
- * The block that contains pfn: the head of an allocated block or of a free
- * one covering it.  Returns the head's pfn, or pfn itself if none does.
+ * The page is in use by something that has its own free: say what and by
+ * whom (page_use.c), refuse.
  */
-static unsigned long block_head_pfn(unsigned long pfn)
+static bool free_page_in_use(struct page *page, const char *what)
 {
-	for (unsigned int o = 0; o < MAX_ORDER; o++) {
-		unsigned long head = pfn & ~((1UL << o) - 1);
-		struct page *page = pfn_to_page(head);
+	char why[256];
+	int n = scnprintf(why, sizeof(why),
+			  "freeing %s with __free_pages: ", what);
 
-		if ((PageHead(page) || PageBuddy(page) || PagePcp(page)) &&
-		    page->private >= o)
-			return head;
+	page_use_describe(page, why + n, sizeof(why) - (size_t)n);
+	bad_page(page, why);
+	return true;
+}
+
+/*
+ * PG_kmap: a slot took this page at some time.  Freeing it while a slot
+ * still maps it for a user leaves that user writing into whatever the page
+ * becomes next: a WARN naming the slot, and the page stays allocated.  A
+ * stale pkmap slot (no users) is no use: the free goes on, as in Linux.
+ */
+static bool free_page_kmapped(struct page *page)
+{
+	unsigned long caller;
+	int cpu, nr = page_kmap_slot(page, &cpu, &caller);
+
+	if (nr < 0) {
+		if (!PageHighMem(page) || !page_address(page))
+			ClearPageKmap(page); /* no slot at all any more */
+		return false;
 	}
-	return pfn;
+	if (cpu >= 0)
+		WARN(1,
+		     "__free_pages: pfn %#lx is still mapped at kmap_local slot %d (%#lx, CPU %d's) by %pS: kunmap_local() it first; not freed\n",
+		     page_to_pfn(page), nr,
+		     kmap_local_slot_addr((unsigned int)cpu, nr), cpu,
+		     (void *)caller);
+	else
+		WARN(1,
+		     "__free_pages: pfn %#lx is still kmapped at pkmap slot %d (%#lx, %d user%s, last kmap by %pS): kunmap() it first; not freed\n",
+		     page_to_pfn(page), nr, PKMAP_ADDR(nr),
+		     pkmap_slot_count((unsigned int)nr) - 1,
+		     pkmap_slot_count((unsigned int)nr) > 2 ? "s" : "",
+		     (void *)caller);
+	return true;
 }
 
 /* A page passed to __free_pages that cannot be freed: say why. */
@@ -83,24 +122,28 @@ bool free_page_is_bad(struct page *page)
 {
 	unsigned long pfn = page_to_pfn(page);
 	unsigned long head = block_head_pfn(pfn);
-	char why[128];
+	char why[160];
 
-	if (PageReserved(page)) {
-		bad_page(
-			page,
-			"freeing a reserved page (never given to the allocator)");
-		return true;
-	}
-	if (PageSlab(page)) {
-		bad_page(
-			page,
-			"freeing a slab page with __free_pages (use kfree/kmem_cache_free)");
-		return true;
-	}
+	if (PageReserved(page))
+		return free_page_in_use(page, "a reserved page");
+	if (PageSlab(page))
+		return free_page_in_use(page, "a slab page");
 	if (PageBuddy(page) || PagePcp(page) ||
 	    (head != pfn &&
 	     (PageBuddy(pfn_to_page(head)) || PagePcp(pfn_to_page(head))))) {
-		bad_page(page, "page is already free (double free)");
+		unsigned long freed_by = pfn_to_page(head)->owner;
+
+		/* No one freed it since boot: it may never have been allocated. */
+		if (freed_by)
+			snprintf(
+				why, sizeof(why),
+				"page is already free (double free): last freed by %pS",
+				(void *)freed_by);
+		else
+			snprintf(
+				why, sizeof(why),
+				"page is already free (a double free, or never allocated)");
+		bad_page(page, why);
 		return true;
 	}
 	if (page->_refcount <= 0 || !PageHead(page)) {
@@ -116,6 +159,14 @@ bool free_page_is_bad(struct page *page)
 		bad_page(page, why);
 		return true;
 	}
+	if (PageVmalloc(page))
+		return free_page_in_use(page, "a vmalloc page");
+	if (PageTable(page))
+		return free_page_in_use(page, "a page table");
+	if (PageLargeKmalloc(page))
+		return free_page_in_use(page, "kmalloc() memory");
+	if (PageKmap(page))
+		return free_page_kmapped(page);
 	return false;
 }
 
@@ -133,4 +184,30 @@ void free_bad_pointer(const struct page *page)
 {
 	WARN(1, "__free_pages: %p is not a struct page in mem_map\n",
 	     (const void *)page);
+}
+
+/*
+ * "page allocation failure": the request and the zones' free pages and
+ * watermarks, as Linux's warn_alloc() says them (__GFP_NOWARN: nothing).
+ */
+void warn_alloc(gfp_t gfp, unsigned int order, const char *why)
+{
+	char flags[96];
+
+	if (gfp & __GFP_NOWARN)
+		return;
+	gfp_snprint(flags, sizeof(flags), gfp);
+	pr_warn("%s: page allocation failure: order:%u, mode:%#x(%s)%s%s\n",
+		current_comm, order, gfp, flags, why ? ": " : "",
+		why ? why : "");
+	for (int z = 0; z < MAX_NR_ZONES; z++) {
+		const struct zone *zone = &zones[z];
+
+		if (!populated_zone(zone))
+			continue;
+		pr_warn("Node 0 %s free:%lukB min:%lukB low:%lukB high:%lukB managed:%lukB\n",
+			zone->name, zone->free_pages << 2,
+			min_wmark_pages(zone) << 2, low_wmark_pages(zone) << 2,
+			high_wmark_pages(zone) << 2, zone->managed_pages << 2);
+	}
 }

@@ -6,329 +6,269 @@
  * A slab is a block of 2^order pages from the buddy allocator, cut into
  * objects of s->size bytes.  As in Linux's SLUB, a slab needs no memory of
  * its own: its state lives in the struct page of its first page (freelist,
- * inuse, objects, slab_order), and its free objects are chained through
- * themselves, each holding a pointer to the next one at s->offset.  Every
- * page of the slab is marked PG_slab and points to the cache and to the
- * first page, so kfree() goes from any object to its slab in one lookup.
+ * inuse, objects, slab_order, frozen), and its free objects are chained
+ * through themselves, each holding a pointer to the next one at s->offset.
+ * Every page of the slab is marked PG_slab and points to the cache and to
+ * the first page, so kfree() goes from any object to its slab in one
+ * lookup.
  *
- * Each cache has one "cpu slab" (Linux has one per CPU; there is one CPU
- * here).  The paths, as a request takes them:
+ * Each CPU has its own slab of each cache, the "cpu slab" (SLUB's struct
+ * kmem_cache_cpu, in the CPU's per-CPU area), and its own list of that
+ * slab's free objects, c->freelist: allocating on CPU 1 and freeing there
+ * touches nothing another CPU uses, and takes no lock.  The paths, as a
+ * request takes them:
  *
  *   kmalloc(size, flags)          slab.h: __kmalloc(), or pages above 8 KB
  *     __kmalloc()                 kmalloc_slab(): size to cache, one lookup
  *   kmem_cache_alloc(s, flags)
- *       slab_alloc()              pop the cpu slab's free list (SLUB's
+ *       slab_alloc()              pop this CPU's freelist (SLUB's
  *                                 slab_alloc_node() fast path), else
- *         __slab_alloc()          a new cpu slab: a partial one, an empty
- *                                 one, or a new one from the buddy
- *                                 allocator; debugging, reports
+ *         __slab_alloc()          refill: the objects other CPUs freed
+ *                                 into the cpu slab, else a new cpu slab:
+ *                                 a partial one, an empty one, or a new
+ *                                 one from the buddy allocator; debugging
  *   kfree(object), kmem_cache_free(s, object)
- *       slab_free()               push onto the cpu slab's free list, else
- *         __slab_free()           a free into another slab: it may move
- *                                 between the lists below; debugging,
- *                                 double-free and other reports
+ *       slab_free()               push onto this CPU's freelist if the
+ *                                 object is from this CPU's slab, else
+ *         __slab_free()           onto its slab's own freelist, under the
+ *                                 node's list_lock; the slab may move
+ *                                 between lists; debugging, double frees
  *
- * Every slab but the cpu slab is on exactly one list of the cache:
- *  - partial: some objects used, some free;
- *  - full: no free object (Linux keeps this list only when debugging);
- *  - empty: no object used.  Up to s->min_partial of them are kept as a
- *    reserve; an empty slab beyond that goes back to the buddy allocator.
- * When the cpu slab runs out it goes to the full list, and the first
- * partial slab (else an empty one, else a new one) takes its place.
- * Caches with debugging have no cpu slab (cpu_slab is NULL), so that all
- * their operations take the checked paths, as in Linux 6.2 and later.
- *
- * Invariants: a slab is the cpu slab or on the list its inuse says;
- * freelist is NULL exactly when inuse == objects; the sum of inuse over all
- * slabs is the number of objects handed out (kmem_cache_active_objects).
+ * The fast paths are lock-free and interrupt-safe without turning
+ * interrupts off: they read the pair (c->freelist, c->tid), compute, and
+ * replace the pair with one cmpxchg8b through %fs.  If an interrupt
+ * handler allocated or freed on this CPU in between, tid moved on and the
+ * cmpxchg fails: the fast path starts again (Linux's scheme, whose tid
+ * also guards against a task moving to another CPU; here nothing
+ * migrates).  Every slow path runs with interrupts off and changes the
+ * CPU's fields under list_lock, so they always agree with the slabs'
+ * counts.  Where the slabs are, and the rules for each place, is
+ * slab_node.c's part.
  *
  * Free pointers are hardened (slab_internal.h); slab_alloc() follows one
  * only if it stays inside the slab, and __slab_alloc() reports one that
  * does not and abandons the rest of that free list, as Linux does.  A free
- * of the object at the head of its slab's free list is the cheap
- * double-free check.  For caches with debugging, slab_debug.c checks and
- * fills red zones, poison and tracks in __slab_alloc() and __slab_free().
+ * of the object at the head of a free list is the cheap double-free
+ * check.  Caches with debugging never get a cpu slab (as in Linux 6.2 and
+ * later): every operation takes the slow path, where slab_debug.c checks
+ * and fills red zones, poison and tracks, under list_lock.
  *
  * Cost, counted with QEMU's -icount (make bench): kmalloc(64) + kfree()
  * is about 100 instructions; with slub_debug=FZPU about 2700.
  *
- * Simpler than Linux: nothing allocates at interrupt time and there is one
- * CPU, so there are no locks, no cmpxchg, no per-CPU partial lists and no
- * NUMA nodes; caches are never merged; free lists are not randomised.
+ * Simpler than Linux: no per-CPU partial lists, no NUMA nodes; caches are
+ * never merged; free lists are not randomised; list_lock (not a cmpxchg
+ * on the slab's freelist and counters) guards the frees into another
+ * CPU's slab.
  */
 #include <bug.h>
+#include <dma-debug.h>
 #include <kernel.h>
+#include <kmemleak.h>
 #include <mm.h>
+#include <percpu.h>
 #include <printk.h>
 #include <slab.h>
 #include <string.h>
 
 #include "slab_internal.h"
 
-unsigned long nr_slab_reclaimable, nr_slab_unreclaimable;
-
-/* --- slabs from and to the buddy allocator ------------------------------ */
-
-static unsigned long *slab_page_counter(const struct kmem_cache *s)
-{
-	return (s->flags & SLAB_RECLAIM_ACCOUNT) ? &nr_slab_reclaimable :
-						   &nr_slab_unreclaimable;
-}
-
-static struct page *slab_alloc_pages(struct kmem_cache *s, gfp_t gfp)
-{
-	gfp_t flags = (gfp & (GFP_ATOMIC | GFP_NOFAIL | __GFP_NOWARN)) |
-		      ((s->flags & SLAB_CACHE_DMA) ? GFP_DMA : 0);
-	struct page *page;
-
-	/* The preferred order quietly, then the smallest one that fits. */
-	page = alloc_pages(flags | __GFP_NOWARN, s->order);
-	if (!page && s->min_order < s->order)
-		page = alloc_pages(flags, s->min_order);
-	return page;
-}
-
-/* Mark the pages, then chain every object into the free list. */
-static void slab_init(struct kmem_cache *s, struct page *slab,
-		      unsigned int order)
-{
-	unsigned long nr_pages = 1UL << order;
-	void *addr = slab_address(slab), *prev = NULL;
-	char *p;
-
-	for (unsigned long i = 0; i < nr_pages; i++) {
-		SetPageSlab(slab + i);
-		slab[i].slab_cache = s;
-		slab[i].slab_head = slab;
-	}
-	INIT_LIST_HEAD(&slab->slab_list);
-	slab->slab_order = order & 0xf;
-	slab->objects = (PAGE_SIZE << order) / s->size;
-	slab->inuse = 0;
-	slab->freelist = NULL;
-	if (kmem_cache_debug(s))
-		setup_slab_debug(s, slab);
-	for_each_object(p, s, addr, slab->objects) {
-		if (kmem_cache_debug(s))
-			setup_object_debug(s, p);
-		if (s->ctor)
-			s->ctor(p);
-		if (prev)
-			set_freepointer(s, prev, p);
-		else
-			slab->freelist = p;
-		prev = p;
-	}
-	set_freepointer(s, prev, NULL);
-}
-
-static struct page *new_slab(struct kmem_cache *s, gfp_t gfp)
-{
-	struct page *slab = slab_alloc_pages(s, gfp);
-	unsigned int order;
-
-	if (!slab) {
-		if (!(gfp & __GFP_NOWARN))
-			slab_out_of_memory(s, gfp);
-		return NULL;
-	}
-	order = (unsigned int)slab->private; /* as alloc_pages recorded it */
-	slab_init(s, slab, order);
-	s->nr_slabs++;
-	s->total_objects += slab->objects;
-	*slab_page_counter(s) += 1UL << order;
-	return slab;
-}
-
-static void discard_slab(struct kmem_cache *s, struct page *slab)
-{
-	unsigned int order = slab->slab_order;
-	unsigned long nr_pages = 1UL << order;
-
-	if (kmem_cache_debug(s))
-		slab_pad_check(s, slab);
-	s->nr_slabs--;
-	s->total_objects -= slab->objects;
-	*slab_page_counter(s) -= nr_pages;
-	for (unsigned long i = 0; i < nr_pages; i++) {
-		ClearPageSlab(slab + i);
-		memset(&slab[i].slab_list, 0,
-		       sizeof(struct page) - offsetof(struct page, slab_list));
-	}
-	slab->private = order; /* the page allocator checks it */
-	__free_pages(slab, order);
-}
-
-/* --- the lists ---------------------------------------------------------- */
-
-static struct list_head *slab_list_for(struct kmem_cache *s,
-				       const struct page *slab,
-				       unsigned long **count)
-{
-	if (!slab->inuse) {
-		*count = &s->nr_empty;
-		return &s->empty;
-	}
-	if (slab->inuse == slab->objects) {
-		*count = &s->nr_full;
-		return &s->full;
-	}
-	*count = &s->nr_partial;
-	return &s->partial;
-}
-
-/* Put a slab on the list its inuse count says. */
-static void slab_list_add(struct kmem_cache *s, struct page *slab)
-{
-	unsigned long *count;
-
-	list_add(&slab->slab_list, slab_list_for(s, slab, &count));
-	(*count)++;
-}
-
-/* Take a slab off its list; call before its inuse count changes. */
-static void slab_list_del(struct kmem_cache *s, struct page *slab)
-{
-	unsigned long *count;
-
-	slab_list_for(s, slab, &count);
-	list_del_init(&slab->slab_list);
-	(*count)--;
-}
-
-void slab_fix_inuse(struct kmem_cache *s, struct page *slab, unsigned int inuse)
-{
-	bool listed = !list_empty(&slab->slab_list);
-
-	if (listed)
-		slab_list_del(s, slab);
-	slab->inuse = inuse;
-	if (listed)
-		slab_list_add(s, slab);
-}
-
-/* A slab to allocate from, off the lists: partial, else empty, else new. */
-static struct page *get_slab(struct kmem_cache *s, gfp_t gfp)
-{
-	struct page *slab;
-
-	slab = list_first_entry_or_null(&s->partial, struct page, slab_list);
-	if (!slab)
-		slab = list_first_entry_or_null(&s->empty, struct page,
-						slab_list);
-	if (!slab)
-		return new_slab(s, gfp);
-	slab_list_del(s, slab);
-	return slab;
-}
-
-/* The cpu slab ran out: it goes to the full list, another takes over. */
-static struct page *refill_cpu_slab(struct kmem_cache *s, gfp_t gfp)
-{
-	if (s->cpu_slab)
-		slab_list_add(s, s->cpu_slab); /* full */
-	s->cpu_slab = get_slab(s, gfp);
-	return s->cpu_slab;
-}
-
-void slab_release_empty(struct kmem_cache *s, unsigned long keep)
-{
-	struct page *slab = s->cpu_slab;
-
-	if (!keep && slab && !slab->inuse) {
-		s->cpu_slab = NULL;
-		discard_slab(s, slab);
-	}
-	while (s->nr_empty > keep) {
-		slab = list_last_entry(&s->empty, struct page, slab_list);
-		slab_list_del(s, slab);
-		discard_slab(s, slab);
-	}
-}
-
-void for_each_slab_of(struct kmem_cache *s,
-		      void (*fn)(struct kmem_cache *s, struct page *slab,
-				 void *arg),
-		      void *arg)
-{
-	struct list_head *lists[] = { &s->partial, &s->full, &s->empty };
-	struct page *slab, *next;
-
-	if (s->cpu_slab)
-		fn(s, s->cpu_slab, arg);
-	for (unsigned int i = 0; i < ARRAY_SIZE(lists); i++)
-		list_for_each_entry_safe(slab, next, lists[i], slab_list)
-			fn(s, slab, arg);
-}
-
 /* --- allocation ---------------------------------------------------------- */
 
 /*
- * The slab to allocate from.  A debug cache takes a slab off its list and
- * puts it back on the list its new state says, so that every operation
- * passes the checks here; any other cache refills its cpu slab.
+ * Take the CPU's freelist from `freelist` (nr objects): its first object
+ * is the one allocated.  The next free pointer is checked here: if it
+ * leaves the slab it is reported, and the rest of the list is lost (those
+ * objects stay counted in use, "Marking all objects used").  Interrupts
+ * off, list_lock held.
  */
-static struct page *slab_for_alloc(struct kmem_cache *s, gfp_t gfp)
+static void *load_freelist(struct kmem_cache *s, struct kmem_cache_cpu *c,
+			   void *freelist, unsigned int nr)
 {
-	if (kmem_cache_debug(s))
-		return get_slab(s, gfp);
-	if (s->cpu_slab && s->cpu_slab->freelist)
-		return s->cpu_slab;
-	return refill_cpu_slab(s, gfp);
+	void *next = get_freepointer(s, freelist);
+
+	if (unlikely(next && !check_valid_pointer(s, c->slab, next))) {
+		slab_freelist_corrupt(s, c->slab, freelist);
+		next = NULL;
+		nr = 1;
+	}
+	c->freelist = next;
+	c->tid = next_tid(c->tid, next ? nr - 1 : 0);
+	return freelist;
 }
 
 /*
- * What slab_alloc() leaves: an empty cpu slab (or none), a free pointer
- * that leaves the slab (the end of the list, or corruption: reported
- * here), a debug cache.  addr is the caller of the API, for the tracks.
+ * Make slab this CPU's slab: every free object on its freelist becomes the
+ * CPU's own (list_lock held).  Returns the freelist, NULL if it has none.
  */
-static noinline void *__slab_alloc(struct kmem_cache *s, gfp_t gfp,
-				   unsigned long addr)
+static void *freeze_slab(struct kmem_cache_cpu *c, struct page *slab,
+			 unsigned int *nr)
 {
-	struct page *slab = slab_for_alloc(s, gfp);
+	void *freelist = slab->freelist;
+
+	*nr = slab->objects - slab->inuse;
+	slab->freelist = NULL;
+	slab->inuse = slab->objects;
+	slab->frozen = 1;
+	c->slab = slab;
+	return freelist;
+}
+
+/*
+ * A debug cache: no cpu slab; take an object from a listed slab and check
+ * it, all under list_lock, and put the slab back where its count says.
+ */
+static void *slab_alloc_debug(struct kmem_cache *s, gfp_t gfp,
+			      unsigned long addr)
+{
+	struct kmem_cache_node *n = get_node(s, 0);
+	struct page *slab;
+	unsigned long flags;
 	void *object, *next;
 
-	if (!slab)
-		return NULL;
+	spin_lock_irqsave(&n->list_lock, flags);
+	slab = get_partial_node(n);
+	if (!slab) {
+		spin_unlock_irqrestore(&n->list_lock, flags);
+		slab = new_slab(s, gfp);
+		if (!slab)
+			return NULL;
+		spin_lock_irqsave(&n->list_lock, flags);
+	}
 	object = slab->freelist;
 	next = get_freepointer(s, object);
 	if (unlikely(!check_valid_pointer(s, slab, next))) {
 		/* Reported; the rest of the list is lost: all now in use. */
 		slab_freelist_corrupt(s, slab, object);
 		next = NULL;
-		slab_fix_inuse(s, slab, slab->objects - 1);
+		slab->inuse = (slab->objects - 1) & 0x7fff;
 	}
 	slab->freelist = next;
 	slab->inuse++;
-	if (kmem_cache_debug(s)) {
-		alloc_debug_processing(s, slab, object, addr);
-		slab_list_add(s, slab);
-	}
+	alloc_debug_processing(s, slab, object, addr);
+	slab_list_add(n, slab);
+	if (s->flags & __SLAB_KMEMLEAK)
+		kmemleak_alloc(object, s->object_size, 1, gfp);
+	spin_unlock_irqrestore(&n->list_lock, flags);
 	return object;
 }
 
 /*
- * Take an object: the head of the cpu slab's free list, provided the next
- * free pointer decodes to somewhere inside the same slab.  Anything else
- * is __slab_alloc()'s.  GFP_ZERO clears the object, as Linux's
- * slab_post_alloc_hook().
+ * A new slab from the buddy allocator, made this CPU's slab (interrupts
+ * on as the caller had them while it is allocated).  If an interrupt
+ * handler gave this CPU a slab meanwhile, the new one goes to the lists
+ * and the caller tries again: NULL with *retry.
  */
-static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp,
-					unsigned long addr)
+static void *new_cpu_slab(struct kmem_cache *s, gfp_t gfp, unsigned long *flags,
+			  bool *retry)
 {
-	struct page *slab = s->cpu_slab;
-	void *object = slab ? slab->freelist : NULL;
-	void *next;
+	struct kmem_cache_node *n = get_node(s, 0);
+	struct kmem_cache_cpu *c;
+	struct page *slab;
+	void *freelist;
+	unsigned int nr;
 
+	local_irq_restore(*flags);
+	slab = new_slab(s, gfp);
+	local_irq_save(*flags);
+	if (!slab)
+		return NULL;
+	c = this_cpu_ptr(s->cpu_slab);
+	spin_lock(&n->list_lock);
+	if (unlikely(c->slab)) {
+		slab_list_add(n, slab);
+		spin_unlock(&n->list_lock);
+		*retry = true;
+		return NULL;
+	}
+	freelist = freeze_slab(c, slab, &nr);
+	freelist = load_freelist(s, c, freelist, nr);
+	spin_unlock(&n->list_lock);
+	return freelist;
+}
+
+/*
+ * What slab_alloc() leaves, with interrupts off: an object whose next free
+ * pointer leaves the slab (the end of the list, or corruption), an empty
+ * freelist (refill it), a debug cache.  addr is the caller of the API, for
+ * the tracks.
+ */
+static noinline void *__slab_alloc(struct kmem_cache *s, gfp_t gfp,
+				   unsigned long addr)
+{
+	struct kmem_cache_node *n = get_node(s, 0);
+	struct kmem_cache_cpu *c;
+	unsigned long flags;
+	void *object = NULL;
+	bool retry;
+	unsigned int nr;
+
+	if (kmem_cache_debug(s))
+		return slab_alloc_debug(s, gfp, addr);
+	local_irq_save(flags);
+	do {
+		retry = false;
+		c = this_cpu_ptr(s->cpu_slab);
+		spin_lock(&n->list_lock);
+		if (c->freelist) {
+			object = load_freelist(s, c, c->freelist,
+					       tid_nr_free(c->tid));
+		} else if (c->slab && c->slab->freelist) {
+			/* What other CPUs freed into our slab meanwhile. */
+			object = freeze_slab(c, c->slab, &nr);
+			object = load_freelist(s, c, object, nr);
+		} else {
+			if (c->slab) { /* full: it goes to the full list */
+				c->slab->frozen = 0;
+				slab_list_add(n, c->slab);
+				c->slab = NULL;
+				c->tid = next_tid(c->tid, 0);
+			}
+			object = NULL;
+			c->slab = get_partial_node(n);
+			if (c->slab) {
+				object = freeze_slab(c, c->slab, &nr);
+				object = load_freelist(s, c, object, nr);
+			}
+		}
+		spin_unlock(&n->list_lock);
+		if (!object)
+			object = new_cpu_slab(s, gfp, &flags, &retry);
+	} while (unlikely(retry));
+	local_irq_restore(flags);
+	return object;
+}
+
+/*
+ * Take an object: the head of this CPU's freelist, provided the next free
+ * pointer decodes to somewhere inside the same slab.  The pair (freelist,
+ * tid) is read, then replaced in one cmpxchg8b: if an interrupt handler
+ * used this CPU's freelist in between, tid differs and the pop starts
+ * again.  Anything else is __slab_alloc()'s.  GFP_ZERO clears the object,
+ * as Linux's slab_post_alloc_hook().
+ */
+static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp)
+{
+	struct kmem_cache_cpu *c = s->cpu_slab;
+	unsigned long tid;
+	void *object, *next;
+
+redo:
+	tid = this_cpu_read(c->tid);
+	barrier(); /* tid before freelist: see slab_free() */
+	object = this_cpu_read(c->freelist);
 	if (likely(object)) {
 		next = get_freepointer(s, object);
 		if (likely(freeptr_in_slab(s, object, next))) {
-			slab->freelist = next;
-			slab->inuse++;
+			if (unlikely(!this_cpu_cmpxchg_double(
+				    c->freelist, c->tid, object, tid, next,
+				    tid + TID_STEP - 1)))
+				goto redo;
 			goto out;
 		}
 	}
-	object = __slab_alloc(s, gfp, addr);
+	/* _RET_IP_ of the API function this is inlined into: its caller. */
+	object = __slab_alloc(s, gfp, _RET_IP_);
 out:
 	if (unlikely(gfp & GFP_ZERO) && object)
 		memset(object, 0, s->object_size);
@@ -355,7 +295,7 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 {
 	if (unlikely(gfp & GFP_HIGHMEM))
 		gfp = kmalloc_fix_flags(gfp);
-	return slab_alloc(s, gfp, _RET_IP_);
+	return slab_alloc(s, gfp);
 }
 
 /* The kmalloc cache index for sizes 1..192, by (size - 1) / 8. */
@@ -371,9 +311,8 @@ static const u8 size_index[24] = {
 /* Which row of kmalloc_caches[]: dma-kmalloc-* for GFP_DMA. */
 static inline enum kmalloc_cache_type kmalloc_type(gfp_t flags)
 {
-	if (likely(!(flags & GFP_DMA)))
-		return KMALLOC_NORMAL;
-	return KMALLOC_DMA;
+	BUILD_BUG_ON(GFP_DMA != 2 || KMALLOC_DMA != 1);
+	return (enum kmalloc_cache_type)((flags & GFP_DMA) >> 1);
 }
 
 /**
@@ -419,53 +358,96 @@ void *__kmalloc(size_t size, gfp_t flags)
 		 flags))
 		flags &= ~(gfp_t)GFP_HIGHMEM;
 	if (unlikely(size > KMALLOC_MAX_CACHE_SIZE))
-		return kmalloc_large(size, flags);
-	return slab_alloc(kmalloc_slab(size, flags), flags, _RET_IP_);
+		return kmalloc_large(size, flags, _RET_IP_);
+	return slab_alloc(kmalloc_slab(size, flags), flags);
 }
 
 /* --- freeing ------------------------------------------------------------- */
 
+/* Is object the head of a free list it would be pushed on (irqs off)? */
+static bool slab_free_is_double(struct kmem_cache *s, struct page *slab,
+				void *object)
+{
+	struct kmem_cache_cpu *c = this_cpu_ptr(s->cpu_slab);
+
+	return object == slab->freelist ||
+	       (slab == c->slab && object == c->freelist);
+}
+
 /*
- * What slab_free() leaves: a free into a slab that is not the cpu slab (it
- * may move between lists, or go back to the buddy allocator), the head of
- * the free list freed again, a debug cache.
+ * What slab_free() leaves: a free into a slab that is not this CPU's (it
+ * may be another CPU's: the object waits on the slab's freelist until that
+ * CPU runs out; else the slab may move between lists or go back to the
+ * buddy allocator), the head of a free list freed again, a debug cache.
  */
 static noinline void __slab_free(struct kmem_cache *s, struct page *slab,
 				 void *object, unsigned long addr)
 {
+	struct kmem_cache_node *n = get_node(s, 0);
+	unsigned long flags;
+	bool discard = false, moves;
+
+	/* Every free of a debug cache comes here: slub_debug, the tests. */
+	debug_dma_check_freed((unsigned long)__pa(object), s->object_size);
+	spin_lock_irqsave(&n->list_lock, flags);
 	if (kmem_cache_debug(s)) {
 		if (!free_debug_processing(s, slab, object, addr))
-			return;
-	} else if (unlikely(object == slab->freelist)) {
+			goto out;
+		if (s->flags & __SLAB_KMEMLEAK)
+			kmemleak_free(object);
+	} else if (unlikely(slab_free_is_double(s, slab, object))) {
 		slab_double_free(s, slab, object);
-		return;
+		goto out;
 	}
-	if (slab != s->cpu_slab)
-		slab_list_del(s, slab);
+	/*
+	 * A listed slab changes lists only when it was full or becomes empty
+	 * (a CPU's slab is on none: that CPU takes the object back).
+	 */
+	moves = !slab->frozen &&
+		(slab->inuse == slab->objects || slab->inuse == 1);
+	if (moves)
+		slab_list_del(n, slab);
 	set_freepointer(s, object, slab->freelist);
 	slab->freelist = object;
 	slab->inuse--;
-	if (slab == s->cpu_slab)
-		return;
-	if (!slab->inuse && s->nr_empty >= s->min_partial)
-		discard_slab(s, slab);
+	if (!moves)
+		goto out;
+	if (!slab->inuse && !slab_keep_empty(s, n))
+		discard = true;
 	else
-		slab_list_add(s, slab);
+		slab_list_add(n, slab);
+out:
+	spin_unlock_irqrestore(&n->list_lock, flags);
+	if (discard)
+		discard_slab(s, slab);
 }
 
-/* Push onto the cpu slab's free list; anything else is __slab_free()'s. */
+/*
+ * Push onto this CPU's freelist if the object is from this CPU's slab, in
+ * one cmpxchg8b of (freelist, tid) as slab_alloc() pops; anything else is
+ * __slab_free()'s.  tid is read first, so that a c->slab read after it
+ * belongs to the same transaction or the cmpxchg fails.
+ */
 static __always_inline void slab_free(struct kmem_cache *s, struct page *slab,
-				      void *object, unsigned long addr)
+				      void *object)
 {
-	void *prior = slab->freelist;
+	struct kmem_cache_cpu *c = s->cpu_slab;
+	unsigned long tid;
+	void *prior;
 
-	if (likely(slab == s->cpu_slab && object != prior)) {
+redo:
+	tid = this_cpu_read(c->tid);
+	barrier();
+	prior = this_cpu_read(c->freelist);
+	if (likely(slab == this_cpu_read(c->slab) && object != prior)) {
 		set_freepointer(s, object, prior);
-		slab->freelist = object;
-		slab->inuse--;
+		if (unlikely(!this_cpu_cmpxchg_double(c->freelist, c->tid,
+						      prior, tid, object,
+						      tid + TID_STEP + 1)))
+			goto redo;
 		return;
 	}
-	__slab_free(s, slab, object, addr);
+	__slab_free(s, slab, object, _RET_IP_); /* the API's caller */
 }
 
 /*
@@ -500,7 +482,7 @@ void kmem_cache_free(struct kmem_cache *s, void *object)
 		if (!s)
 			return;
 	}
-	slab_free(s, slab, object, _RET_IP_);
+	slab_free(s, slab, object);
 }
 
 /**
@@ -519,7 +501,7 @@ void kfree(const void *object)
 		kfree_large(object, _RET_IP_);
 		return;
 	}
-	slab_free(slab->slab_cache, slab, (void *)object, _RET_IP_);
+	slab_free(slab->slab_cache, slab, (void *)object);
 }
 
 /* --- lookups ------------------------------------------------------------- */
@@ -529,17 +511,4 @@ struct kmem_cache *virt_to_cache(const void *x)
 	struct page *slab = virt_to_slab(x);
 
 	return slab ? slab->slab_cache : NULL;
-}
-
-static void count_inuse(struct kmem_cache *s, struct page *slab, void *arg)
-{
-	*(unsigned long *)arg += slab->inuse;
-}
-
-unsigned long kmem_cache_active_objects(const struct kmem_cache *s)
-{
-	unsigned long active = 0;
-
-	for_each_slab_of((struct kmem_cache *)s, count_inuse, &active);
-	return active;
 }

@@ -18,15 +18,22 @@
  * the static struct into that object and points every slab at the copy
  * (Linux's bootstrap()).  From then on kmem_cache_create() is an ordinary
  * allocation, and the kmalloc caches are made next.
+ *
+ * slab_mutex guards the list of caches: creating and destroying a cache,
+ * and every walk of the list (/proc/slabinfo, the tests' leak checks).  A
+ * mutex, not a spinlock, as in Linux: its holder allocates (the cache's
+ * name and struct) and waits for every CPU to flush its cpu slab.
  */
 #include <asm/processor.h>
 #include <bug.h>
+#include <cpumask.h>
 #include <errno.h>
 #include <kernel.h>
 #include <mm.h>
 #include <panic.h>
 #include <printk.h>
 #include <slab.h>
+#include <sprintf.h>
 #include <stack.h>
 #include <string.h>
 
@@ -39,9 +46,11 @@
 /* Flags kmem_cache_create() accepts. */
 #define SLAB_CREATE_MASK                                                       \
 	(SLAB_DEBUG_FLAGS | SLAB_HWCACHE_ALIGN | SLAB_CACHE_DMA | SLAB_PANIC | \
-	 SLAB_RECLAIM_ACCOUNT | SLAB_NO_USER_FLAGS | SLAB_KMALLOC)
+	 SLAB_RECLAIM_ACCOUNT | SLAB_NO_USER_FLAGS | SLAB_KMALLOC |            \
+	 SLAB_NOLEAKTRACE)
 
 LIST_HEAD(slab_caches);
+DEFINE_MUTEX(slab_mutex);
 struct kmem_cache *kmem_cache;
 
 /* --- layout ------------------------------------------------------------- */
@@ -166,32 +175,40 @@ int __kmem_cache_create(struct kmem_cache *s, const char *name,
 	s->flags = kmem_cache_flags(name, flags);
 	s->align = calculate_alignment(flags, align, size);
 	s->random = slab_random_long();
-	s->cpu_slab = NULL; /* none until the first allocation */
-	INIT_LIST_HEAD(&s->partial);
-	INIT_LIST_HEAD(&s->full);
-	INIT_LIST_HEAD(&s->empty);
 	if (calculate_sizes(s))
 		return -E2BIG;
 	/* Linux's ilog2(size) / 2, within [MIN_PARTIAL, MAX_PARTIAL]. */
 	s->min_partial = clamp((unsigned int)(fls(s->size) - 1) / 2,
 			       (unsigned int)MIN_PARTIAL,
 			       (unsigned int)MAX_PARTIAL);
+	if (init_kmem_cache_nodes(s))
+		return -ENOMEM;
 	list_add(&s->list, &slab_caches);
 	return 0;
 }
 
 /* --- create, shrink, destroy -------------------------------------------- */
 
+/* Why the arguments cannot make a cache (into why), or 0. */
 static int kmem_cache_sanity_check(const char *name, unsigned int size,
-				   unsigned int align, slab_flags_t flags)
+				   unsigned int align, slab_flags_t flags,
+				   char *why, size_t len)
 {
-	if (!name || !*name || !size || size > KMALLOC_MAX_SIZE)
-		return -EINVAL;
-	if (align && !is_power_of_2(align))
-		return -EINVAL;
-	if (flags & ~(slab_flags_t)SLAB_CREATE_MASK)
-		return -EINVAL;
-	return 0;
+	if (!name || !*name)
+		snprintf(why, len, "a cache needs a name");
+	else if (!size || size > KMALLOC_MAX_SIZE)
+		snprintf(
+			why, len,
+			"object size %u is not between 1 and KMALLOC_MAX_SIZE (%lu)",
+			size, KMALLOC_MAX_SIZE);
+	else if (align && !is_power_of_2(align))
+		snprintf(why, len, "alignment %u is not a power of two", align);
+	else if (flags & ~(slab_flags_t)SLAB_CREATE_MASK)
+		snprintf(why, len, "unknown flags %#x",
+			 flags & ~(slab_flags_t)SLAB_CREATE_MASK);
+	else
+		return 0;
+	return -EINVAL;
 }
 
 /**
@@ -211,26 +228,35 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 {
 	const char *cache_name = NULL;
 	struct kmem_cache *s = NULL;
-	int err = kmem_cache_sanity_check(name, size, align, flags);
+	char why[96] = "no memory for the cache or its name";
+	int err = kmem_cache_sanity_check(name, size, align, flags, why,
+					  sizeof(why));
 
 	if (err)
 		goto out;
 	err = -ENOMEM;
+	mutex_lock(&slab_mutex);
 	cache_name = kstrdup_const(name, GFP_KERNEL);
 	s = kmem_cache_zalloc(kmem_cache, GFP_KERNEL);
-	if (!cache_name || !s)
-		goto out;
-	err = __kmem_cache_create(s, cache_name, size, align, flags, ctor);
+	if (cache_name && s)
+		err = __kmem_cache_create(s, cache_name, size, align, flags,
+					  ctor);
+	mutex_unlock(&slab_mutex);
+	if (err == -E2BIG)
+		snprintf(
+			why, sizeof(why),
+			"%u-byte objects (%u with their metadata) need a slab above order %d",
+			size, s->size, MAX_ORDER - 1);
 out:
 	if (!err)
 		return s;
 	kmem_cache_free(kmem_cache, s);
 	kfree_const(cache_name);
 	if (flags & SLAB_PANIC)
-		panic("kmem_cache_create: Failed to create slab '%s'. Error %d\n",
-		      name ? name : "(null)", err);
-	pr_warn("kmem_cache_create(%s) failed with error %d\n",
-		name ? name : "(null)", err);
+		panic("kmem_cache_create: Failed to create slab '%s'. Error %d: %s\n",
+		      name ? name : "(null)", err, why);
+	pr_warn("kmem_cache_create(%s) failed with error %d: %s\n",
+		name ? name : "(null)", err, why);
 	dump_stack();
 	return NULL;
 }
@@ -238,6 +264,9 @@ out:
 /**
  * kmem_cache_shrink - give every empty slab back to the buddy allocator
  * @s: the cache
+ *
+ * Every CPU first gives its cpu slab back to the lists (an IPI to each,
+ * waited for), so that an empty cpu slab goes too.
  *
  * Return: 0.
  */
@@ -269,19 +298,24 @@ void kmem_cache_destroy(struct kmem_cache *s)
 		 "kmem_cache_destroy %s: a boot cache is never destroyed\n",
 		 s->name))
 		return;
+	mutex_lock(&slab_mutex);
 	kmem_cache_shrink(s);
-	if (s->nr_slabs) {
+	if (atomic_long_read(&get_node(s, 0)->nr_slabs)) {
 		for_each_slab_of(s, list_remaining, NULL);
+		mutex_unlock(&slab_mutex);
 		WARN(1,
 		     "kmem_cache_destroy %s: Slab cache still has objects when called from %pS\n",
 		     s->name, (void *)_RET_IP_);
 		return;
 	}
 	list_del(&s->list);
+	mutex_unlock(&slab_mutex);
+	free_kmem_cache_cpus(s);
 	kfree_const(s->name);
 	kmem_cache_free(kmem_cache, s);
 }
 
+/* The cache called `name`, or NULL (slab_mutex held, or no cache goes). */
 struct kmem_cache *find_kmem_cache(const char *name)
 {
 	struct kmem_cache *s;
@@ -301,17 +335,24 @@ static void __init bootstrap_fix_slab(struct kmem_cache *s, struct page *slab,
 		slab[i].slab_cache = s;
 }
 
-/* Move the cache from its static struct into an object of itself. */
+/*
+ * Move the cache from its static struct into an object of itself.  The
+ * boot CPU's cpu slab goes to the lists first (interrupts are still off),
+ * so that every slab is on a list whose head moves with the struct.
+ */
 static struct kmem_cache *__init bootstrap(struct kmem_cache *static_cache)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(static_cache, GFP_KERNEL);
+	struct kmem_cache_node *n = get_node(s, 0);
+	struct kmem_cache_node *sn = get_node(static_cache, 0);
 
 	if (!s)
 		panic("SLUB: cannot allocate the kmem_cache cache");
+	flush_cpu_slab(static_cache);
 	memcpy(s, static_cache, sizeof(*s));
-	list_replace_init(&static_cache->partial, &s->partial);
-	list_replace_init(&static_cache->full, &s->full);
-	list_replace_init(&static_cache->empty, &s->empty);
+	list_replace_init(&sn->partial, &n->partial);
+	list_replace_init(&sn->full, &n->full);
+	list_replace_init(&sn->empty, &n->empty);
 	list_replace_init(&static_cache->list, &s->list);
 	for_each_slab_of(s, bootstrap_fix_slab, NULL);
 	return s;
@@ -336,7 +377,8 @@ static bool __init slab_self_check(void)
 			}
 			kmem_cache_free(s, p);
 			kmem_cache_shrink(s);
-			if (kmem_cache_active_objects(s) || s->nr_slabs) {
+			if (kmem_cache_active_objects(s) ||
+			    atomic_long_read(&get_node(s, 0)->nr_slabs)) {
 				pr_err("slab: %s: a slab was not given back\n",
 				       s->name);
 				return false;
@@ -362,8 +404,8 @@ void __init kmem_cache_init(void)
 		panic("SLUB: cannot create the kmem_cache cache");
 	kmem_cache = bootstrap(&boot_kmem_cache);
 	create_kmalloc_caches();
-	pr_info("SLUB: HWalign=%u, Order=0-%d, MinObjects=0, CPUs=1, Nodes=1\n",
-		cache_line_size(), SLUB_MAX_ORDER);
+	pr_info("SLUB: HWalign=%u, Order=0-%d, MinObjects=0, CPUs=%u, Nodes=1\n",
+		cache_line_size(), SLUB_MAX_ORDER, nr_cpu_ids);
 	slub_debug_print_boot();
 	if (!slab_self_check())
 		panic("slab: self-check failed (see above)");

@@ -29,6 +29,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <kernel.h>
+#include <kmemleak.h>
 #include <mm.h>
 #include <params.h>
 #include <printk.h>
@@ -123,11 +124,19 @@ static bool slub_debug_names(const char *name)
 	return false;
 }
 
+bool slub_debug_applies(const char *name)
+{
+	return !slub_debug_caches[0] || slub_debug_names(name);
+}
+
 slab_flags_t kmem_cache_flags(const char *name, slab_flags_t flags)
 {
+	/* The tests' plain caches: no debugging, and no kmemleak either. */
 	if (flags & SLAB_NO_USER_FLAGS)
 		return flags;
-	if (!slub_debug_caches[0] || slub_debug_names(name))
+	if (kmemleak_requested && !(flags & SLAB_NOLEAKTRACE))
+		flags |= __SLAB_KMEMLEAK;
+	if (slub_debug_applies(name))
 		flags |= slub_debug;
 	return flags;
 }
@@ -302,12 +311,11 @@ bool on_freelist(struct kmem_cache *s, struct page *slab, void *search)
 	return search == NULL;
 }
 
-unsigned long *slab_free_map(struct kmem_cache *s, struct page *slab)
+void slab_free_map(struct kmem_cache *s, struct page *slab, unsigned long *map)
 {
-	static unsigned long map[SLAB_MAP_WORDS];
 	unsigned int nr = 0;
 
-	memset(map, 0, sizeof(map));
+	memset(map, 0, SLAB_MAP_WORDS * sizeof(*map));
 	for (void *p = slab->freelist; p && nr < slab->objects;
 	     p = get_freepointer(s, p), nr++) {
 		unsigned int i;
@@ -317,7 +325,6 @@ unsigned long *slab_free_map(struct kmem_cache *s, struct page *slab)
 		i = obj_to_index(s, slab, p);
 		map[i / 32] |= 1UL << (i % 32);
 	}
-	return map;
 }
 
 /* --- around alloc and free ---------------------------------------------- */
@@ -400,12 +407,12 @@ void slab_pad_check(struct kmem_cache *s, struct page *slab)
 static void validate_slab(struct kmem_cache *s, struct page *slab, void *arg)
 {
 	void *addr = slab_address(slab);
-	unsigned long *map;
+	unsigned long *map = arg;
 	char *p;
 
 	if (!on_freelist(s, slab, NULL))
 		return;
-	map = slab_free_map(s, slab);
+	slab_free_map(s, slab, map);
 	for_each_object(p, s, addr, slab->objects) {
 		unsigned int i = obj_to_index(s, slab, p);
 		bool free = map[i / 32] & (1UL << (i % 32));
@@ -422,7 +429,8 @@ static void validate_slab(struct kmem_cache *s, struct page *slab, void *arg)
  * kmem_cache_validate - check every slab and object of a cache
  * @s: the cache
  *
- * Walks each slab's free list (and repairs it), then checks each object's
+ * Every CPU's slab goes back to the lists first.  Walks each slab's free
+ * list (and repairs it), then checks each object's
  * red zones and poison as far as the cache's debugging allows, reporting
  * and repairing what is wrong, as Linux's validate_slab_cache().
  *
@@ -431,7 +439,9 @@ static void validate_slab(struct kmem_cache *s, struct page *slab, void *arg)
 int kmem_cache_validate(struct kmem_cache *s)
 {
 	unsigned long before = slab_errors;
+	unsigned long map[SLAB_MAP_WORDS];
 
-	for_each_slab_of(s, validate_slab, NULL);
+	flush_all(s); /* the cpu slabs too: every slab on a list */
+	for_each_slab_of(s, validate_slab, map);
 	return (int)(slab_errors - before);
 }

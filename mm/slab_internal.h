@@ -46,9 +46,10 @@ static inline unsigned int obj_to_index(const struct kmem_cache *s,
 			      s->size);
 }
 
+/* Debugging, or kmemleak: the checked paths, no cpu slab. */
 static inline bool kmem_cache_debug(const struct kmem_cache *s)
 {
-	return s->flags & SLAB_DEBUG_FLAGS;
+	return s->flags & (SLAB_DEBUG_FLAGS | __SLAB_KMEMLEAK);
 }
 
 /**
@@ -60,14 +61,23 @@ static inline bool kmem_cache_debug(const struct kmem_cache *s)
  */
 static inline struct page *virt_to_slab(const void *x)
 {
-	unsigned long addr = (unsigned long)x;
+	/*
+	 * The direct map of RAM is [PAGE_OFFSET, high_memory), the pfns
+	 * below max_low_pfn; an address below PAGE_OFFSET wraps to a pfn
+	 * above: one test for both ends (2 instructions on every kfree).
+	 */
+	unsigned long pfn = __pa(x) >> PAGE_SHIFT;
 	struct page *page;
 
-	/* The direct map of RAM is [PAGE_OFFSET, high_memory). */
-	if (unlikely(addr < PAGE_OFFSET || addr >= (unsigned long)high_memory))
+	if (unlikely(pfn >= max_low_pfn))
 		return NULL;
-	page = virt_to_page(x);
-	return PageSlab(page) ? page->slab_head : NULL;
+	page = pfn_to_page(pfn);
+	if (!PageSlab(page))
+		return NULL;
+	/* Every page of a slab has its head: no test for NULL needed. */
+	if (!page->slab_head)
+		__builtin_unreachable();
+	return page->slab_head;
 }
 
 /*
@@ -116,6 +126,31 @@ static __always_inline bool freeptr_in_slab(const struct kmem_cache *s,
 	       ((unsigned long)next & s->slab_mask);
 }
 
+/* --- the cpu slabs' transaction ids (slab.c) ---------------------------- */
+
+/*
+ * kmem_cache_cpu.tid: a transaction id that every change of the cpu slab
+ * moves on (the high bits), and the number of objects on the CPU's
+ * freelist (the low TID_FREE_BITS).  An allocation adds TID_STEP - 1, a
+ * free TID_STEP + 1: the same single instruction Linux spends on its tid,
+ * and the count makes the cache's active objects exact without asking
+ * each CPU (kmem_cache_active_objects()).  Linux's tid is only the id.
+ */
+#define TID_FREE_BITS 12 /* MAX_OBJS_PER_SLAB fits */
+#define TID_FREE_MASK ((1UL << TID_FREE_BITS) - 1)
+#define TID_STEP (1UL << TID_FREE_BITS)
+
+static inline unsigned int tid_nr_free(unsigned long tid)
+{
+	return (unsigned int)(tid & TID_FREE_MASK);
+}
+
+/* The next transaction's id, with nr objects on the CPU's freelist. */
+static inline unsigned long next_tid(unsigned long tid, unsigned int nr)
+{
+	return ((tid + TID_STEP) & ~TID_FREE_MASK) | nr;
+}
+
 /* --- shared between the slab files -------------------------------------- */
 
 /* slab_common.c: fill in a cache (sizes, order, debugging). */
@@ -125,22 +160,47 @@ int __kmem_cache_create(struct kmem_cache *s, const char *name,
 /* kmalloc.c: the kmalloc-* and dma-kmalloc-* caches. */
 void create_kmalloc_caches(void);
 /* kmalloc.c: kmalloc() above KMALLOC_MAX_CACHE_SIZE: pages. */
-void *kmalloc_large(size_t size, gfp_t flags);
+void *kmalloc_large(size_t size, gfp_t flags, unsigned long caller);
 /* kmalloc.c: kfree() of what is no slab object: pages, NULL, or misuse. */
 void kfree_large(const void *object, unsigned long addr);
-/* slab.c: give back the empty slabs beyond `keep` (the cpu slab too if 0). */
+
+/* slab_node.c: a cache's node lists and per-CPU slabs, empty; 0 or -ENOMEM. */
+int init_kmem_cache_nodes(struct kmem_cache *s);
+void free_kmem_cache_cpus(struct kmem_cache *s);
+/* slab_node.c: a new slab from the buddy allocator, on no list; or NULL. */
+struct page *new_slab(struct kmem_cache *s, gfp_t gfp);
+/* slab_node.c: give a slab back to the buddy allocator. */
+void discard_slab(struct kmem_cache *s, struct page *slab);
+/* slab_node.c: put a slab on the list its inuse says (list_lock held). */
+void slab_list_add(struct kmem_cache_node *n, struct page *slab);
+/* slab_node.c: take it off its list, before inuse changes (list_lock). */
+void slab_list_del(struct kmem_cache_node *n, struct page *slab);
+/* slab_node.c: a partial slab, else an empty one, off its list (locked). */
+struct page *get_partial_node(struct kmem_cache_node *n);
+/* slab_node.c: may an empty slab stay as a reserve (list_lock held)? */
+bool slab_keep_empty(struct kmem_cache *s, struct kmem_cache_node *n);
+/* slab_node.c: this CPU's cpu slab back to the lists (interrupts off). */
+void flush_cpu_slab(struct kmem_cache *s);
+/* slab_node.c: every CPU's cpu slab back to the lists (IPIs, waits). */
+void flush_all(struct kmem_cache *s);
+/* slab_node.c: give back the empty slabs beyond `keep`, cpu slabs flushed. */
 void slab_release_empty(struct kmem_cache *s, unsigned long keep);
-/* slab.c: correct a slab's inuse (a repaired free list), keeping its list. */
+/* slab_node.c: correct a listed slab's inuse (a repaired free list). */
 void slab_fix_inuse(struct kmem_cache *s, struct page *slab,
 		    unsigned int inuse);
-/* slab.c: visit every slab of a cache, the cpu slab first. */
+/*
+ * slab_node.c: visit every slab on the cache's lists, under list_lock
+ * (cpu slabs are on no list: flush_all() first to see them all).
+ */
 void for_each_slab_of(struct kmem_cache *s,
 		      void (*fn)(struct kmem_cache *s, struct page *slab,
 				 void *arg),
 		      void *arg);
-/* The objects of a slab that are on its free list, as a bitmap. */
-unsigned long *slab_free_map(struct kmem_cache *s, struct page *slab);
+/* slab_node.c: objects of a slab in use (a cpu slab's freelist aside). */
+unsigned int slab_objects_in_use(struct kmem_cache *s, struct page *slab);
+/* The objects of a slab that are on its free list, as a bitmap in map. */
 #define SLAB_MAP_WORDS (MAX_OBJS_PER_SLAB / 32 + 1)
+void slab_free_map(struct kmem_cache *s, struct page *slab, unsigned long *map);
 
 /* --- debugging (slab_debug.c, slab_report.c) ---------------------------- */
 

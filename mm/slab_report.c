@@ -206,11 +206,14 @@ void slab_wrong_cache(struct kmem_cache *s, struct kmem_cache *cachep,
 void slab_not_a_slab_object(struct kmem_cache *s, const void *object,
 			    unsigned long caller)
 {
-	char where[160];
+	char where[200];
 
 	if (!object)
 		return; /* kmem_cache_free(s, NULL) is a no-op, as in Linux */
-	explain_address((unsigned long)object, 0, where, sizeof(where));
+	if (virt_addr_valid(object))
+		page_use_describe(virt_to_page(object), where, sizeof(where));
+	else
+		explain_address((unsigned long)object, 0, where, sizeof(where));
 	slab_bug(s, "Attempt to free object(%p) outside of slab", object);
 	pr_err("%s\n", where);
 	pr_err("kmem_cache_free called from %pS\n", (void *)caller);
@@ -221,7 +224,9 @@ void slab_not_a_slab_object(struct kmem_cache *s, const void *object,
 
 void slab_out_of_memory(struct kmem_cache *s, gfp_t gfp)
 {
-	unsigned long free = s->total_objects - kmem_cache_active_objects(s);
+	struct kmem_cache_node *n = get_node(s, 0);
+	unsigned long total = atomic_long_read(&n->total_objects);
+	unsigned long free = total - kmem_cache_active_objects(s);
 	char flags[96];
 
 	gfp_snprint(flags, sizeof(flags), gfp);
@@ -229,20 +234,20 @@ void slab_out_of_memory(struct kmem_cache *s, gfp_t gfp)
 		gfp, flags);
 	pr_warn("  cache: %s, object size: %u, buffer size: %u, default order: %u, min order: %u\n",
 		s->name, s->object_size, s->size, s->order, s->min_order);
-	pr_warn("  node 0: slabs: %lu, objs: %lu, free: %lu\n", s->nr_slabs,
-		s->total_objects, free);
+	pr_warn("  node 0: slabs: %ld, objs: %lu, free: %lu\n",
+		atomic_long_read(&n->nr_slabs), total, free);
 }
 
 /* The objects of a slab that were never freed (kmem_cache_destroy). */
 void list_slab_objects(struct kmem_cache *s, struct page *slab)
 {
 	void *addr = slab_address(slab);
-	unsigned long *map;
+	unsigned long map[SLAB_MAP_WORDS];
 	char *p;
 
 	slab_err(s, slab, "Objects remaining in %s on __kmem_cache_shutdown()",
 		 s->name);
-	map = slab_free_map(s, slab);
+	slab_free_map(s, slab, map);
 	for_each_object(p, s, addr, slab->objects) {
 		unsigned int i = obj_to_index(s, slab, p);
 

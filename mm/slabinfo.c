@@ -6,7 +6,9 @@
  * has no tunables and no shared arrays, so those columns are 0 on Linux
  * too.  <objsize> is the stride, debugging metadata included, as Linux
  * prints it.  One difference: Linux counts every object of a CPU's slab as
- * active; here <active_objs> is exact (the sum of the slabs' inuse).
+ * active; here <active_objs> is exact (kmem_cache_active_objects()).  The
+ * list of caches is walked under slab_mutex, so none comes or goes
+ * meanwhile.
  *
  * The shell's slabtop reads this file, as procps's does.
  */
@@ -28,8 +30,8 @@ static void get_slabinfo(const struct kmem_cache *s, struct slabinfo *info)
 {
 	info->name = s->name;
 	info->active_objs = kmem_cache_active_objects(s);
-	info->num_objs = s->total_objects;
-	info->num_slabs = s->nr_slabs;
+	info->num_objs = atomic_long_read(&s->node[0].total_objects);
+	info->num_slabs = atomic_long_read(&s->node[0].nr_slabs);
 	info->objsize = s->size;
 	info->objperslab = s->objects;
 	info->pagesperslab = 1U << s->order;
@@ -45,6 +47,7 @@ static void slabinfo_show(struct seq_file *m)
 		"# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab>"
 		" : tunables <limit> <batchcount> <sharedfactor>"
 		" : slabdata <active_slabs> <num_slabs> <sharedavail>\n");
+	mutex_lock(&slab_mutex);
 	list_for_each_entry(s, &slab_caches, list) {
 		struct slabinfo info;
 
@@ -56,5 +59,6 @@ static void slabinfo_show(struct seq_file *m)
 		seq_printf(m, " : slabdata %6lu %6lu %6lu\n", info.num_slabs,
 			   info.num_slabs, 0UL);
 	}
+	mutex_unlock(&slab_mutex);
 }
 PROC_FILE("slabinfo", slabinfo_show);

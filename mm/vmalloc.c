@@ -18,6 +18,15 @@
  * vmap() maps pages the caller owns; ioremap() maps a physical range with
  * caching off, for device registers (or RAM, in the tests); both share the
  * same address space and trees.
+ *
+ * On several CPUs: an area is found and taken out of the busy tree in one
+ * hold of vmap_area_lock, so two CPUs freeing the same address cannot
+ * both succeed (the second is told it was already freed).  Mapping and
+ * unmapping an area's PTEs needs no lock: the range is the caller's alone
+ * from alloc_vmap_area() to free_vmap_area_lazy(), and page tables come
+ * from pte_alloc_kernel(), which has its own.  vmalloc(), vmap(),
+ * ioremap() and vfree() may sleep (they allocate, or purge): reported
+ * from atomic context.
  */
 #include <asm/memlayout.h>
 #include <asm/pgtable.h>
@@ -26,6 +35,7 @@
 #include <errno.h>
 #include <fault.h>
 #include <kernel.h>
+#include <kmemleak.h>
 #include <mm.h>
 #include <printk.h>
 #include <seq_file.h>
@@ -35,7 +45,7 @@
 
 #include "internal.h"
 
-static unsigned long nr_vmalloc_pages;
+static atomic_long_t nr_vmalloc_pages;
 
 bool is_vmalloc_addr(const void *addr)
 {
@@ -82,51 +92,59 @@ static struct vm_struct *get_vm_area(unsigned long size, unsigned long flags,
 				     const void *caller)
 {
 	struct vm_struct *area = kzalloc(sizeof(*area), GFP_KERNEL);
-	struct vmap_area *va;
 
 	if (!area)
 		return NULL;
-	va = alloc_vmap_area(size + PAGE_SIZE, PAGE_SIZE);
-	if (!va) {
+	kmemleak_ignore(area); /* only vmap_area points to it: not scanned */
+	area->size = size + PAGE_SIZE;
+	area->flags = flags;
+	area->caller = caller;
+	if (!alloc_vmap_area(size + PAGE_SIZE, PAGE_SIZE, area, caller)) {
 		pr_warn("vmap allocation for size %lu failed: use vmalloc=<size> to increase size\n",
 			size + PAGE_SIZE);
 		kfree(area);
 		return NULL;
 	}
-	area->addr = (void *)va->va_start;
-	area->size = size + PAGE_SIZE;
-	area->flags = flags;
-	area->caller = caller;
-	va->vm = area;
-	va->caller = caller;
 	return area;
 }
 
 /*
- * Unmap an area and hand its range to the lazy purge (Linux's
- * remove_vm_area()).  Returns its vm_struct, which the caller frees.
+ * Take a busy area out of the busy tree, unmap it and hand its range to
+ * the lazy purge (Linux's remove_vm_area()), under vmap_area_lock: from
+ * here on no other CPU can find it.  Returns its vm_struct, which the
+ * caller frees; *purge says that the caller must purge, lock dropped.
  */
-static struct vm_struct *remove_vm_area(struct vmap_area *va)
+static struct vm_struct *__remove_vm_area(struct vmap_area *va, bool *purge)
 {
 	struct vm_struct *area = va->vm;
 
+	unlink_vmap_area(va);
 	vunmap_range_noflush(va->va_start,
 			     va->va_start + area->size - PAGE_SIZE);
 	va->vm = NULL;
-	free_vmap_area_lazy(va);
+	*purge = __free_vmap_area_lazy(va);
 	return area;
 }
 
 /* Undo get_vm_area() when a mapping could not be completed. */
 static void free_vm_area(struct vm_struct *area)
 {
-	kfree(remove_vm_area(find_vmap_area((unsigned long)area->addr)));
+	bool purge;
+
+	spin_lock(&vmap_area_lock);
+	area = __remove_vm_area(__find_vmap_area((unsigned long)area->addr),
+				&purge);
+	spin_unlock(&vmap_area_lock);
+	if (purge)
+		vmalloc_purge();
+	kfree(area);
 }
 
 static void vmalloc_free_pages(struct page **pages, unsigned int nr)
 {
 	for (unsigned int i = 0; i < nr; i++) {
 		ClearPageVmalloc(pages[i]);
+		pages[i]->vm_area = NULL;
 		__free_page(pages[i]);
 	}
 }
@@ -139,6 +157,7 @@ static int vmalloc_alloc_pages(struct vm_struct *area, gfp_t gfp)
 				    GFP_KERNEL | __GFP_NOWARN);
 	if (!area->pages)
 		return -ENOMEM;
+	kmemleak_ignore(area->pages);
 	for (unsigned int i = 0; i < area->nr_pages; i++) {
 		struct page *page = alloc_page(page_gfp);
 
@@ -152,7 +171,9 @@ static int vmalloc_alloc_pages(struct vm_struct *area, gfp_t gfp)
 			kfree(area->pages);
 			return -ENOMEM;
 		}
+		/* Whose page it is: __free_pages() refuses it, reports say. */
 		SetPageVmalloc(page);
+		page->vm_area = area;
 		area->pages[i] = page;
 	}
 	return 0;
@@ -163,18 +184,20 @@ void *__vmalloc(unsigned long size, gfp_t gfp, const void *caller)
 	struct vm_struct *area;
 	unsigned long nr_pages;
 
+	might_sleep();
 	if (WARN(!size,
 		 "vmalloc: size 0 requested by %pS: nothing to allocate\n",
 		 caller))
 		return NULL;
-	size = PAGE_ALIGN(size);
-	nr_pages = size >> PAGE_SHIFT;
-	if (!size || nr_pages > totalram_pages()) {
+	/* Pages, rounded up without PAGE_ALIGN(): that wraps near 4 GB. */
+	nr_pages = size / PAGE_SIZE + !!(size % PAGE_SIZE);
+	if (nr_pages > totalram_pages()) {
 		if (!(gfp & __GFP_NOWARN))
-			pr_warn("vmalloc: size %lu from %pS is more than all of RAM\n",
-				size, caller);
+			pr_warn("vmalloc: size %lu from %pS is more than all of RAM (%lu kB)\n",
+				size, caller, totalram_pages() << 2);
 		return NULL;
 	}
+	size = nr_pages << PAGE_SHIFT;
 	area = get_vm_area(size, VM_ALLOC, caller);
 	if (!area)
 		return NULL;
@@ -184,7 +207,9 @@ void *__vmalloc(unsigned long size, gfp_t gfp, const void *caller)
 	if (vmap_range((unsigned long)area->addr, area->pages, 0,
 		       area->nr_pages, PAGE_KERNEL))
 		goto out_free_pages;
-	nr_vmalloc_pages += nr_pages;
+	atomic_long_add((long)nr_pages, &nr_vmalloc_pages);
+	/* Linux's kmemleak_vmalloc(): the area itself is what its user holds. */
+	kmemleak_alloc(area->addr, size, 1, gfp);
 	return area->addr;
 
 out_free_pages:
@@ -214,11 +239,58 @@ void *vmalloc_32(unsigned long size)
 			 __builtin_return_address(0));
 }
 
-/* The area of addr for an unmap of kind `want`, or NULL after a WARN. */
-static struct vmap_area *vm_area_for_free(const void *addr, unsigned long want,
-					  const char *fn)
+/* Why addr is no area an unmap of kind `want` may take, or NULL if it is. */
+static const char *vm_area_refuse(const struct vmap_area *va, const void *addr,
+				  unsigned long want)
 {
-	struct vmap_area *va;
+	if (!va)
+		return "";
+	if (va->va_start != (unsigned long)addr)
+		return ": not the start of its area";
+	if (!(va->vm->flags & want))
+		return ": another kind of area";
+	return NULL;
+}
+
+/* The report for an unmap of addr that vm_area_refuse() refused. */
+static noinline void vm_area_bad_free(const void *addr, const char *why,
+				      const struct vmap_area *va,
+				      unsigned long flags, const char *fn)
+{
+	if (!*why) {
+		WARN(1, "Trying to %s() nonexistent vm area (%p)%s\n", fn, addr,
+		     vmap_area_lazily_freed((unsigned long)addr) ?
+			     ": it was already freed (double free)" :
+			     "");
+	} else if (va && va->va_start != (unsigned long)addr) {
+		WARN(1,
+		     "Trying to %s() nonexistent vm area (%p): inside the area %#lx-%#lx, not its start\n",
+		     fn, addr, va->va_start, va->va_end);
+	} else {
+		WARN(1, "%s(%p): the area was made by %s; free it with %s()\n",
+		     fn, addr,
+		     flags & VM_ALLOC ? "vmalloc" :
+		     flags & VM_MAP   ? "vmap" :
+					"ioremap",
+		     flags & VM_ALLOC ? "vfree" :
+		     flags & VM_MAP   ? "vunmap" :
+					"iounmap");
+	}
+}
+
+/*
+ * The vm_struct of addr for an unmap of kind `want`, its area found,
+ * taken out of the busy tree, unmapped and put on the purge list in one
+ * hold of the lock (of two CPUs freeing it, only one gets it); or NULL
+ * after a WARN.
+ */
+static struct vm_struct *vm_area_take(const void *addr, unsigned long want,
+				      const char *fn)
+{
+	struct vmap_area *va, copy;
+	struct vm_struct *area = NULL;
+	const char *why;
+	bool purge = false;
 
 	if (!is_vmalloc_addr(addr)) {
 		WARN(1,
@@ -229,47 +301,36 @@ static struct vmap_area *vm_area_for_free(const void *addr, unsigned long want,
 			     "");
 		return NULL;
 	}
-	va = find_vmap_area((unsigned long)addr);
-	if (!va) {
-		WARN(1, "Trying to %s() nonexistent vm area (%p)%s\n", fn, addr,
-		     find_purged_vmap_area((unsigned long)addr) ?
-			     ": it was already freed (double free)" :
-			     "");
-		return NULL;
-	}
-	if (va->va_start != (unsigned long)addr) {
-		WARN(1,
-		     "Trying to %s() nonexistent vm area (%p): inside the area %#lx-%#lx, not its start\n",
-		     fn, addr, va->va_start, va->va_end);
-		return NULL;
-	}
-	if (!(va->vm->flags & want)) {
-		WARN(1, "%s(%p): the area was made by %s; free it with %s()\n",
-		     fn, addr,
-		     va->vm->flags & VM_ALLOC ? "vmalloc" :
-		     va->vm->flags & VM_MAP   ? "vmap" :
-						"ioremap",
-		     va->vm->flags & VM_ALLOC ? "vfree" :
-		     va->vm->flags & VM_MAP   ? "vunmap" :
-						"iounmap");
-		return NULL;
-	}
-	return va;
+	spin_lock(&vmap_area_lock);
+	va = __find_vmap_area((unsigned long)addr);
+	why = vm_area_refuse(va, addr, want);
+	if (!why)
+		area = __remove_vm_area(va, &purge);
+	else if (va)
+		copy = *va;
+	spin_unlock(&vmap_area_lock);
+	if (purge)
+		vmalloc_purge();
+	if (!why)
+		return area;
+	vm_area_bad_free(addr, why, va ? &copy : NULL, va ? copy.vm->flags : 0,
+			 fn);
+	return NULL;
 }
 
 void vfree(const void *addr)
 {
-	struct vmap_area *va;
 	struct vm_struct *area;
 
+	might_sleep(); /* it may purge */
 	if (!addr)
 		return;
-	va = vm_area_for_free(addr, VM_ALLOC, "vfree");
-	if (!va)
+	area = vm_area_take(addr, VM_ALLOC, "vfree");
+	if (!area)
 		return;
-	area = remove_vm_area(va);
+	kmemleak_free(addr);
 	vmalloc_free_pages(area->pages, area->nr_pages);
-	nr_vmalloc_pages -= area->nr_pages;
+	atomic_long_sub((long)area->nr_pages, &nr_vmalloc_pages);
 	kfree(area->pages);
 	kfree(area);
 }
@@ -280,6 +341,10 @@ void *vmap(struct page **pages, unsigned int count, unsigned long flags,
 	struct vm_struct *area;
 
 	if (WARN(!count || !pages, "vmap: nothing to map\n"))
+		return NULL;
+	if (WARN(count > (VMALLOC_END - VMALLOC_START) >> PAGE_SHIFT,
+		 "vmap: %u pages are more than the vmalloc space holds (%lu kB)\n",
+		 count, (VMALLOC_END - VMALLOC_START) >> 10))
 		return NULL;
 	area = get_vm_area((unsigned long)count << PAGE_SHIFT, VM_MAP | flags,
 			   __builtin_return_address(0));
@@ -295,13 +360,9 @@ void *vmap(struct page **pages, unsigned int count, unsigned long flags,
 
 void vunmap(const void *addr)
 {
-	struct vmap_area *va;
-
-	if (!addr)
-		return;
-	va = vm_area_for_free(addr, VM_MAP, "vunmap");
-	if (va)
-		kfree(remove_vm_area(va));
+	might_sleep();
+	if (addr)
+		kfree(vm_area_take(addr, VM_MAP, "vunmap"));
 }
 
 void *ioremap(phys_addr_t phys, unsigned long size)
@@ -330,14 +391,10 @@ void *ioremap(phys_addr_t phys, unsigned long size)
 
 void iounmap(volatile void *addr)
 {
-	struct vmap_area *va;
-
-	if (!addr)
-		return;
-	va = vm_area_for_free((void *)((unsigned long)addr & PAGE_MASK),
-			      VM_IOREMAP, "iounmap");
-	if (va)
-		kfree(remove_vm_area(va));
+	might_sleep();
+	if (addr)
+		kfree(vm_area_take((void *)((unsigned long)addr & PAGE_MASK),
+				   VM_IOREMAP, "iounmap"));
 }
 
 struct page *vmalloc_to_page(const void *addr)
@@ -372,38 +429,42 @@ struct vm_struct *find_vm_area(const void *addr)
 
 unsigned long vmalloc_nr_pages(void)
 {
-	return nr_vmalloc_pages;
+	return (unsigned long)atomic_long_read(&nr_vmalloc_pages);
 }
 
-/* Fault reports: a guard page, or an area that vfree() already took back. */
+/*
+ * Fault reports: a guard page, or an area that vfree() already took back.
+ * From a copy taken with trylocks: the fault may have come with one held.
+ */
 static bool vmalloc_explain(unsigned long addr, unsigned long err, char *buf,
 			    size_t size)
 {
-	struct vmap_area *va;
+	struct vmap_area va;
 
 	if (!is_vmalloc_addr((void *)addr))
 		return false;
-	va = find_vmap_area(addr);
-	if (va && addr >= va->va_end - PAGE_SIZE) {
+	switch (vmap_area_snapshot(addr, &va)) {
+	case VMAP_AREA_BUSY:
+		if (addr < va.va_end - PAGE_SIZE)
+			return false;
 		snprintf(
 			buf, size,
 			"in the guard page after vmalloc area 0x%08lx-0x%08lx allocated by %pS: a write past the end of the buffer",
-			va->va_start, va->va_end - PAGE_SIZE, va->caller);
+			va.va_start, va.va_end - PAGE_SIZE, va.caller);
 		return true;
-	}
-	va = find_purged_vmap_area(addr);
-	if (va) {
+	case VMAP_AREA_LAZY:
 		snprintf(
 			buf, size,
 			"in vmalloc area 0x%08lx-0x%08lx, already freed by vfree() (a use after free); it was allocated by %pS",
-			va->va_start, va->va_end - PAGE_SIZE, va->caller);
+			va.va_start, va.va_end - PAGE_SIZE, va.caller);
 		return true;
 	}
 	return false;
 }
 
-static void vmallocinfo_show_one(struct seq_file *m, const struct vmap_area *va)
+static void vmallocinfo_show_one(const struct vmap_area *va, void *arg)
 {
+	struct seq_file *m = arg;
 	const struct vm_struct *v = va->vm;
 
 	if (!v) {
@@ -429,31 +490,62 @@ static void vmallocinfo_show_one(struct seq_file *m, const struct vmap_area *va)
 }
 
 /* The lazily freed area after `after`, in address order (O(n), a view). */
-static const struct vmap_area *next_unpurged(unsigned long after)
+static const struct vmap_area *next_unpurged(struct list_head *lazy,
+					     unsigned long after)
 {
 	const struct vmap_area *va, *best = NULL;
 
-	list_for_each_entry(va, vmap_purge_list(), list)
+	list_for_each_entry(va, lazy, list)
 		if (va->va_start >= after &&
 		    (!best || va->va_start < best->va_start))
 			best = va;
 	return best;
 }
 
+struct vmap_walk {
+	void (*fn)(const struct vmap_area *va, void *arg);
+	void *arg;
+};
+
+/* Both lists merged by address, with their locks held. */
+static void vmap_walk_lists(struct list_head *busy, struct list_head *lazy,
+			    void *arg)
+{
+	const struct vmap_walk *w = arg;
+	const struct vmap_area *va, *purged = next_unpurged(lazy, 0);
+
+	list_for_each_entry(va, busy, list) {
+		while (purged && purged->va_start < va->va_start) {
+			w->fn(purged, w->arg);
+			purged = next_unpurged(lazy, purged->va_end);
+		}
+		w->fn(va, w->arg);
+	}
+	for (; purged; purged = next_unpurged(lazy, purged->va_end))
+		w->fn(purged, w->arg);
+}
+
+/**
+ * vmap_area_walk - every area, busy or waiting for the purge, by address
+ * @fn: called for each area (va->vm is NULL for one awaiting the purge),
+ *      with vmap_area_lock held: it must not sleep
+ * @arg: passed to fn
+ *
+ * The view /proc/vmallocinfo and the `map` command share; O(n) per
+ * unpurged area, which is what a view may cost.
+ */
+void vmap_area_walk(void (*fn)(const struct vmap_area *va, void *arg),
+		    void *arg)
+{
+	struct vmap_walk w = { .fn = fn, .arg = arg };
+
+	vmap_area_walk_locked(vmap_walk_lists, &w);
+}
+
 /* /proc/vmallocinfo: every area, busy or waiting for the purge, by address. */
 static void vmallocinfo_show(struct seq_file *m)
 {
-	const struct vmap_area *va, *purged = next_unpurged(0);
-
-	list_for_each_entry(va, vmap_area_list(), list) {
-		while (purged && purged->va_start < va->va_start) {
-			vmallocinfo_show_one(m, purged);
-			purged = next_unpurged(purged->va_end);
-		}
-		vmallocinfo_show_one(m, va);
-	}
-	for (; purged; purged = next_unpurged(purged->va_end))
-		vmallocinfo_show_one(m, purged);
+	vmap_area_walk(vmallocinfo_show_one, m);
 }
 PROC_FILE("vmallocinfo", vmallocinfo_show);
 

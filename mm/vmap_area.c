@@ -25,20 +25,44 @@
  *    the purge, so that a fault report can still name the area and who
  *    allocated it, and /proc/vmallocinfo lists it.
  * Neighbouring free gaps are always merged, so the free tree holds at most
- * one more node than the busy tree.
+ * one more node than the busy tree.  When two ranges merge, the older of
+ * their two nodes stays and the younger goes back to the cache, and an
+ * area that fills a gap exactly takes over the gap's node: the nodes that
+ * outlive a burst of vmallocs are the ones that were there before it, in
+ * the slabs they were in, so a burst that gives everything back leaves the
+ * vmap_area cache, and so the page allocator, exactly as it found them.
+ *
+ * Locks: vmap_area_lock, a spinlock, guards the three places, their counts
+ * and the nodes' ages, as Linux's did until 5.3 (it has since split it in
+ * three: the free tree, the busy tree, the purge list); one lock means one
+ * hold per vmalloc() and one per vfree(), each only for tree and list
+ * operations, never while allocating or waiting.  The node a new area
+ * needs is allocated before the lock is taken (and given back if the area
+ * fills a gap exactly); a second one, for a gap split in two (an alignment
+ * above a page), is allocated with the lock dropped and the search done
+ * again (Linux keeps one such node per CPU, ne_fit_preload_node).  Purges
+ * are serialised by vmap_purge_lock, a mutex: the purger takes the whole
+ * purge list, flushes the TLB of every CPU (IPIs, waited for: no spinlock
+ * may be held), then gives the runs back to the free tree.
  */
 #include <asm/memlayout.h>
 #include <asm/processor.h>
+#include <errno.h>
 #include <kernel.h>
+#include <mutex.h>
 #include <panic.h>
 #include <printk.h>
 #include <rbtree.h>
 #include <slab.h>
+#include <spinlock.h>
 #include <vmalloc.h>
 
 #include "internal.h"
 
 #define LAZY_MAX_PAGES 8192 /* 32 MB of freed mappings before a purge */
+
+DEFINE_SPINLOCK(vmap_area_lock);
+static DEFINE_MUTEX(vmap_purge_lock);
 
 static struct rb_root free_vmap_area_root = RB_ROOT;
 static struct rb_root busy_vmap_area_root = RB_ROOT;
@@ -46,6 +70,8 @@ static LIST_HEAD(busy_vmap_area_list);
 static LIST_HEAD(purge_vmap_area_list);
 static unsigned long nr_busy_areas, nr_lazy_areas, lazy_nr_pages;
 static struct kmem_cache *vmap_area_cachep;
+/* The age of each new node (vmap_area_lock: given when it is linked). */
+static unsigned long vmap_area_serial;
 
 static unsigned long va_size(const struct vmap_area *va)
 {
@@ -144,6 +170,7 @@ static struct vmap_area *va_new(unsigned long start, unsigned long end)
 		va->subtree_max_size = 0;
 		va->vm = NULL;
 		va->caller = NULL;
+		va->serial = 0; /* set when it joins a tree */
 	}
 	return va;
 }
@@ -188,17 +215,17 @@ static struct vmap_area *find_lowest_fit(unsigned long size,
 	return NULL;
 }
 
-/* Take [start, start+size) out of the free gap va. */
+/*
+ * Take [start, start+size) out of the free gap va (not all of it); a split
+ * in two uses *spare (which the caller allocated), or fails with -EAGAIN
+ * if there is none.
+ */
 static int va_clip(struct vmap_area *va, unsigned long start,
-		   unsigned long size)
+		   unsigned long size, struct vmap_area **spare)
 {
 	unsigned long end = start + size;
 
-	if (start == va->va_start && end == va->va_end) {
-		rb_erase_augmented(&va->rb_node, &free_vmap_area_root,
-				   &free_tree_callbacks);
-		kmem_cache_free(vmap_area_cachep, va);
-	} else if (start == va->va_start) {
+	if (start == va->va_start) {
 		va->va_start = end;
 		free_tree_propagate(&va->rb_node, NULL);
 	} else if (end == va->va_end) {
@@ -206,15 +233,40 @@ static int va_clip(struct vmap_area *va, unsigned long start,
 		free_tree_propagate(&va->rb_node, NULL);
 	} else {
 		/* In the middle: the gap splits in two. */
-		struct vmap_area *rest = va_new(end, va->va_end);
+		struct vmap_area *rest = *spare;
 
 		if (!rest)
-			return -1;
+			return -EAGAIN;
+		*spare = NULL;
+		rest->va_start = end;
+		rest->va_end = va->va_end;
+		rest->serial = vmap_area_serial++;
 		va->va_end = start;
 		free_tree_propagate(&va->rb_node, NULL);
 		va_link(&free_vmap_area_root, rest, true);
 	}
 	return 0;
+}
+
+/*
+ * low and high are neighbouring gaps of the free tree: one node for both,
+ * the older one (see the top of the file); the younger goes.
+ */
+static struct vmap_area *va_merge_gaps(struct vmap_area *low,
+				       struct vmap_area *high)
+{
+	struct vmap_area *keep = low->serial <= high->serial ? low : high;
+	struct vmap_area *gone = keep == low ? high : low;
+	unsigned long start = low->va_start, end = high->va_end;
+
+	rb_erase_augmented(&gone->rb_node, &free_vmap_area_root,
+			   &free_tree_callbacks);
+	kmem_cache_free(vmap_area_cachep, gone);
+	/* Nothing lies between the two: keep's place in the tree holds. */
+	keep->va_start = start;
+	keep->va_end = end;
+	free_tree_propagate(&keep->rb_node, NULL);
+	return keep;
 }
 
 /* Give [va_start, va_end) back to the free tree, merged with neighbours. */
@@ -224,72 +276,65 @@ static void va_free_merge(struct vmap_area *va)
 
 	prev = va_link(&free_vmap_area_root, va, true);
 	next = rb_entry_safe(rb_next(&va->rb_node), struct vmap_area, rb_node);
-	if (next && next->va_start == va->va_end) {
-		va->va_end = next->va_end;
-		rb_erase_augmented(&next->rb_node, &free_vmap_area_root,
-				   &free_tree_callbacks);
-		kmem_cache_free(vmap_area_cachep, next);
-		free_tree_propagate(&va->rb_node, NULL);
-	}
-	if (prev && prev->va_end == va->va_start) {
-		prev->va_end = va->va_end;
-		rb_erase_augmented(&va->rb_node, &free_vmap_area_root,
-				   &free_tree_callbacks);
-		kmem_cache_free(vmap_area_cachep, va);
-		free_tree_propagate(&prev->rb_node, NULL);
-	}
+	if (next && next->va_start == va->va_end)
+		va = va_merge_gaps(va, next);
+	if (prev && prev->va_end == va->va_start)
+		va_merge_gaps(prev, va);
 }
 
+/*
+ * The lazily freed areas, all at once: one TLB flush on every CPU, then
+ * each run of touching areas back to the free tree as one gap.
+ */
 void vmalloc_purge(void)
 {
-	struct vmap_area *va, *n;
+	unsigned long nr_pages = 0;
+	LIST_HEAD(purge);
 
-	if (list_empty(&purge_vmap_area_list))
-		return;
-	/* One flush for every lazily freed area: the point of batching. */
-	__flush_tlb_all();
-	list_for_each_entry_safe(va, n, &purge_vmap_area_list, list) {
-		/* The areas freed next that touch this one join its run. */
-		while (&n->list != &purge_vmap_area_list &&
-		       (n->va_start == va->va_end ||
-			n->va_end == va->va_start)) {
-			struct vmap_area *next = list_next_entry(n, list);
-
-			va->va_start = min(va->va_start, n->va_start);
-			va->va_end = max(va->va_end, n->va_end);
-			list_del(&n->list);
-			kmem_cache_free(vmap_area_cachep, n);
-			n = next;
-		}
-		list_del(&va->list);
-		va->vm = NULL;
-		va_free_merge(va);
-	}
+	mutex_lock(&vmap_purge_lock);
+	spin_lock(&vmap_area_lock);
+	list_replace_init(&purge_vmap_area_list, &purge);
 	nr_lazy_areas = 0;
-	lazy_nr_pages = 0;
+	spin_unlock(&vmap_area_lock);
+	if (list_empty(&purge))
+		goto out;
+	/* One flush for every lazily freed area: the point of batching. */
+	flush_tlb_kernel_range(VMALLOC_START, VMALLOC_END); /* on every CPU */
+	spin_lock(&vmap_area_lock);
+	while (!list_empty(&purge)) {
+		struct vmap_area *keep = list_first_entry(
+					 &purge, struct vmap_area, list),
+				 *n;
+		unsigned long start = keep->va_start, end = keep->va_end;
+
+		list_del(&keep->list);
+		/* The areas freed next that touch this one join its run. */
+		while (!list_empty(&purge)) {
+			n = list_first_entry(&purge, struct vmap_area, list);
+			if (n->va_start != end && n->va_end != start)
+				break;
+			list_del(&n->list);
+			start = min(start, n->va_start);
+			end = max(end, n->va_end);
+			if (n->serial < keep->serial)
+				swap(keep, n); /* the older node stays */
+			kmem_cache_free(vmap_area_cachep, n);
+		}
+		nr_pages += (end - start) >> PAGE_SHIFT;
+		keep->va_start = start;
+		keep->va_end = end;
+		keep->vm = NULL;
+		va_free_merge(keep);
+	}
+	lazy_nr_pages -= nr_pages;
+	spin_unlock(&vmap_area_lock);
+out:
+	mutex_unlock(&vmap_purge_lock);
 }
 
-struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align)
+/* Link a new area into the busy tree, and the busy list in address order. */
+static void va_insert_busy(struct vmap_area *va)
 {
-	struct vmap_area *gap, *va;
-	unsigned long start;
-
-	gap = find_lowest_fit(size, align);
-	if (!gap && nr_lazy_areas) {
-		vmalloc_purge(); /* freed space may be waiting for its flush */
-		gap = find_lowest_fit(size, align);
-	}
-	if (!gap)
-		return NULL;
-	start = ALIGN(gap->va_start, align);
-	va = va_new(start, start + size);
-	if (!va)
-		return NULL;
-	if (va_clip(gap, start, size)) {
-		kmem_cache_free(vmap_area_cachep, va);
-		return NULL;
-	}
-	/* Keep the busy list in address order: after the tree predecessor. */
 	if (va_link(&busy_vmap_area_root, va, false))
 		list_add(&va->list, &rb_entry(rb_prev(&va->rb_node),
 					      struct vmap_area, rb_node)
@@ -297,28 +342,121 @@ struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align)
 	else
 		list_add(&va->list, &busy_vmap_area_list);
 	nr_busy_areas++;
+}
+
+/*
+ * Under vmap_area_lock: the lowest gap that fits, [start, start + size)
+ * out of it, and a busy area for it, linked: the gap's own node on an
+ * exact fit (then *node is left to the caller to free), else *node.
+ * Returns the area, or NULL with *err (-ENOMEM: no gap fits; -EAGAIN: the
+ * gap splits in two and *spare is NULL).
+ */
+static struct vmap_area *va_take_lowest_fit(unsigned long size,
+					    unsigned long align,
+					    struct vmap_area **node,
+					    struct vmap_area **spare, int *err)
+{
+	struct vmap_area *gap, *va;
+	unsigned long start;
+
+	gap = find_lowest_fit(size, align);
+	if (!gap) {
+		*err = -ENOMEM;
+		return NULL;
+	}
+	start = ALIGN(gap->va_start, align);
+	if (start == gap->va_start && size == va_size(gap)) {
+		/* An exact fit: the gap's node becomes the area's. */
+		rb_erase_augmented(&gap->rb_node, &free_vmap_area_root,
+				   &free_tree_callbacks);
+		va = gap;
+		INIT_LIST_HEAD(&va->list);
+		va->subtree_max_size = 0;
+	} else {
+		*err = va_clip(gap, start, size, spare);
+		if (*err)
+			return NULL;
+		va = *node;
+		*node = NULL;
+		va->va_start = start;
+		va->va_end = start + size;
+		va->serial = vmap_area_serial++;
+	}
+	va_insert_busy(va);
 	return va;
 }
 
-void free_vmap_area_lazy(struct vmap_area *va)
+struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align,
+				  struct vm_struct *vm, const void *caller)
+{
+	struct vmap_area *node = va_new(0, 0), *spare = NULL, *va;
+	bool purged = false;
+	int err;
+
+	if (!node)
+		return NULL;
+	for (;;) {
+		spin_lock(&vmap_area_lock);
+		va = va_take_lowest_fit(size, align, &node, &spare, &err);
+		if (va) {
+			/* Before any other CPU can see it. */
+			va->vm = vm;
+			va->caller = caller;
+			if (vm)
+				vm->addr = (void *)va->va_start;
+		}
+		spin_unlock(&vmap_area_lock);
+		if (va ||
+		    (err == -ENOMEM && (purged || !READ_ONCE(nr_lazy_areas))))
+			break;
+		if (err == -EAGAIN) {
+			spare = va_new(0, 0); /* the lock is dropped for it */
+			if (!spare)
+				break;
+		} else {
+			vmalloc_purge(); /* freed space may await its flush */
+			purged = true;
+		}
+	}
+	if (node)
+		kmem_cache_free(vmap_area_cachep, node);
+	if (spare)
+		kmem_cache_free(vmap_area_cachep, spare);
+	return va;
+}
+
+void unlink_vmap_area(struct vmap_area *va)
 {
 	rb_erase(&va->rb_node, &busy_vmap_area_root);
 	list_del(&va->list);
 	nr_busy_areas--;
+}
+
+bool __free_vmap_area_lazy(struct vmap_area *va)
+{
 	list_add_tail(&va->list, &purge_vmap_area_list);
 	nr_lazy_areas++;
 	lazy_nr_pages += va_size(va) >> PAGE_SHIFT;
-	if (lazy_nr_pages > LAZY_MAX_PAGES)
-		vmalloc_purge();
+	return lazy_nr_pages > LAZY_MAX_PAGES;
 }
 
-struct vmap_area *find_vmap_area(unsigned long addr)
+struct vmap_area *__find_vmap_area(unsigned long addr)
 {
 	return va_lookup(&busy_vmap_area_root, addr);
 }
 
-/* A lazily freed area containing addr (fault reports), or NULL. */
-struct vmap_area *find_purged_vmap_area(unsigned long addr)
+struct vmap_area *find_vmap_area(unsigned long addr)
+{
+	struct vmap_area *va;
+
+	spin_lock(&vmap_area_lock);
+	va = __find_vmap_area(addr);
+	spin_unlock(&vmap_area_lock);
+	return va;
+}
+
+/* The lazily freed area containing addr (vmap_area_lock held), or NULL. */
+static struct vmap_area *__find_purged_vmap_area(unsigned long addr)
 {
 	struct vmap_area *va;
 
@@ -328,14 +466,43 @@ struct vmap_area *find_purged_vmap_area(unsigned long addr)
 	return NULL;
 }
 
-struct list_head *vmap_area_list(void)
+bool vmap_area_lazily_freed(unsigned long addr)
 {
-	return &busy_vmap_area_list;
+	bool found;
+
+	spin_lock(&vmap_area_lock);
+	found = __find_purged_vmap_area(addr) != NULL;
+	spin_unlock(&vmap_area_lock);
+	return found;
 }
 
-struct list_head *vmap_purge_list(void)
+int vmap_area_snapshot(unsigned long addr, struct vmap_area *copy)
 {
-	return &purge_vmap_area_list;
+	const struct vmap_area *va;
+	int found = 0;
+
+	if (!spin_trylock(&vmap_area_lock))
+		return 0;
+	va = __find_vmap_area(addr);
+	if (va) {
+		found = VMAP_AREA_BUSY;
+	} else {
+		va = __find_purged_vmap_area(addr);
+		found = va ? VMAP_AREA_LAZY : 0;
+	}
+	if (va)
+		*copy = *va;
+	spin_unlock(&vmap_area_lock);
+	return found;
+}
+
+void vmap_area_walk_locked(void (*walk)(struct list_head *busy,
+					struct list_head *lazy, void *arg),
+			   void *arg)
+{
+	spin_lock(&vmap_area_lock);
+	walk(&busy_vmap_area_list, &purge_vmap_area_list, arg);
+	spin_unlock(&vmap_area_lock);
 }
 
 unsigned long vmalloc_nr_areas(void)
@@ -350,14 +517,19 @@ unsigned long vmalloc_nr_lazy_areas(void)
 
 unsigned long vmalloc_largest_free(void)
 {
-	return subtree_max(free_vmap_area_root.rb_node);
+	unsigned long largest;
+
+	spin_lock(&vmap_area_lock);
+	largest = subtree_max(free_vmap_area_root.rb_node);
+	spin_unlock(&vmap_area_lock);
+	return largest;
 }
 
 /*
  * Every free gap and busy area, in address order, tiles the vmalloc space,
  * and no two free gaps touch (they are always merged).
  */
-bool vmalloc_self_check(void)
+static bool __vmalloc_self_check(void)
 {
 	struct rb_node *f = rb_first(&free_vmap_area_root);
 	struct rb_node *b = rb_first(&busy_vmap_area_root);
@@ -410,14 +582,27 @@ bool vmalloc_self_check(void)
 	return addr <= VMALLOC_END;
 }
 
+bool vmalloc_self_check(void)
+{
+	bool ok;
+
+	spin_lock(&vmap_area_lock);
+	ok = __vmalloc_self_check();
+	spin_unlock(&vmap_area_lock);
+	return ok;
+}
+
 void __init vmap_area_init(void)
 {
 	struct vmap_area *va;
 
-	vmap_area_cachep = kmem_cache_create(
-		"vmap_area", sizeof(struct vmap_area), 0, SLAB_PANIC, NULL);
+	/* Not tracked by kmemleak: vmalloc's bookkeeping, not its users. */
+	vmap_area_cachep =
+		kmem_cache_create("vmap_area", sizeof(struct vmap_area), 0,
+				  SLAB_PANIC | SLAB_NOLEAKTRACE, NULL);
 	va = va_new(VMALLOC_START, VMALLOC_END);
 	if (!va)
 		panic("vmalloc: no memory for the free tree");
+	va->serial = vmap_area_serial++;
 	va_link(&free_vmap_area_root, va, true);
 }

@@ -6,13 +6,68 @@
  * Everything shown is read from the zones at the moment of the `cat`; where a
  * Linux field has no counterpart here (LRU lists, reclaim, per-CPU vmstat
  * thresholds), the line is left out rather than filled with an invented
- * number.  The "pagesets" block is the per-CPU list of one CPU.
+ * number.  The "pagesets" block has one entry per online CPU, as Linux's:
+ * each CPU's list of that zone.  The events of /proc/vmstat (pgalloc,
+ * pgfree, TLB flushes) are counted per CPU (include/vmstat.h) and added up
+ * here; the zone views read a zone's counters without its lock, which
+ * gives each number as it was at some instant of the `cat` (Linux's views
+ * are no more exact).  The page counts the rest of the kernel asks for
+ * (nr_free_pages(), totalram_pages(), ...) are here too, read the same way.
  */
 #include <asm/pgtable.h>
+#include <cpumask.h>
 #include <kernel.h>
 #include <mm.h>
 #include <seq_file.h>
 #include <slab.h>
+#include <vmstat.h>
+
+DEFINE_PER_CPU(struct vm_event_state, vm_event_states);
+
+unsigned long sum_vm_event(enum vm_event_item item)
+{
+	unsigned long sum = 0;
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu)
+		sum += per_cpu(vm_event_states, cpu).event[item];
+	return sum;
+}
+
+/* The page counts of the zones, for meminfo, the tests and the reports. */
+unsigned long zone_free_pages(const struct zone *zone)
+{
+	return zone->free_pages;
+}
+
+unsigned long nr_free_pages(void)
+{
+	unsigned long sum = 0;
+
+	for (int z = 0; z < MAX_NR_ZONES; z++)
+		sum += zones[z].free_pages;
+	return sum;
+}
+
+unsigned long nr_free_highpages(void)
+{
+	return zones[ZONE_HIGHMEM].free_pages + zones[ZONE_MOVABLE].free_pages;
+}
+
+unsigned long totalram_pages(void)
+{
+	unsigned long sum = 0;
+
+	for (int z = 0; z < MAX_NR_ZONES; z++)
+		sum += zones[z].managed_pages;
+	return sum;
+}
+
+unsigned long totalhigh_pages(void)
+{
+	return zones[ZONE_HIGHMEM].managed_pages +
+	       zones[ZONE_MOVABLE].managed_pages;
+}
 
 /* Node 0, zone   Normal      5      2      1 ... (free blocks per order) */
 static void buddyinfo_show(struct seq_file *m)
@@ -58,15 +113,19 @@ PROC_FILE("pagetypeinfo", pagetypeinfo_show);
 static void zoneinfo_show_node(struct seq_file *m)
 {
 	seq_printf(m, "  per-node stats\n");
-	seq_printf(m, "      nr_slab_reclaimable %lu\n", nr_slab_reclaimable);
-	seq_printf(m, "      nr_slab_unreclaimable %lu\n",
-		   nr_slab_unreclaimable);
+	seq_printf(m, "      nr_slab_reclaimable %ld\n",
+		   atomic_long_read(&nr_slab_reclaimable));
+	seq_printf(m, "      nr_slab_unreclaimable %ld\n",
+		   atomic_long_read(&nr_slab_unreclaimable));
 	seq_printf(m, "      nr_kernel_stack %lu\n", BOOT_STACK_SIZE >> 10);
-	seq_printf(m, "      nr_page_table_pages %lu\n", nr_kernel_pgtables);
+	seq_printf(m, "      nr_page_table_pages %ld\n",
+		   atomic_long_read(&nr_kernel_pgtables));
 }
 
 static void zoneinfo_show_zone(struct seq_file *m, const struct zone *zone)
 {
+	unsigned int cpu;
+
 	seq_printf(m, "Node 0, zone %8s\n", zone->name);
 	if (zone == &zones[0])
 		zoneinfo_show_node(m);
@@ -86,15 +145,22 @@ static void zoneinfo_show_zone(struct seq_file *m, const struct zone *zone)
 	if (!populated_zone(zone))
 		return;
 	seq_printf(m, "      nr_free_pages %lu\n", zone->free_pages);
-	seq_printf(m, "      nr_zone_alloc_failed %lu\n", zone->nr_alloc_fail);
-	seq_printf(m, "      nr_page_table_pages %lu\n",
-		   zone->nr_page_table_pages);
-	/* Linux prints one block per CPU: the per-CPU list's state. */
+	seq_printf(m, "      nr_zone_alloc_failed %ld\n",
+		   atomic_long_read(&zone->nr_alloc_fail));
+	seq_printf(m, "      nr_page_table_pages %ld\n",
+		   atomic_long_read(&zone->nr_page_table_pages));
+	/* One block per online CPU: that CPU's list of this zone. */
 	seq_printf(m, "  pagesets\n");
-	seq_printf(m, "    cpu: 0\n");
-	seq_printf(m, "              count: %d\n", zone->pcp.count);
-	seq_printf(m, "              high:  %d\n", zone->pcp.high);
-	seq_printf(m, "              batch: %d\n", zone->pcp.batch);
+	for_each_online_cpu(cpu) {
+		const struct per_cpu_pages *pcp =
+			per_cpu_ptr(zone->per_cpu_pageset, cpu);
+
+		seq_printf(m, "    cpu: %u\n", cpu);
+		seq_printf(m, "              count: %d\n",
+			   READ_ONCE(pcp->count));
+		seq_printf(m, "              high:  %d\n", pcp->high);
+		seq_printf(m, "              batch: %d\n", pcp->batch);
+	}
 	seq_printf(m, "  node_unreclaimable:  0\n");
 	seq_printf(m, "  start_pfn:           %lu\n", zone->zone_start_pfn);
 }
@@ -112,16 +178,31 @@ static void vmstat_show(struct seq_file *m)
 		"pgalloc_dma",	"pgalloc_dma32",   "pgalloc_normal",
 		"pgalloc_high", "pgalloc_movable",
 	};
-	unsigned long pgfree = 0;
-
 	seq_printf(m, "nr_free_pages %lu\n", nr_free_pages());
-	seq_printf(m, "nr_slab_reclaimable %lu\n", nr_slab_reclaimable);
-	seq_printf(m, "nr_slab_unreclaimable %lu\n", nr_slab_unreclaimable);
-	seq_printf(m, "nr_page_table_pages %lu\n", nr_kernel_pgtables);
-	for (int z = 0; z < MAX_NR_ZONES; z++) {
-		seq_printf(m, "%s %lu\n", alloc_names[z], zones[z].pgalloc);
-		pgfree += zones[z].pgfree;
-	}
-	seq_printf(m, "pgfree %lu\n", pgfree);
+	seq_printf(m, "nr_slab_reclaimable %ld\n",
+		   atomic_long_read(&nr_slab_reclaimable));
+	seq_printf(m, "nr_slab_unreclaimable %ld\n",
+		   atomic_long_read(&nr_slab_unreclaimable));
+	seq_printf(m, "nr_page_table_pages %ld\n",
+		   atomic_long_read(&nr_kernel_pgtables));
+	for (int z = 0; z < MAX_NR_ZONES; z++)
+		seq_printf(m, "%s %lu\n", alloc_names[z],
+			   sum_vm_event((enum vm_event_item)(PGALLOC_DMA + z)));
+	seq_printf(m, "pgfree %lu\n", sum_vm_event(PGFREE));
+	seq_printf(m, "nr_tlb_remote_flush %lu\n",
+		   sum_vm_event(NR_TLB_REMOTE_FLUSH));
+	seq_printf(m, "nr_tlb_remote_flush_received %lu\n",
+		   sum_vm_event(NR_TLB_REMOTE_FLUSH_RECEIVED));
+	seq_printf(m, "nr_tlb_local_flush_all %lu\n",
+		   sum_vm_event(NR_TLB_LOCAL_FLUSH_ALL));
+	seq_printf(m, "nr_tlb_local_flush_one %lu\n",
+		   sum_vm_event(NR_TLB_LOCAL_FLUSH_ONE));
 }
 PROC_FILE("vmstat", vmstat_show);
+
+/* The reserve the watermarks come from, as this boot set it (sysctl's). */
+static void min_free_kbytes_show(struct seq_file *m)
+{
+	seq_printf(m, "%d\n", min_free_kbytes);
+}
+PROC_FILE("sys/vm/min_free_kbytes", min_free_kbytes_show);

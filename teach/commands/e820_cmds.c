@@ -20,9 +20,17 @@ static int cmd_e820(int argc, char **argv)
 		kprintf("e820: [mem %#018llx-%#018llx] %s\n", e->addr,
 			e->addr + e->size - 1, e820_type_name(e->type));
 	}
-	kprintf("usable RAM: %llu KB in the map (after mem=, page 0 and the ISA hole)\n",
-		e820__total_ram() >> 10);
+	kprintf("usable RAM: %llu KB in the map\n", e820__total_ram() >> 10);
+	kprintf("  (after mem=, without page 0 and the ISA hole)\n");
 	return 0;
 }
 SHELL_COMMAND(e820, "", "the physical memory map (BIOS e820)",
-	      SHELL_TOPIC_ZONES, cmd_e820);
+	      SHELL_TOPIC_ZONES, cmd_e820,
+	      .detail = "The memory map the firmware gave the boot loader, as "
+			"the kernel keeps it after its own edits (page 0 "
+			"reserved, the ISA hole 640 KB - 1 MB removed, mem= "
+			"applied): the RAM that memblock, then the zones, are "
+			"built from.  The boot log prints the firmware's map "
+			"first, in the same \"BIOS-e820:\" format as Linux.",
+	      .see = "cat /proc/iomem, cat /proc/zoneinfo, explain zones, "
+		     "dmesg");

@@ -5,7 +5,13 @@
  * `alloc 3 highmem` takes a block of 2^3 pages with GFP_HIGHMEM and says
  * where it came from; `free PFN 3` gives it back.  Watching /proc/buddyinfo
  * between the two shows a split and a merge.  Misuse (a free page, a wrong
- * order) is reported by the allocator itself, as it would be for kernel code.
+ * order, a slab, vmalloc or kmalloc page, a page still kmapped) is reported
+ * by the allocator itself, as it would be for kernel code.  One misuse the
+ * allocator cannot see is left to this command: a block that alloc_pages()
+ * gave to some other part of the kernel is in use by its owner, so `free`
+ * refuses every allocated block that `alloc` did not hand out (the shell's
+ * list, teach/shell/held.c; the refusal names the block's owner, recorded
+ * by alloc_pages()).
  */
 #include <errno.h>
 #include <gfp.h>
@@ -45,10 +51,14 @@ static int cmd_alloc(int argc, char **argv)
 	    parse_gfp_args(argc - 2, argv + 2, &gfp))
 		return -EINVAL;
 	gfp_snprint(flags, sizeof(flags), gfp);
-	page = alloc_pages(gfp, (unsigned int)min(order, 1000UL));
+	page = alloc_pages(gfp, (unsigned int)order);
 	if (!page) {
 		kprintf("alloc: order %lu with %s failed\n", order, flags);
 		return -ENOMEM;
+	}
+	if (!shell_hold(HELD_PAGES, page, order)) {
+		__free_pages(page, (unsigned int)order);
+		return -ENOSPC;
 	}
 	pfn = page_to_pfn(page);
 	pages = 1UL << order;
@@ -59,7 +69,7 @@ static int cmd_alloc(int argc, char **argv)
 		page_to_phys(page) + (pages << PAGE_SHIFT) - 1,
 		page_zone(page)->name);
 	if (PageHighMem(page))
-		kprintf("  virtual: none: a highmem page has no permanent mapping (kmap %#lx maps it)\n",
+		kprintf("  virtual: none: highmem has no permanent mapping (kmap %#lx)\n",
 			pfn);
 	else
 		kprintf("  virtual: %p (direct map: physical + PAGE_OFFSET)\n",
@@ -69,11 +79,43 @@ static int cmd_alloc(int argc, char **argv)
 }
 SHELL_COMMAND(alloc, "ORDER [GFP...]",
 	      "take 2^ORDER pages from the buddy allocator", SHELL_TOPIC_BUDDY,
-	      cmd_alloc);
+	      cmd_alloc,
+	      .detail = "alloc_pages(GFP_KERNEL plus the flags named, ORDER): "
+			"a block of 2^ORDER physically contiguous pages "
+			"(order 0 to 10, 4 KB to 4 MB).  The flags pick the "
+			"first zone to try (dma, highmem; the fallback goes "
+			"HighMem -> Normal -> DMA); zero clears the block.  "
+			"Shows the pfn range, the zone and the kernel "
+			"address, if the block has one.  Blocks of order 3 "
+			"and less come from the zone's per-CPU list when it "
+			"has one, else from the buddy free lists.",
+	      .see = "free, gfp, cat /proc/buddyinfo, cat /proc/zoneinfo, "
+		     "explain buddy, explain gfp");
+
+static bool page_is_free(const struct page *page)
+{
+	struct page *head;
+	enum page_use use = page_use(page, &head);
+
+	return use == PAGE_USE_FREE || use == PAGE_USE_PCP;
+}
+
+/* Did `alloc` hand out the block of page (the shell's list says)? */
+static bool allocated_by_shell(const struct page *page)
+{
+	struct page *head;
+
+	if (page_use(page, &head) != PAGE_USE_ALLOCATED)
+		return true; /* not an owner's block: the allocator judges */
+	return shell_holds(HELD_PAGES, head);
+}
 
 static int cmd_free(int argc, char **argv)
 {
-	unsigned long pfn, order, bad_pages;
+	unsigned long pfn, order;
+	struct page *head;
+	char use[256];
+	bool was_free;
 
 	if (argc != 3)
 		return shell_usage(argv[0]);
@@ -90,17 +132,45 @@ static int cmd_free(int argc, char **argv)
 			MAX_ORDER - 1);
 		return -EINVAL;
 	}
-	bad_pages = nr_bad_page_reports;
+	if (!allocated_by_shell(pfn_to_page(pfn))) {
+		page_use_describe(pfn_to_page(pfn), use, sizeof(use));
+		kprintf("free: pfn %#lx is %s, not a block from `alloc`: refused (its owner still uses it)\n",
+			pfn, use);
+		return -EBUSY;
+	}
+	was_free = page_is_free(pfn_to_page(pfn));
+	page_use(pfn_to_page(pfn), &head);
 	__free_pages(pfn_to_page(pfn), (unsigned int)order);
-	if (nr_bad_page_reports != bad_pages) {
+	/* A block that went back is off the list, whatever was reported. */
+	if (!was_free && page_is_free(head))
+		shell_unhold(HELD_PAGES, head);
+	/* Judge by the outcome: a wrong order is a WARN, yet the block goes. */
+	if (was_free || !page_is_free(pfn_to_page(pfn))) {
 		kprintf("free: refused, see the report above\n");
 		return -EINVAL;
 	}
-	kprintf("free: pfn %#lx handed back (see /proc/buddyinfo)\n", pfn);
+	if (PagePcp(pfn_to_page(pfn))) {
+		kprintf("free: pfn %#lx went to zone %s's per-CPU list (zoneinfo:\n",
+			pfn, page_zone(pfn_to_page(pfn))->name);
+		kprintf("  pagesets), not yet to the free lists /proc/buddyinfo counts\n");
+		return 0;
+	}
+	kprintf("free: pfn %#lx is back in the buddy free lists (/proc/buddyinfo)\n",
+		pfn);
 	return 0;
 }
 SHELL_COMMAND(free, "PFN ORDER", "give a block back to the buddy allocator",
-	      SHELL_TOPIC_BUDDY, cmd_free);
+	      SHELL_TOPIC_BUDDY, cmd_free,
+	      .detail = "__free_pages(pfn_to_page(PFN), ORDER).  A block of "
+			"order 3 or less goes to its zone's per-CPU list "
+			"first (as in Linux: the next allocation takes it "
+			"back cheaply), where /proc/buddyinfo does not count "
+			"it; larger blocks, and lists above their high mark, "
+			"go back to the buddy free lists, merging with free "
+			"buddies.  A page that is not allocated is a "
+			"\"Bad page state\" report and nothing changes.",
+	      .see = "alloc, cat /proc/buddyinfo, cat /proc/zoneinfo, "
+		     "explain buddy");
 
 static int cmd_gfp(int argc, char **argv)
 {
@@ -117,4 +187,10 @@ static int cmd_gfp(int argc, char **argv)
 	return 0;
 }
 SHELL_COMMAND(gfp, "FLAGS...", "parse GFP flags and show the zone they allow",
-	      SHELL_TOPIC_GFP, cmd_gfp);
+	      SHELL_TOPIC_GFP, cmd_gfp,
+	      .detail = "Parses flag names (GFP_ATOMIC or atomic, dma, "
+			"dma32, highmem, zero, nofail...), prints the value "
+			"of their combination and the highest zone it "
+			"allows: the first zone of the fallback list an "
+			"allocation with these flags tries.",
+	      .see = "alloc ORDER FLAGS, explain gfp, cat /proc/zoneinfo");

@@ -23,8 +23,8 @@
 #include <shell.h>
 #include <sprintf.h>
 
-extern char _text[], _etext[], _edata[], __init_begin[], __init_end[];
-extern char __bss_start[], __bss_stop[];
+extern char _text[], _etext[], _srodata[], _erodata[], _sdata[], _edata[];
+extern char __init_begin[], __init_end[], __bss_start[], __bss_stop[];
 
 static void entry_bits(unsigned long e, bool is_pde, char *buf, size_t size)
 {
@@ -90,7 +90,7 @@ static void walk_kernel_address(unsigned long vaddr)
 	}
 	if (!pgd_present(*pgd)) {
 		explain_address(vaddr, 0, why, sizeof(why));
-		kprintf("  -> not present: no page table.  %s\n", why);
+		kprintf("  -> not present: no page table\n  %s\n", why);
 		return;
 	}
 	kprintf("  -> page table at physical %#010lx\n", *pgd & PAGE_MASK);
@@ -100,7 +100,7 @@ static void walk_kernel_address(unsigned long vaddr)
 		*pte, bits);
 	if (!pte_present(*pte)) {
 		explain_address(vaddr, 0, why, sizeof(why));
-		kprintf("  -> not present.  %s\n", why);
+		kprintf("  -> not present\n  %s\n", why);
 		return;
 	}
 	kprintf("  -> a 4 KB page at physical %#010lx\n", *pte & PAGE_MASK);
@@ -119,7 +119,17 @@ static int cmd_walk(int argc, char **argv)
 	return 0;
 }
 SHELL_COMMAND(walk, "VADDR", "walk the page tables like the MMU does",
-	      SHELL_TOPIC_LAYOUT, cmd_walk);
+	      SHELL_TOPIC_LAYOUT, cmd_walk,
+	      .detail = "Does by hand what the MMU does on a TLB miss: splits "
+			"VADDR into a page directory index (bits 31-22), a "
+			"page table index (bits 21-12) and an offset, reads "
+			"the PDE in the page directory CR3 points to and, "
+			"unless the PDE maps a 4 MB page (PS), the PTE; each "
+			"entry's bits are named, and the physical address "
+			"they lead to is shown with its pfn and zone.  An "
+			"unmapped address says why, as a fault report would.",
+	      .see = "layout, peek VADDR, kmap PFN (then walk its address), "
+		     "demo highmem");
 
 static void layout_line(const char *name, unsigned long start,
 			unsigned long end, const char *note)
@@ -127,41 +137,59 @@ static void layout_line(const char *name, unsigned long start,
 	unsigned long size = end - start;
 
 	if (size >= (1UL << 20))
-		kprintf("  %-10s %#010lx - %#010lx  %5lu MB  %s\n", name, start,
+		kprintf("  %-9s %#010lx - %#010lx %5lu MB  %s\n", name, start,
 			end, size >> 20, note);
 	else
-		kprintf("  %-10s %#010lx - %#010lx  %5lu kB  %s\n", name, start,
+		kprintf("  %-9s %#010lx - %#010lx %5lu kB  %s\n", name, start,
 			end, size >> 10, note);
 }
 
 static int cmd_layout(int argc, char **argv)
 {
+	unsigned long highmem_mb = (max_pfn - max_low_pfn) >> (20 - PAGE_SHIFT);
 	char note[80];
 
 	kprintf("virtual address space of this boot (top down):\n");
 	layout_line("fixmap", FIXADDR_START, FIXADDR_TOP,
-		    "kmap_local slots (16), early boot slots");
+		    "16 kmap_local slots, boot slots");
 	layout_line("pkmap", PKMAP_BASE, PKMAP_END, "1024 kmap() slots");
 	layout_line("vmalloc", VMALLOC_START, VMALLOC_END,
-		    "virtually contiguous areas + guard pages");
+		    "vmalloc areas + guard pages");
 	layout_line("gap", (unsigned long)high_memory, VMALLOC_START,
-		    "guard gap: catches overruns off lowmem");
-	snprintf(note, sizeof(note), "direct map of physical 0 - %#lx",
+		    "unmapped: catches overruns");
+	snprintf(note, sizeof(note), "direct map of phys 0-%#lx",
 		 max_low_pfn << PAGE_SHIFT);
 	layout_line("lowmem", PAGE_OFFSET, (unsigned long)high_memory, note);
+	/* The kernel image, inside the direct map (phys 1 MB + PAGE_OFFSET). */
 	layout_line("  .bss", (unsigned long)__bss_start,
-		    (unsigned long)__bss_stop, "");
-	layout_line("  .init", (unsigned long)__init_begin,
-		    (unsigned long)__init_end, "(freed after boot)");
-	layout_line("  .data", (unsigned long)_etext, (unsigned long)_edata,
+		    (unsigned long)__bss_stop, "zeroed at boot");
+	layout_line("  .data", (unsigned long)_sdata, (unsigned long)_edata,
 		    "");
+	layout_line("  .init", (unsigned long)__init_begin,
+		    (unsigned long)__init_end, "freed after boot");
+	layout_line("  .rodata", (unsigned long)_srodata,
+		    (unsigned long)_erodata, "read-only");
 	layout_line("  .text", (unsigned long)_text, (unsigned long)_etext,
 		    "read-only");
 	layout_line("user", 0, PAGE_OFFSET, "3 GB, nothing mapped");
-	kprintf("physical: %lu MB RAM mapped (lowmem, %lu x 4 MB + %lu x 4 KB pages), %lu MB highmem (pfn %#lx-%#lx)\n",
-		max_low_pfn >> 8, direct_pages_4m, direct_pages_4k,
-		(max_pfn - max_low_pfn) >> 8, max_low_pfn, max_pfn);
+	kprintf("physical: %lu MB of lowmem, mapped with %lu 4 MB + %lu 4 KB pages\n",
+		max_low_pfn >> (20 - PAGE_SHIFT), direct_pages_4m,
+		direct_pages_4k);
+	if (highmem_mb)
+		kprintf("  and %lu MB of highmem (pfn %#lx-%#lx): no mapping until kmap\n",
+			highmem_mb, max_low_pfn, max_pfn - 1);
+	else
+		kprintf("  and no highmem: all of RAM is in the direct map\n");
 	return 0;
 }
 SHELL_COMMAND(layout, "", "the kernel's virtual memory map of this boot",
-	      SHELL_TOPIC_LAYOUT, cmd_layout);
+	      SHELL_TOPIC_LAYOUT, cmd_layout,
+	      .detail = "The kernel's gigabyte as this boot laid it out, top "
+			"down: the fixmap, pkmap, vmalloc, the guard gap, the "
+			"direct map (lowmem) with the kernel image's sections "
+			"inside it, and user space below PAGE_OFFSET.  The "
+			"boot log's \"virtual kernel memory layout\" has the "
+			"same numbers (its .data, as Linux's, runs from the "
+			"end of .text, so it also counts rodata and .init).",
+	      .see = "explain layout, walk VADDR, peek VADDR, "
+		     "cat /proc/iomem, dmesg");

@@ -1,10 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * slabtop.c - `slabtop`: procps's `slabtop --once --sort=c`.
+ * slabtop.c - `slabtop` and `slabinfo`: /proc/slabinfo for an 80x25 screen.
  *
- * As the real one, it reads /proc/slabinfo and nothing else: the five
- * summary lines, then the table, biggest cache first.  Every number of it
- * is a column of /proc/slabinfo or a sum of them, so the two always agree.
+ * Both read /proc/slabinfo and nothing else, as procps's slabtop does, so
+ * their numbers always agree with it.  `slabtop` is procps's `slabtop
+ * --once`: the five summary lines, then the caches sorted by their number
+ * of objects (procps's default sort), which puts the caches in use first.
+ * On a projector the header and the caches in use must fit one screen, so
+ * it shows at most SLABTOP_ROWS of them and counts the rest in one line;
+ * `slabtop -a` shows every cache, as procps does.  `slabinfo` is
+ * /proc/slabinfo itself in 80 columns: the same columns without the
+ * tunables and sharedavail (always 0 in SLUB), in-use caches first, the
+ * empty ones named on a few lines at the end.  `cat /proc/slabinfo` keeps
+ * Linux's full format.
  */
 #include <asm/memlayout.h>
 #include <cmdline.h>
@@ -21,6 +29,9 @@
 #define SLABTOP_MAX_CACHES 128
 #define SLABINFO_BUF_SIZE (32 * 1024)
 #define SLABINFO_HEADER_LINES 2
+/* Caches listed on one screen: 25 rows less the header (7), the line
+ * counting the rest, the command line and the next prompt. */
+#define SLABTOP_ROWS 15
 
 /* One line of /proc/slabinfo: the columns slabtop uses. */
 struct slabinfo {
@@ -135,14 +146,14 @@ static unsigned long cache_bytes(const struct slabinfo *info)
 	return info->num_slabs * info->pagesperslab * PAGE_SIZE;
 }
 
-static int cmp_cache_size(const void *a, const void *b)
+/* procps's default order: most objects first, then by name. */
+static int cmp_nr_objs(const void *a, const void *b)
 {
-	unsigned long x = cache_bytes(a), y = cache_bytes(b);
+	const struct slabinfo *x = a, *y = b;
 
-	if (x != y)
-		return x > y ? -1 : 1;
-	return strcmp(((const struct slabinfo *)a)->name,
-		      ((const struct slabinfo *)b)->name);
+	if (x->num_objs != y->num_objs)
+		return x->num_objs > y->num_objs ? -1 : 1;
+	return strcmp(x->name, y->name);
 }
 
 struct slabtop_totals {
@@ -183,7 +194,13 @@ static void slabtop_summary(const struct slabinfo *info, unsigned int n)
 		kb2(b, t.objs ? t.size / t.objs : 0), kb2(c, t.max_obj));
 }
 
-static int cmd_slabtop(int argc, char **argv)
+/*
+ * Read /proc/slabinfo, sort it as slabtop does, and hand it to show(): the
+ * one way both commands read it.  0 or an errno.
+ */
+static int with_slabinfo(void (*show)(const struct slabinfo *info, int n,
+				      bool all),
+			 bool all)
 {
 	static struct slabinfo info[SLABTOP_MAX_CACHES];
 	char *buf = kmalloc(SLABINFO_BUF_SIZE, GFP_KERNEL);
@@ -192,27 +209,109 @@ static int cmd_slabtop(int argc, char **argv)
 	if (!buf)
 		return -ENOMEM;
 	n = read_slabinfo(buf, SLABINFO_BUF_SIZE, info, SLABTOP_MAX_CACHES);
-	if (n < 0) {
-		kfree(buf);
-		return n;
+	if (n >= 0) {
+		sort(info, (size_t)n, sizeof(info[0]), cmp_nr_objs);
+		show(info, n, all);
 	}
-	sort(info, (size_t)n, sizeof(info[0]), cmp_cache_size);
-	slabtop_summary(info, (unsigned int)n);
-	kprintf("%6s %6s %4s %8s %6s %8s %10s %-23s\n", "OBJS", "ACTIVE", "USE",
+	kfree(buf); /* the names in info[] point into it */
+	return min(n, 0);
+}
+
+static void slabtop_row(const struct slabinfo *c)
+{
+	char size[24];
+
+	kprintf("%6lu %6lu %3lu%% %7sK %6lu %8u %9luK %s\n", c->num_objs,
+		c->active_objs,
+		c->num_objs ? c->active_objs * 100 / c->num_objs : 0,
+		kb2(size, c->objsize), c->num_slabs, c->objperslab,
+		cache_bytes(c) / 1024, c->name);
+}
+
+static void slabtop_table(const struct slabinfo *info, int n, bool all)
+{
+	int in_use = 0, shown = 0;
+
+	kprintf("%6s %6s %4s %8s %6s %8s %10s %s\n", "OBJS", "ACTIVE", "USE",
 		"OBJ SIZE", "SLABS", "OBJ/SLAB", "CACHE SIZE", "NAME");
 	for (int i = 0; i < n; i++) {
-		const struct slabinfo *c = &info[i];
-		char size[24];
-
-		kprintf("%6lu %6lu %3lu%% %7sK %6lu %8u %9luK %-23s\n",
-			c->num_objs, c->active_objs,
-			c->num_objs ? c->active_objs * 100 / c->num_objs : 0,
-			kb2(size, c->objsize), c->num_slabs, c->objperslab,
-			cache_bytes(c) / 1024, c->name);
+		in_use += info[i].num_objs != 0;
+		if (all || (info[i].num_objs && shown < SLABTOP_ROWS)) {
+			slabtop_row(&info[i]);
+			shown++;
+		}
 	}
-	kfree(buf);
-	return 0;
+	if (shown < n)
+		kprintf("(%d more: %d in use, %d empty; slabtop -a shows all)\n",
+			n - shown, in_use - min(in_use, shown), n - in_use);
 }
-SHELL_COMMAND(slabtop, "",
-	      "the slab caches by size, as `slabtop --once --sort=c`",
-	      SHELL_TOPIC_SLAB, cmd_slabtop);
+
+static void slabtop_show(const struct slabinfo *info, int n, bool all)
+{
+	slabtop_summary(info, (unsigned int)n);
+	slabtop_table(info, n, all);
+}
+
+static int cmd_slabtop(int argc, char **argv)
+{
+	bool all = argc == 2 && !strcmp(argv[1], "-a");
+
+	if (argc > 2 || (argc == 2 && !all))
+		return shell_usage(argv[0]);
+	return with_slabinfo(slabtop_show, all);
+}
+SHELL_COMMAND(slabtop, "[-a]", "the caches by objects, as `slabtop --once`",
+	      SHELL_TOPIC_SLAB, cmd_slabtop,
+	      .detail = "procps's slabtop --once, from /proc/slabinfo: the "
+			"totals, then the caches with the most objects first "
+			"(its default sort), which are the ones in use.  To "
+			"fit one 25-line screen it lists at most 15 and "
+			"counts the others; -a lists every cache.  CACHE "
+			"SIZE is the memory of the cache's slabs; USE the "
+			"share of its objects allocated.",
+	      .see = "slabinfo, cat /proc/slabinfo, kmalloc, slab, "
+		     "explain slab");
+
+static void slabinfo_empty_names(const struct slabinfo *info, int n)
+{
+	bool first = true;
+
+	for (int i = 0; i < n; i++) {
+		if (info[i].num_objs)
+			continue;
+		kprintf("%s%s", first ? "no slabs: " : " ", info[i].name);
+		first = false;
+	}
+	if (!first)
+		kprintf("\n");
+}
+
+static void slabinfo_show(const struct slabinfo *info, int n, bool all)
+{
+	kprintf("slabinfo - version: 2.1 (compact: no tunables, all 0 here)\n");
+	kprintf("%-18s %11s %8s %7s %10s %5s %5s\n", "# name", "active_objs",
+		"num_objs", "objsize", "objperslab", "pages", "slabs");
+	for (int i = 0; i < n && info[i].num_objs; i++)
+		kprintf("%-18s %11lu %8lu %7u %10u %5u %5lu\n", info[i].name,
+			info[i].active_objs, info[i].num_objs, info[i].objsize,
+			info[i].objperslab, info[i].pagesperslab,
+			info[i].num_slabs);
+	slabinfo_empty_names(info, n);
+}
+
+static int cmd_slabinfo(int argc, char **argv)
+{
+	if (argc > 1)
+		return shell_usage(argv[0]);
+	return with_slabinfo(slabinfo_show, true);
+}
+SHELL_COMMAND(slabinfo, "", "/proc/slabinfo in 80 columns, in use first",
+	      SHELL_TOPIC_SLAB, cmd_slabinfo,
+	      .detail = "The columns of /proc/slabinfo (its \"pages\" is "
+			"pagesperslab, \"slabs\" num_slabs), without the "
+			"tunables and sharedavail, which SLUB always shows "
+			"as 0, so that a line fits 80 columns.  Caches with "
+			"objects come first, most objects first; the empty "
+			"ones are only named.  cat /proc/slabinfo prints "
+			"Linux's full format, line for line.",
+	      .see = "slabtop, cat /proc/slabinfo, slab, kmalloc");

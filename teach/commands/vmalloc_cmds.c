@@ -3,7 +3,9 @@
  * vmalloc_cmds.c - `vmalloc` and `vfree`: seeing that a vmalloc buffer is
  * one range of virtual addresses over pages from all over physical memory
  * (mostly highmem).  `demo vmalloc` (teach/demos/vmalloc_demo.c) contrasts
- * it with kmalloc, using vmalloc_show_pages() from here.
+ * it with kmalloc, using vmalloc_show_pages() from here.  `vfree` frees only
+ * the areas `vmalloc` handed out (the shell's list, teach/shell/held.c):
+ * any other is in use by the kernel.
  */
 #include <asm/memlayout.h>
 #include <bug.h>
@@ -51,10 +53,11 @@ void vmalloc_show_pages(const struct vm_struct *area)
 		else if (i == LIST_PAGES_MAX)
 			kprintf("  ...\n");
 	}
-	kprintf("  %u pages: %lu highmem, %lu lowmem (Normal %lu, DMA %lu); %lu physically contiguous run(s)\n",
+	kprintf("  %u pages: %lu highmem, %lu lowmem (Normal %lu, DMA %lu)\n",
 		area->nr_pages, per_zone[ZONE_HIGHMEM],
 		per_zone[ZONE_NORMAL] + per_zone[ZONE_DMA],
-		per_zone[ZONE_NORMAL], per_zone[ZONE_DMA],
+		per_zone[ZONE_NORMAL], per_zone[ZONE_DMA]);
+	kprintf("  in %lu physically contiguous run(s)\n",
 		contiguous_runs(area->addr, area->nr_pages));
 	kprintf("  guard page %p (unmapped)\n",
 		(const char *)area->addr + area->size - PAGE_SIZE);
@@ -75,15 +78,46 @@ static int cmd_vmalloc(int argc, char **argv)
 			size);
 		return -ENOMEM;
 	}
-	kprintf("vmalloc: %lu bytes at %p-%p, area of %lu bytes with its guard page\n",
-		size, addr, (char *)addr + PAGE_ALIGN(size) - 1,
+	if (!shell_hold(HELD_VMALLOC, addr, 0)) {
+		vfree(addr);
+		return -ENOSPC;
+	}
+	kprintf("vmalloc: %lu bytes at %p-%p\n", size, addr,
+		(char *)addr + PAGE_ALIGN(size) - 1);
+	kprintf("  area of %lu bytes with its guard page\n",
 		find_vm_area(addr)->size);
 	vmalloc_show_pages(find_vm_area(addr));
 	kprintf("  give it back with: vfree %p\n", addr);
 	return 0;
 }
 SHELL_COMMAND(vmalloc, "SIZE", "vmalloc a buffer, show where its pages are",
-	      SHELL_TOPIC_VMALLOC, cmd_vmalloc);
+	      SHELL_TOPIC_VMALLOC, cmd_vmalloc,
+	      .detail = "Allocates SIZE bytes (100000, 64K, 2M...) with "
+			"vmalloc(): one range of addresses in the vmalloc "
+			"area, backed by pages taken one at a time with "
+			"GFP_KERNEL | GFP_HIGHMEM, so mostly highmem and "
+			"physically scattered.  Lists each page's pfn and "
+			"zone, counts the physically contiguous runs, and "
+			"names the unmapped guard page after the area.",
+	      .see = "vfree, cat /proc/vmallocinfo, walk VADDR (the guard "
+		     "page), cat /proc/meminfo (VmallocUsed), demo vmalloc, "
+		     "explain vmalloc");
+
+/*
+ * An area that some other part of the kernel made and still uses: not on
+ * the shell's list.  (An address inside one of the shell's areas goes to
+ * vfree(), whose WARN is the lesson.)
+ */
+static bool refuse_not_ours(unsigned long addr)
+{
+	const struct vm_struct *area = find_vm_area((void *)addr);
+
+	if (!area || shell_holds(HELD_VMALLOC, area->addr))
+		return false; /* not an area: vfree() itself says so */
+	kprintf("vfree: %#lx is a vmalloc area of %lu bytes made by %pS, not by `vmalloc`: refused (its owner still uses it)\n",
+		addr, area->size, area->caller);
+	return true;
+}
 
 static int cmd_vfree(int argc, char **argv)
 {
@@ -93,14 +127,25 @@ static int cmd_vfree(int argc, char **argv)
 		return shell_usage(argv[0]);
 	if (shell_parse_ulong(argv[1], &addr))
 		return -EINVAL;
+	if (refuse_not_ours(addr))
+		return -EBUSY;
 	vfree((void *)addr);
 	if (nr_warnings != warnings) {
 		kprintf("vfree: refused, see the report above\n");
 		return -EINVAL;
 	}
-	kprintf("vfree: %#lx released (the TLB flush is batched: see unpurged areas in /proc/vmallocinfo)\n",
-		addr);
+	shell_unhold(HELD_VMALLOC, (void *)addr);
+	kprintf("vfree: %#lx released; its TLB flush is batched:\n", addr);
+	kprintf("  until then /proc/vmallocinfo lists it as unpurged\n");
 	return 0;
 }
 SHELL_COMMAND(vfree, "ADDR", "free a vmalloc buffer", SHELL_TOPIC_VMALLOC,
-	      cmd_vfree);
+	      cmd_vfree,
+	      .detail = "Frees a vmalloc area by its start address: the PTEs "
+			"are cleared and the pages go back at once, but the "
+			"range waits on a purge list and the TLB is flushed "
+			"for many freed ranges together (every 32 MB), as "
+			"Linux does.  An address that does not start an area "
+			"(already freed, inside one, a kmalloc address) is a "
+			"WARN and nothing is freed.",
+	      .see = "vmalloc, cat /proc/vmallocinfo, demo vmalloc");

@@ -68,9 +68,11 @@ void explain_kmalloc(void)
 		"    one pop from its free list\n"
 		"  - Above 8 KB, whole pages from the buddy allocator, at most 4 MB\n"
 		"  - Good for: small objects, DMA buffers, anything a device touches\n");
+	mutex_lock(&slab_mutex);
 	list_for_each_entry(s, &slab_caches, list)
 		caches += !strncmp(s->name, "kmalloc-", 8) ||
 			  !strncmp(s->name, "dma-kmalloc-", 12);
+	mutex_unlock(&slab_mutex);
 	kprintf("  now: %u kmalloc caches; kmalloc-64 has %lu object(s) in use;\n"
 		"       the largest kmalloc (%lu KB) needs a free order-%d block: lowmem has %lu\n",
 		caches, kmem_cache_active_objects(kmalloc_slab(64, GFP_KERNEL)),
@@ -79,47 +81,67 @@ void explain_kmalloc(void)
 			zones[ZONE_DMA].free_area[MAX_ORDER - 1].nr_free);
 }
 
-void explain_vmalloc(void)
+static void vmalloc_lesson(void)
 {
-	unsigned long pages = 16, high = 0;
-	unsigned int runs;
-	char *buf;
-
 	kprintf("vmalloc (c):\n"
 		"  - Virtually contiguous, physically scattered: one page at a time\n"
 		"  - Slower: a page-table entry per page, TLB pressure\n"
 		"  - Large regions, limited by the vmalloc area, not by fragmentation\n"
 		"  - Not for DMA (no single physical range)\n"
 		"  - Good for: large buffers only the CPU touches, module images\n");
-	kprintf("  now: vmalloc area %#lx-%#lx (%lu MB), %lu pages in use, largest free range %lu KB\n",
+	kprintf("  now: vmalloc area %#lx-%#lx (%lu MB), %lu pages in use,\n"
+		"       largest free range %lu KB\n",
 		VMALLOC_START, VMALLOC_END, (VMALLOC_END - VMALLOC_START) >> 20,
 		vmalloc_nr_pages(), vmalloc_largest_free() >> 10);
-	buf = vmalloc(pages * PAGE_SIZE);
-	if (!buf)
-		return;
+}
+
+/* Where the pages of one vmalloc buffer of `pages` pages are: returns runs. */
+static unsigned int vmalloc_sample(const char *buf, unsigned long pages)
+{
+	unsigned long high = 0;
+	unsigned int runs = phys_runs(buf, pages);
+
 	for (unsigned long i = 0; i < pages; i++)
 		high += PageHighMem(vmalloc_to_page(buf + i * PAGE_SIZE));
-	runs = phys_runs(buf, pages);
-	kprintf("  a vmalloc(%lu KB) just now: %lu of its %lu pages are highmem, in %u physical run(s)\n",
-		(pages * PAGE_SIZE) >> 10, high, pages, runs);
+	kprintf("  vmalloc(%lu KB) at %p: %lu of its %lu pages are highmem,\n"
+		"       in %u physical run(s)\n",
+		(pages * PAGE_SIZE) >> 10, buf, high, pages, runs);
 	if (runs == 1)
 		kprintf("  (one run only by luck: this boot's free lists are still in order; nothing\n"
 			"   keeps vmalloc's pages together: `demo vmalloc` shows them scattered)\n");
+	return runs;
+}
+
+void explain_vmalloc(void)
+{
+	unsigned long pages = 16;
+	char *buf;
+
+	vmalloc_lesson();
+	buf = vmalloc(pages * PAGE_SIZE);
+	if (!buf)
+		return;
+	vmalloc_sample(buf, pages);
 	vfree(buf);
 }
 
+/* Both lessons, then one buffer of each, measured once. */
 void compare_kmalloc_vmalloc(void)
 {
 	unsigned long size = 16 * PAGE_SIZE;
 	void *k = kmalloc(size, GFP_KERNEL), *v = vmalloc(size);
+	unsigned int vruns = 0;
 
 	explain_kmalloc();
 	kprintf("\n");
-	explain_vmalloc();
+	vmalloc_lesson();
+	if (v)
+		vruns = vmalloc_sample(v, size >> PAGE_SHIFT);
 	if (k && v)
-		kprintf("\n  side by side, 64 KB each: kmalloc %p is %u physical run(s), vmalloc %p is %u\n",
-			k, phys_runs(k, size >> PAGE_SHIFT), v,
-			phys_runs(v, size >> PAGE_SHIFT));
+		kprintf("\n  side by side, 64 KB each:\n"
+			"    kmalloc %p: %u physical run(s)\n"
+			"    vmalloc %p: %u physical run(s), the buffer above\n",
+			k, phys_runs(k, size >> PAGE_SHIFT), v, vruns);
 	kfree(k);
 	vfree(v);
 }
@@ -151,10 +173,11 @@ void explain_gfp_flags(void)
 		"GFP_HIGHMEM (8):  highmem allowed: the page may have no kernel address\n"
 		"GFP_ZERO (16):    zero the memory\n"
 		"GFP_NOFAIL (32):  must not fail\n\n"
-		"Combining: GFP_KERNEL | GFP_ZERO = %s\n",
-		gfp_flags_string((gfp_flags_t)(GFP_KERNEL | GFP_ZERO)));
+		"Combining: GFP_KERNEL | GFP_ZERO = %#x: zeroed memory, may sleep\n",
+		GFP_KERNEL | GFP_ZERO);
 	if (populated_zone(normal))
-		kprintf("  now: ZONE_NORMAL keeps min %lu pages: GFP_KERNEL stops there, GFP_ATOMIC may go down to %lu\n",
+		kprintf("  now: ZONE_NORMAL keeps min %lu pages: GFP_KERNEL stops there,\n"
+			"       GFP_ATOMIC may go down to %lu\n",
 			min, min - min / 2 - (min - min / 2) / 4);
 }
 

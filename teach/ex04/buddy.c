@@ -46,7 +46,7 @@ void explain_buddy_system(void)
 
 	kprintf("Buddy allocator:\n"
 		"  - Allocates in powers of 2 pages\n"
-		"  - Order 0 = 1 page (4KB), order 1 = 2 pages (8KB) ... order 10 = 1024 pages (4MB)\n\n"
+		"  - Order 0 = 1 page (4 KB), order 1 = 2 pages ... order 10 = 1024 (4 MB)\n\n"
 		"Splitting:\n"
 		"  Request 16KB (order 2): if no order-2 block is free, split an order-3\n"
 		"  block into two order-2 buddies; return one, keep the other free\n\n"
@@ -57,12 +57,12 @@ void explain_buddy_system(void)
 		for (int o = MAX_ORDER - 1; o > best_order; o--)
 			if (zones[z].free_area[o].nr_free)
 				best_order = o;
-	kprintf("  now: %lu pages free; the largest free blocks are order %d (%lu KB):",
+	kprintf("  now: %lu pages free; the largest free blocks are order %d (%lu KB):\n      ",
 		nr_free_pages(), best_order,
 		best_order >= 0 ? (PAGE_SIZE << best_order) >> 10 : 0);
-	for (int z = 0; best_order >= 0 && z < MAX_NR_ZONES; z++)
+	for (int z = 0, n = 0; best_order >= 0 && z < MAX_NR_ZONES; z++)
 		if (zones[z].free_area[best_order].nr_free)
-			kprintf(" %lu in %s",
+			kprintf("%s %lu in %s", n++ ? "," : "",
 				zones[z].free_area[best_order].nr_free,
 				zones[z].name);
 	kprintf("\n");

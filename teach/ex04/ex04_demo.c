@@ -4,8 +4,9 @@
  * (`demo ex04`, and the `demo` boot mode), and the `explain` command.
  *
  * The order and the section headers are the exercise's; the numbers are this
- * boot's.  Each section starts with demo_step(), so `demo -p ex04` waits for
- * Enter between sections while a lecturer talks.
+ * boot's.  Each header is a section of its own, which allocates what it
+ * shows and frees it, so `demo -p ex04` can stop after any of them and go
+ * back or forward while a lecturer talks.
  */
 #include <asm/memlayout.h>
 #include <demo.h>
@@ -16,14 +17,15 @@
 #include <shell.h>
 #include <string.h>
 
-static void ex04_address_space(void)
+static void ex04_layout(void)
+{
+	print_kernel_layout();
+}
+
+static void ex04_direct_map(void)
 {
 	uint64_t highmem_phys = (u64)max_low_pfn << PAGE_SHIFT;
 
-	demo_step("=== Kernel Address Space (a) ===");
-	print_kernel_layout();
-
-	demo_step("=== Direct Mapping (b) ===");
 	kprintf("Physical memory mapped starting at %#lx\n", PAGE_OFFSET);
 	kprintf("phys_to_virt(0x1000) = 0x%llx\n", phys_to_virt(0x1000));
 	kprintf("virt_to_phys(%#lx) = 0x%llx\n", PAGE_OFFSET + 0x1000,
@@ -39,7 +41,6 @@ static void ex04_allocators(void)
 {
 	void *buf, *vbuf;
 
-	demo_step("=== kmalloc vs vmalloc (c-d) ===");
 	compare_kmalloc_vmalloc();
 
 	kprintf("\nkmalloc example:\n");
@@ -54,22 +55,22 @@ static void ex04_allocators(void)
 	my_vfree(vbuf);
 }
 
-static void ex04_slab_and_buddy(void)
+static void ex04_slab(void)
 {
-	demo_step("=== Slab Allocator (e) ===");
 	explain_slab_allocator();
 	kprintf("\n");
 	print_slab_info();
+}
 
-	demo_step("=== Buddy System (f) ===");
+static void ex04_buddy(void)
+{
 	explain_buddy_system();
 	kprintf("\n");
 	print_buddy_info();
 }
 
-static void ex04_gfp_and_zones(void)
+static void ex04_gfp(void)
 {
-	demo_step("=== GFP Flags (g) ===");
 	explain_gfp_flags();
 	kprintf("\nRecommendations:\n");
 	kprintf("  Process context: %s\n",
@@ -78,28 +79,31 @@ static void ex04_gfp_and_zones(void)
 		gfp_flags_string(recommend_gfp_flags("interrupt")));
 	kprintf("  DMA buffer: %s\n",
 		gfp_flags_string(recommend_gfp_flags("dma")));
+}
 
-	demo_step("=== Memory Zones (i) ===");
+static void ex04_zones(void)
+{
 	print_zone_info();
 	kprintf("\nZone purposes:\n");
 	kprintf("  DMA: Legacy ISA DMA (0-16MB)\n");
-	kprintf("  DMA32: 32-bit DMA devices (0-4GB); empty on i386, where Normal is all below 4 GB\n");
+	kprintf("  DMA32: 32-bit DMA devices (0-4GB); empty on i386: Normal is below 4 GB\n");
 	kprintf("  Normal: Regular allocations (the rest of the direct map)\n");
 	kprintf("  HighMem: Memory above direct map (32-bit only)\n");
-
-	demo_step("=== High Memory (h) ===");
-	explain_highmem();
 }
 
-static void demo_ex04(void)
-{
-	ex04_address_space();
-	ex04_allocators();
-	ex04_slab_and_buddy();
-	ex04_gfp_and_zones();
-}
+/* The exercise's main(): its order, its headers; each section stands alone. */
+static const struct demo_section ex04_sections[] = {
+	{ "=== Kernel Address Space (a) ===", ex04_layout },
+	{ "=== Direct Mapping (b) ===", ex04_direct_map },
+	{ "=== kmalloc vs vmalloc (c-d) ===", ex04_allocators },
+	{ "=== Slab Allocator (e) ===", ex04_slab },
+	{ "=== Buddy System (f) ===", ex04_buddy },
+	{ "=== GFP Flags (g) ===", ex04_gfp },
+	{ "=== Memory Zones (i) ===", ex04_zones },
+	{ "=== High Memory (h) ===", explain_highmem },
+};
 DEMO(ex04, "the exercise's example main(), with this kernel's numbers",
-     demo_ex04);
+     ex04_sections, NULL);
 
 static const struct {
 	const char *topic;
@@ -133,4 +137,10 @@ static int cmd_explain(int argc, char **argv)
 	return argc == 2 ? -ENOENT : shell_usage(argv[0]);
 }
 SHELL_COMMAND(explain, "TOPIC", "a lesson, with this boot's numbers",
-	      SHELL_TOPIC_TEACHING, cmd_explain);
+	      SHELL_TOPIC_TEACHING, cmd_explain,
+	      .detail = "The exercise's explanations (ex04: layout, kmalloc, "
+			"vmalloc, compare, slab, buddy, gfp, zones, highmem), "
+			"each followed by what this kernel shows right now: "
+			"its layout, its free blocks, a vmalloc made on the "
+			"spot.  Without TOPIC, the list.",
+	      .see = "demo ex04, help");

@@ -4,7 +4,8 @@
  *
  * The numbers are the caches' own counters (mm/slab.c), the ones
  * /proc/slabinfo prints: objects handed out, objects in all slabs, slabs
- * with at least one object in use, and all slabs.
+ * with at least one object in use, and all slabs.  The list of caches is
+ * walked under slab_mutex, as /proc/slabinfo walks it.
  */
 #include <asm/memlayout.h>
 #include <errno.h>
@@ -14,6 +15,11 @@
 #include <slab.h>
 #include <string.h>
 
+static unsigned long nr_slabs_of(const struct kmem_cache *s)
+{
+	return (unsigned long)atomic_long_read(&s->node[0].nr_slabs);
+}
+
 static void fill_cache_info(slab_cache_info_t *info, const struct kmem_cache *s)
 {
 	*info = (slab_cache_info_t){
@@ -22,9 +28,9 @@ static void fill_cache_info(slab_cache_info_t *info, const struct kmem_cache *s)
 		.slab_size = PAGE_SIZE << s->order,
 		.objects_per_slab = (int)s->objects,
 		.active_objs = kmem_cache_active_objects(s),
-		.total_objs = s->total_objects,
-		.active_slabs = s->nr_slabs - s->nr_empty,
-		.total_slabs = s->nr_slabs,
+		.total_objs = atomic_long_read(&s->node[0].total_objects),
+		.active_slabs = nr_slabs_of(s) - s->node[0].nr_empty,
+		.total_slabs = nr_slabs_of(s),
 	};
 }
 
@@ -36,15 +42,18 @@ int get_slab_caches(slab_cache_info_t **caches, int *count)
 
 	if (!caches || !count)
 		return -EINVAL;
+	mutex_lock(&slab_mutex);
 	list_for_each_entry(s, &slab_caches, list)
 		n++;
-	/* kmalloc itself may create no cache, so the count stays right. */
+	/* kmalloc creates no cache: the count stays right. */
 	array = kmalloc_array((size_t)n, sizeof(*array), GFP_KERNEL);
+	if (array)
+		list_for_each_entry(s, &slab_caches, list)
+			if (i < n)
+				fill_cache_info(&array[i++], s);
+	mutex_unlock(&slab_mutex);
 	if (!array)
 		return -ENOMEM;
-	list_for_each_entry(s, &slab_caches, list)
-		if (i < n)
-			fill_cache_info(&array[i++], s);
 	*caches = array;
 	*count = i;
 	return 0;
@@ -82,20 +91,24 @@ void explain_slab_allocator(void)
 		"  - Caches of objects of one size (and type), cut from buddy pages\n"
 		"  - No per-object search: a free list threaded through free objects\n"
 		"  - Less fragmentation than buddy blocks for small objects\n"
-		"  - Linux has per-CPU slabs; this kernel has one CPU, one current slab\n\n"
+		"  - Per-CPU slabs: each CPU allocates from a slab of its own, no lock\n\n"
 		"Caches like:\n"
 		"  - kmalloc-32, kmalloc-64, kmalloc-128... (kmalloc's size classes)\n"
 		"  - one per kernel type: here vmap_area, kmem_cache itself...\n");
+	mutex_lock(&slab_mutex);
 	list_for_each_entry(s, &slab_caches, list) {
 		caches++;
 		objects += kmem_cache_active_objects(s);
-		slabs += s->nr_slabs;
-		if (!biggest || s->nr_slabs << s->order >
-					biggest->nr_slabs << biggest->order)
+		slabs += nr_slabs_of(s);
+		if (!biggest || nr_slabs_of(s) << s->order >
+					nr_slabs_of(biggest) << biggest->order)
 			biggest = s;
 	}
-	kprintf("  now: %lu caches, %lu objects in use in %lu slabs; the largest cache is %s (%lu slabs of %lu KB)\n",
+	/* Printed under the mutex: the cache cannot go meanwhile. */
+	kprintf("  now: %lu caches, %lu objects in use in %lu slabs;\n"
+		"       the largest cache is %s (%lu slab(s) of %lu KB)\n",
 		caches, objects, slabs, biggest ? biggest->name : "-",
-		biggest ? biggest->nr_slabs : 0,
+		biggest ? nr_slabs_of(biggest) : 0,
 		biggest ? (PAGE_SIZE << biggest->order) >> 10 : 0);
+	mutex_unlock(&slab_mutex);
 }

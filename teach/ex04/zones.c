@@ -73,8 +73,12 @@ void print_zone_info(void)
 		"Free Pages", "Managed");
 	for (int i = 0; i < count; i++) {
 		if (info[i].start_pfn == info[i].end_pfn) {
-			kprintf("%-10s %10s %10s %12s %12s   (empty on i386)\n",
-				info[i].name, "-", "-", "-", "-");
+			/* DMA32 and Movable are always empty here; HighMem
+			 * only when all of RAM fits in the direct map. */
+			kprintf("%-10s %10s %10s %12s %12s   %s\n",
+				info[i].name, "-", "-", "-", "-",
+				i == ZONE_HIGHMEM ? "(empty: RAM < 896 MB)" :
+						    "(empty on i386)");
 			continue;
 		}
 		kprintf("%-10s %10llu %10llu %12llu %12llu\n", info[i].name,
@@ -95,11 +99,13 @@ void explain_highmem(void)
 		"64-bit systems:\n"
 		"  - No highmem problem: all physical memory is directly mapped\n"
 		"  - Up to 64TB direct map on x86-64\n");
-	kprintf("  now: lowmem ends at physical %#lx (virtual %p); %lu MB of highmem, %lu MB free\n",
-		max_low_pfn << PAGE_SHIFT, high_memory, totalhigh_pages() >> 8,
-		nr_free_highpages() >> 8);
-	if (!totalhigh_pages())
-		kprintf("       this machine has no highmem: boot with -m 2G, or with highmem=64M\n");
+	kprintf("\nThis boot: lowmem ends at physical %#lx (virtual %p);\n",
+		max_low_pfn << PAGE_SHIFT, high_memory);
+	if (totalhigh_pages())
+		kprintf("  %lu MB of highmem, %lu MB of it free\n",
+			totalhigh_pages() >> 8, nr_free_highpages() >> 8);
+	else
+		kprintf("  no highmem here: boot with -m 2G, or with highmem=64M\n");
 }
 
 bool needs_highmem(uint64_t phys_addr)

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * builtins.c - the shell's own commands: help, dmesg, cmdline, ticks,
- * reboot, poweroff.
+ * builtins.c - the shell's own commands: help, clear, dmesg, cmdline,
+ * ticks, reboot, poweroff.
  *
  * `help` lists every command, grouped by the course's topics (2.7.9 a-i),
- * with the file that implements it: the shell is also a map of the source.
+ * one line each so the list fits an 80-column screen; `help NAME` is the
+ * page of one command: its usage, what it does, what to look at beside it
+ * (/proc views, demos, other commands) and the file that implements it, so
+ * the shell is also a map of the source.
  */
 #include <asm/setup.h>
+#include <console.h>
 #include <errno.h>
 #include <kernel.h>
 #include <params.h>
@@ -19,6 +23,8 @@
 
 extern const struct shell_command __start_shell_cmds[], __stop_shell_cmds[];
 
+#define HELP_USAGE_WIDTH 22 /* the usage column of `help` */
+
 static const char *const topic_titles[NR_SHELL_TOPICS] = {
 	[SHELL_TOPIC_LAYOUT] = "2.7.9.a-b  kernel address space, direct map",
 	[SHELL_TOPIC_VMALLOC] = "2.7.9.c    vmalloc",
@@ -28,11 +34,12 @@ static const char *const topic_titles[NR_SHELL_TOPICS] = {
 	[SHELL_TOPIC_GFP] = "2.7.9.g    GFP flags",
 	[SHELL_TOPIC_HIGHMEM] = "2.7.9.h    high memory, kmap",
 	[SHELL_TOPIC_ZONES] = "2.7.9.i    memory zones",
+	[SHELL_TOPIC_DEVICES] = "devices    PCI, interrupts, DMA",
 	[SHELL_TOPIC_TEACHING] = "teaching   demos and explanations",
 	[SHELL_TOPIC_SYSTEM] = "system",
 };
 
-static int cmd_help(int argc, char **argv)
+static void help_list(void)
 {
 	for (int topic = 0; topic < NR_SHELL_TOPICS; topic++) {
 		bool printed_title = false;
@@ -43,26 +50,73 @@ static int cmd_help(int argc, char **argv)
 
 			if ((int)cmd->topic != topic)
 				continue;
-			if (argc > 1 && strcmp(argv[1], cmd->name))
-				continue;
 			if (!printed_title) {
 				kprintf("%s\n", topic_titles[topic]);
 				printed_title = true;
 			}
 			snprintf(usage, sizeof(usage), "%s %s", cmd->name,
 				 cmd->args);
-			kprintf("  %-26s %-44s %s\n", usage, cmd->help,
-				cmd->file);
+			kprintf("  %-*s %s\n", HELP_USAGE_WIDTH, usage,
+				cmd->help);
 		}
 	}
-	if (argc > 1 && !shell_find(argv[1])) {
-		kprintf("help: no command %s\n", argv[1]);
+	kprintf("help NAME: a command's usage, what it shows, its source file\n");
+}
+
+/* The page of one command. */
+static void help_command(const struct shell_command *cmd)
+{
+	kprintf("usage: %s %s\n", cmd->name, cmd->args);
+	kprintf("  %s\n", cmd->help);
+	if (cmd->detail) {
+		kprintf("\n");
+		shell_paragraph(cmd->detail);
+		kprintf("\n");
+	}
+	if (cmd->see)
+		kprintf("see also: %s\n", cmd->see);
+	kprintf("topic: %s\n", topic_titles[cmd->topic]);
+	kprintf("file: %s\n", cmd->file);
+}
+
+static int cmd_help(int argc, char **argv)
+{
+	const struct shell_command *cmd;
+
+	if (argc == 1) {
+		help_list();
+		return 0;
+	}
+	if (argc > 2)
+		return shell_usage(argv[0]);
+	cmd = shell_find(argv[1]);
+	if (!cmd) {
+		kprintf("help: no command %s (`help` lists them)\n", argv[1]);
 		return -ENOENT;
 	}
+	help_command(cmd);
 	return 0;
 }
-SHELL_COMMAND(help, "[COMMAND]", "the commands, what they do, where they live",
-	      SHELL_TOPIC_SYSTEM, cmd_help);
+SHELL_COMMAND(help, "[NAME]", "the commands; help NAME: one in detail",
+	      SHELL_TOPIC_SYSTEM, cmd_help,
+	      .detail = "Without NAME, every command on one line each, grouped "
+			"by the course's sections (2.7.9 a-i).  With NAME, "
+			"the page you are reading: usage, what the command "
+			"does and shows, where to look beside it, and the "
+			"source file that implements it.");
+
+static int cmd_clear(int argc, char **argv)
+{
+	console_clear();
+	return 0;
+}
+SHELL_COMMAND(clear, "", "a fresh screen (VGA and the terminal)",
+	      SHELL_TOPIC_SYSTEM, cmd_clear,
+	      .detail = "Clears the VGA screen and sends the ANSI clear "
+			"sequence (ESC [H ESC [2J) to the serial terminal.  "
+			"On VGA the old screen is not lost: Shift-PgUp scrolls "
+			"back into it (a few hundred lines are kept).",
+	      .see = "Shift-PgUp, Shift-PgDn (VGA scrollback)");
 
 static int cmd_dmesg(int argc, char **argv)
 {
@@ -74,15 +128,28 @@ static int cmd_dmesg(int argc, char **argv)
 	return 0;
 }
 SHELL_COMMAND(dmesg, "[-r]", "print the kernel log (-r: with <levels>)",
-	      SHELL_TOPIC_SYSTEM, cmd_dmesg);
+	      SHELL_TOPIC_SYSTEM, cmd_dmesg,
+	      .detail = "The kernel log since boot (a 128 KB ring): the boot "
+			"messages in Linux's words, then every report (WARN, "
+			"BUG, oops) since.  Each line has its time since boot; "
+			"-r adds the <level> prefix as Linux's dmesg -r does.  "
+			"On the screen long lines wrap under their text; the "
+			"log keeps them whole.",
+	      .see = "cmdline, layout, e820");
 
 static int cmd_cmdline(int argc, char **argv)
 {
-	kprintf("%s\n", saved_command_line);
+	/* Up to 2047 characters: more than one kprintf() line holds. */
+	console_write(saved_command_line, strlen(saved_command_line));
+	console_write("\n", 1);
 	return 0;
 }
 SHELL_COMMAND(cmdline, "", "the kernel command line of this boot",
-	      SHELL_TOPIC_SYSTEM, cmd_cmdline);
+	      SHELL_TOPIC_SYSTEM, cmd_cmdline,
+	      .detail = "What the boot loader passed (GRUB's menu entry, or "
+			"make run-kernel APPEND=...): the boot mode and options "
+			"such as mem=, vmalloc=, highmem=, nopse, slub_debug.",
+	      .see = "cat /proc/cmdline, dmesg (Kernel command line:)");
 
 static int cmd_ticks(int argc, char **argv)
 {
@@ -94,14 +161,22 @@ static int cmd_ticks(int argc, char **argv)
 	return 0;
 }
 SHELL_COMMAND(ticks, "", "timer ticks and uptime", SHELL_TOPIC_SYSTEM,
-	      cmd_ticks);
+	      cmd_ticks,
+	      .detail = "jiffies (the timer interrupt's count, HZ per second), "
+			"the uptime from the TSC, and the TSC rate measured "
+			"at boot against the PIT.",
+	      .see = "cat /proc/uptime, cat /proc/interrupts");
 
 static int cmd_reboot(int argc, char **argv)
 {
 	kprintf("Restarting system.\n");
 	machine_restart();
 }
-SHELL_COMMAND(reboot, "", "reset the machine", SHELL_TOPIC_SYSTEM, cmd_reboot);
+SHELL_COMMAND(reboot, "", "reset the machine", SHELL_TOPIC_SYSTEM, cmd_reboot,
+	      .detail = "Resets the machine through the keyboard controller.  "
+			"Under make run QEMU is started with -no-reboot, so "
+			"QEMU exits instead of booting again.",
+	      .see = "poweroff");
 
 static int cmd_poweroff(int argc, char **argv)
 {
@@ -109,4 +184,8 @@ static int cmd_poweroff(int argc, char **argv)
 	qemu_exit(QEMU_EXIT_SUCCESS);
 }
 SHELL_COMMAND(poweroff, "", "power off (QEMU exits with status 33)",
-	      SHELL_TOPIC_SYSTEM, cmd_poweroff);
+	      SHELL_TOPIC_SYSTEM, cmd_poweroff,
+	      .detail = "Leaves QEMU through its isa-debug-exit port with "
+			"the value 0x10, which QEMU turns into exit status 33: "
+			"make run and the tests take it as a normal end.",
+	      .see = "reboot");

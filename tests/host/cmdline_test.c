@@ -4,7 +4,8 @@
  * include/cmdline.h (and Linux) say: kstrto*() accept exactly one number
  * (plus one trailing newline) and report -EINVAL or -ERANGE otherwise without
  * touching the result, simple_strto*() and memparse() parse a prefix and say
- * where they stopped, next_arg() splits "param=value" words and quotes.
+ * where they stopped, kstrtosize() takes one whole size or reports why not,
+ * next_arg() splits "param=value" words and quotes.
  *
  * Strings are exact-size heap copies (kunit_kstrdup()) wherever a parser
  * could be tempted to read past the NUL.
@@ -334,6 +335,42 @@ static void cmdline_memparse_applies_binary_suffixes(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, memparse("8M", NULL), 8ULL << 20);
 }
 
+static void cmdline_kstrtosize_takes_one_whole_size(struct kunit *test)
+{
+	static const struct {
+		const char *s;
+		int err;
+		unsigned long long value;
+	} cases[] = {
+		{ "64M", 0, 64ULL << 20 },
+		{ "0x1000", 0, 0x1000 },
+		{ "0", 0, 0 },
+		{ "4k\n", 0, 4096 },
+		{ "16383G", 0, 16383ULL << 30 },
+		{ "17179869183G", 0, 17179869183ULL << 30 }, /* 2^64 - 1G */
+		{ "17179869184G", -ERANGE, 0 }, /* 2^64: one too many */
+		{ "18446744073709551615", 0, 18446744073709551615ULL },
+		{ "18446744073709551616", -ERANGE, 0 },
+		{ "99999999999999999999M", -ERANGE, 0 },
+		{ "", -EINVAL, 0 },
+		{ "M", -EINVAL, 0 },
+		{ "12abc", -EINVAL, 0 },
+		{ "1KK", -EINVAL, 0 },
+		{ "16M,rest", -EINVAL, 0 },
+		{ "-1", -EINVAL, 0 },
+		{ " 1", -EINVAL, 0 },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		unsigned long long res = POISON_ULL;
+		int err = kstrtosize(kunit_kstrdup(test, cases[i].s), &res);
+
+		KUNIT_EXPECT_EQ(test, err, cases[i].err);
+		KUNIT_EXPECT_EQ(test, res, err ? POISON_ULL : cases[i].value);
+	}
+	KUNIT_EXPECT_EQ(test, kstrtosize(NULL, NULL), -EINVAL);
+}
+
 /* Calls next_arg() and checks the word it split off. */
 static char *expect_next_arg(struct kunit *test, char *args,
 			     const char *want_param, const char *want_val)
@@ -422,6 +459,7 @@ static struct kunit_case cmdline_cases[] = {
 	KUNIT_CASE(cmdline_simple_strtoull_0x_without_digits),
 	KUNIT_CASE(cmdline_simple_strtoul_parses_a_prefix),
 	KUNIT_CASE(cmdline_memparse_applies_binary_suffixes),
+	KUNIT_CASE(cmdline_kstrtosize_takes_one_whole_size),
 	KUNIT_CASE(cmdline_next_arg_splits_a_command_line),
 	KUNIT_CASE(cmdline_next_arg_strips_quotes_around_values),
 	KUNIT_CASE(cmdline_next_arg_quoted_word_without_value),

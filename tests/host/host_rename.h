@@ -56,6 +56,7 @@
 #define simple_strtoull host_simple_strtoull
 #define simple_strtoul host_simple_strtoul
 #define memparse host_memparse
+#define kstrtosize host_kstrtosize
 #define next_arg host_next_arg
 
 /* lib/rbtree.c */
@@ -70,5 +71,12 @@
 
 /* lib/sort.c */
 #define sort host_sort
+
+/* lib/textwrap.c */
+#define textwrap_init host_textwrap_init
+#define textwrap_feed host_textwrap_feed
+#define textwrap_flush host_textwrap_flush
+#define textwrap_pass host_textwrap_pass
+#define textwrap_margin host_textwrap_margin
 
 #endif /* _HOST_RENAME_H */

@@ -180,8 +180,10 @@ static void test_slab_info(struct ktest *test)
 	KTEST_EXPECT_EQ(test, get_slab_caches(NULL, &n_before), -EINVAL);
 	KTEST_EXPECT_EQ(test, get_slab_caches(&before, NULL), -EINVAL);
 	KTEST_ASSERT_EQ(test, get_slab_caches(&before, &n_before), 0);
+	mutex_lock(&slab_mutex);
 	list_for_each_entry(s, &slab_caches, list)
 		n_list++;
+	mutex_unlock(&slab_mutex);
 	KTEST_EXPECT_EQ(test, n_before, n_list);
 	for (int i = 0; i < n_before; i++) {
 		KTEST_EXPECT_LE(test, before[i].active_objs,

@@ -4,14 +4,21 @@
  * for every size up to 8 KB and pages above, aligns powers of two to their
  * size, honours GFP_ZERO, GFP_DMA and (by refusing it) GFP_HIGHMEM, and
  * that kcalloc, krealloc, ksize, kfree_sensitive, kmemdup and kstrdup keep
- * their Linux contracts.
+ * their Linux contracts; and that kfree() and kmem_cache_free() of memory
+ * that is not theirs (a page from alloc_pages()) are refused with what the
+ * page is, leaving every count as it was (Slab: never drops below zero).
  */
 #include <asm/memlayout.h>
+#include <errno.h>
+#include <bug.h>
 #include <kernel.h>
 #include <ktest.h>
 #include <mm.h>
+#include <printk.h>
 #include <slab.h>
 #include <string.h>
+#include <uaccess.h>
+#include <smp.h>
 
 static const unsigned int kmalloc_sizes[] = {
 	8, 16, 32, 64, 96, 128, 192, 256, 512, 1024, 2048, 4096, 8192,
@@ -95,7 +102,7 @@ static void kmalloc_names_its_caches_as_linux(struct ktest *test)
 
 static void kmalloc_large_sizes_come_from_the_page_allocator(struct ktest *test)
 {
-	unsigned long before = nr_slab_unreclaimable;
+	long before = atomic_long_read(&nr_slab_unreclaimable);
 	u8 *p = kmalloc(8193, GFP_KERNEL);
 	struct page *page;
 
@@ -107,10 +114,11 @@ static void kmalloc_large_sizes_come_from_the_page_allocator(struct ktest *test)
 	KTEST_EXPECT_EQ(test, page->private, 2); /* 12 KB -> order 2 */
 	KTEST_EXPECT_EQ(test, ksize(p), 16384);
 	KTEST_EXPECT_NULL(test, virt_to_cache(p));
-	KTEST_EXPECT_EQ(test, nr_slab_unreclaimable, before + 4);
+	KTEST_EXPECT_EQ(test, atomic_long_read(&nr_slab_unreclaimable),
+			before + 4);
 	p[16383] = 1;
 	kfree(p);
-	KTEST_EXPECT_EQ(test, nr_slab_unreclaimable, before);
+	KTEST_EXPECT_EQ(test, atomic_long_read(&nr_slab_unreclaimable), before);
 	/* The largest: 4 MB, if a free order-10 block exists. */
 	p = kmalloc(KMALLOC_MAX_SIZE, GFP_KERNEL | __GFP_NOWARN);
 	if (p) {
@@ -259,9 +267,19 @@ static void kmalloc_kfree_sensitive_clears_before_freeing(struct ktest *test)
 	KTEST_ASSERT_NOT_NULL(test, p);
 	memset(p, 0x5e, 3 * PAGE_SIZE);
 	kfree_sensitive(p);
-	/* Pages of the direct map stay readable after the free. */
-	KTEST_EXPECT_NULL(test, memchr_inv(p, 0, 4 * PAGE_SIZE));
 	kfree_sensitive(NULL);
+	/*
+	 * Pages of the direct map stay readable after the free, unless
+	 * debug_pagealloc took them out of it: then reading is the use
+	 * after free it is there to catch.
+	 */
+	if (debug_pagealloc_enabled()) {
+		u8 byte;
+
+		KTEST_EXPECT_EQ(test, get_kernel_nofault(byte, p), -EFAULT);
+		return;
+	}
+	KTEST_EXPECT_NULL(test, memchr_inv(p, 0, 4 * PAGE_SIZE));
 }
 
 static void kmalloc_kmemdup_and_kstrdup_copy(struct ktest *test)
@@ -320,6 +338,40 @@ static void kmalloc_dma_comes_from_zone_dma(struct ktest *test)
 	kfree(q);
 }
 
+static void
+kmalloc_kfree_of_page_allocator_memory_is_refused(struct ktest *test)
+{
+	long slab_pages = atomic_long_read(&nr_slab_unreclaimable);
+	unsigned long warnings = nr_warnings, free;
+	struct page *page = alloc_pages(GFP_KERNEL, 2);
+	printk_mark_t mark;
+	void *addr;
+
+	KTEST_ASSERT_NOT_NULL(test, page);
+	addr = page_address(page);
+	free = nr_free_pages();
+	mark = printk_mark();
+	kfree(addr);
+	KTEST_EXPECT_EQ(test, nr_warnings, warnings + 1);
+	KTEST_EXPECT_LOG(test, mark, "kfree: Invalid object pointer");
+	KTEST_EXPECT_LOG(test, mark, "allocated by alloc_pages() (order 2)");
+	KTEST_EXPECT_EQ(test, atomic_long_read(&nr_slab_unreclaimable),
+			slab_pages);
+	KTEST_EXPECT_EQ(test, nr_free_pages(), free);
+	KTEST_EXPECT_TRUE(test, PageHead(page));
+	KTEST_EXPECT_EQ(test, ksize(addr), 0);
+	KTEST_EXPECT_EQ(test, nr_warnings, warnings + 2);
+
+	mark = printk_mark();
+	kmem_cache_free(kmalloc_caches[KMALLOC_NORMAL][6], addr);
+	KTEST_EXPECT_LOG(test, mark, "outside of slab");
+	KTEST_EXPECT_LOG(test, mark, "allocated by alloc_pages() (order 2)");
+	KTEST_EXPECT_EQ(test, nr_free_pages(), free);
+	__free_pages(page, 2);
+	KTEST_EXPECT_EQ(test, atomic_long_read(&nr_slab_unreclaimable),
+			slab_pages);
+}
+
 static const struct ktest_case kmalloc_cases[] = {
 	KTEST_CASE(kmalloc_picks_the_smallest_class_for_1_to_8192),
 	KTEST_CASE(kmalloc_serves_each_size_from_that_class),
@@ -336,6 +388,7 @@ static const struct ktest_case kmalloc_cases[] = {
 	KTEST_CASE(kmalloc_kmemdup_and_kstrdup_copy),
 	KTEST_CASE(kmalloc_highmem_flag_warns_and_gives_lowmem),
 	KTEST_CASE(kmalloc_dma_comes_from_zone_dma),
+	KTEST_CASE(kmalloc_kfree_of_page_allocator_memory_is_refused),
 	{}
 };
 KTEST_SUITE(kmalloc, kmalloc_cases);

@@ -8,10 +8,16 @@
  * in struct ktest, where ASSERT failures, skips and the watchdog land.  The
  * watchdog is a timer tick hook: a case still running after its deadline is
  * abandoned from the timer interrupt and reported "not ok N name # timeout".
+ * The tick comes to CPU 0 only, so only cases running on CPU 0 are watched
+ * (a case started by `oncpu 1 test ...` runs unwatched): jumping into
+ * another CPU's stack would be fatal.
  *
  * Output is KTAP version 1 as KUnit prints it: a plan for the suites, and
  * per suite an indented subtest with its own plan, one "ok"/"not ok" line per
  * case (diagnostics as "    # ..." lines before it) and a summary line.
+ *
+ * From the shell, Ctrl-C stops the run between two cases (the KTAP then
+ * says so and is short of its plan).
  *
  * The first run arms the watchdog and the per-case leak checks
  * (leak_check.c); boot mode `ktest` runs at the end of boot and leaves QEMU
@@ -22,6 +28,7 @@
 #include <asm/processor.h>
 #include <asm/timer.h>
 #include <cmdline.h>
+#include <console.h>
 #include <errno.h>
 #include <init.h>
 #include <kernel.h>
@@ -31,11 +38,16 @@
 #include <printk.h>
 #include <reboot.h>
 #include <slab.h>
+#include <smp.h>
+#include <spinlock.h>
 #include <sprintf.h>
 #include <string.h>
 #include <time.h>
 
+#include "dma_test_helpers.h"
+
 #define KTEST_TIMEOUT_DEFAULT 120 /* seconds per case, under TCG */
+#define KTEST_TIMEOUT_MAX 86400 /* a day: jiffies + timeout * HZ stays exact */
 
 static unsigned long ktest_timeout = KTEST_TIMEOUT_DEFAULT;
 static struct ktest_hook *hooks;
@@ -44,14 +56,16 @@ static const char *ktest_filter; /* ktest=SUITE[.CASE] */
 /* The case running now, for the watchdog; NULL between cases. */
 static struct ktest *volatile current_test;
 static volatile u64 current_deadline;
+static volatile unsigned int current_test_cpu; /* where it runs */
 
 static int __init parse_ktest_timeout(char *arg)
 {
 	unsigned long secs;
 
-	if (!arg || kstrtoul(arg, 0, &secs) || !secs) {
-		pr_err("ktest.timeout=%s: not a number of seconds; using %lu\n",
-		       arg ? arg : "", ktest_timeout);
+	if (!arg || kstrtoul(arg, 0, &secs) || !secs ||
+	    secs > KTEST_TIMEOUT_MAX) {
+		pr_err("ktest.timeout=%s: not a number of seconds from 1 to %d; using %lu\n",
+		       arg ? arg : "", KTEST_TIMEOUT_MAX, ktest_timeout);
 		return -EINVAL;
 	}
 	ktest_timeout = secs;
@@ -64,7 +78,10 @@ static int __init set_mode_ktest(char *arg)
 	static char filter[160];
 
 	panic_exits_qemu = true;
+	console_set_columns(0); /* KTAP is read by programs, line by line */
 	slub_debug_set_default(SLAB_DEBUG_FLAGS, "the ktest default");
+	/* Test boots check every lock (no lock is held this early). */
+	spinlock_debug = true;
 	if (arg) {
 		if (strscpy(filter, arg, sizeof(filter)) < 0)
 			pr_err("ktest=%s: longer than %zu characters, cut short\n",
@@ -142,7 +159,8 @@ static void ktest_watchdog(struct pt_regs *regs)
 {
 	struct ktest *test = current_test;
 
-	if (!test || jiffies < current_deadline)
+	if (!test || jiffies < current_deadline ||
+	    current_test_cpu != smp_processor_id())
 		return;
 	current_test = NULL;
 	test->timed_out = true;
@@ -203,7 +221,8 @@ static void run_case_body(void *arg)
 		local_irq_enable();
 		return;
 	}
-	current_deadline = jiffies + ktest_timeout * HZ;
+	current_deadline = jiffies + (u64)ktest_timeout * HZ;
+	current_test_cpu = smp_processor_id();
 	current_test = test;
 	if (call->suite->init && call->suite->init(test)) {
 		ktest_fail(test, "suite init failed");
@@ -289,6 +308,13 @@ static bool run_suite(const struct ktest_suite *suite, const char *case_name,
 	for (const struct ktest_case *c = suite->cases; c->name; c++) {
 		if (case_name && strcmp(c->name, case_name))
 			continue;
+		if (signal_pending()) {
+			printk(KERN_INFO
+			       "    # interrupted by Ctrl-C before %s\n",
+			       c->name);
+			t.fail++;
+			break;
+		}
 		switch (run_case(suite, c, ++n)) {
 		case KTEST_PASS:
 			t.pass++;
@@ -322,6 +348,7 @@ static void ktest_setup_once(void)
 	if (register_tick_hook(ktest_watchdog))
 		pr_err("ktest: no tick hook left: cases run without a watchdog\n");
 	leak_checks_register();
+	dma_leak_checks_register(); /* the top layer: checked first */
 }
 
 bool ktest_run(const char *filter)
@@ -348,6 +375,13 @@ bool ktest_run(const char *filter)
 		if (!filter_suite(filter, ktest_suites[i], &case_name) ||
 		    !count_cases(ktest_suites[i], case_name))
 			continue;
+		if (signal_pending()) {
+			printk(KERN_INFO
+			       "# ktest: interrupted by Ctrl-C: %s and the suites after it not run\n",
+			       ktest_suites[i]->name);
+			ok = false;
+			break;
+		}
 		ok &= run_suite(ktest_suites[i], case_name, ++number, &totals);
 	}
 	printk(KERN_INFO "# Totals: pass:%d fail:%d skip:%d total:%d\n",

@@ -166,6 +166,7 @@ void ktest_fail_str(struct ktest *test, const char *file, int line,
 #define KTEST_ASSERT_TRUE(t, c) KTEST_BINARY(t, true, !!(c), ==, 1)
 #define KTEST_ASSERT_FALSE(t, c) KTEST_BINARY(t, true, !!(c), ==, 0)
 #define KTEST_ASSERT_NULL(t, p) KTEST_PTR(t, true, p, ==, NULL)
+#define KTEST_ASSERT_PTR_EQ(t, a, b) KTEST_PTR(t, true, a, ==, b)
 #define KTEST_ASSERT_NOT_NULL(t, p) KTEST_PTR(t, true, p, !=, NULL)
 #define KTEST_ASSERT_STREQ(t, a, b) KTEST_STR(t, true, a, ==, b)
 

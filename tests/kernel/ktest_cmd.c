@@ -33,6 +33,13 @@ static int cmd_test(int argc, char **argv)
 	}
 	return ktest_run(argc == 2 ? argv[1] : NULL) ? 0 : -EINVAL;
 }
-SHELL_COMMAND(test, "[SUITE[.CASE] | -l]",
+SHELL_COMMAND(test, "[SUITE[.CASE]|-l]",
 	      "run in-kernel tests (KTAP); -l lists them", SHELL_TOPIC_SYSTEM,
-	      cmd_test);
+	      cmd_test,
+	      .detail = "Runs the in-kernel test suites, or one suite, or one "
+			"case, and prints KTAP as KUnit does.  Each case "
+			"checks that it gave back every page, object, vmalloc "
+			"area and kmap it took.  Misuse cases print the "
+			"kernel's reports on purpose: the report is what they "
+			"test.  -l lists SUITE.CASE names.",
+	      .see = "dmesg, make test (every suite at every memory size)");

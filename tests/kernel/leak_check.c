@@ -30,6 +30,7 @@
 #include <mm.h>
 #include <slab.h>
 #include <vmalloc.h>
+#include <smp.h>
 
 /* More caches than this at the start of a case: the rest are reported. */
 #define LEAK_MAX_CACHES 256
@@ -44,7 +45,8 @@ static void buddy_leak_before(struct ktest *test)
 	drain_all_pages();
 	for (int z = 0; z < MAX_NR_ZONES; z++) {
 		free_before[z] = zones[z].free_pages;
-		pgtables_before[z] = zones[z].nr_page_table_pages;
+		pgtables_before[z] = (unsigned long)atomic_long_read(
+			&zones[z].nr_page_table_pages);
 	}
 }
 
@@ -55,8 +57,8 @@ static void buddy_leak_after(struct ktest *test)
 		long lost = (long)free_before[z] - (long)zones[z].free_pages;
 
 		/* Page tables made during the case stay: not a leak. */
-		lost -= (long)(zones[z].nr_page_table_pages -
-			       pgtables_before[z]);
+		lost -= atomic_long_read(&zones[z].nr_page_table_pages) -
+			(long)pgtables_before[z];
 		if (lost)
 			ktest_fail(
 				test,
@@ -104,6 +106,7 @@ static void slab_leak_before(struct ktest *test)
 
 	nr_caches_before = 0;
 	caches_overflowed = false;
+	mutex_lock(&slab_mutex);
 	list_for_each_entry(s, &slab_caches, list) {
 		kmem_cache_shrink(s);
 		if (nr_caches_before == LEAK_MAX_CACHES) {
@@ -114,6 +117,7 @@ static void slab_leak_before(struct ktest *test)
 			(struct cache_count){ s, s->name,
 					      kmem_cache_active_objects(s) };
 	}
+	mutex_unlock(&slab_mutex);
 }
 
 static void slab_leak_after(struct ktest *test)
@@ -125,6 +129,7 @@ static void slab_leak_after(struct ktest *test)
 			test,
 			"leak check: more than %d slab caches, some not counted",
 			LEAK_MAX_CACHES);
+	mutex_lock(&slab_mutex);
 	list_for_each_entry(s, &slab_caches, list) {
 		long n = (long)kmem_cache_active_objects(s) -
 			 (long)active_before(s);
@@ -137,6 +142,7 @@ static void slab_leak_after(struct ktest *test)
 				n > 0 ? "more" : "fewer");
 		kmem_cache_shrink(s);
 	}
+	mutex_unlock(&slab_mutex);
 }
 
 static struct ktest_hook slab_leak_hook = {
@@ -159,7 +165,7 @@ static void kmap_leak_before(struct ktest *test)
 {
 	for (unsigned int nr = 0; nr < LAST_PKMAP; nr++)
 		pkmap_users_before[nr] = pkmap_users(nr);
-	kmap_local_depth_before = kmap_local_depth();
+	kmap_local_depth_before = kmap_local_depth(smp_processor_id());
 }
 
 /* Report the pkmap users a case left behind, and drop them. */
@@ -186,7 +192,7 @@ static void kmap_leak_after_pkmap(struct ktest *test)
 
 static void kmap_leak_after(struct ktest *test)
 {
-	int depth = kmap_local_depth();
+	int depth = kmap_local_depth(smp_processor_id());
 
 	kmap_leak_after_pkmap(test);
 	if (depth != kmap_local_depth_before) {
@@ -194,10 +200,13 @@ static void kmap_leak_after(struct ktest *test)
 			test,
 			"kmap balance: the kmap_local stack is %d deep, it was %d before the case (top slot mapped by %pS)",
 			depth, kmap_local_depth_before,
-			(void *)kmap_local_slot_caller(depth - 1));
-		while (kmap_local_depth() > kmap_local_depth_before)
+			(void *)kmap_local_slot_caller(smp_processor_id(),
+						       depth - 1));
+		while (kmap_local_depth(smp_processor_id()) >
+		       kmap_local_depth_before)
 			__kunmap_local((void *)kmap_local_slot_addr(
-				kmap_local_depth() - 1));
+				smp_processor_id(),
+				kmap_local_depth(smp_processor_id()) - 1));
 	}
 	if (!kmap_self_check())
 		ktest_fail(test,

@@ -20,6 +20,7 @@
 #include <mm.h>
 #include <slab.h>
 #include <vmalloc.h>
+#include <smp.h>
 
 struct leak_work {
 	void (*leak)(struct leak_work *w); /* the work the checks watch */
@@ -169,13 +170,13 @@ static void leak_check_catches_a_kmap_local_and_pops_it(struct ktest *test)
 {
 	struct leak_work w = { .leak = keep_kmap_local,
 			       .undo = free_kept_page };
-	int depth = kmap_local_depth();
+	int depth = kmap_local_depth(smp_processor_id());
 
 	if (!have_highmem())
 		ktest_skip(test, "no highmem at this memory size");
 	KTEST_EXPECT_EQ(test, leak_verdict(&w), KTEST_FAIL);
 	KTEST_ASSERT_NOT_NULL(test, w.ptr);
-	KTEST_EXPECT_EQ(test, kmap_local_depth(), depth);
+	KTEST_EXPECT_EQ(test, kmap_local_depth(smp_processor_id()), depth);
 }
 
 static const struct ktest_case leak_check_cases[] = {

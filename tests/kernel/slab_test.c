@@ -177,16 +177,18 @@ static void slab_grows_by_whole_slabs_and_shrinks_back(struct ktest *test)
 	KTEST_ASSERT_NOT_NULL(test, objs);
 	for (unsigned int i = 0; i < n; i++)
 		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
-	KTEST_EXPECT_EQ(test, s->nr_slabs, 4);
-	KTEST_EXPECT_EQ(test, s->total_objects, 4 * s->objects);
+	KTEST_EXPECT_EQ(test, atomic_long_read(&get_node(s, 0)->nr_slabs), 4);
+	KTEST_EXPECT_EQ(test, atomic_long_read(&get_node(s, 0)->total_objects),
+			4 * s->objects);
 	KTEST_EXPECT_EQ(test, kmem_cache_active_objects(s), n);
-	KTEST_EXPECT_EQ(test, s->nr_full, 3); /* the 4th is the cpu slab */
+	KTEST_EXPECT_EQ(test, get_node(s, 0)->nr_full,
+			3); /* the 4th is the cpu slab */
 	KTEST_EXPECT_EQ(test, after_kmalloc - nr_free_pages(), 4UL << s->order);
 	for (unsigned int i = 0; i < n; i++)
 		kmem_cache_free(s, objs[i]);
 	KTEST_EXPECT_EQ(test, kmem_cache_active_objects(s), 0);
 	kmem_cache_shrink(s);
-	KTEST_EXPECT_EQ(test, s->nr_slabs, 0);
+	KTEST_EXPECT_EQ(test, atomic_long_read(&get_node(s, 0)->nr_slabs), 0);
 	kfree(objs);
 	kmem_cache_shrink(kmalloc_slab(n * sizeof(void *), GFP_KERNEL));
 	drain_all_pages(); /* freed slabs wait on the per-CPU lists */
@@ -204,17 +206,18 @@ static void slab_keeps_a_small_reserve_of_empty_slabs(struct ktest *test)
 	KTEST_ASSERT_NOT_NULL(test, objs);
 	for (unsigned int i = 0; i < n; i++)
 		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
-	KTEST_EXPECT_EQ(test, s->nr_slabs, 20);
+	KTEST_EXPECT_EQ(test, atomic_long_read(&get_node(s, 0)->nr_slabs), 20);
 	for (unsigned int i = 0; i < n; i++)
 		kmem_cache_free(s, objs[i]);
 	/* min_partial empty slabs stay, and the cpu slab; the rest went back. */
 	KTEST_EXPECT_GE(test, s->min_partial, 5);
 	KTEST_EXPECT_LE(test, s->min_partial, 10);
-	KTEST_EXPECT_EQ(test, s->nr_empty, s->min_partial);
-	KTEST_EXPECT_EQ(test, s->nr_slabs, s->min_partial + 1);
+	KTEST_EXPECT_EQ(test, get_node(s, 0)->nr_empty, s->min_partial);
+	KTEST_EXPECT_EQ(test, atomic_long_read(&get_node(s, 0)->nr_slabs),
+			s->min_partial + 1);
 	kmem_cache_shrink(s);
-	KTEST_EXPECT_EQ(test, s->nr_slabs, 0);
-	KTEST_EXPECT_EQ(test, s->nr_empty, 0);
+	KTEST_EXPECT_EQ(test, atomic_long_read(&get_node(s, 0)->nr_slabs), 0);
+	KTEST_EXPECT_EQ(test, get_node(s, 0)->nr_empty, 0);
 	kfree(objs);
 	kmem_cache_destroy(s);
 }
@@ -229,21 +232,37 @@ static void slab_lists_follow_each_slab_state(struct ktest *test)
 	KTEST_ASSERT_EQ(test, per, 8);
 	for (unsigned int i = 0; i < 2 * per + 1; i++)
 		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
-	KTEST_EXPECT_EQ(test, s->nr_full, 2);
-	KTEST_EXPECT_EQ(test, s->nr_partial, 0);
+	KTEST_EXPECT_EQ(test, get_node(s, 0)->nr_full, 2);
+	KTEST_EXPECT_EQ(test, get_node(s, 0)->nr_partial, 0);
 	kmem_cache_free(s, objs[0]); /* the first slab: full -> partial */
-	KTEST_EXPECT_EQ(test, s->nr_full, 1);
-	KTEST_EXPECT_EQ(test, s->nr_partial, 1);
+	KTEST_EXPECT_EQ(test, get_node(s, 0)->nr_full, 1);
+	KTEST_EXPECT_EQ(test, get_node(s, 0)->nr_partial, 1);
 	for (unsigned int i = 1; i < per; i++) /* partial -> empty */
 		kmem_cache_free(s, objs[i]);
-	KTEST_EXPECT_EQ(test, s->nr_partial, 0);
-	KTEST_EXPECT_EQ(test, s->nr_empty, 1);
+	KTEST_EXPECT_EQ(test, get_node(s, 0)->nr_partial, 0);
+	KTEST_EXPECT_EQ(test, get_node(s, 0)->nr_empty, 1);
 	for (unsigned int i = per; i < 2 * per + 1; i++)
 		kmem_cache_free(s, objs[i]);
-	KTEST_EXPECT_EQ(test, s->nr_full + s->nr_partial, 0);
-	KTEST_EXPECT_EQ(test, s->nr_empty, 2);
-	KTEST_EXPECT_EQ(test, s->cpu_slab->inuse, 0); /* kept, empty */
+	KTEST_EXPECT_EQ(
+		test, get_node(s, 0)->nr_full + get_node(s, 0)->nr_partial, 0);
+	KTEST_EXPECT_EQ(test, get_node(s, 0)->nr_empty, 2);
+	/* The cpu slab is kept: empty, its objects on this CPU's freelist. */
+	KTEST_EXPECT_NOT_NULL(test, this_cpu_ptr(s->cpu_slab)->slab);
+	KTEST_EXPECT_EQ(test, kmem_cache_active_objects(s), 0);
 	kmem_cache_destroy(s);
+}
+
+/*
+ * Give back the empty slabs every cache keeps: with kmemleak=on its
+ * records of our objects fill slabs of their own cache too.
+ */
+static void shrink_all_caches(void)
+{
+	struct kmem_cache *c;
+
+	list_for_each_entry(c, &slab_caches, list)
+		kmem_cache_shrink(c);
+	drain_all_pages(); /* freed slabs wait on the per-CPU lists */
 }
 
 static void slab_thousands_in_random_order_restore_buddy(struct ktest *test)
@@ -255,6 +274,7 @@ static void slab_thousands_in_random_order_restore_buddy(struct ktest *test)
 	u32 seed = 12345;
 
 	KTEST_ASSERT_NOT_NULL(test, objs);
+	shrink_all_caches();
 	free_before = nr_free_pages();
 	for (int round = 0; round < 2; round++) {
 		for (int i = 0; i < N; i++) {
@@ -272,8 +292,7 @@ static void slab_thousands_in_random_order_restore_buddy(struct ktest *test)
 		KTEST_EXPECT_EQ(test, kmem_cache_active_objects(s), 0);
 	}
 	KTEST_EXPECT_EQ(test, kmem_cache_validate(s), 0);
-	kmem_cache_shrink(s);
-	drain_all_pages(); /* freed slabs wait on the per-CPU lists */
+	shrink_all_caches();
 	KTEST_EXPECT_EQ(test, nr_free_pages(), free_before);
 	KTEST_EXPECT_TRUE(test, buddy_self_check());
 	kfree(objs);
@@ -421,18 +440,19 @@ static void slab_pages_show_in_meminfo(struct ktest *test)
 {
 	struct kmem_cache *s =
 		create(test, "test-meminfo", 2048, 0, NO_DEBUG, NULL);
-	unsigned long before = nr_slab_unreclaimable;
+	long before = atomic_long_read(&nr_slab_unreclaimable);
 	void *p = kmem_cache_alloc(s, GFP_KERNEL);
 	static char buf[2048];
 
-	KTEST_EXPECT_EQ(test, nr_slab_unreclaimable, before + 4);
+	KTEST_EXPECT_EQ(test, atomic_long_read(&nr_slab_unreclaimable),
+			before + 4);
 	KTEST_ASSERT_GT(test, proc_read("meminfo", buf, sizeof(buf)), 0);
 	KTEST_EXPECT_NOT_NULL(test, strstr(buf, "\nSlab:  "));
 	KTEST_EXPECT_NOT_NULL(test, strstr(buf, "\nSReclaimable:  "));
 	KTEST_EXPECT_NOT_NULL(test, strstr(buf, "\nSUnreclaim:  "));
 	kmem_cache_free(s, p);
 	kmem_cache_destroy(s);
-	KTEST_EXPECT_EQ(test, nr_slab_unreclaimable, before);
+	KTEST_EXPECT_EQ(test, atomic_long_read(&nr_slab_unreclaimable), before);
 }
 
 static const struct ktest_case slab_cases[] = {

@@ -8,6 +8,11 @@
 extern const struct ktest_suite lib_ktest_suite;
 extern const struct ktest_suite traps_ktest_suite;
 extern const struct ktest_suite boot_ktest_suite;
+extern const struct ktest_suite percpu_ktest_suite;
+extern const struct ktest_suite spinlock_ktest_suite;
+extern const struct ktest_suite mutex_ktest_suite;
+extern const struct ktest_suite smpmm_ktest_suite;
+extern const struct ktest_suite smp_ktest_suite;
 extern const struct ktest_suite memblock_ktest_suite;
 extern const struct ktest_suite paging_ktest_suite;
 extern const struct ktest_suite zones_ktest_suite;
@@ -21,12 +26,28 @@ extern const struct ktest_suite slab_debug_ktest_suite;
 extern const struct ktest_suite mempool_ktest_suite;
 extern const struct ktest_suite vmalloc_ktest_suite;
 extern const struct ktest_suite leak_check_ktest_suite;
+extern const struct ktest_suite shell_ktest_suite;
+extern const struct ktest_suite stress_ktest_suite;
+extern const struct ktest_suite resource_ktest_suite;
+extern const struct ktest_suite irq_ktest_suite;
+extern const struct ktest_suite pci_ktest_suite;
+extern const struct ktest_suite devres_ktest_suite;
+extern const struct ktest_suite dma_ktest_suite;
+extern const struct ktest_suite dma_debug_ktest_suite;
+extern const struct ktest_suite edu_ktest_suite;
+extern const struct ktest_suite edu_bind_ktest_suite;
 extern const struct ktest_suite ex04_ktest_suite;
+extern const struct ktest_suite reset_ktest_suite;
+extern const struct ktest_suite demo_ktest_suite;
+extern const struct ktest_suite kmemleak_ktest_suite;
 
 const struct ktest_suite *const ktest_suites[] = {
 	&lib_ktest_suite, /* lib/: strings, formatting, sorting */
 	&traps_ktest_suite, /* faults, WARN, BUG, oops recovery */
 	&boot_ktest_suite, /* what the boot loader handed over */
+	&percpu_ktest_suite, /* per-CPU variables, static and dynamic */
+	&spinlock_ktest_suite, /* spinlocks and their debug reports */
+	&smp_ktest_suite, /* the other CPUs: IPIs, shootdowns */
 	&memblock_ktest_suite, /* the boot-time allocator */
 	&paging_ktest_suite, /* the direct map and the page tables */
 	&zones_ktest_suite, /* zone boundaries, counts, watermarks */
@@ -39,7 +60,22 @@ const struct ktest_suite *const ktest_suites[] = {
 	&slab_debug_ktest_suite, /* misuse: detected, reported, survived */
 	&mempool_ktest_suite, /* reserves that outlast exhaustion; kref */
 	&vmalloc_ktest_suite, /* vmalloc, vmap, ioremap */
+	&mutex_ktest_suite, /* mutexes; allocating in atomic context */
+	&smpmm_ktest_suite, /* per-CPU slabs, kmap vs kmap_local on SMP */
 	&leak_check_ktest_suite, /* the tests' own leak checks */
+	&shell_ktest_suite, /* the shell's write path: by frame, not address */
+	&stress_ktest_suite, /* random work on everything: all comes back */
+	&resource_ktest_suite, /* /proc/iomem's trees: claims and conflicts */
+	&irq_ktest_suite, /* request_irq, shared lines */
+	&pci_ktest_suite, /* configuration space, BARs, regions */
+	&devres_ktest_suite, /* binding, managed resources */
+	&dma_ktest_suite, /* the DMA API: direct, bounced, coherent, pools */
+	&dma_debug_ktest_suite, /* its misuse: reported in Linux's words */
+	&edu_ktest_suite, /* QEMU's edu device: its driver, DMA, IRQs */
+	&edu_bind_ktest_suite, /* its unbind, failed probes, a dead line */
 	&ex04_ktest_suite, /* the exercise's API and its eight tests */
+	&reset_ktest_suite, /* the shell's reset, what it gives back */
+	&demo_ktest_suite, /* demos: Ctrl-C ends one, all is given back */
+	&kmemleak_ktest_suite, /* last: no leak after all the others */
 	NULL,
 };

@@ -12,28 +12,15 @@
  */
 #include <asm/e820.h>
 #include <asm/memlayout.h>
-#include <cmdline.h>
+#include <asm/setup.h>
 #include <kernel.h>
 #include <ktest.h>
 #include <memblock.h>
 #include <mm.h>
-#include <params.h>
 #include <string.h>
 
 #define MAX_DMA_PFN (MAX_DMA_ADDRESS >> PAGE_SHIFT)
 #define SAMPLES 4096 /* pages whose zone a walk checks */
-
-/* A size option ("highmem=64M") in bytes; false if absent or malformed. */
-static bool boot_size_option(const char *name, u64 *size)
-{
-	const char *val = NULL;
-	char *end;
-
-	if (!cmdline_find_option(name, &val) || !val)
-		return false;
-	*size = memparse(val, &end);
-	return end != val && !*end;
-}
 
 /* The first pfn past the usable RAM below 4 GB, from the e820 map. */
 static unsigned long e820_ram_end_pfn(void)
@@ -97,10 +84,8 @@ static void zones_boundaries_follow_the_pfn_limits(struct ktest *test)
 	unsigned long first =
 		(unsigned long)(memblock.memory.regions[0].base >> PAGE_SHIFT);
 	unsigned long dma_end = min(MAX_DMA_PFN, max_low_pfn);
-	u64 highmem;
-
 	/* Without highmem=, RAM alone decides where lowmem ends. */
-	if (!boot_size_option("highmem", &highmem)) {
+	if (!mem_options.highmem_given) {
 		KTEST_EXPECT_EQ(test, max_pfn, e820_ram_end_pfn());
 		KTEST_EXPECT_EQ(test, max_low_pfn, min(max_pfn, MAXMEM_PFN));
 	}
@@ -138,11 +123,11 @@ static void zones_highmem_option_sets_the_highmem_size(struct ktest *test)
 {
 	unsigned long ram = e820_ram_end_pfn(), pages, low, end;
 	bool applied;
-	u64 size;
 
-	if (!boot_size_option("highmem", &size))
+	if (!mem_options.highmem_given)
 		ktest_skip(test, "boot with highmem=SIZE to check");
-	pages = (unsigned long)(size >> PAGE_SHIFT);
+	pages = (unsigned long)min(mem_options.highmem_size >> PAGE_SHIFT,
+				   (u64)MAX_NONPAE_PFN);
 	if (ram <= MAXMEM_PFN) {
 		/* RAM fits in lowmem: highmem= takes the top of it... */
 		applied = pages < ram &&
@@ -167,9 +152,10 @@ static void zones_highmem_option_sets_the_highmem_size(struct ktest *test)
 
 static void zones_mem_option_caps_ram(struct ktest *test)
 {
-	u64 size;
+	u64 size = mem_options.mem_limit;
 
-	if (!boot_size_option("mem", &size))
+	/* mem=0 or a malformed size is refused, as Linux does: no limit. */
+	if (!size)
 		ktest_skip(test, "boot with mem=SIZE to check");
 	KTEST_EXPECT_LE(test, (u64)max_pfn << PAGE_SHIFT, size);
 	KTEST_EXPECT_LE(test, memblock_phys_mem_size(), size);

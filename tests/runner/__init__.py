@@ -15,6 +15,7 @@ verdict, 0 only if nothing failed.  The package, one file per job:
   bench_mode.py the `bench bench.iters=2` boot (bench.py parses its rows)
   report.py     a line per suite, the crash list, `N passed, M failed`
   selftest.py   the runner's own tests (they run in `make test` too)
+  linux.py      the user programs on Debian's Linux (tests/linux_check.py)
 
 A run that the kernel did not finish cleanly (a wrong exit status, short
 KTAP, a timeout, QEMU gone mid-session) is a crash: one failure, reported

@@ -13,6 +13,12 @@ The format ('#' starts a comment line; blank lines are ignored):
     run highmem commands        the run's name (report, --only); default: the file name
     mem 2G                      guest RAM (QEMU -m); default 2G
     append demo demo.pace=none  the kernel command line; default: empty (the shell)
+    smp 4                       CPUs (QEMU -smp, e.g. 4 or 4,sockets=4); default 1
+    qemu -device edu            more QEMU options (a device); default: none
+    iso                         boot the GRUB ISO's default entry (as `make run`)
+                                instead of -kernel; `append` is then not used
+    width 80                    every step gets a `width 80` check (below), unless it
+                                has a `width` check of its own
 
     boot                        checks on what the kernel printed before its first prompt
       has 1151 MB of highmem
@@ -24,7 +30,9 @@ The checks, indented under a `boot` or `$` line:
 
     has TEXT              TEXT appears in the output.  A space in TEXT matches any
                           number of spaces (at least one between two letters or
-                          digits, any number, even none, next to punctuation).
+                          digits, any number, even none, next to punctuation), or
+                          a line break with the indent after it: the consoles
+                          wrap long lines at 80 columns, and that is layout too.
     lacks TEXT            TEXT does not appear (same rule for spaces).
     re REGEX              a Python regular expression is found in the output; ^ and $
                           match at the start and end of each line.
@@ -36,12 +44,25 @@ The checks, indented under a `boot` or `$` line:
                           space, matches REGEX whole.
     field KEY has N numbers   ... and the rest of it is exactly N whole numbers.
     files                 every indented line ends with the path of a file that
-                          exists in the repository (help's file column).
+                          exists in the repository.
+    path KEY              a line starts with KEY (as for field) and what follows is
+                          the path of a file that exists in the repository
+                          (`help NAME`'s "file:" line).
+    width N               no line is wider than N columns (tabs every 8): what an
+                          N-column screen shows without wrapping.
+    covers [NAME...]      every command the output names (the first word of each
+                          indented line, as `help` lists them) is typed by some `$`
+                          line of this file: the file runs every command there is.
+                          The NAMEs are excused (poweroff ends every session anyway).
     in HEADER             a section: the first line that starts with HEADER (as for
                           field) and the lines after it that are indented deeper.
                           The checks indented below `in` look only at that section;
                           `in` lines nest.  The `in` line is a check of its own: the
                           section exists.
+    set NAME REGEX        the regular expression (with one group) is found in the
+                          output, and the group is kept as NAME: a later command
+                          line may use it as {NAME} (`set pfn pfn (0x[0-9a-f]+)`,
+                          then `$ free {pfn} 0`), for values no file can know.
 
 A `$` line with no checks under it is typed and its output not checked.
 Commands run in the order written, in one boot, so state carries from one
@@ -60,8 +81,8 @@ from .qemu import qemu_argv
 CHECK_GLOBS = ("teach/**/*.checks", "tests/**/*.checks")
 OUTPUT_LINES = 40  # lines of the checked output shown with a failure
 
-HEADER_WORDS = ("run", "mem", "append")
-CHECK_WORDS = ("has", "lacks", "re", "field", "files", "in")
+HEADER_WORDS = ("run", "mem", "append", "smp", "iso", "width", "qemu")
+CHECK_WORDS = ("has", "lacks", "re", "field", "files", "path", "width", "covers", "in", "set")
 
 
 class ChecksError(Exception):
@@ -71,12 +92,16 @@ class ChecksError(Exception):
 # --- matching --------------------------------------------------------------------
 
 
-def flex_pattern(text):
+def flex_pattern(text, wrapped=False):
     """A regex for `text` in which each run of spaces matches any run of spaces.
 
     Between two word characters the output needs at least one space (so "a b"
-    never matches "ab"); next to punctuation any number, even none.
+    never matches "ab"); next to punctuation any number, even none.  With
+    `wrapped`, a line break (and the hanging indent after it) counts as a run
+    of spaces: where a console wrapped a long line.
     """
+    blank = r"[ \t]*(?:\n[ \t]*)?" if wrapped else r"[ \t]*"
+    some = r"(?:[ \t]+|[ \t]*\n[ \t]*)" if wrapped else r"[ \t]+"
     parts = re.split(r"([ \t]+)", text.strip())
     out = []
     for i, part in enumerate(parts):
@@ -85,7 +110,7 @@ def flex_pattern(text):
             continue
         before, after = parts[i - 1][-1:], parts[i + 1][:1]
         words = re.match(r"\w", before) and re.match(r"\w", after)
-        out.append(r"[ \t]+" if words else r"[ \t]*")
+        out.append(some if words else blank)
     return "".join(out)
 
 
@@ -124,7 +149,7 @@ def squeeze(text):
 
 
 def _text_test(arg, want):
-    rx = re.compile(flex_pattern(arg))
+    rx = re.compile(flex_pattern(arg, wrapped=True))
 
     def test(lines):
         m = rx.search("\n".join(lines))
@@ -214,6 +239,50 @@ def _files_test(repo):
     return test
 
 
+def _path_test(key, repo):
+    repo = Path(repo).resolve()
+    rx = key_regex(key)
+
+    def test(lines):
+        values = [line[m.end():].strip() for line in lines if (m := rx.match(line))]
+        if not values:
+            return False, [f"no line starts with {key!r}"]
+        bad = []
+        for value in values:
+            parts = Path(value).parts
+            if not value or value.startswith("/") or ".." in parts \
+                    or not (repo / value).is_file():
+                bad.append(f"{key}: {value!r} is not a file of the repository")
+        return not bad, bad
+    return test
+
+
+def _width_test(arg, where):
+    if not re.fullmatch(r"\d+", arg):
+        raise ChecksError(f"{where}: `width` needs a number of columns, not {arg!r}")
+    cols = int(arg)
+
+    def test(lines):
+        wide = [l for l in lines if len(l.expandtabs(8)) > cols]
+        reasons = [f"{len(l.expandtabs(8))} columns: {l!r}" for l in wide[:5]]
+        if len(wide) > 5:
+            reasons.append(f"... {len(wide) - 5} more")
+        return not wide, reasons
+    return test
+
+
+def _covers_test(commands, excused):
+    """`commands()` is the file's command lines, known once it is loaded."""
+    def test(lines):
+        named = [l.split()[0] for l in lines if l[:1] in (" ", "\t") and l.strip()]
+        typed = {c.split()[0] for c in commands()} | set(excused)
+        missing = [n for n in named if n not in typed]
+        if not named:
+            return False, ["no indented lines name a command"]
+        return not missing, [f"never run here: {', '.join(missing)}"] if missing else []
+    return test
+
+
 def _section_test(arg):
     def test(lines):
         ok = find_section(lines, arg) is not None
@@ -221,9 +290,38 @@ def _section_test(arg):
     return test
 
 
-def make_test(keyword, arg, where, repo):
-    """The function lines -> (ok, reasons) for one check line."""
-    if keyword in ("has", "lacks", "re", "field", "in") and not arg:
+def _set_test(arg, where):
+    """Finds REGEX; its group becomes the variable NAME (test.var, test.value)."""
+    name, _, pattern = arg.partition(" ")
+    if not re.fullmatch(r"[A-Za-z_]\w*", name) or not pattern.strip():
+        raise ChecksError(f"{where}: `set` needs a NAME and a REGEX")
+    rx = _compile(pattern.strip(), re.M, where)
+    if rx.groups != 1:
+        raise ChecksError(f"{where}: the REGEX of `set` needs exactly one group")
+
+    def test(lines):
+        m = rx.search("\n".join(lines))
+        test.value = m.group(1) if m else None
+        return bool(m), [] if m else [f"no match for /{pattern.strip()}/"]
+    test.var, test.value = name, None
+    return test
+
+
+def substitute(command, variables, where):
+    """`command` with each {NAME} replaced by the value `set` kept."""
+    def value(m):
+        if m.group(1) not in variables:
+            raise ChecksError(f"{where}: {{{m.group(1)}}} was not set by an earlier `set`")
+        return variables[m.group(1)]
+    return re.sub(r"\{([A-Za-z_]\w*)\}", value, command)
+
+
+def make_test(keyword, arg, where, repo, commands=None):
+    """The function lines -> (ok, reasons) for one check line.
+
+    `commands` returns the command lines of the file (for `covers`).
+    """
+    if keyword in ("has", "lacks", "re", "field", "in", "path", "width", "set") and not arg:
         raise ChecksError(f"{where}: `{keyword}` needs an argument")
     if keyword in ("has", "lacks"):
         return _text_test(arg, keyword == "has")
@@ -237,6 +335,14 @@ def make_test(keyword, arg, where, repo):
         return _files_test(repo)
     if keyword == "in":
         return _section_test(arg)
+    if keyword == "path":
+        return _path_test(arg.rstrip(":").rstrip(), repo)
+    if keyword == "width":
+        return _width_test(arg, where)
+    if keyword == "covers":
+        return _covers_test(commands or (lambda: []), arg.split())
+    if keyword == "set":
+        return _set_test(arg, where)
     raise ChecksError(f"{where}: unknown check {keyword!r} (one of: {', '.join(CHECK_WORDS)})")
 
 
@@ -292,6 +398,11 @@ class CheckFile:
     name: str
     mem: str = "2G"
     append: str = ""
+    smp: str = "1"
+    iso: bool = False
+    width: str = None  # a `width` check for every step without one
+    width_where: str = None
+    qemu: list = field(default_factory=list)
     steps: list = field(default_factory=list)
 
     def plan(self):
@@ -325,10 +436,27 @@ class _Loader:
             if not rest:
                 raise ChecksError(f"{where}: `run` needs a name")
             self.cf.name = rest
+        elif word == "width":
+            _width_test(rest, where)  # the same mistakes, reported here
+            self.cf.width, self.cf.width_where = rest, where
         elif word == "mem":
             if not re.fullmatch(r"\d+[KMGT]?", rest):
                 raise ChecksError(f"{where}: `mem` needs a size such as 2G, not {rest!r}")
             self.cf.mem = rest
+        elif word == "smp":
+            if not re.fullmatch(r"[1-8](,[a-z]+=\d+)*", rest):
+                raise ChecksError(f"{where}: `smp` needs 1 to 8 CPUs (e.g. 4,sockets=4), "
+                                  f"not {rest!r}")
+            self.cf.smp = rest
+        elif word == "iso":
+            if rest:
+                raise ChecksError(f"{where}: `iso` takes nothing after it")
+            self.cf.iso = True
+        elif word == "qemu":
+            if not rest.startswith("-"):
+                raise ChecksError(f"{where}: `qemu` needs QEMU options such as "
+                                  f"-device edu, not {rest!r}")
+            self.cf.qemu = rest.split()
         else:
             self.cf.append = rest
 
@@ -347,7 +475,7 @@ class _Loader:
         elif word in HEADER_WORDS:
             self.header(word, rest, where)
         else:
-            raise ChecksError(f"{where}: expected `run`, `mem`, `append`, `boot` or "
+            raise ChecksError(f"{where}: expected `run`, `mem`, `append`, `smp`, `iso`, `width`, `qemu`, `boot` or "
                               f"`$ COMMAND` (checks are indented under those): {text!r}")
 
     def open_step(self, command, where):
@@ -362,11 +490,20 @@ class _Loader:
             self.sections.pop()
         keyword, _, arg = text.partition(" ")
         arg = arg.strip()
-        test = make_test(keyword, arg, where, self.repo)
+        test = make_test(keyword, arg, where, self.repo, self.cf.commands)
         headers = tuple(h for _, h in self.sections)
         self.step.checks.append(Check(keyword, arg, headers, where, test))
         if keyword == "in":
             self.sections.append((indent, arg))
+
+    def add_default_width(self):
+        """The header's `width N` for every step that has no width check."""
+        if self.cf.width is None:
+            return
+        for step in self.cf.steps:
+            if not any(c.keyword == "width" for c in step.checks):
+                step.checks.append(Check("width", self.cf.width, (), self.cf.width_where,
+                                         _width_test(self.cf.width, self.cf.width_where)))
 
     def load(self, text):
         for number, raw in enumerate(text.splitlines(), 1):
@@ -379,6 +516,7 @@ class _Loader:
                 self.top_line(stripped, where)
             else:
                 self.check_line(stripped, indent, where)
+        self.add_default_width()
         if not self.cf.plan():
             raise ChecksError(f"{self.name}: no checks")
         return self.cf
@@ -422,13 +560,34 @@ def check_cases(step, text):
     return cases
 
 
+def run_steps(cf, session, suite, boot_text):
+    """Type each command of `cf` (with {NAME}s replaced), record its checks."""
+    variables = {}
+    for step in cf.steps:
+        if step.command is None:
+            text = boot_text
+        else:
+            try:
+                text = session.command(substitute(step.command, variables, step.where))
+            except ChecksError as e:
+                for check in step.checks:
+                    suite.add(f"{step.label()}: {check.title()}", False, [str(e)])
+                continue
+        for name, ok, diags in check_cases(step, text):
+            suite.add(name, ok, diags)
+        for check in step.checks:
+            if check.keyword == "set" and check.test.value is not None:
+                variables[check.test.var] = check.test.value
+
+
 def run_check_file(cf, args):
     """Boot for a CheckFile, type its commands, one test case per check."""
-    argv = qemu_argv(cf.mem, ["-kernel", args.kernel, "-append", cf.append])
+    if cf.iso:
+        boot = ["-cdrom", args.iso, "-boot", "d"]
+    else:
+        boot = ["-kernel", args.kernel, "-append", cf.append]
+    argv = qemu_argv(cf.mem, boot, smp=cf.smp, extra=cf.qemu)
 
     def body(session, suite, boot_text):
-        for step in cf.steps:
-            text = boot_text if step.command is None else session.command(step.command)
-            for name, ok, diags in check_cases(step, text):
-                suite.add(name, ok, diags)
+        run_steps(cf, session, suite, boot_text)
     return run_session(cf.name, argv, args.timeout, "shell", cf.plan(), body)

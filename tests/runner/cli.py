@@ -4,11 +4,16 @@ What runs, in a thread pool of os.cpu_count() workers (-j N):
   iso           the GRUB ISO boot (matrix.py)
   MATRIX        one ktest boot per entry (matrix.py)
   *.checks      one shell-mode boot per checks file (checks.py)
-  console runs  pasted input, line editing, PS/2 + VGA (console.py)
+  console runs  pasted input, line editing, PS/2 + VGA, pager and scrollback
+                (console.py)
+  demo pacing   the keys of a paced demo, boot mode `demo` (demo_pace.py)
+  readme walkthroughs  README.md's sessions replayed, reset between (readme_check.py)
   bench mode    `bench bench.iters=2` (bench_mode.py)
+  map runs      `map` against /proc, one boot each (map_check.py)
   host NAME     each --host-tests binary (the host unit tests of lib/, of
                 mm/ on the simulated machine, the fuzz corpus replay)
   runner self-test  this package's own tests (selftest.py)
+  tools self-test   the host tests of tools/ (tools_tests.py)
 
 --only NAME restricts the runs to those named (see --list); the host tests
 still run when --host-tests is given.  --suite FILTER boots the matrix with
@@ -28,16 +33,22 @@ from pathlib import Path
 from . import REPO
 from .bench_mode import BENCH_CHECK, run_bench_check
 from .checks import ChecksError, find_check_files, load_checks, relative, run_check_file
-from .console import (CONSOLE_CHECK, EDIT_CHECK, PASTE_CHECK, run_console_check,
-                      run_edit_check, run_paste_check)
+from .console import (CONSOLE_CHECK, EDIT_CHECK, PAGER_CHECK, PASTE_CHECK,
+                      run_console_check, run_edit_check, run_pager_check,
+                      run_paste_check)
+from .demo_pace import PACE_CHECK, run_demo_pace_check
+from .linux import LINUX_CHECK, run_linux_check
+from .map_check import MAP_RUNS, run_map_check
+from .readme_check import readme_runs, run_readme_check
 from .matrix import ISO_MEM, ISO_SUITE, MATRIX, run_host_tests, run_iso_boot, run_ktest_boot
 from .qemu import last_wall_time, write_log
 from .report import Report, RunResult
 from .selftest import SELF_TEST_NAME, run_self_test, self_test
+from .tools_tests import TOOLS_TEST_NAME, run_tools_tests
 
 DEFAULT_TIMEOUT = 300  # seconds per run
 DEFAULT_LOG_DIR = REPO / "build" / "test-logs"
-LIGHT_RUNS = ("runner-self-test",)  # log names of runs kept out of the worker pool
+LIGHT_RUNS = ("runner-self-test", "tools-self-test")  # runs kept out of the worker pool
 
 
 def parse_args(argv):
@@ -52,8 +63,13 @@ def parse_args(argv):
                     help="run only the runs with this name (see --list); repeatable")
     ap.add_argument("--suite", metavar="FILTER",
                     help="boot with ktest=FILTER (SUITE or SUITE.CASE)")
+    ap.add_argument("--smp", type=int, metavar="N",
+                    help="run the matrix boots and the ISO boot with N CPUs "
+                         "(default: as each entry says, 1 for most)")
     ap.add_argument("--no-iso", action="store_true", help="skip the GRUB ISO boot")
     ap.add_argument("--no-shell", action="store_true", help="skip the shell checks")
+    ap.add_argument("--linux-dir", metavar="DIR",
+                    help="run the user programs on Debian's Linux from DIR (build/linux)")
     ap.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
                     help=f"seconds per run (default {DEFAULT_TIMEOUT})")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
@@ -70,6 +86,8 @@ def parse_args(argv):
         ap.error("-j must be at least 1")
     if args.timeout <= 0:
         ap.error("--timeout must be positive")
+    if args.smp is not None and not 1 <= args.smp <= 8:
+        ap.error("--smp takes 1 to 8 CPUs")
     return args, ap
 
 
@@ -89,23 +107,42 @@ def list_runs(check_runs):
     print("matrix (ktest boots, -kernel):")
     for e in MATRIX:
         append = " ".join(a for a in ("ktest", e["append"]) if a)
-        print(f"  {e['name']:<24} -m {e['mem']:<6} -append \"{append}\"")
+        extra = " " + " ".join(e["qemu"]) if e.get("qemu") else ""
+        print(f"  {e['name']:<24} -m {e['mem']:<6} -smp {e.get('smp', 1)} "
+              f"-append \"{append}\"{extra}")
     print(f"iso: the GRUB ISO, -m {ISO_MEM}, `test {ISO_SUITE}` at the prompt")
-    print("shell checks (-kernel, shell mode; one boot per checks file):")
+    print("shell checks (shell mode; one boot per checks file):")
     for name, cf, error in check_runs:
         if cf is None:
             print(f"  {name:<24} (cannot load: {error})")
             continue
         append = f' -append "{cf.append}"' if cf.append else ""
-        print(f"  {name:<24} -m {cf.mem:<6}{append}  {relative(cf.path)}: "
+        if cf.iso:
+            append = " the GRUB ISO"
+        smp = f" -smp {cf.smp}" if cf.smp != "1" else ""
+        if cf.qemu:
+            append += " " + " ".join(cf.qemu)
+        print(f"  {name:<24} -m {cf.mem:<6}{smp}{append}  {relative(cf.path)}: "
               f"{len(cf.commands())} command(s), {cf.plan()} check(s)")
     for c, what in ((CONSOLE_CHECK, "PS/2 keys through QEMU's monitor, VGA text memory read back"),
+                    (PAGER_CHECK, "--More--, Shift-PgUp/PgDn and clear on VGA"),
                     (PASTE_CHECK, f"{PASTE_CHECK['lines']} commands pasted at once"),
                     (EDIT_CHECK, "Backspace, Ctrl-U, the history")):
         print(f"  {c['name']:<24} -m {c['mem']:<6} {what}")
+    print(f"  {PACE_CHECK['name']:<24} -m {PACE_CHECK['mem']:<6} boot mode demo, paced: "
+          "the keys between sections")
+    for name, options in readme_runs():
+        opts = dict(options)
+        print(f"  {name:<24} -m {opts['mem']:<6} -smp {opts['smp']} README.md's walkthroughs, "
+              "replayed (readme_check.py)")
     print(f"{BENCH_CHECK['name']}: -m {BENCH_CHECK['mem']}, -icount, "
           f"-append \"{BENCH_CHECK['append']}\": exit 33 and a result line per row")
+    for e in MAP_RUNS:
+        append = f' -append "{e["append"]}"' if e["append"] else ""
+        print(f"  {e['name']:<24} -m {e['mem']:<6}{append}  `map` against /proc "
+              "(tests/runner/map_check.py)")
     print(f"{SELF_TEST_NAME}: the runner's own tests (no QEMU)")
+    print(f"{TOOLS_TEST_NAME}: tools/*/test_*.py (no QEMU)")
 
 
 def failed_load(name, error):
@@ -115,8 +152,10 @@ def failed_load(name, error):
 def plan_runs(args, ap, check_runs):
     """[(label, log name, function)] for everything this invocation runs."""
     names = [e["name"] for e in MATRIX] + ["iso"] + [n for n, _, _ in check_runs] + \
-        [CONSOLE_CHECK["name"], PASTE_CHECK["name"], EDIT_CHECK["name"],
-         BENCH_CHECK["name"], SELF_TEST_NAME]
+        [CONSOLE_CHECK["name"], PAGER_CHECK["name"], PASTE_CHECK["name"], EDIT_CHECK["name"],
+         PACE_CHECK["name"], BENCH_CHECK["name"], LINUX_CHECK, SELF_TEST_NAME,
+         TOOLS_TEST_NAME] + [name for name, _ in readme_runs()] + \
+        [e["name"] for e in MAP_RUNS]
     dups = {n for n in names if names.count(n) > 1}
     if dups:
         ap.error(f"duplicate run names: {', '.join(sorted(dups))} "
@@ -141,12 +180,26 @@ def plan_runs(args, ap, check_runs):
                     (lambda cf=cf: run_check_file(cf, args))
                 runs.append((name, "shell-" + name, fn))
         for check, log, fn in ((CONSOLE_CHECK, "console", run_console_check),
+                               (PAGER_CHECK, "pager", run_pager_check),
                                (PASTE_CHECK, "paste", run_paste_check),
                                (EDIT_CHECK, "line-editing", run_edit_check)):
             if wanted(check["name"]):
                 runs.append((check["name"], log, lambda fn=fn: fn(args)))
+        if wanted(PACE_CHECK["name"]):
+            runs.append((PACE_CHECK["name"], "demo-pacing",
+                         lambda: run_demo_pace_check(args)))
+        for name, options in readme_runs():
+            if wanted(name):
+                runs.append((name, name.replace(" ", "-").replace("=", ""),
+                             lambda o=options: run_readme_check(args, o)))
+        for e in MAP_RUNS:
+            if wanted(e["name"]):
+                runs.append((e["name"], "shell-" + e["name"].replace(" ", "-"),
+                             lambda e=e: run_map_check(e, args)))
     if wanted(BENCH_CHECK["name"]):
         runs.append((BENCH_CHECK["name"], "bench", lambda: run_bench_check(args)))
+    if args.linux_dir and wanted(LINUX_CHECK):
+        runs.append((LINUX_CHECK, "linux", lambda: run_linux_check(args)))
     for i, path in enumerate(args.host_tests):
         # "host lib_tests", "host mm_tests", "host fuzz_replay": which binary.
         label = "host" if len(args.host_tests) == 1 else \
@@ -155,6 +208,8 @@ def plan_runs(args, ap, check_runs):
                      lambda p=path, l=label: run_host_tests(p, l, args)))
     if wanted(SELF_TEST_NAME):
         runs.append((SELF_TEST_NAME, "runner-self-test", run_self_test))
+    if wanted(TOOLS_TEST_NAME):
+        runs.append((TOOLS_TEST_NAME, "tools-self-test", run_tools_tests))
     return runs
 
 

@@ -24,8 +24,9 @@ from .report import RunResult
 
 PROMPT = "kmem386> "
 SHELL_LINE_MAX = 256  # include/shell.h: longer lines are refused
-# The prompt at the start of a line (the GRUB menu shows "(kmem386> prompt)").
-PROMPT_RE = re.compile(r"^" + re.escape(PROMPT), re.M)
+# The prompt at the start of a line (the GRUB menu shows "(kmem386> prompt)"),
+# or right after a terminal escape sequence (`clear` sends ESC [H ESC [2J).
+PROMPT_RE = re.compile(r"^(?:\x1b\[[0-9;?]*[A-Za-z])*" + re.escape(PROMPT), re.M)
 # GRUB's countdown: pressing Enter boots the default entry without waiting.
 GRUB_COUNTDOWN_RE = re.compile(r"will be executed automatically")
 
@@ -197,13 +198,16 @@ def boot_to_prompt(session):
         session.expect_prompt()
 
 
-def run_session(label, argv, timeout, suite_name, plan, body, cleanup=None):
+def run_session(label, argv, timeout, suite_name, plan, body, cleanup=None,
+                first_prompt=True):
     """Boot to the prompt, run body(session, suite, boot_text), power off.
 
     body() records test cases with suite.add(name, ok, diagnostics); boot_text
-    is what the kernel printed before its first prompt.  A timeout, QEMU
-    exiting early or a poweroff status other than 33 is a crash of the run;
-    cleanup() (if given) runs whatever happened.
+    is what the kernel printed before its first prompt (with first_prompt
+    False, body() starts at once, with boot_text None: for a boot mode that
+    waits for keys before any prompt).  A timeout, QEMU exiting early or a
+    poweroff status other than 33 is a crash of the run; cleanup() (if
+    given) runs whatever happened.
     """
     suite = Suite(name=suite_name, plan=plan)
     res = RunResult(label=label, suites=[suite], command=argv)
@@ -211,7 +215,8 @@ def run_session(label, argv, timeout, suite_name, plan, body, cleanup=None):
     session = ShellSession(argv, timeout)
     try:
         session.start()
-        body(session, suite, plain_lines(session.expect_prompt()))
+        body(session, suite,
+             plain_lines(session.expect_prompt()) if first_prompt else None)
         res.status = session.poweroff()
         if res.status != EXIT_PASS:
             res.crashes.append("poweroff: " + describe_status(res.status, timeout))

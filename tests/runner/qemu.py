@@ -27,12 +27,22 @@ def accel():
     return os.environ.get("ACCEL") or "tcg"
 
 
-def qemu_argv(mem, boot_args, monitor="none"):
-    """QEMU's command line for one boot; `boot_args` says what to boot."""
-    return [QEMU, "-accel", accel(), "-m", mem,
+def qemu_argv(mem, boot_args, monitor="none", smp=1, extra=()):
+    """QEMU's command line for one boot; `boot_args` says what to boot.
+
+    `smp` is QEMU's -smp value (a CPU count, or "4,sockets=4"); with more
+    than one CPU under TCG each CPU gets a host thread of its own (MTTCG,
+    which QEMU allows for i386 guests), so they really run at once.
+    `extra` are more QEMU options (devices: "-device", "edu").
+    """
+    how = accel()
+    if how == "tcg" and int(str(smp).split(",")[0]) > 1:
+        how = "tcg,thread=multi"
+    return [QEMU, "-accel", how, "-m", mem, "-smp", str(smp),
             *boot_args,
             "-display", "none", "-serial", "stdio", "-monitor", monitor,
-            "-no-reboot", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+            "-no-reboot", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+            *extra]
 
 
 def run_process(argv, timeout, merge_stderr=False):

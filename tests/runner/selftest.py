@@ -15,10 +15,12 @@ import time
 import unittest
 from pathlib import Path
 
-from .checks import ChecksError, check_cases, find_check_files, load_checks, parse_checks
+from .checks import (ChecksError, check_cases, find_check_files, load_checks, parse_checks,
+                     run_steps)
 from .expect import ShellError, ShellSession, boot_to_prompt, run_session
 from .ktap import Case, Suite, ktap_problems, parse_ktap, verdict_problems
 from .qemu import EXIT_FAIL, EXIT_PANIC, EXIT_PASS
+from .readme_check import compare, load_walkthroughs, parse_walkthroughs, readme_runs
 from .report import RunResult, format_result
 
 SELF_TEST_NAME = "runner self-test"
@@ -198,20 +200,22 @@ class ShellSessionTest(unittest.TestCase):
         """A checks file drives the engine: boot checks, commands, one case each."""
         cf = parse_checks("boot\n  has zone HighMem 1151 MB\n"
                           "$ hello\n  has you said hello\n  field VmallocUsed = 5 kB\n"
-                          "$ hi\n  field VmallocUsed = 5 kB\n", "fake.checks")
+                          "  set word said (\\w+)\n"
+                          "$ hi\n  field VmallocUsed = 5 kB\n"
+                          "$ again {word}\n  has you said again hello\n"
+                          "$ {nothing}\n  has x\n", "fake.checks")
 
         def body(session, suite, boot_text):
-            for step in cf.steps:
-                text = boot_text if step.command is None else session.command(step.command)
-                for name, ok, diags in check_cases(step, text):
-                    suite.add(name, ok, diags)
+            run_steps(cf, session, suite, boot_text)
         res = run_session("fake", fake_shell(), 20, "shell", cf.plan(), body)
         self.assertEqual(res.crashes, [])
         self.assertEqual(res.status, EXIT_PASS)
-        self.assertEqual([c.ok for c in res.suites[0].cases], [True, True, True, False])
-        failed = res.suites[0].cases[3]
+        self.assertEqual([c.ok for c in res.suites[0].cases],
+                         [True, True, True, True, False, True, False])
+        self.assertIn("{nothing} was not set", res.suites[0].cases[6].diagnostics[0])
+        failed = res.suites[0].cases[4]
         self.assertEqual(failed.name, "$ hi: field VmallocUsed = 5 kB")
-        self.assertIn("fake.checks:7: field VmallocUsed = 5 kB", failed.diagnostics)
+        self.assertIn("fake.checks:8: field VmallocUsed = 5 kB", failed.diagnostics)
         self.assertIn("VmallocUsed: '2 kB'", failed.diagnostics)
 
 
@@ -276,6 +280,17 @@ class ChecksTest(unittest.TestCase):
                            "lacks 229376 524256", "has slot 2", "has 0x40000->0xff801000",
                            "has pfn 0x40000 -> 0xff801000: slot 1 x"])
 
+    def test_has_reads_through_a_wrapped_line(self):
+        text = ("peek: 0xf8000000: not mapped\n  f8000000 is in guard gap after lowmem\n"
+                "      [f8000000-f87fffff]: nothing is mapped\nnext")
+        # a line break is a blank, like any run of spaces (never none at all)
+        self.assertChecks(text,
+                          ["has guard gap after lowmem [f8000000-f87fffff]",
+                           "has lowmem [f8000000-f87fffff]: nothing",
+                           "has mapped next", "lacks mappednext"],
+                          ["has lowmem[f8000000-f87fffff]", "has mappednext",
+                           "lacks not mapped f8000000 is", "has mapped  next x"])
+
     def test_re(self):
         self.assertChecks(MEMINFO, [r"re ^VmallocUsed: +20 kB$", r"re ^MemTotal:"],
                           [r"re ^VmallocUsed: +21 kB$", r"re ^kB"])
@@ -327,6 +342,46 @@ class ChecksTest(unittest.TestCase):
             self.assertFalse(files("  cmd   ../" + repo.name + "/teach/a.c"))
             self.assertFalse(files("group\n"))
 
+    def test_path(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            repo = Path(tmp)
+            (repo / "teach").mkdir()
+            (repo / "teach" / "a.c").write_text("")
+
+            def path(text):
+                cf = parse_checks("$ help x\n  path file\n", "t.checks", repo)
+                return cf.steps[0].checks[0].evaluate(text)[0]
+            self.assertTrue(path("usage: x\nfile: teach/a.c"))
+            self.assertFalse(path("usage: x\nfile: teach/b.c"))
+            self.assertFalse(path("usage: x\nfile: /etc/passwd"))
+            self.assertFalse(path("usage: x\nfiles: teach/a.c"))
+
+    def test_width(self):
+        self.assertChecks("a" * 80 + "\n\tx", ["width 80", "width 81"], ["width 79"])
+        # a tab reaches the next multiple of 8
+        self.assertChecks("x" * 73 + "\tyy", ["width 82"], ["width 81"])
+
+    def test_header_width_is_every_step_s_default(self):
+        cf = parse_checks("width 80\nboot\n  has a\n$ x\n  has b\n$ y\n  width 200\n",
+                          "t.checks")
+        widths = [[c.arg for c in st.checks if c.keyword == "width"] for st in cf.steps]
+        self.assertEqual(widths, [["80"], ["80"], ["200"]])
+        self.assertEqual(cf.plan(), 5)
+        wide = "z" * 100
+        self.assertFalse(cf.steps[1].checks[-1].evaluate(wide)[0])
+        self.assertTrue(cf.steps[2].checks[-1].evaluate(wide)[0])
+
+    def test_covers(self):
+        help_text = "group\n  alloc ORDER   take pages\n  free PFN ORDER   give\nhelp NAME: more"
+        cf = parse_checks("$ help\n  covers\n$ alloc 3\n$ free 0x10 3\n", "t.checks")
+        self.assertTrue(cf.steps[0].checks[0].evaluate(help_text)[0])
+        cf = parse_checks("$ help\n  covers\n$ alloc 3\n", "t.checks")
+        ok, reasons, _ = cf.steps[0].checks[0].evaluate(help_text)
+        self.assertFalse(ok)
+        self.assertEqual(reasons, ["never run here: free"])
+        cf = parse_checks("$ help\n  covers free\n$ alloc 3\n", "t.checks")
+        self.assertTrue(cf.steps[0].checks[0].evaluate(help_text)[0])
+
     def test_file_format(self):
         cf = parse_checks("# a comment\nrun some name\nmem 128M\nappend demo x=1\n\n"
                           "boot\n  has hello\n$ cat /proc/meminfo\n  # comment\n"
@@ -340,10 +395,16 @@ class ChecksTest(unittest.TestCase):
                                   "in a: has d", "has e"])
         self.assertEqual(cf.steps[1].checks[4].where, "dir/f.checks:14")
         self.assertEqual(parse_checks("$ x\n  has y\n", "some_file.checks").name, "some file")
+        cf = parse_checks("qemu -device edu,dma_mask=0xffffffff -d guest_errors\n$ x\n  has y\n",
+                          "q.checks")
+        self.assertEqual(cf.qemu, ["-device", "edu,dma_mask=0xffffffff", "-d", "guest_errors"])
+        self.assertEqual(parse_checks("$ x\n  has y\n", "q.checks").qemu, [])
 
     def test_mistakes_are_reported_with_their_line(self):
         for text, message in (
                 ("$ x\n  hass y\n", "t.checks:2: unknown check 'hass'"),
+                ("$ x\n  set 1a (x)\n", "t.checks:2: `set` needs a NAME"),
+                ("$ x\n  set a x\n", "t.checks:2: the REGEX of `set` needs exactly one"),
                 ("  has y\n", "t.checks:1: a check must be under"),
                 ("$ x\n  re (unclosed\n", "t.checks:2: bad regular expression"),
                 ("$ x\n  field K ~ [\n", "t.checks:2: bad regular expression"),
@@ -351,10 +412,12 @@ class ChecksTest(unittest.TestCase):
                 ("$ x\n  field K =\n", "t.checks:2: nothing after"),
                 ("$ x\n  has y\nmem 2G\n", "t.checks:3: `mem` must come before"),
                 ("mem lots\n$ x\n  has y\n", "t.checks:1: `mem` needs a size"),
+                ("qemu edu\n$ x\n  has y\n", "t.checks:1: `qemu` needs QEMU options"),
                 ("$ x\n  has y\nboot\n", "t.checks:3: `boot` must come before"),
                 ("hello\n", "t.checks:1: expected `run`"),
                 ("$ x\n", "t.checks: no checks"),
-                ("$\n", "t.checks:1: `$` needs a command")):
+                ("$\n", "t.checks:1: `$` needs a command"),
+                ("width wide\n$ x\n  has y\n", "t.checks:1: `width` needs a number")):
             with self.assertRaises(ChecksError, msg=text) as cm:
                 parse_checks(text, "t.checks")
             self.assertTrue(str(cm.exception).startswith(message), (text, str(cm.exception)))
@@ -377,7 +440,93 @@ class ChecksTest(unittest.TestCase):
         self.assertEqual(len(names), len(set(names)), names)
 
 
-CASES = (ParserTest, ShellSessionTest, ChecksTest)
+README_SAMPLE = """\
+# A README
+
+    kmem386> demo highmem      (an indented block: an illustration, not replayed)
+
+```
+kmem386> kmap 0x40000
+kmap: pfn 0x40000 -> 0xff801000: pkmap slot 1, count 2 (1 user)
+  give it back with: kunmap 0x40000
+kmem386> cat /proc/interrupts
+           CPU0       CPU1
+[...]
+TLB:          0          1   TLB shootdowns
+kmem386> cat /proc/pkmap
+cursor (last_pkmap_nr): 1   flushes: [...]   failed kmaps: 0
+
+```
+
+```
+not a session: no prompt on its first line
+kmem386> ignored
+```
+
+```smp=4
+kmem386> oncpu 3 kmap 0x40000
+kmap: pfn 0x40000 -> 0xff801000: pkmap slot 1, count 2 (1 user)
+```
+"""
+
+
+class ReadmeTest(unittest.TestCase):
+    def walks(self):
+        return parse_walkthroughs(README_SAMPLE)
+
+    def test_fenced_blocks_at_the_prompt_are_walkthroughs(self):
+        walks = self.walks()
+        self.assertEqual([w.line for w in walks], [5, 23])
+        self.assertEqual([c.text for c in walks[0].commands],
+                         ["kmap 0x40000", "cat /proc/interrupts", "cat /proc/pkmap"])
+        self.assertEqual(walks[0].commands[0].line, 6)
+        self.assertEqual(walks[0].commands[2].expected,
+                         ["cursor (last_pkmap_nr): 1   flushes: [...]   failed kmaps: 0"])
+        self.assertEqual(dict(walks[0].options), {"mem": "2G", "smp": "1"})
+        self.assertEqual(dict(walks[1].options), {"mem": "2G", "smp": "4"})
+
+    def test_a_bad_fence_option_is_an_error_with_its_line(self):
+        with self.assertRaisesRegex(ValueError, "README.md:1: .*sockets=2"):
+            parse_walkthroughs("```sockets=2\nkmem386> cpus\n```\n")
+
+    def test_same_output_with_other_spacing_matches(self):
+        cmd = self.walks()[0].commands[0]
+        out = "kmap: pfn 0x40000 ->   0xff801000: pkmap slot 1, count 2 (1 user)\n" \
+              "    give it back with: kunmap 0x40000\n"
+        self.assertEqual(compare(cmd, out), (True, []))
+
+    def test_another_address_fails_with_a_diff(self):
+        cmd = self.walks()[0].commands[0]
+        out = "kmap: pfn 0x40000 -> 0xff802000: pkmap slot 2, count 2 (1 user)\n" \
+              "  give it back with: kunmap 0x40000"
+        ok, diags = compare(cmd, out)
+        self.assertFalse(ok)
+        self.assertIn("README.md:6", diags[0])
+        self.assertTrue(any(d.startswith("+kmap: pfn 0x40000 -> 0xff802000") for d in diags))
+
+    def test_a_skip_line_stands_for_any_lines_even_none(self):
+        cmd = self.walks()[0].commands[1]
+        head = "           CPU0       CPU1"
+        tlb = "TLB:          0          1   TLB shootdowns"
+        self.assertTrue(compare(cmd, f"{head}\n  0: 5 3 XT-PIC timer\nLOC: 9 9\n{tlb}")[0])
+        self.assertTrue(compare(cmd, f"{head}\n{tlb}")[0])
+        self.assertFalse(compare(cmd, f"{head}\n{tlb}\nERR: 0")[0])
+        self.assertFalse(compare(cmd, f"{head}\nTLB: 0 2 TLB shootdowns")[0])
+
+    def test_a_skip_inside_a_line_stands_for_any_text_there(self):
+        cmd = self.walks()[0].commands[2]
+        self.assertTrue(compare(cmd, "cursor (last_pkmap_nr): 1 flushes: 17 failed kmaps: 0")[0])
+        self.assertFalse(compare(cmd, "cursor (last_pkmap_nr): 2 flushes: 17 failed kmaps: 0")[0])
+
+    def test_the_readme_has_walkthroughs_and_every_one_parses(self):
+        walks = load_walkthroughs()
+        self.assertTrue(walks, "README.md has no walkthrough")
+        self.assertTrue(all(w.commands for w in walks))
+        names = [name for name, _ in readme_runs()]
+        self.assertEqual(names[0], "readme walkthroughs")
+
+
+CASES = (ParserTest, ShellSessionTest, ChecksTest, ReadmeTest)
 
 
 def _suite():
@@ -422,11 +571,12 @@ class _Collect(unittest.TestResult):
                                      directive=f"SKIP {reason}"))
 
 
-def run_self_test():
-    """The self-test as one run of `make test`: a case per test."""
+def run_collected(label, tests, command, suite_name=None):
+    """Run unittest tests as one run of `make test`: a case per test."""
     start = time.monotonic()
     collect = _Collect()
-    tests = _suite()
+    if suite_name:
+        collect.suite.name = suite_name
     collect.suite.plan = tests.countTestCases()
     tests.run(collect)
     out = io.StringIO()
@@ -434,5 +584,10 @@ def run_self_test():
         print(case.line(), file=out)
         for d in case.diagnostics:
             print("    # " + d, file=out)
-    return RunResult(label=SELF_TEST_NAME, suites=[collect.suite], output=out.getvalue(),
-                     seconds=time.monotonic() - start, command=["tests/run.py", "--self-test"])
+    return RunResult(label=label, suites=[collect.suite], output=out.getvalue(),
+                     seconds=time.monotonic() - start, command=command)
+
+
+def run_self_test():
+    """The self-test as one run of `make test`: a case per test."""
+    return run_collected(SELF_TEST_NAME, _suite(), ["tests/run.py", "--self-test"])

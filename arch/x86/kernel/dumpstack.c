@@ -6,10 +6,12 @@
  * kernel reads like one from Linux.  The call trace walks the frame-pointer
  * chain (the kernel is built with -fno-omit-frame-pointer): each frame holds
  * the caller's EBP and, above it, the return address.  The walk stops at the
- * first EBP outside the boot stack, so a corrupted chain ends the trace
- * instead of faulting.
+ * first EBP outside this CPU's stack (the boot stack on CPU 0, a vmalloc'ed
+ * one on the others), so a corrupted chain ends the trace instead of
+ * faulting.
  */
 #include <asm/processor.h>
+#include <asm/smp.h>
 #include <asm/traps.h>
 #include <config.h>
 #include <kallsyms.h>
@@ -24,12 +26,10 @@
 #define CODE_BYTES_BEFORE 43
 #define CODE_BYTES_AFTER 21
 
-extern char boot_stack[], boot_stack_top[];
-
-static bool on_boot_stack(unsigned long addr, size_t len)
+static bool on_this_stack(unsigned long addr, size_t len)
 {
-	return addr >= (unsigned long)boot_stack &&
-	       addr + len <= (unsigned long)boot_stack_top;
+	return addr >= this_cpu_read(cpu_stack_bottom) &&
+	       addr + len <= this_cpu_read(cpu_stack_top);
 }
 
 void show_stack(unsigned long bp)
@@ -38,7 +38,7 @@ void show_stack(unsigned long bp)
 	for (int depth = 0; depth < CALL_TRACE_MAX; depth++) {
 		unsigned long *frame = (unsigned long *)bp;
 
-		if (!on_boot_stack(bp, 2 * sizeof(unsigned long)))
+		if (!on_this_stack(bp, 2 * sizeof(unsigned long)))
 			break;
 		if (!is_kernel_text(frame[1]))
 			break;
@@ -49,10 +49,32 @@ void show_stack(unsigned long bp)
 	}
 }
 
+unsigned int stack_trace_save(unsigned long *store, unsigned int size,
+			      unsigned int skipnr)
+{
+	unsigned long bp = (unsigned long)__builtin_frame_address(0);
+	unsigned int n = 0;
+
+	while (n < size && on_this_stack(bp, 2 * sizeof(unsigned long))) {
+		unsigned long *frame = (unsigned long *)bp;
+
+		if (!is_kernel_text(frame[1]))
+			break;
+		if (skipnr)
+			skipnr--;
+		else
+			store[n++] = frame[1];
+		if (frame[0] <= bp)
+			break;
+		bp = frame[0];
+	}
+	return n;
+}
+
 void dump_stack(void)
 {
-	printk(KERN_DEFAULT "CPU: 0 PID: 0 Comm: %s %s\n", current_comm,
-	       print_tainted());
+	printk(KERN_DEFAULT "CPU: %u PID: 0 Comm: %s %s\n",
+	       raw_smp_processor_id(), current_comm, print_tainted());
 	show_stack((unsigned long)__builtin_frame_address(0));
 }
 
@@ -103,8 +125,8 @@ void die(const char *str, struct pt_regs *regs, unsigned long err)
 	oops_count++;
 	console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 	pr_emerg("%s: %04lx [#%d]\n", str, err & 0xffff, oops_count);
-	pr_emerg("CPU: 0 PID: 0 Comm: %s %s %s\n", current_comm,
-		 print_tainted(), KMEM386_VERSION);
+	pr_emerg("CPU: %u PID: 0 Comm: %s %s %s\n", raw_smp_processor_id(),
+		 current_comm, print_tainted(), KMEM386_VERSION);
 	show_regs(regs);
 	pr_emerg("---[ end trace 0000000000000000 ]---\n");
 	oops_end();

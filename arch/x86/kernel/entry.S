@@ -10,6 +10,10 @@
  * (exception fixups, WARN) and the change takes effect on the way out.
  *
  * Vector 8, the double fault, has no stub: it is a task gate (idt.c).
+ * The local APIC's vectors (236..255, asm/irq_vectors.h) have stubs of the
+ * same kind, in a table of their own.  %fs is loaded with this CPU's
+ * per-CPU segment on every entry, as Linux i386 does: C code may use
+ * this_cpu_*() whatever the interrupted code had in %fs.
  */
 #include <asm/segment.h>
 
@@ -41,6 +45,20 @@ vector_stub_table:
 	.long	vector_\vec
 	.endr
 
+	/* The local APIC's vectors, FIRST_SYSTEM_VECTOR (236) to 255. */
+	.text
+	.irp vec, 236,237,238,239,240,241,242,243,244,245,246,247,248,249,250,251,252,253,254,255
+	VECTOR_STUB \vec
+	.endr
+
+	.section .rodata
+	.balign 4
+	.globl system_vector_stub_table
+system_vector_stub_table:
+	.irp vec, 236,237,238,239,240,241,242,243,244,245,246,247,248,249,250,251,252,253,254,255
+	.long	vector_\vec
+	.endr
+
 	.text
 common_entry:
 	pushl	%gs
@@ -57,6 +75,8 @@ common_entry:
 	movl	$__KERNEL_DS, %eax
 	movl	%eax, %ds
 	movl	%eax, %es
+	movl	$__KERNEL_PERCPU, %eax
+	movl	%eax, %fs
 	cld
 	movl	%esp, %eax
 	pushl	%eax			/* struct pt_regs * */

@@ -9,10 +9,17 @@
  * Backspace is DEL (0x7f), Ctrl+letter is the control character, and the
  * arrow keys are the ANSI sequences ESC [ A/B/C/D.  The shell's line editor
  * therefore has only one kind of input to understand.
+ *
+ * Shift-PgUp and Shift-PgDn are not input: they move the VGA screen's view
+ * through its history (vga_scrollback()), half a screen at a time, as on a
+ * Linux VT.  Keys typed here count as local (console_input_local()): a
+ * command typed at this keyboard has its long output paged on the screen.
  */
 #include <asm/io.h>
 #include <asm/irq.h>
 #include <asm/keyboard.h>
+#include <asm/vga.h>
+#include <interrupt.h>
 #include <console.h>
 #include <kernel.h>
 
@@ -30,6 +37,10 @@
 #define SC_DOWN 0x50
 #define SC_LEFT 0x4b
 #define SC_RIGHT 0x4d
+#define SC_PGUP 0x49
+#define SC_PGDN 0x51
+
+#define SCROLL_ROWS 12 /* Shift-PgUp/PgDn: half of the 25-row screen */
 
 /* US layout, set 1, index = scan code; 0 = no character. */
 static const char keymap[0x3a] = {
@@ -52,9 +63,9 @@ static bool shift, ctrl, capslock, extended;
 
 static void kbd_push_escape(char final)
 {
-	console_input_char(27);
-	console_input_char('[');
-	console_input_char(final);
+	console_input_local(27);
+	console_input_local('[');
+	console_input_local(final);
 }
 
 static void kbd_extended_key(u8 code)
@@ -74,6 +85,14 @@ static void kbd_extended_key(u8 code)
 		break;
 	case SC_CTRL:
 		ctrl = true;
+		break;
+	case SC_PGUP:
+		if (shift)
+			vga_scrollback(SCROLL_ROWS);
+		break;
+	case SC_PGDN:
+		if (shift)
+			vga_scrollback(-SCROLL_ROWS);
 		break;
 	}
 }
@@ -105,18 +124,21 @@ static void kbd_key(u8 code)
 		c = (char)(c - 'A' + 'a');
 	if (ctrl && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
 		c &= 0x1f;
-	console_input_char(c);
+	console_input_local(c);
 }
 
-static void kbd_release(u8 code)
+static void kbd_release(u8 code, bool is_extended)
 {
+	/* E0 AA is not Shift: keyboards send it around the extended keys. */
+	if (is_extended && code != SC_CTRL)
+		return;
 	if (code == SC_LSHIFT || code == SC_RSHIFT)
 		shift = false;
 	else if (code == SC_CTRL)
 		ctrl = false;
 }
 
-static void keyboard_interrupt(unsigned int irq, struct pt_regs *regs)
+static irqreturn_t keyboard_interrupt(int irq, void *dev_id)
 {
 	while (inb(I8042_STATUS) & I8042_STATUS_OBF) {
 		u8 code = inb(I8042_DATA);
@@ -126,13 +148,14 @@ static void keyboard_interrupt(unsigned int irq, struct pt_regs *regs)
 			continue;
 		}
 		if (code & SC_RELEASE)
-			kbd_release(code & ~SC_RELEASE);
+			kbd_release(code & ~SC_RELEASE, extended);
 		else if (extended)
 			kbd_extended_key(code);
 		else
 			kbd_key(code);
 		extended = false;
 	}
+	return IRQ_HANDLED;
 }
 
 void __init keyboard_init(void)
@@ -140,5 +163,5 @@ void __init keyboard_init(void)
 	/* Drain whatever the firmware left in the buffer. */
 	for (int i = 0; i < 16 && (inb(I8042_STATUS) & I8042_STATUS_OBF); i++)
 		inb(I8042_DATA);
-	request_irq(IRQ_KEYBOARD, keyboard_interrupt, "i8042");
+	request_irq(IRQ_KEYBOARD, keyboard_interrupt, 0, "i8042", NULL);
 }

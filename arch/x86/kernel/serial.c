@@ -13,6 +13,8 @@
 #include <asm/io.h>
 #include <asm/irq.h>
 #include <asm/serial.h>
+#include <interrupt.h>
+#include <ioport.h>
 #include <console.h>
 
 #define COM1 0x3f8
@@ -66,14 +68,14 @@ static void serial_rx_enable(bool on)
 	outb(on ? UART_IER_RDI : 0, COM1 + UART_IER);
 }
 
-static void serial_interrupt(unsigned int irq, struct pt_regs *regs)
+static irqreturn_t serial_interrupt(int irq, void *dev_id)
 {
 	/*
 	 * Throttled: an interrupt raised before IER was cleared may still come
 	 * in; reading now would overwrite the byte already held back.
 	 */
 	if (serial_has_pending)
-		return;
+		return IRQ_HANDLED;
 	while (inb(COM1 + UART_LSR) & UART_LSR_DR) {
 		char c = (char)inb(COM1 + UART_RX);
 
@@ -82,9 +84,10 @@ static void serial_interrupt(unsigned int irq, struct pt_regs *regs)
 			serial_rx_enable(false);
 			serial_pending = c;
 			serial_has_pending = true;
-			return;
+			return IRQ_HANDLED;
 		}
 	}
+	return IRQ_HANDLED;
 }
 
 static void serial_unthrottle(void)
@@ -97,10 +100,20 @@ static void serial_unthrottle(void)
 	serial_rx_enable(true);
 }
 
+/* `clear`: the ANSI sequence a terminal understands (cursor home, erase). */
+static void serial_clear(void)
+{
+	static const char ansi_clear[] = "\033[H\033[2J";
+
+	serial_write(ansi_clear, sizeof(ansi_clear) - 1);
+}
+
 static struct console serial_console = {
 	.name = "ttyS0",
 	.write = serial_write,
 	.unthrottle = serial_unthrottle,
+	.clear = serial_clear,
+	.flags = CON_WRAP,
 };
 
 void __init serial_init(void)
@@ -125,6 +138,7 @@ void __init serial_init_irq(void)
 {
 	if (!serial_present)
 		return;
-	request_irq(IRQ_COM1, serial_interrupt, "serial");
+	request_region(COM1, 8, "serial"); /* /proc/ioports */
+	request_irq(IRQ_COM1, serial_interrupt, 0, "serial", NULL);
 	serial_rx_enable(true);
 }

@@ -12,12 +12,17 @@
 #include <asm/multiboot.h>
 #include <asm/pgtable.h>
 #include <asm/setup.h>
+#include <cmdline.h>
 #include <kernel.h>
 #include <panic.h>
 #include <printk.h>
 #include <string.h>
 
+#define MAX_BOOT_STRING 65536 /* bytes read to find a string's end */
+
 char boot_command_line[COMMAND_LINE_SIZE] __initdata;
+char boot_command_line_lost[COMMAND_LINE_SIZE] __initdata;
+size_t boot_command_line_len __initdata;
 char boot_loader_name[64];
 struct boot_range boot_ranges[MAX_BOOT_RANGES];
 unsigned int nr_boot_ranges;
@@ -29,20 +34,56 @@ static void __init note_boot_range(const char *what, u64 start, u64 size)
 			(struct boot_range){ what, start, size };
 }
 
-static void __init copy_string(char *dst, size_t size, u32 phys,
-			       const char *what)
+/* The length of the string at phys, reading at most `limit` bytes. */
+static size_t __init phys_strnlen(u32 phys, size_t limit)
 {
 	size_t len = 0;
+	char c = 1;
 
-	/* Read up to the NUL, one byte at a time: the length is unknown. */
-	while (len + 1 < size) {
-		early_copy_from_phys(dst + len, phys + len, 1);
-		if (!dst[len])
+	while (len < limit) {
+		early_copy_from_phys(&c, (u64)phys + len, 1);
+		if (!c)
 			break;
 		len++;
 	}
-	dst[len] = '\0';
+	return len;
+}
+
+/*
+ * Copy the string at phys into dst (read one byte at a time: the length is
+ * unknown).  Returns its whole length, which may be more than dst holds:
+ * then dst has what fits.
+ */
+static size_t __init copy_string(char *dst, size_t size, u32 phys,
+				 const char *what)
+{
+	size_t len = phys_strnlen(phys, MAX_BOOT_STRING);
+	size_t kept = min(len, size - 1);
+
+	early_copy_from_phys(dst, phys, kept);
+	dst[kept] = '\0';
 	note_boot_range(what, phys, len + 1);
+	return len;
+}
+
+/*
+ * The command line is longer than the kernel keeps.  Linux cuts it where
+ * it must, silently, even inside a word ("mem=1024M" becomes "mem=10").
+ * Here the cut goes back to the last whole word, and what is left out is
+ * kept aside for parse_early_params(), which says what was lost.
+ */
+static void __init cmdline_truncated(size_t len, u32 phys)
+{
+	char *cut = strrchr(boot_command_line, ' ');
+	size_t kept, lost;
+
+	if (cut)
+		*cut = '\0';
+	kept = strlen(boot_command_line);
+	lost = min(len - kept, sizeof(boot_command_line_lost) - 1);
+	early_copy_from_phys(boot_command_line_lost, (u64)phys + kept, lost);
+	boot_command_line_lost[lost] = '\0';
+	boot_command_line_len = len;
 }
 
 static void __init read_memory_map(const struct multiboot_info *mbi)
@@ -88,9 +129,12 @@ void __init read_multiboot_info(u32 magic, u32 mbi_phys)
 			    mbi.boot_loader_name, "boot loader name");
 	else
 		strcpy(boot_loader_name, "unknown");
-	if (mbi.flags & MULTIBOOT_INFO_CMDLINE)
-		copy_string(boot_command_line, sizeof(boot_command_line),
-			    mbi.cmdline, "command line");
+	if (mbi.flags & MULTIBOOT_INFO_CMDLINE &&
+	    copy_string(boot_command_line, sizeof(boot_command_line),
+			mbi.cmdline,
+			"command line") >= sizeof(boot_command_line))
+		cmdline_truncated(phys_strnlen(mbi.cmdline, MAX_BOOT_STRING),
+				  mbi.cmdline);
 
 	if (mbi.flags & MULTIBOOT_INFO_MEM_MAP)
 		read_memory_map(&mbi);

@@ -7,17 +7,22 @@
  * skipped; anything else is an oops, reported like Linux's and ended by
  * oops_end() (the current shell command is abandoned, or the kernel panics).
  * Page faults have their own handler with a richer report (mm/fault.c).
- * Interrupts from the PIC (vectors 32..47) go to do_IRQ().
+ * Interrupts from the PIC (vectors 32..47) go to do_IRQ(), the local APIC's
+ * (timer, IPIs: 236..255) to do_system_vector().
  */
+#include <asm/apic.h>
 #include <asm/desc.h>
 #include <asm/extable.h>
+#include <asm/hardirq.h>
 #include <asm/irq.h>
+#include <asm/irq_vectors.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
 #include <bug.h>
 #include <kernel.h>
 #include <panic.h>
 #include <printk.h>
+#include <smp.h>
 #include <stack.h>
 
 static const char *const trap_names[] = {
@@ -61,6 +66,7 @@ static void do_exception(struct pt_regs *regs)
 	if (regs->trapnr == X86_TRAP_UD && report_bug(regs))
 		return;
 	if (regs->trapnr == X86_TRAP_NMI) {
+		inc_irq_stat(__nmi_count);
 		pr_emerg(
 			"Uhhuh. NMI received. Dazed and confused, but trying to continue\n");
 		return;
@@ -70,30 +76,35 @@ static void do_exception(struct pt_regs *regs)
 
 asmlinkage void handle_trap(struct pt_regs *regs)
 {
-	if (regs->trapnr >= FIRST_EXTERNAL_VECTOR)
+	if (regs->trapnr >= FIRST_SYSTEM_VECTOR)
+		do_system_vector(regs);
+	else if (regs->trapnr >= FIRST_EXTERNAL_VECTOR)
 		do_IRQ(regs);
 	else
 		do_exception(regs);
 }
 
 /*
- * The double-fault task.  The CPU saved the main task's registers in
- * main_tss; if its ESP is in or just above the stack guard page, this was a
- * kernel stack overflow, the most common reason for a #DF.
+ * The double-fault task.  The CPU saved the main task's registers in this
+ * CPU's cpu_tss; if its ESP is in or just above the guard page below this
+ * CPU's stack (the boot stack's, or the unmapped page below a vmalloc'ed
+ * AP stack), this was a kernel stack overflow, the most common reason for
+ * a #DF.
  */
 void doublefault_task(void)
 {
-	extern char boot_stack_guard[], boot_stack[];
-	struct x86_hw_tss *t = &main_tss;
-	unsigned long guard = (unsigned long)boot_stack_guard;
-	bool overflow = t->sp >= guard - 64 &&
-			t->sp < (unsigned long)boot_stack + 256;
+	struct x86_hw_tss *t = this_cpu_ptr(&cpu_tss);
+	unsigned long bottom = this_cpu_read(cpu_stack_bottom);
+	unsigned long guard = bottom - PAGE_SIZE;
+	bool overflow = t->sp >= guard - 64 && t->sp < bottom + 256;
 
-	pr_emerg("PANIC: double fault, error_code: 0x0\n");
+	pr_emerg("PANIC: double fault, error_code: 0x0 on CPU#%u\n",
+		 smp_processor_id());
 	if (overflow)
 		pr_emerg(
-			"kernel stack overflow (double-fault): ESP %08x is in the guard page %08lx-%08lx below the boot stack\n",
-			t->sp, guard, guard + 4096);
+			"kernel stack overflow (double-fault): ESP %08x is in the guard page %08lx-%08lx below the %s stack\n",
+			t->sp, guard, guard + 4096,
+			smp_processor_id() ? "CPU's" : "boot");
 	pr_emerg("EIP: %pS\n", (void *)(unsigned long)t->ip);
 	pr_emerg("EAX: %08x EBX: %08x ECX: %08x EDX: %08x\n", t->ax, t->bx,
 		 t->cx, t->dx);

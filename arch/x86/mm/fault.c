@@ -20,15 +20,17 @@
 #include <asm/traps.h>
 #include <fault.h>
 #include <kernel.h>
+#include <percpu.h>
 #include <printk.h>
 #include <sprintf.h>
 
-#define MAX_FAULT_EXPLAINERS 4
+#define MAX_FAULT_EXPLAINERS 8
 
 extern char boot_stack_guard[];
 
 static fault_explainer_t explainers[MAX_FAULT_EXPLAINERS];
 unsigned long nr_fixed_up_faults;
+DEFINE_PER_CPU(unsigned long, fixed_up_fault_address);
 
 int register_fault_explainer(fault_explainer_t fn)
 {
@@ -44,10 +46,14 @@ int register_fault_explainer(fault_explainer_t fn)
 static const char *fixmap_slot_name(unsigned int idx, char *buf, size_t size)
 {
 	if (idx >= FIX_KMAP_BEGIN && idx <= FIX_KMAP_END)
-		snprintf(buf, size, "kmap_local slot %u", idx - FIX_KMAP_BEGIN);
+		snprintf(buf, size, "kmap_local slot %u of CPU %u",
+			 (idx - FIX_KMAP_BEGIN) % KM_MAX_IDX,
+			 (idx - FIX_KMAP_BEGIN) / KM_MAX_IDX);
 	else if (idx >= FIX_BTMAP_BEGIN && idx <= FIX_BTMAP_END)
 		snprintf(buf, size, "early boot slot %u",
 			 idx - FIX_BTMAP_BEGIN);
+	else if (idx == FIX_APIC_BASE)
+		snprintf(buf, size, "the local APIC's registers");
 	else
 		snprintf(buf, size, "unused slot");
 	return buf;
@@ -100,7 +106,7 @@ static void explain_region(const struct region_info *r, unsigned long addr,
 	case REGION_LOWMEM_GAP:
 		snprintf(
 			buf, size,
-			"in the 8 MB guard gap after lowmem: this is not a highmem page's address; highmem pages have no permanent mapping, use kmap()");
+			"nothing is mapped in these 8 MB, so running off the end of the direct map faults; a highmem page has no address here: use kmap()");
 		break;
 	case REGION_VMALLOC:
 		snprintf(buf, size, "not inside any vmalloc area");
@@ -180,6 +186,8 @@ void do_page_fault(struct pt_regs *regs, unsigned long address)
 
 	if (fixup_exception(regs)) {
 		nr_fixed_up_faults++;
+		/* Which byte, for reports: this CPU's probe, not another's. */
+		this_cpu_write(fixed_up_fault_address, address);
 		return;
 	}
 	if (address < PAGE_SIZE)

@@ -6,8 +6,9 @@
  * the first instructions of start_kernel(): the boot page directory and later
  * swapper_pg_dir both point their last PDE at it.  Each slot is a virtual
  * page whose address is a compile-time constant (memlayout.h) and whose PTE
- * changes at run time.  Users: the kmap_local stack (16 slots) and the early
- * boot slots through which boot data above the boot mapping is read.
+ * changes at run time.  Users: the kmap_local stacks (16 slots per CPU), the
+ * early boot slots through which boot data above the boot mapping is read
+ * (and the firmware's tables searched), and the local APIC's registers.
  */
 #include <asm/memlayout.h>
 #include <asm/pgtable.h>
@@ -65,4 +66,26 @@ void early_copy_from_phys(void *dst, phys_addr_t src, size_t len)
 		src += chunk;
 		len -= chunk;
 	}
+}
+
+phys_addr_t __init early_find_signature(phys_addr_t start, phys_addr_t end,
+					const char *sig, size_t len,
+					size_t align)
+{
+	static u8 chunk[PAGE_SIZE + 256] __initdata;
+
+	for (phys_addr_t base = start; base < end; base += PAGE_SIZE) {
+		size_t size = (size_t)min_t(phys_addr_t, end - base, PAGE_SIZE);
+
+		/* A little past the page: a signature may straddle it. */
+		early_copy_from_phys(chunk, base,
+				     min_t(phys_addr_t, end - base,
+					   size + len));
+		for (size_t off = 0; off < size && base + off + len <= end;
+		     off += align)
+			if (chunk[off] == (u8)sig[0] &&
+			    !memcmp(chunk + off, sig, len))
+				return base + off;
+	}
+	return 0;
 }

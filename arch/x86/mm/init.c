@@ -19,6 +19,7 @@
 #include <asm/e820.h>
 #include <asm/memlayout.h>
 #include <asm/pgtable.h>
+#include <asm/smp.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
 #include <bug.h>
@@ -34,6 +35,7 @@
 #include <slab.h>
 #include <sprintf.h>
 #include <string.h>
+#include <swiotlb.h>
 #include <uaccess.h>
 #include <vmalloc.h>
 
@@ -41,72 +43,122 @@
 #define BIOS_END 0x00100000
 #define RESERVE_LOW_SIZE 0x10000 /* Linux's X86_RESERVE_LOW default: 64 KB */
 #define MIN_MEM_SIZE (8UL << 20) /* mem= below this cannot boot */
+#define MIN_VMALLOC_SIZE (4UL << 20) /* vmalloc= must leave this much */
 
 unsigned long max_low_pfn;
 unsigned long max_pfn;
 void *high_memory;
 unsigned long __VMALLOC_RESERVE = VMALLOC_RESERVE_DEFAULT;
+struct mem_options mem_options;
 
-static u64 mem_limit; /* mem=, 0 if not given */
 static long highmem_pages = -1; /* highmem=, in pages; -1 if not given */
 
 extern char _text[], _etext[], _srodata[], _erodata[], _sdata[], _edata[];
 extern char __init_begin[], __init_end[], __bss_start[], __bss_stop[];
 extern char _end[];
 
+/* A size option's value, or an error line saying why it is none. */
+static int __init parse_size_option(const char *name, const char *arg,
+				    u64 *size, const char *example)
+{
+	int err = kstrtosize(arg, size);
+
+	if (err == -ERANGE)
+		pr_err("%s=%s: more than 64 bits of bytes; ignored\n", name,
+		       arg);
+	else if (err)
+		pr_err("%s=%s: not a size (example: %s=%s); ignored\n", name,
+		       arg ? arg : "", name, example);
+	return err;
+}
+
+/* mem=0 is refused, as Linux does ("Don't remove all memory"). */
 static int __init parse_mem(char *arg)
 {
-	char *end;
-	u64 size = arg ? memparse(arg, &end) : 0;
+	u64 size;
 
-	if (!arg || end == arg || *end) {
-		pr_err("mem=%s: not a size (examples: mem=512M, mem=1G); ignored\n",
-		       arg ? arg : "");
+	if (parse_size_option("mem", arg, &size, "512M"))
 		return -EINVAL;
-	}
 	if (size < MIN_MEM_SIZE) {
 		pr_err("mem=%s: too small, the kernel needs at least %luM; ignored\n",
 		       arg, MIN_MEM_SIZE >> 20);
 		return -EINVAL;
 	}
-	mem_limit = size;
+	mem_options.mem_limit = size;
 	return 0;
 }
 early_param("mem", parse_mem);
 
+/* Checked against this boot's memory in vmalloc_option_check(). */
 static int __init parse_vmalloc(char *arg)
 {
-	char *end;
-	u64 size = arg ? memparse(arg, &end) : 0;
-	u64 max_size = (1ULL << 30) - MIN_LOWMEM_SIZE - VMALLOC_OFFSET;
+	u64 size;
 
-	if (!arg || end == arg || *end || size < (4ULL << 20) ||
-	    size > max_size) {
-		pr_err("vmalloc=%s: not a size between 4M and %lluM (lowmem must stay >= 64MB); using the default (%luM reserve)\n",
-		       arg ? arg : "", max_size >> 20,
-		       VMALLOC_RESERVE_DEFAULT >> 20);
+	if (parse_size_option("vmalloc", arg, &size, "256M"))
 		return -EINVAL;
-	}
-	/* As Linux: the guard gap comes on top of the requested size. */
-	__VMALLOC_RESERVE = (unsigned long)size + VMALLOC_OFFSET;
+	mem_options.vmalloc_size = size;
+	mem_options.vmalloc_given = true;
 	return 0;
 }
 early_param("vmalloc", parse_vmalloc);
 
 static int __init parse_highmem(char *arg)
 {
-	char *end;
-	u64 size = arg ? memparse(arg, &end) : 0;
+	u64 size;
 
-	if (!arg || end == arg || *end) {
-		pr_err("highmem=%s: not a size (example: highmem=64M); ignored\n",
-		       arg ? arg : "");
+	if (parse_size_option("highmem", arg, &size, "64M"))
 		return -EINVAL;
-	}
-	highmem_pages = (long)(size >> PAGE_SHIFT);
+	mem_options.highmem_size = size;
+	mem_options.highmem_given = true;
+	/* Above 4 GB it is more than any i386 machine has: as big as RAM. */
+	highmem_pages = (long)min(size >> PAGE_SHIFT, (u64)MAX_NONPAE_PFN);
 	return 0;
 }
 early_param("highmem", parse_highmem);
+
+/*
+ * vmalloc=SIZE against this boot's RAM (the e820 map after mem=).  As
+ * Linux, the 8 MB guard gap comes on top of SIZE; lowmem ends at 1 GB minus
+ * both, and must keep MIN_LOWMEM_SIZE; what lies between the end of lowmem
+ * and pkmap must leave a vmalloc area of MIN_VMALLOC_SIZE.  A machine with
+ * less RAM than that lowmem is not changed at all.  A value that does not
+ * fit is refused with the numbers, and the default stays.
+ */
+static void __init vmalloc_option_check(unsigned long ram_pfn)
+{
+	u64 size = mem_options.vmalloc_size, max_size;
+	unsigned long reserve, low_end, start;
+
+	if (!mem_options.vmalloc_given)
+		return;
+	max_size = (1ULL << 30) - MIN_LOWMEM_SIZE - VMALLOC_OFFSET;
+	if (size > max_size) {
+		pr_err("vmalloc=%lluM: lowmem would be %lldM, below the %luM it needs (at most vmalloc=%lluM); using the default (%luM reserve)\n",
+		       size >> 20,
+		       ((s64)(1LL << 30) - (s64)size - (s64)VMALLOC_OFFSET) >>
+			       20,
+		       MIN_LOWMEM_SIZE >> 20, max_size >> 20,
+		       VMALLOC_RESERVE_DEFAULT >> 20);
+		goto refuse;
+	}
+	reserve = (unsigned long)size + VMALLOC_OFFSET;
+	low_end =
+		PAGE_OFFSET + (unsigned long)min((u64)(-PAGE_OFFSET - reserve),
+						 (u64)ram_pfn << PAGE_SHIFT);
+	start = (low_end + VMALLOC_OFFSET) & ~(VMALLOC_OFFSET - 1);
+	if (start >= VMALLOC_END || VMALLOC_END - start < MIN_VMALLOC_SIZE) {
+		pr_err("vmalloc=%lluK: with %luM of RAM, lowmem would end at %#lx and leave %luK of vmalloc space below pkmap, less than %luM; using the default (%luM reserve)\n",
+		       size >> 10, ram_pfn >> (20 - PAGE_SHIFT), low_end,
+		       start < VMALLOC_END ? (VMALLOC_END - start) >> 10 : 0,
+		       MIN_VMALLOC_SIZE >> 20, VMALLOC_RESERVE_DEFAULT >> 20);
+		goto refuse;
+	}
+	__VMALLOC_RESERVE = reserve;
+	return;
+refuse:
+	mem_options.vmalloc_given = false;
+	mem_options.vmalloc_size = 0;
+}
 
 #define pages_to_mb(x) ((x) >> (20 - PAGE_SHIFT))
 
@@ -150,6 +202,7 @@ static void __init highmem_pfn_init(void)
 static void __init find_low_pfn_range(void)
 {
 	max_pfn = (unsigned long)(e820__end_of_ram(1ULL << 32) >> PAGE_SHIFT);
+	vmalloc_option_check(max_pfn);
 	pr_info("last_pfn = %#lx max_arch_pfn = %#lx\n", max_pfn,
 		MAX_NONPAE_PFN);
 	if (max_pfn <= MAXMEM_PFN)
@@ -189,8 +242,9 @@ static void __init e820_fixups(void)
 	e820__range_remove(BIOS_BEGIN, BIOS_END - BIOS_BEGIN, E820_TYPE_RAM,
 			   true);
 	trim_ram_above_4g();
-	if (mem_limit) {
-		e820__range_remove(mem_limit, ~0ULL - mem_limit, E820_TYPE_RAM,
+	if (mem_options.mem_limit) {
+		e820__range_remove(mem_options.mem_limit,
+				   ~0ULL - mem_options.mem_limit, E820_TYPE_RAM,
 				   true);
 		pr_info("user-defined physical RAM map:\n");
 		e820__print_table("user");
@@ -246,7 +300,7 @@ void memlayout_build_checks(void)
 			     VMALLOC_OFFSET >=
 		     VMALLOC_END);
 	BUILD_BUG_ON(LOAD_PHYSICAL_ADDR >= BOOT_MAP_SIZE);
-	BUILD_BUG_ON(FIX_KMAP_END - FIX_KMAP_BEGIN + 1 != KM_MAX_IDX);
+	BUILD_BUG_ON(FIX_KMAP_END - FIX_KMAP_BEGIN + 1 != KM_MAX_IDX * NR_CPUS);
 }
 
 void __init setup_memory(void)
@@ -255,6 +309,7 @@ void __init setup_memory(void)
 	e820_fixups();
 	find_low_pfn_range();
 	memblock_setup();
+	reserve_real_mode(); /* the SMP trampoline's page, below 1 MB */
 	paging_init();
 	memlayout_check();
 	free_area_init();
@@ -318,6 +373,8 @@ static void __init check_wp_bit(void)
 /**
  * mem_init - hand free memory to the buddy allocator
  *
+ * The DMA bounce pool is reserved first, while memblock can still give a
+ * physically contiguous range below a device's mask (kernel/dma/swiotlb.c).
  * Every page memblock did not reserve goes to the buddy allocator; then the
  * boot lines Linux prints here ("Memory:", the layout banner) and the WP
  * check.  mm_core_init() calls it, and sets up watermarks and the per-CPU
@@ -325,6 +382,7 @@ static void __init check_wp_bit(void)
  */
 void __init mem_init(void)
 {
+	swiotlb_init(); /* the bounce pool, from memblock (Linux: pci_iommu_alloc) */
 	memblock_free_all();
 	if (max_pfn > max_low_pfn)
 		pr_info("Initializing HighMem for node 0 (%08lx:%08lx)\n",

@@ -20,6 +20,14 @@
  *
  * Later, vmalloc creates page tables on demand with pte_alloc_kernel(), from
  * the buddy allocator.  There is one page directory: no processes.
+ *
+ * debug_pagealloc=on (mm/debug_page_alloc.c) takes every free page out of
+ * the direct map, page by page, through __kernel_map_pages(): it needs 4 KB
+ * pages everywhere, so it turns PSE off for the direct map, as Linux does.
+ * It flushes this CPU's TLB only, as Linux's does (it runs inside the page
+ * allocator, where an IPI could wait on a CPU that waits on us): another
+ * CPU may reach a freed page through a stale entry until its next flush,
+ * which only makes a use after free there go unnoticed for a while.
  */
 #include <asm/desc.h>
 #include <asm/memlayout.h>
@@ -31,6 +39,7 @@
 #include <panic.h>
 #include <params.h>
 #include <printk.h>
+#include <spinlock.h>
 #include <string.h>
 
 pgd_t swapper_pg_dir[PTRS_PER_PGD] __aligned(PAGE_SIZE);
@@ -39,7 +48,10 @@ pgd_t *kernel_pgdir = boot_pgdir;
 bool nopse; /* `nopse`: 4 KB pages for the direct map */
 unsigned long direct_pages_4k; /* direct-map pages mapped by PTEs */
 unsigned long direct_pages_4m; /* 4 MB PDEs of the direct map */
-unsigned long nr_kernel_pgtables; /* page-table pages in use */
+atomic_long_t nr_kernel_pgtables; /* page-table pages in use */
+/* Two CPUs must not both install a page table for one PDE (Linux:
+ * init_mm.page_table_lock). */
+static DEFINE_SPINLOCK(page_table_lock);
 
 extern char _text[], _erodata[], boot_stack_guard[];
 
@@ -50,9 +62,15 @@ static int __init parse_nopse(char *arg)
 }
 early_param("nopse", parse_nopse);
 
+/* debug_pagealloc unmaps single pages of lowmem: no 4 MB pages then. */
 static bool use_pse(void)
 {
-	return boot_cpu_data.has_pse && !nopse;
+	return boot_cpu_data.has_pse && !nopse && !debug_pagealloc_enabled();
+}
+
+bool direct_map_uses_pse(void)
+{
+	return use_pse();
 }
 
 static pgprot_t global_bit(void)
@@ -101,7 +119,7 @@ static phys_addr_t __init alloc_pgtable_early(void)
 
 	if (!phys)
 		panic("paging_init: no memory for page tables");
-	nr_kernel_pgtables++;
+	atomic_long_inc(&nr_kernel_pgtables);
 	return phys;
 }
 
@@ -173,7 +191,10 @@ void __init paging_init(void)
 
 	pr_info("  mapped low ram: 0 - %08lx (%lu x 4 MB pages, %lu x 4 KB pages%s)\n",
 		max_low_pfn << PAGE_SHIFT, direct_pages_4m, direct_pages_4k,
-		use_pse() ? "" : ", nopse");
+		use_pse()		  ? "" :
+		nopse			  ? ", nopse" :
+		debug_pagealloc_enabled() ? ", debug_pagealloc: no PSE" :
+					    ", no PSE");
 	pr_info("  low ram: 0 - %08lx\n", max_low_pfn << PAGE_SHIFT);
 }
 
@@ -192,21 +213,57 @@ pte_t *lookup_address(unsigned long addr, enum pg_level *level)
 	return pte_offset_kernel(pgd, addr);
 }
 
+/*
+ * A new page table goes in only if the PDE is still empty once the lock is
+ * held: another CPU may have installed one for a neighbouring area since
+ * the first look.  The page is allocated before the lock (GFP_KERNEL may
+ * sleep) and given back if it lost the race, as Linux's
+ * __pte_alloc_kernel() does.
+ */
 pte_t *pte_alloc_kernel(unsigned long addr)
 {
 	pgd_t *pgd = pgd_offset_k(addr);
+	struct page *page;
 
 	if (pgd_large(*pgd))
 		return NULL;
+	if (pgd_present(*pgd))
+		return pte_offset_kernel(pgd, addr);
+	page = alloc_page(GFP_KERNEL | GFP_ZERO);
+	if (!page)
+		return NULL;
+	spin_lock(&page_table_lock);
 	if (!pgd_present(*pgd)) {
-		struct page *page = alloc_page(GFP_KERNEL | GFP_ZERO);
-
-		if (!page)
-			return NULL;
 		SetPageTable(page);
-		nr_kernel_pgtables++;
-		page_zone(page)->nr_page_table_pages++;
+		atomic_long_inc(&nr_kernel_pgtables);
+		atomic_long_inc(&page_zone(page)->nr_page_table_pages);
 		set_pgd(pgd, page_to_phys(page) | _KERNPG_TABLE);
+		page = NULL;
 	}
+	spin_unlock(&page_table_lock);
+	if (page)
+		__free_page(page); /* another CPU was first */
 	return pte_offset_kernel(pgd, addr);
+}
+
+void __kernel_map_pages(struct page *page, int numpages, int enable)
+{
+	unsigned long pfn = page_to_pfn(page);
+
+	for (int i = 0; i < numpages; i++, pfn++) {
+		unsigned long addr = (unsigned long)__va(pfn << PAGE_SHIFT);
+		enum pg_level level;
+		pte_t *pte = lookup_address(addr, &level);
+
+		if (!pte || level != PG_LEVEL_4K)
+			continue; /* no 4 KB mapping to change */
+		if (enable)
+			set_pte(pte, pfn_pte(pfn, lowmem_page_prot(pfn)));
+		else
+			pte_clear(pte);
+		if (numpages <= 32)
+			__flush_tlb_one(addr);
+	}
+	if (numpages > 32)
+		__flush_tlb_all(); /* cheaper than an INVLPG per page */
 }

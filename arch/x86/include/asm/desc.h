@@ -4,6 +4,7 @@
 #define _ASM_X86_DESC_H
 
 #include <asm/segment.h>
+#include <percpu.h>
 #include <types.h>
 
 /* The 32-bit task state segment (Intel SDM vol. 3, 8.2.1). */
@@ -31,12 +32,43 @@ struct x86_hw_tss {
 	u16 io_bitmap_base;
 } __packed;
 
-/* The main task's TSS: the CPU saves the faulting state here on a #DF. */
-extern struct x86_hw_tss main_tss;
-extern struct x86_hw_tss doublefault_tss;
+/* One GDT per CPU: only the TSS and per-CPU entries differ. */
+struct gdt_page {
+	u64 gdt[GDT_ENTRIES];
+} __aligned(64);
 
+/*
+ * Each CPU's main TSS (where the CPU saves the faulting state on a #DF),
+ * its double-fault TSS, and that task's stack.
+ */
+DECLARE_PER_CPU(struct x86_hw_tss, cpu_tss);
+DECLARE_PER_CPU(struct x86_hw_tss, doublefault_tss);
+DECLARE_PER_CPU(struct gdt_page, gdt_page);
+
+/* The boot CPU's GDT, on the per-CPU template (before the areas exist). */
 void gdt_init(void);
+/* Fill CPU cpu's GDT in its per-CPU area (before it is loaded). */
+void cpu_gdt_setup(unsigned int cpu);
+/* Load CPU cpu's GDT and segments on this CPU, then its TSS (ltr). */
+void load_percpu_gdt(unsigned int cpu);
+/* The GDT an AP's startup code loads (smpboot.c sets it). */
+struct desc_ptr {
+	u16 size;
+	u32 address;
+} __packed;
+extern struct desc_ptr early_gdt_descr;
+
+/* Load this CPU's main TSS into TR (the GDT must be this CPU's). */
+static inline void load_tr_desc(void)
+{
+	__asm__ __volatile__("ltr %w0" : : "r"(__TSS_SEL));
+}
+
 void idt_init(void);
+/* Load the (shared) IDT on this CPU: an AP's first step. */
+void load_idt(void);
+/* Set up this CPU's double-fault task (its TSS and stack). */
+void doublefault_init_cpu(unsigned int cpu);
 /* Point the double-fault task at the kernel page directory in use now. */
 void doublefault_set_cr3(unsigned long cr3);
 

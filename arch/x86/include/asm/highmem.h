@@ -1,14 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * asm/highmem.h - what kmap_local (mm/highmem.c) asks of x86-32.
+ * asm/highmem.h - what kmap_local (mm/kmap_local.c) asks of x86-32.
  *
  * The kmap_local slots are fixmap pages (memlayout.h) and the code that
  * manages them is generic; the architecture says which slot a CPU uses,
  * how a PTE is written and how a stale translation is forgotten, with the
  * hooks Linux's mm/highmem.c calls:
  *  - arch_kmap_local_map_idx()/unmap_idx(): the fixmap slot of stack slot
- *    idx on this CPU.  One CPU here, so it is idx itself (Linux adds
- *    KM_MAX_IDX * smp_processor_id());
+ *    idx on this CPU: KM_MAX_IDX * smp_processor_id() + idx, as x86 Linux's
+ *    kmap_local_calc_idx();
+ *  - arch_kmap_local_pte(): the PTE of fixmap kmap slot `fix`: the fixmap
+ *    is one static page table (fixmap.c), so the slots' PTEs are a
+ *    constant array, slot 0's the highest entry;
  *  - arch_kmap_local_set_pte(): one store; the slot was flushed when it
  *    was last unmapped, so there is nothing to invalidate;
  *  - arch_kmap_local_post_unmap(): INVLPG of that one page, after its PTE
@@ -19,15 +22,26 @@
 
 #include <asm/pgtable.h>
 #include <asm/processor.h>
+#include <asm/smp.h>
+
+static inline int kmap_local_calc_idx(int idx)
+{
+	return idx + KM_MAX_IDX * (int)raw_smp_processor_id();
+}
 
 static inline int arch_kmap_local_map_idx(int idx, unsigned long pfn)
 {
-	return idx;
+	return kmap_local_calc_idx(idx);
 }
 
 static inline int arch_kmap_local_unmap_idx(int idx, unsigned long vaddr)
 {
-	return idx;
+	return kmap_local_calc_idx(idx);
+}
+
+static inline pte_t *arch_kmap_local_pte(int fix)
+{
+	return &fixmap_pgtable[pte_index(__fix_to_virt(FIX_KMAP_BEGIN))] - fix;
 }
 
 static inline void arch_kmap_local_set_pte(unsigned long vaddr, pte_t *ptep,

@@ -8,9 +8,10 @@
  *  0xffffffff +-----------------------------+
  *             | FIX_HOLE: never mapped       |
  *  0xfffff000 +-----------------------------+ FIXADDR_TOP
- *             | fixmap: kmap_local slots and |
- *             | early boot slots             |
- *  0xfffea000 +-----------------------------+ FIXADDR_START
+ *             | fixmap: kmap_local slots (16 |
+ *             | per CPU), early boot slots,  |
+ *             | the local APIC's registers   |
+ *  0xfff79000 +-----------------------------+ FIXADDR_START
  *             | unused                       |
  *  0xffc00000 +-----------------------------+ PKMAP_BASE + LAST_PKMAP pages
  *             | pkmap: 1024 kmap() slots,    |
@@ -42,6 +43,7 @@
 #define _ASM_X86_MEMLAYOUT_H
 
 #include <asm/const.h>
+#include <threads.h>
 
 /* Pages: 4 KB, 1024 entries per table, 1024 tables of 4 MB each. */
 #define PAGE_SHIFT 12
@@ -84,9 +86,8 @@
 #define LAST_PKMAP 1024
 #define LAST_PKMAP_MASK (LAST_PKMAP - 1)
 
-/* kmap_local/kmap_atomic slots per CPU (one CPU here). */
+/* kmap_local/kmap_atomic slots per CPU (CPU n has the n-th group of 16). */
 #define KM_MAX_IDX 16
-#define NR_CPUS 1
 
 /* Early boot mapping slots (reading boot data above the boot map). */
 #define FIX_BTMAPS_SLOTS 4
@@ -116,6 +117,7 @@ enum fixed_addresses {
 	FIX_KMAP_END = FIX_KMAP_BEGIN + KM_MAX_IDX * NR_CPUS - 1,
 	FIX_BTMAP_BEGIN, /* early boot mappings (early_memremap) */
 	FIX_BTMAP_END = FIX_BTMAP_BEGIN + FIX_BTMAPS_SLOTS - 1,
+	FIX_APIC_BASE, /* the local APIC's registers (each CPU sees its own) */
 	__end_of_fixed_addresses
 };
 

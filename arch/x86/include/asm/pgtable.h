@@ -6,18 +6,24 @@
  * page-table index and 12 bits of offset.  A PDE either maps 4 MB directly
  * (_PAGE_PSE) or points to a page table of 1024 PTEs.  Page tables live in
  * lowmem, so __va() reaches them.  This is the only interface mm/ uses to
- * touch the MMU (with __flush_tlb_one/__flush_tlb_all from processor.h).
+ * touch the MMU (with __flush_tlb_one/__flush_tlb_all from processor.h for
+ * this CPU's TLB, and flush_tlb_all/flush_tlb_kernel_range from tlbflush.h
+ * for every CPU's).
  */
 #ifndef _ASM_X86_PGTABLE_H
 #define _ASM_X86_PGTABLE_H
 
+#include <asm/atomic.h>
 #include <asm/memlayout.h>
 #include <asm/pgtable_types.h>
+#include <asm/tlbflush.h>
 #include <compiler.h>
 #include <types.h>
 
 typedef unsigned long pgd_t; /* a page-directory entry */
 typedef unsigned long pte_t; /* a page-table entry */
+struct page;
+
 typedef unsigned long pgprot_t; /* the _PAGE_* bits of an entry */
 
 #define PAGE_KERNEL ((pgprot_t)__PAGE_KERNEL)
@@ -105,8 +111,15 @@ void paging_init(void);
 /* The PTE for a kernel address, creating its page table if needed. */
 pte_t *pte_alloc_kernel(unsigned long addr);
 extern bool nopse;
+/* Does the direct map use 4 MB pages (PSE, neither nopse nor debug_pagealloc)? */
+bool direct_map_uses_pse(void);
+/*
+ * Map (enable) or unmap the direct-map pages of numpages lowmem pages, and
+ * flush their TLB entries: debug_pagealloc's hook, as Linux's.
+ */
+void __kernel_map_pages(struct page *page, int numpages, int enable);
 extern unsigned long direct_pages_4k, direct_pages_4m;
-extern unsigned long nr_kernel_pgtables;
+extern atomic_long_t nr_kernel_pgtables;
 
 /* Fixmap: map or unmap one fixed slot (arch/x86/mm/fixmap.c). */
 void __set_fixmap(unsigned int idx, phys_addr_t phys, pgprot_t prot);
@@ -122,5 +135,12 @@ extern pte_t fixmap_pgtable[PTRS_PER_PTE];
 
 /* Copy physical memory anywhere below 4 GB, before the direct map exists. */
 void early_copy_from_phys(void *dst, phys_addr_t src, size_t len);
+/*
+ * The first address in [start, end), a multiple of `align` (a power of two
+ * up to 256), where the `len` bytes of `sig` are found; 0 if none.  For the
+ * firmware tables' signatures ("_MP_", "RSD PTR "), read a page at a time.
+ */
+phys_addr_t early_find_signature(phys_addr_t start, phys_addr_t end,
+				 const char *sig, size_t len, size_t align);
 
 #endif /* _ASM_X86_PGTABLE_H */

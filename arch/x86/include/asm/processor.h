@@ -83,6 +83,23 @@ static inline u64 rdtsc_ordered(void)
 	return rdtsc();
 }
 
+/* Model-specific registers (the APIC base is one). */
+static inline u64 rdmsrl(u32 msr)
+{
+	u32 lo, hi;
+
+	__asm__ __volatile__("rdmsr" : "=a"(lo), "=d"(hi) : "c"(msr));
+	return ((u64)hi << 32) | lo;
+}
+
+static inline void wrmsrl(u32 msr, u64 val)
+{
+	__asm__ __volatile__("wrmsr"
+			     :
+			     : "c"(msr), "a"((u32)val), "d"((u32)(val >> 32))
+			     : "memory");
+}
+
 static inline void cpuid(u32 leaf, u32 *eax, u32 *ebx, u32 *ecx, u32 *edx)
 {
 	__asm__ __volatile__("cpuid"
@@ -114,11 +131,13 @@ static inline unsigned long native_save_fl(void)
 		local_irq_disable();        \
 	} while (0)
 
-#define local_irq_restore(flags)            \
-	do {                                \
-		if ((flags)&X86_EFLAGS_IF)  \
-			local_irq_enable(); \
-	} while (0)
+/* The flags as they were, interrupt flag included: Linux's push; popf. */
+static inline void native_restore_fl(unsigned long flags)
+{
+	__asm__ __volatile__("pushl %0; popfl" : : "g"(flags) : "memory", "cc");
+}
+
+#define local_irq_restore(flags) native_restore_fl(flags)
 
 static inline bool irqs_disabled(void)
 {
@@ -141,16 +160,27 @@ static inline void cpu_relax(void)
 	__asm__ __volatile__("pause" : : : "memory");
 }
 
-/* CPU features this kernel cares about (arch/x86/kernel/cpu.c). */
+/* What CPUID says about a CPU (arch/x86/kernel/cpu.c), one per CPU. */
 struct cpuinfo_x86 {
 	char vendor[13]; /* "GenuineIntel", "AuthenticAMD", ... */
 	char model_id[49]; /* brand string, if the CPU has one */
 	u32 family, model, stepping;
+	u32 cpuid_level; /* highest standard CPUID leaf */
+	u32 x86_capability[4]; /* leaf 1 EDX, ECX; leaf 0x80000001 EDX, ECX */
 	bool has_pse; /* 4 MB pages */
 	bool has_pge; /* global pages */
 	bool has_tsc; /* time stamp counter */
 	bool has_pae; /* (not used: this kernel is non-PAE) */
+	bool has_apic; /* a local APIC (needed for SMP) */
 	u32 x86_cache_alignment; /* cache line bytes (CLFLUSH size, else 32) */
+	u32 x86_clflush_size; /* CLFLUSH line size, 0 without CLFLUSH */
+	u32 x86_phys_bits, x86_virt_bits; /* address sizes */
+	u32 initial_apicid; /* APIC ID from CPUID leaf 1 */
+	u32 apicid; /* APIC ID from the APIC itself */
+	u32 phys_proc_id; /* package (socket) number */
+	u32 x86_max_cores; /* logical CPUs per package */
+	unsigned long loops_per_jiffy; /* delay-loop calibration (bogomips) */
+	unsigned int cpu_index; /* the kernel's CPU number */
 };
 
 extern struct cpuinfo_x86 boot_cpu_data;
@@ -159,5 +189,7 @@ extern struct cpuinfo_x86 boot_cpu_data;
 #define cache_line_size() (boot_cpu_data.x86_cache_alignment)
 void cpu_detect(void);
 void cpu_print_info(void);
+/* Fill *c from the CPUID of the CPU this runs on. */
+void identify_cpu(struct cpuinfo_x86 *c);
 
 #endif /* _ASM_X86_PROCESSOR_H */

@@ -13,7 +13,8 @@
 #define GDT_ENTRY_USER_DS 4
 #define GDT_ENTRY_TSS 5 /* the main task */
 #define GDT_ENTRY_DOUBLEFAULT_TSS 6 /* the double-fault task */
-#define GDT_ENTRIES 7
+#define GDT_ENTRY_PERCPU 7 /* %fs: base = this CPU's per-CPU offset */
+#define GDT_ENTRIES 8
 
 #define __KERNEL_CS (GDT_ENTRY_KERNEL_CS * 8)
 #define __KERNEL_DS (GDT_ENTRY_KERNEL_DS * 8)
@@ -21,5 +22,6 @@
 #define __USER_DS (GDT_ENTRY_USER_DS * 8 + 3)
 #define __TSS_SEL (GDT_ENTRY_TSS * 8)
 #define __DOUBLEFAULT_TSS_SEL (GDT_ENTRY_DOUBLEFAULT_TSS * 8)
+#define __KERNEL_PERCPU (GDT_ENTRY_PERCPU * 8)
 
 #endif /* _ASM_X86_SEGMENT_H */

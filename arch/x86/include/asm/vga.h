@@ -4,5 +4,7 @@
 #define _ASM_X86_VGA_H
 
 void vga_init(void);
+/* Move the view `rows` back (< 0: forward) through the history. */
+void vga_scrollback(int rows);
 
 #endif /* _ASM_X86_VGA_H */

@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kmemleak_test.c - verifies that kmemleak (kmemleak=on, mm/kmemleak.c)
+ * finds a kmalloc object and a vmalloc area that nothing points to, and
+ * reports each in Linux's format (its address and size, the command, a
+ * hex dump, who allocated it); that it follows pointers through live
+ * objects and into them (a pointer to the middle keeps an object alive);
+ * and that after every suite before it, nothing else is a suspect.  The
+ * planted pointers are kept XORed with a mask, where no scan sees them,
+ * and freed at the end of each case.  The roots are every CPU's: a
+ * pointer kept only in another CPU's per-CPU data, or only in a live frame
+ * on another CPU's stack, keeps an object alive, and the same pointer in
+ * that stack's dead frames does not.  Without kmemleak=on every case
+ * skips; the cases on another CPU's stack need a second CPU.
+ */
+#include <errno.h>
+#include <kernel.h>
+#include <kmemleak.h>
+#include <ktest.h>
+#include <percpu.h>
+#include <seq_file.h>
+#include <slab.h>
+#include <sprintf.h>
+#include <string.h>
+#include <vmalloc.h>
+
+#include "smp_test_helpers.h"
+
+#define HIDE 0xa5a5a5a5UL /* a hidden pointer is p ^ HIDE: no pointer */
+
+static char report[4096]; /* /proc/kmemleak, read back */
+static void *volatile kept; /* a pointer the scan does see (in .bss) */
+
+static void need_kmemleak(struct ktest *test)
+{
+	if (!kmemleak_requested)
+		ktest_skip(test, "boot with kmemleak=on to check");
+}
+
+static void read_report(void)
+{
+	proc_read("kmemleak", report, sizeof(report));
+}
+
+/*
+ * The planted pointers live in the tests' frames only XORed with HIDE, and
+ * are revealed only inside these helpers, out of line: a copy in the
+ * test's own frame (the scan reads the live stack) would keep them alive.
+ */
+static noinline unsigned long plant_kmalloc_leak(size_t size)
+{
+	void *p = kmalloc(size, GFP_KERNEL);
+
+	if (p)
+		memset(p, 0x6c, size);
+	barrier(); /* a call, not a jump: the backtrace names this function */
+	return (unsigned long)p ^ HIDE;
+}
+
+static noinline bool suspect(unsigned long hidden)
+{
+	return kmemleak_is_suspect((void *)(hidden ^ HIDE));
+}
+
+/* "unreferenced object 0x... (size N):" of a hidden pointer. */
+static noinline void object_line(char *line, size_t size, unsigned long hidden,
+				 size_t bytes)
+{
+	snprintf(line, size,
+		 "unreferenced object 0x%08lx (size %zu):", hidden ^ HIDE,
+		 bytes);
+}
+
+static noinline void kfree_hidden(unsigned long hidden)
+{
+	kfree((void *)(hidden ^ HIDE));
+}
+
+/*
+ * vmalloc gives the lowest free addresses, which the vmalloc tests before
+ * used and may still hold in their statics (a conservative scan counts
+ * those stale words): plant above a 16 MB placeholder (one page, vmapped
+ * 4096 times: no memory), which goes again at once.
+ */
+static noinline unsigned long plant_vmalloc_leak(unsigned long size)
+{
+	struct page *page = alloc_page(GFP_KERNEL);
+	struct page **pages = kmalloc_array(4096, sizeof(*pages), GFP_KERNEL);
+	void *placeholder = NULL, *p;
+
+	if (page && pages) {
+		for (int i = 0; i < 4096; i++)
+			pages[i] = page;
+		placeholder = vmap(pages, 4096, 0, PAGE_KERNEL);
+	}
+	p = vmalloc(size);
+	if (placeholder)
+		vunmap(placeholder);
+	kfree(pages);
+	if (page)
+		__free_page(page);
+	barrier();
+	return (unsigned long)p ^ HIDE;
+}
+
+static noinline void vfree_hidden(unsigned long hidden)
+{
+	vfree((void *)(hidden ^ HIDE));
+}
+
+static void kmemleak_no_suspect_after_the_suites_before(struct ktest *test)
+{
+	need_kmemleak(test);
+	kmemleak_clear(); /* what the lecturer planted is not the tests' */
+	KTEST_EXPECT_EQ(test, kmemleak_scan(), 0);
+	read_report();
+	KTEST_EXPECT_NULL(test, strstr(report, "unreferenced object"));
+}
+
+static void kmemleak_finds_a_planted_kmalloc_leak(struct ktest *test)
+{
+	unsigned long hidden;
+	char line[64];
+
+	need_kmemleak(test);
+	hidden = plant_kmalloc_leak(100);
+	KTEST_ASSERT_NE(test, hidden, HIDE);
+	KTEST_EXPECT_GE(test, kmemleak_scan(), 1);
+	KTEST_EXPECT_TRUE(test, suspect(hidden));
+	read_report();
+	object_line(line, sizeof(line), hidden, 128);
+	KTEST_EXPECT_NOT_NULL(test, strstr(report, line));
+	KTEST_EXPECT_NOT_NULL(
+		test,
+		strstr(report,
+		       "comm \"kmemleak_finds_a_planted_kmalloc_leak\", pid 0, jiffies "));
+	KTEST_EXPECT_NOT_NULL(test,
+			      strstr(report, "hex dump (first 32 bytes):"));
+	KTEST_EXPECT_NOT_NULL(test, strstr(report, "6c 6c 6c 6c"));
+	KTEST_EXPECT_NOT_NULL(test, strstr(report, "backtrace:"));
+	KTEST_EXPECT_NOT_NULL(test, strstr(report, "] plant_kmalloc_leak"));
+	/* Reported once: the next scan has nothing new. */
+	KTEST_EXPECT_EQ(test, kmemleak_scan(), 0);
+	kfree_hidden(hidden);
+	read_report();
+	KTEST_EXPECT_NULL(test, strstr(report, line));
+}
+
+static void kmemleak_finds_a_planted_vmalloc_leak(struct ktest *test)
+{
+	unsigned long hidden;
+	char line[64];
+
+	need_kmemleak(test);
+	hidden = plant_vmalloc_leak(3 * PAGE_SIZE);
+	KTEST_ASSERT_NE(test, hidden, HIDE);
+	KTEST_EXPECT_GE(test, kmemleak_scan(), 1);
+	KTEST_EXPECT_TRUE(test, suspect(hidden));
+	read_report();
+	object_line(line, sizeof(line), hidden, 3 * PAGE_SIZE);
+	KTEST_EXPECT_NOT_NULL(test, strstr(report, line));
+	KTEST_EXPECT_NOT_NULL(test, strstr(report, "] plant_vmalloc_leak"));
+	vfree_hidden(hidden);
+}
+
+/*
+ * b is reached through a, a through a pointer into its middle, kept in
+ * .bss.  Out of line, so that no copy of either stays in the test's frame.
+ */
+static noinline void link_a_to_b(unsigned long a_hidden, unsigned long b_hidden)
+{
+	void **a = (void **)(a_hidden ^ HIDE);
+
+	a[3] = (void *)(b_hidden ^ HIDE);
+	kept = (char *)a + 10;
+	barrier();
+}
+
+static void kmemleak_follows_pointers_through_objects(struct ktest *test)
+{
+	unsigned long a_hidden, b_hidden;
+
+	need_kmemleak(test);
+	a_hidden = plant_kmalloc_leak(64);
+	b_hidden = plant_kmalloc_leak(64);
+	KTEST_ASSERT_NE(test, a_hidden, HIDE);
+	KTEST_ASSERT_NE(test, b_hidden, HIDE);
+	link_a_to_b(a_hidden, b_hidden);
+	KTEST_EXPECT_EQ(test, kmemleak_scan(), 0);
+	KTEST_EXPECT_FALSE(test, suspect(a_hidden));
+	KTEST_EXPECT_FALSE(test, suspect(b_hidden));
+	/* Nothing points to a any more: both are lost. */
+	kept = NULL;
+	KTEST_EXPECT_EQ(test, kmemleak_scan(), 2);
+	KTEST_EXPECT_TRUE(test, suspect(a_hidden));
+	KTEST_EXPECT_TRUE(test, suspect(b_hidden));
+	kfree_hidden(b_hidden);
+	kfree_hidden(a_hidden);
+}
+
+static DEFINE_PER_CPU(void *, percpu_kept); /* a root on each CPU */
+
+static noinline void keep_in_percpu(unsigned int cpu, unsigned long hidden)
+{
+	per_cpu(percpu_kept, cpu) = (void *)(hidden ^ HIDE);
+	barrier();
+}
+
+static void kmemleak_scans_every_cpus_percpu_area(struct ktest *test)
+{
+	unsigned int cpu = nr_cpu_ids - 1; /* the last CPU's area */
+	unsigned long hidden;
+
+	need_kmemleak(test);
+	hidden = plant_kmalloc_leak(96);
+	KTEST_ASSERT_NE(test, hidden, HIDE);
+	keep_in_percpu(cpu, hidden);
+	KTEST_EXPECT_EQ(test, kmemleak_scan(), 0);
+	KTEST_EXPECT_FALSE(test, suspect(hidden));
+	per_cpu(percpu_kept, cpu) = NULL;
+	KTEST_EXPECT_EQ(test, kmemleak_scan(), 1);
+	KTEST_EXPECT_TRUE(test, suspect(hidden));
+	kfree_hidden(hidden);
+}
+
+/* What a scan found while another CPU held a pointer in a live frame. */
+struct stack_scan {
+	unsigned int scanner; /* the CPU that scans */
+	unsigned long hidden; /* the object, planted by the other CPU */
+	int scan; /* kmemleak_scan()'s answer then */
+	bool suspect; /* ... and whether the object was a suspect */
+};
+
+static int scan_now(void *arg)
+{
+	struct stack_scan *ss = arg;
+
+	ss->scan = kmemleak_scan();
+	ss->suspect = suspect(ss->hidden);
+	return 0;
+}
+
+/*
+ * On the other CPU: the only copy of the pointer in this frame's bottom
+ * word, a frame deep enough that once it returns no interrupt frame of the
+ * idle loop reaches it; the scanner runs meanwhile, from its wait loop.
+ */
+static noinline int hold_on_stack(void *arg)
+{
+	struct stack_scan *ss = arg;
+	unsigned long frame[512] = { 0 };
+	struct page *hot;
+
+	/*
+	 * Not in the block the cases before planted in (freed, it comes back
+	 * first): the scanner's stack may still hold their addresses in
+	 * stale words of its live frames, which would keep this one alive.
+	 */
+	hot = alloc_pages(GFP_KERNEL, 3);
+	ss->hidden = plant_kmalloc_leak(192);
+	if (hot)
+		__free_pages(hot, 3);
+	frame[0] = ss->hidden ^ HIDE;
+	/* In memory, as the scan must find it: not only in a register. */
+	__asm__ __volatile__("" : : "r"(frame) : "memory");
+	smp_call_on_cpu(ss->scanner, scan_now, ss, false);
+	return 0; /* the word stays in the frame, which is dead from here */
+}
+
+static void kmemleak_scans_the_live_stack_of_every_cpu(struct ktest *test)
+{
+	struct stack_scan ss = { .scanner = smp_processor_id() };
+	unsigned int cpu;
+
+	need_kmemleak(test);
+	cpu = ktest_other_cpu(test);
+	KTEST_ASSERT_EQ(test, smp_call_on_cpu(cpu, hold_on_stack, &ss, false),
+			0);
+	KTEST_ASSERT_NE(test, ss.hidden, HIDE);
+	KTEST_EXPECT_EQ(test, ss.scan, 0);
+	KTEST_EXPECT_FALSE(test, ss.suspect);
+	/* Now the frame is dead: below where that CPU's stack is live. */
+	KTEST_EXPECT_EQ(test, kmemleak_scan(), 1);
+	KTEST_EXPECT_TRUE(test, suspect(ss.hidden));
+	kfree_hidden(ss.hidden);
+}
+
+static void kmemleak_is_off_without_its_option(struct ktest *test)
+{
+	if (kmemleak_requested)
+		ktest_skip(test,
+			   "kmemleak=on: this checks the kernel without it");
+	KTEST_EXPECT_EQ(test, kmemleak_scan(), -ENODEV);
+	read_report();
+	KTEST_EXPECT_NOT_NULL(test, strstr(report, "boot with kmemleak=on"));
+}
+
+static const struct ktest_case kmemleak_cases[] = {
+	KTEST_CASE(kmemleak_no_suspect_after_the_suites_before),
+	KTEST_CASE(kmemleak_finds_a_planted_kmalloc_leak),
+	KTEST_CASE(kmemleak_finds_a_planted_vmalloc_leak),
+	KTEST_CASE(kmemleak_follows_pointers_through_objects),
+	KTEST_CASE(kmemleak_scans_every_cpus_percpu_area),
+	KTEST_CASE(kmemleak_scans_the_live_stack_of_every_cpu),
+	KTEST_CASE(kmemleak_is_off_without_its_option),
+	{}
+};
+KTEST_SUITE(kmemleak, kmemleak_cases);

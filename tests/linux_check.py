@@ -1,0 +1,501 @@
+#!/usr/bin/env python3
+"""tests/linux_check.py - the user programs on Debian's real Linux 686 (python3,
+standard library only).
+
+The proof of the system call ABI: the static i386 programs in user/ boot
+under Debian 12's linux-image-686 in the same QEMU, and every case of their
+KTAP must pass there (a case that fails on real Linux is a wrong test).
+Later the same programs run on kmem386, and compare_results() requires the
+same result for every case; the programs mask what must differ (pids,
+addresses) themselves, so the comparison is exact.
+
+What a boot prints on COM1 (tools/linux/init), with kernel lines between:
+
+    ===== KERNEL 6.1.0-57-686 i686 =====
+    ===== BEGIN proc_test =====
+    KTAP version 1                  <- one suite per program (user/include/ktap.h)
+    ...
+    ===== END proc_test exit=0 =====
+    ===== ALL DONE =====
+
+Used three ways:
+  - by tests/run.py (`make test`): linux_check.run_check(...) returns plain
+    data, (suites, crashes, output, seconds), which run.py turns into its own
+    result: one suite per program plus a `linux` suite for the boot itself.
+    If `make linux-initramfs` could not fetch or build what the boot needs,
+    the check fails and says why (no silent skip).
+  - `python3 tests/linux_check.py run --progs "hello proc_test"`: one boot,
+    the verdict per case, exit status 0 when everything passed.
+  - `python3 tests/linux_check.py bench` (`make bench-linux`): the benchmark
+    programs under -icount, their `bench:` rows as a table.
+`--self-test` runs this file's unit tests (no QEMU).
+"""
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+QEMU = "qemu-system-i386"
+REPO = Path(__file__).resolve().parent.parent
+LINUX_DIR = REPO / "build" / "linux"
+CMDLINE = "console=ttyS0 quiet init_on_alloc=0"  # tools/linux/linux.mk's
+
+ANSI_RE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1bc")
+KERNEL_RE = re.compile(r"^===== KERNEL (.*) =====$")
+BEGIN_RE = re.compile(r"^===== BEGIN (\S+) =====$")
+END_RE = re.compile(r"^===== END (\S+) exit=(\d+) =====$")
+DONE_RE = re.compile(r"^===== ALL DONE =====$")
+CASE_RE = re.compile(r"^    (ok|not ok) (\d+) (\S+)(?: # (.*))?$")
+SUITE_RE = re.compile(r"^    # Subtest: (\S+)$")
+PLAN_RE = re.compile(r"^    1\.\.(\d+)$")
+RESULT_RE = re.compile(r"^(ok|not ok) 1 (\S+)$")
+DIAG_RE = re.compile(r"^    # (.*)$")
+HELLO_RE = re.compile(r"^hello from user mode on \S+")
+
+
+@dataclass
+class Case:
+    """One case of a program's KTAP."""
+
+    name: str
+    result: str  # "pass", "fail" or "skip"
+    reason: str = ""  # the SKIP reason
+    diagnostics: list = field(default_factory=list)
+
+
+@dataclass
+class Program:
+    """What one program printed between its markers, and how it ended."""
+
+    name: str
+    lines: list = field(default_factory=list)
+    exit: int = None  # None: no END marker (the boot died inside it)
+    suite: str = ""
+    plan: int = None
+    cases: list = field(default_factory=list)
+    verdict: bool = None  # the suite's own ok / not ok line
+    pending: list = field(default_factory=list)  # diagnostics of the next case
+
+    def problems(self):
+        """Why this program's report is not a clean, complete pass."""
+        out = []
+        if self.exit is None:
+            return ["no END marker: the program or the kernel died"]
+        if self.exit != 0:
+            out.append(f"exit status {self.exit}")
+        if self.name == "hello":
+            if not any(HELLO_RE.match(line) for line in self.lines):
+                out.append("no `hello from user mode on ...` line")
+            return out
+        if self.plan is None:
+            out.append("no KTAP plan")
+        elif len(self.cases) != self.plan:
+            out.append(f"plan 1..{self.plan} but {len(self.cases)} result(s)")
+        if self.verdict is None:
+            out.append("no suite result line")
+        return out
+
+
+@dataclass
+class Boot:
+    """One boot of Debian's kernel with some programs."""
+
+    kernel: str = ""
+    programs: list = field(default_factory=list)
+    done: bool = False
+    status: object = None
+    output: str = ""
+    seconds: float = 0.0
+
+    def program(self, name):
+        return next((p for p in self.programs if p.name == name), None)
+
+
+def parse_boot(text):
+    """Split the serial output into programs and read each one's KTAP."""
+    boot, prog = Boot(output=text), None
+    for raw in text.splitlines():
+        line = ANSI_RE.sub("", raw).rstrip("\r\n ")
+        if m := KERNEL_RE.match(line):
+            boot.kernel = m.group(1)
+        elif m := BEGIN_RE.match(line):
+            prog = Program(m.group(1))
+            boot.programs.append(prog)
+        elif (m := END_RE.match(line)) and prog and prog.name == m.group(1):
+            prog.exit = int(m.group(2))
+            prog = None
+        elif DONE_RE.match(line):
+            boot.done = True
+        elif prog is not None:
+            prog.lines.append(line)
+            read_ktap_line(prog, line)
+    return boot
+
+
+def read_ktap_line(prog, line):
+    """Add one line of a program's output to its KTAP reading."""
+    if m := SUITE_RE.match(line):
+        prog.suite = m.group(1)
+    elif prog.plan is None and (m := PLAN_RE.match(line)):
+        prog.plan = int(m.group(1))
+    elif m := CASE_RE.match(line):
+        directive = m.group(4) or ""
+        diags, prog.pending = prog.pending, []
+        if directive.upper().startswith("SKIP"):
+            case = Case(m.group(3), "skip", directive[4:].strip(), diags)
+        else:
+            case = Case(m.group(3), "pass" if m.group(1) == "ok" else "fail",
+                        diagnostics=diags)
+        prog.cases.append(case)
+    elif m := DIAG_RE.match(line):
+        prog.pending.append(m.group(1))
+    elif m := RESULT_RE.match(line):
+        prog.verdict = m.group(1) == "ok"
+
+
+def results(boot):
+    """{program: {case: result}}, where a result is pass, fail or skip: REASON."""
+    out = {}
+    for prog in boot.programs:
+        out[prog.name] = {c.name: c.result + (f": {c.reason}" if c.reason else "")
+                          for c in prog.cases}
+        out[prog.name]["(exit)"] = "pass" if prog.exit == 0 else f"exit {prog.exit}"
+    return out
+
+
+def compare_results(reference, other, lacks=()):
+    """The differences between two kernels' results ([] when they agree).
+
+    `reference` is Linux's results(), `other` another kernel's.  A case that
+    the other kernel skipped as `needs X` is accepted when X is in `lacks`
+    (what that kernel declares it does not provide, user/README.md); any
+    other difference, a missing program or case included, is reported.
+    """
+    diffs = []
+    for prog, cases in reference.items():
+        if prog not in other:
+            diffs.append(f"{prog}: did not run")
+            continue
+        for case, want in cases.items():
+            got = other[prog].get(case)
+            if got == want:
+                continue
+            if got and got.startswith("skip: needs ") and got[12:] in lacks:
+                continue
+            if got is None:
+                diffs.append(f"{prog}.{case}: missing (Linux: {want})")
+            elif case == "(exit)" and got == "exit 0" and want == "pass":
+                continue
+            else:
+                diffs.append(f"{prog}.{case}: {got} (Linux: {want})")
+        for case in other[prog]:
+            if case not in cases:
+                diffs.append(f"{prog}.{case}: not on Linux")
+    return diffs
+
+
+# --- booting ----------------------------------------------------------------------
+
+
+def qemu_argv(linux_dir, progs, mem="2G", accel="tcg", icount=False, args="",
+              append="", initrd=None):
+    linux_dir = Path(linux_dir)
+    initrd = initrd or linux_dir / "initramfs.cpio"
+    words = [CMDLINE, "kmem386.progs=" + ",".join(progs),
+             "kmem386.args=" + ",".join(args.split()), "kmem386.shell=0", append]
+    return [QEMU, "-accel", accel, *(["-icount", "shift=0,sleep=off"] if icount else []),
+            "-m", mem, "-kernel", str(linux_dir / "vmlinuz"),
+            "-initrd", str(initrd),
+            "-append", " ".join(w for w in words if w),
+            "-display", "none", "-serial", "stdio", "-monitor", "none",
+            "-nic", "none", "-no-reboot"]
+
+
+def boot_linux(argv, timeout):
+    """Run QEMU to its end (or the timeout): a parsed Boot."""
+    start = time.monotonic()
+    try:
+        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT)
+    except OSError as e:
+        boot = Boot(output=f"cannot run {argv[0]}: {e}", status=127)
+        return boot
+    try:
+        out, _ = proc.communicate(timeout=timeout)
+        status = proc.returncode
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, _ = proc.communicate()
+        status = None
+    boot = parse_boot((out or b"").decode(errors="replace"))
+    boot.status, boot.seconds = status, time.monotonic() - start
+    return boot
+
+
+def missing_files(linux_dir):
+    """What `make linux-initramfs` should have made, and did not; with its log."""
+    linux_dir = Path(linux_dir)
+    missing = [str(p) for p in (linux_dir / "vmlinuz", linux_dir / "initramfs.cpio")
+               if not p.exists()]
+    if not missing:
+        return []
+    reason = [f"Debian's Linux 686 or the initramfs is missing ({', '.join(missing)}): "
+              "`make linux-initramfs` could not fetch or build it"]
+    log = linux_dir / "prepare.log"
+    if log.exists():
+        reason += ["the end of " + str(log) + ":"] + \
+            ["  " + line for line in log.read_text(errors="replace").splitlines()[-8:]]
+    return reason
+
+
+def test_programs(linux_dir):
+    """hello and every *_test program the initramfs list names, in its order."""
+    names = []
+    lst = Path(linux_dir) / "initramfs.list"
+    if lst.exists():
+        for line in lst.read_text().splitlines():
+            w = line.split()
+            if len(w) >= 3 and w[0] == "file" and w[1].startswith("/user/"):
+                name = w[1][len("/user/"):]
+                if name == "hello" or name.endswith("_test"):
+                    names.append(name)
+    return names
+
+
+def run_check(linux_dir=LINUX_DIR, timeout=300, mem="2G", accel=None):
+    """The `make test` check: (suites, crashes, output, seconds, argv).
+
+    suites: [(suite name, [(case name, ok, skipped, diagnostics)])], one per
+    program (its KTAP cases, on Linux every one must pass: a skip fails too,
+    since Linux has everything the programs need) and a last one, `linux`,
+    for the boot and each program's exit status.
+    """
+    accel = accel or os.environ.get("ACCEL") or "tcg"
+    problems = missing_files(linux_dir)
+    if problems:
+        return [], problems, "\n".join(problems), 0.0, []
+    progs = test_programs(linux_dir)
+    argv = qemu_argv(linux_dir, progs, mem=mem, accel=accel)
+    boot = boot_linux(argv, timeout)
+    suites, crashes = [], []
+    for prog in boot.programs:
+        cases = [(c.name, c.result == "pass", False,
+                  c.diagnostics + ([f"skipped on Linux: {c.reason}"] if c.result == "skip"
+                                   else []))
+                 for c in prog.cases]
+        if cases:
+            suites.append((prog.suite or prog.name, cases))
+    meta = [("boot reaches `ALL DONE` and powers off",
+             boot.done and boot.status == 0,
+             False, [f"QEMU status {boot.status}" if boot.status is not None
+                     else f"timeout after {timeout:g} s"])]
+    for name in progs:
+        prog = boot.program(name)
+        why = ["did not run"] if prog is None else prog.problems()
+        meta.append((f"{name} runs to the end and exits 0", not why, False, why))
+    suites.append(("linux", meta))
+    if boot.status is None:
+        crashes.append(f"timeout after {timeout:g} s")
+    return suites, crashes, boot.output, boot.seconds, argv
+
+
+# --- make bench-linux -------------------------------------------------------------
+
+
+def bench_rows(boot):
+    """[(program, Row)] of the `bench:` lines, via bench/bench.py's parser."""
+    sys.path.insert(0, str(REPO / "bench"))
+    import bench  # bench/bench.py
+
+    rows = []
+    for prog in boot.programs:
+        parsed, _start, _done = bench.parse_bench("\n".join(prog.lines))
+        rows += [(prog.name, r) for r in parsed]
+    return rows
+
+
+def bench_table(boot, rows, mem, unit):
+    what = "kmem386's kernel rows, timed by tools/linux/kbench" if any(
+        p.name.startswith("insmod:") for p in boot.programs) else "The user benchmarks"
+    lines = [f"{what} on Debian's Linux {boot.kernel} (-m {mem}), per operation in {unit}:",
+             "the median of 7 batches, a batch's fixed cost subtracted (the loop of",
+             "kernel/bench.c).", ""]
+    width = max([len(r.op) for _, r in rows] + [10])
+    lines.append(f"{'op':<{width}} {'per_op':>10} {'min':>10} {'max':>10}  what")
+    for prog, r in rows:
+        if r.per_op is None:
+            lines.append(f"{r.op:<{width}} {'-':>10} {'':>10} {'':>10}  {r.desc} ({r.note})")
+        else:
+            lines.append(f"{r.op:<{width}} {r.per_op:>10.0f} {r.lo:>10.0f} {r.hi:>10.0f}"
+                         f"  {r.desc}")
+    return lines
+
+
+def main_bench(args):
+    problems = missing_files(args.linux_dir)
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        return 1
+    icount = args.accel == "tcg"
+    unit = "instructions" if icount else "cycles"
+    argv = qemu_argv(args.linux_dir, args.progs.split(), mem=args.mem, accel=args.accel,
+                     icount=icount, args=args.args, append=args.append, initrd=args.initrd)
+    boot = boot_linux(argv, args.timeout)
+    out, name = Path(args.out), args.name
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{name}.log").write_text(boot.output)
+    rows = bench_rows(boot)
+    text = "\n".join(bench_table(boot, rows, args.mem, unit)) + "\n"
+    (out / f"{name}.txt").write_text(text)
+    (out / f"{name}.json").write_text(json.dumps(
+        [{"op": r.op, "mem": args.mem, "per_op": r.per_op, "unit": unit,
+          "kernel": f"Linux {boot.kernel}", "program": prog} for prog, r in rows
+         if r.per_op is not None], indent=1) + "\n")
+    print(text, end="")
+    bad = [p.name for p in boot.programs if p.exit != 0] + \
+        [n for n in args.progs.split() if not boot.program(n)]
+    if not rows:
+        bad.append("(no bench: rows)")
+    print(f"\nwrote {out}/{name}.txt, {name}.json (log {out}/{name}.log)")
+    if bad or not boot.done or boot.status != 0:
+        print(f"FAILED: programs {', '.join(bad) or 'none'}; boot done={boot.done} "
+              f"status={boot.status}")
+        return 1
+    return 0
+
+
+def main_run(args):
+    problems = missing_files(args.linux_dir)
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        return 1
+    progs = args.progs.split() if args.progs else test_programs(args.linux_dir)
+    boot = boot_linux(qemu_argv(args.linux_dir, progs, mem=args.mem, accel=args.accel,
+                                args=args.args, append=args.append), args.timeout)
+    failed = 0
+    for name in progs:
+        prog = boot.program(name)
+        why = ["did not run"] if prog is None else prog.problems()
+        bad = [c for c in (prog.cases if prog else []) if c.result != "pass"]
+        failed += bool(why or bad)
+        print(f"{name}: {len(prog.cases) if prog else 0} case(s), "
+              f"{'ok' if not (why or bad) else 'FAILED'}")
+        for w in why:
+            print(f"    {w}")
+        for c in bad:
+            print(f"    {c.result} {c.name} {c.reason}")
+            print("".join(f"        # {d}\n" for d in c.diagnostics), end="")
+    print(f"{len(progs) - failed} passed, {failed} failed")
+    return 1 if failed or not boot.done else 0
+
+
+# --- self-test ----------------------------------------------------------------------
+
+SAMPLE = """\
+[    2.4] mce: Unable to init MCE device (rc: -5)\r
+===== KERNEL 6.1.0-57-686 i686 =====\r
+===== BEGIN hello =====\r
+hello from user mode on Linux\r
+===== END hello exit=0 =====\r
+===== BEGIN proc_test =====\r
+KTAP version 1\r
+1..1\r
+    KTAP version 1\r
+    # Subtest: proc\r
+    1..3\r
+    ok 1 proc_a\r
+    # proc_test.c:10: expected x == y, got 1 vs 2\r
+    not ok 2 proc_b\r
+    ok 3 proc_c # SKIP needs /proc/self/maps\r
+# proc: pass:1 fail:1 skip:1 total:3\r
+not ok 1 proc\r
+===== END proc_test exit=1 =====\r
+===== ALL DONE =====\r
+[    5.0] reboot: Power down\r
+"""
+
+
+def self_test():
+    import unittest
+
+    class ParseTest(unittest.TestCase):
+        def test_sample(self):
+            boot = parse_boot(SAMPLE)
+            self.assertTrue(boot.done)
+            self.assertEqual(boot.kernel, "6.1.0-57-686 i686")
+            self.assertEqual([p.name for p in boot.programs], ["hello", "proc_test"])
+            hello, proc = boot.programs
+            self.assertEqual(hello.problems(), [])
+            self.assertEqual(proc.suite, "proc")
+            self.assertEqual([c.result for c in proc.cases], ["pass", "fail", "skip"])
+            self.assertEqual(proc.cases[1].diagnostics,
+                             ["proc_test.c:10: expected x == y, got 1 vs 2"])
+            self.assertEqual(proc.cases[2].reason, "needs /proc/self/maps")
+            self.assertEqual(proc.problems(), ["exit status 1"])
+
+        def test_cut_short(self):
+            boot = parse_boot(SAMPLE.split("    ok 3")[0])
+            self.assertFalse(boot.done)
+            self.assertEqual(boot.program("proc_test").problems(),
+                             ["no END marker: the program or the kernel died"])
+
+        def test_compare(self):
+            linux = {"p": {"a": "pass", "b": "pass", "(exit)": "pass"}}
+            self.assertEqual(compare_results(linux, linux), [])
+            other = {"p": {"a": "pass", "b": "skip: needs /proc/self/maps",
+                           "(exit)": "pass"}}
+            self.assertEqual(compare_results(linux, other, lacks=["/proc/self/maps"]), [])
+            self.assertEqual(compare_results(linux, other),
+                             ["p.b: skip: needs /proc/self/maps (Linux: pass)"])
+            other = {"p": {"a": "fail", "c": "pass", "(exit)": "exit 1"}}
+            self.assertEqual(compare_results(linux, other),
+                             ["p.a: fail (Linux: pass)", "p.b: missing (Linux: pass)",
+                              "p.(exit): exit 1 (Linux: pass)", "p.c: not on Linux"])
+            self.assertEqual(compare_results(linux, {}), ["p: did not run"])
+
+        def test_results_of_a_boot(self):
+            res = results(parse_boot(SAMPLE))
+            self.assertEqual(res["proc_test"], {"proc_a": "pass", "proc_b": "fail",
+                                                "proc_c": "skip: needs /proc/self/maps",
+                                                "(exit)": "exit 1"})
+
+        def test_missing_files_say_why(self):
+            import tempfile
+            with tempfile.TemporaryDirectory() as d:
+                Path(d, "prepare.log").write_text("E: Unable to locate package\n")
+                why = missing_files(d)
+            self.assertIn("could not fetch or build", why[0])
+            self.assertIn("  E: Unable to locate package", why)
+
+    suite = unittest.defaultTestLoader.loadTestsFromTestCase(ParseTest)
+    return 0 if unittest.TextTestRunner(verbosity=1).run(suite).wasSuccessful() else 1
+
+
+def main(argv):
+    ap = argparse.ArgumentParser(description="the user programs on Debian's Linux 686")
+    ap.add_argument("mode", nargs="?", choices=["run", "bench"], default="run")
+    ap.add_argument("--linux-dir", default=str(LINUX_DIR))
+    ap.add_argument("--progs", default="", help="programs to run (default: hello, *_test)")
+    ap.add_argument("--args", default="", help="arguments for every program")
+    ap.add_argument("--append", default="", help="more kernel command line")
+    ap.add_argument("--mem", default="2G")
+    ap.add_argument("--accel", default=os.environ.get("ACCEL") or "tcg")
+    ap.add_argument("--timeout", type=float, default=600)
+    ap.add_argument("--out", default=str(REPO / "build"))
+    ap.add_argument("--initrd", help="another initramfs (default: LINUX_DIR/initramfs.cpio)")
+    ap.add_argument("--name", default="bench-linux", help="bench: the name of the output files")
+    ap.add_argument("--self-test", action="store_true")
+    args = ap.parse_args(argv)
+    if args.self_test:
+        return self_test()
+    return main_bench(args) if args.mode == "bench" else main_run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
