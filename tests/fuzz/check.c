@@ -16,6 +16,9 @@
  *  - slab: the cache an operation used: its lists and counters, each
  *    slab's free list walked (inside the slab, on object boundaries, no
  *    object twice, as many as the slab says are free);
+ *  - the context: no spinlock left held (preempt_count() is 0), interrupts
+ *    on, and no report from the lock checks (spinlock recursion or a bad
+ *    unlock, a mutex taken twice, a sleep in atomic context);
  *  - every 64 operations and at the end, all of it plus: every page of
  *    every zone in exactly one place (a free block, a per-CPU block, an
  *    allocated block, a slab, or reserved), the sums equal to the zone's
@@ -31,6 +34,9 @@
  * finds every slot's PTE as its bookkeeping says.
  */
 #include <kernel.h>
+#include <mutex.h>
+#include <preempt.h>
+#include <spinlock.h>
 #include <string.h>
 
 #include "../../mm/slab_internal.h"
@@ -103,13 +109,14 @@ static void check_free_lists(const struct zone *zone)
 
 static void check_pcp_lists(const struct zone *zone)
 {
+	const struct per_cpu_pages *pcp = per_cpu_ptr(zone->per_cpu_pageset, 0);
 	long count = 0;
 
 	for (unsigned int order = 0; order < NR_PCP_LISTS; order++) {
 		const struct page *page;
 		unsigned long n = 0;
 
-		list_for_each_entry(page, &zone->pcp.lists[order], buddy_list) {
+		list_for_each_entry(page, &pcp->lists[order], buddy_list) {
 			FZ_CHECK(n++ < zone->spanned_pages,
 				 "zone %s: pcp list %u loops", zone->name,
 				 order);
@@ -124,18 +131,19 @@ static void check_pcp_lists(const struct zone *zone)
 			count += 1L << order;
 		}
 	}
-	FZ_CHECK(count == zone->pcp.count,
+	FZ_CHECK(count == pcp->count,
 		 "zone %s: the per-CPU lists hold %ld pages, count %d",
-		 zone->name, count, zone->pcp.count);
-	FZ_CHECK(zone->pcp.count <=
-			 zone->pcp.high + (1 << PAGE_ALLOC_COSTLY_ORDER),
+		 zone->name, count, pcp->count);
+	FZ_CHECK(pcp->count <= pcp->high + (1 << PAGE_ALLOC_COSTLY_ORDER),
 		 "zone %s: %d pages on the per-CPU lists, high is %d",
-		 zone->name, zone->pcp.count, zone->pcp.high);
+		 zone->name, pcp->count, pcp->high);
 }
 
 /* Every page of the zone in exactly one place; the sums match the zone. */
 static void check_zone_coverage(const struct zone *zone)
 {
+	const struct per_cpu_pages *pcp_lists =
+		per_cpu_ptr(zone->per_cpu_pageset, 0);
 	unsigned long pfn = zone->zone_start_pfn, end = zone_end_pfn(zone);
 	unsigned long free = 0, pcp = 0, used = 0, reserved = 0;
 
@@ -183,9 +191,9 @@ static void check_zone_coverage(const struct zone *zone)
 	}
 	FZ_CHECK(
 		free == zone->free_pages &&
-			pcp == (unsigned long)zone->pcp.count,
+			pcp == (unsigned long)pcp_lists->count,
 		"zone %s: %lu free and %lu pcp pages in mem_map, counters %lu and %d",
-		zone->name, free, pcp, zone->free_pages, zone->pcp.count);
+		zone->name, free, pcp, zone->free_pages, pcp_lists->count);
 	FZ_CHECK(free + pcp + used == zone->managed_pages,
 		 "zone %s: %lu free + %lu pcp + %lu used pages, %lu managed",
 		 zone->name, free, pcp, used, zone->managed_pages);
@@ -230,9 +238,9 @@ static void check_kmaps(void)
 {
 	unsigned long areas = 0;
 
-	FZ_CHECK(kmap_local_depth() == fz.local_depth,
+	FZ_CHECK(kmap_local_depth(0) == fz.local_depth,
 		 "the kmap_local stack is %d deep, the harness pushed %d",
-		 kmap_local_depth(), fz.local_depth);
+		 kmap_local_depth(0), fz.local_depth);
 	for (int i = 0; i < FZ_AREAS; i++)
 		areas += fz.areas[i].addr != NULL;
 	FZ_CHECK(vmalloc_self_check(), "vmalloc's trees are inconsistent");
@@ -244,15 +252,44 @@ static void check_kmaps(void)
 /* --- slab ----------------------------------------------------------------- */
 
 struct slab_walk {
-	unsigned long slabs, objects, inuse, partial, full, empty;
+	unsigned long slabs, objects, inuse;
 };
 
-static void check_slab(struct kmem_cache *s, struct page *slab, void *arg)
+/*
+ * Walk one free list of a slab (the slab's own, or a CPU's of its cpu
+ * slab): inside the slab, on object boundaries, no object twice (seen is
+ * shared by the slab's two lists).  Returns how many objects it holds.
+ */
+static unsigned int walk_freelist(struct kmem_cache *s, struct page *slab,
+				  void *p, unsigned long *seen,
+				  const char *which)
 {
-	static unsigned long seen[SLAB_MAP_WORDS];
-	struct slab_walk *w = arg;
 	unsigned long base = (unsigned long)slab_address(slab);
 	unsigned int free = 0;
+
+	for (; p; p = get_freepointer(s, p)) {
+		unsigned long start = (unsigned long)p - s->red_left_pad;
+		unsigned int i = (unsigned int)((start - base) / s->size);
+
+		FZ_CHECK(start >= base && start < base + slab_size(slab) &&
+				 !((start - base) % s->size) &&
+				 i < slab->objects,
+			 "%s: slab pfn %#lx: %s free pointer %p outside it",
+			 s->name, page_to_pfn(slab), which, p);
+		FZ_CHECK(!(seen[i / 32] & (1UL << (i % 32))),
+			 "%s: slab pfn %#lx: object %p twice on the free lists",
+			 s->name, page_to_pfn(slab), p);
+		seen[i / 32] |= 1UL << (i % 32);
+		free++;
+	}
+	return free;
+}
+
+/* What every slab is, wherever it is; its own free list walked. */
+static void check_slab(struct kmem_cache *s, struct page *slab,
+		       unsigned long *seen)
+{
+	unsigned int free;
 
 	FZ_CHECK(PageSlab(slab) && slab->slab_cache == s &&
 			 slab->slab_head == slab &&
@@ -261,55 +298,98 @@ static void check_slab(struct kmem_cache *s, struct page *slab, void *arg)
 		 "%s: slab pfn %#lx: flags %#lx cache %p inuse %u objects %u",
 		 s->name, page_to_pfn(slab), slab->flags, slab->slab_cache,
 		 slab->inuse, slab->objects);
-	memset(seen, 0, sizeof(seen));
-	for (void *p = slab->freelist; p; p = get_freepointer(s, p)) {
-		unsigned long start = (unsigned long)p - s->red_left_pad;
-		unsigned int i = (unsigned int)((start - base) / s->size);
-
-		FZ_CHECK(start >= base && start < base + slab_size(slab) &&
-				 !((start - base) % s->size) &&
-				 i < slab->objects,
-			 "%s: slab pfn %#lx: free pointer %p outside it",
-			 s->name, page_to_pfn(slab), p);
-		FZ_CHECK(!(seen[i / 32] & (1UL << (i % 32))),
-			 "%s: slab pfn %#lx: object %p twice on the free list",
-			 s->name, page_to_pfn(slab), p);
-		seen[i / 32] |= 1UL << (i % 32);
-		free++;
-	}
+	memset(seen, 0, SLAB_MAP_WORDS * sizeof(*seen));
+	free = walk_freelist(s, slab, slab->freelist, seen, "its");
 	FZ_CHECK(free == (unsigned int)(slab->objects - slab->inuse),
 		 "%s: slab pfn %#lx: %u free objects listed, inuse %u of %u",
 		 s->name, page_to_pfn(slab), free, slab->inuse, slab->objects);
-	if (slab != s->cpu_slab) {
+}
+
+/* One of the node's lists: each slab where its inuse says, counted. */
+static void check_slab_list(struct kmem_cache *s, struct list_head *list,
+			    unsigned long nr, const char *name,
+			    struct slab_walk *w)
+{
+	static unsigned long seen[SLAB_MAP_WORDS];
+	struct page *slab;
+	unsigned long n = 0;
+
+	list_for_each_entry(slab, list, slab_list) {
 		bool empty = !slab->inuse, full = slab->inuse == slab->objects;
 
-		w->empty += empty;
-		w->full += full && !empty;
-		w->partial += !full && !empty;
-	} else {
-		FZ_CHECK(list_empty(&slab->slab_list),
-			 "%s: the cpu slab is on a list", s->name);
+		FZ_CHECK(n++ <= w->slabs + nr, "%s: the %s list loops", s->name,
+			 name);
+		check_slab(s, slab, seen);
+		FZ_CHECK(!slab->frozen,
+			 "%s: frozen slab pfn %#lx on the %s list", s->name,
+			 page_to_pfn(slab), name);
+		FZ_CHECK(
+			name[0] == 'e' ? empty :
+			name[0] == 'f' ? full && !empty :
+					 !full && !empty,
+			"%s: slab pfn %#lx with %u of %u in use on the %s list",
+			s->name, page_to_pfn(slab), slab->inuse, slab->objects,
+			name);
+		w->objects += slab->objects;
+		w->inuse += slab->inuse;
 	}
+	FZ_CHECK(n == nr, "%s: %lu slabs on the %s list, its count says %lu",
+		 s->name, n, name, nr);
+	w->slabs += n;
+}
+
+/*
+ * The one CPU's slab: frozen, on no list; the CPU's free list as long as
+ * its tid says, the slab's own (other CPUs' frees) as inuse says, and no
+ * object on both.  Its objects in use are inuse less the CPU's free ones.
+ */
+static void check_cpu_slab(struct kmem_cache *s, struct slab_walk *w)
+{
+	static unsigned long seen[SLAB_MAP_WORDS];
+	struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, 0);
+	struct page *slab = c->slab;
+	unsigned int free;
+
+	FZ_CHECK(slab || !c->freelist, "%s: a cpu freelist %p without a slab",
+		 s->name, c->freelist);
+	FZ_CHECK(!kmem_cache_debug(s) || !slab,
+		 "%s: a debug cache has a cpu slab", s->name);
+	if (!slab)
+		return;
+	check_slab(s, slab, seen);
+	FZ_CHECK(slab->frozen && list_empty(&slab->slab_list),
+		 "%s: the cpu slab pfn %#lx is not frozen or is on a list",
+		 s->name, page_to_pfn(slab));
+	free = walk_freelist(s, slab, c->freelist, seen, "the cpu's");
+	FZ_CHECK(
+		free == tid_nr_free(c->tid) && free <= slab->inuse,
+		"%s: %u objects on the cpu freelist, its tid says %u, inuse %u",
+		s->name, free, tid_nr_free(c->tid), slab->inuse);
 	w->slabs++;
 	w->objects += slab->objects;
-	w->inuse += slab->inuse;
+	w->inuse += slab->inuse - free;
 }
 
 static void check_cache(struct kmem_cache *s)
 {
+	struct kmem_cache_node *n = get_node(s, 0);
 	struct slab_walk w = { 0 };
 
-	for_each_slab_of(s, check_slab, &w);
+	check_slab_list(s, &n->partial, n->nr_partial, "partial", &w);
+	check_slab_list(s, &n->full, n->nr_full, "full", &w);
+	check_slab_list(s, &n->empty, n->nr_empty, "empty", &w);
+	check_cpu_slab(s, &w);
 	FZ_CHECK(
-		w.slabs == s->nr_slabs && w.objects == s->total_objects &&
-			w.partial == s->nr_partial && w.full == s->nr_full &&
-			w.empty == s->nr_empty,
-		"%s: %lu slabs (%lu partial %lu full %lu empty) of %lu objects counted, the cache says %lu (%lu %lu %lu) of %lu",
-		s->name, w.slabs, w.partial, w.full, w.empty, w.objects,
-		s->nr_slabs, s->nr_partial, s->nr_full, s->nr_empty,
-		s->total_objects);
-	FZ_CHECK(!kmem_cache_debug(s) || !s->cpu_slab,
-		 "%s: a debug cache has a cpu slab", s->name);
+		w.slabs == (unsigned long)atomic_long_read(&n->nr_slabs) &&
+			w.objects == (unsigned long)atomic_long_read(
+					     &n->total_objects),
+		"%s: %lu slabs of %lu objects counted, the cache says %ld of %ld",
+		s->name, w.slabs, w.objects, atomic_long_read(&n->nr_slabs),
+		atomic_long_read(&n->total_objects));
+	FZ_CHECK(
+		w.inuse == kmem_cache_active_objects(s),
+		"%s: %lu objects in use counted, kmem_cache_active_objects() %lu",
+		s->name, w.inuse, kmem_cache_active_objects(s));
 	for (int c = 0; c < FZ_CACHES; c++)
 		if (fz.caches[c].s == s)
 			FZ_CHECK(w.inuse == (unsigned long)fz.caches[c].live,
@@ -344,10 +424,23 @@ static void check_tags(void)
 					    fz.areas[i].tag, "vmalloc area");
 }
 
+/* Every operation ends where it began: no lock held, interrupts on. */
+static void check_context(void)
+{
+	FZ_CHECK(preempt_count() == 0 && !irqs_disabled(),
+		 "after the operation: preempt_count %#x, interrupts %s",
+		 preempt_count(), irqs_disabled() ? "off" : "on");
+	FZ_CHECK(
+		!nr_spinlock_bugs && !nr_mutex_bugs && !nr_might_sleep_bugs,
+		"lock checks reported %lu spinlock, %lu mutex and %lu might_sleep bugs",
+		nr_spinlock_bugs, nr_mutex_bugs, nr_might_sleep_bugs);
+}
+
 void fz_check_step(bool full)
 {
 	struct zone *zone;
 
+	check_context();
 	for_each_populated_zone(zone) {
 		check_free_lists(zone);
 		check_pcp_lists(zone);
@@ -366,6 +459,12 @@ void fz_check_step(bool full)
 }
 
 /* --- the start and the end ------------------------------------------------ */
+
+static unsigned long slab_pages(void)
+{
+	return (unsigned long)(atomic_long_read(&nr_slab_unreclaimable) +
+			       atomic_long_read(&nr_slab_reclaimable));
+}
 
 /* What any caller does before counting what is really free. */
 static void settle(void)
@@ -389,7 +488,8 @@ void fz_check_boot(int machine)
 		for (int o = 0; o < MAX_ORDER; o++)
 			boot->nr_free[z][o] = zones[z].free_area[o].nr_free;
 		boot->free_pages[z] = zones[z].free_pages;
-		boot->pgtables[z] = zones[z].nr_page_table_pages;
+		boot->pgtables[z] = (unsigned long)atomic_long_read(
+			&zones[z].nr_page_table_pages);
 	}
 	boot->nr_caches = 0;
 	list_for_each_entry(s, &slab_caches, list) {
@@ -397,7 +497,7 @@ void fz_check_boot(int machine)
 		boot->caches[boot->nr_caches] = s;
 		boot->active[boot->nr_caches++] = kmem_cache_active_objects(s);
 	}
-	boot->slab_pages = nr_slab_unreclaimable + nr_slab_reclaimable;
+	boot->slab_pages = slab_pages();
 }
 
 void fz_check_end(int machine)
@@ -412,8 +512,9 @@ void fz_check_end(int machine)
 	/* The kernel's own check of every pkmap and kmap_local slot's PTE. */
 	FZ_CHECK(kmap_self_check(), "kmap_self_check failed");
 	for (int z = 0; z < MAX_NR_ZONES; z++) {
-		unsigned long tables =
-			zones[z].nr_page_table_pages - boot->pgtables[z];
+		unsigned long tables = (unsigned long)atomic_long_read(
+					       &zones[z].nr_page_table_pages) -
+				       boot->pgtables[z];
 
 		same_pgtables &= !tables;
 		FZ_CHECK(
@@ -441,10 +542,9 @@ void fz_check_end(int machine)
 	}
 	FZ_CHECK(n == boot->nr_caches,
 		 "%d caches at the end, %d after the boot", n, boot->nr_caches);
-	FZ_CHECK(nr_slab_unreclaimable + nr_slab_reclaimable ==
-			 boot->slab_pages,
-		 "slab pages %lu at the end, %lu after the boot",
-		 nr_slab_unreclaimable + nr_slab_reclaimable, boot->slab_pages);
+	FZ_CHECK(slab_pages() == boot->slab_pages,
+		 "slab pages %lu at the end, %lu after the boot", slab_pages(),
+		 boot->slab_pages);
 	FZ_CHECK(
 		!vmalloc_nr_areas() && !vmalloc_nr_pages() &&
 			vmalloc_largest_free() == VMALLOC_END - VMALLOC_START,

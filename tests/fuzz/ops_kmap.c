@@ -166,10 +166,11 @@ static void fz_kmap_local(struct fz_input *in)
 			 "kmap_local_page of lowmem gave %p", addr);
 		return; /* no slot: nothing to unmap */
 	}
-	FZ_CHECK((unsigned long)addr == kmap_local_slot_addr(fz.local_depth) &&
-			 kmap_local_depth() == fz.local_depth + 1,
+	FZ_CHECK((unsigned long)addr ==
+				 kmap_local_slot_addr(0, fz.local_depth) &&
+			 kmap_local_depth(0) == fz.local_depth + 1,
 		 "kmap_local_page gave %p at depth %d, not slot %d", addr,
-		 kmap_local_depth(), fz.local_depth);
+		 kmap_local_depth(0), fz.local_depth);
 	fz.local[fz.local_depth++] =
 		(struct fz_local){ .addr = addr, .block = b };
 	fz.blocks[b].kmaps++;
@@ -195,8 +196,8 @@ static void fz_kunmap_local_top(void)
 	fz.blocks[l->block].kmaps--;
 	fz.local_depth--;
 	fz_local_pop_released();
-	FZ_CHECK(kmap_local_depth() == fz.local_depth,
-		 "kmap_local depth %d, %d expected", kmap_local_depth(),
+	FZ_CHECK(kmap_local_depth(0) == fz.local_depth,
+		 "kmap_local depth %d, %d expected", kmap_local_depth(0),
 		 fz.local_depth);
 	FZ_CHECK(fz_peek(l->addr, &val) == -EFAULT,
 		 "kmap_local slot %p was unmapped but still reads %#x", l->addr,
@@ -234,7 +235,7 @@ static void fz_kmap_misuse(struct fz_input *in)
 		if (fz.local_depth >= KM_MAX_IDX)
 			return;
 		kunmap_local((void *)kmap_local_slot_addr(
-			fz.local_depth + n % (KM_MAX_IDX - fz.local_depth)));
+			0, fz.local_depth + n % (KM_MAX_IDX - fz.local_depth)));
 		fz_expect_report(&r, "kunmap_local of a free slot");
 		break;
 	case 2: /* kunmap of a highmem page without a kmap of the harness */
@@ -276,12 +277,12 @@ static void fz_kmap_local_full(struct fz_input *in)
 		if (fz.blocks[i].page && PageHighMem(fz.blocks[i].page))
 			page = fz.blocks[i].page;
 	fz_local_pop_released();
-	if (!page || fz.local_depth != kmap_local_depth())
+	if (!page || fz.local_depth != kmap_local_depth(0))
 		return;
 	depth = fz.local_depth;
 	for (int i = depth; i < KM_MAX_IDX; i++) {
 		addrs[i] = kmap_local_page(page);
-		FZ_CHECK(addrs[i] == (void *)kmap_local_slot_addr(i),
+		FZ_CHECK(addrs[i] == (void *)kmap_local_slot_addr(0, i),
 			 "push %d gave %p", i, addrs[i]);
 	}
 	fz_reports_snap(&r);
@@ -289,8 +290,8 @@ static void fz_kmap_local_full(struct fz_input *in)
 	fz_expect_report(&r, "a full kmap_local stack");
 	for (int i = KM_MAX_IDX - 1; i >= depth; i--)
 		kunmap_local(addrs[i]);
-	FZ_CHECK(kmap_local_depth() == depth, "the stack is %d deep, not %d",
-		 kmap_local_depth(), depth);
+	FZ_CHECK(kmap_local_depth(0) == depth, "the stack is %d deep, not %d",
+		 kmap_local_depth(0), depth);
 }
 
 /* kmap and kunmap every page of a block: the cursor moves, may wrap. */

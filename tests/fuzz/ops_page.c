@@ -340,9 +340,11 @@ static void fz_exhaust(struct fz_input *in)
 				min -= min / 4;
 			}
 			FZ_CHECK(
-				zone->pcp.count == 0,
+				per_cpu_ptr(zone->per_cpu_pageset, 0)->count ==
+					0,
 				"zone %s: %d pages left on the per-CPU lists after a failure",
-				zone->name, zone->pcp.count);
+				zone->name,
+				per_cpu_ptr(zone->per_cpu_pageset, 0)->count);
 			/* A block that big could still be free: then no. */
 			FZ_CHECK(
 				order ||

@@ -76,12 +76,14 @@ static void pcp_lists_hold_their_count_and_drain_it_all(struct kunit *test)
 {
 	static struct page *pages[256];
 	struct zone *zone = &zones[ZONE_NORMAL];
+	struct per_cpu_pages *pcp;
 	unsigned long free;
 	int n;
 
 	SIM_BOOT(test, .ram_mb = 64);
+	pcp = this_cpu_ptr(zone->per_cpu_pageset);
 	drain_all_pages();
-	n = zone->pcp.high + 1;
+	n = pcp->high + 1;
 	KUNIT_ASSERT_TRUE(test, n > 1 && n <= (int)ARRAY_SIZE(pages));
 	for (int i = 0; i < n; i++) {
 		pages[i] = alloc_page(GFP_KERNEL);
@@ -93,16 +95,16 @@ static void pcp_lists_hold_their_count_and_drain_it_all(struct kunit *test)
 		KUNIT_EXPECT_TRUE(test, PagePcp(pages[i]));
 	}
 	/* Up to `high` pages wait on the list: not free for the zone. */
-	KUNIT_EXPECT_EQ(test, zone->pcp.count, zone->pcp.high);
+	KUNIT_EXPECT_EQ(test, pcp->count, pcp->high);
 	KUNIT_EXPECT_EQ(test, zone->free_pages, free);
 	/* One more: `batch` of the oldest go back to the buddy allocator. */
 	__free_page(pages[n - 1]);
-	KUNIT_EXPECT_EQ(test, zone->pcp.count, n - zone->pcp.batch);
+	KUNIT_EXPECT_EQ(test, pcp->count, n - pcp->batch);
 	KUNIT_EXPECT_EQ(test, zone->free_pages,
-			free + (unsigned long)zone->pcp.batch);
+			free + (unsigned long)pcp->batch);
 	KUNIT_EXPECT_EQ(test, drain_all_pages(),
-			(unsigned long)(n - zone->pcp.batch));
-	KUNIT_EXPECT_EQ(test, zone->pcp.count, 0);
+			(unsigned long)(n - pcp->batch));
+	KUNIT_EXPECT_EQ(test, pcp->count, 0);
 	KUNIT_EXPECT_EQ(test, zone->free_pages, free + n);
 }
 
@@ -118,7 +120,7 @@ static void buddy_stops_at_the_min_watermark(struct kunit *test)
 	       (held[n] = alloc_page(GFP_KERNEL | __GFP_NOWARN)))
 		n++;
 	KUNIT_ASSERT_TRUE(test, n < ARRAY_SIZE(held));
-	KUNIT_EXPECT_EQ(test, normal->pcp.count, 0);
+	KUNIT_EXPECT_EQ(test, this_cpu_ptr(normal->per_cpu_pageset)->count, 0);
 	KUNIT_EXPECT_LE(test, normal->free_pages,
 			min_wmark_pages(normal) +
 				normal->lowmem_reserve[ZONE_NORMAL]);

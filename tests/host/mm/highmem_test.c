@@ -67,24 +67,24 @@ static void kmap_local_is_lifo_and_unmaps_at_once(struct kunit *test)
 		KUNIT_ASSERT_NOT_NULL(test, pages[i]);
 		addr[i] = kmap_local_page(pages[i]);
 		KUNIT_EXPECT_EQ(test, (unsigned long)addr[i],
-				kmap_local_slot_addr(i));
+				kmap_local_slot_addr(0, i));
 		KUNIT_EXPECT_EQ(test, poke32(addr[i], 0x100 + i), 0);
 	}
-	KUNIT_EXPECT_EQ(test, kmap_local_depth(), 3);
+	KUNIT_EXPECT_EQ(test, kmap_local_depth(0), 3);
 	/* Out of order: a WARN, and the slot is unmapped anyway. */
 	warnings = nr_warnings;
 	kunmap_local(addr[1]);
 	KUNIT_EXPECT_EQ(test, nr_warnings, warnings + 1);
 	KUNIT_EXPECT_EQ(test, peek32(addr[1], &val), -EFAULT);
-	KUNIT_EXPECT_EQ(test, kmap_local_depth(), 3);
+	KUNIT_EXPECT_EQ(test, kmap_local_depth(0), 3);
 	KUNIT_EXPECT_EQ(test, peek32(addr[2], &val), 0);
 	KUNIT_EXPECT_EQ(test, val, 0x102U);
 	/* The top goes, and the released slot below it with it. */
 	kunmap_local(addr[2]);
 	KUNIT_EXPECT_EQ(test, peek32(addr[2], &val), -EFAULT);
-	KUNIT_EXPECT_EQ(test, kmap_local_depth(), 1);
+	KUNIT_EXPECT_EQ(test, kmap_local_depth(0), 1);
 	kunmap_local(addr[0]);
-	KUNIT_EXPECT_EQ(test, kmap_local_depth(), 0);
+	KUNIT_EXPECT_EQ(test, kmap_local_depth(0), 0);
 	KUNIT_EXPECT_EQ(test, peek32(addr[0], &val), -EFAULT);
 	KUNIT_EXPECT_EQ(test, nr_warnings, warnings + 1);
 	KUNIT_EXPECT_TRUE(test, kmap_self_check());
@@ -110,7 +110,7 @@ static void kmap_local_stack_has_16_slots(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nr_warnings, warnings + 1);
 	for (int i = KM_MAX_IDX - 1; i >= 0; i--)
 		kunmap_local(addr[i]);
-	KUNIT_EXPECT_EQ(test, kmap_local_depth(), 0);
+	KUNIT_EXPECT_EQ(test, kmap_local_depth(0), 0);
 	KUNIT_EXPECT_EQ(test, nr_warnings, warnings + 1);
 	__free_page(page);
 }

@@ -14,6 +14,7 @@
 #include <highmem.h>
 #include <kernel.h>
 #include <panic.h>
+#include <percpu.h>
 #include <printk.h>
 #include <seq_file.h>
 #include <slab.h>
@@ -211,12 +212,19 @@ static void sim_make_a_mess(void)
 	kmap(alloc_page(GFP_HIGHMEM));
 }
 
+/* The one CPU's per-CPU area: the template's copy and alloc_percpu()'s. */
+static char *percpu_unit(size_t *size)
+{
+	*size = (size_t)(__per_cpu_end - __per_cpu_start) + pcpu_dynamic_size();
+	return __per_cpu_start + per_cpu_offset(0);
+}
+
 static void sim_reboot_and_snapshot_give_the_booted_machine(struct kunit *test)
 {
 	char *booted = kunit_kmalloc(test, PROC_TEXT);
 	char *now = kunit_kmalloc(test, PROC_TEXT);
-	size_t map_bytes;
-	char *map;
+	size_t map_bytes, unit_bytes;
+	char *map, *unit, *unit_copy;
 	struct sim_snapshot *snap;
 
 	SIM_BOOT(test, .ram_mb = 32, .highmem_mb = 8,
@@ -224,16 +232,23 @@ static void sim_reboot_and_snapshot_give_the_booted_machine(struct kunit *test)
 	proc_texts(test, booted);
 	map_bytes = max_pfn * sizeof(struct page);
 	map = kunit_kmemdup(test, mem_map, map_bytes);
+	unit = percpu_unit(&unit_bytes);
+	KUNIT_ASSERT_TRUE(test, virt_addr_valid(unit));
+	unit_copy = kunit_kmemdup(test, unit, unit_bytes);
 	snap = sim_snapshot_take();
 	KUNIT_ASSERT_NOT_NULL(test, snap);
 
 	sim_make_a_mess();
 	proc_texts(test, now);
 	KUNIT_EXPECT_STRNEQ(test, now, booted);
+	/* As another machine's boot may have left that RAM. */
+	memset(unit, 0x5a, unit_bytes);
 	KUNIT_ASSERT_EQ(test, sim_snapshot_restore(snap), 0);
 	proc_texts(test, now);
 	KUNIT_EXPECT_STREQ(test, now, booted);
 	KUNIT_EXPECT_MEMEQ(test, (char *)mem_map, map, map_bytes);
+	KUNIT_EXPECT_PTR_EQ(test, percpu_unit(&unit_bytes), unit);
+	KUNIT_EXPECT_MEMEQ(test, unit, unit_copy, unit_bytes);
 	sim_snapshot_free(snap);
 
 	sim_make_a_mess();

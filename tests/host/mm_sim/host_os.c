@@ -273,12 +273,14 @@ extern char __start_mm_data[] __attribute__((weak));
 extern char __stop_mm_data[] __attribute__((weak));
 extern char __start_mm_bss[] __attribute__((weak));
 extern char __stop_mm_bss[] __attribute__((weak));
+extern char __start_mm_percpu[] __attribute__((weak));
+extern char __stop_mm_percpu[] __attribute__((weak));
 
 /*
  * Unchecked: the sections hold AddressSanitizer's red zones between the
  * variables, which a checked copy would report; -fno-builtin keeps the
  * compiler from turning the loops into calls to the (checked) memcpy.
- * Both sections start word-aligned; a few tens of KB.
+ * The sections start word-aligned; a few tens of KB.
  */
 __attribute__((no_sanitize_address)) static void
 copy_bytes(char *dst, const char *src, unsigned long n)
@@ -303,23 +305,37 @@ static unsigned long state_bss_size(void)
 	return (unsigned long)(__stop_mm_bss - __start_mm_bss);
 }
 
+/* The per-CPU template (.data..percpu), which the boot CPU uses early. */
+static unsigned long state_percpu_size(void)
+{
+	return (unsigned long)(__stop_mm_percpu - __start_mm_percpu);
+}
+
 unsigned long host_state_size(void)
 {
-	return state_data_size() + state_bss_size();
+	return state_data_size() + state_bss_size() + state_percpu_size();
 }
 
 void host_state_save(void *buf)
 {
-	copy_bytes(buf, __start_mm_data, state_data_size());
-	copy_bytes((char *)buf + state_data_size(), __start_mm_bss,
-		   state_bss_size());
+	char *p = buf;
+
+	copy_bytes(p, __start_mm_data, state_data_size());
+	p += state_data_size();
+	copy_bytes(p, __start_mm_bss, state_bss_size());
+	p += state_bss_size();
+	copy_bytes(p, __start_mm_percpu, state_percpu_size());
 }
 
 void host_state_load(const void *buf)
 {
-	copy_bytes(__start_mm_data, buf, state_data_size());
-	copy_bytes(__start_mm_bss, (const char *)buf + state_data_size(),
-		   state_bss_size());
+	const char *p = buf;
+
+	copy_bytes(__start_mm_data, p, state_data_size());
+	p += state_data_size();
+	copy_bytes(__start_mm_bss, p, state_bss_size());
+	p += state_bss_size();
+	copy_bytes(__start_mm_percpu, p, state_percpu_size());
 }
 
 /* --- output --------------------------------------------------------------- */

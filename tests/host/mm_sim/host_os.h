@@ -69,8 +69,9 @@ __attribute__((noreturn)) void host_bail(int value);
 extern unsigned long host_fault_addr;
 
 /* --- the simulated kernel's own variables ------------------------------------
- * The variables of mm/, lib/ and the simulation's kernel side are linked
- * into sections of their own (sim.mk renames them): a reboot puts them back
+ * The variables of mm/, lib/, the SMP and locking files of kernel/ and the
+ * simulation's kernel side, and the per-CPU template, are linked into
+ * sections of their own (sim.mk renames them): a reboot puts them back
  * as the program loaded them, as a real one reloads the kernel image, and a
  * snapshot (snapshot.c) keeps them as a boot left them.
  */

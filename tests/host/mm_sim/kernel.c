@@ -17,13 +17,18 @@
  *    sim_catch_panic(), or abort the program: a finding;
  *  - a page fault that no PTE explains is reported as the kernel reports it
  *    ("BUG: unable to handle page fault for address"), with the explainers
- *    mm/ registered (vmalloc's guard pages, highmem's slots).
+ *    mm/ registered (vmalloc's guard pages, highmem's slots);
+ *  - dma-debug's hook in the frees of mm (debug_dma_check_freed()) sees
+ *    one stand-in mapping, which a test sets with sim_dma_map(): a free
+ *    of any of it is reported and counted, as kernel/dma/debug.c reports
+ *    "memory freed while still DMA-mapped".
  */
 #include <asm/memlayout.h>
 #include <asm/processor.h>
 #include <asm/regions.h>
 #include <bug.h>
 #include <console.h>
+#include <dma-debug.h>
 #include <fault.h>
 #include <kernel.h>
 #include <panic.h>
@@ -44,6 +49,7 @@
 /* --- the CPU of asm/processor.h ------------------------------------------- */
 
 u64 sim_tsc;
+unsigned long tsc_khz = 1000000; /* each rdtsc() is 1000 cycles: 1 us */
 unsigned long sim_eflags = X86_EFLAGS_IF;
 struct cpuinfo_x86 boot_cpu_data = {
 	.has_pse = true,
@@ -53,8 +59,10 @@ struct cpuinfo_x86 boot_cpu_data = {
 
 /* --- what kernel/ keeps --------------------------------------------------- */
 
-const char *current_comm = "swapper";
+DEFINE_PER_CPU(const char *, cpu_current_comm) = "swapper";
 volatile u64 jiffies;
+bool system_running; /* set once mm_core_init() is done (machine.c) */
+bool panic_in_progress;
 unsigned long nr_warnings;
 static unsigned long taint_mask;
 static bool cut_here_printed;
@@ -90,6 +98,17 @@ void console_write(const char *s, size_t len)
 
 void console_set_level(int level)
 {
+}
+
+/* The log has no width to wrap to: no margin. */
+void console_margin(void)
+{
+}
+
+/* No keyboard, so no Ctrl-C: every loop that checks runs to its end. */
+bool signal_pending(void)
+{
+	return false;
 }
 
 u64 local_clock(void)
@@ -157,6 +176,16 @@ void dump_stack(void)
 	printk(KERN_DEFAULT "Call Trace:\n [<%08lx>] %pS\n",
 	       (unsigned long)__builtin_return_address(0),
 	       __builtin_return_address(0));
+}
+
+/* The caller's caller: kmemleak's and page_owner-like records. */
+unsigned int stack_trace_save(unsigned long *store, unsigned int size,
+			      unsigned int skipnr)
+{
+	if (!size)
+		return 0;
+	store[0] = (unsigned long)__builtin_return_address(0);
+	return 1;
 }
 
 int sprint_symbol(char *buf, size_t size, unsigned long addr)
@@ -234,6 +263,33 @@ void sim_bug(const char *file, unsigned int line, unsigned int flags)
 	print_cut_here();
 	pr_emerg("kernel BUG at %s:%u!\n", file, line);
 	sim_die();
+}
+
+/* --- dma-debug's free hook ----------------------------------------------- */
+
+/* The span of every recorded mapping: empty (lo > hi) when none. */
+unsigned long dma_debug_lo = ULONG_MAX, dma_debug_hi;
+unsigned long sim_dma_freed_reports;
+
+void sim_dma_map(unsigned long phys, unsigned long size)
+{
+	dma_debug_lo = phys;
+	dma_debug_hi = phys + size;
+}
+
+void sim_dma_unmap(void)
+{
+	dma_debug_lo = ULONG_MAX;
+	dma_debug_hi = 0;
+}
+
+void __debug_dma_check_freed(unsigned long phys, unsigned long size)
+{
+	if (phys >= dma_debug_hi || phys + size <= dma_debug_lo)
+		return;
+	sim_dma_freed_reports++;
+	pr_err("DMA-API: sim: memory freed while still DMA-mapped [phys=%#lx] [size=%lu bytes] [freed %#lx+%lu]\n",
+	       dma_debug_lo, dma_debug_hi - dma_debug_lo, phys, size);
 }
 
 /* --- page faults ---------------------------------------------------------- */

@@ -21,12 +21,14 @@
 #include <asm/memlayout.h>
 #include <asm/pgtable.h>
 #include <errno.h>
+#include <init.h>
 #include <kernel.h>
 #include <memblock.h>
 #include <mm.h>
 #include <panic.h>
 #include <printk.h>
 #include <slab.h>
+#include <spinlock.h>
 #include <string.h>
 
 #include "host_os.h"
@@ -106,10 +108,12 @@ static void sim_boot_kernel(void *arg)
 {
 	const struct sim_machine *m = arg;
 
+	spinlock_debug = true; /* recursion reported, not a hang: ktest's */
 	if (m->slub_debug)
 		slub_debug_set_default(m->slub_debug, "sim");
 	min_free_kbytes = m->min_free_kbytes;
 	mm_core_init();
+	system_running = true; /* might_sleep() checks from here on */
 }
 
 int sim_boot(const struct sim_machine *machine)

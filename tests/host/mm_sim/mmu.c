@@ -28,7 +28,9 @@
 pgd_t swapper_pg_dir[PTRS_PER_PGD] __aligned(PAGE_SIZE);
 pgd_t *kernel_pgdir = swapper_pg_dir;
 bool nopse;
-unsigned long direct_pages_4k, direct_pages_4m, nr_kernel_pgtables;
+unsigned long direct_pages_4k, direct_pages_4m;
+atomic_long_t nr_kernel_pgtables;
+pte_t *sim_fixmap_pgtable;
 
 pte_t *lookup_address(unsigned long addr, enum pg_level *level)
 {
@@ -51,7 +53,7 @@ static phys_addr_t pgtable_alloc_early(void)
 	void *table =
 		memblock_alloc_or_panic(PAGE_SIZE, PAGE_SIZE, "page tables");
 
-	nr_kernel_pgtables++;
+	atomic_long_inc(&nr_kernel_pgtables);
 	return __pa(table);
 }
 
@@ -81,14 +83,17 @@ static pgd_t lowmem_pgtable(unsigned long base)
 void sim_paging_init(void)
 {
 	unsigned long end = max_low_pfn << PAGE_SHIFT;
+	/* debug_pagealloc unmaps single pages of lowmem: no 4 MB pages then. */
+	bool direct_pse = !nopse && !debug_pagealloc_enabled();
 
 	tlb_boot();
 	memset(swapper_pg_dir, 0, sizeof(swapper_pg_dir));
-	direct_pages_4k = direct_pages_4m = nr_kernel_pgtables = 0;
+	direct_pages_4k = direct_pages_4m = 0;
+	atomic_long_set(&nr_kernel_pgtables, 0);
 	for (unsigned long base = 0; base < end; base += PGDIR_SIZE) {
 		pgd_t *pgd = pgd_offset_k((unsigned long)__va(base));
 
-		if (base == 0 || base + PGDIR_SIZE > end) {
+		if (base == 0 || base + PGDIR_SIZE > end || !direct_pse) {
 			*pgd = lowmem_pgtable(base);
 		} else {
 			*pgd = base | _PAGE_PSE | __PAGE_KERNEL | _PAGE_GLOBAL;
@@ -97,6 +102,7 @@ void sim_paging_init(void)
 	}
 	*pgd_offset_k(PKMAP_BASE) = pgtable_alloc_early() | _KERNPG_TABLE;
 	*pgd_offset_k(FIXADDR_START) = pgtable_alloc_early() | _KERNPG_TABLE;
+	sim_fixmap_pgtable = __va(*pgd_offset_k(FIXADDR_START) & PAGE_MASK);
 	__flush_tlb_all();
 	pr_info("  mapped low ram: 0 - %08lx (%lu x 4 MB pages, %lu x 4 KB pages)\n",
 		end, direct_pages_4m, direct_pages_4k);
@@ -115,9 +121,36 @@ pte_t *pte_alloc_kernel(unsigned long addr)
 		if (!page)
 			return NULL;
 		SetPageTable(page);
-		nr_kernel_pgtables++;
-		page_zone(page)->nr_page_table_pages++;
+		atomic_long_inc(&nr_kernel_pgtables);
+		atomic_long_inc(&page_zone(page)->nr_page_table_pages);
 		set_pgd(pgd, page_to_phys(page) | _KERNPG_TABLE);
 	}
 	return pte_offset_kernel(pgd, addr);
+}
+
+/*
+ * debug_pagealloc's hook (mm/debug_page_alloc.c), as arch/x86/mm/paging.c
+ * has it: the direct-map PTEs of numpages pages cleared or set again, and
+ * the TLB told, so that a use after free really faults.
+ */
+void __kernel_map_pages(struct page *page, int numpages, int enable)
+{
+	unsigned long pfn = page_to_pfn(page);
+
+	for (int i = 0; i < numpages; i++, pfn++) {
+		unsigned long addr = (unsigned long)__va(pfn << PAGE_SHIFT);
+		enum pg_level level;
+		pte_t *pte = lookup_address(addr, &level);
+
+		if (!pte || level != PG_LEVEL_4K)
+			continue; /* no 4 KB mapping to change */
+		if (enable)
+			set_pte(pte, pfn_pte(pfn, PAGE_KERNEL | _PAGE_GLOBAL));
+		else
+			pte_clear(pte);
+		if (numpages <= 32)
+			__flush_tlb_one(addr);
+	}
+	if (numpages > 32)
+		__flush_tlb_all(); /* cheaper than an INVLPG per page */
 }

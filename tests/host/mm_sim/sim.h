@@ -79,6 +79,15 @@ struct sim_snapshot *sim_snapshot_take(void);
 int sim_snapshot_restore(const struct sim_snapshot *snap);
 void sim_snapshot_free(struct sim_snapshot *snap);
 
+/*
+ * A device's streaming mapping of [phys, phys + size), as dma-debug would
+ * record it (one at a time): mm must report a free of any of it through
+ * debug_dma_check_freed(), which sim_dma_freed_reports counts.
+ */
+void sim_dma_map(unsigned long phys, unsigned long size);
+void sim_dma_unmap(void);
+extern unsigned long sim_dma_freed_reports;
+
 /* The kernel log since `mark` on stderr (what a finding shows). */
 void sim_dump_log(u64 mark);
 

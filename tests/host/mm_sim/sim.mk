@@ -5,22 +5,26 @@
 #   make sim-test-run    build and run it (KTAP; SIM_TEST_ARGS='buddy.*')
 #
 # The SAME files as the kernel's (mm/*.c, lib/*.c, kernel/printk.c,
-# kernel/seq_file.c, arch/x86/mm/regions.c) are compiled as i386 code
-# (-m32), so the kernel's addresses, sizes and overflows are the ones
-# tested.  The arch layer is replaced: tests/host/mm_sim/include/asm/ comes
-# before arch/x86/include/asm/ (the CPU's instructions, WARN/BUG), and the
-# files of tests/host/mm_sim/ provide the boot, the page tables, the TLB,
-# and what kernel/ does for mm/.  sim_config.h is put in front of every
-# file (the fixmap's top, lib/'s host_ names).
+# kernel/seq_file.c, arch/x86/mm/regions.c, and the SMP layer mm/ runs on:
+# kernel/smp.c, kernel/might_sleep.c, kernel/locking/, arch/x86/mm/tlb.c)
+# are compiled as i386 code (-m32), so the kernel's addresses, sizes and
+# overflows are the ones tested.  The arch layer is replaced:
+# tests/host/mm_sim/include/asm/ comes before arch/x86/include/asm/ (the
+# CPU's instructions, per-CPU access without %fs, WARN/BUG), and the files
+# of tests/host/mm_sim/ provide the boot, the one CPU, the page tables, the
+# TLB, and what kernel/ does for mm/.  sim_config.h is put in front of every
+# file (the fixmap's top, the linker script's symbols, lib/'s host_ names).
 #
-# After compiling, the variables of mm/, lib/ and the simulation's kernel
-# side (kernel.c, machine.c, mmu.c) are moved to sections mm_data and
-# mm_bss (objcopy), so that the simulation can put them back at each boot
-# and keep them in snapshots (host_os.c), and each .proc_files.NAME section becomes
-# proc_files, which kernel/seq_file.c walks as the kernel's linker script
-# would.  kmalloc.c's _srodata/_erodata (kstrdup_const) are the host
-# program's read-only data: from the end of its text to its first
-# writable section.
+# After compiling, the variables of mm/, lib/, those kernel/ files and the
+# simulation's kernel side (cpu.c, kernel.c, machine.c, mmu.c) are moved to
+# sections mm_data and mm_bss, and every object's .data..percpu (the
+# per-CPU template) to mm_percpu (objcopy), so that the simulation can put
+# them back at each boot and keep them in snapshots (host_os.c); each
+# .proc_files.NAME section becomes proc_files, which kernel/seq_file.c
+# walks as the kernel's linker script would.  kmalloc.c's
+# _srodata/_erodata (kstrdup_const) are the host program's read-only data:
+# from the end of its text to its first writable section; the kernel's
+# data and bss (page_use.c, kmemleak.c) are mm_data and mm_bss.
 #
 # The fuzz targets (tests/fuzz/fuzz.mk) build the same objects with clang
 # and libFuzzer's coverage: sim_build_rules makes the rules for a tree.
@@ -48,10 +52,22 @@ SIM_KERNEL_CFLAGS := -ffreestanding -fno-builtin -fdata-sections \
 	-DHOST_TEST -Itests/host/mm_sim/include -Iinclude -Iarch/x86/include \
 	-include tests/host/mm_sim/sim_config.h
 SIM_LDFLAGS := -m32 -no-pie \
-	-Wl,--defsym=_srodata=etext -Wl,--defsym=_erodata=__init_array_start
+	-Wl,--defsym=_srodata=etext -Wl,--defsym=_erodata=__init_array_start \
+	-Wl,--defsym=__per_cpu_start=__start_mm_percpu \
+	-Wl,--defsym=__per_cpu_end=__stop_mm_percpu \
+	-Wl,--defsym=sim_text=__executable_start -Wl,--defsym=sim_etext=etext \
+	-Wl,--defsym=sim_sdata=__start_mm_data \
+	-Wl,--defsym=sim_edata=__stop_mm_data \
+	-Wl,--defsym=sim_bss_start=__start_mm_bss \
+	-Wl,--defsym=sim_bss_stop=__stop_mm_bss \
+	-Wl,--defsym=sim_boot_stack_guard=__stop_mm_bss \
+	-Wl,--defsym=sim_boot_stack_top=__stop_mm_bss
 
 # What the kernel's mm is built from, as the kernel builds it.
-SIM_STATE_SRCS := $(sort $(wildcard mm/*.c lib/*.c)) arch/x86/mm/regions.c
+SIM_LOCKING_SRCS := kernel/smp.c kernel/might_sleep.c \
+	kernel/locking/spinlock_debug.c kernel/locking/mutex.c
+SIM_STATE_SRCS := $(sort $(wildcard mm/*.c lib/*.c)) arch/x86/mm/regions.c \
+	arch/x86/mm/tlb.c $(SIM_LOCKING_SRCS)
 SIM_KERNEL_SRCS := $(SIM_STATE_SRCS) kernel/printk.c kernel/seq_file.c \
 	$(filter-out tests/host/mm_sim/host_os.c, \
 		$(sort $(wildcard tests/host/mm_sim/*.c)))
@@ -85,6 +101,7 @@ $(SIM_TEST_BIN): $(SIM_OBJS) $(SIM_TEST_OBJS)
 define sim_sections
 	$(Q)renames=$$($(OBJDUMP) -h $(1) | awk -v state="$(2)" ' \
 		$$2 ~ /^\.proc_files\./ { to = "proc_files" } \
+		$$2 == ".data..percpu" { to = "mm_percpu" } \
 		state && $$2 ~ /^\.(data|init\.data)$$|^\.data\.[^.]/ { to = "mm_data" } \
 		state && $$2 ~ /^\.bss$$|^\.bss\.[^.]/ { to = "mm_bss" } \
 		to { printf " --rename-section %s=%s", $$2, to; to = "" }'); \
@@ -104,7 +121,9 @@ $(1)/tests/host/mm_sim/host_os.o: tests/host/mm_sim/host_os.c \
 	$$(Q)$(2) $$(SIM_BASE_CFLAGS) $(3) -fno-builtin -MMD -MP -c $$< -o $$@
 
 $(1)/mm/%.o $(1)/lib/%.o $(1)/arch/%.o: SIM_STATE := yes
-$(addprefix $(1)/tests/host/mm_sim/,kernel.o machine.o mmu.o): SIM_STATE := yes
+$(addprefix $(1)/tests/host/mm_sim/,kernel.o machine.o mmu.o cpu.o): \
+	SIM_STATE := yes
+$(call sim_objs,$(1),$(SIM_LOCKING_SRCS)): SIM_STATE := yes
 $(1)/mm/%.o $(1)/lib/%.o $(1)/arch/%.o $(1)/kernel/%.o: SIM_EXTRA := $(4)
 $(1)/lib/string.o: SIM_EXTRA := $(4) -DSIM_LIB_STRING
 $(1)/tests/%.o: SIM_EXTRA := -Itests/host -Itests/host/mm_sim

@@ -23,6 +23,23 @@
 
 #define FIXADDR_TOP 0xffbff000UL
 
+/*
+ * The symbols the kernel's linker script (arch/x86/kernel.ld) gives mm/:
+ * the simulated kernel has no image of its own, and the host program's
+ * linker defines some of these names for the whole program.  Its data
+ * and bss are the sections mm_data and mm_bss (sim.mk), its text the host
+ * program's; the boot stack is empty (cpu.c says why).  SIM_LDFLAGS sets
+ * them.
+ */
+#define _text sim_text
+#define _etext sim_etext
+#define _sdata sim_sdata
+#define _edata sim_edata
+#define __bss_start sim_bss_start
+#define __bss_stop sim_bss_stop
+#define boot_stack_guard sim_boot_stack_guard
+#define boot_stack_top sim_boot_stack_top
+
 #include "../host_rename.h"
 
 #ifndef SIM_LIB_STRING

@@ -8,7 +8,7 @@
  * the variables are as the program loaded them (sim_power_on()).  A
  * snapshot keeps both right after a boot: the variables, and the RAM pages
  * that are not free and not merely reserved (mem_map, the page tables, the
- * boot's slabs: whatever mm_core_init() left allocated).  Free pages need
+ * per-CPU area, the boot's slabs: whatever mm_core_init() left allocated).  Free pages need
  * not be kept: nothing reads a free page's bytes (a new slab is written
  * before it is used).  Restoring one is a boot without mm_core_init(): a
  * fuzz input starts from a copy of the booted machine in a fraction of the
@@ -69,7 +69,8 @@ static bool snap_reserved_kept(unsigned long pfn)
 
 		if (addr >= r->base && addr < r->base + r->size)
 			return r->name && (!strcmp(r->name, "mem_map") ||
-					   !strcmp(r->name, "page tables"));
+					   !strcmp(r->name, "page tables") ||
+					   !strcmp(r->name, "per-CPU areas"));
 	}
 	return false;
 }

@@ -12,7 +12,8 @@
  *  - the time stamp counter is a counter that each read advances: the same
  *    values in every run, so that a fuzzer's input replays exactly;
  *  - one thread and no interrupts: the interrupt flag is a variable, so that
- *    irqs_disabled() still answers what local_irq_save() did.
+ *    irqs_disabled() still answers what local_irq_save() did, and a halt
+ *    that waits for an interrupt is a hang.
  * Only what mm/ and the kernel files built with it use is here.
  */
 #ifndef _ASM_X86_PROCESSOR_H
@@ -74,6 +75,17 @@ static inline bool irqs_disabled(void)
 
 static inline void cpu_relax(void)
 {
+}
+
+/*
+ * sti; hlt: on a machine of one CPU and no interrupts nothing would wake
+ * it, so the simulation reports a hang instead (cpu.c): a finding.
+ */
+__attribute__((noreturn)) void sim_halt(void);
+
+static inline void safe_halt(void)
+{
+	sim_halt();
 }
 
 /* What the simulated CPU has: the fields mm/ reads. */
