@@ -259,6 +259,42 @@ static void sim_reboot_and_snapshot_give_the_booted_machine(struct kunit *test)
 	KUNIT_EXPECT_MEMEQ(test, (char *)mem_map, map, map_bytes);
 }
 
+/*
+ * Two machines alike but for debug_pagealloc, restored in turn: each gets
+ * the direct map its own page tables describe, with the other's free
+ * pages neither missing (a restore would fault) nor left mapped (a use
+ * after free would read).
+ */
+static void sim_snapshots_keep_their_own_direct_map(struct kunit *test)
+{
+	struct sim_snapshot *plain, *debug;
+	u32 *free_addr, val;
+	struct page *page;
+
+	SIM_BOOT(test, .ram_mb = 32, .highmem_mb = 8, .debug_pagealloc = true);
+	page = alloc_page(GFP_KERNEL); /* a free page's address, for later */
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	free_addr = lowmem_page_address(page);
+	__free_page(page);
+	drain_all_pages();
+	debug = sim_snapshot_take();
+	SIM_BOOT(test, .ram_mb = 32, .highmem_mb = 8);
+	plain = sim_snapshot_take();
+	KUNIT_ASSERT_TRUE(test, debug && plain);
+	for (int i = 0; i < 2; i++) {
+		KUNIT_ASSERT_EQ(test, sim_snapshot_restore(debug), 0);
+		KUNIT_EXPECT_TRUE(test, debug_pagealloc_enabled());
+		KUNIT_EXPECT_EQ(test, peek32(free_addr, &val), -EFAULT);
+		KUNIT_EXPECT_TRUE(test, buddy_self_check());
+		KUNIT_ASSERT_EQ(test, sim_snapshot_restore(plain), 0);
+		KUNIT_EXPECT_FALSE(test, debug_pagealloc_enabled());
+		KUNIT_EXPECT_EQ(test, peek32(free_addr, &val), 0);
+		KUNIT_EXPECT_TRUE(test, buddy_self_check());
+	}
+	sim_snapshot_free(debug);
+	sim_snapshot_free(plain);
+}
+
 static struct kunit_case sim_cases[] = {
 	KUNIT_CASE(sim_boot_brings_up_every_allocator),
 	KUNIT_CASE(sim_layout_is_the_kernels_but_the_fixmap),
@@ -268,6 +304,7 @@ static struct kunit_case sim_cases[] = {
 	KUNIT_CASE(sim_panic_and_bug_are_caught),
 	KUNIT_CASE(sim_warn_once_fires_once_per_boot),
 	KUNIT_CASE(sim_reboot_and_snapshot_give_the_booted_machine),
+	KUNIT_CASE(sim_snapshots_keep_their_own_direct_map),
 	{}
 };
 

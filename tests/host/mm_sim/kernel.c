@@ -321,7 +321,16 @@ void explain_address(unsigned long addr, unsigned long err, char *buf,
 /* A fault nothing catches: the kernel's report, then the host's crash. */
 void sim_report_fault(unsigned long addr, int write)
 {
+	static const char again[] =
+		"sim: a page fault while reporting a page fault: the simulated TLB or page tables are broken\n";
+	static bool reporting;
 	char why[320];
+
+	if (reporting) { /* printk itself faulted: say so without it */
+		host_write(2, again, sizeof(again) - 1);
+		host_abort();
+	}
+	reporting = true;
 
 	pr_alert("BUG: unable to handle page fault for address: %08lx\n", addr);
 	pr_alert("#PF: supervisor %s access in kernel mode\n",

@@ -112,6 +112,7 @@ static void sim_boot_kernel(void *arg)
 	if (m->slub_debug)
 		slub_debug_set_default(m->slub_debug, "sim");
 	min_free_kbytes = m->min_free_kbytes;
+	_debug_pagealloc_enabled = m->debug_pagealloc;
 	mm_core_init();
 	system_running = true; /* might_sleep() checks from here on */
 }

@@ -31,6 +31,7 @@ struct sim_machine {
 	/* slub_debug= letters as flags (SLAB_RED_ZONE...), 0 for none. */
 	slab_flags_t slub_debug;
 	int min_free_kbytes; /* min_free_kbytes=, 0: computed */
+	bool debug_pagealloc; /* debug_pagealloc=on: free lowmem unmapped */
 };
 
 /*

@@ -21,6 +21,8 @@ void sim_paging_init(void);
  * true if the direct map of the last boot was kept (the rest is unmapped).
  */
 bool tlb_boot(void);
+/* tlb.c: after a snapshot's RAM is restored: the TLB as its tables say. */
+void tlb_resync(void);
 /* snapshot.c: the kernel's variables as the program loaded them. */
 void sim_power_on(void);
 

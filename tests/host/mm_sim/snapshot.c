@@ -143,22 +143,23 @@ struct sim_snapshot *sim_snapshot_take(void)
 int sim_snapshot_restore(const struct sim_snapshot *snap)
 {
 	const char *p = snap->bytes;
-	bool kept;
 
 	if (host_ram_resize((unsigned long long)snap->machine.ram_mb << 20))
 		return -ENOMEM;
 	host_state_load(snap->state);
 	sim_kernel_reset();
-	kept = tlb_boot();
+	tlb_boot();
 	for (unsigned long i = 0; i < snap->nr_runs; i++) {
 		unsigned long len = snap->runs[i].pages << PAGE_SHIFT;
 
 		memcpy(__va(snap->runs[i].pfn << PAGE_SHIFT), p, len);
 		p += len;
 	}
-	/* A new boot mapping: map the direct map as the restored tables say. */
-	if (!kept)
-		__flush_tlb_all();
+	/*
+	 * The direct map as the restored tables say: a kept one if they map
+	 * the same (no debug_pagealloc holes), else refilled from them.
+	 */
+	tlb_resync();
 	return 0;
 }
 

@@ -51,6 +51,11 @@ static void *walker_ram; /* lowmem by physical address (host_ram_window) */
 static u32 dmap_signature;
 static unsigned long dmap_signature_end;
 static bool dmap_dirty;
+/*
+ * Every page of lowmem but page 0 is in that mapping: what any machine
+ * with this high_memory maps, unless debug_pagealloc took free pages out.
+ */
+static bool dmap_whole;
 
 /*
  * The page walker's view of a page table: RAM by its physical address, as
@@ -112,10 +117,13 @@ static void tlb_run_add(struct tlb_run *run, unsigned long vaddr,
 	*run = (struct tlb_run){ vaddr, pfn, pages, writable };
 }
 
-/* Map the direct map from the page tables, in runs of consecutive frames. */
-static void tlb_prefill_direct_map(void)
+/*
+ * Map the direct map from the page tables, in runs of consecutive frames.
+ * Returns the number of pages mapped.
+ */
+static unsigned long tlb_prefill_direct_map(void)
 {
-	unsigned long end = (unsigned long)high_memory;
+	unsigned long end = (unsigned long)high_memory, mapped = 0;
 	struct tlb_run run = { 0 };
 
 	for (unsigned long addr = PAGE_OFFSET; addr < end; addr += PGDIR_SIZE) {
@@ -127,17 +135,21 @@ static void tlb_prefill_direct_map(void)
 		if (pgd_large(*pgd)) {
 			tlb_run_add(&run, addr, pte_pfn(*pgd), PTRS_PER_PTE,
 				    *pgd & _PAGE_RW);
+			mapped += PTRS_PER_PTE;
 			continue;
 		}
 		pte = walker_table(*pgd);
-		for (int i = 0; i < PTRS_PER_PTE; i++)
-			if (pte_present(pte[i]) && pte_pfn(pte[i]) < max_pfn)
-				tlb_run_add(&run, addr + i * PAGE_SIZE,
-					    pte_pfn(pte[i]), 1,
-					    pte[i] & _PAGE_RW);
+		for (int i = 0; i < PTRS_PER_PTE; i++) {
+			if (!pte_present(pte[i]) || pte_pfn(pte[i]) >= max_pfn)
+				continue;
+			tlb_run_add(&run, addr + i * PAGE_SIZE, pte_pfn(pte[i]),
+				    1, pte[i] & _PAGE_RW);
+			mapped++;
+		}
 	}
 	if (run.pages)
 		host_map(run.vaddr, run.pfn, run.pages, run.writable);
+	return mapped;
 }
 
 /* A hash of what maps the direct map: its PDEs and its page tables. */
@@ -183,8 +195,7 @@ void __flush_tlb_all(void)
 	dmap_signature = signature;
 	dmap_signature_end = (unsigned long)high_memory;
 	dmap_dirty = false;
-	if (signature)
-		tlb_prefill_direct_map();
+	dmap_whole = signature && tlb_prefill_direct_map() == max_low_pfn - 1;
 }
 
 /* A TLB miss (host_os.c's SIGSEGV handler): 1 if a PTE maps the page. */
@@ -216,8 +227,9 @@ void sim_tlb_prefill(unsigned long vaddr)
 /*
  * At boot, before the page tables exist: the walker's view of lowmem, and
  * a boot mapping of all of lowmem, unless the last boot's direct map (of a
- * machine with the same lowmem) is still there, which will do.  Returns
- * true in that case: every TLB entry outside the direct map is gone.
+ * machine with the same lowmem, all of it mapped) is still there, which
+ * will do.  Returns true in that case: every TLB entry outside the direct
+ * map is gone.
  */
 bool tlb_boot(void)
 {
@@ -229,7 +241,7 @@ bool tlb_boot(void)
 	if (!walker_ram)
 		panic("sim: the host cannot map lowmem for the page walker");
 	host_fault_handler_install(sim_tlb_fill, sim_report_fault);
-	if (dmap_signature && !dmap_dirty &&
+	if (dmap_signature && !dmap_dirty && dmap_whole &&
 	    (unsigned long)high_memory == dmap_signature_end) {
 		host_unmap(end + PAGE_OFFSET,
 			   HOST_KERNEL_END - PAGE_OFFSET - end);
@@ -237,7 +249,23 @@ bool tlb_boot(void)
 	}
 	host_unmap(HOST_KERNEL_START, HOST_KERNEL_END - HOST_KERNEL_START);
 	dmap_signature = 0;
+	dmap_whole = false;
 	if (host_map(PAGE_OFFSET, 0, max_low_pfn, 1))
 		panic("sim: cannot map the boot mapping of lowmem");
 	return false;
+}
+
+/*
+ * A snapshot's RAM is back (snapshot.c): the TLB as that machine's tables
+ * say.  A kept direct map stays if the restored tables map what it maps
+ * (their signature is its own); otherwise, as after a boot mapping, the
+ * whole TLB is refilled from them.  Not a flush the kernel asked for: not
+ * counted.
+ */
+void tlb_resync(void)
+{
+	unsigned long flush_all = sim_tlb_stats.flush_all;
+
+	__flush_tlb_all();
+	sim_tlb_stats.flush_all = flush_all;
 }
