@@ -2,10 +2,11 @@
 /*
  * driver.c - one fuzz input, from power-on to the final check.
  *
- * The first byte picks the machine: bits 0-1 one of four RAM layouts (with
- * highmem or without, a larger min_free_kbytes), bits 2-3 the slub_debug
- * letters of every cache (none, FZPU, ZP, FU: the checks with and without F
- * take different paths).  The first input of each machine boots it
+ * The first byte, modulo 20, picks the machine: its bits 0-1 one of four
+ * RAM layouts (with highmem or without, a larger min_free_kbytes), the rest
+ * the debugging: the slub_debug letters of every cache (none, FZPU, ZP, FU:
+ * the checks with and without F take different paths), or debug_pagealloc
+ * (free lowmem pages leave the direct map).  The first input of each machine boots it
  * (mm_core_init(), the kernel's own bring-up) and keeps a snapshot of it,
  * settled; every later one starts from a copy of that
  * (tests/host/mm_sim/snapshot.c), six times faster than a boot.  Every
@@ -43,11 +44,16 @@ static const struct sim_machine fz_machines[4] = {
 	{ .ram_mb = 20, .highmem_mb = 2 }, /* a small Normal zone */
 };
 
-static const slab_flags_t fz_debug[4] = {
-	0,
-	SLAB_DEBUG_FLAGS,
-	SLAB_RED_ZONE | SLAB_POISON,
-	SLAB_CONSISTENCY_CHECKS | SLAB_STORE_USER,
+/* The debugging a machine boots with: slub_debug, debug_pagealloc. */
+static const struct fz_debug {
+	slab_flags_t slub_debug;
+	bool debug_pagealloc;
+} fz_debug[FZ_MACHINES / 4] = {
+	{ 0, false },
+	{ SLAB_DEBUG_FLAGS, false },
+	{ SLAB_RED_ZONE | SLAB_POISON, false },
+	{ SLAB_CONSISTENCY_CHECKS | SLAB_STORE_USER, false },
+	{ 0, true }, /* free lowmem unmapped: a use after free faults */
 };
 
 u8 fz_u8(struct fz_input *in)
@@ -97,6 +103,92 @@ void fz_expect_report(const struct fz_reports *r, const char *what)
 			 nr_bad_page_reports != r->bad_pages ||
 			 slab_errors != r->slab_errors,
 		 "%s was not reported", what);
+}
+
+/* What a refused free must leave as it was. */
+struct fz_unchanged {
+	struct page *page; /* NULL if no struct page to compare */
+	struct page copy;
+	long slab_pages, vmalloc_pages;
+	unsigned long vmalloc_areas;
+};
+
+static void fz_unchanged_snap(struct fz_unchanged *u, const void *addr,
+			      struct page *page)
+{
+	if (!page && virt_addr_valid(addr))
+		page = virt_to_page(addr);
+	u->page = page && page_ptr_valid(page) ? page : NULL;
+	if (u->page)
+		u->copy = *u->page;
+	u->slab_pages = atomic_long_read(&nr_slab_unreclaimable) +
+			atomic_long_read(&nr_slab_reclaimable);
+	u->vmalloc_pages = (long)vmalloc_nr_pages();
+	u->vmalloc_areas = vmalloc_nr_areas();
+}
+
+/*
+ * PG_kmap is a hint (a slot took the page once): a free that finds no
+ * slot mapping the page clears it, refused or not.
+ */
+static void fz_unchanged_expect(const struct fz_unchanged *u, const char *what)
+{
+	struct page now, was;
+
+	if (u->page) {
+		now = *u->page;
+		was = u->copy;
+		now.flags &= ~(1UL << PG_kmap);
+		was.flags &= ~(1UL << PG_kmap);
+		FZ_CHECK(
+			!memcmp(&now, &was, sizeof(now)),
+			"%s was refused but changed pfn %#lx: flags %#lx -> %#lx, refcount %d -> %d",
+			what, page_to_pfn(u->page), was.flags, now.flags,
+			was._refcount, now._refcount);
+	}
+	FZ_CHECK(u->slab_pages == atomic_long_read(&nr_slab_unreclaimable) +
+					  atomic_long_read(
+						  &nr_slab_reclaimable) &&
+			 u->vmalloc_pages == (long)vmalloc_nr_pages() &&
+			 u->vmalloc_areas == vmalloc_nr_areas(),
+		 "%s was refused but changed the slab or vmalloc counts", what);
+}
+
+void fz_refuse_free_pages(struct page *page, unsigned int order,
+			  const char *what)
+{
+	struct fz_unchanged u;
+	struct fz_reports r;
+
+	fz_unchanged_snap(&u, NULL, page);
+	fz_reports_snap(&r);
+	__free_pages(page, order);
+	fz_expect_report(&r, what);
+	fz_unchanged_expect(&u, what);
+}
+
+void fz_refuse_kfree(const void *p, const char *what)
+{
+	struct fz_unchanged u;
+	struct fz_reports r;
+
+	fz_unchanged_snap(&u, p, NULL);
+	fz_reports_snap(&r);
+	kfree(p);
+	fz_expect_report(&r, what);
+	fz_unchanged_expect(&u, what);
+}
+
+void fz_refuse_vfree(const void *p, const char *what)
+{
+	struct fz_unchanged u;
+	struct fz_reports r;
+
+	fz_unchanged_snap(&u, p, NULL);
+	fz_reports_snap(&r);
+	vfree(p);
+	fz_expect_report(&r, what);
+	fz_unchanged_expect(&u, what);
 }
 
 u32 fz_new_tag(void)
@@ -204,7 +296,8 @@ int fuzz_run(const u8 *data, size_t size, unsigned int families)
 			allowed[nr_allowed++] = f;
 	if (!nr_allowed)
 		return 0;
-	m.slub_debug = fz_debug[machine >> 2];
+	m.slub_debug = fz_debug[machine >> 2].slub_debug;
+	m.debug_pagealloc = fz_debug[machine >> 2].debug_pagealloc;
 	memset(&fz, 0, sizeof(fz));
 	fz.families = families;
 	fz.touched_cache = -1;

@@ -148,6 +148,19 @@ void fz_reports_snap(struct fz_reports *r);
 /* ...and fail unless one of them moved since. */
 void fz_expect_report(const struct fz_reports *r, const char *what);
 
+/*
+ * Frees that must be refused: a report, and nothing changed (the struct
+ * page of what was passed, the slab and vmalloc counts).  The kernel knows
+ * every page's use from its struct page (mm/page_use.c), so these hold for
+ * any page the harness can name: one in a slab, backing a vmalloc area, a
+ * page table, a kmalloc_large() block, a kmapped page, a buddy block to
+ * kfree() or vfree().
+ */
+void fz_refuse_free_pages(struct page *page, unsigned int order,
+			  const char *what);
+void fz_refuse_kfree(const void *p, const char *what);
+void fz_refuse_vfree(const void *p, const char *what);
+
 u32 fz_new_tag(void);
 /*
  * The `n`th (modulo) used entry of a table whose entries start with a
@@ -188,7 +201,7 @@ void fz_expect_block_tags(const struct fz_block *b);
 /* After every operation: cheap checks of everything, full ones at times. */
 void fz_check_step(bool full);
 /* The machines an input's first byte chooses from (driver.c). */
-#define FZ_MACHINES 16
+#define FZ_MACHINES 20
 /* Right after the boot of a machine: settle, remember the state... */
 void fz_check_boot(int machine);
 /* ...and at the end, with everything given back: the same state again. */

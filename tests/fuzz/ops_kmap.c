@@ -4,7 +4,8 @@
  * kmap()/kunmap() in any order and number (the pkmap slots, their counts,
  * the lazy flush when the cursor wraps), the kmap_local stack pushed and
  * popped, filled to its last slot and past it, unmapped out of order, and
- * the misuse both must refuse with a WARN.
+ * the misuse both must refuse with a WARN; and a block freed while a slot
+ * still maps one of its pages, which __free_pages() must refuse.
  *
  * The mappings are checked through the simulated MMU: a slot in use shows
  * its page's bytes; a kunmap()ped slot (count 1) still shows them, stale,
@@ -204,6 +205,27 @@ static void fz_kunmap_local_top(void)
 		 val);
 }
 
+/*
+ * A block freed while a pkmap or kmap_local slot maps one of its highmem
+ * pages (its first or another): refused with a WARN that names the slot.
+ */
+static void fz_free_kmapped_block(u8 n)
+{
+	int candidates[FZ_KMAPS + KM_MAX_IDX], nr = 0, b;
+
+	for (int i = 0; i < FZ_KMAPS; i++)
+		if (fz.kmaps[i].page && PageHighMem(fz.kmaps[i].page))
+			candidates[nr++] = fz.kmaps[i].block;
+	for (int i = 0; i < fz.local_depth; i++)
+		if (!fz.local[i].released)
+			candidates[nr++] = fz.local[i].block;
+	if (!nr)
+		return;
+	b = candidates[n % nr];
+	fz_refuse_free_pages(fz.blocks[b].page, fz.blocks[b].order,
+			     "__free_pages of a kmapped block");
+}
+
 static void fz_kmap_misuse(struct fz_input *in)
 {
 	u8 kind = fz_u8(in), n = fz_u8(in);
@@ -215,7 +237,10 @@ static void fz_kmap_misuse(struct fz_input *in)
 	u32 val;
 
 	fz_reports_snap(&r);
-	switch (kind % 5) {
+	switch (kind % 6) {
+	case 5:
+		fz_free_kmapped_block(n);
+		break;
 	case 0: /* kunmap_local of a slot below the top: unmapped, released */
 		for (i = fz.local_depth - 2; i >= 0; i--)
 			if (!fz.local[i].released && !n--)

@@ -4,7 +4,7 @@
  * __free_pages() with every GFP zone and modifier and every order, the
  * per-CPU lists drained, zones run dry, and the misuse __free_pages() must
  * refuse with a report: a double free, a tail page, a reserved page, a
- * pointer that is no struct page.
+ * pointer that is no struct page; and kfree() and vfree() of a block.
  *
  * A block the harness holds carries a tag at the start of its first page
  * and at the end of its last (written through kmap_local, so highmem
@@ -227,28 +227,29 @@ static void fz_free(struct fz_input *in, bool wrong_order)
 	b->page = NULL;
 }
 
-/* __free_pages() that must be refused, with a report, changing nothing. */
-static void fz_free_refused(struct page *page, unsigned int order,
-			    const char *what)
-{
-	struct fz_reports r;
-
-	fz_reports_snap(&r);
-	__free_pages(page, order);
-	fz_expect_report(&r, what);
-}
-
 static void fz_free_misuse(struct fz_input *in)
 {
 	u8 kind = fz_u8(in), n = fz_u8(in);
 	struct page *page;
 	int i;
 
-	switch (kind % 5) {
+	switch (kind % 6) {
+	case 5: /* kfree() or vfree() of a buddy block's address */
+		i = fz_pick_block(n);
+		if (i < 0 || PageHighMem(fz.blocks[i].page))
+			break;
+		if (kind & 0x80)
+			fz_refuse_vfree(lowmem_page_address(fz.blocks[i].page),
+					"vfree of a buddy block");
+		else
+			fz_refuse_kfree(lowmem_page_address(fz.blocks[i].page) +
+						(kind & 0x40 ? 64 : 0),
+					"kfree of a buddy block");
+		break;
 	case 0: /* a page inside a block the harness holds */
 		i = fz_pick_block(n);
 		if (i >= 0 && fz.blocks[i].order)
-			fz_free_refused(
+			fz_refuse_free_pages(
 				fz.blocks[i].page + 1 +
 					n % ((1UL << fz.blocks[i].order) - 1),
 				0, "freeing a tail page");
@@ -259,19 +260,20 @@ static void fz_free_misuse(struct fz_input *in)
 		page = fz.freed_pages[(fz.nr_freed_pages - 1 - n % FZ_FREED) %
 				      FZ_FREED];
 		if (page && !PageHead(page))
-			fz_free_refused(page, 0, "a double free");
+			fz_refuse_free_pages(page, 0, "a double free");
 		break;
 	case 2: /* a reserved page: the BIOS's, or the kernel image's */
-		fz_free_refused(pfn_to_page(n & 1 ? 0 : 0x100 + n), 0,
-				"freeing a reserved page");
+		fz_refuse_free_pages(pfn_to_page(n & 1 ? 0 : 0x100 + n), 0,
+				     "freeing a reserved page");
 		break;
 	case 3: /* pointers that are no struct page */
 		page = n & 1 ? mem_map + max_pfn :
 			       (struct page *)((char *)mem_map + 1 + n % 31);
-		fz_free_refused(page, 0, "freeing a pointer outside mem_map");
+		fz_refuse_free_pages(page, 0,
+				     "freeing a pointer outside mem_map");
 		break;
 	default: /* free_pages() of what is no page-aligned direct-map address */
-		fz_free_refused(NULL, 0, "__free_pages(NULL)");
+		fz_refuse_free_pages(NULL, 0, "__free_pages(NULL)");
 		if (n & 1) {
 			struct fz_reports r;
 

@@ -417,9 +417,11 @@ static void fz_double_free(u8 n)
 	if (!p)
 		return;
 	s = fz.caches[c].s;
+	/* Without F or Z, only the head of a free list is known free. */
 	if (!fz_small(s) ||
 	    (!(s->flags & (SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE)) &&
-	     virt_to_page(p)->slab_head->freelist != p))
+	     virt_to_page(p)->slab_head->freelist != p &&
+	     per_cpu_ptr(s->cpu_slab, 0)->freelist != p))
 		return;
 	fz_reports_snap(&r);
 	kmem_cache_free(s, p);
@@ -512,11 +514,49 @@ static void fz_kfree_foreign(u8 n)
 	fz_expect_report(&r, "kfree of no kmalloc pointer");
 }
 
+/*
+ * An object's memory freed by another allocator's free: __free_pages() of
+ * a slab page or of a kmalloc_large() block, vfree() of either, kfree()
+ * inside a large block.  All refused: the page says what it is used for.
+ */
+static void fz_free_obj_elsewhere(u8 n, u8 how)
+{
+	int i = fz_pick_obj(n);
+	const struct fz_obj *o;
+	struct page *page;
+
+	if (i < 0 || ZERO_OR_NULL_PTR(fz.objs[i].ptr))
+		return;
+	o = &fz.objs[i];
+	page = virt_to_page(o->ptr);
+	switch (how % 3) {
+	case 0:
+		fz_refuse_free_pages(
+			page, PageSlab(page) ? 0 : get_order(o->size),
+			PageSlab(page) ?
+				"__free_pages of a slab page" :
+				"__free_pages of a kmalloc_large block");
+		break;
+	case 1:
+		fz_refuse_vfree(o->ptr, "vfree of a kmalloc object");
+		break;
+	default:
+		if (!PageSlab(page))
+			fz_refuse_kfree((char *)o->ptr +
+						(how & 4 ? 1 : PAGE_SIZE),
+					"kfree inside a kmalloc_large block");
+		break;
+	}
+}
+
 static void fz_slab_misuse(struct fz_input *in)
 {
 	u8 kind = fz_u8(in), n = fz_u8(in);
 
-	switch (kind % 6) {
+	switch (kind % 7) {
+	case 6:
+		fz_free_obj_elsewhere(n, kind >> 3);
+		break;
 	case 0:
 		fz_double_free(n);
 		break;

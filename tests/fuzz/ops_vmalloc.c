@@ -4,7 +4,8 @@
  * of 1 to 32 pages, vfree(), vmap() of the harness's own pages, vunmap(),
  * the lazy purge, and the misuse vfree() and vunmap() must refuse: an
  * address inside an area, the wrong kind of area, a second free, what is
- * no vmalloc address at all.
+ * no vmalloc address at all; and an area's pages and page table freed by
+ * __free_pages() or kfree(), which must refuse them.
  *
  * An area is checked page by page through the page tables
  * (vmalloc_to_page()) and through its mapping: a vmalloc area carries tags
@@ -12,6 +13,7 @@
  * maps.  After the purge, every area freed before it must really fault:
  * its PTEs are gone and the TLB was flushed.
  */
+#include <asm/pgtable.h>
 #include <errno.h>
 #include <kernel.h>
 
@@ -183,6 +185,46 @@ static void fz_expect_freed_areas_fault(void)
 	}
 }
 
+/* The page table that maps addr, as its struct page. */
+static struct page *fz_pgtable_page(const void *addr)
+{
+	pgd_t pgd = *pgd_offset_k((unsigned long)addr);
+
+	return pgd_present(pgd) && !pgd_large(pgd) ?
+		       pfn_to_page(pgd >> PAGE_SHIFT) :
+		       NULL;
+}
+
+/*
+ * What backs an area, freed by a free that is not vfree(): a vmalloc page
+ * with __free_pages() or kfree(), the page table that maps it with
+ * __free_pages().  Refused: the page says it is in use, and by what.
+ */
+static void fz_area_pages_elsewhere(const struct fz_area *a, u8 n, u8 how)
+{
+	const char *addr = (const char *)a->addr + PAGE_SIZE * (n % a->pages);
+	struct page *page = vmalloc_to_page(addr);
+
+	switch (how % 3) {
+	case 0:
+		if (!a->is_vmap)
+			fz_refuse_free_pages(page, 0,
+					     "__free_pages of a vmalloc page");
+		break;
+	case 1:
+		if (!a->is_vmap && !PageHighMem(page))
+			fz_refuse_kfree(lowmem_page_address(page),
+					"kfree of a vmalloc page");
+		break;
+	default:
+		page = fz_pgtable_page(addr);
+		FZ_CHECK(page && PageTable(page),
+			 "area %p: its page table is no PG_table page", addr);
+		fz_refuse_free_pages(page, 0, "__free_pages of a page table");
+		break;
+	}
+}
+
 static void fz_vmalloc_misuse(struct fz_input *in)
 {
 	u8 kind = fz_u8(in), n = fz_u8(in);
@@ -192,7 +234,11 @@ static void fz_vmalloc_misuse(struct fz_input *in)
 	unsigned long addr;
 
 	fz_reports_snap(&r);
-	switch (kind % 5) {
+	switch (kind % 6) {
+	case 5: /* an area's pages by another allocator's free */
+		if (a)
+			fz_area_pages_elsewhere(a, n, kind >> 3);
+		break;
 	case 0: /* inside an area */
 		if (!a)
 			return;
