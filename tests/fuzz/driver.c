@@ -167,28 +167,28 @@ void fz_refuse_free_pages(struct page *page, unsigned int order,
 	fz_unchanged_expect(&u, what);
 }
 
-void fz_refuse_kfree(const void *p, const char *what)
+/* free(p) must be refused: kfree() or vfree() of another's memory. */
+static void fz_refuse_free(void (*free)(const void *p), const void *p,
+			   const char *what)
 {
 	struct fz_unchanged u;
 	struct fz_reports r;
 
 	fz_unchanged_snap(&u, p, NULL);
 	fz_reports_snap(&r);
-	kfree(p);
+	free(p);
 	fz_expect_report(&r, what);
 	fz_unchanged_expect(&u, what);
 }
 
+void fz_refuse_kfree(const void *p, const char *what)
+{
+	fz_refuse_free(kfree, p, what);
+}
+
 void fz_refuse_vfree(const void *p, const char *what)
 {
-	struct fz_unchanged u;
-	struct fz_reports r;
-
-	fz_unchanged_snap(&u, p, NULL);
-	fz_reports_snap(&r);
-	vfree(p);
-	fz_expect_report(&r, what);
-	fz_unchanged_expect(&u, what);
+	fz_refuse_free(vfree, p, what);
 }
 
 u32 fz_new_tag(void)
