@@ -33,6 +33,11 @@ void bad_page(const struct page *page, const char *reason);
 void dump_page_flags(const struct page *page, char *buf, size_t size);
 /* A page __free_pages() must refuse: reported; false if it may be freed. */
 bool free_page_is_bad(struct page *page);
+/*
+ * A highmem block whose page other than the first a kmap or kmap_local
+ * slot still maps: reported; false if the block may be freed.
+ */
+bool free_tail_is_kmapped(struct page *page, unsigned int order);
 /* Freed with another order than allocated: reported; the recorded order. */
 unsigned int free_order_mismatch(struct page *page, unsigned int order);
 /* __free_pages() of a pointer that is not a struct page: reported. */
