@@ -33,6 +33,7 @@
 #include <kernel.h>
 #include <panic.h>
 #include <printk.h>
+#include <sched.h>
 #include <sprintf.h>
 #include <stack.h>
 #include <stdarg.h>
@@ -59,7 +60,6 @@ struct cpuinfo_x86 boot_cpu_data = {
 
 /* --- what kernel/ keeps --------------------------------------------------- */
 
-DEFINE_PER_CPU(const char *, cpu_current_comm) = "swapper";
 volatile u64 jiffies;
 bool system_running; /* set once mm_core_init() is done (machine.c) */
 bool panic_in_progress;
@@ -103,12 +103,6 @@ void console_set_level(int level)
 /* The log has no width to wrap to: no margin. */
 void console_margin(void)
 {
-}
-
-/* No keyboard, so no Ctrl-C: every loop that checks runs to its end. */
-bool signal_pending(void)
-{
-	return false;
 }
 
 u64 local_clock(void)
@@ -252,10 +246,10 @@ void sim_bug(const char *file, unsigned int line, unsigned int flags)
 		nr_warnings++;
 		add_taint(TAINT_WARN);
 		print_cut_here();
-		pr_warn("WARNING: CPU: 0 PID: 0 at %s:%u %pS\n", file, line,
-			__builtin_return_address(0));
-		pr_warn("CPU: 0 PID: 0 Comm: %s %s\n", current_comm,
-			print_tainted());
+		pr_warn("WARNING: CPU: 0 PID: %d at %s:%u %pS\n", current->pid,
+			file, line, __builtin_return_address(0));
+		pr_warn("CPU: 0 PID: %d Comm: %s %s\n", current->pid,
+			current_comm, print_tainted());
 		dump_stack();
 		pr_warn("---[ end trace 0000000000000000 ]---\n");
 		return;

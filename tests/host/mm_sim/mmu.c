@@ -14,6 +14,7 @@
  * image is mapped: the host runs the code.
  */
 #include <asm/memlayout.h>
+#include <asm/pgalloc.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <kernel.h>
@@ -31,6 +32,7 @@ bool nopse;
 unsigned long direct_pages_4k, direct_pages_4m;
 atomic_long_t nr_kernel_pgtables;
 pte_t *sim_fixmap_pgtable;
+unsigned long sim_cr3; /* __pa(swapper_pg_dir), as mm_pgd_phys(NULL) */
 
 pte_t *lookup_address(unsigned long addr, enum pg_level *level)
 {
@@ -88,6 +90,7 @@ void sim_paging_init(void)
 
 	tlb_boot();
 	memset(swapper_pg_dir, 0, sizeof(swapper_pg_dir));
+	sim_cr3 = __pa(swapper_pg_dir);
 	direct_pages_4k = direct_pages_4m = 0;
 	atomic_long_set(&nr_kernel_pgtables, 0);
 	for (unsigned long base = 0; base < end; base += PGDIR_SIZE) {
@@ -124,8 +127,27 @@ pte_t *pte_alloc_kernel(unsigned long addr)
 		atomic_long_inc(&nr_kernel_pgtables);
 		atomic_long_inc(&page_zone(page)->nr_page_table_pages);
 		set_pgd(pgd, page_to_phys(page) | _KERNPG_TABLE);
+		sync_global_pgds(
+			addr); /* processes share the kernel's quarter */
 	}
 	return pte_offset_kernel(pgd, addr);
+}
+
+/*
+ * A CR3 load: the TLB is dropped (the global entries too, which a real TLB
+ * may also drop at any time).  Only the kernel's directory can be loaded:
+ * the host runs no user space, so a process's address space is never
+ * switched to; loading one is a finding.
+ */
+void write_cr3(unsigned long val)
+{
+	if (val != sim_cr3) {
+		pr_emerg(
+			"sim: CR3 loaded with %#lx, not the kernel's page directory: the simulated CPU runs no address space of a process\n",
+			val);
+		sim_bail();
+	}
+	__flush_tlb_all();
 }
 
 /*

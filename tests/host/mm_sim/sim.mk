@@ -5,14 +5,15 @@
 #   make sim-test-run    build and run it (KTAP; SIM_TEST_ARGS='buddy.*')
 #
 # The SAME files as the kernel's (mm/*.c, lib/*.c, kernel/printk.c,
-# kernel/seq_file.c, arch/x86/mm/regions.c, and the SMP layer mm/ runs on:
-# kernel/smp.c, kernel/might_sleep.c, kernel/locking/, arch/x86/mm/tlb.c)
-# are compiled as i386 code (-m32), so the kernel's addresses, sizes and
-# overflows are the ones tested.  The arch layer is replaced:
-# tests/host/mm_sim/include/asm/ comes before arch/x86/include/asm/ (the
-# CPU's instructions, per-CPU access without %fs, WARN/BUG), and the files
-# of tests/host/mm_sim/ provide the boot, the one CPU, the page tables, the
-# TLB, and what kernel/ does for mm/.  sim_config.h is put in front of every
+# kernel/seq_file.c, arch/x86/mm/regions.c, arch/x86/mm/pgtable.c, and the
+# SMP layer mm/ runs on: kernel/smp.c, kernel/might_sleep.c,
+# kernel/locking/, kernel/sched/wait.c, arch/x86/mm/tlb.c) are compiled as
+# i386 code (-m32), so the kernel's addresses, sizes and overflows are the
+# ones tested.  The arch layer is replaced: tests/host/mm_sim/include/asm/
+# comes before arch/x86/include/asm/ (the CPU's instructions, per-CPU
+# access without %fs, WARN/BUG), and the files of tests/host/mm_sim/
+# provide the boot, the one CPU, the page tables, the TLB, the one task
+# (sched.c), and what kernel/ does for mm/.  sim_config.h is put in front of every
 # file (the fixmap's top, the linker script's symbols, lib/'s host_ names).
 #
 # After compiling, the variables of mm/, lib/, those kernel/ files and the
@@ -65,9 +66,10 @@ SIM_LDFLAGS := -m32 -no-pie \
 
 # What the kernel's mm is built from, as the kernel builds it.
 SIM_LOCKING_SRCS := kernel/smp.c kernel/might_sleep.c \
-	kernel/locking/spinlock_debug.c kernel/locking/mutex.c
+	kernel/locking/spinlock_debug.c kernel/locking/mutex.c \
+	kernel/sched/wait.c
 SIM_STATE_SRCS := $(sort $(wildcard mm/*.c lib/*.c)) arch/x86/mm/regions.c \
-	arch/x86/mm/tlb.c $(SIM_LOCKING_SRCS)
+	arch/x86/mm/tlb.c arch/x86/mm/pgtable.c $(SIM_LOCKING_SRCS)
 SIM_KERNEL_SRCS := $(SIM_STATE_SRCS) kernel/printk.c kernel/seq_file.c \
 	$(filter-out tests/host/mm_sim/host_os.c, \
 		$(sort $(wildcard tests/host/mm_sim/*.c)))
@@ -121,7 +123,7 @@ $(1)/tests/host/mm_sim/host_os.o: tests/host/mm_sim/host_os.c \
 	$$(Q)$(2) $$(SIM_BASE_CFLAGS) $(3) -fno-builtin -MMD -MP -c $$< -o $$@
 
 $(1)/mm/%.o $(1)/lib/%.o $(1)/arch/%.o: SIM_STATE := yes
-$(addprefix $(1)/tests/host/mm_sim/,kernel.o machine.o mmu.o cpu.o): \
+$(addprefix $(1)/tests/host/mm_sim/,kernel.o machine.o mmu.o cpu.o sched.o): \
 	SIM_STATE := yes
 $(call sim_objs,$(1),$(SIM_LOCKING_SRCS)): SIM_STATE := yes
 $(1)/mm/%.o $(1)/lib/%.o $(1)/arch/%.o $(1)/kernel/%.o: SIM_EXTRA := $(4)

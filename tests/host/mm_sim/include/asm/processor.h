@@ -27,6 +27,20 @@ void __flush_tlb_one(unsigned long addr);
 /* Drop every TLB entry (mmu.c). */
 void __flush_tlb_all(void);
 
+/*
+ * CR3: the page directory, by its physical address.  The simulation has
+ * one, the kernel's (no user address space is ever loaded): reloading it
+ * drops the TLB; loading another is a finding (mmu.c).
+ */
+extern unsigned long sim_cr3;
+
+static inline unsigned long read_cr3(void)
+{
+	return sim_cr3;
+}
+
+void write_cr3(unsigned long val);
+
 extern u64 sim_tsc; /* the simulated time stamp counter */
 
 static inline u64 rdtsc(void)
@@ -96,6 +110,17 @@ struct cpuinfo_x86 {
 };
 
 extern struct cpuinfo_x86 boot_cpu_data;
+
+/*
+ * What the scheduler keeps of a switched-out task: the fields mm/ reads
+ * (kmemleak scans a sleeping task's stack from sp to sp0).  The one task of
+ * the simulation never switches out, so they stay 0.
+ */
+struct thread_struct {
+	unsigned long sp0; /* top of its kernel stack */
+	unsigned long sp; /* its kernel stack pointer, switched out */
+	unsigned long ip; /* where it resumes */
+};
 
 #define cache_line_size() (boot_cpu_data.x86_cache_alignment)
 
