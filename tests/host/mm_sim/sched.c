@@ -119,6 +119,12 @@ static __noreturn void sim_sleep_forever(const char *how)
 		"sim: %s/%d %s (state %#x): a hang, with one task and no interrupts nothing can wake it\n",
 		p->comm, p->pid, how, p->__state);
 	dump_stack();
+	/*
+	 * The task goes on from the catcher (sim_catch_panic()), running.  A
+	 * wait queue may still hold the entry of the sleep abandoned here:
+	 * the machine must be booted again before it is used.
+	 */
+	__set_current_state(TASK_RUNNING);
 	sim_bail();
 }
 
