@@ -14,12 +14,14 @@
 #include <errno.h>
 #include <kernel.h>
 #include <string.h>
+#include <vmstat.h>
 
 #include "fuzz.h"
 #include "sim.h"
 
 #define FZ_EXHAUST_MAX 16384 /* pages one exhaust run may hold */
 #define FZ_EXHAUSTS 2 /* exhaust runs per input: each is slow */
+#define FZ_RECLAIM_RETRIES 16 /* page_alloc.c's MAX_RECLAIM_RETRIES */
 
 /* Zone modifier from the low bits, then ATOMIC, ZERO, NOWARN, NOFAIL. */
 static gfp_t fz_gfp(u8 g, bool highmem_ok)
@@ -127,9 +129,12 @@ static void fz_expect_new_block(struct page *page, unsigned int order,
 			page->private == order &&
 			!(page->flags &
 			  ((1UL << PG_buddy) | (1UL << PG_pcp) |
-			   (1UL << PG_slab) | (1UL << PG_reserved))),
-		"pfn %#lx: flags %#lx refcount %d private %lu after allocation",
-		pfn, page->flags, page_count(page), page->private);
+			   (1UL << PG_slab) | (1UL << PG_reserved) |
+			   (1UL << PG_anon))) &&
+			!page_mapped(page),
+		"pfn %#lx: flags %#lx refcount %d mapcount %d private %lu after allocation",
+		pfn, page->flags, page_count(page), page_mapcount(page),
+		page->private);
 	fz_expect_no_overlap(pfn, n);
 	if (gfp & GFP_ZERO) {
 		fz_page_block_copy(page, 0, head, sizeof(head), false);
@@ -310,7 +315,11 @@ static void fz_get_free_pages(struct fz_input *in)
  * Take pages until the allocator says no, then give them all back.  When it
  * says no, every zone the request may use is at its watermark: an ordinary
  * request stops at min (the slow path's), GFP_ATOMIC goes lower by Linux's
- * fractions, and the per-CPU lists were drained before giving up.
+ * fractions, and the per-CPU lists were drained before giving up.  With
+ * another process counted (the top bit of the order byte; none is on the
+ * task list), a request that may sleep first waits its MAX_RECLAIM_RETRIES
+ * for that process to free pages, then the OOM killer finds nothing to
+ * kill; without one, or for GFP_ATOMIC, nothing waits.
  */
 static void fz_exhaust(struct fz_input *in)
 {
@@ -320,17 +329,28 @@ static void fz_exhaust(struct fz_input *in)
 		    __GFP_NOWARN;
 	unsigned int order = o % 3, n = 0;
 	enum zone_type highest = fz_highest_zone(gfp);
+	bool may_wait = (o & 0x80) && !(gfp & GFP_ATOMIC);
+	unsigned long waits = nr_alloc_waits, kills = sum_vm_event(OOM_KILL);
 	struct page *page;
 
 	if (fz.exhausts++ >= FZ_EXHAUSTS)
 		return;
+	nr_user_processes = o >> 7;
 	while (n < FZ_EXHAUST_MAX && (page = alloc_pages(gfp, order))) {
 		FZ_CHECK(page_zonenum(page) <= highest,
 			 "pfn %#lx from zone %d, above %d", page_to_pfn(page),
 			 page_zonenum(page), highest);
 		held[n++] = page;
 	}
+	nr_user_processes = 0;
+	FZ_CHECK(sum_vm_event(OOM_KILL) == kills,
+		 "the OOM killer killed, with no process on the task list");
 	if (n < FZ_EXHAUST_MAX) {
+		FZ_CHECK(nr_alloc_waits - waits ==
+				 (may_wait ? FZ_RECLAIM_RETRIES : 0),
+			 "gfp %#x waited %lu times for reclaim, not %d", gfp,
+			 nr_alloc_waits - waits,
+			 may_wait ? FZ_RECLAIM_RETRIES : 0);
 		for (int z = 0; z <= (int)highest; z++) {
 			const struct zone *zone = &zones[z];
 			long min = (long)min_wmark_pages(zone);
