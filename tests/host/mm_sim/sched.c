@@ -50,22 +50,20 @@
 
 #include "sim_internal.h"
 
-/* The one task (its state is the kernel's: reset at power-on). */
+/*
+ * The one task (its state is the kernel's: reset at power-on).  It is on
+ * no list: no run queue, no parent, not on the task list (which holds the
+ * processes the OOM killer may choose: none).
+ */
 static struct task_struct sim_task = {
 	.__state = TASK_RUNNING,
 	.flags = PF_KTHREAD,
 	.usage = 1,
 	.pid = 1,
 	.tgid = 1,
-	.cpus_mask = { 1 },
-	.run_list = LIST_HEAD_INIT(sim_task.run_list),
 	.on_rq = 1,
 	.on_cpu = 1,
-	.children = LIST_HEAD_INIT(sim_task.children),
-	.sibling = LIST_HEAD_INIT(sim_task.sibling),
-	.tasks = LIST_HEAD_INIT(sim_task.tasks),
-	.pid_chain = LIST_HEAD_INIT(sim_task.pid_chain),
-	.exit_signal = -1,
+	.cpus_mask = { 1 },
 	.comm = "mm_sim",
 	.alloc_lock = __SPIN_LOCK_UNLOCKED(sim_task.alloc_lock),
 };
@@ -174,12 +172,7 @@ long schedule_timeout(long timeout)
 	return 0;
 }
 
-long schedule_timeout_interruptible(long timeout)
-{
-	__set_current_state(TASK_INTERRUPTIBLE);
-	return schedule_timeout(timeout);
-}
-
+/* The allocator's wait for reclaim (the only one mm/ makes). */
 long schedule_timeout_uninterruptible(long timeout)
 {
 	__set_current_state(TASK_UNINTERRUPTIBLE);
