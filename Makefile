@@ -3,6 +3,7 @@
 #   make            build build/kernel.elf
 #   make run        boot the GRUB ISO in QEMU (-m 2G), COM1 on this terminal
 #   make test       host unit tests + every QEMU boot of the test matrix
+#   make fuzz       the libFuzzer targets of mm/ (FUZZ_SECONDS=300 in all)
 #   make iso        build/kmem386.iso (GRUB, BIOS boot; the initramfs a module)
 #   make run-kernel boot build/kernel.elf directly (QEMU -kernel, -initrd)
 #   make gdb        QEMU halted with its gdb stub, gdb attached; the console
@@ -136,6 +137,8 @@ kernel: $(KERNEL)
 
 -include $(DEPS)
 include tests/host/host.mk
+include tests/host/mm_sim/sim.mk
+include tests/fuzz/fuzz.mk
 include user/user.mk
 include tools/linux/linux.mk
 include tools/pictures/pictures.mk
@@ -255,10 +258,12 @@ bench: deps $(KERNEL)
 # SMP=N given to make: every matrix boot (and the ISO's) with N CPUs.
 TEST_SMP := $(if $(filter command line environment,$(origin SMP)),--smp $(SMP))
 
+# The host tests: lib/ (gcc), mm/ on the simulated machine, the fuzz corpus.
 test: deps $(KERNEL) $(BUILD)/kernel-core.elf $(ISO) host-tests linux-prepare \
 		$(USER_INITRD) $(DISK_IMG)
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --iso $(ISO) \
 		--initrd $(USER_INITRD) --host-tests $(HOST_TEST_BIN) \
+		--host-tests $(SIM_TEST_BIN) --host-tests $(FUZZ_REPLAY_BIN) \
 		--disk $(DISK_IMG) \
 		--linux-dir $(LINUX_DIR) $(TEST_SMP)
 

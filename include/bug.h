@@ -2,12 +2,14 @@
 /*
  * bug.h - WARN and BUG, as in Linux.
  *
- * Both are a `ud2` instruction recorded in the __bug_table section with the
- * file and line.  The invalid-opcode handler looks the address up: a WARN
- * prints a "------------[ cut here ]------------" report with registers and
- * a call trace and continues after the ud2; a BUG prints "kernel BUG at
- * file:line!" and oopses.  The style rule: misuse by a caller is a WARN and
- * the kernel goes on; BUG is for states the kernel cannot continue from.
+ * On x86 both are a `ud2` instruction recorded in the __bug_table section
+ * with the file and line (asm/bug.h, as Linux splits it; the host simulation
+ * of mm, tests/host/mm_sim, has its own).  The invalid-opcode handler looks
+ * the address up: a WARN prints a "------------[ cut here ]------------"
+ * report with registers and a call trace and continues after the ud2; a BUG
+ * prints "kernel BUG at file:line!" and oopses.  The style rule: misuse by
+ * a caller is a WARN and the kernel goes on; BUG is for states the kernel
+ * cannot continue from.
  */
 #ifndef _BUG_H
 #define _BUG_H
@@ -25,17 +27,8 @@ struct bug_entry {
 	u16 flags; /* BUGFLAG_* */
 };
 
-#define _BUG_FLAGS(flags)                                                \
-	__asm__ __volatile__("1:\tud2\n"                                 \
-			     ".pushsection __bug_table,\"aw\"\n"         \
-			     "2:\t.long 1b, %c0\n"                       \
-			     "\t.word %c1, %c2\n"                        \
-			     "\t.org 2b + %c3\n"                         \
-			     ".popsection"                               \
-			     :                                           \
-			     : "i"(__FILE__), "i"(__LINE__), "i"(flags), \
-			       "i"(sizeof(struct bug_entry))             \
-			     : "memory")
+/* _BUG_FLAGS(flags): the architecture's way of marking the spot. */
+#include <asm/bug.h>
 
 #define BUG()                            \
 	do {                             \

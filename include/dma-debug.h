@@ -10,7 +10,6 @@
 #ifndef _DMA_DEBUG_H
 #define _DMA_DEBUG_H
 
-#include <config.h>
 #include <dma-direction.h>
 #include <types.h>
 
@@ -150,8 +149,6 @@ void __debug_dma_check_freed(unsigned long start, unsigned long size);
 static inline void debug_dma_check_freed(unsigned long start,
 					 unsigned long size)
 {
-	if (CONFIG_HOST_TEST)
-		return; /* mm built for the host has no DMA layer */
 	if (unlikely(start < READ_ONCE(dma_debug_hi) &&
 		     start + size > READ_ONCE(dma_debug_lo)))
 		__debug_dma_check_freed(start, size);

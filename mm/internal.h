@@ -36,6 +36,11 @@ bool free_page_is_bad(struct page *page);
 /* The last put of a page on an LRU list, locked or under writeback:
  * true if it must not be freed (page_alloc_debug.c). */
 bool free_page_lru_or_busy(struct page *page);
+/*
+ * A highmem block whose page other than the first a kmap or kmap_local
+ * slot still maps: reported; false if the block may be freed.
+ */
+bool free_tail_is_kmapped(struct page *page, unsigned int order);
 /* Freed with another order than allocated: reported; the recorded order. */
 unsigned int free_order_mismatch(struct page *page, unsigned int order);
 /* __free_pages() of a pointer that is not a struct page: reported. */

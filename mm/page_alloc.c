@@ -160,7 +160,8 @@ void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 {
 	while (order < MAX_ORDER - 1) {
 		unsigned long buddy_pfn = pfn ^ (1UL << order);
-		struct page *buddy = page + (buddy_pfn - pfn);
+		/* A signed step: the buddy below would wrap an unsigned one. */
+		struct page *buddy = page + ((long)buddy_pfn - (long)pfn);
 
 		if (!page_is_buddy(buddy, buddy_pfn, zone, order))
 			break;
@@ -731,8 +732,8 @@ static void __free_pages_ok(struct page *page, unsigned int order)
  * Drops one reference; the last one frees the block: onto the per-CPU
  * list of its order (order <= PAGE_ALLOC_COSTLY_ORDER), else straight to
  * the free lists, merging with free buddies.  Misuse (not a struct page,
- * a reserved, slab or free page, a tail page, a wrong order) is reported
- * and, except for the order, refused.
+ * a reserved, slab or free page, a tail page, a wrong order, a page still
+ * kmapped) is reported and, except for the order, refused.
  */
 void __free_pages(struct page *page, unsigned int order)
 {
@@ -744,6 +745,10 @@ void __free_pages(struct page *page, unsigned int order)
 		return;
 	if (unlikely(order != page->private))
 		order = free_order_mismatch(page, order);
+	/* A slot may map a page other than the first (highmem only). */
+	if (unlikely(order && PageHighMem(page)) &&
+	    free_tail_is_kmapped(page, order))
+		return;
 	if (!page_ref_dec_and_test(page))
 		return; /* another user still holds it */
 	if (unlikely(page->flags & PAGE_FLAGS_LRU_OR_BUSY) &&

@@ -17,7 +17,7 @@
  *    own way (a vmalloc page, a page table, a kmalloc() block): what it
  *    is used for and by whom (page_use.c);
  *  - a WARN for a page still mapped at a kmap or kmap_local slot, naming
- *    the slot and who mapped it;
+ *    the slot and who mapped it, whichever page of the block it is;
  *  - a WARN for a wrong order (the recorded one is used instead) and for a
  *    pointer outside mem_map.
  * The misuse is then refused (or, for the order, corrected), so the free
@@ -170,6 +170,20 @@ bool free_page_is_bad(struct page *page)
 		return free_page_in_use(page, "kmalloc() memory");
 	if (PageKmap(page))
 		return free_page_kmapped(page);
+	return false;
+}
+
+/*
+ * A slot takes one page, which may be any page of a block: PG_kmap is set
+ * on that page, not on the block's first, which __free_pages() tests.
+ * Only highmem pages take slots, so only a highmem block of several
+ * pages comes here.
+ */
+bool free_tail_is_kmapped(struct page *page, unsigned int order)
+{
+	for (unsigned long i = 1; i < (1UL << order); i++)
+		if (PageKmap(page + i) && free_page_kmapped(page + i))
+			return true;
 	return false;
 }
 

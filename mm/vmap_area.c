@@ -525,13 +525,17 @@ unsigned long vmalloc_largest_free(void)
 	return largest;
 }
 
-/* Every free gap and busy area, in address order, tiles the vmalloc space. */
+/*
+ * Every free gap and busy area, in address order, tiles the vmalloc space,
+ * and no two free gaps touch (they are always merged).
+ */
 static bool __vmalloc_self_check(void)
 {
 	struct rb_node *f = rb_first(&free_vmap_area_root);
 	struct rb_node *b = rb_first(&busy_vmap_area_root);
 	unsigned long addr = VMALLOC_START, busy = 0;
 	const struct vmap_area *va;
+	bool prev_free = false;
 
 	while (f || b) {
 		const struct vmap_area *fv =
@@ -554,6 +558,13 @@ static bool __vmalloc_self_check(void)
 			       fv->va_start, fv->va_end);
 			return false;
 		}
+		/* Two free gaps that touch should have been merged into one. */
+		if (take_free && prev_free && fv->va_start == addr) {
+			pr_err("vmalloc: free gaps ending and starting at %#lx are not merged\n",
+			       addr);
+			return false;
+		}
+		prev_free = take_free;
 		addr = va->va_end;
 		if (take_free) {
 			f = rb_next(f);

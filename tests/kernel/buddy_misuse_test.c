@@ -405,16 +405,16 @@ static void buddy_freeing_kmalloc_memory_is_refused(struct ktest *test)
 			slab_pages);
 }
 
-/* Free a kmapped page: a WARN naming `slot`; the page stays allocated. */
+/* Free a kmapped block: a WARN naming `slot`; the block stays allocated. */
 static void expect_free_warns_kmapped(struct ktest *test, struct page *page,
-				      const char *slot)
+				      unsigned int order, const char *slot)
 {
 	unsigned long warnings = nr_warnings;
 	printk_mark_t mark = printk_mark();
 	struct free_counts start;
 
 	free_counts_snapshot(&start);
-	__free_page(page);
+	__free_pages(page, order);
 	KTEST_EXPECT_EQ(test, nr_warnings, warnings + 1);
 	KTEST_EXPECT_LOG(test, mark, slot);
 	KTEST_EXPECT_LOG(test, mark, "not freed");
@@ -441,19 +441,58 @@ buddy_freeing_a_kmapped_page_warns_naming_the_slot(struct ktest *test)
 	KTEST_ASSERT_NOT_NULL(test, addr);
 	snprintf(text, sizeof(text), "at pkmap slot %lu",
 		 PKMAP_NR((unsigned long)addr));
-	expect_free_warns_kmapped(test, page, text);
+	expect_free_warns_kmapped(test, page, 0, text);
 	kunmap(page);
 
 	addr = kmap_local_page(page);
 	KTEST_ASSERT_NOT_NULL(test, addr);
 	snprintf(text, sizeof(text), "at kmap_local slot %d",
 		 kmap_local_depth(smp_processor_id()) - 1);
-	expect_free_warns_kmapped(test, page, text);
+	expect_free_warns_kmapped(test, page, 0, text);
 	kunmap_local(addr);
 
 	/* Unmapped (the pkmap slot is stale: no users), it goes. */
 	__free_page(page);
 	KTEST_EXPECT_FALSE(test, PageHead(page));
+	KTEST_EXPECT_TRUE(test, buddy_self_check());
+}
+
+/*
+ * A slot maps one page, which may be any page of a block: the free of the
+ * block is refused whichever it is (the fuzzer's first finding after
+ * issue 12, tests/fuzz: only the first page was looked at).
+ */
+static void
+buddy_freeing_a_block_with_a_kmapped_tail_page_is_refused(struct ktest *test)
+{
+	struct page *block =
+		test_highmem_zone() ?
+			alloc_pages(GFP_HIGHMEM | __GFP_NOWARN, 2) :
+			NULL;
+	char text[64];
+	void *addr;
+
+	if (!block || !PageHighMem(block)) {
+		if (block)
+			__free_pages(block, 2);
+		ktest_skip(test, "no free highmem block to kmap");
+	}
+	addr = kmap(block + 3);
+	KTEST_ASSERT_NOT_NULL(test, addr);
+	snprintf(text, sizeof(text), "at pkmap slot %lu",
+		 PKMAP_NR((unsigned long)addr));
+	expect_free_warns_kmapped(test, block, 2, text);
+	kunmap(block + 3);
+
+	addr = kmap_local_page(block + 1);
+	KTEST_ASSERT_NOT_NULL(test, addr);
+	snprintf(text, sizeof(text), "at kmap_local slot %d",
+		 kmap_local_depth(smp_processor_id()) - 1);
+	expect_free_warns_kmapped(test, block, 2, text);
+	kunmap_local(addr);
+
+	__free_pages(block, 2);
+	KTEST_EXPECT_FALSE(test, PageHead(block));
 	KTEST_EXPECT_TRUE(test, buddy_self_check());
 }
 
@@ -508,6 +547,7 @@ static const struct ktest_case buddy_misuse_cases[] = {
 	KTEST_CASE(buddy_freeing_a_page_table_is_refused),
 	KTEST_CASE(buddy_freeing_kmalloc_memory_is_refused),
 	KTEST_CASE(buddy_freeing_a_kmapped_page_warns_naming_the_slot),
+	KTEST_CASE(buddy_freeing_a_block_with_a_kmapped_tail_page_is_refused),
 	KTEST_CASE(buddy_debug_pagealloc_unmaps_freed_pages),
 	{}
 };

@@ -10,7 +10,8 @@ What runs, in a thread pool of os.cpu_count() workers (-j N):
   readme walkthroughs  README.md's sessions replayed, reset between (readme_check.py)
   bench mode    `bench bench.iters=2` (bench_mode.py)
   map runs      `map` against /proc, one boot each (map_check.py)
-  host          each --host-tests binary (the host unit tests of lib/)
+  host NAME     each --host-tests binary (the host unit tests of lib/, of
+                mm/ on the simulated machine, the fuzz corpus replay)
   runner self-test  this package's own tests (selftest.py)
   tools self-test   the host tests of tools/ (tools_tests.py)
 
@@ -214,8 +215,11 @@ def plan_runs(args, ap, check_runs):
             runs.append((e["name"], "user-" + e["name"].replace(" ", "-"),
                          lambda e=e: run_user_progs(e, args)))
     for i, path in enumerate(args.host_tests):
-        label = "host" if len(args.host_tests) == 1 else f"host {i + 1}"
-        runs.append((label, label, lambda p=path, l=label: run_host_tests(p, l, args)))
+        # "host lib_tests", "host mm_tests", "host fuzz_replay": which binary.
+        label = "host" if len(args.host_tests) == 1 else \
+            f"host {os.path.basename(path)}"
+        runs.append((label, label.replace(" ", "-"),
+                     lambda p=path, l=label: run_host_tests(p, l, args)))
     if wanted(SELF_TEST_NAME):
         runs.append((SELF_TEST_NAME, "runner-self-test", run_self_test))
     if wanted(TOOLS_TEST_NAME):

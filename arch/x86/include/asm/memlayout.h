@@ -92,8 +92,14 @@
 /* Early boot mapping slots (reading boot data above the boot map). */
 #define FIX_BTMAPS_SLOTS 4
 
-/* The top of the fixmap; the last page of the address space stays a hole. */
+/*
+ * The top of the fixmap; the last page of the address space stays a hole.
+ * The host simulation of mm (tests/host/mm_sim) sets it 4 MB lower before
+ * this header: a 32-bit process cannot map the top pages, its stack is there.
+ */
+#ifndef FIXADDR_TOP
 #define FIXADDR_TOP _AC(0xFFFFF000, UL)
+#endif
 
 /* Without PAE a page frame number has 20 bits: RAM above 4 GB is unusable. */
 #define MAX_NONPAE_PFN (_AC(1, UL) << 20)
