@@ -22,7 +22,8 @@
 
 SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
 {
-	struct file *file = fget(fd);
+	struct fd f = fdget(fd);
+	struct file *file = f.file;
 	ssize_t ret;
 
 	if (!file)
@@ -35,14 +36,15 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
 		ret = file->f_op->read(file, buf,
 				       min(count, (size_t)MAX_RW_COUNT),
 				       &file->f_pos);
-	fput(file);
+	fdput(f);
 	return ret;
 }
 
 SYSCALL_DEFINE3(write, unsigned int, fd, const char __user *, buf, size_t,
 		count)
 {
-	struct file *file = fget(fd);
+	struct fd f = fdget(fd);
+	struct file *file = f.file;
 	ssize_t ret;
 
 	if (!file)
@@ -57,7 +59,7 @@ SYSCALL_DEFINE3(write, unsigned int, fd, const char __user *, buf, size_t,
 		ret = file->f_op->write(file, buf,
 					min(count, (size_t)MAX_RW_COUNT),
 					&file->f_pos);
-	fput(file);
+	fdput(f);
 	return ret;
 }
 
@@ -173,10 +175,12 @@ SYSCALL_DEFINE5(_llseek, unsigned int, fd, unsigned long, offset_high,
  * 64-bit argument in two registers), without moving the file's own.
  * Files that cannot seek (the console) are ESPIPE, as in Linux.
  */
-static ssize_t do_pread_pwrite(unsigned int fd, char __user *buf, size_t count,
-			       loff_t pos, bool write)
+static __always_inline ssize_t do_pread_pwrite(unsigned int fd,
+					       char __user *buf, size_t count,
+					       loff_t pos, bool write)
 {
-	struct file *file = fget(fd);
+	struct fd f = fdget(fd);
+	struct file *file = f.file;
 	ssize_t ret;
 
 	if (!file)
@@ -198,7 +202,7 @@ static ssize_t do_pread_pwrite(unsigned int fd, char __user *buf, size_t count,
 	else
 		ret = file->f_op->read(file, buf,
 				       min(count, (size_t)MAX_RW_COUNT), &pos);
-	fput(file);
+	fdput(f);
 	return ret;
 }
 

@@ -423,6 +423,13 @@ struct vm_fault {
 	struct fault_trace trace; /* what was done, for the tracer */
 };
 
+/*
+ * In a map_pages() call: map page (referenced: the reference goes to the
+ * PTE) at its place in vmf's region, read-only, if that PTE is empty;
+ * false (the reference stays the caller's) if it is not (mm/memory.c).
+ */
+bool map_page_around(struct vm_fault *vmf, struct page *page);
+
 /* The PTE bits for a region's vm_flags (arch/x86/mm/pgtable.c). */
 pgprot_t vm_get_page_prot(unsigned long vm_flags);
 

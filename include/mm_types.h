@@ -129,6 +129,13 @@ struct vm_operations_struct {
 	 * (Linux's write notification), so every first write is seen.
 	 */
 	int (*page_mkwrite)(struct vm_fault *vmf);
+	/*
+	 * Fault-around (Linux's): map the backing's pages of [start, end]
+	 * that are ready, with map_page_around(), before a read fault asks
+	 * fault() for its one page.  NULL: fault() only.
+	 */
+	void (*map_pages)(struct vm_fault *vmf, unsigned long start,
+			  unsigned long end);
 	const char *name; /* for reports and /proc/PID/maps */
 };
 

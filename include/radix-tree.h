@@ -67,9 +67,33 @@ struct radix_tree_root {
 /* Put item at index: 0, -EEXIST (taken), -ENOMEM (no node), -EINVAL. */
 int radix_tree_insert(struct radix_tree_root *root, unsigned long index,
 		      void *item);
-/* The item at index, or NULL. */
-void *radix_tree_lookup(const struct radix_tree_root *root,
-			unsigned long index);
+/*
+ * The item at index, or NULL.  Inline, the page cache's every lookup: one
+ * load, shift and mask a level (each level's shift is its parent's less
+ * 6), and the top node's shift says how large an index the tree holds.
+ */
+static inline void *radix_tree_lookup(const struct radix_tree_root *root,
+				      unsigned long index)
+{
+	struct radix_tree_node *node = root->rnode;
+	unsigned int shift;
+
+	if (!node)
+		return NULL;
+	shift = node->shift;
+	if (shift + RADIX_TREE_MAP_SHIFT < 32 &&
+	    index >> (shift + RADIX_TREE_MAP_SHIFT))
+		return NULL;
+	for (;;) {
+		void *slot =
+			node->slots[(index >> shift) & RADIX_TREE_MAP_MASK];
+
+		if (!shift || !slot)
+			return slot;
+		node = slot;
+		shift -= RADIX_TREE_MAP_SHIFT;
+	}
+}
 /* Remove the item at index (its tags too); the item, or NULL. */
 void *radix_tree_delete(struct radix_tree_root *root, unsigned long index);
 /* Replace the item at index (keeping its tags): the old one, or NULL. */

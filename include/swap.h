@@ -27,7 +27,15 @@
 /* A new page onto the inactive list of its kind (file or anon). */
 void lru_cache_add(struct page *page);
 /* Used: inactive,unreferenced -> referenced -> active. */
-void mark_page_accessed(struct page *page);
+void __mark_page_accessed(struct page *page);
+/* Inline: an active, referenced page (a hot one) has nothing to change. */
+static inline void mark_page_accessed(struct page *page)
+{
+	const unsigned long both = (1UL << PG_referenced) | (1UL << PG_active);
+
+	if (unlikely((READ_ONCE(page->flags) & both) != both))
+		__mark_page_accessed(page);
+}
 /* The last reference went: off its LRU list (page_alloc.c calls it). */
 void __page_cache_release(struct page *page);
 /* A page written for reclaim is clean: to the tail, to go next. */

@@ -212,14 +212,6 @@ radix_tree_leaf(const struct radix_tree_root *root, unsigned long index,
 	return node;
 }
 
-void *radix_tree_lookup(const struct radix_tree_root *root, unsigned long index)
-{
-	unsigned int offset;
-	struct radix_tree_node *leaf = radix_tree_leaf(root, index, &offset);
-
-	return leaf ? leaf->slots[offset] : NULL;
-}
-
 void *radix_tree_replace(struct radix_tree_root *root, unsigned long index,
 			 void *item)
 {
@@ -261,7 +253,8 @@ void *radix_tree_delete(struct radix_tree_root *root, unsigned long index)
 		return NULL;
 	item = leaf->slots[offset];
 	for (unsigned int tag = 0; tag < RADIX_TREE_MAX_TAGS; tag++)
-		radix_tree_clear_tag_up(root, leaf, offset, tag);
+		if (tag_get(leaf, tag, offset))
+			radix_tree_clear_tag_up(root, leaf, offset, tag);
 	leaf->slots[offset] = NULL;
 	leaf->count--;
 	radix_tree_prune(root, leaf);
@@ -313,9 +306,15 @@ bool radix_tree_tag_get(const struct radix_tree_root *root, unsigned long index,
  * base), tagged with tag unless tag is RADIX_TREE_MAX_TAGS; its index in
  * *found.  At most 6 levels deep.
  */
+/*
+ * The first item at or after start below node (whose first index is
+ * base), with the tag unless tag is RADIX_TREE_MAX_TAGS: the item, its
+ * index in *found and its leaf in *leaf; NULL if none.
+ */
 static void *radix_tree_next(const struct radix_tree_node *node,
 			     unsigned long base, unsigned long start,
-			     unsigned int tag, unsigned long *found)
+			     unsigned int tag, unsigned long *found,
+			     const struct radix_tree_node **leaf)
 {
 	unsigned int offset = start > base ? radix_tree_offset(node, start) : 0;
 
@@ -330,37 +329,55 @@ static void *radix_tree_next(const struct radix_tree_node *node,
 			continue;
 		if (!node->shift) {
 			*found = slot_base;
+			*leaf = node;
 			return slot;
 		}
 		item = radix_tree_next(slot, slot_base, max(start, slot_base),
-				       tag, found);
+				       tag, found, leaf);
 		if (item)
 			return item;
 	}
 	return NULL;
 }
 
+/*
+ * Up to max_items items from index on, in order: one descent finds the
+ * first, the rest of its leaf is read slot by slot, and the next leaf
+ * takes one descent again.
+ */
 static unsigned int radix_tree_gang(const struct radix_tree_root *root,
 				    void **results, unsigned long index,
 				    unsigned int max_items, unsigned int tag)
 {
+	unsigned long last;
 	unsigned int n = 0;
 
 	if (!root->rnode)
 		return 0;
 	if (tag < RADIX_TREE_MAX_TAGS && !radix_tree_tagged(root, tag))
 		return 0;
-	while (n < max_items && index <= radix_tree_maxindex(root->height)) {
-		unsigned long found;
-		void *item =
-			radix_tree_next(root->rnode, 0, index, tag, &found);
+	last = radix_tree_maxindex(root->height);
+	while (n < max_items && index <= last) {
+		const struct radix_tree_node *leaf;
+		unsigned long found, base;
+		void *item = radix_tree_next(root->rnode, 0, index, tag, &found,
+					     &leaf);
 
 		if (!item)
 			break;
 		results[n++] = item;
-		if (found == radix_tree_maxindex(root->height))
-			break;
-		index = found + 1;
+		for (unsigned int off = (found & RADIX_TREE_MAP_MASK) + 1;
+		     off < RADIX_TREE_MAP_SIZE && n < max_items; off++) {
+			void *slot = leaf->slots[off];
+
+			if (slot && (tag >= RADIX_TREE_MAX_TAGS ||
+				     tag_get(leaf, tag, off)))
+				results[n++] = slot;
+		}
+		base = found & ~RADIX_TREE_MAP_MASK;
+		if (base + RADIX_TREE_MAP_MASK >= last)
+			break; /* the tree's last leaf */
+		index = base + RADIX_TREE_MAP_SIZE;
 	}
 	return n;
 }

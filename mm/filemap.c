@@ -480,12 +480,25 @@ struct page *read_mapping_page(struct address_space *mapping, pgoff_t index,
 	return filemap_get_page(mapping, index, 1);
 }
 
+/* The pages [pos, pos + len) touches (len > 0). */
+static unsigned long pages_spanned(loff_t pos, size_t len)
+{
+	return (unsigned long)(((pos + (loff_t)len - 1) >> PAGE_SHIFT) -
+			       (pos >> PAGE_SHIFT)) +
+	       1;
+}
+
 ssize_t filemap_read(struct file *file, char __user *buf, size_t count,
 		     loff_t *ppos)
 {
+	/* A hot page: read, and used often enough to be on the active list. */
+	const unsigned long hot = (1UL << PG_uptodate) |
+				  (1UL << PG_referenced) | (1UL << PG_active);
 	struct address_space *mapping = file->f_mapping;
 	loff_t pos = *ppos, size = mapping->host->i_size;
-	size_t copied = 0;
+	char __user *to = buf;
+	pgoff_t index;
+	size_t offset;
 	ssize_t err = 0;
 
 	if (pos < 0)
@@ -493,36 +506,47 @@ ssize_t filemap_read(struct file *file, char __user *buf, size_t count,
 	if (pos >= size || !count)
 		return 0;
 	count = (size_t)min((loff_t)count, size - pos);
-	while (copied < count) {
-		pgoff_t index = (pgoff_t)(pos >> PAGE_SHIFT);
-		pgoff_t last = (pgoff_t)((pos + (loff_t)(count - copied) - 1) >>
-					 PAGE_SHIFT);
-		size_t offset = (size_t)(pos & ~PAGE_MASK);
-		size_t n = min(PAGE_SIZE - offset, count - copied);
-		struct page *page =
-			filemap_get_page(mapping, index, last - index + 1);
-		unsigned long left;
+	/* Page by page, in 32 bits: the page, the offset in it, what is left. */
+	index = (pgoff_t)(pos >> PAGE_SHIFT);
+	offset = (size_t)pos & ~PAGE_MASK;
+	for (; count; index++, offset = 0) {
+		size_t n = min(PAGE_SIZE - offset, count);
+		struct page *page = find_get_page(mapping, index);
+		unsigned long missed;
 		char *kaddr;
 
-		if (IS_ERR(page)) {
-			err = PTR_ERR(page);
-			break;
+		if (unlikely(!page || (READ_ONCE(page->flags) & hot) != hot)) {
+			if (!page || !PageUptodate(page)) {
+				/* Not cached or not read: read the rest now. */
+				if (page)
+					put_page(page);
+				page = filemap_get_page(
+					mapping, index,
+					pages_spanned(pos + (to - buf), count));
+				if (IS_ERR(page)) {
+					err = PTR_ERR(page);
+					break;
+				}
+			}
+			mark_page_accessed(page);
 		}
-		mark_page_accessed(page);
-		/* copy_to_user() may fault and sleep: kmap_local survives it. */
+		/*
+		 * The copy may fault and sleep: kmap_local survives it.  read()
+		 * and pread() checked [buf, buf + count) with access_ok().
+		 */
 		kaddr = kmap_local_page(page);
-		left = copy_to_user(buf + copied, kaddr + offset, n);
+		missed = __copy_to_user(to, kaddr + offset, n);
 		kunmap_local(kaddr);
 		put_page(page);
-		copied += n - left;
-		pos += (loff_t)(n - left);
-		if (left) {
+		to += n - missed;
+		count -= n - missed;
+		if (missed) {
 			err = -EFAULT;
 			break;
 		}
 	}
-	*ppos = pos;
-	return copied ? (ssize_t)copied : err;
+	*ppos = pos + (to - buf);
+	return to != buf ? to - buf : err;
 }
 
 /* --- mapping it into processes -------------------------------------------- */
@@ -552,6 +576,44 @@ static int filemap_fault(struct vm_fault *vmf)
 	mark_page_accessed(page);
 	vmf->page = page;
 	return 0;
+}
+
+/*
+ * Linux's filemap_map_pages(): fault-around maps the window's cached pages
+ * that are read and not locked (not being read, written back from a
+ * mapping's write or dropped): the page lock is held while the page's
+ * mapping is checked, so a page that left the cache meanwhile is not
+ * mapped.  The pages are not marked accessed (Linux's neither).
+ */
+static void filemap_map_pages(struct vm_fault *vmf, unsigned long start,
+			      unsigned long end)
+{
+	struct address_space *mapping = vmf->vma->vm_file->f_mapping;
+	loff_t size = mapping->host->i_size;
+	struct page *pages[16];
+	unsigned int n;
+
+	if (!size)
+		return;
+	end = min(end, (unsigned long)((size - 1) >> PAGE_SHIFT));
+	if (end < start)
+		return;
+	n = find_get_pages(
+		mapping, start,
+		(unsigned int)min(end - start + 1, ARRAY_SIZE(pages)), pages);
+	for (unsigned int i = 0; i < n; i++) {
+		struct page *page = pages[i];
+		bool mapped = false;
+
+		if (page->index <= end && PageUptodate(page) &&
+		    trylock_page(page)) {
+			if (page->mapping == mapping && PageUptodate(page))
+				mapped = map_page_around(vmf, page);
+			unlock_page(page);
+		}
+		if (!mapped)
+			put_page(page);
+	}
 }
 
 /*
@@ -591,6 +653,7 @@ static const struct vm_operations_struct generic_file_vm_ops = {
 	.open = filemap_vma_open,
 	.close = filemap_vma_close,
 	.fault = filemap_fault,
+	.map_pages = filemap_map_pages,
 	.page_mkwrite = filemap_page_mkwrite,
 	.name = "filemap",
 };

@@ -93,7 +93,7 @@ static void activate_page(struct page *page)
 	spin_unlock_irqrestore(&contig_page_data.lru_lock, flags);
 }
 
-void mark_page_accessed(struct page *page)
+void __mark_page_accessed(struct page *page)
 {
 	if (!PageReferenced(page)) {
 		SetPageReferenced(page);

@@ -7,7 +7,8 @@
  * drop_caches from the disk; writes by write() and through a shared
  * mapping stay in the cache (Dirty in /proc/meminfo) until fsync, sync,
  * msync or the flusher write them; the dirty limit holds a writer back;
- * the device's size bounds lseek, read and write with Linux's errors.
+ * the device's size bounds lseek, read and write with Linux's errors; a
+ * read fault maps the 16 cached pages around it (fault-around).
  *
  * Blocks written here are announced as "# disk-expect: BLOCK TEXT" lines,
  * and one written but never synced as "# disk-pristine: BLOCK": the
@@ -22,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -290,6 +292,45 @@ static void pagecache_shared_mapping_write_reaches_the_disk(void)
 	close(fd);
 }
 
+/*
+ * Fault-around (Linux's, fault_around_bytes 64 kB): a read fault of a
+ * mapping maps the cached pages of its 64 kB aligned window at once, so
+ * reading 16 cached pages takes one page fault.  The fd reads at random
+ * (POSIX_FADV_RANDOM): Linux reads ahead nothing, as kmem386.
+ */
+static void pagecache_read_fault_maps_the_cached_pages_around_it(void)
+{
+	int fd = open_vda(O_RDONLY);
+	struct rusage before, after;
+	unsigned long base;
+	char *area, *map;
+	bool fresh = true;
+
+	if (fd < 0)
+		return;
+	EXPECT_EQ(posix_fadvise(fd, 0, 0, POSIX_FADV_RANDOM), 0);
+	EXPECT_EQ(pread(fd, buf, 16 * DISK_BLOCK,
+			(loff_t)(B0 + 600) * DISK_BLOCK),
+		  16 * DISK_BLOCK);
+	/* A 64 kB aligned address: room reserved, then a fixed mapping. */
+	area = mmap(NULL, 48 * DISK_BLOCK, PROT_NONE,
+		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_TRUE(area != MAP_FAILED);
+	base = ((unsigned long)area + 0xffff) & ~0xffffUL;
+	map = mmap((void *)base, 16 * DISK_BLOCK, PROT_READ,
+		   MAP_SHARED | MAP_FIXED, fd, (off_t)(B0 + 600) * DISK_BLOCK);
+	ASSERT_TRUE(map == (char *)base);
+	EXPECT_EQ(getrusage(RUSAGE_SELF, &before), 0);
+	for (int i = 15; i >= 0; i--) /* the last first: any page works */
+		fresh &= disk_block_fresh(map + i * DISK_BLOCK, B0 + 600 + i);
+	EXPECT_EQ(getrusage(RUSAGE_SELF, &after), 0);
+	EXPECT_TRUE(fresh);
+	EXPECT_EQ(after.ru_minflt - before.ru_minflt, 1);
+	EXPECT_EQ(after.ru_majflt - before.ru_majflt, 0);
+	EXPECT_EQ(munmap(area, 48 * DISK_BLOCK), 0);
+	close(fd);
+}
+
 static void pagecache_flusher_writes_it_after_the_expiry(void)
 {
 	int fd = open_vda(O_RDWR);
@@ -395,6 +436,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(pagecache_write_is_dirty_until_fsync),
 	KTAP_CASE(pagecache_write_reaches_the_disk_at_sync),
 	KTAP_CASE(pagecache_shared_mapping_write_reaches_the_disk),
+	KTAP_CASE(pagecache_read_fault_maps_the_cached_pages_around_it),
 	KTAP_CASE(pagecache_flusher_writes_it_after_the_expiry),
 	KTAP_CASE(pagecache_dirty_limit_holds_the_writer_back),
 	KTAP_CASE(pagecache_unsynced_write_stays_in_memory),
