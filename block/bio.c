@@ -4,10 +4,11 @@
  * their device, waiting for them, and counting what they move.
  *
  * Every bio has room for BIO_MAX_VECS pages and comes from a mempool that
- * keeps BIO_POOL_SIZE of them in reserve (made with the first disk): writeback, which frees memory,
- * allocates a bio per run of dirty pages with GFP_NOIO (its allocation
- * must not start more I/O by reclaiming), and when memory is short the
- * reserve lets it go on (Linux's fs_bio_set does the same).
+ * keeps BIO_POOL_SIZE of them in reserve (made with the first disk):
+ * writeback, which frees memory, allocates a bio per run of dirty pages
+ * with GFP_NOIO (its allocation must not start more I/O by reclaiming),
+ * and when memory is short the reserve lets it go on (Linux's fs_bio_set
+ * does the same).
  *
  * submit_bio() counts the sectors in /proc/vmstat (pgpgin, pgpgout: Linux
  * counts sectors there and prints kilobytes) and hands the bio to the
@@ -161,4 +162,19 @@ int submit_bio_wait(struct bio *bio)
 	submit_bio(bio);
 	wait_for_completion(&done);
 	return blk_status_to_errno(bio->bi_status);
+}
+
+int bdev_read_block(struct block_device *bdev, unsigned long block,
+		    struct page *page)
+{
+	struct bio *bio = bio_alloc(bdev, 1, REQ_OP_READ, GFP_KERNEL);
+	int err;
+
+	if (!bio)
+		return -ENOMEM;
+	bio->bi_sector = (sector_t)block << (PAGE_SHIFT - SECTOR_SHIFT);
+	bio_add_page(bio, page, PAGE_SIZE, 0);
+	err = submit_bio_wait(bio);
+	bio_put(bio);
+	return err;
 }

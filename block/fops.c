@@ -8,8 +8,9 @@
  * fsync() writes the device's dirty pages, waits for them, then asks the
  * disk to empty its own write cache (a FLUSH request): only then is the
  * data on stable storage.  The last close of the device writes its dirty
- * pages and drops its cache, as Linux's blkdev_put() does.  The device's size is fixed: lseek() past it is
- * EINVAL, a write at its end ENOSPC, a read there returns 0.
+ * pages and drops its cache, as Linux's blkdev_put() does.  The device's
+ * size is fixed: lseek() past it is EINVAL, a write at its end ENOSPC, a
+ * read there returns 0.
  *
  * The page cache's I/O (def_blk_aops): page i is sectors 8i..8i+7.  A run
  * of consecutive pages is one bio, read or written; the end of a read
@@ -207,37 +208,11 @@ void sync_bdevs(void)
 	}
 }
 
+/* Linux's: a fixed size, SEEK_DATA and SEEK_HOLE are EINVAL. */
 static loff_t blkdev_llseek(struct file *file, loff_t offset, int whence)
 {
-	loff_t size = file->f_mapping->host->i_size, pos;
-
-	switch (whence) {
-	case SEEK_SET:
-		pos = offset;
-		break;
-	case SEEK_CUR:
-		pos = file->f_pos + offset;
-		break;
-	case SEEK_END:
-		pos = size + offset;
-		break;
-	case SEEK_DATA: /* all of it is data */
-		if (offset < 0 || offset >= size)
-			return -ENXIO;
-		pos = offset;
-		break;
-	case SEEK_HOLE: /* ... up to its end */
-		if (offset < 0 || offset >= size)
-			return -ENXIO;
-		pos = size;
-		break;
-	default:
-		return -EINVAL;
-	}
-	if (pos < 0 || pos > size)
-		return -EINVAL;
-	file->f_pos = pos;
-	return pos;
+	return fixed_size_llseek(file, offset, whence,
+				 file->f_mapping->host->i_size);
 }
 
 static ssize_t blkdev_read(struct file *file, char __user *buf, size_t count,

@@ -84,6 +84,12 @@ unsigned int bio_add_page(struct bio *bio, struct page *page, unsigned int len,
 void submit_bio(struct bio *bio);
 /* Submit and sleep until it is done: 0 or -EIO (the bio is not freed). */
 int submit_bio_wait(struct bio *bio);
+/*
+ * Read 4 KB block `block` of bdev into page, past the page cache (a bio
+ * of its own, waited for): 0, -ENOMEM or -EIO.  What the disk holds now.
+ */
+int bdev_read_block(struct block_device *bdev, unsigned long block,
+		    struct page *page);
 /* The driver says it is done (bi_status set): call bi_end_io. */
 void bio_endio(struct bio *bio);
 /* blk_status_t -> -errno. */

@@ -819,13 +819,11 @@ int filemap_write_and_wait(struct address_space *mapping)
 	return err ? err : err2;
 }
 
+/* The wait table; the tree nodes' cache comes with the first cache. */
 static int __init pagecache_init(void)
 {
 	for (int i = 0; i < PAGE_WAIT_TABLE_SIZE; i++)
 		init_waitqueue_head(&page_wait_table[i]);
-	radix_tree_node_cachep = kmem_cache_create(
-		"radix_tree_node", sizeof(struct radix_tree_node), 0,
-		SLAB_RECLAIM_ACCOUNT, NULL);
-	return radix_tree_node_cachep ? 0 : -ENOMEM;
+	return 0;
 }
 core_initcall(pagecache_init);

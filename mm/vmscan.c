@@ -126,6 +126,25 @@ static bool inactive_is_low(enum zone_type idx)
 /* --- the inactive list ----------------------------------------------------- */
 
 /*
+ * The oldest page of src reclaim may take now (under lru_lock), or NULL:
+ * pages of zones above reclaim_idx on the way go to skipped (the caller
+ * puts them back at the head).
+ */
+static struct page *lru_tail_eligible(struct list_head *src,
+				      struct list_head *skipped,
+				      const struct scan_control *sc)
+{
+	while (!list_empty(src)) {
+		struct page *page = list_last_entry(src, struct page, lru);
+
+		if (page_zonenum(page) <= sc->reclaim_idx)
+			return page;
+		list_move(&page->lru, skipped);
+	}
+	return NULL;
+}
+
+/*
  * Take up to nr eligible pages off the tail of lru into dst, each with a
  * reference; pages of zones above reclaim_idx go to the head.  How many.
  */
@@ -136,16 +155,11 @@ static unsigned int isolate_lru_pages(unsigned long nr, enum lru_list lru,
 	struct list_head *src = &node_lruvec()->lists[lru];
 	unsigned long scanned = 0, flags;
 	unsigned int taken = 0;
+	struct page *page;
 	LIST_HEAD(skipped);
 
 	spin_lock_irqsave(&contig_page_data.lru_lock, flags);
-	while (scanned < nr && !list_empty(src)) {
-		struct page *page = list_last_entry(src, struct page, lru);
-
-		if (page_zonenum(page) > sc->reclaim_idx) {
-			list_move(&page->lru, &skipped);
-			continue;
-		}
+	while (scanned < nr && (page = lru_tail_eligible(src, &skipped, sc))) {
 		scanned++;
 		if (!get_page_unless_zero(page)) {
 			list_move(&page->lru, src); /* being freed */
@@ -283,16 +297,11 @@ static void shrink_active_list(unsigned long nr, struct scan_control *sc)
 {
 	struct list_head *src = &node_lruvec()->lists[LRU_ACTIVE_FILE];
 	unsigned long scanned = 0, moved = 0, flags;
+	struct page *page;
 	LIST_HEAD(skipped);
 
 	spin_lock_irqsave(&contig_page_data.lru_lock, flags);
-	while (scanned < nr && !list_empty(src)) {
-		struct page *page = list_last_entry(src, struct page, lru);
-
-		if (page_zonenum(page) > sc->reclaim_idx) {
-			list_move(&page->lru, &skipped);
-			continue;
-		}
+	while (scanned < nr && (page = lru_tail_eligible(src, &skipped, sc))) {
 		scanned++;
 		del_page_from_lru_list(page, LRU_ACTIVE_FILE);
 		ClearPageActive(page);

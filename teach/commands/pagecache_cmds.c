@@ -159,26 +159,15 @@ static int vda_write(struct block_device *bdev, pgoff_t block, int argc,
 static int vda_disk(struct block_device *bdev, pgoff_t block)
 {
 	struct page *page = alloc_page(GFP_KERNEL);
-	struct bio *bio;
-	int err;
+	int err = page ? bdev_read_block(bdev, block, page) : -ENOMEM;
 
-	if (!page)
-		return -ENOMEM;
-	bio = bio_alloc(bdev, 1, REQ_OP_READ, GFP_KERNEL);
-	if (!bio) {
-		__free_page(page);
-		return -ENOMEM;
-	}
-	bio->bi_sector = (sector_t)block << (PAGE_SHIFT - SECTOR_SHIFT);
-	bio_add_page(bio, page, PAGE_SIZE, 0);
-	err = submit_bio_wait(bio);
-	bio_put(bio);
 	if (!err) {
 		kprintf("vda block %lu on the disk (read past the page cache):\n",
 			block);
 		vda_print_line(page, "  ");
 	}
-	__free_page(page);
+	if (page)
+		__free_page(page);
 	return err;
 }
 

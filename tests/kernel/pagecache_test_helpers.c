@@ -64,22 +64,12 @@ bool pc_page_pattern_ok(struct page *page, unsigned long block)
 int pc_disk_read(struct block_device *bdev, unsigned long block, char *buf)
 {
 	struct page *page = alloc_page(GFP_KERNEL);
-	struct bio *bio = page ? bio_alloc(bdev, 1, REQ_OP_READ, GFP_KERNEL) :
-				 NULL;
-	int err;
+	int err = page ? bdev_read_block(bdev, block, page) : -ENOMEM;
 
-	if (!bio) {
-		if (page)
-			__free_page(page);
-		return -ENOMEM;
-	}
-	bio->bi_sector = (sector_t)block << (PAGE_SHIFT - SECTOR_SHIFT);
-	bio_add_page(bio, page, PAGE_SIZE, 0);
-	err = submit_bio_wait(bio);
-	bio_put(bio);
 	if (!err)
 		memcpy(buf, page_address(page), PAGE_SIZE);
-	__free_page(page);
+	if (page)
+		__free_page(page);
 	return err;
 }
 

@@ -5,41 +5,36 @@ and after the boot the blocks its output announced (`# disk-expect:`,
 and what it must not have, as the host sees it after poweroff.
 """
 
-import importlib.util
 import os
-import shutil
-import tempfile
 
-from . import REPO
 from .ktap import Case, Suite
+from .linux import load_linux_check
 
 DISK_SUITE = "disk image after poweroff"
+_linux_check = []  # tests/linux_check.py, loaded once: the helpers live there
 
 
-def mkdisk():
-    """tools/mkdisk.py as a module (its pattern and check_image())."""
-    spec = importlib.util.spec_from_file_location("kmem386_mkdisk",
-                                                  REPO / "tools" / "mkdisk.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def helpers():
+    """tests/linux_check.py, which has the disk helpers both runs use."""
+    if not _linux_check:
+        _linux_check.append(load_linux_check())
+    return _linux_check[0]
 
 
 def fresh_copy(image):
-    """A private copy of the pristine image (the caller removes it)."""
-    fd, path = tempfile.mkstemp(prefix="kmem386-disk-", suffix=".img")
-    os.close(fd)
-    shutil.copyfile(image, path)
-    return path
+    """A private copy of the pristine image (the caller removes it), or None."""
+    return helpers().disk_copy(image)
 
 
 def drive_args(path):
-    return ["-drive", f"file={path},if=virtio,format=raw"]
+    return helpers().drive_args(path)
 
 
 def image_suite(path, output):
     """The runner's suite for the announced blocks (None if none was)."""
-    cases = mkdisk().check_image(path, output)
+    if not path:
+        return None
+    cases = helpers().mkdisk().check_image(path, output)
     if not cases:
         return None
     suite = Suite(name=DISK_SUITE, plan=len(cases), ok=all(ok for _, ok, _ in cases))
@@ -49,6 +44,8 @@ def image_suite(path, output):
 
 
 def remove(path):
+    if not path:
+        return
     try:
         os.unlink(path)
     except OSError:
