@@ -5,7 +5,8 @@
 #   make sim-test-run    build and run it (KTAP; SIM_TEST_ARGS='buddy.*')
 #
 # The SAME files as the kernel's (mm/*.c, lib/*.c, kernel/printk.c,
-# kernel/seq_file.c, arch/x86/mm/regions.c, arch/x86/mm/pgtable.c, and the
+# kernel/seq_file.c, arch/x86/mm/regions.c, arch/x86/mm/pgtable.c,
+# arch/x86/mm/kernel_pgtable.c, and the
 # SMP layer mm/ runs on: kernel/smp.c, kernel/might_sleep.c,
 # kernel/locking/, kernel/sched/wait.c, arch/x86/mm/tlb.c) are compiled as
 # i386 code (-m32), so the kernel's addresses, sizes and overflows are the
@@ -70,7 +71,8 @@ SIM_LOCKING_SRCS := kernel/smp.c kernel/might_sleep.c \
 	kernel/locking/spinlock_debug.c kernel/locking/mutex.c \
 	kernel/sched/wait.c
 SIM_STATE_SRCS := $(sort $(wildcard mm/*.c lib/*.c)) arch/x86/mm/regions.c \
-	arch/x86/mm/tlb.c arch/x86/mm/pgtable.c $(SIM_LOCKING_SRCS)
+	arch/x86/mm/tlb.c arch/x86/mm/pgtable.c arch/x86/mm/kernel_pgtable.c \
+	kernel/taint.c $(SIM_LOCKING_SRCS)
 SIM_KERNEL_SRCS := $(SIM_STATE_SRCS) kernel/printk.c kernel/seq_file.c \
 	$(filter-out tests/host/mm_sim/host_os.c, \
 		$(sort $(wildcard tests/host/mm_sim/*.c)))
