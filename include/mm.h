@@ -267,6 +267,8 @@ void setup_per_cpu_pageset(void);
 
 /* The buddy allocator's consistency check (boot and tests). */
 bool buddy_self_check(void);
+/* Its structural half for one zone: false, with a pr_err, if broken. */
+bool buddy_check_zone_lists(const struct zone *zone);
 
 /* Sleeps of requests that waited for free pages (__alloc_pages_may_wait). */
 extern unsigned long nr_alloc_waits;

@@ -24,13 +24,15 @@ static bool check_block(const struct zone *zone, const struct page *page,
 	unsigned long pfn = page_to_pfn(page);
 	unsigned long buddy_pfn = pfn ^ (1UL << order);
 
-	if (!PageBuddy(page) || page->private != order) {
+	if (!page_ptr_valid(page) || !PageBuddy(page) ||
+	    page->private != order) {
 		pr_err("buddy: %s order %u: pfn %#lx on the list is not a free block of that order\n",
 		       zone->name, order, pfn);
 		return false;
 	}
 	if (pfn & ((1UL << order) - 1) || !zone_spans_pfn(zone, pfn) ||
-	    !zone_spans_pfn(zone, pfn + (1UL << order) - 1)) {
+	    !zone_spans_pfn(zone, pfn + (1UL << order) - 1) ||
+	    page_zone(page) != zone) {
 		pr_err("buddy: %s order %u: pfn %#lx misaligned or outside the zone\n",
 		       zone->name, order, pfn);
 		return false;
@@ -45,7 +47,8 @@ static bool check_block(const struct zone *zone, const struct page *page,
 	return true;
 }
 
-static bool check_zone_lists(const struct zone *zone)
+/* The structure of one zone's free lists (the fuzzer's check too). */
+bool buddy_check_zone_lists(const struct zone *zone)
 {
 	unsigned long total = 0;
 
@@ -55,9 +58,13 @@ static bool check_zone_lists(const struct zone *zone)
 		unsigned long n = 0;
 
 		list_for_each_entry(page, &area->free_list, buddy_list) {
+			if (n++ == zone->spanned_pages) {
+				pr_err("buddy: %s order %u: the free list loops\n",
+				       zone->name, order);
+				return false;
+			}
 			if (!check_block(zone, page, order))
 				return false;
-			n++;
 		}
 		if (n != area->nr_free) {
 			pr_err("buddy: %s order %u: %lu blocks listed, nr_free says %lu\n",
@@ -115,8 +122,8 @@ bool buddy_self_check(void)
 	struct zone *zone;
 
 	for_each_populated_zone(zone) {
-		if (!check_zone_lists(zone) || !check_split_merge(zone) ||
-		    !check_zone_lists(zone))
+		if (!buddy_check_zone_lists(zone) || !check_split_merge(zone) ||
+		    !buddy_check_zone_lists(zone))
 			return false;
 	}
 	return true;

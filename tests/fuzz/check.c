@@ -58,53 +58,12 @@ static struct fz_boot {
 
 /* --- buddy ---------------------------------------------------------------- */
 
+/* mm's own check of the lists (page_alloc_check.c); its pr_err says where. */
 static void check_free_lists(const struct zone *zone)
 {
-	unsigned long total = 0;
-
-	for (unsigned int order = 0; order < MAX_ORDER; order++) {
-		const struct free_area *area = &zone->free_area[order];
-		const struct page *page;
-		unsigned long n = 0;
-
-		list_for_each_entry(page, &area->free_list, buddy_list) {
-			unsigned long pfn = page_to_pfn(page);
-			unsigned long buddy = pfn ^ (1UL << order);
-
-			FZ_CHECK(n++ < zone->spanned_pages,
-				 "zone %s order %u: the free list loops",
-				 zone->name, order);
-			FZ_CHECK(
-				page_ptr_valid(page) && PageBuddy(page) &&
-					page->private == order,
-				"zone %s order %u: pfn %#lx on the list is no free block of that order (flags %#lx private %lu)",
-				zone->name, order, pfn, page->flags,
-				page->private);
-			FZ_CHECK(
-				!(pfn & ((1UL << order) - 1)) &&
-					zone_spans_pfn(zone, pfn) &&
-					zone_spans_pfn(zone,
-						       pfn + (1UL << order) -
-							       1) &&
-					page_zone(page) == zone,
-				"zone %s order %u: block %#lx misaligned or outside",
-				zone->name, order, pfn);
-			FZ_CHECK(
-				order == MAX_ORDER - 1 ||
-					!zone_spans_pfn(zone, buddy) ||
-					!PageBuddy(pfn_to_page(buddy)) ||
-					pfn_to_page(buddy)->private != order,
-				"zone %s order %u: %#lx and its buddy %#lx are both free",
-				zone->name, order, pfn, buddy);
-		}
-		FZ_CHECK(n == area->nr_free,
-			 "zone %s order %u: %lu blocks listed, nr_free %lu",
-			 zone->name, order, n, area->nr_free);
-		total += n << order;
-	}
-	FZ_CHECK(total == zone->free_pages,
-		 "zone %s: the lists hold %lu pages, free_pages %lu",
-		 zone->name, total, zone->free_pages);
+	FZ_CHECK(buddy_check_zone_lists(zone),
+		 "zone %s: the buddy free lists are inconsistent (see above)",
+		 zone->name);
 }
 
 static void check_pcp_lists(const struct zone *zone)

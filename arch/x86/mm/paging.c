@@ -18,9 +18,10 @@
  * before the direct map exists, so each is written through a temporary
  * fixmap slot.  Kernel mappings are global (CR4.PGE) when the CPU can.
  *
- * Later, vmalloc creates page tables on demand with pte_alloc_kernel(), from
- * the buddy allocator, and copies the new entry into every process's page
- * directory (sync_global_pgds, arch/x86/mm/pgtable.c).
+ * Later, vmalloc creates page tables on demand with pte_alloc_kernel()
+ * (arch/x86/mm/kernel_pgtable.c), from the buddy allocator, and copies the
+ * new entry into every process's page directory (sync_global_pgds,
+ * arch/x86/mm/pgtable.c).
  *
  * debug_pagealloc=on (mm/debug_page_alloc.c) takes every free page out of
  * the direct map, page by page, through __kernel_map_pages(): it needs 4 KB
@@ -51,9 +52,6 @@ bool nopse; /* `nopse`: 4 KB pages for the direct map */
 unsigned long direct_pages_4k; /* direct-map pages mapped by PTEs */
 unsigned long direct_pages_4m; /* 4 MB PDEs of the direct map */
 atomic_long_t nr_kernel_pgtables; /* page-table pages in use */
-/* Two CPUs must not both install a page table for one PDE (Linux:
- * init_mm.page_table_lock). */
-static DEFINE_SPINLOCK(page_table_lock);
 
 extern char _text[], _erodata[], boot_stack_guard[];
 
@@ -198,56 +196,6 @@ void __init paging_init(void)
 		debug_pagealloc_enabled() ? ", debug_pagealloc: no PSE" :
 					    ", no PSE");
 	pr_info("  low ram: 0 - %08lx\n", max_low_pfn << PAGE_SHIFT);
-}
-
-pte_t *lookup_address(unsigned long addr, enum pg_level *level)
-{
-	pgd_t *pgd = pgd_offset_k(addr);
-
-	*level = PG_LEVEL_NONE;
-	if (!pgd_present(*pgd))
-		return NULL;
-	if (pgd_large(*pgd)) {
-		*level = PG_LEVEL_4M;
-		return (pte_t *)pgd;
-	}
-	*level = PG_LEVEL_4K;
-	return pte_offset_kernel(pgd, addr);
-}
-
-/*
- * A new page table goes in only if the PDE is still empty once the lock is
- * held: another CPU may have installed one for a neighbouring area since
- * the first look.  The page is allocated before the lock (GFP_KERNEL may
- * sleep) and given back if it lost the race, as Linux's
- * __pte_alloc_kernel() does.
- */
-pte_t *pte_alloc_kernel(unsigned long addr)
-{
-	pgd_t *pgd = pgd_offset_k(addr);
-	struct page *page;
-
-	if (pgd_large(*pgd))
-		return NULL;
-	if (pgd_present(*pgd))
-		return pte_offset_kernel(pgd, addr);
-	page = alloc_page(GFP_KERNEL | GFP_ZERO);
-	if (!page)
-		return NULL;
-	spin_lock(&page_table_lock);
-	if (!pgd_present(*pgd)) {
-		SetPageTable(page);
-		atomic_long_inc(&nr_kernel_pgtables);
-		atomic_long_inc(&page_zone(page)->nr_page_table_pages);
-		set_pgd(pgd, page_to_phys(page) | _KERNPG_TABLE);
-		/* Every process's directory shares the kernel's quarter. */
-		sync_global_pgds(addr);
-		page = NULL;
-	}
-	spin_unlock(&page_table_lock);
-	if (page)
-		__free_page(page); /* another CPU was first */
-	return pte_offset_kernel(pgd, addr);
 }
 
 void __kernel_map_pages(struct page *page, int numpages, int enable)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * kernel.c - what mm/ needs from kernel/ and arch/ besides memory: reports,
- * the console, panic, WARN and BUG, taint, fault explanations, the clock.
+ * the console, panic, WARN and BUG, fault explanations, the clock.
  *
  * kernel/printk.c and kernel/seq_file.c themselves are built into the
  * simulation: the log is the kernel's log (printk_mark() and
@@ -64,7 +64,7 @@ volatile u64 jiffies;
 bool system_running; /* set once mm_core_init() is done (machine.c) */
 bool panic_in_progress;
 unsigned long nr_warnings;
-static unsigned long taint_mask;
+int oops_count; /* the simulation never oopses: a BUG ends the run */
 static bool cut_here_printed;
 static bool log_echo;
 
@@ -137,32 +137,7 @@ void sim_dump_log(u64 mark)
 	}
 }
 
-/* --- taint, panic, stacks ------------------------------------------------- */
-
-void add_taint(enum taint_flag flag)
-{
-	taint_mask |= 1UL << flag;
-}
-
-const char *print_tainted(void)
-{
-	static const char letters[NR_TAINT_FLAGS] = {
-		[TAINT_BAD_PAGE] = 'B',
-		[TAINT_DIE] = 'D',
-		[TAINT_WARN] = 'W',
-	};
-	static char buf[32];
-	int n;
-
-	if (!taint_mask)
-		return "Not tainted";
-	n = scnprintf(buf, sizeof(buf), "Tainted: G");
-	for (int flag = 0; flag < NR_TAINT_FLAGS; flag++)
-		if (taint_mask & (1UL << flag))
-			n += scnprintf(buf + n, sizeof(buf) - (size_t)n, " %c",
-				       letters[flag]);
-	return buf;
-}
+/* --- panic, stacks (taint: the kernel's kernel/taint.c) ------------------- */
 
 /* No frame-pointer walk on the host: the caller is what reports need. */
 void dump_stack(void)

@@ -10,7 +10,8 @@
  * direct map is 4 MB pages (PSE) except where it needs 4 KB ones: the chunk
  * with physical page 0, which stays unmapped, and a partial last chunk.
  * There are a page table for pkmap and one for the fixmap, as paging_init()
- * makes them; vmalloc's come on demand (pte_alloc_kernel()).  No kernel
+ * makes them; vmalloc's come on demand (pte_alloc_kernel(), the kernel's
+ * arch/x86/mm/kernel_pgtable.c, built as it is).  No kernel
  * image is mapped: the host runs the code.
  */
 #include <asm/memlayout.h>
@@ -33,21 +34,6 @@ unsigned long direct_pages_4k, direct_pages_4m;
 atomic_long_t nr_kernel_pgtables;
 pte_t *sim_fixmap_pgtable;
 unsigned long sim_cr3; /* __pa(swapper_pg_dir), as mm_pgd_phys(NULL) */
-
-pte_t *lookup_address(unsigned long addr, enum pg_level *level)
-{
-	pgd_t *pgd = pgd_offset_k(addr);
-
-	*level = PG_LEVEL_NONE;
-	if (!pgd_present(*pgd))
-		return NULL;
-	if (pgd_large(*pgd)) {
-		*level = PG_LEVEL_4M;
-		return (pte_t *)pgd;
-	}
-	*level = PG_LEVEL_4K;
-	return pte_offset_kernel(pgd, addr);
-}
 
 /* A zeroed page table from memblock, in the direct map (boot only). */
 static phys_addr_t pgtable_alloc_early(void)
@@ -109,28 +95,6 @@ void sim_paging_init(void)
 	__flush_tlb_all();
 	pr_info("  mapped low ram: 0 - %08lx (%lu x 4 MB pages, %lu x 4 KB pages)\n",
 		end, direct_pages_4m, direct_pages_4k);
-}
-
-/* Later page tables (vmalloc) come from the page allocator, as in paging.c. */
-pte_t *pte_alloc_kernel(unsigned long addr)
-{
-	pgd_t *pgd = pgd_offset_k(addr);
-	struct page *page;
-
-	if (pgd_large(*pgd))
-		return NULL;
-	if (!pgd_present(*pgd)) {
-		page = alloc_page(GFP_KERNEL | GFP_ZERO);
-		if (!page)
-			return NULL;
-		SetPageTable(page);
-		atomic_long_inc(&nr_kernel_pgtables);
-		atomic_long_inc(&page_zone(page)->nr_page_table_pages);
-		set_pgd(pgd, page_to_phys(page) | _KERNPG_TABLE);
-		sync_global_pgds(
-			addr); /* processes share the kernel's quarter */
-	}
-	return pte_offset_kernel(pgd, addr);
 }
 
 /*

@@ -5,12 +5,14 @@
 #   make sim-test-run    build and run it (KTAP; SIM_TEST_ARGS='buddy.*')
 #
 # The SAME files as the kernel's (mm/*.c, lib/*.c, kernel/printk.c,
-# kernel/seq_file.c, arch/x86/mm/regions.c, arch/x86/mm/pgtable.c, and the
+# kernel/seq_file.c, arch/x86/mm/regions.c, arch/x86/mm/pgtable.c,
+# arch/x86/mm/kernel_pgtable.c, and the
 # SMP layer mm/ runs on: kernel/smp.c, kernel/might_sleep.c,
 # kernel/locking/, kernel/sched/wait.c, arch/x86/mm/tlb.c) are compiled as
 # i386 code (-m32), so the kernel's addresses, sizes and overflows are the
-# ones tested.  The arch layer is replaced: tests/host/mm_sim/include/asm/
-# comes before arch/x86/include/asm/ (the CPU's instructions, per-CPU
+# ones tested.  The arch layer is replaced: arch/sim/include/asm/ (the
+# simulated machine as an architecture, as Linux's arch/um) comes before
+# arch/x86/include/asm/ (the CPU's instructions, per-CPU
 # access without %fs, WARN/BUG), and the files of tests/host/mm_sim/
 # provide the boot, the one CPU, the page tables, the TLB, the one task
 # (sched.c), no disk (block.c), and what kernel/ does for mm/.
@@ -51,7 +53,7 @@ SIM_BASE_CFLAGS := -m32 -O1 -g -std=gnu11 -fno-pie -fno-common \
 # The kernel side: the kernel's headers behind the simulation's asm/; each
 # variable in a section of its own (see above).
 SIM_KERNEL_CFLAGS := -ffreestanding -fno-builtin -fdata-sections \
-	-DHOST_TEST -Itests/host/mm_sim/include -Iinclude -Iarch/x86/include \
+	-DHOST_TEST -Iarch/sim/include -Iinclude -Iarch/x86/include \
 	-include tests/host/mm_sim/sim_config.h
 SIM_LDFLAGS := -m32 -no-pie \
 	-Wl,--defsym=_srodata=etext -Wl,--defsym=_erodata=__init_array_start \
@@ -70,7 +72,8 @@ SIM_LOCKING_SRCS := kernel/smp.c kernel/might_sleep.c \
 	kernel/locking/spinlock_debug.c kernel/locking/mutex.c \
 	kernel/sched/wait.c
 SIM_STATE_SRCS := $(sort $(wildcard mm/*.c lib/*.c)) arch/x86/mm/regions.c \
-	arch/x86/mm/tlb.c arch/x86/mm/pgtable.c $(SIM_LOCKING_SRCS)
+	arch/x86/mm/tlb.c arch/x86/mm/pgtable.c arch/x86/mm/kernel_pgtable.c \
+	kernel/taint.c $(SIM_LOCKING_SRCS)
 SIM_KERNEL_SRCS := $(SIM_STATE_SRCS) kernel/printk.c kernel/seq_file.c \
 	$(filter-out tests/host/mm_sim/host_os.c, \
 		$(sort $(wildcard tests/host/mm_sim/*.c)))
