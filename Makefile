@@ -24,6 +24,7 @@
 # APPEND="..." (kernel command line), ACCEL=tcg|kvm (TCG by default: nested
 # KVM here has crashed guests the moment they enable paging), QEMU_EXTRA="..."
 # (more QEMU options), EDU=1 (QEMU's edu PCI device, for `demo dma`),
+# DISK=1 (a virtio disk, build/run-disk.img, for `demo pagecache`),
 # GDB_PORT=1234 (make gdb's stub), GDB_CONSOLE=tmux|socket (where the console
 # goes during make gdb; default: tmux when run inside tmux).
 
@@ -53,6 +54,17 @@ EDU ?= 0
 ifeq ($(EDU),1)
 QEMU_EDU := -device edu -d guest_errors
 endif
+DISK ?= 0
+# A virtio disk (legacy PCI, 1af4:1001) for the page cache: /dev/vda.
+# build/disk.img is the pristine image the tests copy; `make run DISK=1`
+# boots with a copy of its own that keeps what the sessions wrote
+# (`make disk-reset` starts it again from the pristine one).
+DISK_IMG = $(BUILD)/disk.img
+RUN_DISK = $(BUILD)/run-disk.img
+ifeq ($(DISK),1)
+QEMU_DISK = -drive file=$(RUN_DISK),if=virtio,format=raw
+RUN_DISK_DEP = $(RUN_DISK)
+endif
 
 BUILD := build
 KERNEL := $(BUILD)/kernel.elf
@@ -69,7 +81,7 @@ CONSOLE_SOCK := $(BUILD)/console.sock
 # Kernel sources: every .c and .S under these folders.  The kernel itself
 # (CORE_DIRS) is everything below the teaching folder, the tests and the
 # benchmarks (TOP_DIRS), which depend on it and never the other way round.
-CORE_DIRS := arch/x86 kernel lib mm drivers fs
+CORE_DIRS := arch/x86 kernel lib mm block drivers fs
 TOP_DIRS := teach tests/kernel bench
 find_srcs = $(shell find $(1) -name '*.c' -o -name '*.S' | LC_ALL=C sort)
 CORE_OBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(call find_srcs,$(CORE_DIRS))))
@@ -105,7 +117,8 @@ else
 QEMU_ACCEL := -accel $(ACCEL)
 endif
 QEMU_COMMON := $(QEMU_ACCEL) -m $(MEM) -smp $(SMP) -no-reboot \
-	-device isa-debug-exit,iobase=0xf4,iosize=0x04 $(QEMU_EDU) $(QEMU_EXTRA)
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04 $(QEMU_EDU) $(QEMU_DISK) \
+	$(QEMU_EXTRA)
 # Show the VGA window when there is a display; COM1 is always this terminal.
 ifeq ($(DISPLAY)$(WAYLAND_DISPLAY),)
 QEMU_DISPLAY := -display none
@@ -115,7 +128,8 @@ endif
 QEMU_CONSOLE := -serial mon:stdio $(QEMU_DISPLAY)
 
 .PHONY: all kernel iso run run-kernel demo bench gdb console test deps clean \
-	format check-format host-tests host-test-run compile_commands.json
+	format check-format host-tests host-test-run compile_commands.json \
+	disk disk-reset
 
 all: kernel
 
@@ -192,26 +206,40 @@ $(ISO): $(KERNEL) iso/boot/grub/grub.cfg $(USER_INITRD)
 	grub-mkrescue -o $@ $(BUILD)/isodir 2> $(BUILD)/grub-mkrescue.log || \
 		{ cat $(BUILD)/grub-mkrescue.log; exit 1; }
 
+# --- the disk image ----------------------------------------------------------
+disk: $(DISK_IMG)
+
+$(DISK_IMG): tools/mkdisk.py
+	@mkdir -p $(BUILD)
+	@echo "  DISK    $@"
+	$(Q)$(PYTHON) tools/mkdisk.py $@
+
+$(RUN_DISK): | $(DISK_IMG)
+	$(Q)cp $(DISK_IMG) $@
+
+disk-reset: $(DISK_IMG)
+	cp $(DISK_IMG) $(RUN_DISK)
+
 # --- running ---------------------------------------------------------------
 # `poweroff` leaves QEMU with status 33 (isa-debug-exit): a normal end here.
 QEMU_OK = status=$$?; [ $$status = 0 ] || [ $$status = 33 ] || exit $$status
 
-run: deps $(ISO)
+run: deps $(ISO) $(RUN_DISK_DEP)
 	$(QEMU) $(QEMU_COMMON) $(QEMU_CONSOLE) -cdrom $(ISO) -boot d; \
 		$(QEMU_OK)
 
-run-kernel: deps $(KERNEL) $(USER_INITRD)
+run-kernel: deps $(KERNEL) $(USER_INITRD) $(RUN_DISK_DEP)
 	$(QEMU) $(QEMU_COMMON) $(QEMU_CONSOLE) -kernel $(KERNEL) \
 		-initrd $(USER_INITRD) -append "$(APPEND)"; $(QEMU_OK)
 
-demo: deps $(KERNEL) $(USER_INITRD)
+demo: deps $(KERNEL) $(USER_INITRD) $(RUN_DISK_DEP)
 	$(QEMU) $(QEMU_COMMON) $(QEMU_CONSOLE) -kernel $(KERNEL) \
 		-initrd $(USER_INITRD) -append "demo $(APPEND)"; $(QEMU_OK)
 
 # gdb and the console each need a terminal: tools/gdb-session.sh gives the
 # console a tmux pane, or a socket for `make console` in a second terminal.
 # Ctrl-C in gdb stops the guest; QEMU is not in gdb's process group.
-gdb: deps $(KERNEL) $(USER_INITRD)
+gdb: deps $(KERNEL) $(USER_INITRD) $(RUN_DISK_DEP)
 	QEMU="$(QEMU)" QEMU_ARGS="$(QEMU_COMMON) $(QEMU_DISPLAY) -initrd $(USER_INITRD)" \
 		APPEND="$(APPEND)" GDB="$(GDB)" GDB_PORT="$(GDB_PORT)" \
 		GDB_CONSOLE="$(GDB_CONSOLE)" CONSOLE_SOCK="$(CONSOLE_SOCK)" \
@@ -232,14 +260,15 @@ TEST_SMP := $(if $(filter command line environment,$(origin SMP)),--smp $(SMP))
 
 # The host tests: lib/ (gcc), mm/ on the simulated machine, the fuzz corpus.
 test: deps $(KERNEL) $(BUILD)/kernel-core.elf $(ISO) host-tests linux-prepare \
-		$(USER_INITRD)
+		$(USER_INITRD) $(DISK_IMG)
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --iso $(ISO) \
 		--initrd $(USER_INITRD) --host-tests $(HOST_TEST_BIN) \
 		--host-tests $(SIM_TEST_BIN) --host-tests $(FUZZ_REPLAY_BIN) \
+		--disk $(DISK_IMG) \
 		--linux-dir $(LINUX_DIR) $(TEST_SMP)
 
 # --- housekeeping ----------------------------------------------------------
-FORMAT_FILES = $(shell find arch include kernel lib mm drivers fs teach tests bench user \
+FORMAT_FILES = $(shell find arch include kernel lib mm block drivers fs teach tests bench user \
 	-name '*.[ch]' | LC_ALL=C sort)
 
 format:

@@ -283,9 +283,9 @@ static void bench_boot(void)
 void bench_run(void)
 {
 	static const struct bench_op *const families[] = {
-		bench_floor_ops, bench_slab_ops,    bench_page_ops,
-		bench_map_ops,	 bench_vmalloc_ops, bench_smp_ops,
-		bench_dma_ops,
+		bench_floor_ops, bench_slab_ops,      bench_page_ops,
+		bench_map_ops,	 bench_vmalloc_ops,   bench_smp_ops,
+		bench_dma_ops,	 bench_pagecache_ops,
 	};
 	bool checks = debug_atomic_sleep;
 

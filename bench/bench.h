@@ -44,6 +44,7 @@ extern const struct bench_op bench_map_ops[];
 extern const struct bench_op bench_vmalloc_ops[];
 extern const struct bench_op bench_smp_ops[];
 extern const struct bench_op bench_dma_ops[];
+extern const struct bench_op bench_pagecache_ops[];
 
 /*
  * Use a value, as real code would, so that the compiler must compute it;

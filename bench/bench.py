@@ -154,7 +154,24 @@ def qemu_argv(kernel, label, accel, append):
             "-display", "none", "-serial", "stdio", "-monitor", "none",
             "-no-reboot", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
             # The DMA rows map for QEMU's edu device (28-bit DMA mask).
-            "-device", "edu"]
+            "-device", "edu", *disk_args()]
+
+
+_DISKS = []
+
+
+def disk_args():
+    """A fresh copy of build/disk.img for the page cache's rows (if made)."""
+    import shutil
+    import tempfile
+    image = Path(__file__).resolve().parent.parent / "build" / "disk.img"
+    if not image.is_file():
+        return []
+    fd, path = tempfile.mkstemp(prefix="kmem386-bench-disk-", suffix=".img")
+    os.close(fd)
+    shutil.copyfile(image, path)
+    _DISKS.append(path)
+    return ["-drive", f"file={path},if=virtio,format=raw"]
 
 
 def run_boot(kernel, mem, accel, append, timeout):
@@ -360,6 +377,8 @@ def main(argv):
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         boots = list(pool.map(lambda m: run_boot(args.kernel, m, args.accel, append,
                                                  args.timeout), mems))
+    for path in _DISKS:
+        os.unlink(path)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     for boot in boots:

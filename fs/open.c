@@ -32,6 +32,7 @@ struct file *alloc_file(struct dentry *dentry, int flags)
 	file->f_dentry = dentry;
 	file->f_inode = dentry ? dentry->d_inode : NULL;
 	file->f_op = file->f_inode ? file->f_inode->i_fop : NULL;
+	file->f_mapping = file->f_inode ? file->f_inode->i_mapping : NULL;
 	file->f_flags = (unsigned int)flags;
 	file->f_mode = FMODE_LSEEK;
 	if (acc == O_RDONLY || acc == O_RDWR)

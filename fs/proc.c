@@ -11,9 +11,10 @@
  * the seq_file; a program's open() gets the text written into a buffer
  * at that moment (a snapshot: Linux's seq_file writes it at the first
  * read, which a program that opens and reads at once cannot tell apart),
- * and read() and lseek() walk that buffer.  The files are read-only
- * (opening one to write is EACCES), have size 0 as on Linux, and cannot
- * be mapped (ENODEV).  /proc and /proc/PID open as directories (read()
+ * and read() and lseek() walk that buffer.  The views are read-only
+ * (opening one to write is EACCES); the settings of /proc/sys
+ * (dirty_ratio, drop_caches...) take a value written by root.  All have
+ * size 0 as on Linux, and cannot be mapped (ENODEV).  /proc and /proc/PID open as directories (read()
  * is EISDIR); there is no getdents to list them, `ls /proc` in the shell
  * does.
  *
@@ -36,6 +37,17 @@
 #define PROC_BUF_MAX (1UL << 20) /* a view longer than this is cut */
 
 extern const struct proc_file __start_proc_files[], __stop_proc_files[];
+
+/* "/proc/sys/vm/x" and "proc/sys/vm/x" -> "sys/vm/x" (proc_find's name). */
+static const char *proc_name(const char *path)
+{
+	while (*path == '/')
+		path++;
+	path += 4; /* "proc": proc_path() said so */
+	while (*path == '/')
+		path++;
+	return path;
+}
 
 bool proc_path(const char *path)
 {
@@ -121,6 +133,7 @@ int proc_show(const char *name, struct seq_file *m)
 /* --- /proc files opened by programs ------------------------------------- */
 
 struct proc_buf {
+	const struct proc_file *pf; /* a setting opened to write, or NULL */
 	size_t len; /* bytes of text */
 	char text[]; /* the view as it was at open() */
 };
@@ -146,9 +159,43 @@ static int proc_file_release(struct inode *inode, struct file *file)
 	return 0;
 }
 
+/*
+ * A setting of /proc/sys takes what is written at once, as Linux's
+ * proc_dointvec() does: one write holds the whole value (at most a page;
+ * a write past the start is ignored, Linux's "sysctl_writes_strict").
+ */
+static ssize_t proc_file_write(struct file *file, const char __user *buf,
+			       size_t count, loff_t *pos)
+{
+	const struct proc_buf *pb = file->private_data;
+	char *kbuf;
+	ssize_t ret;
+
+	if (!pb->pf || !pb->pf->write)
+		return -EIO;
+	if (*pos)
+		return (ssize_t)count;
+	if (count >= PAGE_SIZE)
+		return -EINVAL;
+	kbuf = kmalloc(count + 1, GFP_KERNEL);
+	if (!kbuf)
+		return -ENOMEM;
+	if (copy_from_user(kbuf, buf, count)) {
+		kfree(kbuf);
+		return -EFAULT;
+	}
+	kbuf[count] = '\0';
+	ret = pb->pf->write(kbuf, count);
+	kfree(kbuf);
+	if (ret > 0)
+		*pos += ret;
+	return ret;
+}
+
 static const struct file_operations proc_file_operations = {
 	.llseek = proc_file_llseek,
 	.read = proc_file_read,
+	.write = proc_file_write,
 	.release = proc_file_release,
 };
 
@@ -164,6 +211,12 @@ static const struct file_operations proc_dir_operations = {
 
 static struct inode proc_file_inode = {
 	.i_mode = S_IFREG | 0444,
+	.i_fop = &proc_file_operations,
+};
+
+/* The settings of /proc/sys: root may write them, as on Linux. */
+static struct inode proc_setting_inode = {
+	.i_mode = S_IFREG | 0644,
 	.i_fop = &proc_file_operations,
 };
 
@@ -198,11 +251,14 @@ static struct proc_buf *proc_render(const char *path, int *err)
 
 struct file *proc_open(const char *path, int flags)
 {
+	const struct proc_file *pf = proc_find(proc_name(path));
+	bool writing = (flags & O_ACCMODE) != O_RDONLY;
 	struct proc_buf *pb;
 	struct file *file;
 	int err;
 
-	if ((flags & O_ACCMODE) != O_RDONLY || (flags & O_CREAT))
+	if ((flags & O_CREAT) ||
+	    (writing && (!pf || !pf->write || current->cred.euid)))
 		return ERR_PTR(-EACCES);
 	pb = proc_render(path, &err);
 	if (!pb && err != -EISDIR)
@@ -212,8 +268,12 @@ struct file *proc_open(const char *path, int flags)
 		kvfree(pb);
 		return file;
 	}
-	file->f_inode = pb ? &proc_file_inode : &proc_dir_inode;
+	file->f_inode = !pb		? &proc_dir_inode :
+			pf && pf->write ? &proc_setting_inode :
+					  &proc_file_inode;
 	file->f_op = file->f_inode->i_fop;
 	file->private_data = pb;
+	if (pb)
+		pb->pf = writing ? pf : NULL;
 	return file;
 }

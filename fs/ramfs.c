@@ -28,11 +28,14 @@
 #include <slab.h>
 #include <string.h>
 #include <uaccess.h>
+#include <vmstat.h>
 #include <panic.h>
 
 #define RAMFS_BOUNCE 512 /* bytes copied per kmap_local */
 
 struct dentry *root_dentry;
+
+static void ramfs_account_page(struct page *page, long delta);
 static unsigned long last_ino = 1;
 
 static struct inode *new_inode(umode_t mode, unsigned int uid, unsigned int gid)
@@ -108,6 +111,7 @@ int ramfs_resize(struct inode *inode, loff_t size)
 	/* Pages past the new end go: a regrown file reads zeroes there. */
 	for (unsigned long i = need; i < inode->i_nr_pages; i++) {
 		if (inode->i_pages[i]) {
+			ramfs_account_page(inode->i_pages[i], -1);
 			put_page(inode->i_pages[i]);
 			inode->i_pages[i] = NULL;
 		}
@@ -127,6 +131,18 @@ int ramfs_resize(struct inode *inode, loff_t size)
 	return 0;
 }
 
+/*
+ * A file's pages are page cache that can never be reclaimed (there is no
+ * disk to read them back from): /proc/meminfo's Cached and Unevictable
+ * count them, as Linux counts ramfs's.
+ */
+static void ramfs_account_page(struct page *page, long delta)
+{
+	mod_node_page_state(NR_FILE_PAGES, delta);
+	mod_node_page_state(NR_UNEVICTABLE, delta);
+	mod_zone_page_state(page_zone(page), NR_ZONE_UNEVICTABLE, delta);
+}
+
 /* The page at index, made (zeroed) if the file has a hole there. */
 static struct page *ramfs_get_page(struct inode *inode, unsigned long index)
 {
@@ -135,6 +151,8 @@ static struct page *ramfs_get_page(struct inode *inode, unsigned long index)
 	if (!page) {
 		page = alloc_page(GFP_HIGHUSER | GFP_ZERO);
 		inode->i_pages[index] = page;
+		if (page)
+			ramfs_account_page(page, 1);
 	}
 	return page;
 }

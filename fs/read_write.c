@@ -9,6 +9,7 @@
  * copies, and a buffer that turns out to be unmapped, or read-only for a
  * read, stops the copy with EFAULT (or the count done so far).
  */
+#include <blkdev.h>
 #include <errno.h>
 #include <file.h>
 #include <fs.h>
@@ -21,7 +22,8 @@
 
 SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
 {
-	struct file *file = fget(fd);
+	struct fd f = fdget(fd);
+	struct file *file = f.file;
 	ssize_t ret;
 
 	if (!file)
@@ -34,14 +36,15 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
 		ret = file->f_op->read(file, buf,
 				       min(count, (size_t)MAX_RW_COUNT),
 				       &file->f_pos);
-	fput(file);
+	fdput(f);
 	return ret;
 }
 
 SYSCALL_DEFINE3(write, unsigned int, fd, const char __user *, buf, size_t,
 		count)
 {
-	struct file *file = fget(fd);
+	struct fd f = fdget(fd);
+	struct file *file = f.file;
 	ssize_t ret;
 
 	if (!file)
@@ -56,7 +59,7 @@ SYSCALL_DEFINE3(write, unsigned int, fd, const char __user *, buf, size_t,
 		ret = file->f_op->write(file, buf,
 					min(count, (size_t)MAX_RW_COUNT),
 					&file->f_pos);
-	fput(file);
+	fdput(f);
 	return ret;
 }
 
@@ -167,7 +170,57 @@ SYSCALL_DEFINE5(_llseek, unsigned int, fd, unsigned long, offset_high,
 	return ret;
 }
 
-/* --- fs/sync.c's: nothing to write back, files live in memory ---------- */
+/*
+ * pread64()/pwrite64(): at a position given in two halves (i386 passes a
+ * 64-bit argument in two registers), without moving the file's own.
+ * Files that cannot seek (the console) are ESPIPE, as in Linux.
+ */
+static __always_inline ssize_t do_pread_pwrite(unsigned int fd,
+					       char __user *buf, size_t count,
+					       loff_t pos, bool write)
+{
+	struct fd f = fdget(fd);
+	struct file *file = f.file;
+	ssize_t ret;
+
+	if (!file)
+		return -EBADF;
+	if (!(file->f_mode & (write ? FMODE_WRITE : FMODE_READ)) ||
+	    !(write ? (void *)file->f_op->write : (void *)file->f_op->read))
+		ret = -EBADF;
+	else if (pos < 0)
+		ret = -EINVAL;
+	else if (!file->f_op->llseek)
+		ret = -ESPIPE;
+	else if (!access_ok(buf, count))
+		ret = -EFAULT;
+	else if (write && !count)
+		ret = 0;
+	else if (write)
+		ret = file->f_op->write(file, buf,
+					min(count, (size_t)MAX_RW_COUNT), &pos);
+	else
+		ret = file->f_op->read(file, buf,
+				       min(count, (size_t)MAX_RW_COUNT), &pos);
+	fdput(f);
+	return ret;
+}
+
+SYSCALL_DEFINE5(pread64, unsigned int, fd, char __user *, buf, size_t, count,
+		unsigned long, pos_low, unsigned long, pos_high)
+{
+	return do_pread_pwrite(fd, buf, count,
+			       (loff_t)((u64)pos_high << 32 | pos_low), false);
+}
+
+SYSCALL_DEFINE5(pwrite64, unsigned int, fd, const char __user *, buf, size_t,
+		count, unsigned long, pos_low, unsigned long, pos_high)
+{
+	return do_pread_pwrite(fd, (char __user *)buf, count,
+			       (loff_t)((u64)pos_high << 32 | pos_low), true);
+}
+
+/* --- fs/sync.c's ----------------------------------------------------------- */
 
 static long do_fsync(unsigned int fd, int datasync)
 {
@@ -191,8 +244,10 @@ SYSCALL_DEFINE1(fdatasync, unsigned int, fd)
 	return do_fsync(fd, 1);
 }
 
+/* Every block device's dirty pages written, waited for, and flushed. */
 SYSCALL_DEFINE0(sync)
 {
+	sync_bdevs();
 	return 0;
 }
 

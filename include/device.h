@@ -51,6 +51,7 @@ struct device_driver {
 	struct bus_type *bus;
 	int (*probe)(struct device *dev); /* for buses without their own */
 	void (*remove)(struct device *dev);
+	bool suppress_bind_attrs; /* no unbind (a disk with its cache) */
 	struct list_head bus_node; /* on bus->drivers */
 };
 

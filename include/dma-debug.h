@@ -134,23 +134,36 @@ static inline void debug_dma_device_unbound(struct device *dev)
 }
 
 /*
- * [dma_debug_lo, dma_debug_hi): the physical span of every recorded
- * mapping while dma-debug is on; empty (lo > hi) otherwise.
+ * Two physical spans that cover every recorded mapping while dma-debug is
+ * on (empty, lo > hi, otherwise): the records split at their widest gap,
+ * so that buffers at both ends of memory (edu's below 16 MB, virtio's ring
+ * in Normal, a page-cache page in highmem) leave the memory between them
+ * outside both.
  */
-extern unsigned long dma_debug_lo, dma_debug_hi;
+struct dma_debug_span {
+	unsigned long lo, hi;
+};
+extern struct dma_debug_span dma_debug_spans[2];
+
+static inline bool dma_debug_span_hit(const struct dma_debug_span *span,
+				      unsigned long start, unsigned long size)
+{
+	return start < READ_ONCE(span->hi) &&
+	       start + size > READ_ONCE(span->lo);
+}
 
 /*
  * mm frees [phys, phys + size): report it if a live streaming mapping or a
  * coherent buffer still covers any of it.  Inline, so that a free outside
- * the span of all mappings costs two loads and two compares.
+ * the spans costs four loads and four compares.
  */
 void __debug_dma_check_freed(unsigned long start, unsigned long size);
 /* `start` is a physical address: RAM ends below 4 GB here. */
 static inline void debug_dma_check_freed(unsigned long start,
 					 unsigned long size)
 {
-	if (unlikely(start < READ_ONCE(dma_debug_hi) &&
-		     start + size > READ_ONCE(dma_debug_lo)))
+	if (unlikely(dma_debug_span_hit(&dma_debug_spans[0], start, size) ||
+		     dma_debug_span_hit(&dma_debug_spans[1], start, size)))
 		__debug_dma_check_freed(start, size);
 }
 

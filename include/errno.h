@@ -36,6 +36,8 @@
 #define ENOSYS 38 /* not implemented */
 #define ENOTEMPTY 39 /* directory not empty */
 #define EOVERFLOW 75 /* value too large for defined data type */
+#define EOPNOTSUPP \
+	95 /* operation not supported (a disk without a cache flush) */
 #define ETIMEDOUT 110 /* timed out */
 
 /*

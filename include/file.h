@@ -12,6 +12,7 @@
 #define _FILE_H
 
 #include <fs.h>
+#include <sched.h>
 #include <spinlock.h>
 
 #define NR_OPEN_DEFAULT 32 /* the table's first size; it grows */
@@ -28,6 +29,32 @@ struct files_struct {
 
 /* The file of descriptor fd of current, referenced; NULL if none. */
 struct file *fget(unsigned int fd);
+
+/*
+ * Linux's fdget()/fdput() for the length of a system call: a task alone
+ * on its table (count 1, always here: no CLONE_FILES) is the only one that
+ * can change or close its descriptors, so it reads the slot without the
+ * lock and takes no reference; a shared table goes through fget().
+ */
+struct fd {
+	struct file *file;
+	bool put; /* fdput() must fput() */
+};
+static inline struct fd fdget(unsigned int fd)
+{
+	struct files_struct *files = current->files;
+
+	if (likely(files && READ_ONCE(files->count) == 1))
+		return (struct fd){ .file = fd < files->max_fds ?
+						    files->fd[fd] :
+						    NULL };
+	return (struct fd){ .file = fget(fd), .put = true };
+}
+static inline void fdput(struct fd f)
+{
+	if (f.put)
+		fput(f.file);
+}
 /* The lowest free descriptor for file (which it keeps): fd or -EMFILE. */
 int get_unused_fd_flags(unsigned int flags);
 void fd_install(unsigned int fd, struct file *file);

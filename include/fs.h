@@ -12,8 +12,11 @@
 #ifndef _FS_H
 #define _FS_H
 
+#include <gfp.h>
 #include <list.h>
 #include <mutex.h>
+#include <radix-tree.h>
+#include <spinlock.h>
 #include <types.h>
 
 #ifndef __user
@@ -37,6 +40,7 @@ typedef unsigned int fmode_t;
 #define S_ISREG(m) (((m)&S_IFMT) == S_IFREG)
 #define S_ISDIR(m) (((m)&S_IFMT) == S_IFDIR)
 #define S_ISCHR(m) (((m)&S_IFMT) == S_IFCHR)
+#define S_ISBLK(m) (((m)&S_IFMT) == S_IFBLK)
 #define S_IRWXUGO 00777
 #define S_IXUGO 00111
 
@@ -73,7 +77,46 @@ typedef unsigned int fmode_t;
 
 struct file;
 struct inode;
+struct page;
 struct vm_area_struct;
+struct address_space;
+struct writeback_control;
+struct bdi_writeback;
+
+/* What a page cache asks of its backing (a block device: block/fops.c). */
+struct address_space_operations {
+	/*
+	 * Read nr locked, not uptodate pages of consecutive indexes (Linux's
+	 * readpages until 5.17); each is unlocked when its read ends, with
+	 * PG_uptodate set if it worked: 0 or -errno (nothing started).
+	 */
+	int (*readpages)(struct address_space *mapping, struct page **pages,
+			 unsigned int nr);
+	/* Write one locked page, already cleaned (reclaim): 0 or -errno. */
+	int (*writepage)(struct page *page, struct writeback_control *wbc);
+	/* Start writing dirty pages as wbc says: 0 or -errno. */
+	int (*writepages)(struct address_space *mapping,
+			  struct writeback_control *wbc);
+};
+
+/*
+ * A file's page cache (mm/filemap.c): its pages by offset, in a radix tree
+ * whose tags say which are dirty and which are being written back.  The
+ * tree, nrpages and the tags are changed under i_pages_lock, with
+ * interrupts off (the disk's interrupt ends writeback and clears its
+ * tag).  The cache holds a reference on each of its pages.
+ */
+struct address_space {
+	struct inode *host; /* the file (or block device) it caches */
+	struct radix_tree_root i_pages; /* index -> struct page */
+	spinlock_t i_pages_lock; /* Linux's xa_lock */
+	void *i_preload; /* tree nodes the inserter brought (under the lock) */
+	unsigned long nrpages; /* pages in the cache */
+	gfp_t gfp_mask; /* how its pages are allocated (highmem) */
+	const struct address_space_operations *a_ops;
+	int wb_err; /* the last writeback error (-EIO), for fsync */
+	int nr_mmap; /* regions of processes that map it (atomic) */
+};
 
 struct file_operations {
 	/* A new open of inode (a device's first look at it): 0 or -errno. */
@@ -98,7 +141,16 @@ struct inode {
 	const struct file_operations *i_fop; /* what an open of it does */
 	struct mutex i_mutex; /* size and pages, for writers */
 	void *i_private; /* a device's own (the console) */
+	u32 i_rdev; /* a device node's device (block/blkdev.h's dev_t) */
+	struct address_space *i_mapping; /* the page cache opens use */
+	struct address_space i_data; /* its own (a block device's) */
+	unsigned long i_state; /* I_DIRTY_PAGES: on its flusher's list */
+	unsigned long dirtied_when; /* jiffies it first became dirty */
+	struct list_head i_io_list; /* on the flusher's b_dirty list */
+	struct bdi_writeback *i_wb; /* the flusher of its dirty pages */
 };
+
+#define I_DIRTY_PAGES 0x4 /* it has dirty pages (Linux's value) */
 
 struct dentry {
 	char *d_name; /* the name in its directory ("" for /) */
@@ -112,6 +164,7 @@ struct file {
 	const struct file_operations *f_op;
 	struct dentry *f_dentry;
 	struct inode *f_inode;
+	struct address_space *f_mapping; /* the inode's i_mapping, or NULL */
 	loff_t f_pos; /* where the next read or write goes */
 	unsigned int f_flags; /* O_* given to open() */
 	fmode_t f_mode; /* FMODE_* */

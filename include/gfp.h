@@ -38,6 +38,7 @@ typedef enum {
 	__GFP_HARDWALL = 64, /* a user page (Linux: bound to the cpuset) */
 	__GFP_NOWARN = 128, /* no allocation-failure report */
 	__GFP_MOVABLE = 256, /* a page that could be moved (user memory) */
+	__GFP_NOIO = 512, /* may reclaim, but start no disk I/O (GFP_NOIO) */
 } gfp_flags_t;
 
 typedef unsigned int gfp_t;
@@ -46,8 +47,16 @@ typedef unsigned int gfp_t;
 #define GFP_HIGHUSER (GFP_USER | GFP_HIGHMEM)
 /* User pages: highmem first; ZONE_MOVABLE would be next, it is empty. */
 #define GFP_HIGHUSER_MOVABLE (GFP_HIGHUSER | __GFP_MOVABLE)
+/*
+ * Linux's GFP_NOIO: the request may sleep and reclaim, but reclaim must
+ * not write pages to a disk, because the request comes from the disk's
+ * own path (a bio for writeback) and writing would recurse into it.
+ * GFP_KERNEL is 0 here, so "no I/O" is a bit of its own where Linux
+ * clears __GFP_IO.
+ */
+#define GFP_NOIO (GFP_KERNEL | __GFP_NOIO)
 #define __GFP_ZONEMASK (GFP_DMA | GFP_DMA32 | GFP_HIGHMEM)
-#define __GFP_BITS_MASK 0x1ff
+#define __GFP_BITS_MASK 0x3ff
 
 /*
  * An allocation that may sleep is a might_sleep() point (Linux's
@@ -64,10 +73,16 @@ extern bool debug_atomic_sleep;
 			__might_sleep(__FILE__, __LINE__);     \
 	} while (0)
 
-/* May the request wait (for reclaim, in Linux)?  Not with GFP_ATOMIC. */
+/* May the request wait, and reclaim?  Not with GFP_ATOMIC. */
 static inline bool gfpflags_allow_blocking(gfp_t gfp)
 {
 	return !(gfp & GFP_ATOMIC);
+}
+
+/* May its reclaim write dirty pages (start I/O)?  Not GFP_NOIO's. */
+static inline bool gfpflags_allow_io(gfp_t gfp)
+{
+	return !(gfp & (GFP_ATOMIC | __GFP_NOIO));
 }
 
 /* "GFP_KERNEL | GFP_ZERO", unknown bits in hex (lib-style, into buf). */

@@ -16,6 +16,7 @@
 #ifndef _MM_H
 #define _MM_H
 
+#include <asm/atomic.h>
 #include <asm/memlayout.h>
 #include <gfp.h>
 #include <mm_types.h>
@@ -34,6 +35,15 @@ enum pageflags {
 	PG_large_kmalloc, /* a kmalloc() block above 8 KB (kfree frees it) */
 	PG_kmap, /* may be in a pkmap or kmap_local slot: check at free */
 	PG_anon, /* anonymous memory of processes (mm/rmap.c) */
+	/* Page cache and LRU pages (mm/filemap.c, mm/swap.c), set atomically: */
+	PG_locked, /* someone has it locked (I/O in flight, changing it) */
+	PG_referenced, /* accessed since the LRU last looked */
+	PG_uptodate, /* its contents are valid (read, or fully written) */
+	PG_dirty, /* newer than the disk: must be written before freed */
+	PG_lru, /* on an LRU list (page->lru) */
+	PG_active, /* ... the active one */
+	PG_writeback, /* being written to the disk */
+	PG_reclaim, /* reclaim wants it freed when its writeback ends */
 	__NR_PAGEFLAGS
 };
 
@@ -66,6 +76,44 @@ PAGEFLAG(Pcp, PG_pcp)
 PAGEFLAG(LargeKmalloc, PG_large_kmalloc)
 PAGEFLAG(Kmap, PG_kmap)
 PAGEFLAG(Anon, PG_anon)
+
+/*
+ * The page cache's flags change while other CPUs look at the page (a
+ * reader tests PG_uptodate while the disk's interrupt sets it, reclaim
+ * tests PG_dirty while a writer sets it), so they are set and cleared
+ * with locked instructions, as Linux's.  The allocator's flags above
+ * belong to whoever owns the page and need not be.
+ */
+#define PAGEFLAG_ATOMIC(name, bit)                                \
+	static inline bool Page##name(const struct page *page)    \
+	{                                                         \
+		return test_bit(bit, &page->flags);               \
+	}                                                         \
+	static inline void SetPage##name(struct page *page)       \
+	{                                                         \
+		set_bit(bit, &page->flags);                       \
+	}                                                         \
+	static inline void ClearPage##name(struct page *page)     \
+	{                                                         \
+		clear_bit(bit, &page->flags);                     \
+	}                                                         \
+	static inline bool TestSetPage##name(struct page *page)   \
+	{                                                         \
+		return test_and_set_bit(bit, &page->flags);       \
+	}                                                         \
+	static inline bool TestClearPage##name(struct page *page) \
+	{                                                         \
+		return test_and_clear_bit(bit, &page->flags);     \
+	}
+
+PAGEFLAG_ATOMIC(Locked, PG_locked)
+PAGEFLAG_ATOMIC(Referenced, PG_referenced)
+PAGEFLAG_ATOMIC(Uptodate, PG_uptodate)
+PAGEFLAG_ATOMIC(Dirty, PG_dirty)
+PAGEFLAG_ATOMIC(LRU, PG_lru)
+PAGEFLAG_ATOMIC(Active, PG_active)
+PAGEFLAG_ATOMIC(Writeback, PG_writeback)
+PAGEFLAG_ATOMIC(Reclaim, PG_reclaim)
 
 /* The flat array of all page frames, [0, max_pfn). */
 extern struct page *mem_map;
@@ -376,6 +424,13 @@ struct vm_fault {
 	pte_t orig_pte; /* the PTE as the fault found it */
 	struct fault_trace trace; /* what was done, for the tracer */
 };
+
+/*
+ * In a map_pages() call: map page (referenced: the reference goes to the
+ * PTE) at its place in vmf's region, read-only, if that PTE is empty;
+ * false (the reference stays the caller's) if it is not (mm/memory.c).
+ */
+bool map_page_around(struct vm_fault *vmf, struct page *page);
 
 /* The PTE bits for a region's vm_flags (arch/x86/mm/pgtable.c). */
 pgprot_t vm_get_page_prot(unsigned long vm_flags);

@@ -52,8 +52,11 @@
 #include <spinlock.h>
 #include <types.h>
 
+struct address_space;
 struct kmem_cache;
 struct vm_struct;
+
+typedef unsigned long pgoff_t; /* an offset in a file, in pages */
 
 struct page {
 	unsigned long flags; /* PG_* bits; zone in the top ZONES_WIDTH bits */
@@ -74,6 +77,23 @@ struct page {
 				struct vm_struct *vm_area; /* PG_vmalloc */
 				unsigned long freed_at; /* free: jiffies */
 			};
+		};
+		/*
+		 * A page of a file's page cache or on an LRU list
+		 * (mm/filemap.c, mm/swap.c): the allocator's words that
+		 * an allocated page does not use.  _mapcount stays where
+		 * it is (a cached page may be mapped); mapping takes the
+		 * word after it (NULL from the allocator: in no cache);
+		 * private keeps the order (0) the free checks; index takes
+		 * owner's place (the reports say "page cache" instead of
+		 * who allocated it); lru takes vm_area's and the last word.
+		 */
+		struct {
+			int __mapcount; /* _mapcount */
+			struct address_space *mapping; /* whose cache, or NULL */
+			unsigned long __private; /* private: the order, 0 */
+			pgoff_t index; /* its offset in mapping, in pages */
+			struct list_head lru; /* on an LRU list (PG_lru) */
 		};
 		struct { /* slab allocator (first page: all; others: marked) */
 			struct list_head slab_list; /* partial/full/empty list */
@@ -102,6 +122,20 @@ struct vm_operations_struct {
 	void (*close)(struct vm_area_struct *vma); /* unmapped (never merged) */
 	/* The page for vmf->pgoff, referenced, into vmf->page: 0 or -errno. */
 	int (*fault)(struct vm_fault *vmf);
+	/*
+	 * vmf->page is about to be written through a shared mapping: make
+	 * it ready (wait for its writeback, mark it dirty): 0 or -errno.
+	 * With it, the backing's pages are mapped read-only until written
+	 * (Linux's write notification), so every first write is seen.
+	 */
+	int (*page_mkwrite)(struct vm_fault *vmf);
+	/*
+	 * Fault-around (Linux's): map the backing's pages of [start, end]
+	 * that are ready, with map_page_around(), before a read fault asks
+	 * fault() for its one page.  NULL: fault() only.
+	 */
+	void (*map_pages)(struct vm_fault *vmf, unsigned long start,
+			  unsigned long end);
 	const char *name; /* for reports and /proc/PID/maps */
 };
 

@@ -38,11 +38,13 @@
 #ifndef _MMZONE_H
 #define _MMZONE_H
 
+#include <asm/atomic.h>
 #include <list.h>
 #include <mm_types.h>
 #include <percpu.h>
 #include <spinlock.h>
 #include <types.h>
+#include <wait.h>
 
 #define MAX_ORDER 11 /* orders 0..10: blocks of 1 page .. 4 MB */
 #define MAX_ORDER_NR_PAGES (1UL << (MAX_ORDER - 1))
@@ -68,6 +70,23 @@ struct free_area {
 	unsigned long nr_free; /* how many blocks */
 };
 
+/*
+ * Counts of a zone's pages by what holds them (Linux's zone_stat_item):
+ * its pages on each LRU list, and its dirty and writeback pages (what
+ * /proc/zoneinfo calls nr_zone_write_pending).  Reclaim reads them to
+ * know which zones have pages it could free for a request.
+ */
+enum zone_stat_item {
+	NR_ZONE_LRU_BASE,
+	NR_ZONE_INACTIVE_ANON = NR_ZONE_LRU_BASE,
+	NR_ZONE_ACTIVE_ANON,
+	NR_ZONE_INACTIVE_FILE,
+	NR_ZONE_ACTIVE_FILE,
+	NR_ZONE_UNEVICTABLE,
+	NR_ZONE_WRITE_PENDING, /* dirty + writeback */
+	NR_VM_ZONE_STAT_ITEMS
+};
+
 /* One CPU's cache of freed small blocks of one zone: that CPU's alone. */
 struct per_cpu_pages {
 	int count; /* pages on the lists (an order-k block counts 2^k) */
@@ -90,11 +109,87 @@ struct zone {
 	struct per_cpu_pages __percpu *per_cpu_pageset;
 	spinlock_t lock; /* guards free_area and free_pages */
 	struct free_area free_area[MAX_ORDER];
+	atomic_long_t vm_stat[NR_VM_ZONE_STAT_ITEMS]; /* zone_stat_item */
 	atomic_long_t nr_alloc_fail; /* requests this zone could not serve */
 	atomic_long_t nr_page_table_pages; /* kernel page tables made here */
 };
 
 extern struct zone zones[MAX_NR_ZONES];
+
+/*
+ * The LRU lists (mm/swap.c, mm/vmscan.c): every page cache page and every
+ * anonymous page of a process is on one, in the order it was last put
+ * there.  New pages enter the inactive list; a page used twice while on
+ * it moves to the active list; reclaim takes pages from the tail of the
+ * inactive list and moves pages from the active list's tail to the
+ * inactive one to keep the two in proportion.  Anonymous pages are
+ * listed but never reclaimed: there is no swap to write them to.  Pages
+ * that may not be reclaimed at all (ramfs) are counted as unevictable.
+ */
+enum lru_list {
+	LRU_INACTIVE_ANON,
+	LRU_ACTIVE_ANON,
+	LRU_INACTIVE_FILE,
+	LRU_ACTIVE_FILE,
+	LRU_UNEVICTABLE,
+	NR_LRU_LISTS
+};
+
+#define for_each_evictable_lru(lru) \
+	for (lru = LRU_INACTIVE_ANON; lru <= LRU_ACTIVE_FILE; lru++)
+
+static inline bool is_file_lru(enum lru_list lru)
+{
+	return lru == LRU_INACTIVE_FILE || lru == LRU_ACTIVE_FILE;
+}
+
+static inline bool is_active_lru(enum lru_list lru)
+{
+	return lru == LRU_ACTIVE_ANON || lru == LRU_ACTIVE_FILE;
+}
+
+struct lruvec {
+	struct list_head lists[NR_LRU_LISTS]; /* newest at the head */
+};
+
+/*
+ * The node's counters (Linux's node_stat_item): pages on the LRU lists,
+ * pages of the page cache (nr_file_pages), dirty and under writeback,
+ * and the pages reclaim has taken off the lists to look at them.
+ */
+enum node_stat_item {
+	NR_LRU_BASE,
+	NR_INACTIVE_ANON = NR_LRU_BASE,
+	NR_ACTIVE_ANON,
+	NR_INACTIVE_FILE,
+	NR_ACTIVE_FILE,
+	NR_UNEVICTABLE,
+	NR_ISOLATED_FILE, /* off the lists while reclaim looks at them */
+	NR_FILE_PAGES, /* page cache pages (block devices and ramfs) */
+	NR_FILE_DIRTY, /* ... newer than their disk */
+	NR_WRITEBACK, /* ... being written */
+	NR_VM_NODE_STAT_ITEMS
+};
+
+/*
+ * A memory node: the machine's one (Linux's contig_page_data on a
+ * machine without NUMA).  It holds the LRU lists of all its zones and
+ * its kswapd, the thread that reclaims in the background when a zone
+ * falls below its low watermark, until every zone is above high.
+ */
+typedef struct pglist_data {
+	struct lruvec __lruvec; /* the LRU lists */
+	spinlock_t lru_lock; /* the lists, PG_lru, the LRU counters */
+	atomic_long_t vm_stat[NR_VM_NODE_STAT_ITEMS]; /* node_stat_item */
+	wait_queue_head_t kswapd_wait; /* kswapd sleeps here */
+	struct task_struct *kswapd; /* "kswapd0" */
+	int kswapd_order; /* the largest order asked of it since it slept */
+	enum zone_type kswapd_highest_zoneidx; /* and the highest zone */
+	int kswapd_failures; /* balancing runs that reclaimed nothing */
+} pg_data_t;
+
+extern struct pglist_data contig_page_data;
+#define NODE_DATA(nid) (&contig_page_data)
 
 /*
  * The zones an allocation may fall back to, in the order it tries them:

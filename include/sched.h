@@ -47,6 +47,9 @@
 #define PF_FORKNOEXEC 0x00000040 /* forked, has not exec'd yet */
 #define PF_KTHREAD 0x00200000 /* a kernel thread */
 #define PF_NPROC_EXCEEDED 0x00001000 /* setuid() made RLIMIT_NPROC too low */
+#define PF_MEMALLOC \
+	0x00000800 /* reclaiming: may use the reserves, no nested reclaim */
+#define PF_KSWAPD 0x00020000 /* kswapd */
 
 #define TASK_COMM_LEN 16
 #define PID_MAX_DEFAULT 0x8000 /* pids 1..32767, as Linux's default */

@@ -26,10 +26,15 @@ static inline bool seq_overflowed(const struct seq_file *m)
 	return m->buf && m->count >= m->size;
 }
 
-/* A /proc file: a name under /proc and the function that writes its text. */
+/*
+ * A /proc file: a name under /proc, the function that writes its text,
+ * and for a setting (/proc/sys/vm/dirty_ratio) the one that takes a new
+ * value: count, or -EINVAL for a value it refuses.
+ */
 struct proc_file {
 	const char *name; /* "meminfo", "sys/vm/min_free_kbytes" */
 	void (*show)(struct seq_file *m);
+	ssize_t (*write)(const char *buf, size_t count); /* NULL: read-only */
 };
 
 #define PROC_FILE(pname, pshow)                                             \
@@ -39,9 +44,26 @@ struct proc_file {
 		.show = pshow,                                              \
 	}
 
+#define PROC_FILE_RW(pname, pshow, pwrite)                                  \
+	static const struct proc_file __proc_file_##pshow __used __section( \
+		".proc_files." pname) __aligned(4) = {                      \
+		.name = pname,                                              \
+		.show = pshow,                                              \
+		.write = pwrite,                                            \
+	}
+
 /* Find /proc/NAME ("meminfo" or "/proc/meminfo"); NULL if there is none. */
 const struct proc_file *proc_find(const char *name);
 /* Render /proc/NAME into buf; returns its length or -ENOENT/-ENOSPC. */
 int proc_read(const char *name, char *buf, size_t size);
+/* Write to /proc/NAME: count, -ENOENT, -EACCES (read-only) or its error. */
+ssize_t proc_write(const char *name, const char *buf, size_t count);
+
+/*
+ * A sysctl's value from what was written ("20\n"): one integer in
+ * [min, max], blanks and a newline around it allowed: 0 or -EINVAL.
+ */
+int proc_parse_long(const char *buf, size_t count, long min, long max,
+		    long *val);
 
 #endif /* _SEQ_FILE_H */

@@ -72,6 +72,17 @@ static inline unsigned long copy_to_user(void __user *to, const void *from,
 	return raw_copy_user((void *)to, from, n);
 }
 
+/*
+ * Linux's __copy_to_user(): for a caller that already checked the whole
+ * buffer with access_ok() (a file's read(), after the system call did).
+ */
+static inline unsigned long __copy_to_user(void __user *to, const void *from,
+					   unsigned long n)
+{
+	might_fault();
+	return raw_copy_user((void *)to, from, n);
+}
+
 unsigned long _copy_from_user(void *to, const void __user *from,
 			      unsigned long n);
 static inline unsigned long copy_from_user(void *to, const void __user *from,

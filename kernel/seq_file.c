@@ -7,6 +7,8 @@
  * them here (the shell's `cat /proc/X` too).  There is no file system:
  * /proc is a name space of views.
  */
+#include <ctype.h>
+#include <cmdline.h>
 #include <console.h>
 #include <errno.h>
 #include <kernel.h>
@@ -92,4 +94,43 @@ int proc_read(const char *name, char *buf, size_t size)
 		buf[0] = '\0';
 	p->show(&m);
 	return seq_overflowed(&m) ? -ENOSPC : (int)m.count;
+}
+
+ssize_t proc_write(const char *name, const char *buf, size_t count)
+{
+	const struct proc_file *p = proc_find(name);
+
+	if (!p)
+		return -ENOENT;
+	if (!p->write)
+		return -EACCES;
+	return p->write(buf, count);
+}
+
+int proc_parse_long(const char *buf, size_t count, long min, long max,
+		    long *val)
+{
+	char tmp[24];
+	size_t start = 0, end = count;
+	unsigned long long u;
+	bool negative;
+	long long v;
+
+	while (start < end && isspace((unsigned char)buf[start]))
+		start++;
+	while (end > start && isspace((unsigned char)buf[end - 1]))
+		end--;
+	if (end == start || end - start >= sizeof(tmp))
+		return -EINVAL;
+	memcpy(tmp, buf + start, end - start);
+	tmp[end - start] = '\0';
+	negative = tmp[0] == '-';
+	if (kstrtoull(tmp + negative, 10, &u) ||
+	    u > (unsigned long long)LONG_MAX)
+		return -EINVAL;
+	v = negative ? -(long long)u : (long long)u;
+	if (v < min || v > max)
+		return -EINVAL;
+	*val = (long)v;
+	return 0;
 }

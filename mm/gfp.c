@@ -30,6 +30,7 @@ static const struct gfp_name gfp_modifiers[] = {
 	{ GFP_NOFAIL, "GFP_NOFAIL" },
 	{ __GFP_NOWARN, "__GFP_NOWARN" },
 	{ __GFP_MOVABLE, "__GFP_MOVABLE" },
+	{ __GFP_NOIO, "__GFP_NOIO" },
 };
 
 /* Everything parse accepts, composite names first. */
@@ -37,6 +38,7 @@ static const struct gfp_name gfp_all_names[] = {
 	{ GFP_HIGHUSER_MOVABLE, "GFP_HIGHUSER_MOVABLE" },
 	{ GFP_HIGHUSER, "GFP_HIGHUSER" },
 	{ GFP_USER, "GFP_USER" },
+	{ GFP_NOIO, "GFP_NOIO" },
 	{ GFP_KERNEL, "GFP_KERNEL" },
 	{ GFP_ATOMIC, "GFP_ATOMIC" },
 	{ GFP_DMA, "GFP_DMA" },
@@ -47,6 +49,7 @@ static const struct gfp_name gfp_all_names[] = {
 	{ __GFP_HARDWALL, "__GFP_HARDWALL" },
 	{ __GFP_NOWARN, "__GFP_NOWARN" },
 	{ __GFP_MOVABLE, "__GFP_MOVABLE" },
+	{ __GFP_NOIO, "__GFP_NOIO" },
 };
 
 int gfp_snprint(char *buf, size_t size, gfp_t gfp)
@@ -66,6 +69,9 @@ int gfp_snprint(char *buf, size_t size, gfp_t gfp)
 	} else if (gfp & __GFP_HARDWALL) {
 		n = scnprintf(buf, size, "GFP_USER");
 		rest &= ~(gfp_t)__GFP_HARDWALL;
+	} else if (gfp & __GFP_NOIO) {
+		n = scnprintf(buf, size, "GFP_NOIO");
+		rest &= ~(gfp_t)__GFP_NOIO;
 	} else {
 		n = scnprintf(buf, size, "GFP_KERNEL");
 	}

@@ -33,6 +33,9 @@ void bad_page(const struct page *page, const char *reason);
 void dump_page_flags(const struct page *page, char *buf, size_t size);
 /* A page __free_pages() must refuse: reported; false if it may be freed. */
 bool free_page_is_bad(struct page *page);
+/* The last put of a page on an LRU list, locked or under writeback:
+ * true if it must not be freed (page_alloc_debug.c). */
+bool free_page_lru_or_busy(struct page *page);
 /*
  * A highmem block whose page other than the first a kmap or kmap_local
  * slot still maps: reported; false if the block may be freed.
@@ -124,5 +127,34 @@ void vmap_area_walk_locked(void (*walk)(struct list_head *busy,
 /* Both, merged by address: fn(va, arg) for each (vmalloc.c). */
 void vmap_area_walk(void (*fn)(const struct vmap_area *va, void *arg),
 		    void *arg);
+
+/* --- the LRU lists (mm/swap.c) ----------------------------------------- */
+
+/* The list a page belongs on: file or anonymous, active or not. */
+static inline enum lru_list page_lru(const struct page *page)
+{
+	enum lru_list lru = PageAnon(page) ? LRU_INACTIVE_ANON :
+					     LRU_INACTIVE_FILE;
+
+	return PageActive(page) ? lru + 1 : lru;
+}
+
+/* Under lru_lock: on (at the head, or the tail) / off a list, counted. */
+void add_page_to_lru_list(struct page *page, enum lru_list lru, bool tail);
+void del_page_from_lru_list(struct page *page, enum lru_list lru);
+
+/* A reference, unless the last one is already gone (being freed). */
+static inline bool get_page_unless_zero(struct page *page)
+{
+	int count = READ_ONCE(page->_refcount);
+
+	while (count > 0) {
+		if (__atomic_compare_exchange_n(
+			    &page->_refcount, &count, count + 1, false,
+			    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+			return true;
+	}
+	return false;
+}
 
 #endif /* _MM_INTERNAL_H */

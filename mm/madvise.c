@@ -9,11 +9,13 @@
  * page stays in its backing and comes back at the next fault with its
  * data, as on Linux.  The other advice Linux accepts is accepted and
  * changes nothing (there is no swap, no readahead, no huge page).
- * msync() has nothing to write back (files live in memory) and only
- * checks its arguments and the range.  Both report a hole in the range
- * with ENOMEM after doing what they could.
+ * msync() checks its arguments and the range, and with MS_SYNC writes
+ * the files its shared regions map (a disk's pages: /dev/vda) and waits
+ * for them.  Both report a hole in the range with ENOMEM after doing what
+ * they could.
  */
 #include <errno.h>
+#include <fs.h>
 #include <kernel.h>
 #include <mm.h>
 #include <mman.h>
@@ -124,6 +126,42 @@ SYSCALL_DEFINE3(madvise, unsigned long, start, size_t, len_in, int, behavior)
 	return error;
 }
 
+/*
+ * MS_SYNC: the files behind the shared regions of [start, end), one at a
+ * time, fsync()ed, as Linux's msync() does: their pages written through
+ * the mapping are dirty already (the first write faulted, and writeback
+ * reads the PTEs' dirty bits), written, waited for.  Without mmap_lock:
+ * writeback looks at every process's page tables, this one's too.
+ */
+static int msync_files(struct mm_struct *mm, unsigned long start,
+		       unsigned long end)
+{
+	while (start < end) {
+		struct vm_area_struct *vma;
+		struct file *file = NULL;
+		int err;
+
+		mutex_lock(&mm->mmap_lock);
+		for (vma = find_vma(mm, start); vma && vma->vm_start < end;
+		     vma = vma->vm_next) {
+			if ((vma->vm_flags & VM_SHARED) && vma->vm_file &&
+			    vma->vm_file->f_op->fsync) {
+				file = get_file(vma->vm_file);
+				break;
+			}
+		}
+		start = vma ? vma->vm_end : end;
+		mutex_unlock(&mm->mmap_lock);
+		if (!file)
+			return 0;
+		err = file->f_op->fsync(file, 1);
+		fput(file);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
 SYSCALL_DEFINE3(msync, unsigned long, start, size_t, len, int, flags)
 {
 	struct mm_struct *mm = current->mm;
@@ -145,5 +183,7 @@ SYSCALL_DEFINE3(msync, unsigned long, start, size_t, len, int, flags)
 	mutex_lock(&mm->mmap_lock);
 	error = walk_range(mm, start, end, -1);
 	mutex_unlock(&mm->mmap_lock);
-	return error;
+	if (error || !(flags & MS_SYNC))
+		return error;
+	return msync_files(mm, start, end);
 }

@@ -48,6 +48,7 @@
 #include <panic.h>
 #include <printk.h>
 #include <sched.h>
+#include <swap.h>
 #include <vmstat.h>
 #include "memory_internal.h"
 
@@ -113,10 +114,15 @@ static bool fault_map_page(struct vm_fault *vmf, struct page *page, pte_t entry)
 	return true;
 }
 
-/* A new anonymous page, writable: the entry a write fault installs. */
+/*
+ * A new anonymous page, writable: the entry a write fault installs.  It
+ * joins the inactive anonymous LRU list (listed, never reclaimed: there
+ * is no swap to write it to).
+ */
 static bool fault_map_new_anon(struct vm_fault *vmf, struct page *page)
 {
 	page_add_new_anon_rmap(page);
+	lru_cache_add(page);
 	return fault_map_page(
 		vmf, page,
 		pte_mkwrite_dirty(
@@ -158,19 +164,92 @@ static vm_fault_t __do_fault(struct vm_fault *vmf)
 	return 0;
 }
 
+/* A backing's page for a read: read-only when writes must be seen. */
+static pte_t backing_read_pte(struct vm_area_struct *vma, struct page *page)
+{
+	pte_t entry = pfn_pte(page_to_pfn(page), vma->vm_page_prot);
+
+	return vma->vm_ops->page_mkwrite ? pte_wrprotect(entry) : entry;
+}
+
+/*
+ * Linux's fault-around: a read fault first maps the backing's ready pages
+ * of the FAULT_AROUND_PAGES-aligned window around it (64 KB, Linux's
+ * fault_around_bytes), inside the region; the window never leaves the
+ * fault's page table (4 MB).  True if that mapped the faulting page.
+ */
+#define FAULT_AROUND_PAGES 16UL
+
+static bool do_fault_around(struct vm_fault *vmf)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	unsigned long start =
+		max(vmf->address & ~(FAULT_AROUND_PAGES * PAGE_SIZE - 1),
+		    vma->vm_start);
+	unsigned long end =
+		min((vmf->address | (FAULT_AROUND_PAGES * PAGE_SIZE - 1)) + 1,
+		    vma->vm_end);
+	unsigned long first =
+		vmf->pgoff - ((vmf->address - start) >> PAGE_SHIFT);
+
+	vma->vm_ops->map_pages(vmf, first,
+			       first + ((end - start) >> PAGE_SHIFT) - 1);
+	return !pte_none(READ_ONCE(*vmf->pte));
+}
+
+bool map_page_around(struct vm_fault *vmf, struct page *page)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	unsigned long address =
+		vma->vm_start + ((page->index - vma->vm_pgoff) << PAGE_SHIFT);
+	pte_t *pte = vmf->pte + ((long)(address - vmf->address) >> PAGE_SHIFT);
+	pte_t entry = backing_read_pte(vma, page);
+	bool mapped;
+
+	page_add_file_rmap(page);
+	spin_lock(&vma->vm_mm->page_table_lock);
+	mapped = pte_none(*pte);
+	if (mapped)
+		set_pte(pte, entry);
+	spin_unlock(&vma->vm_mm->page_table_lock);
+	if (!mapped) {
+		page_remove_rmap(page);
+		return false;
+	}
+	add_mm_counter(vma->vm_mm, mm_counter(page, vma), 1);
+	if (address == vmf->address) {
+		vmf->trace.kind = FAULT_FILE_READ;
+		vmf->trace.pfn = page_to_pfn(page);
+		vmf->trace.pte = entry;
+		vmf->trace.pte_vaddr = (unsigned long)pte;
+	}
+	return true;
+}
+
 /* Map the backing's own page: a read, or a write to a shared region. */
 static vm_fault_t do_read_or_shared_fault(struct vm_fault *vmf)
 {
 	struct vm_area_struct *vma = vmf->vma;
-	vm_fault_t ret = __do_fault(vmf);
+	vm_fault_t ret;
 	pte_t entry;
 
+	if (!(vmf->flags & FAULT_FLAG_WRITE) && vma->vm_ops &&
+	    vma->vm_ops->map_pages && do_fault_around(vmf))
+		return 0;
+	ret = __do_fault(vmf);
 	if (ret)
 		return ret;
 	entry = pfn_pte(page_to_pfn(vmf->page), vma->vm_page_prot);
+	if ((vmf->flags & FAULT_FLAG_WRITE) && vma->vm_ops->page_mkwrite &&
+	    vma->vm_ops->page_mkwrite(vmf)) {
+		put_page(vmf->page);
+		return VM_FAULT_SIGBUS;
+	}
 	if (vmf->flags & FAULT_FLAG_WRITE)
 		entry = pte_mkwrite_dirty(
 			entry); /* shared: access_error let it */
+	else if (vma->vm_ops->page_mkwrite)
+		entry = pte_wrprotect(entry); /* the first write must fault */
 	vmf->trace.kind = (vmf->flags & FAULT_FLAG_WRITE) ? FAULT_SHARED :
 							    FAULT_FILE_READ;
 	page_add_file_rmap(vmf->page);
@@ -227,8 +306,15 @@ static vm_fault_t do_wp_page(struct vm_fault *vmf)
 	struct page *old = vm_normal_page(vma, vmf->address, vmf->orig_pte);
 	struct page *page;
 
-	if (vma->vm_flags & VM_SHARED)
+	if (vma->vm_flags & VM_SHARED) {
+		/* Linux's do_shared_fault(): the backing hears of the write. */
+		if (old && vma->vm_ops && vma->vm_ops->page_mkwrite) {
+			vmf->page = old;
+			if (vma->vm_ops->page_mkwrite(vmf))
+				return VM_FAULT_SIGBUS;
+		}
 		return wp_page_reuse(vmf, FAULT_SHARED);
+	}
 	if (old && PageAnon(old) && page_count(old) == 1)
 		return wp_page_reuse(vmf, FAULT_COW_REUSE); /* the last user */
 	page = alloc_user_page();

@@ -29,6 +29,7 @@
 #include <errno.h>
 #include <kernel.h>
 #include <mm.h>
+#include <pagemap.h>
 #include "memory_internal.h"
 
 unsigned long next_pte_run(struct mm_struct *mm, unsigned long *addr,
@@ -134,6 +135,9 @@ static void zap_pte_run(struct vm_area_struct *vma, pte_t *pte,
 		page = vm_normal_page(vma, addr, entry);
 		if (!page)
 			continue;
+		/* Written through the mapping: the page cache hears it now. */
+		if (pte_dirty(entry) && !PageAnon(page) && page->mapping)
+			set_page_dirty(page);
 		rss[mm_counter(page, vma)]--;
 		page_remove_rmap(page);
 		put_page(page);

@@ -77,6 +77,7 @@
 #include <printk.h>
 #include <sched.h>
 #include <signal.h>
+#include <swap.h>
 #include <time.h>
 #include <vmstat.h>
 
@@ -95,6 +96,18 @@ struct page *mem_map;
 #define ALLOC_WMARK_MASK (ALLOC_NO_WATERMARKS - 1)
 #define ALLOC_HARDER 0x10 /* GFP_ATOMIC: cannot wait, try harder */
 #define ALLOC_HIGH 0x20 /* GFP_ATOMIC: a high-priority request */
+
+/*
+ * A page cache or LRU page's last put: off its LRU list first; one that
+ * is still locked or under writeback has a user who forgot it (reported,
+ * not freed).  The page cache's other flags say nothing about the next
+ * use: cleared as the page goes back (one AND with a constant).
+ */
+#define PAGE_FLAGS_LRU_OR_BUSY \
+	((1UL << PG_lru) | (1UL << PG_locked) | (1UL << PG_writeback))
+#define PAGE_FLAGS_CLEAR_AT_FREE                                             \
+	((1UL << PG_referenced) | (1UL << PG_uptodate) | (1UL << PG_dirty) | \
+	 (1UL << PG_active) | (1UL << PG_reclaim) | (1UL << PG_anon))
 
 /* What a request decided before its first try, as Linux's. */
 struct alloc_context {
@@ -267,7 +280,9 @@ static void free_unref_page(struct page *page, unsigned int order)
 	unsigned long flags;
 
 	count_vm_events(PGFREE, 1L << order);
-	page->flags = (page->flags & ~(1UL << PG_head)) | (1UL << PG_pcp);
+	page->flags =
+		(page->flags & ~((1UL << PG_head) | PAGE_FLAGS_CLEAR_AT_FREE)) |
+		(1UL << PG_pcp);
 	pcp = pcp_lock_irqsave(zone->per_cpu_pageset, flags);
 	list_add(&page->buddy_list, &pcp->lists[order]);
 	pcp->count += 1 << order;
@@ -385,6 +400,7 @@ static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp,
 {
 	page->_refcount = 1;
 	page->_mapcount = -1; /* mapped by no process yet (mm/rmap.c) */
+	page->mapping = NULL; /* in no page cache: mm/filemap.c sets it */
 	page->private = order;
 	page->owner = caller;
 	page->flags = (page->flags & ~(1UL << PG_pcp)) | (1UL << PG_head);
@@ -470,6 +486,80 @@ static struct page *__alloc_pages_may_wait(gfp_t gfp, unsigned int order,
 	return page;
 }
 
+/* Every zone the request may use wakes the node's kswapd (Linux's). */
+static void wake_all_kswapds(gfp_t gfp, unsigned int order,
+			     const struct alloc_context *ac)
+{
+	if (ac->preferred_zoneref->zone)
+		wakeup_kswapd(ac->preferred_zoneref->zone, gfp, order,
+			      ac->highest_zoneidx);
+}
+
+/* May this task reclaim by itself now (sleep, and not recurse)? */
+static bool can_direct_reclaim(gfp_t gfp)
+{
+	return gfpflags_allow_blocking(gfp) &&
+	       !(current->flags & PF_MEMALLOC) && sched_is_ready() &&
+	       !in_atomic() && !irqs_disabled() && !is_idle_task(current);
+}
+
+/*
+ * Linux's should_reclaim_retry(): is there reclaimable page cache that,
+ * with what is free, would lift some zone the request may use above its
+ * min watermark?  If not, reclaiming again is pointless.
+ */
+static bool should_reclaim_retry(unsigned int order,
+				 const struct alloc_context *ac)
+{
+	struct zoneref *z = ac->preferred_zoneref;
+	struct zone *zone;
+
+	for_next_zone_zonelist(zone, z, ac->highest_zoneidx) {
+		unsigned long avail =
+			zone->free_pages + zone_reclaimable_pages(zone);
+
+		if (zone_reclaimable_pages(zone) &&
+		    avail > min_wmark_pages(zone) +
+				    zone->lowmem_reserve[ac->highest_zoneidx] +
+				    (1UL << order))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Direct reclaim: free page cache (writing what is dirty, unless
+ * GFP_NOIO), then try again; again and again while reclaim makes progress
+ * or could (pages under writeback: wait 20 ms for them, Linux's
+ * reclaim_throttle()), at most MAX_RECLAIM_RETRIES times without.
+ */
+static struct page *__alloc_pages_direct_reclaim(gfp_t gfp, unsigned int order,
+						 unsigned int alloc_flags,
+						 const struct alloc_context *ac)
+{
+	int no_progress_loops = 0;
+
+	for (;;) {
+		unsigned long progress =
+			try_to_free_pages(gfp, order, ac->highest_zoneidx);
+		struct page *page =
+			get_page_from_freelist(gfp, order, alloc_flags, ac);
+
+		if (!page && drain_all_pages())
+			page = get_page_from_freelist(gfp, order, alloc_flags,
+						      ac);
+		if (page)
+			return page;
+		no_progress_loops = progress ? 0 : no_progress_loops + 1;
+		if (no_progress_loops > MAX_RECLAIM_RETRIES ||
+		    !should_reclaim_retry(order, ac) ||
+		    fatal_signal_pending(current))
+			return NULL;
+		if (!progress)
+			schedule_timeout_uninterruptible(RECLAIM_THROTTLE);
+	}
+}
+
 /*
  * Still nothing, for a request that may sleep and is not costly: the OOM
  * killer picks a process to kill (mm/oom_kill.c), and the request waits
@@ -500,14 +590,17 @@ static struct page *__alloc_pages_may_oom(gfp_t gfp, unsigned int order,
 }
 
 /*
- * Every allowed zone is at its low watermark.  Linux would wake kswapd,
- * reclaim and compact here; this kernel has nothing to reclaim, so what
- * is left is Linux's order of retries: the min watermark (lower still for
- * GFP_ATOMIC); the pages waiting on the per-CPU lists, which are free
- * memory after all (Linux drains them before it gives up too); a request
- * that may sleep then waits for other processes to free pages, and then
- * has the OOM killer end one; for GFP_NOFAIL, no watermark at all; then
- * the failure report (not for the OOM killer's victim).
+ * Every allowed zone is at its low watermark: Linux's order of what comes
+ * next.  Wake kswapd (GFP_ATOMIC too: it may not reclaim, kswapd will);
+ * the min watermark (lower still for GFP_ATOMIC); the pages waiting on
+ * the per-CPU lists, which are free memory after all; a reclaimer's own
+ * request (PF_MEMALLOC: the bio that writes a page out) takes the
+ * reserve; a request that may sleep reclaims page cache itself (direct
+ * reclaim), then waits for other processes to free pages, then has the
+ * OOM killer end one: only once reclaim found no page cache left that
+ * could help (so never while reclaimable cache remains); for GFP_NOFAIL,
+ * no watermark at all; then the failure report (not for the OOM killer's
+ * victim).  No compaction.
  */
 static noinline struct page *
 __alloc_pages_slowpath(gfp_t gfp, unsigned int order,
@@ -516,9 +609,16 @@ __alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 	unsigned int alloc_flags = gfp_to_alloc_flags(gfp);
 	struct page *page;
 
+	wake_all_kswapds(gfp, order, ac);
 	page = get_page_from_freelist(gfp, order, alloc_flags, ac);
 	if (!page && drain_pages_for(gfp))
 		page = get_page_from_freelist(gfp, order, alloc_flags, ac);
+	if (!page && (current->flags & PF_MEMALLOC) && !in_interrupt())
+		page = get_page_from_freelist(gfp, order, ALLOC_NO_WATERMARKS,
+					      ac);
+	if (!page && can_direct_reclaim(gfp))
+		page = __alloc_pages_direct_reclaim(gfp, order, alloc_flags,
+						    ac);
 	if (!page)
 		page = __alloc_pages_may_wait(gfp, order, alloc_flags, ac);
 	if (!page)
@@ -534,7 +634,7 @@ __alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 	if (!page)
 		warn_alloc(
 			gfp & ~(gfp_t)__GFP_NOWARN, order,
-			"__GFP_NOFAIL cannot be honoured: every allowed zone is exhausted and this kernel has no reclaim to wait for");
+			"__GFP_NOFAIL cannot be honoured: every allowed zone is exhausted and reclaim freed nothing");
 	return page;
 }
 
@@ -617,7 +717,7 @@ static void __free_pages_ok(struct page *page, unsigned int order)
 	unsigned long flags;
 
 	count_vm_events(PGFREE, 1L << order);
-	ClearPageHead(page);
+	page->flags &= ~((1UL << PG_head) | PAGE_FLAGS_CLEAR_AT_FREE);
 	page->private = 0;
 	spin_lock_irqsave(&zone->lock, flags);
 	__free_one_page(page, page_to_pfn(page), zone, order);
@@ -651,6 +751,9 @@ void __free_pages(struct page *page, unsigned int order)
 		return;
 	if (!page_ref_dec_and_test(page))
 		return; /* another user still holds it */
+	if (unlikely(page->flags & PAGE_FLAGS_LRU_OR_BUSY) &&
+	    free_page_lru_or_busy(page))
+		return;
 	debug_dma_check_freed(page_to_pfn(page) << PAGE_SHIFT,
 			      PAGE_SIZE << order); /* a report, as Linux's */
 	page->owner = _RET_IP_; /* who freed it, for the reports */

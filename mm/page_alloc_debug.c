@@ -34,6 +34,7 @@
 #include <printk.h>
 #include <sprintf.h>
 #include <stack.h>
+#include <swap.h>
 
 #include "internal.h"
 
@@ -42,8 +43,10 @@ unsigned long nr_bad_page_reports;
 void dump_page_flags(const struct page *page, char *buf, size_t size)
 {
 	static const char *const names[__NR_PAGEFLAGS] = {
-		"reserved", "buddy", "head",	      "slab", "vmalloc",
-		"table",    "pcp",   "large_kmalloc", "kmap",
+		"reserved",   "buddy",	  "head",	   "slab", "vmalloc",
+		"table",      "pcp",	  "large_kmalloc", "kmap", "locked",
+		"referenced", "uptodate", "dirty",	   "lru",  "active",
+		"writeback",  "reclaim",
 	};
 	int n = scnprintf(buf, size, "zone=%s", page_zone(page)->name);
 
@@ -224,4 +227,18 @@ void warn_alloc(gfp_t gfp, unsigned int order, const char *why)
 			min_wmark_pages(zone) << 2, low_wmark_pages(zone) << 2,
 			high_wmark_pages(zone) << 2, zone->managed_pages << 2);
 	}
+}
+
+bool free_page_lru_or_busy(struct page *page)
+{
+	if (PageLocked(page) || PageWriteback(page)) {
+		/* The reference it has not got any more: keep it allocated. */
+		page->_refcount = 1;
+		bad_page(page, PageLocked(page) ?
+				       "freeing a locked page (PG_locked)" :
+				       "freeing a page under writeback");
+		return true;
+	}
+	__page_cache_release(page);
+	return false;
 }

@@ -276,6 +276,17 @@ int kmem_cache_shrink(struct kmem_cache *s)
 	return 0;
 }
 
+/* Every cache's empty slabs back (drop_caches 2, Linux's drop_slab()). */
+void kmem_cache_shrink_all(void)
+{
+	struct kmem_cache *s;
+
+	mutex_lock(&slab_mutex);
+	list_for_each_entry(s, &slab_caches, list)
+		kmem_cache_shrink(s);
+	mutex_unlock(&slab_mutex);
+}
+
 static void list_remaining(struct kmem_cache *s, struct page *slab, void *arg)
 {
 	if (slab->inuse)

@@ -22,6 +22,7 @@
 #include <seq_file.h>
 #include <slab.h>
 #include <vmstat.h>
+#include <writeback.h>
 
 DEFINE_PER_CPU(struct vm_event_state, vm_event_states);
 
@@ -120,20 +121,86 @@ static void pagetypeinfo_show(struct seq_file *m)
 }
 PROC_FILE("pagetypeinfo", pagetypeinfo_show);
 
+/* The events' names, in enum vm_event_item order (Linux's). */
+static const char *const vm_event_names[NR_VM_EVENT_ITEMS] = {
+	[PGPGIN] = "pgpgin",
+	[PGPGOUT] = "pgpgout",
+	[PGALLOC_DMA] = "pgalloc_dma",
+	[PGALLOC_DMA32] = "pgalloc_dma32",
+	[PGALLOC_NORMAL] = "pgalloc_normal",
+	[PGALLOC_HIGH] = "pgalloc_high",
+	[PGALLOC_MOVABLE] = "pgalloc_movable",
+	[ALLOCSTALL_DMA] = "allocstall_dma",
+	[ALLOCSTALL_DMA32] = "allocstall_dma32",
+	[ALLOCSTALL_NORMAL] = "allocstall_normal",
+	[ALLOCSTALL_HIGH] = "allocstall_high",
+	[ALLOCSTALL_MOVABLE] = "allocstall_movable",
+	[PGFREE] = "pgfree",
+	[PGACTIVATE] = "pgactivate",
+	[PGDEACTIVATE] = "pgdeactivate",
+	[PGFAULT] = "pgfault",
+	[PGMAJFAULT] = "pgmajfault",
+	[PGREFILL] = "pgrefill",
+	[PGSTEAL_KSWAPD] = "pgsteal_kswapd",
+	[PGSTEAL_DIRECT] = "pgsteal_direct",
+	[PGSCAN_KSWAPD] = "pgscan_kswapd",
+	[PGSCAN_DIRECT] = "pgscan_direct",
+	[PGSCAN_ANON] = "pgscan_anon",
+	[PGSCAN_FILE] = "pgscan_file",
+	[PGSTEAL_ANON] = "pgsteal_anon",
+	[PGSTEAL_FILE] = "pgsteal_file",
+	[PAGEOUTRUN] = "pageoutrun",
+	[PGROTATED] = "pgrotated",
+	[DROP_PAGECACHE] = "drop_pagecache",
+	[DROP_SLAB] = "drop_slab",
+	[OOM_KILL] = "oom_kill",
+	[NR_TLB_REMOTE_FLUSH] = "nr_tlb_remote_flush",
+	[NR_TLB_REMOTE_FLUSH_RECEIVED] = "nr_tlb_remote_flush_received",
+	[NR_TLB_LOCAL_FLUSH_ALL] = "nr_tlb_local_flush_all",
+	[NR_TLB_LOCAL_FLUSH_ONE] = "nr_tlb_local_flush_one",
+};
+
+static const char *const zone_stat_names[NR_VM_ZONE_STAT_ITEMS] = {
+	"nr_zone_inactive_anon", "nr_zone_active_anon", "nr_zone_inactive_file",
+	"nr_zone_active_file",	 "nr_zone_unevictable", "nr_zone_write_pending",
+};
+
+static const char *const node_stat_names[NR_VM_NODE_STAT_ITEMS] = {
+	"nr_inactive_anon", "nr_active_anon", "nr_inactive_file",
+	"nr_active_file",   "nr_unevictable", "nr_isolated_file",
+	"nr_file_pages",    "nr_dirty",	      "nr_writeback",
+};
+
+static void zoneinfo_node_item(struct seq_file *m, const char *name,
+			       unsigned long v)
+{
+	seq_printf(m, "      %-12s %lu\n", name, v);
+}
+
 /* Linux prints the node's own counters under the first zone's header. */
 static void zoneinfo_show_node(struct seq_file *m)
 {
 	seq_printf(m, "  per-node stats\n");
-	seq_printf(m, "      nr_slab_reclaimable %ld\n",
-		   atomic_long_read(&nr_slab_reclaimable));
-	seq_printf(m, "      nr_slab_unreclaimable %ld\n",
-		   atomic_long_read(&nr_slab_unreclaimable));
-	seq_printf(m, "      nr_anon_pages %lu\n", READ_ONCE(nr_anon_mapped));
-	seq_printf(m, "      nr_mapped    %lu\n", READ_ONCE(nr_file_mapped));
-	seq_printf(m, "      nr_shmem     %lu\n", READ_ONCE(nr_shmem_pages));
-	seq_printf(m, "      nr_kernel_stack %lu\n",
-		   READ_ONCE(nr_kernel_stack_kb));
-	seq_printf(m, "      nr_page_table_pages %lu\n", nr_page_table_pages());
+	/* Linux's format: %-12s, in node_stat_item order. */
+	for (int i = 0; i <= NR_UNEVICTABLE; i++)
+		zoneinfo_node_item(m, node_stat_names[i],
+				   node_page_state((enum node_stat_item)i));
+	zoneinfo_node_item(
+		m, "nr_slab_reclaimable",
+		(unsigned long)atomic_long_read(&nr_slab_reclaimable));
+	zoneinfo_node_item(
+		m, "nr_slab_unreclaimable",
+		(unsigned long)atomic_long_read(&nr_slab_unreclaimable));
+	zoneinfo_node_item(m, "nr_isolated_file",
+			   node_page_state(NR_ISOLATED_FILE));
+	zoneinfo_node_item(m, "nr_anon_pages", READ_ONCE(nr_anon_mapped));
+	zoneinfo_node_item(m, "nr_mapped", READ_ONCE(nr_file_mapped));
+	for (int i = NR_FILE_PAGES; i < NR_VM_NODE_STAT_ITEMS; i++)
+		zoneinfo_node_item(m, node_stat_names[i],
+				   node_page_state((enum node_stat_item)i));
+	zoneinfo_node_item(m, "nr_shmem", READ_ONCE(nr_shmem_pages));
+	zoneinfo_node_item(m, "nr_kernel_stack", READ_ONCE(nr_kernel_stack_kb));
+	zoneinfo_node_item(m, "nr_page_table_pages", nr_page_table_pages());
 }
 
 static void zoneinfo_show_zone(struct seq_file *m, const struct zone *zone)
@@ -159,6 +226,9 @@ static void zoneinfo_show_zone(struct seq_file *m, const struct zone *zone)
 	if (!populated_zone(zone))
 		return;
 	seq_printf(m, "      nr_free_pages %lu\n", zone->free_pages);
+	for (int i = 0; i < NR_VM_ZONE_STAT_ITEMS; i++)
+		seq_printf(m, "      %s %lu\n", zone_stat_names[i],
+			   zone_page_state(zone, (enum zone_stat_item)i));
 	seq_printf(m, "      nr_zone_alloc_failed %ld\n",
 		   atomic_long_read(&zone->nr_alloc_fail));
 	seq_printf(m, "      nr_page_table_pages %ld\n",
@@ -175,7 +245,9 @@ static void zoneinfo_show_zone(struct seq_file *m, const struct zone *zone)
 		seq_printf(m, "              high:  %d\n", pcp->high);
 		seq_printf(m, "              batch: %d\n", pcp->batch);
 	}
-	seq_printf(m, "  node_unreclaimable:  0\n");
+	/* kswapd gave up: 16 balancing runs in a row freed nothing. */
+	seq_printf(m, "  node_unreclaimable:  %u\n",
+		   READ_ONCE(contig_page_data.kswapd_failures) >= 16);
 	seq_printf(m, "  start_pfn:           %lu\n", zone->zone_start_pfn);
 }
 
@@ -186,37 +258,51 @@ static void zoneinfo_show(struct seq_file *m)
 }
 PROC_FILE("zoneinfo", zoneinfo_show);
 
+/*
+ * Linux's order: zone counters (summed), node counters, the dirty
+ * thresholds, then the events.  pgpgin and pgpgout are counted in sectors
+ * and printed in kilobytes, as Linux does.
+ */
 static void vmstat_show(struct seq_file *m)
 {
-	static const char *const alloc_names[MAX_NR_ZONES] = {
-		"pgalloc_dma",	"pgalloc_dma32",   "pgalloc_normal",
-		"pgalloc_high", "pgalloc_movable",
-	};
+	unsigned long bg, thresh;
+
 	seq_printf(m, "nr_free_pages %lu\n", nr_free_pages());
+	for (int i = 0; i < NR_VM_ZONE_STAT_ITEMS; i++) {
+		unsigned long sum = 0;
+
+		for (int z = 0; z < MAX_NR_ZONES; z++)
+			sum += zone_page_state(&zones[z],
+					       (enum zone_stat_item)i);
+		seq_printf(m, "%s %lu\n", zone_stat_names[i], sum);
+	}
+	for (int i = 0; i <= NR_UNEVICTABLE; i++)
+		seq_printf(m, "%s %lu\n", node_stat_names[i],
+			   node_page_state((enum node_stat_item)i));
 	seq_printf(m, "nr_slab_reclaimable %ld\n",
 		   atomic_long_read(&nr_slab_reclaimable));
 	seq_printf(m, "nr_slab_unreclaimable %ld\n",
 		   atomic_long_read(&nr_slab_unreclaimable));
+	seq_printf(m, "nr_isolated_file %lu\n",
+		   node_page_state(NR_ISOLATED_FILE));
 	seq_printf(m, "nr_anon_pages %lu\n", READ_ONCE(nr_anon_mapped));
 	seq_printf(m, "nr_mapped %lu\n", READ_ONCE(nr_file_mapped));
+	for (int i = NR_FILE_PAGES; i < NR_VM_NODE_STAT_ITEMS; i++)
+		seq_printf(m, "%s %lu\n", node_stat_names[i],
+			   node_page_state((enum node_stat_item)i));
 	seq_printf(m, "nr_shmem %lu\n", READ_ONCE(nr_shmem_pages));
 	seq_printf(m, "nr_kernel_stack %lu\n", READ_ONCE(nr_kernel_stack_kb));
 	seq_printf(m, "nr_page_table_pages %lu\n", nr_page_table_pages());
-	for (int z = 0; z < MAX_NR_ZONES; z++)
-		seq_printf(m, "%s %lu\n", alloc_names[z],
-			   sum_vm_event((enum vm_event_item)(PGALLOC_DMA + z)));
-	seq_printf(m, "pgfree %lu\n", sum_vm_event(PGFREE));
-	seq_printf(m, "pgfault %lu\n", sum_vm_event(PGFAULT));
-	seq_printf(m, "pgmajfault %lu\n", sum_vm_event(PGMAJFAULT));
-	seq_printf(m, "oom_kill %lu\n", sum_vm_event(OOM_KILL));
-	seq_printf(m, "nr_tlb_remote_flush %lu\n",
-		   sum_vm_event(NR_TLB_REMOTE_FLUSH));
-	seq_printf(m, "nr_tlb_remote_flush_received %lu\n",
-		   sum_vm_event(NR_TLB_REMOTE_FLUSH_RECEIVED));
-	seq_printf(m, "nr_tlb_local_flush_all %lu\n",
-		   sum_vm_event(NR_TLB_LOCAL_FLUSH_ALL));
-	seq_printf(m, "nr_tlb_local_flush_one %lu\n",
-		   sum_vm_event(NR_TLB_LOCAL_FLUSH_ONE));
+	global_dirty_limits(&bg, &thresh);
+	seq_printf(m, "nr_dirty_threshold %lu\n", thresh);
+	seq_printf(m, "nr_dirty_background_threshold %lu\n", bg);
+	for (int i = 0; i < NR_VM_EVENT_ITEMS; i++) {
+		unsigned long v = sum_vm_event((enum vm_event_item)i);
+
+		if (i == PGPGIN || i == PGPGOUT)
+			v /= 2; /* sectors -> KB */
+		seq_printf(m, "%s %lu\n", vm_event_names[i], v);
+	}
 }
 PROC_FILE("vmstat", vmstat_show);
 

@@ -48,6 +48,7 @@ from pathlib import Path
 QEMU = "qemu-system-i386"
 REPO = Path(__file__).resolve().parent.parent
 LINUX_DIR = REPO / "build" / "linux"
+DISK = REPO / "build" / "disk.img"  # tools/mkdisk.py's pristine image
 CMDLINE = "console=ttyS0 quiet init_on_alloc=0"  # tools/linux/linux.mk's
 
 ANSI_RE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1bc")
@@ -116,6 +117,7 @@ class Boot:
     status: object = None
     output: str = ""
     seconds: float = 0.0
+    disk_cases: list = field(default_factory=list)  # check_image()'s, after it
 
     def program(self, name):
         return next((p for p in self.programs if p.name == name), None)
@@ -221,7 +223,7 @@ def compare_results(reference, other, lacks=()):
 
 
 def qemu_argv(linux_dir, progs, mem="2G", accel="tcg", icount=False, args="",
-              append="", initrd=None):
+              append="", initrd=None, disk=None):
     linux_dir = Path(linux_dir)
     initrd = initrd or linux_dir / "initramfs.cpio"
     words = [CMDLINE, "kmem386.progs=" + ",".join(progs),
@@ -231,7 +233,37 @@ def qemu_argv(linux_dir, progs, mem="2G", accel="tcg", icount=False, args="",
             "-initrd", str(initrd),
             "-append", " ".join(w for w in words if w),
             "-display", "none", "-serial", "stdio", "-monitor", "none",
-            "-nic", "none", "-no-reboot"]
+            "-nic", "none", "-no-reboot", *drive_args(disk)]
+
+
+# --- the virtio disk ---------------------------------------------------------------
+
+
+def drive_args(disk):
+    """QEMU's options for a disk image (the same for both kernels)."""
+    return ["-drive", f"file={disk},if=virtio,format=raw"] if disk else []
+
+
+def mkdisk():
+    """tools/mkdisk.py as a module: the image's pattern and check_image()."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("kmem386_mkdisk",
+                                                  REPO / "tools" / "mkdisk.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def disk_copy(image):
+    """A fresh copy of the pristine image for one boot, or None."""
+    import shutil
+    import tempfile
+    if not image or not Path(image).is_file():
+        return None
+    fd, path = tempfile.mkstemp(prefix="kmem386-disk-", suffix=".img")
+    os.close(fd)
+    shutil.copyfile(image, path)
+    return path
 
 
 def boot_linux(argv, timeout):
@@ -285,17 +317,24 @@ def test_programs(linux_dir):
     return names
 
 
-def boot_check(linux_dir=LINUX_DIR, timeout=300, mem="2G", accel=None):
+def boot_check(linux_dir=LINUX_DIR, timeout=300, mem="2G", accel=None, disk=None):
     """One boot of Linux with hello and every test program: (boot, progs,
     problems, argv); boot is None when the files are missing (problems says
-    why)."""
+    why).  A copy of the disk image (default build/disk.img) is attached
+    as /dev/vda and the blocks the programs announced are read back from
+    it after the boot (boot.disk_cases)."""
     accel = accel or os.environ.get("ACCEL") or "tcg"
     problems = missing_files(linux_dir)
     if problems:
         return None, [], problems, []
     progs = test_programs(linux_dir)
-    argv = qemu_argv(linux_dir, progs, mem=mem, accel=accel)
-    return boot_linux(argv, timeout), progs, [], argv
+    image = disk_copy(disk or DISK)
+    argv = qemu_argv(linux_dir, progs, mem=mem, accel=accel, disk=image)
+    boot = boot_linux(argv, timeout)
+    if image:
+        boot.disk_cases = mkdisk().check_image(image, boot.output)
+        os.unlink(image)
+    return boot, progs, [], argv
 
 
 def run_check(linux_dir=LINUX_DIR, timeout=300, mem="2G", accel=None, booted=None):
@@ -328,6 +367,9 @@ def run_check(linux_dir=LINUX_DIR, timeout=300, mem="2G", accel=None, booted=Non
         why = ["did not run"] if prog is None else prog.problems()
         meta.append((f"{name} runs to the end and exits 0", not why, False, why))
     suites.append(("linux", meta))
+    if boot.disk_cases:
+        suites.append(("disk image after poweroff",
+                       [(name, ok, False, diags) for name, ok, diags in boot.disk_cases]))
     if boot.status is None:
         crashes.append(f"timeout after {timeout:g} s")
     return suites, crashes, boot.output, boot.seconds, argv
@@ -372,9 +414,13 @@ def main_bench(args):
         return 1
     icount = args.accel == "tcg"
     unit = "instructions" if icount else "cycles"
+    disk = disk_copy(DISK)
     argv = qemu_argv(args.linux_dir, args.progs.split(), mem=args.mem, accel=args.accel,
-                     icount=icount, args=args.args, append=args.append, initrd=args.initrd)
+                     icount=icount, args=args.args, append=args.append, initrd=args.initrd,
+                     disk=disk)
     boot = boot_linux(argv, args.timeout)
+    if disk:
+        os.unlink(disk)
     out, name = Path(args.out), args.name
     out.mkdir(parents=True, exist_ok=True)
     (out / f"{name}.log").write_text(boot.output)
@@ -404,8 +450,15 @@ def main_run(args):
         print("\n".join(problems), file=sys.stderr)
         return 1
     progs = args.progs.split() if args.progs else test_programs(args.linux_dir)
+    image = disk_copy(DISK)
     boot = boot_linux(qemu_argv(args.linux_dir, progs, mem=args.mem, accel=args.accel,
-                                args=args.args, append=args.append), args.timeout)
+                                args=args.args, append=args.append, disk=image),
+                      args.timeout)
+    if image:
+        for name, ok, diags in mkdisk().check_image(image, boot.output):
+            print(f"disk image: {name}: {'ok' if ok else 'FAILED'}")
+            print("".join(f"    {d}\n" for d in diags), end="")
+        os.unlink(image)
     failed = 0
     for name in progs:
         prog = boot.program(name)
@@ -509,7 +562,7 @@ def self_test():
 
 
 def kmem386_argv(kernel, initrd, progs, mem="2G", accel="tcg", icount=False, args="",
-                 smp=1):
+                 smp=1, disk=None):
     """kmem386 in boot mode `progs`: the same programs and markers as Linux's /init."""
     words = ["kmem386.progs=" + ",".join(progs), "kmem386.args=" + ",".join(args.split()),
              "quiet"]
@@ -517,7 +570,7 @@ def kmem386_argv(kernel, initrd, progs, mem="2G", accel="tcg", icount=False, arg
             "-m", mem, "-smp", str(smp), "-kernel", str(kernel), "-initrd", str(initrd),
             "-append", " ".join(words), "-display", "none", "-serial", "stdio",
             "-monitor", "none", "-no-reboot",
-            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", *drive_args(disk)]
 
 
 def both_table(mine, theirs, unit):
@@ -550,18 +603,23 @@ def main_bench_both(args):
     icount = args.accel == "tcg"
     unit = "instructions" if icount else "cycles"
     progs = args.progs.split()
+    disks = [disk_copy(DISK), disk_copy(DISK)]  # /dev/vda, one each
     mine_argv = kmem386_argv(args.kernel, args.kmem386_initrd, progs, mem=args.mem,
                              accel=args.accel, icount=icount, args=args.args,
-                             smp=args.smp)
+                             smp=args.smp, disk=disks[0])
     # Linux stays at -smp 1: its -smp 4 boot printed nothing in 600 s under
     # -icount.  The rows are one process or two taking turns, so one CPU
     # is the fair reference.
     linux_argv = qemu_argv(args.linux_dir, progs, mem=args.mem, accel=args.accel,
-                           icount=icount, args=args.args, append=args.append)
+                           icount=icount, args=args.args, append=args.append,
+                           disk=disks[1])
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
         mine_f = pool.submit(boot_linux, mine_argv, args.timeout)
         linux_f = pool.submit(boot_linux, linux_argv, args.timeout)
         mine_boot, linux_boot = mine_f.result(), linux_f.result()
+    for d in disks:
+        if d:
+            os.unlink(d)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     (out / "bench-user-kmem386.log").write_text(mine_boot.output)

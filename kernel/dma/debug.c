@@ -54,6 +54,7 @@
 #include <printk.h>
 #include <seq_file.h>
 #include <slab.h>
+#include <sort.h>
 #include <spinlock.h>
 #include <string.h>
 #include <swiotlb.h>
@@ -77,7 +78,10 @@ const char *const maperr2str[] = {
 
 bool dma_debug_enabled = CONFIG_DMA_API_DEBUG;
 unsigned int dma_debug_nr_entries;
-unsigned long dma_debug_lo = ULONG_MAX, dma_debug_hi;
+struct dma_debug_span dma_debug_spans[2] = { { ULONG_MAX, 0 },
+					     { ULONG_MAX, 0 } };
+/* dma_span_recompute()'s records, sorted (under dma_debug_lock). */
+static struct dma_debug_span span_sort[PREALLOC_DMA_DEBUG_ENTRIES];
 static bool dma_debug_off_param;
 unsigned long dma_debug_errors;
 static unsigned int num_free_entries, min_free_entries;
@@ -246,42 +250,93 @@ struct dma_debug_entry *dma_entry_alloc(void)
 	return entry;
 }
 
-/* The span of all records, for the inline free check (under the lock). */
+static int span_cmp(const void *a, const void *b)
+{
+	const struct dma_debug_span *x = a, *y = b;
+
+	return x->lo < y->lo ? -1 : x->lo > y->lo;
+}
+
+static void span_set(int i, unsigned long lo, unsigned long hi)
+{
+	WRITE_ONCE(dma_debug_spans[i].lo, lo);
+	WRITE_ONCE(dma_debug_spans[i].hi, hi);
+}
+
+/*
+ * The spans of the inline free check (under the lock): the records sorted
+ * by address, split at the widest gap between them (none: one span).
+ */
 static void dma_span_recompute(void)
 {
+	struct dma_debug_span *r = span_sort;
+	unsigned long end = 0, gap = 0, split_lo = 0, split_hi = 0;
 	struct dma_debug_entry *entry;
-	unsigned long lo = ULONG_MAX, hi = 0;
+	unsigned int n = 0;
 
 	if (dma_debug_enabled) {
 		list_for_each_entry(entry, &dma_debug_active, list) {
-			lo = min(lo, (unsigned long)entry->paddr);
-			hi = max(hi,
-				 (unsigned long)(entry->paddr + entry->size));
+			r[n].lo = entry->paddr;
+			r[n].hi = entry->paddr + entry->size;
+			n++;
 		}
 	}
-	WRITE_ONCE(dma_debug_lo, lo);
-	WRITE_ONCE(dma_debug_hi, hi);
+	if (!n) {
+		span_set(0, ULONG_MAX, 0);
+		span_set(1, ULONG_MAX, 0);
+		return;
+	}
+	sort(r, n, sizeof(*r), span_cmp);
+	for (unsigned int i = 0; i < n; i++) {
+		if (i && r[i].lo > end && r[i].lo - end > gap) {
+			gap = r[i].lo - end;
+			split_lo = end;
+			split_hi = r[i].lo;
+		}
+		end = max(end, r[i].hi);
+	}
+	if (!gap) {
+		span_set(0, r[0].lo, end);
+		span_set(1, ULONG_MAX, 0);
+		return;
+	}
+	span_set(0, r[0].lo, split_lo);
+	span_set(1, split_hi, end);
+}
+
+static unsigned long span_growth(const struct dma_debug_span *span,
+				 unsigned long lo, unsigned long hi)
+{
+	if (span->lo > span->hi)
+		return 0; /* empty: take it */
+	return (lo < span->lo ? span->lo - lo : 0) +
+	       (hi > span->hi ? hi - span->hi : 0);
 }
 
 void add_dma_entry(struct dma_debug_entry *entry)
 {
+	unsigned long lo = entry->paddr, hi = entry->paddr + entry->size;
+	struct dma_debug_span *span = dma_debug_spans;
+
 	list_add_tail(&entry->list, &dma_debug_active);
 	WRITE_ONCE(dma_debug_nr_entries, dma_debug_nr_entries + 1);
-	WRITE_ONCE(dma_debug_lo,
-		   min(dma_debug_lo, (unsigned long)entry->paddr));
-	WRITE_ONCE(dma_debug_hi,
-		   max(dma_debug_hi,
-		       (unsigned long)(entry->paddr + entry->size)));
+	/* The span it widens least takes it. */
+	if (span_growth(&span[1], lo, hi) < span_growth(&span[0], lo, hi))
+		span++;
+	span_set(span - dma_debug_spans, min(span->lo, lo), max(span->hi, hi));
 }
 
 void dma_entry_free(struct dma_debug_entry *entry)
 {
+	unsigned long lo = entry->paddr, hi = entry->paddr + entry->size;
+	const struct dma_debug_span *span = dma_debug_spans;
+
 	list_del(&entry->list);
 	list_add(&entry->list, &free_entries);
 	num_free_entries++;
 	WRITE_ONCE(dma_debug_nr_entries, dma_debug_nr_entries - 1);
-	if (entry->paddr == dma_debug_lo ||
-	    entry->paddr + entry->size == dma_debug_hi)
+	if (lo == span[0].lo || hi == span[0].hi || lo == span[1].lo ||
+	    hi == span[1].hi)
 		dma_span_recompute(); /* it was at an edge */
 }
 

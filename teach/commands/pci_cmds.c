@@ -33,6 +33,7 @@ static const struct pci_name pci_names[] = {
 	{ 0x8086, 0x7113, "Intel Corporation 82371AB/EB/MB PIIX4 ACPI" },
 	{ 0x8086, 0x100e,
 	  "Intel Corporation 82540EM Gigabit Ethernet Controller" },
+	{ 0x1af4, 0x1001, "Red Hat, Inc. Virtio block device" },
 };
 
 static const struct {
@@ -40,6 +41,7 @@ static const struct {
 	const char *name;
 } pci_class_names[] = {
 	{ 0x0000, "Non-VGA unclassified device" },
+	{ 0x0100, "SCSI storage controller" },
 	{ 0x0101, "IDE interface" },
 	{ 0x0106, "SATA controller" },
 	{ 0x0200, "Ethernet controller" },
@@ -226,6 +228,11 @@ static int cmd_unbind(int argc, char **argv)
 	if (!dev->driver) {
 		kprintf("%s has no driver\n", dev_name(dev));
 		return -ENODEV;
+	}
+	if (dev->driver->suppress_bind_attrs) {
+		kprintf("%s: %s cannot be unbound (suppress_bind_attrs: its disk, page cache and flusher stay)\n",
+			dev_name(dev), dev->driver->name);
+		return -EBUSY;
 	}
 	n = devres_count(dev);
 	device_release_driver(dev);

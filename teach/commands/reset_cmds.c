@@ -185,6 +185,10 @@ static void reset_say_settled(const struct memstate_settled *d)
 		d->lazy_areas == 1 ? "" : "s", d->stale_slots,
 		d->stale_slots == 1 ? "" : "s", d->slabs,
 		d->slabs == 1 ? "" : "s");
+	if (d->dirty_written || d->cache_dropped)
+		kprintf("reset: the page cache: %lu dirty page%s written (sync), %lu page%s dropped (drop_caches)\n",
+			d->dirty_written, d->dirty_written == 1 ? "" : "s",
+			d->cache_dropped, d->cache_dropped == 1 ? "" : "s");
 }
 
 static void reset_say_kept(void)

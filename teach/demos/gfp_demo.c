@@ -144,9 +144,10 @@ static void gd_watermarks(void)
 	kprintf("  (pages; /proc/zoneinfo prints the same min, low, high)\n");
 	kprintf("  A zone serves a request only if it keeps more than a watermark\n"
 		"  free afterwards: `low` on the first pass; below it the slow path\n"
-		"  (Linux would wake kswapd and reclaim here) allows down to `min`;\n"
-		"  GFP_ATOMIC, which cannot wait, to `atomic`: min - min/2, less a\n"
-		"  quarter of that.  min_free_kbytes = %d sets them all.\n",
+		"  wakes kswapd and allows down to `min` (a request that may sleep\n"
+		"  then reclaims page cache: demo pagecache); GFP_ATOMIC, which\n"
+		"  cannot wait, down to `atomic`: min - min/2, less a quarter of\n"
+		"  that.  min_free_kbytes = %d sets them all.\n",
 		min_free_kbytes);
 }
 

@@ -52,6 +52,8 @@ struct memstate_settled {
 	unsigned long lazy_areas; /* lazily freed vmalloc areas purged */
 	unsigned int stale_slots; /* stale pkmap slots flushed */
 	unsigned long slabs; /* empty slabs given back */
+	unsigned long dirty_written; /* dirty page cache pages synced */
+	unsigned long cache_dropped; /* page cache pages dropped */
 };
 
 /* Settle the counts (see above); `done` may be NULL. */

@@ -37,6 +37,7 @@ enum shell_topic {
 	SHELL_TOPIC_ZONES, /* i */
 	SHELL_TOPIC_PROCESS, /* processes: run, ps, kill, files */
 	SHELL_TOPIC_DEVICES, /* PCI, interrupts, DMA */
+	SHELL_TOPIC_PAGECACHE, /* the disk, page cache, writeback, reclaim */
 	SHELL_TOPIC_TEACHING, /* demos, explanations */
 	SHELL_TOPIC_SYSTEM, /* everything else */
 	NR_SHELL_TOPICS

@@ -10,6 +10,7 @@
  * the shell is also a map of the source.
  */
 #include <asm/setup.h>
+#include <blkdev.h>
 #include <console.h>
 #include <errno.h>
 #include <kernel.h>
@@ -36,6 +37,7 @@ static const char *const topic_titles[NR_SHELL_TOPICS] = {
 	[SHELL_TOPIC_ZONES] = "2.7.9.i    memory zones",
 	[SHELL_TOPIC_PROCESS] = "processes  user programs and their files",
 	[SHELL_TOPIC_DEVICES] = "devices    PCI, interrupts, DMA",
+	[SHELL_TOPIC_PAGECACHE] = "page cache the disk, writeback, reclaim",
 	[SHELL_TOPIC_TEACHING] = "teaching   demos and explanations",
 	[SHELL_TOPIC_SYSTEM] = "system",
 };
@@ -181,12 +183,21 @@ SHELL_COMMAND(reboot, "", "reset the machine", SHELL_TOPIC_SYSTEM, cmd_reboot,
 
 static int cmd_poweroff(int argc, char **argv)
 {
+	bool nosync = argc == 2 && !strcmp(argv[1], "-n");
+
+	if (argc > 2 || (argc == 2 && !nosync))
+		return shell_usage(argv[0]);
+	if (!nosync)
+		sync_bdevs(); /* as busybox's poweroff: sync() first */
 	kprintf("Power down.\n");
 	qemu_exit(QEMU_EXIT_SUCCESS);
 }
-SHELL_COMMAND(poweroff, "", "power off (QEMU exits with status 33)",
+SHELL_COMMAND(poweroff, "[-n]", "power off (QEMU exits with status 33)",
 	      SHELL_TOPIC_SYSTEM, cmd_poweroff,
-	      .detail = "Leaves QEMU through its isa-debug-exit port with "
-			"the value 0x10, which QEMU turns into exit status 33: "
-			"make run and the tests take it as a normal end.",
-	      .see = "reboot");
+	      .detail = "Writes every dirty page to its disk first (sync, as "
+			"the poweroff command of Linux systems does; -n: not, "
+			"and what was not written is lost), then leaves QEMU "
+			"through its isa-debug-exit port with the value 0x10, "
+			"which QEMU turns into exit status 33: make run and "
+			"the tests take it as a normal end.",
+	      .see = "reboot, sync");

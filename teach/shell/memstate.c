@@ -20,6 +20,7 @@
  * gives back (Linux keeps them too): they are not a difference, and the
  * one every class makes, for the first vmalloc, is made before counting.
  */
+#include <blkdev.h>
 #include <cpumask.h>
 #include <highmem.h>
 #include <kernel.h>
@@ -29,12 +30,33 @@
 #include <printk.h>
 #include <sched.h>
 #include <slab.h>
+#include <swap.h>
+#include <timer.h>
 #include <vmalloc.h>
+#include <vmstat.h>
 
 #define MEMSTATE_LINES 6 /* lines per kind of difference before "more" */
 
 static struct memstate boot_state;
 static bool boot_state_taken;
+
+/*
+ * The page cache is memory the kernel keeps on purpose: like Linux's
+ * `sync; echo 1 > /proc/sys/vm/drop_caches`, its dirty pages are written
+ * and its clean ones dropped, once kswapd and the disk are quiet.
+ */
+static void memstate_settle_pagecache(struct memstate_settled *d)
+{
+	unsigned long before = nr_blockdev_pages();
+
+	for (int i = 0; i < 100 && !kswapd_idle(); i++)
+		msleep(10);
+	d->dirty_written = node_page_state(NR_FILE_DIRTY);
+	if (d->dirty_written)
+		sync_bdevs();
+	drop_caches(1);
+	d->cache_dropped = before - min(before, nr_blockdev_pages());
+}
 
 void memstate_settle(struct memstate_settled *done)
 {
@@ -43,6 +65,7 @@ void memstate_settle(struct memstate_settled *done)
 	struct kmem_cache *s;
 
 	wait_for_dying_tasks(); /* a stack freed at a last switch elsewhere */
+	memstate_settle_pagecache(&d);
 	d.lazy_areas = vmalloc_nr_lazy_areas();
 	vmalloc_purge();
 	pkmap_get_state(&pk);

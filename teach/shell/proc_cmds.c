@@ -24,6 +24,7 @@
 #include <seq_file.h>
 #include <shell.h>
 #include <slab.h>
+#include <sprintf.h>
 #include <string.h>
 
 extern const struct proc_file __start_proc_files[], __stop_proc_files[];
@@ -122,11 +123,62 @@ SHELL_COMMAND(cat, "FILE...", "print a file or a /proc view",
 	      .see = "ls, ps, slabinfo and slabtop (slabinfo in 80 "
 		     "columns), demo user");
 
+/*
+ * echo WORDS, or echo WORDS > /proc/FILE: what a shell's echo with a
+ * redirection does, for the settings of /proc/sys (echo 1 >
+ * /proc/sys/vm/drop_caches).  Only /proc files can be written here.
+ */
+static int cmd_echo(int argc, char **argv)
+{
+	char text[SHELL_LINE_MAX];
+	const char *target = NULL;
+	size_t len = 0;
+	ssize_t ret;
+
+	for (int i = 1; i < argc; i++) {
+		if (argv[i][0] == '>') {
+			target = argv[i][1] ? argv[i] + 1 :
+					      (i + 1 < argc ? argv[++i] : NULL);
+			if (!target || i + 1 < argc)
+				return shell_usage(argv[0]);
+			break;
+		}
+		len += (size_t)scnprintf(text + len, sizeof(text) - len, "%s%s",
+					 len ? " " : "", argv[i]);
+	}
+	len += (size_t)scnprintf(text + len, sizeof(text) - len, "\n");
+	if (!target) {
+		console_write(text, len);
+		return 0;
+	}
+	ret = proc_write(target, text, len);
+	if (ret == -ENOENT)
+		kprintf("echo: %s: No such file (only /proc files can be written)\n",
+			target);
+	else if (ret == -EACCES)
+		kprintf("echo: %s: Permission denied (read-only)\n", target);
+	else if (ret < 0)
+		kprintf("echo: write error: Invalid argument\n");
+	return ret < 0 ? (int)ret : 0;
+}
+SHELL_COMMAND(echo, "WORDS [> /proc/FILE]",
+	      "print words, or write them to a /proc setting",
+	      SHELL_TOPIC_SYSTEM, cmd_echo,
+	      .detail = "echo 1 > /proc/sys/vm/drop_caches, echo 500 > "
+			"/proc/sys/vm/dirty_expire_centisecs: the settings of "
+			"/proc/sys take a value the way Linux's do (a number "
+			"out of range is refused: Invalid argument).  Without "
+			"> the words are printed.",
+	      .see = "cat /proc/sys/vm/dirty_ratio, ls /proc");
+
 static void ls_mode(umode_t mode, char *out)
 {
 	static const char rwx[] = "rwxrwxrwx";
 
-	out[0] = S_ISDIR(mode) ? 'd' : S_ISCHR(mode) ? 'c' : '-';
+	out[0] = S_ISDIR(mode) ? 'd' :
+		 S_ISCHR(mode) ? 'c' :
+		 S_ISBLK(mode) ? 'b' :
+				 '-';
 	for (int i = 0; i < 9; i++)
 		out[i + 1] = (mode & (0400 >> i)) ? rwx[i] : '-';
 	if (mode & S_ISVTX)

@@ -59,6 +59,17 @@
 #define kstrtosize host_kstrtosize
 #define next_arg host_next_arg
 
+/* lib/radix-tree.c */
+#define radix_tree_insert host_radix_tree_insert
+#define radix_tree_lookup host_radix_tree_lookup
+#define radix_tree_delete host_radix_tree_delete
+#define radix_tree_replace host_radix_tree_replace
+#define radix_tree_tag_set host_radix_tree_tag_set
+#define radix_tree_tag_clear host_radix_tree_tag_clear
+#define radix_tree_tag_get host_radix_tree_tag_get
+#define radix_tree_gang_lookup host_radix_tree_gang_lookup
+#define radix_tree_gang_lookup_tag host_radix_tree_gang_lookup_tag
+
 /* lib/rbtree.c */
 #define rb_insert_color host_rb_insert_color
 #define rb_erase host_rb_erase

@@ -9,7 +9,9 @@
  *  - kmap: every pkmap slot with as many users as before, the kmap_local
  *    stack as deep as before, and kmap_self_check() happy;
  *  - slab: every cache with as many objects in use as before;
- *  - buddy: every zone with as many free pages as before.
+ *  - buddy: every zone with as many free pages as before;
+ *  - and first of all the page cache: kswapd and the disk quiet, the
+ *    clean pages dropped, no dirty page left behind.
  * They run in that order, before the case as after it (hooks run in reverse
  * registration order): each layer settles its own state first, so that the
  * layer below counts settled state.  Settling is what any kernel code would
@@ -26,6 +28,8 @@
  * for kernel mappings are never freed (as in Linux): pages that became page
  * tables during the case are not a leak.
  */
+#include <blkdev.h>
+#include <pagemap.h>
 #include <highmem.h>
 #include <kernel.h>
 #include <ktest.h>
@@ -34,6 +38,22 @@
 #include <slab.h>
 #include <vmalloc.h>
 #include <smp.h>
+#include <swap.h>
+#include <timer.h>
+#include <vmstat.h>
+
+/* kswapd asleep with nothing asked of it (at most 10 s). */
+static void pc_leak_wait_kswapd(void)
+{
+	pg_data_t *pgdat = NODE_DATA(0);
+
+	for (int i = 0; i < 1000 && pgdat->kswapd; i++) {
+		if (READ_ONCE(pgdat->kswapd_highest_zoneidx) == MAX_NR_ZONES &&
+		    waitqueue_active(&pgdat->kswapd_wait))
+			return;
+		msleep(10);
+	}
+}
 
 /* More caches than this at the start of a case: the rest are reported. */
 #define LEAK_MAX_CACHES 256
@@ -234,6 +254,52 @@ static struct ktest_hook kmap_leak_hook = {
 	.after = kmap_leak_after,
 };
 
+/* --- the page cache: settled, dropped ------------------------------------ */
+
+/*
+ * The page cache keeps what a case read (that is what it is for): its
+ * clean pages are dropped before counting, after kswapd and the disk went
+ * quiet, so that the counts below see only what the case really kept.  A
+ * case that leaves dirty pages behind (no sync) or pages off the LRU
+ * lists (isolated and forgotten) fails here.
+ */
+static unsigned long dirty_before;
+
+static void pagecache_settle(void)
+{
+	pc_leak_wait_kswapd();
+	for (struct block_device *b = bdev_next(NULL); b; b = bdev_next(b))
+		filemap_fdatawait(b->bd_inode->i_mapping);
+	drop_caches(1);
+}
+
+static void pagecache_leak_before(struct ktest *test)
+{
+	pagecache_settle();
+	dirty_before = node_page_state(NR_FILE_DIRTY);
+}
+
+static void pagecache_leak_after(struct ktest *test)
+{
+	pagecache_settle();
+	if (node_page_state(NR_FILE_DIRTY) != dirty_before)
+		ktest_fail(
+			test,
+			"leak check: %lu dirty pages left in the page cache (was %lu: sync them)",
+			node_page_state(NR_FILE_DIRTY), dirty_before);
+	if (node_page_state(NR_ISOLATED_FILE))
+		ktest_fail(
+			test,
+			"leak check: %lu pages isolated from the LRU lists and not put back",
+			node_page_state(NR_ISOLATED_FILE));
+}
+
+static struct ktest_hook pagecache_leak_hook = {
+	.name = "pagecache",
+	.before = pagecache_leak_before,
+	.after = pagecache_leak_after,
+};
+
 /* --- vmalloc: areas ------------------------------------------------------ */
 
 static unsigned long areas_before;
@@ -277,4 +343,5 @@ void leak_checks_register(void)
 	ktest_register_hook(&slab_leak_hook);
 	ktest_register_hook(&kmap_leak_hook);
 	ktest_register_hook(&vmalloc_leak_hook);
+	ktest_register_hook(&pagecache_leak_hook);
 }

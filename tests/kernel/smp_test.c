@@ -241,6 +241,14 @@ static void smp_call_on_cpu_runs_in_process_context(struct ktest *test)
 	KTEST_EXPECT_EQ(test, pc.cpu, cpu);
 	KTEST_EXPECT_FALSE(test, pc.in_interrupt);
 	KTEST_EXPECT_TRUE(test, pc.irqs_on);
+	/*
+	 * Its idle loop may find the work at a tick before the IPI lands
+	 * (a loaded host delays it): wait for the IPI, up to 1 s.
+	 */
+	for (int i = 0;
+	     i < 100 && READ_ONCE(irq_stats(cpu)->irq_resched_count) == res;
+	     i++)
+		mdelay(10);
 	KTEST_EXPECT_EQ(test, irq_stats(cpu)->irq_resched_count, res + 1);
 	KTEST_EXPECT_EQ(test,
 			smp_call_on_cpu(nr_cpu_ids, process_context_func, &pc,

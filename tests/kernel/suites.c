@@ -6,6 +6,8 @@
 #include <ktest.h>
 
 extern const struct ktest_suite lib_ktest_suite;
+extern const struct ktest_suite pagecache_ktest_suite;
+extern const struct ktest_suite reclaim_ktest_suite;
 extern const struct ktest_suite traps_ktest_suite;
 extern const struct ktest_suite boot_ktest_suite;
 extern const struct ktest_suite percpu_ktest_suite;
@@ -78,6 +80,8 @@ const struct ktest_suite *const ktest_suites[] = {
 	&dma_debug_ktest_suite, /* its misuse: reported in Linux's words */
 	&edu_ktest_suite, /* QEMU's edu device: its driver, DMA, IRQs */
 	&edu_bind_ktest_suite, /* its unbind, failed probes, a dead line */
+	&pagecache_ktest_suite, /* the disk's page cache, writeback */
+	&reclaim_ktest_suite, /* LRU, kswapd, direct reclaim, GFP flags */
 	&ex04_ktest_suite, /* the exercise's API and its eight tests */
 	&process_ktest_suite, /* user processes: run, end, give it all back */
 	&vm_ktest_suite, /* their address spaces: faults, COW, mmap */

@@ -19,6 +19,8 @@ The format ('#' starts a comment line; blank lines are ignored):
                                 instead of -kernel; `append` is then not used
     initrd                      boot with the user programs' initramfs (--initrd,
                                 build/user/initramfs.cpio), as `make run-kernel`
+    disk                        with a virtio disk: a fresh copy of build/disk.img
+                                (--disk), as `make run DISK=1`
     width 80                    every step gets a `width 80` check (below), unless it
                                 has a `width` check of its own
 
@@ -83,7 +85,7 @@ from .qemu import qemu_argv
 CHECK_GLOBS = ("teach/**/*.checks", "tests/**/*.checks")
 OUTPUT_LINES = 40  # lines of the checked output shown with a failure
 
-HEADER_WORDS = ("run", "mem", "append", "smp", "iso", "width", "qemu", "initrd")
+HEADER_WORDS = ("run", "mem", "append", "smp", "iso", "width", "qemu", "initrd", "disk")
 CHECK_WORDS = ("has", "lacks", "re", "field", "files", "path", "width", "covers", "in", "set")
 
 
@@ -403,6 +405,7 @@ class CheckFile:
     smp: str = "1"
     iso: bool = False
     initrd: bool = False  # boot with the user programs' initramfs
+    disk: bool = False  # with a copy of the virtio disk image
     width: str = None  # a `width` check for every step without one
     width_where: str = None
     qemu: list = field(default_factory=list)
@@ -459,6 +462,10 @@ class _Loader:
             if rest:
                 raise ChecksError(f"{where}: `initrd` takes nothing after it")
             self.cf.initrd = True
+        elif word == "disk":
+            if rest:
+                raise ChecksError(f"{where}: `disk` takes nothing after it")
+            self.cf.disk = True
         elif word == "qemu":
             if not rest.startswith("-"):
                 raise ChecksError(f"{where}: `qemu` needs QEMU options such as "
@@ -483,7 +490,7 @@ class _Loader:
             self.header(word, rest, where)
         else:
             raise ChecksError(f"{where}: expected `run`, `mem`, `append`, `smp`, `iso`, `width`, `qemu`, "
-                              "`initrd`, `boot` or "
+                              "`initrd`, `disk`, `boot` or "
                               f"`$ COMMAND` (checks are indented under those): {text!r}")
 
     def open_step(self, command, where):
@@ -596,8 +603,18 @@ def run_check_file(cf, args):
         boot = ["-kernel", args.kernel, "-append", cf.append]
         if cf.initrd:
             boot += ["-initrd", getattr(args, "initrd", "build/user/initramfs.cpio")]
-    argv = qemu_argv(cf.mem, boot, smp=cf.smp, extra=cf.qemu)
+    extra = list(cf.qemu)
+    image = None
+    if cf.disk:
+        from . import disk as diskmod
+        image = diskmod.fresh_copy(getattr(args, "disk", "build/disk.img"))
+        extra += diskmod.drive_args(image)
+    argv = qemu_argv(cf.mem, boot, smp=cf.smp, extra=extra)
 
     def body(session, suite, boot_text):
         run_steps(cf, session, suite, boot_text)
-    return run_session(cf.name, argv, args.timeout, "shell", cf.plan(), body)
+    try:
+        return run_session(cf.name, argv, args.timeout, "shell", cf.plan(), body)
+    finally:
+        if image:
+            diskmod.remove(image)

@@ -60,6 +60,9 @@ def parse_args(argv):
     ap.add_argument("--initrd", default="build/user/initramfs.cpio",
                     help="kmem386's initramfs (make user): the user programs' runs and "
                          "checks files with `initrd` in their header")
+    ap.add_argument("--disk", default="build/disk.img",
+                    help="the pristine virtio disk image (tools/mkdisk.py): each boot "
+                         "that wants a disk gets a copy of it")
     ap.add_argument("--host-tests", action="append", default=[], metavar="PATH",
                     help="a host unit-test binary (KTAP on stdout); repeatable")
     ap.add_argument("--only", action="append", default=[], metavar="NAME",

@@ -52,8 +52,8 @@ def linux_boot(args):
     """boot_check()'s result for Debian's Linux, booted once per runner."""
     with _linux_lock:
         if "result" not in _linux_boot:
-            _linux_boot["result"] = load_linux_check().boot_check(args.linux_dir,
-                                                                   args.timeout)
+            _linux_boot["result"] = load_linux_check().boot_check(
+                args.linux_dir, args.timeout, disk=getattr(args, "disk", None))
         return _linux_boot["result"]
 
 
@@ -74,9 +74,10 @@ def run_user_progs(entry, args):
     lc = load_linux_check()
     start = time.monotonic()
     progs = lc.test_programs(Path(args.initrd).parent)
+    image = lc.disk_copy(getattr(args, "disk", None))  # /dev/vda, as Linux's
     argv = qemu_argv(entry["mem"], ["-kernel", args.kernel, "-initrd", args.initrd,
                                     "-append", f"kmem386.progs={','.join(progs)} quiet"],
-                     smp=entry["smp"])
+                     smp=entry["smp"], extra=lc.drive_args(image))
     res = RunResult(label=entry["name"], command=argv)
     if not progs:
         res.crashes.append(f"no test programs in {Path(args.initrd).parent}/initramfs.list "
@@ -84,6 +85,10 @@ def run_user_progs(entry, args):
         return res
     out, err, status = run_process(argv, args.timeout)
     res.output, res.stderr, res.status = out, err, status
+    disk_cases = []
+    if image:
+        disk_cases = lc.mkdisk().check_image(image, out)
+        Path(image).unlink()
     boot = lc.parse_boot(out)
     mine = lc.results(boot)
     if not boot.done or status not in (0, 33):
@@ -113,6 +118,9 @@ def run_user_progs(entry, args):
     compare.append(("the kernel reports no BUG, WARNING or Oops of its own", not reports,
                      False, reports[:5]))
     named.append(("compare", compare))
+    if disk_cases:
+        named.append(("disk image after poweroff",
+                      [(name, ok, False, diags) for name, ok, diags in disk_cases]))
     suites_of(res, named)
     res.seconds = time.monotonic() - start
     return res

@@ -118,8 +118,9 @@ def meminfo_notes(ours, linux):
     only = [k for k in l if k not in o]
     if only:
         notes.append(f"{len(only)} fields only Linux has ({', '.join(only[:6])}, ...): the "
-                     "page cache, the LRU lists, swap, processes' pages and huge pages, "
-                     "which kmem386 does not have yet.")
+                     "swap, huge pages, commit accounting and the other subsystems "
+                     "kmem386 does not have; the page cache and the LRU lists are in both "
+                     "(with a disk: make compare runs without one).")
     zo, zl = zoneinfo(ours.views.get("zoneinfo", [])), zoneinfo(linux.views.get("zoneinfo", []))
     high = (sum(z.get("high", 0) for z in zo.values()), sum(z.get("high", 0) for z in zl.values()))
     if "MemAvailable" in o and "MemAvailable" in l and all(high):
@@ -169,9 +170,10 @@ def zoneinfo_notes(ours, linux):
             "follows the same rule (the zone's pages / 4096, rounded to 2^n - 1) with a cap "
             "of 512 KB of pages here and 1 MB in Linux 6.1; high is 6 x batch here (Linux's "
             "rule for years), the zone's low watermark in Linux 6.1.")
-    notes.append("The per-node stats and the nr_zone_* counters Linux lists count LRU "
-                 "pages, file and anonymous memory, writeback and reclaim: subsystems "
-                 "kmem386 does not have yet, so it lists only the counters it keeps.")
+    notes.append("Per-node stats: both list the LRU lists, file pages, dirty and "
+                 "writeback counts kmem386 keeps since the page cache (issue 17); only "
+                 "Linux lists workingset, huge-page, shmem-THP and misc-reclaimable "
+                 "counters, for subsystems kmem386 does not have.")
     return notes
 
 

@@ -14,7 +14,8 @@
 #   make bench-linux-kernel  kmem386's kernel bench rows timed on Linux by a module
 #                          (tools/linux/kbench) built against Debian's headers
 #
-# Variables: PROG (default: hello and every test program), LINUX_SHELL=0|1
+# Variables: PROG (default: hello and every test program), DISK=1 (the
+# virtio disk build/run-disk.img, as for make run), LINUX_SHELL=0|1
 # (a shell after the programs; default 1 without PROG, 0 with it), ARGS
 # (arguments for each program), LINUX_APPEND (more kernel command line),
 # MEM, ACCEL, QEMU_EXTRA as for make run.
@@ -31,6 +32,13 @@ LINUX_INITRD := $(LINUX_DIR)/initramfs.cpio
 # init_on_alloc=0: Debian zeroes every allocation by default, which kmem386
 # does not (issue 11 measured Linux so too).
 LINUX_CMDLINE := console=ttyS0 quiet init_on_alloc=0
+# The virtio disk's drivers, modules in Debian's kernel, in the order
+# their dependencies ask (modinfo depends=): /init loads them, so a boot
+# with -drive if=virtio has /dev/vda, as kmem386 does.
+LINUX_VIRTIO_MODULES := drivers/virtio/virtio_ring.ko drivers/virtio/virtio.ko \
+	drivers/virtio/virtio_pci_modern_dev.ko \
+	drivers/virtio/virtio_pci_legacy_dev.ko drivers/virtio/virtio_pci.ko \
+	drivers/block/virtio_blk.ko
 
 PROG ?=
 ARGS ?=
@@ -57,6 +65,9 @@ $(LINUX_LIST): $(USER_LIST) $(LINUX_RELEASE) tools/linux/init tools/linux/linux.
 	  echo "file /bin/busybox $(abspath $(LINUX_DIR))/root/bin/busybox 0755 0 0"; \
 	  echo "file /init $(abspath tools/linux/init) 0755 0 0"; \
 	  for d in proc sys dev modules; do echo "dir /$$d 0755 0 0"; done; \
+	  for m in $(LINUX_VIRTIO_MODULES); do \
+	    echo "file /modules/$$(basename $$m) $(abspath $(LINUX_DIR))/root/lib/modules/$$(cat $(LINUX_RELEASE))/kernel/$$m 0644 0 0"; \
+	  done; \
 	  echo "nod /dev/console 0600 0 0 c 5 1"; \
 	  echo "nod /dev/null 0666 0 0 c 1 3"; \
 	} > $@
@@ -76,18 +87,18 @@ linux-prepare: user
 		echo "make linux-initramfs failed: see $(LINUX_DIR)/prepare.log"; }
 
 LINUX_QEMU = $(QEMU) $(QEMU_ACCEL) -m $(MEM) -no-reboot -nic none $(QEMU_EXTRA) \
-	-kernel $(LINUX_KERNEL) -initrd $(LINUX_INITRD)
+	$(QEMU_DISK) -kernel $(LINUX_KERNEL) -initrd $(LINUX_INITRD)
 
 LINUX_RUN_ARGS = kmem386.progs=$(subst $(space),$(comma),$(LINUX_PROGS)) \
 	kmem386.args=$(subst $(space),$(comma),$(strip $(ARGS))) \
 	kmem386.shell=$(LINUX_SHELL)
 
-linux: deps $(LINUX_INITRD)
+linux: deps $(LINUX_INITRD) $(RUN_DISK_DEP)
 	$(LINUX_QEMU) $(QEMU_CONSOLE) \
 		-append "$(strip $(LINUX_CMDLINE) $(LINUX_RUN_ARGS) $(LINUX_APPEND))"; \
 		$(QEMU_OK)
 
-bench-linux: deps $(LINUX_INITRD)
+bench-linux: deps $(LINUX_INITRD) $(RUN_DISK_DEP)
 	$(PYTHON) tests/linux_check.py bench --linux-dir $(LINUX_DIR) \
 		--mem $(MEM) --accel $(ACCEL) $(if $(ARGS),--args "$(ARGS)") \
 		--progs "$(USER_BENCHES)" --append "$(LINUX_APPEND)"

@@ -18,4 +18,14 @@
 
 int open(const char *path, int flags, ...);
 
+/* posix_fadvise() advice (Linux's values). */
+#define POSIX_FADV_NORMAL 0
+#define POSIX_FADV_RANDOM 1
+#define POSIX_FADV_SEQUENTIAL 2
+#define POSIX_FADV_WILLNEED 3
+#define POSIX_FADV_DONTNEED 4
+#define POSIX_FADV_NOREUSE 5
+/* 0 or an error number (EBADF, EINVAL, ESPIPE): not -1 and errno. */
+int posix_fadvise(int fd, loff_t offset, loff_t len, int advice);
+
 #endif /* _FCNTL_H */

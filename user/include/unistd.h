@@ -46,6 +46,8 @@ int _llseek(int fd, unsigned long hi, unsigned long lo, loff_t *result,
 	    int whence);
 int brk(void *addr);
 void *sbrk(long increment);
+ssize_t pread(int fd, void *buf, size_t count, loff_t pos);
+ssize_t pwrite(int fd, const void *buf, size_t count, loff_t pos);
 int fsync(int fd);
 int fdatasync(int fd);
 void sync(void);

@@ -162,6 +162,31 @@ int _llseek(int fd, unsigned long hi, unsigned long lo, loff_t *result,
 				       (long)result, whence, 0));
 }
 
+/* The 64-bit position in two registers, low half first (i386). */
+ssize_t pread(int fd, void *buf, size_t count, loff_t pos)
+{
+	return __syscall_ret(__syscall(__NR_pread64, fd, (long)buf, (long)count,
+				       (long)(pos & 0xffffffff),
+				       (long)(pos >> 32), 0));
+}
+
+ssize_t pwrite(int fd, const void *buf, size_t count, loff_t pos)
+{
+	return __syscall_ret(__syscall(__NR_pwrite64, fd, (long)buf,
+				       (long)count, (long)(pos & 0xffffffff),
+				       (long)(pos >> 32), 0));
+}
+
+/* posix_fadvise() returns the error number itself, not -1 and errno. */
+int posix_fadvise(int fd, loff_t offset, loff_t len, int advice)
+{
+	long r = __syscall(__NR_fadvise64_64, fd, (long)(offset & 0xffffffff),
+			   (long)(offset >> 32), (long)(len & 0xffffffff),
+			   (long)(len >> 32), advice);
+
+	return r < 0 ? (int)-r : 0;
+}
+
 int fsync(int fd)
 {
 	return __syscall_ret(SYS1(__NR_fsync, fd));

@@ -26,6 +26,7 @@
 #include <asm/memlayout.h>
 #include <asm/tlbflush.h>
 #include <cpumask.h>
+#include <sched.h>
 #include <smp.h>
 #include <vmstat.h>
 
@@ -83,4 +84,15 @@ void flush_tlb_kernel_range(unsigned long start, unsigned long end)
 		flush_tlb_all();
 	else if (start < end)
 		flush_tlb_on_each_cpu(start, end);
+}
+
+void flush_tlb_mm_page(struct mm_struct *mm, unsigned long addr)
+{
+	addr &= PAGE_MASK;
+	if (num_online_cpus() == 1) {
+		if (current->mm == mm)
+			__flush_tlb_one(addr);
+		return;
+	}
+	flush_tlb_on_each_cpu(addr, addr + PAGE_SIZE);
 }

@@ -236,29 +236,32 @@ void sim_bug(const char *file, unsigned int line, unsigned int flags)
 
 /* --- dma-debug's free hook ----------------------------------------------- */
 
-/* The span of every recorded mapping: empty (lo > hi) when none. */
-unsigned long dma_debug_lo = ULONG_MAX, dma_debug_hi;
+/* The spans of the recorded mappings: empty (lo > hi) when none. */
+struct dma_debug_span dma_debug_spans[2] = { { ULONG_MAX, 0 },
+					     { ULONG_MAX, 0 } };
 unsigned long sim_dma_freed_reports;
 
 void sim_dma_map(unsigned long phys, unsigned long size)
 {
-	dma_debug_lo = phys;
-	dma_debug_hi = phys + size;
+	dma_debug_spans[0].lo = phys;
+	dma_debug_spans[0].hi = phys + size;
 }
 
 void sim_dma_unmap(void)
 {
-	dma_debug_lo = ULONG_MAX;
-	dma_debug_hi = 0;
+	dma_debug_spans[0].lo = ULONG_MAX;
+	dma_debug_spans[0].hi = 0;
 }
 
 void __debug_dma_check_freed(unsigned long phys, unsigned long size)
 {
-	if (phys >= dma_debug_hi || phys + size <= dma_debug_lo)
+	const struct dma_debug_span *map = &dma_debug_spans[0];
+
+	if (phys >= map->hi || phys + size <= map->lo)
 		return;
 	sim_dma_freed_reports++;
 	pr_err("DMA-API: sim: memory freed while still DMA-mapped [phys=%#lx] [size=%lu bytes] [freed %#lx+%lu]\n",
-	       dma_debug_lo, dma_debug_hi - dma_debug_lo, phys, size);
+	       map->lo, map->hi - map->lo, phys, size);
 }
 
 /* --- page faults ---------------------------------------------------------- */

@@ -15,8 +15,9 @@
 # arch/x86/include/asm/ (the CPU's instructions, per-CPU
 # access without %fs, WARN/BUG), and the files of tests/host/mm_sim/
 # provide the boot, the one CPU, the page tables, the TLB, the one task
-# (sched.c), and what kernel/ does for mm/.  sim_config.h is put in front of every
-# file (the fixmap's top, the linker script's symbols, lib/'s host_ names).
+# (sched.c), no disk (block.c), and what kernel/ does for mm/.
+# sim_config.h is put in front of every file (the fixmap's top, the
+# linker script's symbols, lib/'s host_ names).
 #
 # After compiling, the variables of mm/, lib/, those kernel/ files and the
 # simulation's kernel side (cpu.c, kernel.c, machine.c, mmu.c) are moved to

@@ -39,6 +39,8 @@
 #define __NR_rt_sigreturn 173
 #define __NR_rt_sigaction 174
 #define __NR_rt_sigprocmask 175
+#define __NR_pread64 180
+#define __NR_pwrite64 181
 #define __NR_vfork 190
 #define __NR_ugetrlimit 191
 #define __NR_mmap2 192
@@ -48,5 +50,6 @@
 #define __NR_set_thread_area 243
 #define __NR_get_thread_area 244
 #define __NR_exit_group 252
+#define __NR_fadvise64_64 272
 
 #endif /* _ASM_UNISTD_32_H */

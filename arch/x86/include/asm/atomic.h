@@ -155,6 +155,31 @@ static inline void clear_bit(unsigned int nr, volatile unsigned long *addr)
 			     : "memory");
 }
 
+/* Set bit nr; was it set before?  One locked instruction. */
+static inline bool test_and_set_bit(unsigned int nr,
+				    volatile unsigned long *addr)
+{
+	bool old;
+
+	__asm__ __volatile__("lock; btsl %2, %0"
+			     : "+m"(*addr), "=@ccc"(old)
+			     : "Ir"(nr)
+			     : "memory");
+	return old;
+}
+
+static inline bool test_and_clear_bit(unsigned int nr,
+				      volatile unsigned long *addr)
+{
+	bool old;
+
+	__asm__ __volatile__("lock; btrl %2, %0"
+			     : "+m"(*addr), "=@ccc"(old)
+			     : "Ir"(nr)
+			     : "memory");
+	return old;
+}
+
 static inline bool test_bit(unsigned int nr, const volatile unsigned long *addr)
 {
 	return (READ_ONCE(*addr) >> nr) & 1;

@@ -27,5 +27,13 @@ extern unsigned long tlb_single_page_flush_ceiling;
 
 void flush_tlb_all(void);
 void flush_tlb_kernel_range(unsigned long start, unsigned long end);
+struct mm_struct;
+/*
+ * A user address of mm changed by another task (writeback write-protects
+ * a page that a process maps, mm/rmap.c): mm may be running on any CPU,
+ * so every CPU forgets addr; when mm is ours and no other CPU is online,
+ * this CPU's INVLPG does.
+ */
+void flush_tlb_mm_page(struct mm_struct *mm, unsigned long addr);
 
 #endif /* _ASM_X86_TLBFLUSH_H */
