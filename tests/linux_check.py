@@ -392,7 +392,7 @@ def bench_rows(boot):
 
 def bench_table(boot, rows, mem, unit):
     what = "kmem386's kernel rows, timed by tools/linux/kbench" if any(
-        p.name.startswith("insmod:") for p in boot.programs) else "The user benchmarks"
+        p.name.startswith("insmod:kbench") for p in boot.programs) else "The user benchmarks"
     lines = [f"{what} on Debian's Linux {boot.kernel} (-m {mem}), per operation in {unit}:",
              "the median of 7 batches, a batch's fixed cost subtracted (the loop of",
              "kernel/bench.c).", ""]
@@ -612,7 +612,7 @@ def main_bench_both(args):
     # is the fair reference.
     linux_argv = qemu_argv(args.linux_dir, progs, mem=args.mem, accel=args.accel,
                            icount=icount, args=args.args, append=args.append,
-                           disk=disks[1])
+                           initrd=args.initrd, disk=disks[1])
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
         mine_f = pool.submit(boot_linux, mine_argv, args.timeout)
         linux_f = pool.submit(boot_linux, linux_argv, args.timeout)

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <ubench.h>
 #include <unistd.h>
@@ -50,18 +51,62 @@ static uint64_t tsc_now(void)
 	return ((uint64_t)hi << 32) | lo;
 }
 
+/*
+ * The idle time of the machine's one CPU in TSC ticks, from /proc/idle_tsc
+ * ("cpu0 123456789", a line per CPU); 0 and *why set when there is no
+ * such file or more than one CPU.
+ */
+static uint64_t idle_tsc(const char **why)
+{
+	char text[256], *p = text, *end;
+	uint64_t idle = 0;
+	int fd = open("/proc/idle_tsc", O_RDONLY), cpus = 0;
+	ssize_t len = fd < 0 ? -1 : read(fd, text, sizeof(text) - 1);
+
+	if (fd >= 0)
+		close(fd);
+	if (len <= 0) {
+		*why = "needs /proc/idle_tsc (kmem386, or Linux with "
+		       "idle_tsc.ko): the CPU's idle time";
+		return 0;
+	}
+	text[len] = '\0';
+	while ((p = strstr(p, "cpu")) != NULL) {
+		p = strchr(p, ' ');
+		if (!p)
+			break;
+		idle = 0;
+		for (end = p + 1; *end >= '0' && *end <= '9'; end++)
+			idle = idle * 10 + (uint64_t)(*end - '0');
+		p = end;
+		cpus++;
+	}
+	if (cpus != 1)
+		*why = "needs one CPU: with several, one CPU's idle time is "
+		       "not the machine's";
+	return idle;
+}
+
 static uint64_t batch(const struct ubench_op *op, unsigned long n)
 {
-	uint64_t t0, t1;
+	uint64_t t0, t1, idle0 = 0, idle1 = 0;
+	const char *why = NULL;
 
 	if (op->prepare)
 		op->prepare(n);
+	/* Read outside the timed part: the process runs, the CPU is busy. */
+	if (op->exclude_idle)
+		idle0 = idle_tsc(&why);
 	t0 = tsc_now();
 	op->run(n);
 	t1 = tsc_now();
+	if (op->exclude_idle)
+		idle1 = idle_tsc(&why);
 	if (op->finish)
 		op->finish(n);
-	return t1 - t0;
+	if (why)
+		ubench_fail("%s", why);
+	return t1 - t0 - (idle1 - idle0);
 }
 
 static void sort_u64(uint64_t *a, int n)
@@ -89,6 +134,11 @@ static bool run_row(const struct ubench_op *op)
 	const char *skip = op->setup ? op->setup() : NULL;
 	char a[24], b[24], c[24];
 
+	if (!skip && op->exclude_idle) {
+		idle_tsc(&skip);
+		if (skip && op->teardown)
+			op->teardown();
+	}
 	if (skip) {
 		printf("bench: %s skipped desc=\"%s\" note=\"%s\"\n", op->id,
 		       op->desc, skip);
