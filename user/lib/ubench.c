@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <ubench.h>
 #include <unistd.h>
@@ -87,21 +88,35 @@ static uint64_t idle_tsc(const char **why)
 	return idle;
 }
 
-static uint64_t batch(const struct ubench_op *op, unsigned long n)
+/* Times this process went to sleep (voluntary context switches). */
+static long sleeps(void)
+{
+	struct rusage ru;
+
+	return getrusage(RUSAGE_SELF, &ru) ? 0 : ru.ru_nvcsw;
+}
+
+/* A batch's TSC ticks; *slept: the times the process slept in it. */
+static uint64_t batch(const struct ubench_op *op, unsigned long n, long *slept)
 {
 	uint64_t t0, t1, idle0 = 0, idle1 = 0;
 	const char *why = NULL;
+	long s0 = 0;
 
 	if (op->prepare)
 		op->prepare(n);
 	/* Read outside the timed part: the process runs, the CPU is busy. */
-	if (op->exclude_idle)
+	if (op->exclude_idle) {
+		s0 = sleeps();
 		idle0 = idle_tsc(&why);
+	}
 	t0 = tsc_now();
 	op->run(n);
 	t1 = tsc_now();
-	if (op->exclude_idle)
+	if (op->exclude_idle) {
 		idle1 = idle_tsc(&why);
+		*slept = sleeps() - s0;
+	}
 	if (op->finish)
 		op->finish(n);
 	if (why)
@@ -132,7 +147,8 @@ static bool run_row(const struct ubench_op *op)
 	unsigned long n = iters >> op->shift ? iters >> op->shift : 1;
 	uint64_t ticks[UBENCH_BATCHES], empty, med, lo, hi;
 	const char *skip = op->setup ? op->setup() : NULL;
-	char a[24], b[24], c[24];
+	char a[24], b[24], c[24], d[24];
+	long slept = 0, sleeps_total = 0;
 
 	if (!skip && op->exclude_idle) {
 		idle_tsc(&skip);
@@ -145,12 +161,13 @@ static bool run_row(const struct ubench_op *op)
 		return true;
 	}
 	failure[0] = '\0';
-	batch(op, n);
-	empty = batch(op, 0);
+	batch(op, n, &slept);
+	empty = batch(op, 0, &slept);
 	for (int i = 0; i < UBENCH_BATCHES; i++) {
-		uint64_t t = batch(op, n);
+		uint64_t t = batch(op, n, &slept);
 
 		ticks[i] = t > empty ? t - empty : 0;
+		sleeps_total += slept;
 	}
 	if (op->teardown)
 		op->teardown();
@@ -163,8 +180,14 @@ static bool run_row(const struct ubench_op *op)
 	med = (ticks[UBENCH_BATCHES / 2] * 100 + n / 2) / n;
 	lo = (ticks[0] * 100 + n / 2) / n;
 	hi = (ticks[UBENCH_BATCHES - 1] * 100 + n / 2) / n;
-	printf("bench: %s per_op=%s floor=- ratio=- ops=%lu min=%s max=%s desc=\"%s\"\n",
-	       op->id, x100(a, med), n, x100(b, lo), x100(c, hi), op->desc);
+	printf("bench: %s per_op=%s floor=- ratio=- ops=%lu min=%s max=%s",
+	       op->id, x100(a, med), n, x100(b, lo), x100(c, hi));
+	/* How many operations waited (slept), in hundredths per operation. */
+	if (op->exclude_idle)
+		printf(" sleeps=%s", x100(d, ((uint64_t)sleeps_total * 100 +
+					      UBENCH_BATCHES * n / 2) /
+						     (UBENCH_BATCHES * n)));
+	printf(" desc=\"%s\"\n", op->desc);
 	return true;
 }
 
