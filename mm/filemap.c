@@ -208,7 +208,9 @@ void end_page_writeback(struct page *page)
 
 /* --- finding pages ------------------------------------------------------- */
 
-struct page *find_get_page(struct address_space *mapping, pgoff_t index)
+/* find_get_page(), inline in the read loop (filemap_read()). */
+static __always_inline struct page *
+__find_get_page(struct address_space *mapping, pgoff_t index)
 {
 	struct page *page;
 	unsigned long flags;
@@ -219,6 +221,11 @@ struct page *find_get_page(struct address_space *mapping, pgoff_t index)
 		get_page(page);
 	spin_unlock_irqrestore(&mapping->i_pages_lock, flags);
 	return page;
+}
+
+struct page *find_get_page(struct address_space *mapping, pgoff_t index)
+{
+	return __find_get_page(mapping, index);
 }
 
 struct page *find_lock_page(struct address_space *mapping, pgoff_t index)
@@ -496,22 +503,22 @@ ssize_t filemap_read(struct file *file, char __user *buf, size_t count,
 				  (1UL << PG_referenced) | (1UL << PG_active);
 	struct address_space *mapping = file->f_mapping;
 	loff_t pos = *ppos, size = mapping->host->i_size;
-	char __user *to = buf;
+	size_t done = 0, offset;
 	pgoff_t index;
-	size_t offset;
 	ssize_t err = 0;
 
-	if (pos < 0)
+	if (unlikely(pos < 0))
 		return -EINVAL;
 	if (pos >= size || !count)
 		return 0;
-	count = (size_t)min((loff_t)count, size - pos);
-	/* Page by page, in 32 bits: the page, the offset in it, what is left. */
+	if ((u64)(size - pos) < count)
+		count = (size_t)(size - pos); /* up to the end of the file */
+	/* Page by page, in 32 bits: the page, the offset in it, what is done. */
 	index = (pgoff_t)(pos >> PAGE_SHIFT);
 	offset = (size_t)pos & ~PAGE_MASK;
-	for (; count; index++, offset = 0) {
-		size_t n = min(PAGE_SIZE - offset, count);
-		struct page *page = find_get_page(mapping, index);
+	do {
+		size_t n = min(PAGE_SIZE - offset, count - done);
+		struct page *page = __find_get_page(mapping, index);
 		unsigned long missed;
 		char *kaddr;
 
@@ -522,7 +529,8 @@ ssize_t filemap_read(struct file *file, char __user *buf, size_t count,
 					put_page(page);
 				page = filemap_get_page(
 					mapping, index,
-					pages_spanned(pos + (to - buf), count));
+					pages_spanned(*ppos + (loff_t)done,
+						      count - done));
 				if (IS_ERR(page)) {
 					err = PTR_ERR(page);
 					break;
@@ -535,18 +543,19 @@ ssize_t filemap_read(struct file *file, char __user *buf, size_t count,
 		 * and pread() checked [buf, buf + count) with access_ok().
 		 */
 		kaddr = kmap_local_page(page);
-		missed = __copy_to_user(to, kaddr + offset, n);
+		missed = __copy_to_user(buf + done, kaddr + offset, n);
 		kunmap_local(kaddr);
 		put_page(page);
-		to += n - missed;
-		count -= n - missed;
-		if (missed) {
+		done += n - missed;
+		if (unlikely(missed)) {
 			err = -EFAULT;
 			break;
 		}
-	}
-	*ppos = pos + (to - buf);
-	return to != buf ? to - buf : err;
+		index++;
+		offset = 0;
+	} while (done < count);
+	*ppos += (loff_t)done;
+	return done ? (ssize_t)done : err;
 }
 
 /* --- mapping it into processes -------------------------------------------- */
