@@ -414,13 +414,21 @@ static int page_cache_read_run(struct address_space *mapping, pgoff_t index,
 	return n ? (int)n : err;
 }
 
-int page_cache_read_range(struct file *file, struct address_space *mapping,
-			  pgoff_t index, unsigned long nr)
+/*
+ * Read the missing pages of [index, index + nr).  `missing`: the caller
+ * looked the first one up a moment ago and found none, so the reading
+ * starts there without a second lookup (one page that appeared meanwhile
+ * makes the run -EEXIST: page_cache_read_run() then reads nothing).
+ */
+static int __page_cache_read_range(struct address_space *mapping, pgoff_t index,
+				   unsigned long nr, bool missing)
 {
 	while (nr) {
-		struct page *page = find_get_page(mapping, index);
+		struct page *page = missing ? NULL :
+					      find_get_page(mapping, index);
 		int n;
 
+		missing = false;
 		if (page) {
 			put_page(page);
 			index++;
@@ -438,19 +446,30 @@ int page_cache_read_range(struct file *file, struct address_space *mapping,
 	return 0;
 }
 
+int page_cache_read_range(struct file *file, struct address_space *mapping,
+			  pgoff_t index, unsigned long nr)
+{
+	return __page_cache_read_range(mapping, index, nr, false);
+}
+
 /*
  * The page at index, uptodate and referenced, read if it was not cached
  * (and the rest of the read's pages with it); ERR_PTR(-EIO, -ENOMEM).
+ * `missing`: the caller's own lookup just found no page there.
  */
 static struct page *filemap_get_page(struct address_space *mapping,
-				     pgoff_t index, unsigned long nr)
+				     pgoff_t index, unsigned long nr,
+				     bool missing)
 {
 	for (int tries = 0;; tries++) {
-		struct page *page = find_get_page(mapping, index);
+		struct page *page = missing ? NULL :
+					      find_get_page(mapping, index);
 		int err;
 
 		if (!page) {
-			err = page_cache_read_range(NULL, mapping, index, nr);
+			err = __page_cache_read_range(mapping, index, nr,
+						      missing);
+			missing = false;
 			if (err)
 				return ERR_PTR(err);
 			continue;
@@ -484,7 +503,28 @@ static struct page *filemap_get_page(struct address_space *mapping,
 struct page *read_mapping_page(struct address_space *mapping, pgoff_t index,
 			       struct file *file)
 {
-	return filemap_get_page(mapping, index, 1);
+	return filemap_get_page(mapping, index, 1, false);
+}
+
+/*
+ * filemap_read()'s page that is not hot (a hot one is read and active):
+ * read it if it is missing (the lookup gave NULL) or not uptodate, with
+ * the rest of the read's nr pages, and mark it accessed.
+ */
+static noinline struct page *filemap_read_page(struct address_space *mapping,
+					       struct page *page, pgoff_t index,
+					       unsigned long nr)
+{
+	if (!page || !PageUptodate(page)) {
+		/* Not cached or not read: read the rest now. */
+		if (page)
+			put_page(page);
+		page = filemap_get_page(mapping, index, nr, !page);
+		if (IS_ERR(page))
+			return page;
+	}
+	mark_page_accessed(page);
+	return page;
 }
 
 /* The pages [pos, pos + len) touches (len > 0). */
@@ -523,20 +563,14 @@ ssize_t filemap_read(struct file *file, char __user *buf, size_t count,
 		char *kaddr;
 
 		if (unlikely(!page || (READ_ONCE(page->flags) & hot) != hot)) {
-			if (!page || !PageUptodate(page)) {
-				/* Not cached or not read: read the rest now. */
-				if (page)
-					put_page(page);
-				page = filemap_get_page(
-					mapping, index,
-					pages_spanned(*ppos + (loff_t)done,
-						      count - done));
-				if (IS_ERR(page)) {
-					err = PTR_ERR(page);
-					break;
-				}
+			page = filemap_read_page(
+				mapping, page, index,
+				pages_spanned(*ppos + (loff_t)done,
+					      count - done));
+			if (IS_ERR(page)) {
+				err = PTR_ERR(page);
+				break;
 			}
-			mark_page_accessed(page);
 		}
 		/*
 		 * The copy may fault and sleep: kmap_local survives it.  read()
@@ -578,7 +612,7 @@ static int filemap_fault(struct vm_fault *vmf)
 		if (page)
 			put_page(page);
 		count_vm_event(PGMAJFAULT);
-		page = filemap_get_page(mapping, vmf->pgoff, 1);
+		page = filemap_get_page(mapping, vmf->pgoff, 1, !page);
 		if (IS_ERR(page))
 			return (int)PTR_ERR(page);
 	}
