@@ -10,8 +10,11 @@
  * and freed at the end of each case.  The roots are every CPU's: a
  * pointer kept only in another CPU's per-CPU data, or only in a live frame
  * on another CPU's stack, keeps an object alive, and the same pointer in
- * that stack's dead frames does not.  Without kmemleak=on every case
- * skips; the cases on another CPU's stack need a second CPU.
+ * that stack's dead frames does not.  A leak is planted only where no
+ * root holds its address already (a stale word would hide it: the scan
+ * is conservative), and a failure says where a root still holds it.
+ * Without kmemleak=on every case skips; the cases on another CPU's stack
+ * need a second CPU.
  */
 #include <errno.h>
 #include <kernel.h>
@@ -84,7 +87,7 @@ static noinline void kfree_hidden(unsigned long hidden)
  * those stale words): plant above a 16 MB placeholder (one page, vmapped
  * 4096 times: no memory), which goes again at once.
  */
-static noinline unsigned long plant_vmalloc_leak(unsigned long size)
+static noinline unsigned long plant_vmalloc_leak(size_t size)
 {
 	struct page *page = alloc_page(GFP_KERNEL);
 	struct page **pages = kmalloc_array(4096, sizeof(*pages), GFP_KERNEL);
@@ -110,6 +113,164 @@ static noinline void vfree_hidden(unsigned long hidden)
 	vfree((void *)(hidden ^ HIDE));
 }
 
+extern char _sdata[], _edata[], __bss_start[], __bss_stop[];
+extern char boot_stack_guard[], boot_stack_top[];
+
+/*
+ * Where the roots hold a hidden pointer, as words, as a scan would see it:
+ * the kernel's data and bss, every CPU's per-CPU area, the live part of
+ * every task's stack (the current task's from `sp`, or from the search's
+ * own frame; a sleeping one's from where it was switched out; all of one
+ * running elsewhere); each place said on the console if `say`.
+ */
+struct root_search {
+	unsigned long hidden;
+	const void *sp; /* where the current task's live stack starts */
+	bool say;
+	int found;
+};
+
+static noinline void search_block(struct root_search *rs, const char *what,
+				  const void *start, const void *end)
+{
+	const unsigned long *p = start;
+
+	for (; (const void *)(p + 1) <= end; p++) {
+		if ((*p ^ HIDE) != rs->hidden)
+			continue;
+		rs->found++;
+		if (rs->say)
+			pr_info("kmemleak_test: the object's address is at %p, %s\n",
+				p, what);
+	}
+}
+
+static noinline void search_stack(struct root_search *rs,
+				  const struct task_struct *p)
+{
+	const char *top = (const char *)p->stack + p->stack_size;
+	const char *live = p->stack;
+	const char *part = "the stack";
+	char what[64];
+
+	if (p == current ||
+	    (!p->on_cpu && p->thread.sp >= (unsigned long)p->stack)) {
+		live = p == current ? rs->sp : (const char *)p->thread.sp;
+		part = "the live stack";
+	}
+	if (live < (const char *)p->stack || live >= top)
+		live = p->stack;
+	snprintf(what, sizeof(what), "in %s of %d (%s)", part, p->pid, p->comm);
+	search_block(rs, what, live, top);
+}
+
+static noinline int search_roots(struct root_search *rs)
+{
+	size_t unit =
+		(size_t)(__per_cpu_end - __per_cpu_start) + pcpu_dynamic_size();
+	struct task_struct *p;
+	unsigned long flags;
+	unsigned int cpu;
+
+	rs->found = 0;
+	if (!rs->sp) /* the caller's frames are live: from this one up */
+		rs->sp = __builtin_frame_address(0);
+	search_block(rs, "in .data", _sdata, _edata);
+	search_block(rs, "in .bss", __bss_start, boot_stack_guard);
+	search_block(rs, "in .bss", boot_stack_top, __bss_stop);
+	for_each_possible_cpu(cpu) {
+		char *area = __per_cpu_start + per_cpu_offset(cpu);
+
+		search_block(rs, "in a per-CPU area", area, area + unit);
+	}
+	spin_lock_irqsave(&tasklist_lock, flags);
+	for_each_online_cpu(cpu)
+		search_stack(rs, idle_task((int)cpu));
+	for_each_process(p)
+		search_stack(rs, p);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return rs->found;
+}
+
+/*
+ * The objects passed over for a planted leak because a root held their
+ * address already: a stale word, in a sleeping task's frame or a static,
+ * left by whoever had an object there before, which would keep the leak
+ * alive (kmemleak is conservative: it may miss a leak, never invent one).
+ * They are not leaks (kmemleak_not_leak()), so the next one is elsewhere,
+ * and are freed at the end of the case.
+ */
+static struct {
+	unsigned long hidden[8];
+	void (*free)(unsigned long hidden);
+	int nr;
+} passed_over;
+
+static noinline void not_leak_hidden(unsigned long hidden)
+{
+	kmemleak_not_leak((void *)(hidden ^ HIDE));
+}
+
+/*
+ * A leak planted by plant() at an address no root holds: the current
+ * task's stack is live from `sp` (NULL: from the search's caller up).
+ */
+static noinline unsigned long plant_unseen(unsigned long (*plant)(size_t),
+					   void (*free)(unsigned long),
+					   size_t size, const void *sp)
+{
+	struct root_search rs = { .sp = sp };
+
+	passed_over.free = free;
+	for (;;) {
+		rs.hidden = plant(size);
+		if (rs.hidden == HIDE ||
+		    passed_over.nr == ARRAY_SIZE(passed_over.hidden) ||
+		    !search_roots(&rs))
+			return rs.hidden;
+		not_leak_hidden(rs.hidden);
+		passed_over.hidden[passed_over.nr++] = rs.hidden;
+	}
+}
+
+static void free_passed_over(void)
+{
+	if (passed_over.nr)
+		pr_info("kmemleak_test: %d addresses passed over: a root held each already\n",
+			passed_over.nr);
+	while (passed_over.nr)
+		passed_over.free(passed_over.hidden[--passed_over.nr]);
+}
+
+/*
+ * Scan until the object is a suspect, five times at most, and say where
+ * a root still holds it if it never is; the new leaks all those scans
+ * reported.  Once its last reference is gone, a copy of the address can
+ * linger a moment where a scan rightly looks (a CPU's registers saved by
+ * an interrupt, a task switched out meanwhile), so the scan is asked
+ * again, as Linux's kmemleak waits for a few scans before it reports; a
+ * scan that read a dead frame or a cleared root would keep the object
+ * referenced every time, and fail.
+ */
+static noinline int scan_until_suspect(unsigned long hidden)
+{
+	struct root_search rs = { .hidden = hidden, .say = true };
+	int found = 0;
+
+	for (int tries = 0; tries < 5 && !suspect(hidden); tries++) {
+		int ret;
+
+		if (tries)
+			msleep(20);
+		ret = kmemleak_scan();
+		if (ret > 0)
+			found += ret;
+	}
+	if (!suspect(hidden))
+		search_roots(&rs);
+	return found;
+}
+
 static void kmemleak_no_suspect_after_the_suites_before(struct ktest *test)
 {
 	need_kmemleak(test);
@@ -125,9 +286,9 @@ static void kmemleak_finds_a_planted_kmalloc_leak(struct ktest *test)
 	char line[64];
 
 	need_kmemleak(test);
-	hidden = plant_kmalloc_leak(100);
+	hidden = plant_unseen(plant_kmalloc_leak, kfree_hidden, 100, NULL);
 	KTEST_ASSERT_NE(test, hidden, HIDE);
-	KTEST_EXPECT_GE(test, kmemleak_scan(), 1);
+	KTEST_EXPECT_GE(test, scan_until_suspect(hidden), 1);
 	KTEST_EXPECT_TRUE(test, suspect(hidden));
 	read_report();
 	object_line(line, sizeof(line), hidden, 128);
@@ -143,6 +304,7 @@ static void kmemleak_finds_a_planted_kmalloc_leak(struct ktest *test)
 	/* Reported once: the next scan has nothing new. */
 	KTEST_EXPECT_EQ(test, kmemleak_scan(), 0);
 	kfree_hidden(hidden);
+	free_passed_over();
 	read_report();
 	KTEST_EXPECT_NULL(test, strstr(report, line));
 }
@@ -153,15 +315,17 @@ static void kmemleak_finds_a_planted_vmalloc_leak(struct ktest *test)
 	char line[64];
 
 	need_kmemleak(test);
-	hidden = plant_vmalloc_leak(3 * PAGE_SIZE);
+	hidden = plant_unseen(plant_vmalloc_leak, vfree_hidden, 3 * PAGE_SIZE,
+			      NULL);
 	KTEST_ASSERT_NE(test, hidden, HIDE);
-	KTEST_EXPECT_GE(test, kmemleak_scan(), 1);
+	KTEST_EXPECT_GE(test, scan_until_suspect(hidden), 1);
 	KTEST_EXPECT_TRUE(test, suspect(hidden));
 	read_report();
 	object_line(line, sizeof(line), hidden, 3 * PAGE_SIZE);
 	KTEST_EXPECT_NOT_NULL(test, strstr(report, line));
 	KTEST_EXPECT_NOT_NULL(test, strstr(report, "] plant_vmalloc_leak"));
 	vfree_hidden(hidden);
+	free_passed_over();
 }
 
 /*
@@ -182,8 +346,8 @@ static void kmemleak_follows_pointers_through_objects(struct ktest *test)
 	unsigned long a_hidden, b_hidden;
 
 	need_kmemleak(test);
-	a_hidden = plant_kmalloc_leak(64);
-	b_hidden = plant_kmalloc_leak(64);
+	a_hidden = plant_unseen(plant_kmalloc_leak, kfree_hidden, 64, NULL);
+	b_hidden = plant_unseen(plant_kmalloc_leak, kfree_hidden, 64, NULL);
 	KTEST_ASSERT_NE(test, a_hidden, HIDE);
 	KTEST_ASSERT_NE(test, b_hidden, HIDE);
 	link_a_to_b(a_hidden, b_hidden);
@@ -192,11 +356,12 @@ static void kmemleak_follows_pointers_through_objects(struct ktest *test)
 	KTEST_EXPECT_FALSE(test, suspect(b_hidden));
 	/* Nothing points to a any more: both are lost. */
 	kept = NULL;
-	KTEST_EXPECT_EQ(test, kmemleak_scan(), 2);
+	KTEST_EXPECT_EQ(test, scan_until_suspect(a_hidden), 2);
 	KTEST_EXPECT_TRUE(test, suspect(a_hidden));
 	KTEST_EXPECT_TRUE(test, suspect(b_hidden));
 	kfree_hidden(b_hidden);
 	kfree_hidden(a_hidden);
+	free_passed_over();
 }
 
 static DEFINE_PER_CPU(void *, percpu_kept); /* a root on each CPU */
@@ -213,15 +378,16 @@ static void kmemleak_scans_every_cpus_percpu_area(struct ktest *test)
 	unsigned long hidden;
 
 	need_kmemleak(test);
-	hidden = plant_kmalloc_leak(96);
+	hidden = plant_unseen(plant_kmalloc_leak, kfree_hidden, 96, NULL);
 	KTEST_ASSERT_NE(test, hidden, HIDE);
 	keep_in_percpu(cpu, hidden);
 	KTEST_EXPECT_EQ(test, kmemleak_scan(), 0);
 	KTEST_EXPECT_FALSE(test, suspect(hidden));
 	per_cpu(percpu_kept, cpu) = NULL;
-	KTEST_EXPECT_EQ(test, kmemleak_scan(), 1);
+	KTEST_EXPECT_EQ(test, scan_until_suspect(hidden), 1);
 	KTEST_EXPECT_TRUE(test, suspect(hidden));
 	kfree_hidden(hidden);
+	free_passed_over();
 }
 
 /* What a scan found while another CPU held a pointer in a live frame. */
@@ -256,9 +422,11 @@ static noinline int hold_on_stack(void *arg)
 	 * Not in the block the cases before planted in (freed, it comes back
 	 * first): the scanner's stack may still hold their addresses in
 	 * stale words of its live frames, which would keep this one alive.
+	 * This stack is live from the frame up (below: the allocation's).
 	 */
 	hot = alloc_pages(GFP_KERNEL, 3);
-	ss->hidden = plant_kmalloc_leak(192);
+	ss->hidden =
+		plant_unseen(plant_kmalloc_leak, kfree_hidden, 192, &frame[0]);
 	if (hot)
 		__free_pages(hot, 3);
 	frame[0] = ss->hidden ^ HIDE;
@@ -280,22 +448,11 @@ static void kmemleak_scans_the_live_stack_of_every_cpu(struct ktest *test)
 	KTEST_ASSERT_NE(test, ss.hidden, HIDE);
 	KTEST_EXPECT_EQ(test, ss.scan, 0);
 	KTEST_EXPECT_FALSE(test, ss.suspect);
-	/*
-	 * Now the frame is dead: below where that CPU's stack is live.  A
-	 * copy of the address can linger a moment where the scan rightly
-	 * looks (that CPU's registers saved by an interrupt that came while
-	 * it returned, a task switched out meanwhile), so the scan is asked
-	 * again a few times, as Linux's kmemleak waits for a few scans
-	 * before it reports; a scan that read the dead frame would keep the
-	 * object referenced every time, and fail.
-	 */
-	for (int tries = 0; tries < 5 && !suspect(ss.hidden); tries++) {
-		if (tries)
-			msleep(20);
-		kmemleak_scan();
-	}
+	/* Now the frame is dead: below where that CPU's stack is live. */
+	KTEST_EXPECT_EQ(test, scan_until_suspect(ss.hidden), 1);
 	KTEST_EXPECT_TRUE(test, suspect(ss.hidden));
 	kfree_hidden(ss.hidden);
+	free_passed_over();
 }
 
 static void kmemleak_is_off_without_its_option(struct ktest *test)

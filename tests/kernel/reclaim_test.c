@@ -46,19 +46,35 @@ static void reclaim_frees_clean_pages_before_dirty_ones(struct ktest *test)
 {
 	struct block_device *bdev = pc_bdev_or_skip(test);
 	unsigned long steal = sum_vm_event(PGSTEAL_DIRECT);
-	unsigned long freed;
+	unsigned long freed, clean_freed, dirty_freed;
 
 	pc_kswapd_hold();
+	/*
+	 * Nothing else on the file lists: a page the cases before left
+	 * (written back after their hooks dropped the cache) would sit at
+	 * the inactive tail, below these, and be freed first.
+	 */
+	sync_bdevs();
+	drop_caches(1);
 	/* 32 dirty pages at the inactive list's tail, 64 clean above. */
 	for (unsigned long b = RC_BLOCK; b < RC_BLOCK + 32; b++)
 		KTEST_EXPECT_EQ(test,
 				pc_write_header(bdev, b, "reclaim: dirty"), 0);
 	KTEST_EXPECT_EQ(test, pc_cache_blocks(bdev, RC_BLOCK + 32, 64), 0);
 	freed = shrink_all_memory(32, GFP_KERNEL);
+	clean_freed = 64 - pc_cached(bdev, RC_BLOCK + 32, 64);
+	dirty_freed = 32 - pc_cached(bdev, RC_BLOCK, 32);
 	KTEST_EXPECT_GE(test, freed, 32);
 	KTEST_EXPECT_GE(test, sum_vm_event(PGSTEAL_DIRECT) - steal, 32);
-	/* The clean ones went: at least 32 of them. */
-	KTEST_EXPECT_LE(test, pc_cached(bdev, RC_BLOCK + 32, 64), 32);
+	KTEST_EXPECT_GE(test, clean_freed + dirty_freed, 32);
+	/*
+	 * Clean pages went, though the dirty ones were nearer the tail: the
+	 * scan starts a dirty page's write and passes it over (a reclaim
+	 * that wrote and freed in list order would free no clean page).  A
+	 * dirty page whose write ends during the call comes back clean to
+	 * the tail (PG_reclaim's rotation) and may go too, as on Linux.
+	 */
+	KTEST_EXPECT_GT(test, clean_freed, 0);
 	/* A dirty page that left the cache had been written first. */
 	filemap_fdatawait(pc_mapping(bdev));
 	for (unsigned long b = RC_BLOCK; b < RC_BLOCK + 32; b++)

@@ -340,8 +340,6 @@ static void pagecache_flusher_writes_it_after_the_expiry(void)
 	if (fd < 0)
 		return;
 	sync();
-	EXPECT_EQ(vm_set("dirty_expire_centisecs", "100"), 0);
-	EXPECT_EQ(vm_set("dirty_writeback_centisecs", "100"), 0);
 	EXPECT_TRUE(
 		write_headers(fd, B0 + 400, NR_DIRTY, "user: by the flusher"));
 	disk_text_line("user: mapped, by the flusher", line);
@@ -349,7 +347,10 @@ static void pagecache_flusher_writes_it_after_the_expiry(void)
 		   (off_t)(B0 + 17) * DISK_BLOCK);
 	if (EXPECT_TRUE(map != MAP_FAILED))
 		memcpy(map, line, DISK_HEADER);
+	/* Dirty while the expiry is 30 s, however slow the writes were. */
 	EXPECT_TRUE(meminfo_kb("Dirty") >= NR_DIRTY * 4 / 2);
+	EXPECT_EQ(vm_set("dirty_expire_centisecs", "100"), 0);
+	EXPECT_EQ(vm_set("dirty_writeback_centisecs", "100"), 0);
 	/* No sync: the flusher finds them 1 s old and writes them. */
 	while ((meminfo_kb("Dirty") || meminfo_kb("Writeback")) &&
 	       waited < 150) {
