@@ -561,6 +561,38 @@ def self_test():
                                                 "proc_c": "skip: needs /proc/self/maps",
                                                 "(exit)": "exit 1"})
 
+        def test_bench_rows_of_both_kernels(self):
+            boot = parse_boot("===== KERNEL 6.1.0-57-686 i686 =====\n"
+                              "===== BEGIN bench_pagecache =====\n"
+                              "bench: start prog=bench_pagecache iters=1024 batches=7\n"
+                              "bench: pagecache_read_uncached per_op=7304.38 floor=- "
+                              "ratio=- ops=256 min=7301.19 max=7305.18 sleeps=1.00 "
+                              'desc="pread, not cached"\n'
+                              "bench: pagecache_read_cached skipped desc=\"pread\" "
+                              'note="needs one CPU"\n'
+                              "bench: done prog=bench_pagecache rows=2 failed=0\n"
+                              "===== END bench_pagecache exit=0 =====\n"
+                              "===== ALL DONE =====\n")
+            (_, uncached), (_, cached) = bench_rows(boot)
+            self.assertEqual((uncached.op, uncached.per_op, uncached.ops),
+                             ("pagecache_read_uncached", 7304.38, 256))
+            self.assertEqual((uncached.lo, uncached.hi), (7301.19, 7305.18))
+            self.assertIsNone(cached.per_op)
+            self.assertEqual(cached.note, "needs one CPU")
+            import dataclasses
+            linux = dataclasses.replace(uncached, per_op=20833.0)
+            lines, met = both_table([("p", uncached)], [("p", linux)], "instructions")
+            self.assertTrue(met)
+            self.assertIn("10,416", lines[1])
+
+        def test_bench_drive_and_clock(self):
+            argv = qemu_argv(LINUX_DIR, ["bench_pagecache"], icount=True,
+                             disk="/tmp/d.img", cache=BENCH_CACHE)
+            self.assertIn("shift=0,sleep=on", argv)
+            self.assertIn("file=/tmp/d.img,if=virtio,format=raw,cache=none", argv)
+            self.assertIn("file=/tmp/d.img,if=virtio,format=raw",
+                          qemu_argv(LINUX_DIR, [], disk="/tmp/d.img"))
+
         def test_missing_files_say_why(self):
             import tempfile
             with tempfile.TemporaryDirectory() as d:

@@ -8,6 +8,8 @@
 #   make linux PROG=hello  run hello and power off (PROG: names, spaces or commas)
 #   make bench-linux       the user benchmarks under -icount: instruction counts,
 #                          the rows printed as the kernel's bench mode prints them
+#                          (idle_tsc.ko loaded: /proc/idle_tsc, the idle clock the
+#                          rows that wait for the disk subtract)
 #   make bench-user        the same on kmem386 and on Linux at once, side by side
 #                          (SMP=4: kmem386 with four CPUs, Linux with one)
 #   make linux-initramfs   fetch and build what the boots need (make test uses it)
