@@ -217,7 +217,7 @@ sched_msleep_sleeps_at_least_that_long_and_others_run(struct ktest *test)
 /* What a thread bound to one CPU saw of that CPU's idle clock (tick.h). */
 struct idle_probe {
 	u64 busy; /* idle time while it spun 2 ms */
-	u64 slept; /* idle time while it slept 30 ms */
+	u64 slept; /* idle time while it slept 50 ms */
 	u64 elapsed; /* TSC ticks the sleep took */
 	int done;
 };
@@ -232,7 +232,7 @@ static int measure_idle(void *arg)
 	p->busy = get_cpu_idle_tsc(cpu) - idle;
 	idle = get_cpu_idle_tsc(cpu);
 	t0 = rdtsc();
-	msleep(30);
+	msleep(50);
 	p->slept = get_cpu_idle_tsc(cpu) - idle;
 	p->elapsed = rdtsc() - t0;
 	WRITE_ONCE(p->done, 1);
@@ -249,8 +249,12 @@ static void sched_idle_time_counts_a_sleep_not_a_busy_cpu(struct ktest *test)
 	KTEST_ASSERT_TRUE(test, wait_for_flag(&p.done));
 	reap(t);
 	KTEST_EXPECT_EQ(test, p.busy, 0);
-	/* The CPU halted for most of the 30 ms (tasks may have run too). */
-	KTEST_EXPECT_GE(test, p.slept, (u64)tsc_khz * 10);
+	/*
+	 * The CPU sat idle for most of the sleep (another task may have run
+	 * a little).  Against the sleep's own TSC ticks, not tsc_khz: on a
+	 * loaded host the calibration can be far off.
+	 */
+	KTEST_EXPECT_GE(test, p.slept, p.elapsed / 2);
 	KTEST_EXPECT_LE(test, p.slept, p.elapsed);
 }
 
