@@ -282,12 +282,39 @@ static void va_free_merge(struct vmap_area *va)
 		va_merge_gaps(prev, va);
 }
 
+/* Nodes a purge frees, given back to the cache in bulk (one lock each). */
+#define PURGE_FREE_BATCH 32
+
+struct va_free_batch {
+	unsigned int nr;
+	void *nodes[PURGE_FREE_BATCH];
+};
+
+static void va_free_batch_flush(struct va_free_batch *b)
+{
+	if (b->nr)
+		kmem_cache_free_bulk(vmap_area_cachep, b->nr, b->nodes);
+	b->nr = 0;
+}
+
+static void va_free_batched(struct va_free_batch *b, struct vmap_area *va)
+{
+	b->nodes[b->nr++] = va;
+	if (b->nr == PURGE_FREE_BATCH)
+		va_free_batch_flush(b);
+}
+
 /*
  * The lazily freed areas, all at once: one TLB flush on every CPU, then
- * each run of touching areas back to the free tree as one gap.
+ * each run of touching areas back to the free tree as one gap.  A run's
+ * other nodes go back to the cache PURGE_FREE_BATCH at a time
+ * (kmem_cache_free_bulk()): freed one by one, each took the slab's slow
+ * path (their slabs are no longer this CPU's), 130 instructions a node
+ * against 45 in bulk; vmalloc(4096) + vfree() pays one purge per 4,096.
  */
 void vmalloc_purge(void)
 {
+	struct va_free_batch batch;
 	unsigned long nr_pages = 0;
 	LIST_HEAD(purge);
 
@@ -300,6 +327,7 @@ void vmalloc_purge(void)
 		goto out;
 	/* One flush for every lazily freed area: the point of batching. */
 	flush_tlb_kernel_range(VMALLOC_START, VMALLOC_END); /* on every CPU */
+	batch.nr = 0;
 	spin_lock(&vmap_area_lock);
 	while (!list_empty(&purge)) {
 		struct vmap_area *keep = list_first_entry(
@@ -318,7 +346,7 @@ void vmalloc_purge(void)
 			end = max(end, n->va_end);
 			if (n->serial < keep->serial)
 				swap(keep, n); /* the older node stays */
-			kmem_cache_free(vmap_area_cachep, n);
+			va_free_batched(&batch, n);
 		}
 		nr_pages += (end - start) >> PAGE_SHIFT;
 		keep->va_start = start;
@@ -327,6 +355,7 @@ void vmalloc_purge(void)
 		va_free_merge(keep);
 	}
 	lazy_nr_pages -= nr_pages;
+	va_free_batch_flush(&batch);
 	spin_unlock(&vmap_area_lock);
 out:
 	mutex_unlock(&vmap_purge_lock);
