@@ -158,12 +158,21 @@ static inline bool dma_debug_span_hit(const struct dma_debug_span *span,
  * the spans costs four loads and four compares.
  */
 void __debug_dma_check_freed(unsigned long start, unsigned long size);
-/* `start` is a physical address: RAM ends below 4 GB here. */
+/*
+ * Might a mapping overlap [start, start + size)?  If not, nothing in it
+ * needs checking (a caller freeing many objects of one slab asks once).
+ * `start` is a physical address: RAM ends below 4 GB here.
+ */
+static inline bool debug_dma_may_overlap(unsigned long start,
+					 unsigned long size)
+{
+	return dma_debug_span_hit(&dma_debug_spans[0], start, size) ||
+	       dma_debug_span_hit(&dma_debug_spans[1], start, size);
+}
 static inline void debug_dma_check_freed(unsigned long start,
 					 unsigned long size)
 {
-	if (unlikely(dma_debug_span_hit(&dma_debug_spans[0], start, size) ||
-		     dma_debug_span_hit(&dma_debug_spans[1], start, size)))
+	if (unlikely(debug_dma_may_overlap(start, size)))
 		__debug_dma_check_freed(start, size);
 }
 

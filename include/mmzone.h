@@ -112,7 +112,7 @@ struct zone {
 	atomic_long_t vm_stat[NR_VM_ZONE_STAT_ITEMS]; /* zone_stat_item */
 	atomic_long_t nr_alloc_fail; /* requests this zone could not serve */
 	atomic_long_t nr_page_table_pages; /* kernel page tables made here */
-};
+} __aligned(64); /* Linux's ____cacheline_internodealigned_in_smp */
 
 extern struct zone zones[MAX_NR_ZONES];
 

@@ -35,8 +35,12 @@ struct rb_root {
 
 #define RB_ROOT ((struct rb_root){ NULL })
 #define rb_entry(ptr, type, member) container_of(ptr, type, member)
-#define rb_entry_safe(ptr, type, member) \
-	((ptr) ? rb_entry(ptr, type, member) : NULL)
+/* ptr evaluated once, as Linux's: it is often a call (rb_prev(), rb_next()). */
+#define rb_entry_safe(ptr, type, member)                          \
+	({                                                        \
+		typeof(ptr) ____ptr = (ptr);                      \
+		____ptr ? rb_entry(____ptr, type, member) : NULL; \
+	})
 
 static inline bool RB_EMPTY_ROOT(const struct rb_root *root)
 {

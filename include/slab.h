@@ -148,6 +148,7 @@ int kmem_cache_shrink(struct kmem_cache *s);
 void kmem_cache_shrink_all(void);
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags);
 void kmem_cache_free(struct kmem_cache *s, void *object);
+void kmem_cache_free_bulk(struct kmem_cache *s, size_t size, void **p);
 
 static inline void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t flags)
 {

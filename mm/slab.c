@@ -376,6 +376,33 @@ static bool slab_free_is_double(struct kmem_cache *s, struct page *slab,
 }
 
 /*
+ * The slab takes back `cnt` objects, chained from head down to what was
+ * its freelist (list_lock held, interrupts off).  A listed slab changes
+ * lists only when it was full or becomes empty (a CPU's slab is on none:
+ * that CPU takes the objects back).  Returns true for an empty slab
+ * beyond the cache's reserve, off every list: the caller gives it back to
+ * the buddy allocator once the lock is dropped.
+ */
+static __always_inline bool slab_free_to_slab(struct kmem_cache *s,
+					      struct kmem_cache_node *n,
+					      struct page *slab, void *head,
+					      unsigned int cnt)
+{
+	slab->freelist = head;
+	if (slab->frozen ||
+	    (slab->inuse != slab->objects && slab->inuse != cnt)) {
+		slab->inuse -= cnt;
+		return false;
+	}
+	slab_list_del(n, slab); /* by its count before the free */
+	slab->inuse -= cnt;
+	if (!slab->inuse && !slab_keep_empty(s, n))
+		return true;
+	slab_list_add(n, slab);
+	return false;
+}
+
+/*
  * What slab_free() leaves: a free into a slab that is not this CPU's (it
  * may be another CPU's: the object waits on the slab's freelist until that
  * CPU runs out; else the slab may move between lists or go back to the
@@ -386,7 +413,7 @@ static noinline void __slab_free(struct kmem_cache *s, struct page *slab,
 {
 	struct kmem_cache_node *n = get_node(s, 0);
 	unsigned long flags;
-	bool discard = false, moves;
+	bool discard = false;
 
 	/* Every free of a debug cache comes here: slub_debug, the tests. */
 	debug_dma_check_freed((unsigned long)__pa(object), s->object_size);
@@ -400,23 +427,8 @@ static noinline void __slab_free(struct kmem_cache *s, struct page *slab,
 		slab_double_free(s, slab, object);
 		goto out;
 	}
-	/*
-	 * A listed slab changes lists only when it was full or becomes empty
-	 * (a CPU's slab is on none: that CPU takes the object back).
-	 */
-	moves = !slab->frozen &&
-		(slab->inuse == slab->objects || slab->inuse == 1);
-	if (moves)
-		slab_list_del(n, slab);
 	set_freepointer(s, object, slab->freelist);
-	slab->freelist = object;
-	slab->inuse--;
-	if (!moves)
-		goto out;
-	if (!slab->inuse && !slab_keep_empty(s, n))
-		discard = true;
-	else
-		slab_list_add(n, slab);
+	discard = slab_free_to_slab(s, n, slab, object, 1);
 out:
 	spin_unlock_irqrestore(&n->list_lock, flags);
 	if (discard)
@@ -469,12 +481,12 @@ static noinline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 	return slab->slab_cache;
 }
 
-/**
- * kmem_cache_free - give an object back to its cache
- * @s: the cache it was allocated from
- * @object: the object; an address that is not one is reported, not freed
+/*
+ * kmem_cache_free(), inline: the tracks and reports name the caller of
+ * the API function it is inlined into (kmem_cache_free_bulk() too).
  */
-void kmem_cache_free(struct kmem_cache *s, void *object)
+static __always_inline void __kmem_cache_free(struct kmem_cache *s,
+					      void *object)
 {
 	struct page *slab = virt_to_slab(object);
 
@@ -484,6 +496,106 @@ void kmem_cache_free(struct kmem_cache *s, void *object)
 			return;
 	}
 	slab_free(s, slab, object);
+}
+
+/**
+ * kmem_cache_free - give an object back to its cache
+ * @s: the cache it was allocated from
+ * @object: the object; an address that is not one is reported, not freed
+ */
+void kmem_cache_free(struct kmem_cache *s, void *object)
+{
+	__kmem_cache_free(s, object);
+}
+
+/*
+ * kmem_cache_free_bulk()'s objects from p[*i] on that share one slab
+ * (Linux's detached freelist): each pushed on the chain as a free one at
+ * a time would push it on the slab's or the CPU's freelist, from the
+ * head the objects go to, so the same double frees are caught (the
+ * object at the head, or more objects than the slab has in use:
+ * reported and skipped); then the chain joins that freelist at once.
+ * dma-debug checks each object only if some mapping may overlap the
+ * slab.  list_lock held, interrupts off; returns true for an emptied
+ * slab to discard (slab_free_to_slab()).
+ */
+static bool slab_free_detached(struct kmem_cache *s, struct kmem_cache_node *n,
+			       struct page *slab, void **p, size_t *i,
+			       size_t size)
+{
+	struct kmem_cache_cpu *c = this_cpu_ptr(s->cpu_slab);
+	bool cpu_slab = slab == c->slab;
+	void *head = cpu_slab ? c->freelist : slab->freelist;
+	bool dma = debug_dma_may_overlap(
+		(unsigned long)__pa(slab_address(slab)), slab_size(slab));
+	/* In use: a cpu slab's count includes the CPU's free objects. */
+	unsigned int in_use =
+		slab->inuse - (cpu_slab ? tid_nr_free(c->tid) : 0);
+	unsigned int cnt = 0;
+
+	for (; *i < size && virt_to_slab(p[*i]) == slab; ++*i) {
+		if (unlikely(dma))
+			debug_dma_check_freed((unsigned long)__pa(p[*i]),
+					      s->object_size);
+		if (unlikely(p[*i] == head || cnt == in_use)) {
+			slab_double_free(s, slab, p[*i]);
+			continue;
+		}
+		set_freepointer(s, p[*i], head);
+		head = p[*i];
+		cnt++;
+	}
+	if (!cpu_slab)
+		return cnt && slab_free_to_slab(s, n, slab, head, cnt);
+	c->freelist = head;
+	c->tid = c->tid + cnt * (TID_STEP + 1); /* as cnt slab_free()s */
+	return false;
+}
+
+/**
+ * kmem_cache_free_bulk - give many objects back to their cache at once
+ * @s: the cache they were allocated from
+ * @size: how many
+ * @p: the objects
+ *
+ * What kmem_cache_free() does to each, with interrupts off and the node's
+ * list_lock taken once for them all; the objects of one slab that follow
+ * each other in p join its freelist together (Linux's since 4.6).  The
+ * checks stay those of every free: an object of no slab or of another
+ * cache is reported by kmem_cache_free() (the lock dropped for it), a
+ * double free as slab_free_detached() says; a debug cache's objects go
+ * one at a time through kmem_cache_free(), which checks them.  Emptied
+ * slabs beyond the reserve go back to the buddy allocator at the end,
+ * outside the lock.
+ */
+void kmem_cache_free_bulk(struct kmem_cache *s, size_t size, void **p)
+{
+	struct kmem_cache_node *n = get_node(s, 0);
+	struct page *slab, *next;
+	LIST_HEAD(discard);
+	unsigned long flags;
+	size_t i = 0;
+
+	if (kmem_cache_debug(s)) {
+		for (; i < size; i++)
+			__kmem_cache_free(s, p[i]);
+		return;
+	}
+	spin_lock_irqsave(&n->list_lock, flags);
+	while (i < size) {
+		slab = virt_to_slab(p[i]);
+		if (unlikely(!slab || slab->slab_cache != s)) {
+			spin_unlock_irqrestore(&n->list_lock, flags);
+			/* Reported; another cache's object is freed there. */
+			__kmem_cache_free(s, p[i++]);
+			spin_lock_irqsave(&n->list_lock, flags);
+		} else if (slab_free_detached(s, n, slab, p, &i, size)) {
+			list_add(&slab->slab_list, &discard);
+		}
+	}
+	spin_unlock_irqrestore(&n->list_lock, flags);
+	list_for_each_entry_safe(slab, next, &discard, slab_list)
+		discard_slab(s, slab);
 }
 
 /**

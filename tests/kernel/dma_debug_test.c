@@ -5,11 +5,11 @@
  * lets the kernel go on: unmapping with the wrong size, direction or
  * function, never checking dma_mapping_error(), unmapping or syncing
  * what was never mapped, syncing the wrong way or past the end, leaving
- * mappings behind at unbind, freeing memory that is still mapped (also
- * after the mapping at the edge of its span went), the CPU
- * writing a buffer the device owns, mapping the stack or the kernel's
- * text; and that correct use (including handing a buffer back and forth
- * with the syncs) is not reported.
+ * mappings behind at unbind, freeing memory that is still mapped (a
+ * page, an object, objects in bulk, and after the mapping at the edge of
+ * its span went), the CPU writing a buffer the device owns, mapping the
+ * stack or the kernel's text; and that correct use (including handing a
+ * buffer back and forth with the syncs) is not reported.
  *
  * Every case cleans up after the misuse, so the per-case leak check
  * (no swiotlb slot, no dma-debug record left) holds as everywhere else.
@@ -318,6 +318,37 @@ static void spans_cover_what_is_left_after_an_edge_unmap(struct ktest *test)
 	}
 }
 
+/*
+ * kmem_cache_free_bulk() checks a slab's objects when a mapping may
+ * overlap the slab: a cache without debugging, whose objects a free one
+ * at a time checks only on the slow path, is checked here.
+ */
+static void bulk_freeing_memory_still_mapped_is_reported(struct ktest *test)
+{
+	unsigned long errors = dma_debug_error_count();
+	struct kmem_cache *cache;
+	printk_mark_t mark;
+	void *objs[3];
+	dma_addr_t bus;
+
+	require_dma_debug(test);
+	cache = kmem_cache_create("dma-debug-bulk", 128, 0,
+				  SLAB_CACHE_DMA | SLAB_NO_USER_FLAGS, NULL);
+	KTEST_ASSERT_NOT_NULL(test, cache);
+	for (int i = 0; i < 3; i++) {
+		objs[i] = kmem_cache_alloc(cache, GFP_KERNEL);
+		KTEST_ASSERT_NOT_NULL(test, objs[i]);
+	}
+	bus = dma_map_single(&kdev.dev, objs[1], 128, DMA_BIDIRECTIONAL);
+	dma_mapping_error(&kdev.dev, bus);
+	mark = printk_mark();
+	kmem_cache_free_bulk(cache, 3, objs);
+	EXPECT_REPORT(test, mark, errors,
+		      "memory freed while still DMA-mapped [device address=");
+	dma_unmap_single(&kdev.dev, bus, 128, DMA_BIDIRECTIONAL);
+	kmem_cache_destroy(cache);
+}
+
 static void
 cpu_writing_a_buffer_the_device_reads_is_reported(struct ktest *test)
 {
@@ -429,6 +460,7 @@ static const struct ktest_case dma_debug_cases[] = {
 	KTEST_CASE(mappings_left_at_unbind_are_reported),
 	KTEST_CASE(freeing_memory_still_mapped_is_reported),
 	KTEST_CASE(spans_cover_what_is_left_after_an_edge_unmap),
+	KTEST_CASE(bulk_freeing_memory_still_mapped_is_reported),
 	KTEST_CASE(cpu_writing_a_buffer_the_device_reads_is_reported),
 	KTEST_CASE(cpu_writing_the_original_of_a_bounce_is_reported),
 	KTEST_CASE(syncing_the_buffer_back_to_the_cpu_is_not_reported),

@@ -4,9 +4,10 @@
  * tests provoke is detected, reported in Linux's words, repaired, and
  * survived: red zones clobbered on either side, writes after free, a
  * corrupted free pointer, double frees, pointers that are not objects,
- * objects freed to the wrong cache, a cache destroyed with live objects and
- * a large kmalloc freed twice.  Each case checks the report's text and then
- * that nothing leaked (the per-case hooks check it once more).
+ * objects freed to the wrong cache, a cache destroyed with live objects,
+ * a large kmalloc freed twice, red zones and double frees in a bulk free.
+ * Each case checks the report's text and then that nothing leaked (the
+ * per-case hooks check it once more).
  *
  * Most cases make a cache with explicit debug flags, so they run in any
  * boot; the kmalloc ones need `slub_debug` (which `ktest` boots imply) and
@@ -240,6 +241,34 @@ static void slab_debug_double_free_is_refused(struct ktest *test)
 	KTEST_EXPECT_LOG(test, mark, " not freed");
 	KTEST_EXPECT_EQ(test, kmem_cache_active_objects(s), active);
 	KTEST_EXPECT_EQ(test, kmem_cache_validate(s), 0);
+}
+
+/* kmem_cache_free_bulk() of a debug cache: each object checked as alone. */
+static void slab_debug_bulk_free_checks_each_object(struct ktest *test)
+{
+	struct kmem_cache *s = create(test, "test-bulk-debug", FULL_DEBUG);
+	printk_mark_t mark = printk_mark();
+	u8 *a = kmem_cache_alloc(s, GFP_KERNEL), *b, *c;
+	void *p[4];
+
+	b = kmem_cache_alloc(s, GFP_KERNEL);
+	c = kmem_cache_alloc(s, GFP_KERNEL);
+	KTEST_ASSERT_TRUE(test, a && b && c);
+	b[64] = 0x78; /* one byte past b */
+	p[0] = a;
+	p[1] = b;
+	p[2] = c;
+	p[3] = a; /* again, and not the head of any free list */
+	kmem_cache_free_bulk(s, ARRAY_SIZE(p), p);
+	KTEST_EXPECT_LOG(test, mark, "BUG test-bulk-debug (");
+	KTEST_EXPECT_LOG(test, mark, "): Right Redzone overwritten");
+	KTEST_EXPECT_LOG(test, mark, "): Object already free");
+	KTEST_EXPECT_LOG(test, mark,
+			 "Freed in slab_debug_bulk_free_checks_each_object+");
+	KTEST_EXPECT_NULL(test, memchr_inv(c, POISON_FREE, 63));
+	KTEST_EXPECT_EQ(test, kmem_cache_active_objects(s), 0);
+	KTEST_EXPECT_EQ(test, kmem_cache_validate(s), 0);
+	kmem_cache_destroy(s);
 }
 
 static void slab_debug_double_free_without_debugging(struct ktest *test)
@@ -479,6 +508,7 @@ static const struct ktest_case slab_debug_cases[] = {
 	KTEST_CASE(slab_debug_corrupt_free_pointer_is_isolated),
 	KTEST_CASE(slab_debug_hardening_catches_a_corrupt_pointer),
 	KTEST_CASE(slab_debug_double_free_is_refused),
+	KTEST_CASE(slab_debug_bulk_free_checks_each_object),
 	KTEST_CASE(slab_debug_double_free_without_debugging),
 	KTEST_CASE(slab_debug_pointer_inside_an_object_is_refused),
 	KTEST_CASE(slab_debug_non_slab_pointers_are_refused),

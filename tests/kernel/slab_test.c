@@ -3,8 +3,8 @@
  * slab_test.c - verifies that kmem_cache lays objects out and sizes slabs as
  * Linux does, honours alignment and constructors, grows by whole slabs from
  * the buddy allocator and gives them back, keeps every slab on the list its
- * state says, hardens its free pointers, and that /proc/slabinfo reads like
- * Linux's.
+ * state says, hardens its free pointers, frees in bulk with the checks of
+ * a free one at a time, and that /proc/slabinfo reads like Linux's.
  *
  * Caches made with SLAB_NO_USER_FLAGS have a known layout whatever
  * slub_debug= says; the others get the boot's debugging (all of it in
@@ -299,6 +299,122 @@ static void slab_thousands_in_random_order_restore_buddy(struct ktest *test)
 	kmem_cache_destroy(s);
 }
 
+/* Free objs[0..n) in bulk, `chunk` at a time, as vmalloc's purge does. */
+static void free_bulk_in_chunks(struct kmem_cache *s, void **objs,
+				unsigned int n, unsigned int chunk)
+{
+	for (unsigned int i = 0; i < n; i += chunk)
+		kmem_cache_free_bulk(s, min(chunk, n - i), objs + i);
+}
+
+static void slab_free_bulk_gives_back_every_object(struct ktest *test)
+{
+	struct kmem_cache *s =
+		create(test, "test-bulk", 1024, 0, NO_DEBUG, NULL);
+	struct kmem_cache_node *n = get_node(s, 0);
+	unsigned int nr = 20 * s->objects;
+	void **objs = kmalloc_array(nr, sizeof(void *), GFP_KERNEL);
+	u32 seed = 4242;
+
+	KTEST_ASSERT_NOT_NULL(test, objs);
+	/* In allocation order (runs of whole slabs), then shuffled. */
+	for (int round = 0; round < 2; round++) {
+		for (unsigned int i = 0; i < nr; i++) {
+			objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
+			KTEST_ASSERT_NOT_NULL(test, objs[i]);
+		}
+		for (unsigned int i = nr - 1; round && i > 0; i--) {
+			unsigned int j = next_random(&seed) % (i + 1);
+
+			swap(objs[i], objs[j]); /* a macro: j computed once */
+		}
+		free_bulk_in_chunks(s, objs, nr, 32);
+		KTEST_EXPECT_EQ(test, kmem_cache_active_objects(s), 0);
+		KTEST_EXPECT_EQ(test, n->nr_full + n->nr_partial, 0);
+		/* The reserve that frees one at a time keep, and the cpu slab. */
+		KTEST_EXPECT_EQ(test, n->nr_empty, s->min_partial);
+		KTEST_EXPECT_EQ(test, atomic_long_read(&n->nr_slabs),
+				s->min_partial + 1);
+		KTEST_EXPECT_EQ(test, kmem_cache_validate(s), 0);
+	}
+	kfree(objs);
+	kmem_cache_destroy(s);
+}
+
+static void slab_free_bulk_refuses_double_frees(struct ktest *test)
+{
+	struct kmem_cache *s =
+		create(test, "test-bulk-double", 512, 0, NO_DEBUG, NULL);
+	unsigned long errors = slab_errors;
+	printk_mark_t mark = printk_mark();
+	void *full[8], *p[8 + 4], *again[9], *b;
+
+	KTEST_ASSERT_EQ(test, s->objects, 8);
+	for (int i = 0; i < 8; i++)
+		full[i] = kmem_cache_alloc(s, GFP_KERNEL);
+	b = kmem_cache_alloc(s, GFP_KERNEL); /* the next slab: the cpu slab */
+	KTEST_ASSERT_PTR_EQ(test, virt_to_slab(b),
+			    this_cpu_ptr(s->cpu_slab)->slab);
+	/*
+	 * The full slab's objects, its first again (more than it has in
+	 * use), the cpu slab's object, the full slab's second (its slab is
+	 * empty by then), the cpu slab's object again (the head it joins).
+	 */
+	memcpy(p, full, sizeof(full));
+	p[8] = full[0];
+	p[9] = b;
+	p[10] = full[1];
+	p[11] = b;
+	kmem_cache_free_bulk(s, ARRAY_SIZE(p), p);
+	KTEST_EXPECT_EQ(test, slab_errors, errors + 3);
+	KTEST_EXPECT_LOG(test, mark, "BUG test-bulk-double (");
+	KTEST_EXPECT_LOG(test, mark, "): Object already free");
+	KTEST_EXPECT_EQ(test, kmem_cache_active_objects(s), 0);
+	KTEST_EXPECT_EQ(test, kmem_cache_validate(s), 0);
+	/* No object is handed out twice. */
+	for (int i = 0; i < 9; i++) {
+		again[i] = kmem_cache_alloc(s, GFP_KERNEL);
+		for (int j = 0; j < i; j++)
+			KTEST_EXPECT_NE(test, (unsigned long)again[j],
+					(unsigned long)again[i]);
+	}
+	kmem_cache_free_bulk(s, ARRAY_SIZE(again), again);
+	KTEST_EXPECT_EQ(test, kmem_cache_active_objects(s), 0);
+	kmem_cache_destroy(s);
+}
+
+static void slab_free_bulk_reports_what_is_not_its_object(struct ktest *test)
+{
+	struct kmem_cache *a =
+		create(test, "test-bulk-a", 64, 0, NO_DEBUG, NULL);
+	struct kmem_cache *b =
+		create(test, "test-bulk-b", 64, 0, NO_DEBUG, NULL);
+	struct page *page = alloc_page(GFP_KERNEL);
+	printk_mark_t mark = printk_mark();
+	unsigned long free;
+	void *p[4];
+
+	KTEST_ASSERT_NOT_NULL(test, page);
+	p[0] = kmem_cache_alloc(a, GFP_KERNEL);
+	p[1] = kmem_cache_alloc(b, GFP_KERNEL);
+	p[2] = (char *)page_address(page) + 64;
+	p[3] = kmem_cache_alloc(a, GFP_KERNEL);
+	free = nr_free_pages();
+	kmem_cache_free_bulk(a, ARRAY_SIZE(p), p);
+	KTEST_EXPECT_LOG(
+		test, mark,
+		"kmem_cache_free: Wrong slab cache. test-bulk-a but object is from test-bulk-b");
+	KTEST_EXPECT_LOG(test, mark, ") outside of slab");
+	/* Each object freed where it belongs, the page not at all. */
+	KTEST_EXPECT_EQ(test, kmem_cache_active_objects(a), 0);
+	KTEST_EXPECT_EQ(test, kmem_cache_active_objects(b), 0);
+	KTEST_EXPECT_EQ(test, nr_free_pages(), free);
+	KTEST_EXPECT_EQ(test, page_count(page), 1);
+	__free_page(page);
+	kmem_cache_destroy(a);
+	kmem_cache_destroy(b);
+}
+
 static void slab_pages_never_come_from_highmem(struct ktest *test)
 {
 	struct kmem_cache *s = create(test, "test-highmem", 64, 0, 0, NULL);
@@ -466,6 +582,9 @@ static const struct ktest_case slab_cases[] = {
 	KTEST_CASE(slab_keeps_a_small_reserve_of_empty_slabs),
 	KTEST_CASE(slab_lists_follow_each_slab_state),
 	KTEST_CASE(slab_thousands_in_random_order_restore_buddy),
+	KTEST_CASE(slab_free_bulk_gives_back_every_object),
+	KTEST_CASE(slab_free_bulk_refuses_double_frees),
+	KTEST_CASE(slab_free_bulk_reports_what_is_not_its_object),
 	KTEST_CASE(slab_pages_never_come_from_highmem),
 	KTEST_CASE(slab_dma_cache_takes_zone_dma_pages),
 	KTEST_CASE(slab_caches_are_objects_of_kmem_cache),

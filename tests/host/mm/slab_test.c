@@ -4,8 +4,9 @@
  * the next one handed out (the free list is LIFO), that a poisoned cache
  * fills a freed object with 0x6b..0xa5 and its red zones with 0xbb, that a
  * write past an object or after its free is reported and repaired, that a
- * double free is refused with the counts intact, and that kmalloc picks
- * the caches Linux picks and krealloc keeps the contents.
+ * double free is refused with the counts intact (in a bulk free too), and
+ * that kmalloc picks the caches Linux picks and krealloc keeps the
+ * contents.
  */
 #include <errno.h>
 #include <kernel.h>
@@ -116,6 +117,38 @@ static void slab_double_free_is_refused(struct kunit *test)
 	kmem_cache_destroy(s);
 }
 
+/* A bulk free under ASan: every object back, none twice, across slabs. */
+static void slab_free_bulk_returns_every_object(struct kunit *test)
+{
+	enum { N = 100 };
+	void *objs[N + 1], *again[N];
+	unsigned long errors;
+	struct kmem_cache *s;
+
+	SIM_BOOT(test, .ram_mb = 32);
+	s = kmem_cache_create("host-bulk", 200, 0, SLAB_NO_USER_FLAGS, NULL);
+	KUNIT_ASSERT_NOT_NULL(test, s);
+	for (int i = 0; i < N; i++) {
+		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, objs[i]);
+	}
+	objs[N] = objs[N - 1]; /* the last one twice: refused */
+	errors = slab_errors;
+	kmem_cache_free_bulk(s, N + 1, objs);
+	KUNIT_EXPECT_EQ(test, slab_errors, errors + 1);
+	KUNIT_EXPECT_EQ(test, kmem_cache_active_objects(s), 0UL);
+	KUNIT_EXPECT_EQ(test, kmem_cache_validate(s), 0);
+	for (int i = 0; i < N; i++) {
+		again[i] = kmem_cache_alloc(s, GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, again[i]);
+		for (int j = 0; j < i; j++)
+			KUNIT_EXPECT_TRUE(test, again[j] != again[i]);
+	}
+	kmem_cache_free_bulk(s, N, again);
+	KUNIT_EXPECT_EQ(test, kmem_cache_active_objects(s), 0UL);
+	kmem_cache_destroy(s);
+}
+
 static void kmalloc_picks_linux_caches_and_krealloc_keeps(struct kunit *test)
 {
 	static const struct {
@@ -153,6 +186,7 @@ static struct kunit_case slab_cases[] = {
 	KUNIT_CASE(slab_freed_object_is_poisoned),
 	KUNIT_CASE(slab_overflow_and_use_after_free_are_repaired),
 	KUNIT_CASE(slab_double_free_is_refused),
+	KUNIT_CASE(slab_free_bulk_returns_every_object),
 	KUNIT_CASE(kmalloc_picks_linux_caches_and_krealloc_keeps),
 	{}
 };
