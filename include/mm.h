@@ -74,7 +74,6 @@ PAGEFLAG(Vmalloc, PG_vmalloc)
 PAGEFLAG(Table, PG_table)
 PAGEFLAG(Pcp, PG_pcp)
 PAGEFLAG(LargeKmalloc, PG_large_kmalloc)
-PAGEFLAG(Kmap, PG_kmap)
 PAGEFLAG(Anon, PG_anon)
 
 /*
@@ -82,7 +81,10 @@ PAGEFLAG(Anon, PG_anon)
  * reader tests PG_uptodate while the disk's interrupt sets it, reclaim
  * tests PG_dirty while a writer sets it), so they are set and cleared
  * with locked instructions, as Linux's.  The allocator's flags above
- * belong to whoever owns the page and need not be.
+ * belong to whoever owns the page and need not be.  PG_kmap is set by
+ * whoever maps the page, a cached page by any CPU while another locks it:
+ * a plain `or` there could write back a PG_locked of the moment before
+ * (one instruction either way).
  */
 #define PAGEFLAG_ATOMIC(name, bit)                                \
 	static inline bool Page##name(const struct page *page)    \
@@ -114,6 +116,7 @@ PAGEFLAG_ATOMIC(LRU, PG_lru)
 PAGEFLAG_ATOMIC(Active, PG_active)
 PAGEFLAG_ATOMIC(Writeback, PG_writeback)
 PAGEFLAG_ATOMIC(Reclaim, PG_reclaim)
+PAGEFLAG_ATOMIC(Kmap, PG_kmap)
 
 /* The flat array of all page frames, [0, max_pfn). */
 extern struct page *mem_map;
@@ -140,9 +143,10 @@ static inline bool pfn_valid(unsigned long pfn)
 /* Is this a pointer into mem_map, at the start of a struct page? */
 static inline bool page_ptr_valid(const struct page *page)
 {
+	/* Below mem_map, the difference wraps far above the array's end. */
 	unsigned long offset = (unsigned long)page - (unsigned long)mem_map;
 
-	return page >= mem_map && page < mem_map + max_pfn &&
+	return offset < max_pfn * sizeof(struct page) &&
 	       offset % sizeof(struct page) == 0;
 }
 

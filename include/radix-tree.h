@@ -70,7 +70,9 @@ int radix_tree_insert(struct radix_tree_root *root, unsigned long index,
 /*
  * The item at index, or NULL.  Inline, the page cache's every lookup: one
  * load, shift and mask a level (each level's shift is its parent's less
- * 6), and the top node's shift says how large an index the tree holds.
+ * 6), and the top node's shift says how large an index the tree holds:
+ * 64 << shift, less one (Linux's node_maxindex(); for a tree of full
+ * height the shift wraps to 0 and the limit to ULONG_MAX, as it should).
  */
 static inline void *radix_tree_lookup(const struct radix_tree_root *root,
 				      unsigned long index)
@@ -81,18 +83,14 @@ static inline void *radix_tree_lookup(const struct radix_tree_root *root,
 	if (!node)
 		return NULL;
 	shift = node->shift;
-	if (shift + RADIX_TREE_MAP_SHIFT < 32 &&
-	    index >> (shift + RADIX_TREE_MAP_SHIFT))
+	if (index > (RADIX_TREE_MAP_SIZE << shift) - 1)
 		return NULL;
-	for (;;) {
-		void *slot =
-			node->slots[(index >> shift) & RADIX_TREE_MAP_MASK];
-
-		if (!shift || !slot)
-			return slot;
-		node = slot;
-		shift -= RADIX_TREE_MAP_SHIFT;
+	for (; shift; shift -= RADIX_TREE_MAP_SHIFT) {
+		node = node->slots[(index >> shift) & RADIX_TREE_MAP_MASK];
+		if (!node)
+			return NULL;
 	}
+	return node->slots[index & RADIX_TREE_MAP_MASK];
 }
 /* Remove the item at index (its tags too); the item, or NULL. */
 void *radix_tree_delete(struct radix_tree_root *root, unsigned long index);

@@ -71,21 +71,13 @@ static bool might_sleep_ratelimit(void)
 	return true;
 }
 
-/**
- * __might_sleep - might_sleep()'s check, out of line
- * @file: the caller's source file
- * @line: and line
- *
- * Reports a caller in atomic context (a spinlock held, interrupts off, an
- * interrupt handler) in Linux's words, with a call trace.
- */
-void __might_sleep(const char *file, int line)
+/* The report, out of the way of the check (which then saves no register). */
+static noinline void might_sleep_report(const char *file, int line)
 {
 	unsigned int count = preempt_count();
 	bool irqs_off = irqs_disabled();
 
-	if (likely(!count && !irqs_off) || !debug_atomic_sleep ||
-	    !sched_is_ready() || panic_in_progress)
+	if (!debug_atomic_sleep || !sched_is_ready() || panic_in_progress)
 		return;
 	nr_might_sleep_bugs++;
 	if (!might_sleep_ratelimit())
@@ -97,6 +89,20 @@ void __might_sleep(const char *file, int line)
 	pr_err("preempt_count: %x, expected: 0\n", count);
 	dump_stack();
 	add_taint(TAINT_WARN);
+}
+
+/**
+ * __might_sleep - might_sleep()'s check, out of line
+ * @file: the caller's source file
+ * @line: and line
+ *
+ * Reports a caller in atomic context (a spinlock held, interrupts off, an
+ * interrupt handler) in Linux's words, with a call trace.
+ */
+void __might_sleep(const char *file, int line)
+{
+	if (unlikely(preempt_count() || irqs_disabled()))
+		might_sleep_report(file, line);
 }
 
 /* A user access may fault, and the fault may sleep: the same check. */

@@ -48,6 +48,7 @@
 #include <sched.h>
 #include <smp.h>
 #include <spinlock.h>
+#include <tick.h>
 #include <time.h>
 #include <workqueue.h>
 
@@ -365,22 +366,26 @@ int schedule_on_each_cpu(work_func_t func)
 /*
  * The idle loop, every CPU's idle task: run smp_call_on_cpu() work, give
  * the CPU to any task that became runnable, else halt until an interrupt.
+ * The time halted is idle time (tick.h), until the CPU has work again.
  */
 void cpu_startup_entry(void)
 {
 	for (;;) {
 		local_irq_disable();
 		if (this_cpu_read(cpu_work)) {
+			idle_time_stop();
 			local_irq_enable();
 			run_cpu_work();
 			continue;
 		}
 		/* Tasks wait here (the work went first): give them the CPU. */
 		if (need_resched() || cpu_nr_running(smp_processor_id())) {
+			idle_time_stop();
 			local_irq_enable();
 			schedule();
 			continue;
 		}
+		idle_time_start(); /* a tick that finds nothing goes on with it */
 		safe_halt(); /* sti; hlt: an IPI or the local timer wakes us */
 	}
 }

@@ -208,7 +208,9 @@ void end_page_writeback(struct page *page)
 
 /* --- finding pages ------------------------------------------------------- */
 
-struct page *find_get_page(struct address_space *mapping, pgoff_t index)
+/* find_get_page(), inline in the read loop (filemap_read()). */
+static __always_inline struct page *
+__find_get_page(struct address_space *mapping, pgoff_t index)
 {
 	struct page *page;
 	unsigned long flags;
@@ -219,6 +221,11 @@ struct page *find_get_page(struct address_space *mapping, pgoff_t index)
 		get_page(page);
 	spin_unlock_irqrestore(&mapping->i_pages_lock, flags);
 	return page;
+}
+
+struct page *find_get_page(struct address_space *mapping, pgoff_t index)
+{
+	return __find_get_page(mapping, index);
 }
 
 struct page *find_lock_page(struct address_space *mapping, pgoff_t index)
@@ -407,13 +414,21 @@ static int page_cache_read_run(struct address_space *mapping, pgoff_t index,
 	return n ? (int)n : err;
 }
 
-int page_cache_read_range(struct file *file, struct address_space *mapping,
-			  pgoff_t index, unsigned long nr)
+/*
+ * Read the missing pages of [index, index + nr).  `missing`: the caller
+ * looked the first one up a moment ago and found none, so the reading
+ * starts there without a second lookup (one page that appeared meanwhile
+ * makes the run -EEXIST: page_cache_read_run() then reads nothing).
+ */
+static int __page_cache_read_range(struct address_space *mapping, pgoff_t index,
+				   unsigned long nr, bool missing)
 {
 	while (nr) {
-		struct page *page = find_get_page(mapping, index);
+		struct page *page = missing ? NULL :
+					      find_get_page(mapping, index);
 		int n;
 
+		missing = false;
 		if (page) {
 			put_page(page);
 			index++;
@@ -431,19 +446,30 @@ int page_cache_read_range(struct file *file, struct address_space *mapping,
 	return 0;
 }
 
+int page_cache_read_range(struct file *file, struct address_space *mapping,
+			  pgoff_t index, unsigned long nr)
+{
+	return __page_cache_read_range(mapping, index, nr, false);
+}
+
 /*
  * The page at index, uptodate and referenced, read if it was not cached
  * (and the rest of the read's pages with it); ERR_PTR(-EIO, -ENOMEM).
+ * `missing`: the caller's own lookup just found no page there.
  */
 static struct page *filemap_get_page(struct address_space *mapping,
-				     pgoff_t index, unsigned long nr)
+				     pgoff_t index, unsigned long nr,
+				     bool missing)
 {
 	for (int tries = 0;; tries++) {
-		struct page *page = find_get_page(mapping, index);
+		struct page *page = missing ? NULL :
+					      find_get_page(mapping, index);
 		int err;
 
 		if (!page) {
-			err = page_cache_read_range(NULL, mapping, index, nr);
+			err = __page_cache_read_range(mapping, index, nr,
+						      missing);
+			missing = false;
 			if (err)
 				return ERR_PTR(err);
 			continue;
@@ -477,7 +503,28 @@ static struct page *filemap_get_page(struct address_space *mapping,
 struct page *read_mapping_page(struct address_space *mapping, pgoff_t index,
 			       struct file *file)
 {
-	return filemap_get_page(mapping, index, 1);
+	return filemap_get_page(mapping, index, 1, false);
+}
+
+/*
+ * filemap_read()'s page that is not hot (a hot one is read and active):
+ * read it if it is missing (the lookup gave NULL) or not uptodate, with
+ * the rest of the read's nr pages, and mark it accessed.
+ */
+static noinline struct page *filemap_read_page(struct address_space *mapping,
+					       struct page *page, pgoff_t index,
+					       unsigned long nr)
+{
+	if (!page || !PageUptodate(page)) {
+		/* Not cached or not read: read the rest now. */
+		if (page)
+			put_page(page);
+		page = filemap_get_page(mapping, index, nr, !page);
+		if (IS_ERR(page))
+			return page;
+	}
+	mark_page_accessed(page);
+	return page;
 }
 
 /* The pages [pos, pos + len) touches (len > 0). */
@@ -496,57 +543,53 @@ ssize_t filemap_read(struct file *file, char __user *buf, size_t count,
 				  (1UL << PG_referenced) | (1UL << PG_active);
 	struct address_space *mapping = file->f_mapping;
 	loff_t pos = *ppos, size = mapping->host->i_size;
-	char __user *to = buf;
+	size_t done = 0, offset;
 	pgoff_t index;
-	size_t offset;
 	ssize_t err = 0;
 
-	if (pos < 0)
+	if (unlikely(pos < 0))
 		return -EINVAL;
 	if (pos >= size || !count)
 		return 0;
-	count = (size_t)min((loff_t)count, size - pos);
-	/* Page by page, in 32 bits: the page, the offset in it, what is left. */
+	if ((u64)(size - pos) < count)
+		count = (size_t)(size - pos); /* up to the end of the file */
+	/* Page by page, in 32 bits: the page, the offset in it, what is done. */
 	index = (pgoff_t)(pos >> PAGE_SHIFT);
 	offset = (size_t)pos & ~PAGE_MASK;
-	for (; count; index++, offset = 0) {
-		size_t n = min(PAGE_SIZE - offset, count);
-		struct page *page = find_get_page(mapping, index);
+	do {
+		size_t n = min(PAGE_SIZE - offset, count - done);
+		struct page *page = __find_get_page(mapping, index);
 		unsigned long missed;
 		char *kaddr;
 
 		if (unlikely(!page || (READ_ONCE(page->flags) & hot) != hot)) {
-			if (!page || !PageUptodate(page)) {
-				/* Not cached or not read: read the rest now. */
-				if (page)
-					put_page(page);
-				page = filemap_get_page(
-					mapping, index,
-					pages_spanned(pos + (to - buf), count));
-				if (IS_ERR(page)) {
-					err = PTR_ERR(page);
-					break;
-				}
+			page = filemap_read_page(
+				mapping, page, index,
+				pages_spanned(*ppos + (loff_t)done,
+					      count - done));
+			if (IS_ERR(page)) {
+				err = PTR_ERR(page);
+				break;
 			}
-			mark_page_accessed(page);
 		}
 		/*
 		 * The copy may fault and sleep: kmap_local survives it.  read()
 		 * and pread() checked [buf, buf + count) with access_ok().
 		 */
 		kaddr = kmap_local_page(page);
-		missed = __copy_to_user(to, kaddr + offset, n);
+		missed = __copy_to_user(buf + done, kaddr + offset, n);
 		kunmap_local(kaddr);
 		put_page(page);
-		to += n - missed;
-		count -= n - missed;
-		if (missed) {
+		done += n - missed;
+		if (unlikely(missed)) {
 			err = -EFAULT;
 			break;
 		}
-	}
-	*ppos = pos + (to - buf);
-	return to != buf ? to - buf : err;
+		index++;
+		offset = 0;
+	} while (done < count);
+	*ppos += (loff_t)done;
+	return done ? (ssize_t)done : err;
 }
 
 /* --- mapping it into processes -------------------------------------------- */
@@ -569,7 +612,7 @@ static int filemap_fault(struct vm_fault *vmf)
 		if (page)
 			put_page(page);
 		count_vm_event(PGMAJFAULT);
-		page = filemap_get_page(mapping, vmf->pgoff, 1);
+		page = filemap_get_page(mapping, vmf->pgoff, 1, !page);
 		if (IS_ERR(page))
 			return (int)PTR_ERR(page);
 	}

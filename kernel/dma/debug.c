@@ -265,7 +265,10 @@ static void span_set(int i, unsigned long lo, unsigned long hi)
 
 /*
  * The spans of the inline free check (under the lock): the records sorted
- * by address, split at the widest gap between them (none: one span).
+ * by address, split at the widest gap between them (none: one span), and
+ * each record told its span.  Then a record comes to the span it widens
+ * least (add_dma_entry()) and its span shrinks when it goes from an edge
+ * (dma_span_shrink()).
  */
 static void dma_span_recompute(void)
 {
@@ -295,6 +298,9 @@ static void dma_span_recompute(void)
 		}
 		end = max(end, r[i].hi);
 	}
+	/* Each record to its side of the gap (no gap: all in span 0). */
+	list_for_each_entry(entry, &dma_debug_active, list)
+		entry->span = gap && (unsigned long)entry->paddr >= split_hi;
 	if (!gap) {
 		span_set(0, r[0].lo, end);
 		span_set(1, ULONG_MAX, 0);
@@ -302,6 +308,26 @@ static void dma_span_recompute(void)
 	}
 	span_set(0, r[0].lo, split_lo);
 	span_set(1, split_hi, end);
+}
+
+/*
+ * Span i lost a record at one of its edges (under the lock): it shrinks
+ * to the records it still covers, a walk of the list and no sort.  The
+ * split between the spans stays where it was until the next full
+ * recompute (dma_debug_set_enabled()).
+ */
+static void dma_span_shrink(unsigned int i)
+{
+	unsigned long lo = ULONG_MAX, hi = 0;
+	struct dma_debug_entry *entry;
+
+	list_for_each_entry(entry, &dma_debug_active, list) {
+		if (entry->span != i)
+			continue;
+		lo = min(lo, (unsigned long)entry->paddr);
+		hi = max(hi, (unsigned long)(entry->paddr + entry->size));
+	}
+	span_set(i, lo, hi);
 }
 
 static unsigned long span_growth(const struct dma_debug_span *span,
@@ -323,21 +349,21 @@ void add_dma_entry(struct dma_debug_entry *entry)
 	/* The span it widens least takes it. */
 	if (span_growth(&span[1], lo, hi) < span_growth(&span[0], lo, hi))
 		span++;
-	span_set(span - dma_debug_spans, min(span->lo, lo), max(span->hi, hi));
+	entry->span = (u8)(span - dma_debug_spans);
+	span_set(entry->span, min(span->lo, lo), max(span->hi, hi));
 }
 
 void dma_entry_free(struct dma_debug_entry *entry)
 {
 	unsigned long lo = entry->paddr, hi = entry->paddr + entry->size;
-	const struct dma_debug_span *span = dma_debug_spans;
+	const struct dma_debug_span *span = &dma_debug_spans[entry->span];
 
 	list_del(&entry->list);
 	list_add(&entry->list, &free_entries);
 	num_free_entries++;
 	WRITE_ONCE(dma_debug_nr_entries, dma_debug_nr_entries - 1);
-	if (lo == span[0].lo || hi == span[0].hi || lo == span[1].lo ||
-	    hi == span[1].hi)
-		dma_span_recompute(); /* it was at an edge */
+	if (lo == span->lo || hi == span->hi)
+		dma_span_shrink(entry->span); /* it was at an edge */
 }
 
 /* The record of dev's mapping at dev_addr (of this type first), or NULL. */

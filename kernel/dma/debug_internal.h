@@ -41,6 +41,7 @@ struct dma_debug_entry {
 	enum map_err_types map_err_type;
 	unsigned long caller; /* who mapped it */
 	bool device_owned; /* csum is valid: only the CPU could change it */
+	u8 span; /* the dma_debug_spans[] entry that covers it */
 	u32 csum; /* the CPU's buffer when handed to the device */
 };
 

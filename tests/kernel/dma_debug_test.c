@@ -6,10 +6,10 @@
  * function, never checking dma_mapping_error(), unmapping or syncing
  * what was never mapped, syncing the wrong way or past the end, leaving
  * mappings behind at unbind, freeing memory that is still mapped (a
- * page, an object, objects in bulk), the CPU writing a buffer the device
- * owns, mapping the stack or the kernel's text; and that correct use
- * (including handing a buffer back and forth with the syncs) is not
- * reported.
+ * page, an object, objects in bulk, and after the mapping at the edge of
+ * its span went), the CPU writing a buffer the device owns, mapping the
+ * stack or the kernel's text; and that correct use (including handing a
+ * buffer back and forth with the syncs) is not reported.
  *
  * Every case cleans up after the misuse, so the per-case leak check
  * (no swiotlb slot, no dma-debug record left) holds as everywhere else.
@@ -277,6 +277,48 @@ static void freeing_memory_still_mapped_is_reported(struct ktest *test)
 }
 
 /*
+ * The free check's spans shrink when a mapping at an edge goes
+ * (kernel/dma/debug.c): the mappings left must stay covered, or their
+ * memory could be freed unreported.  Three pages mapped, the highest
+ * unmapped, then the two others freed while still mapped: both reported.
+ */
+static void spans_cover_what_is_left_after_an_edge_unmap(struct ktest *test)
+{
+	unsigned long errors = dma_debug_error_count();
+	struct page *p[3], *t;
+	dma_addr_t bus[3];
+
+	require_dma_debug(test);
+	for (int i = 0; i < 3; i++) {
+		p[i] = alloc_page(GFP_DMA);
+		KTEST_ASSERT_NOT_NULL(test, p[i]);
+	}
+	for (int i = 0; i < 3; i++) /* lowest first */
+		for (int j = i + 1; j < 3; j++)
+			if (p[j] < p[i]) {
+				t = p[i];
+				p[i] = p[j];
+				p[j] = t;
+			}
+	for (int i = 0; i < 3; i++) {
+		bus[i] = dma_map_page(&kdev.dev, p[i], 0, PAGE_SIZE,
+				      DMA_BIDIRECTIONAL);
+		dma_mapping_error(&kdev.dev, bus[i]);
+	}
+	dma_unmap_page(&kdev.dev, bus[2], PAGE_SIZE, DMA_BIDIRECTIONAL);
+	__free_page(p[2]); /* no longer mapped: no report */
+	KTEST_EXPECT_EQ(test, dma_debug_error_count(), errors);
+	for (int i = 1; i >= 0; i--) {
+		printk_mark_t mark = printk_mark();
+
+		__free_page(p[i]);
+		EXPECT_REPORT(test, mark, errors + 1 - i,
+			      "memory freed while still DMA-mapped");
+		dma_unmap_page(&kdev.dev, bus[i], PAGE_SIZE, DMA_BIDIRECTIONAL);
+	}
+}
+
+/*
  * kmem_cache_free_bulk() checks a slab's objects when a mapping may
  * overlap the slab: a cache without debugging, whose objects a free one
  * at a time checks only on the slow path, is checked here.
@@ -417,6 +459,7 @@ static const struct ktest_case dma_debug_cases[] = {
 	KTEST_CASE(sync_misuse_is_reported),
 	KTEST_CASE(mappings_left_at_unbind_are_reported),
 	KTEST_CASE(freeing_memory_still_mapped_is_reported),
+	KTEST_CASE(spans_cover_what_is_left_after_an_edge_unmap),
 	KTEST_CASE(bulk_freeing_memory_still_mapped_is_reported),
 	KTEST_CASE(cpu_writing_a_buffer_the_device_reads_is_reported),
 	KTEST_CASE(cpu_writing_the_original_of_a_bounce_is_reported),

@@ -7,8 +7,9 @@
  * given, yield() and the time slice share the CPU round robin, mutexes
  * and completions wake their waiters, timers fire at their jiffy, a
  * wake-up reaches a task on another CPU, work for a busy CPU's idle task
- * runs at that CPU's next chance, each kernel stack has an
- * unmapped guard page below it, a task that sleeps holding kmap_local
+ * runs at that CPU's next chance, a CPU's idle clock counts its sleeps
+ * and not its busy time (/proc/idle_tsc shows it), each kernel stack has
+ * an unmapped guard page below it, a task that sleeps holding kmap_local
  * slots finds them again (and stays on their CPU), and might_sleep() reports every context
  * that must not sleep (an interrupt, a spinlock, interrupts off) in
  * Linux's words.
@@ -29,12 +30,14 @@
 #include <mm.h>
 #include <mutex.h>
 #include <printk.h>
+#include <proc_fs.h>
 #include <sched.h>
 #include <slab.h>
 #include <smp.h>
 #include <spinlock.h>
 #include <sprintf.h>
 #include <string.h>
+#include <tick.h>
 #include <timer.h>
 #include <uaccess.h>
 #include <vmalloc.h>
@@ -209,6 +212,68 @@ sched_msleep_sleeps_at_least_that_long_and_others_run(struct ktest *test)
 	KTEST_EXPECT_GE(test, jiffies_ul - start_j, 5);
 	KTEST_EXPECT_GT(test, counter, before); /* it ran while we slept */
 	reap(t);
+}
+
+/* What a thread bound to one CPU saw of that CPU's idle clock (tick.h). */
+struct idle_probe {
+	u64 busy; /* idle time while it spun 2 ms */
+	u64 slept; /* idle time while it slept 50 ms */
+	u64 elapsed; /* TSC ticks the sleep took */
+	int done;
+};
+
+static int measure_idle(void *arg)
+{
+	struct idle_probe *p = arg;
+	unsigned int cpu = smp_processor_id();
+	u64 idle = get_cpu_idle_tsc(cpu), t0;
+
+	udelay(2000);
+	p->busy = get_cpu_idle_tsc(cpu) - idle;
+	idle = get_cpu_idle_tsc(cpu);
+	t0 = rdtsc();
+	msleep(50);
+	p->slept = get_cpu_idle_tsc(cpu) - idle;
+	p->elapsed = rdtsc() - t0;
+	WRITE_ONCE(p->done, 1);
+	while (!kthread_should_stop())
+		msleep(1);
+	return 0;
+}
+
+static void sched_idle_time_counts_a_sleep_not_a_busy_cpu(struct ktest *test)
+{
+	struct idle_probe p = { 0 };
+	struct task_struct *t = start(test, measure_idle, &p, "ktest_idle", 0);
+
+	KTEST_ASSERT_TRUE(test, wait_for_flag(&p.done));
+	reap(t);
+	KTEST_EXPECT_EQ(test, p.busy, 0);
+	/*
+	 * The CPU sat idle for most of the sleep (another task may have run
+	 * a little).  Against the sleep's own TSC ticks, not tsc_khz: on a
+	 * loaded host the calibration can be far off.
+	 */
+	KTEST_EXPECT_GE(test, p.slept, p.elapsed / 2);
+	KTEST_EXPECT_LE(test, p.slept, p.elapsed);
+}
+
+static void sched_proc_idle_tsc_has_a_line_per_cpu(struct ktest *test)
+{
+	static char buf[64 * NR_CPUS];
+	struct seq_file m = { .buf = buf, .size = sizeof(buf) };
+	unsigned int cpu, lines = 0;
+	char want[16];
+
+	KTEST_ASSERT_EQ(test, proc_show("idle_tsc", &m), 0);
+	KTEST_ASSERT_FALSE(test, seq_overflowed(&m));
+	buf[m.count] = '\0';
+	for_each_online_cpu(cpu) {
+		snprintf(want, sizeof(want), "cpu%u ", cpu);
+		lines += strstr(buf, want) != NULL;
+	}
+	KTEST_EXPECT_EQ(test, lines, num_online_cpus());
+	KTEST_EXPECT_EQ(test, strncmp(buf, "cpu0 ", 5), 0);
 }
 
 #define TURNS 8
@@ -681,6 +746,8 @@ static const struct ktest_case sched_cases[] = {
 	KTEST_CASE(sched_a_condition_true_before_the_wait_is_not_lost),
 	KTEST_CASE(sched_wait_event_timeout_gives_up_after_its_jiffies),
 	KTEST_CASE(sched_msleep_sleeps_at_least_that_long_and_others_run),
+	KTEST_CASE(sched_idle_time_counts_a_sleep_not_a_busy_cpu),
+	KTEST_CASE(sched_proc_idle_tsc_has_a_line_per_cpu),
 	KTEST_CASE(sched_yield_takes_turns_round_robin),
 	KTEST_CASE(sched_time_slice_shares_the_cpu_with_a_busy_task),
 	KTEST_CASE(sched_mutex_waiter_sleeps_until_the_owner_unlocks),

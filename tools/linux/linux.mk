@@ -8,6 +8,8 @@
 #   make linux PROG=hello  run hello and power off (PROG: names, spaces or commas)
 #   make bench-linux       the user benchmarks under -icount: instruction counts,
 #                          the rows printed as the kernel's bench mode prints them
+#                          (idle_tsc.ko loaded: /proc/idle_tsc, the idle clock the
+#                          rows that wait for the disk subtract)
 #   make bench-user        the same on kmem386 and on Linux at once, side by side
 #                          (SMP=4: kmem386 with four CPUs, Linux with one)
 #   make linux-initramfs   fetch and build what the boots need (make test uses it)
@@ -28,6 +30,14 @@ LINUX_KERNEL := $(LINUX_DIR)/vmlinuz
 LINUX_RELEASE := $(LINUX_DIR)/kernel-release
 LINUX_LIST := $(LINUX_DIR)/initramfs.list
 LINUX_INITRD := $(LINUX_DIR)/initramfs.cpio
+# The modules' initramfs: the same, with tools/linux/kbench's two modules
+# (kbench.ko, idle_tsc.ko), built against Debian's headers for the kernel.
+LINUX_HEADERS_STAMP := $(LINUX_DIR)/headers.done
+KBENCH_DIR := $(LINUX_DIR)/kbench
+KBENCH_KO := $(KBENCH_DIR)/kbench.ko
+IDLE_TSC_KO := $(KBENCH_DIR)/idle_tsc.ko
+LINUX_KB_LIST := $(LINUX_DIR)/initramfs-kbench.list
+LINUX_KB_INITRD := $(LINUX_DIR)/initramfs-kbench.cpio
 # quiet: only warnings reach the console, so program output stays readable;
 # init_on_alloc=0: Debian zeroes every allocation by default, which kmem386
 # does not (issue 11 measured Linux so too).
@@ -98,40 +108,48 @@ linux: deps $(LINUX_INITRD) $(RUN_DISK_DEP)
 		-append "$(strip $(LINUX_CMDLINE) $(LINUX_RUN_ARGS) $(LINUX_APPEND))"; \
 		$(QEMU_OK)
 
-bench-linux: deps $(LINUX_INITRD) $(RUN_DISK_DEP)
+# The user benchmarks load idle_tsc.ko first: /proc/idle_tsc, the idle
+# clock the rows that wait for the disk subtract (user/include/ubench.h).
+BENCH_LINUX_APPEND = kmem386.insmod=idle_tsc.ko $(LINUX_APPEND)
+
+bench-linux: deps $(LINUX_KB_INITRD) $(DISK_IMG)
 	$(PYTHON) tests/linux_check.py bench --linux-dir $(LINUX_DIR) \
+		--initrd $(LINUX_KB_INITRD) \
 		--mem $(MEM) --accel $(ACCEL) $(if $(ARGS),--args "$(ARGS)") \
-		--progs "$(USER_BENCHES)" --append "$(LINUX_APPEND)"
+		--progs "$(USER_BENCHES)" --append "$(BENCH_LINUX_APPEND)"
 
 # The same user benchmarks on kmem386 and on Linux at once, side by side
 # (build/bench-user.txt): the goal of each row is half of Linux's count.
-bench-user: deps $(KERNEL) $(USER_INITRD) $(LINUX_INITRD)
+bench-user: deps $(KERNEL) $(USER_INITRD) $(LINUX_KB_INITRD) $(DISK_IMG)
 	$(PYTHON) tests/linux_check.py bench-both --linux-dir $(LINUX_DIR) \
 		--kernel $(KERNEL) --kmem386-initrd $(USER_INITRD) \
+		--initrd $(LINUX_KB_INITRD) \
 		--mem $(MEM) --smp $(SMP) --accel $(ACCEL) $(if $(ARGS),--args "$(ARGS)") \
-		--progs "$(USER_BENCHES)" --append "$(LINUX_APPEND)"
+		--progs "$(USER_BENCHES)" --append "$(BENCH_LINUX_APPEND)"
 
 # The kernel module: Debian's headers for the exact kernel, kbuild's host
 # tools for this machine, this machine's gcc-12 -m32 (fetch.sh --headers).
 # Kbuild writes next to the sources, so they are copied to build/ first.
-LINUX_HEADERS_STAMP := $(LINUX_DIR)/headers.done
-KBENCH_DIR := $(LINUX_DIR)/kbench
-KBENCH_KO := $(KBENCH_DIR)/kbench.ko
-LINUX_KB_LIST := $(LINUX_DIR)/initramfs-kbench.list
-LINUX_KB_INITRD := $(LINUX_DIR)/initramfs-kbench.cpio
 
 $(LINUX_HEADERS_STAMP): tools/linux/fetch.sh $(LINUX_RELEASE)
 	$(Q)./tools/linux/fetch.sh $(LINUX_DIR) --headers && touch $@
 
-$(KBENCH_KO): tools/linux/kbench/kbench.c tools/linux/kbench/Kbuild $(LINUX_HEADERS_STAMP)
+KBENCH_SRCS := tools/linux/kbench/kbench.c tools/linux/kbench/idle_tsc.c \
+	tools/linux/kbench/Kbuild
+
+# Both modules at once (one Kbuild): kbench.ko and idle_tsc.ko.
+$(KBENCH_KO): $(KBENCH_SRCS) $(LINUX_HEADERS_STAMP)
 	@mkdir -p $(KBENCH_DIR)
-	$(Q)cp tools/linux/kbench/kbench.c tools/linux/kbench/Kbuild $(KBENCH_DIR)/
+	$(Q)cp $(KBENCH_SRCS) $(KBENCH_DIR)/
 	$(Q)$(MAKE) --no-print-directory -C $(LINUX_DIR)/headers \
 		M=$(abspath $(KBENCH_DIR)) modules
+$(IDLE_TSC_KO): $(KBENCH_KO)
 
-$(LINUX_KB_LIST): $(LINUX_LIST) $(KBENCH_KO)
+$(LINUX_KB_LIST): $(LINUX_LIST) $(KBENCH_KO) $(IDLE_TSC_KO)
 	$(Q){ cat $(LINUX_LIST); \
-	  echo "file /modules/kbench.ko $(abspath $(KBENCH_KO)) 0644 0 0"; } > $@
+	  echo "file /modules/kbench.ko $(abspath $(KBENCH_KO)) 0644 0 0"; \
+	  echo "file /modules/idle_tsc.ko $(abspath $(IDLE_TSC_KO)) 0644 0 0"; \
+	} > $@
 
 $(LINUX_KB_INITRD): $(LINUX_KB_LIST) $(USER_PROGS)
 	@echo "  CPIO    $@"

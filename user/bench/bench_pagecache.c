@@ -131,6 +131,7 @@ static const struct ubench_op ops[] = {
 	{ .id = "pagecache_read_uncached",
 	  .desc = "pread of 4 KB of /dev/vda not cached: a bio, the disk",
 	  .shift = 2,
+	  .exclude_idle = true,
 	  .setup = open_vda,
 	  .prepare = drop_blocks,
 	  .run = run_read_uncached,

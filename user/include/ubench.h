@@ -14,8 +14,17 @@
  * batch: the median keeps it out of the result.
  *
  * prepare() and finish() run around each batch, untimed (mapping the
- * pages a fault row will touch, unmapping them after).  The output is
- * the kernel's line:
+ * pages a fault row will touch, unmapping them after).
+ *
+ * A row that waits for a device sets exclude_idle: the CPU's idle time
+ * during each batch (/proc/idle_tsc, in TSC ticks: kmem386's own, or on
+ * Linux the module tools/linux/kbench/idle_tsc.ko's) is taken out of it.
+ * Under -icount a halted CPU's clock jumps to the next timer deadline, so
+ * without this the row would count the host's disk latency; with it, it
+ * counts what the CPU executed (docs/benchmarks.md).  Such a row needs
+ * one CPU: with several, one CPU's idle time is not the machine's.
+ *
+ * The output is the kernel's line:
  *
  *   bench: getpid per_op=312.00 floor=- ratio=- ops=4096 min=312.00
  *          max=315.00 desc="getpid() round trip"
@@ -32,6 +41,7 @@ struct ubench_op {
 	const char *id; /* the row's name, as in bench: lines */
 	const char *desc; /* what one operation is */
 	unsigned int shift; /* ops per batch: iters >> shift (at least 1) */
+	bool exclude_idle; /* take the CPU's idle time out of each batch */
 	const char *(*setup)(void); /* NULL or a reason to skip the row */
 	void (*prepare)(unsigned long n); /* before each batch, untimed */
 	void (*run)(unsigned long n); /* n operations: the timed part */

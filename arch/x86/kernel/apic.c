@@ -33,6 +33,7 @@
 #include <printk.h>
 #include <sched.h>
 #include <smp.h>
+#include <tick.h>
 #include <time.h>
 
 #define IMCR_ADDR 0x22 /* the interrupt mode configuration register */
@@ -210,6 +211,8 @@ void do_system_vector(struct pt_regs *regs)
 {
 	unsigned int vector = (unsigned int)regs->trapnr;
 
+	if (vector != LOCAL_TIMER_VECTOR)
+		idle_time_stop(); /* an IPI: work for this CPU (tick.h) */
 	irq_enter();
 	switch (vector) {
 	case LOCAL_TIMER_VECTOR:

@@ -32,7 +32,8 @@ extern const sys_call_ptr_t ia32_sys_call_table[];
 static unsigned long ni_reported[512 / BITS_PER_LONG];
 static bool ni_reported_high;
 
-static long sys_ni_syscall(unsigned long nr)
+/* Out of line: its report would give the dispatch a stack frame. */
+static noinline long sys_ni_syscall(unsigned long nr)
 {
 	bool first;
 
@@ -67,7 +68,8 @@ static void exit_to_user_mode_loop(struct pt_regs *regs, unsigned long work)
 	}
 }
 
-void exit_to_user_mode_prepare(struct pt_regs *regs)
+/* Inline in the system call's own exit: one load and a test, no call. */
+static __always_inline void __exit_to_user_mode_prepare(struct pt_regs *regs)
 {
 	unsigned long work;
 
@@ -75,6 +77,11 @@ void exit_to_user_mode_prepare(struct pt_regs *regs)
 	work = READ_ONCE(current->ti_flags);
 	if (unlikely(work & _TIF_WORK_MASK))
 		exit_to_user_mode_loop(regs, work);
+}
+
+void exit_to_user_mode_prepare(struct pt_regs *regs)
+{
+	__exit_to_user_mode_prepare(regs);
 }
 
 void do_int80_syscall_32(struct pt_regs *regs)
@@ -86,7 +93,7 @@ void do_int80_syscall_32(struct pt_regs *regs)
 	if (likely(nr < NR_syscalls))
 		fn = ia32_sys_call_table[nr];
 	regs->ax = (unsigned long)(fn ? fn(regs) : sys_ni_syscall(nr));
-	exit_to_user_mode_prepare(regs);
+	__exit_to_user_mode_prepare(regs);
 }
 
 /*

@@ -33,6 +33,7 @@
 #include <kernel.h>
 #include <printk.h>
 #include <spinlock.h>
+#include <tick.h>
 
 #define PIC1_CMD 0x20
 #define PIC1_DATA 0x21
@@ -166,6 +167,8 @@ void do_IRQ(struct pt_regs *regs)
 		return;
 	}
 
+	if (irq != IRQ_TIMER)
+		idle_time_stop(); /* a device has work for us (tick.h) */
 	irq_enter();
 	old_regs = set_irq_regs(regs);
 	generic_handle_irq(irq);

@@ -119,9 +119,8 @@ struct task_struct *__switch_to(struct task_struct *prev,
 				struct task_struct *next)
 {
 	this_cpu_write(cpu_tss.sp0, next->thread.sp0);
-	if (unlikely(memcmp(prev->thread.tls_array, next->thread.tls_array,
-			    sizeof(next->thread.tls_array))))
-		load_TLS(&next->thread, smp_processor_id());
+	/* Always, as Linux: three copies cost less than comparing first. */
+	load_TLS(&next->thread, smp_processor_id());
 	/*
 	 * The FPU stays with its owner until someone else uses it; any
 	 * task that runs next traps on its first FPU instruction.

@@ -7,7 +7,8 @@
 # The SAME files as the kernel's (mm/*.c, lib/*.c, kernel/printk.c,
 # kernel/seq_file.c, arch/x86/mm/regions.c, arch/x86/mm/pgtable.c,
 # arch/x86/mm/kernel_pgtable.c, and the
-# SMP layer mm/ runs on: kernel/smp.c, kernel/might_sleep.c,
+# SMP layer mm/ runs on: kernel/smp.c (and the idle clock its idle loop
+# keeps, kernel/sched/idle_time.c), kernel/might_sleep.c,
 # kernel/locking/, kernel/sched/wait.c, arch/x86/mm/tlb.c) are compiled as
 # i386 code (-m32), so the kernel's addresses, sizes and overflows are the
 # ones tested.  The arch layer is replaced: arch/sim/include/asm/ (the
@@ -68,7 +69,7 @@ SIM_LDFLAGS := -m32 -no-pie \
 	-Wl,--defsym=sim_boot_stack_top=__stop_mm_bss
 
 # What the kernel's mm is built from, as the kernel builds it.
-SIM_LOCKING_SRCS := kernel/smp.c kernel/might_sleep.c \
+SIM_LOCKING_SRCS := kernel/smp.c kernel/sched/idle_time.c kernel/might_sleep.c \
 	kernel/locking/spinlock_debug.c kernel/locking/mutex.c \
 	kernel/sched/wait.c
 SIM_STATE_SRCS := $(sort $(wildcard mm/*.c lib/*.c)) arch/x86/mm/regions.c \

@@ -3,7 +3,7 @@
  * tls.h - thread-local storage segments (set_thread_area, arch/x86/kernel/
  * tls.c).  A task may own three GDT descriptors, entries 6 to 8; they
  * live in its thread_struct and are copied into the GDT of the CPU it
- * runs on at every switch that changes them (__switch_to).
+ * runs on at every switch (__switch_to), as Linux's load_TLS().
  */
 #ifndef _ASM_X86_TLS_H
 #define _ASM_X86_TLS_H
