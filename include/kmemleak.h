@@ -59,6 +59,13 @@ static inline void kmemleak_ignore(const void *ptr)
  * each), or -EINTR after Ctrl-C, -ENODEV if kmemleak is off.
  */
 int kmemleak_scan(void);
+/*
+ * Scan, and say on the console where the words that point into the
+ * object at ptr are (a root, or another object): why it is no suspect.
+ * The first max of those addresses go to words; returns how many there
+ * are, or -ENODEV.
+ */
+int kmemleak_why(const void *ptr, unsigned long *words, int max);
 /* Forget the current suspects: they are not reported again. */
 void kmemleak_clear(void);
 /* Is ptr a suspect of the last scan (reported, still unreferenced)? */

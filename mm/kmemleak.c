@@ -250,6 +250,57 @@ void kmemleak_no_scan(const void *ptr)
 
 static LIST_HEAD(gray_list);
 
+/*
+ * kmemleak_why(): the object whose references a scan notes, where the
+ * scan is reading (a root's name and task, or the object scanned), and
+ * the first few references found, printed once the scan is over (the
+ * lock held and interrupts off meanwhile).
+ */
+#define WHY_MAX 4
+struct why_ref {
+	unsigned long word; /* where the pointer is */
+	const char *root; /* in a root ... */
+	char comm[TASK_COMM_LEN]; /* ... a task's stack: whose */
+	unsigned long holder, holder_size; /* ... or in this object */
+	unsigned long holder_caller;
+	unsigned long percpu_var; /* in a per-CPU area: the variable's name */
+	int cpu;
+};
+static struct kmemleak_object *why_object;
+static const char *why_root;
+static const struct task_struct *why_task;
+static const char *why_percpu_area; /* the per-CPU area read, or NULL */
+static int why_cpu;
+static struct why_ref why_refs[WHY_MAX];
+static int why_nr;
+static bool why_known; /* the object was found */
+
+static noinline void why_note(const unsigned long *word,
+			      const struct kmemleak_object *self)
+{
+	struct why_ref *r;
+
+	if (why_nr++ >= WHY_MAX)
+		return;
+	r = &why_refs[why_nr - 1];
+	memset(r, 0, sizeof(*r));
+	r->word = (unsigned long)word;
+	if (self) {
+		r->holder = self->pointer;
+		r->holder_size = self->size;
+		r->holder_caller = self->trace_len ? self->trace[0] : 0;
+	} else {
+		r->root = why_root;
+		if (why_percpu_area) {
+			r->cpu = why_cpu;
+			r->percpu_var = (unsigned long)__per_cpu_start +
+					((const char *)word - why_percpu_area);
+		}
+		if (why_task)
+			strscpy(r->comm, why_task->comm, sizeof(r->comm));
+	}
+}
+
 /* Every aligned word of [start, end) that points into an object counts. */
 static void scan_block(const void *start, const void *end,
 		       const struct kmemleak_object *self)
@@ -265,6 +316,8 @@ static void scan_block(const void *start, const void *end,
 		o = lookup_object(v);
 		if (!o || o == self)
 			continue; /* not an object, or a pointer to itself */
+		if (unlikely(o == why_object))
+			why_note(p, self);
 		if (++o->count == o->min_count)
 			list_add_tail(&o->gray_list, &gray_list);
 	}
@@ -301,7 +354,10 @@ static void scan_task_stack(struct task_struct *p)
 			sp = per_cpu(scan_stack_sp, cpu);
 	if (sp < bottom || sp >= top)
 		sp = bottom;
+	why_root = "a live stack";
+	why_task = p;
 	scan_block((void *)sp, (void *)top, NULL);
+	why_task = NULL;
 }
 
 /*
@@ -336,14 +392,19 @@ static void scan_roots(void)
 		(size_t)(__per_cpu_end - __per_cpu_start) + pcpu_dynamic_size();
 	unsigned int cpu;
 
+	why_root = "the kernel's data or bss";
 	scan_block(_sdata, _edata, NULL);
 	scan_block(__bss_start, boot_stack_guard, NULL);
 	scan_block(boot_stack_top, __bss_stop, NULL);
+	why_root = "a per-CPU area";
 	for_each_possible_cpu(cpu) {
 		char *area = __per_cpu_start + per_cpu_offset(cpu);
 
+		why_percpu_area = area;
+		why_cpu = (int)cpu;
 		scan_block(area, area + unit, NULL);
 	}
+	why_percpu_area = NULL;
 	scan_stacks();
 }
 
@@ -394,7 +455,8 @@ static int __kmemleak_scan(void)
 	return new_leaks;
 }
 
-int kmemleak_scan(void)
+/* A scan; if why is an object's address, note what references it. */
+static int scan_noting(unsigned long why)
 {
 	unsigned long flags;
 	int ret;
@@ -407,13 +469,52 @@ int kmemleak_scan(void)
 	/* tasklist_lock first: a hook may run with it held (never the reverse). */
 	spin_lock_irqsave(&tasklist_lock, flags);
 	raw_spin_lock(&kmemleak_lock);
+	why_object = why ? lookup_object(why) : NULL;
+	why_known = why_object;
+	why_nr = 0;
 	ret = __kmemleak_scan();
+	why_object = NULL;
 	raw_spin_unlock(&kmemleak_lock);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (ret > 0)
 		pr_info("kmemleak: %d new suspected memory leaks (see /proc/kmemleak)\n",
 			ret);
 	return ret;
+}
+
+int kmemleak_scan(void)
+{
+	return scan_noting(0);
+}
+
+int kmemleak_why(const void *ptr, unsigned long *words, int max)
+{
+	int ret = scan_noting((unsigned long)ptr);
+
+	if (ret < 0)
+		return ret;
+	if (!why_known) {
+		pr_info("kmemleak: %p is in no object kmemleak tracks\n", ptr);
+		return 0;
+	}
+	pr_info("kmemleak: %d references to %p\n", why_nr, ptr);
+	for (int i = 0; i < min(why_nr, WHY_MAX); i++) {
+		const struct why_ref *r = &why_refs[i];
+
+		if (i < max)
+			words[i] = r->word;
+		if (r->holder)
+			pr_info("  at %p, in object 0x%08lx (size %lu) from %pS\n",
+				(void *)r->word, r->holder, r->holder_size,
+				(void *)r->holder_caller);
+		else if (r->percpu_var)
+			pr_info("  at %p, in CPU %d's per-CPU area: %pS\n",
+				(void *)r->word, r->cpu, (void *)r->percpu_var);
+		else
+			pr_info("  at %p, in %s%s%s\n", (void *)r->word,
+				r->root, r->comm[0] ? " of " : "", r->comm);
+	}
+	return why_nr;
 }
 
 void kmemleak_clear(void)

@@ -7,6 +7,7 @@
  *	kmemleak             list the suspects of the last scan (/proc/kmemleak)
  *	kmemleak clear       forget the current suspects
  *	kmemleak plant SIZE  leak a kmalloc object on purpose, to find it
+ *	kmemleak why ADDR    scan, and say which words point into that object
  *
  * What Linux does with `echo scan > /sys/kernel/debug/kmemleak` and `cat`;
  * `plant` is what its samples/kmemleak test module does.
@@ -72,6 +73,16 @@ static int cmd_kmemleak(int argc, char **argv)
 		kmemleak_clear();
 		return 0;
 	}
+	if (!strcmp(argv[1], "why") && argc == 3) {
+		unsigned long addr;
+
+		if (shell_parse_ulong(argv[2], &addr))
+			return -EINVAL;
+		ret = kmemleak_why((void *)addr, NULL, 0);
+		if (ret == -ENODEV)
+			kprintf("kmemleak: off (boot with kmemleak=on)\n");
+		return ret < 0 ? ret : 0;
+	}
 	if (!strcmp(argv[1], "plant") && argc == 3) {
 		if (shell_parse_size(argv[2], &size))
 			return -EINVAL;
@@ -79,7 +90,7 @@ static int cmd_kmemleak(int argc, char **argv)
 	}
 	return shell_usage(argv[0]);
 }
-SHELL_COMMAND(kmemleak, "[scan|clear|plant SIZE]",
+SHELL_COMMAND(kmemleak, "[scan|clear|plant SIZE|why ADDR]",
 	      "find memory nothing points to (kmemleak=on)", SHELL_TOPIC_SYSTEM,
 	      cmd_kmemleak,
 	      .detail = "Needs a boot with kmemleak=on, which records every "
@@ -92,6 +103,8 @@ SHELL_COMMAND(kmemleak, "[scan|clear|plant SIZE]",
 			"command, hex dump, backtrace).  No argument: the "
 			"suspects of the last scan (/proc/kmemleak).  clear: "
 			"forget them.  plant SIZE: kmalloc SIZE bytes and "
-			"lose the pointer, for the next scan to find.  Ctrl-C "
-			"stops a scan.",
+			"lose the pointer, for the next scan to find.  why "
+			"ADDR: scan, and say where the words that point into "
+			"the object at ADDR are (a root, or another object): "
+			"why it is not a suspect.  Ctrl-C stops a scan.",
 	      .see = "cat /proc/kmemleak, kmalloc, vmalloc, test kmemleak");

@@ -264,6 +264,16 @@ static void free_passed_over(void)
 		passed_over.free(passed_over.hidden[--passed_over.nr]);
 }
 
+/* kmemleak's own account of what still references the object. */
+static noinline int why_hidden(unsigned long hidden, unsigned long *words,
+			       int max)
+{
+	int n = kmemleak_why((void *)(hidden ^ HIDE), words, max);
+
+	scrub_stack_below();
+	return n;
+}
+
 /*
  * Scan until the object is a suspect, five times at most, and say where
  * a root still holds it if it never is; the new leaks all those scans
@@ -291,6 +301,38 @@ static noinline int scan_until_suspect(unsigned long hidden)
 	if (!suspect(hidden))
 		search_roots(&rs);
 	return found;
+}
+
+/*
+ * Its only root cleared, is the object a suspect within a few scans
+ * (*found: the new leaks they reported)?  If a word elsewhere still points
+ * to it (a stale copy: a conservative scan may miss a leak, never invent
+ * one), kmemleak says where: the cleared root must not be among those
+ * places, and the object is passed over (false) for the case to try
+ * again with another.
+ */
+static noinline bool suspect_once_root_gone(struct ktest *test,
+					    unsigned long hidden,
+					    const void *root, int *found)
+{
+	unsigned long words[4];
+	int n;
+
+	*found = scan_until_suspect(hidden);
+	if (suspect(hidden))
+		return true;
+	n = why_hidden(hidden, words, ARRAY_SIZE(words));
+	if (n == 0 && suspect(hidden)) {
+		(*found)++; /* that scan (a scan as any) found it at last */
+		return true;
+	}
+	KTEST_EXPECT_GT(test, n, 0);
+	for (int i = 0; i < min(n, (int)ARRAY_SIZE(words)); i++)
+		KTEST_EXPECT_NE(test, words[i], (unsigned long)root);
+	not_leak_hidden(hidden);
+	if (passed_over.nr < (int)ARRAY_SIZE(passed_over.hidden))
+		passed_over.hidden[passed_over.nr++] = hidden;
+	return false;
 }
 
 static void kmemleak_no_suspect_after_the_suites_before(struct ktest *test)
@@ -397,18 +439,27 @@ static noinline void keep_in_percpu(unsigned int cpu, unsigned long hidden)
 static void kmemleak_scans_every_cpus_percpu_area(struct ktest *test)
 {
 	unsigned int cpu = nr_cpu_ids - 1; /* the last CPU's area */
-	unsigned long hidden;
+	unsigned long hidden = HIDE;
+	bool gone = false;
+	int found = 0;
 
 	need_kmemleak(test);
-	hidden = plant_unseen(plant_kmalloc_leak, kfree_hidden, 96, NULL);
-	KTEST_ASSERT_NE(test, hidden, HIDE);
-	keep_in_percpu(cpu, hidden);
-	KTEST_EXPECT_EQ(test, kmemleak_scan(), 0);
-	KTEST_EXPECT_FALSE(test, suspect(hidden));
-	per_cpu(percpu_kept, cpu) = NULL;
-	KTEST_EXPECT_EQ(test, scan_until_suspect(hidden), 1);
-	KTEST_EXPECT_TRUE(test, suspect(hidden));
-	kfree_hidden(hidden);
+	for (int tries = 0; tries < 3 && !gone; tries++) {
+		hidden = plant_unseen(plant_kmalloc_leak, kfree_hidden, 96,
+				      NULL);
+		KTEST_ASSERT_NE(test, hidden, HIDE);
+		keep_in_percpu(cpu, hidden);
+		KTEST_EXPECT_EQ(test, kmemleak_scan(), 0);
+		KTEST_EXPECT_FALSE(test, suspect(hidden));
+		per_cpu(percpu_kept, cpu) = NULL;
+		gone = suspect_once_root_gone(
+			test, hidden, &per_cpu(percpu_kept, cpu), &found);
+	}
+	KTEST_EXPECT_TRUE(test, gone);
+	if (gone) {
+		KTEST_EXPECT_EQ(test, found, 1);
+		kfree_hidden(hidden);
+	}
 	free_passed_over();
 }
 
@@ -416,6 +467,7 @@ static void kmemleak_scans_every_cpus_percpu_area(struct ktest *test)
 struct stack_scan {
 	unsigned int scanner; /* the CPU that scans */
 	unsigned long hidden; /* the object, planted by the other CPU */
+	const void *root; /* the word of that CPU's stack that held it */
 	int scan; /* kmemleak_scan()'s answer then */
 	bool suspect; /* ... and whether the object was a suspect */
 };
@@ -452,6 +504,7 @@ static noinline int hold_on_stack(void *arg)
 	if (hot)
 		__free_pages(hot, 3);
 	frame[0] = ss->hidden ^ HIDE;
+	ss->root = &frame[0];
 	/* In memory, as the scan must find it: not only in a register. */
 	__asm__ __volatile__("" : : "r"(frame) : "memory");
 	smp_call_on_cpu(ss->scanner, scan_now, ss, false);
@@ -461,19 +514,27 @@ static noinline int hold_on_stack(void *arg)
 static void kmemleak_scans_the_live_stack_of_every_cpu(struct ktest *test)
 {
 	struct stack_scan ss = { .scanner = smp_processor_id() };
+	bool gone = false;
 	unsigned int cpu;
+	int found = 0;
 
 	need_kmemleak(test);
 	cpu = ktest_other_cpu(test);
-	KTEST_ASSERT_EQ(test, smp_call_on_cpu(cpu, hold_on_stack, &ss, false),
-			0);
-	KTEST_ASSERT_NE(test, ss.hidden, HIDE);
-	KTEST_EXPECT_EQ(test, ss.scan, 0);
-	KTEST_EXPECT_FALSE(test, ss.suspect);
-	/* Now the frame is dead: below where that CPU's stack is live. */
-	KTEST_EXPECT_EQ(test, scan_until_suspect(ss.hidden), 1);
-	KTEST_EXPECT_TRUE(test, suspect(ss.hidden));
-	kfree_hidden(ss.hidden);
+	for (int tries = 0; tries < 3 && !gone; tries++) {
+		KTEST_ASSERT_EQ(test,
+				smp_call_on_cpu(cpu, hold_on_stack, &ss, false),
+				0);
+		KTEST_ASSERT_NE(test, ss.hidden, HIDE);
+		KTEST_EXPECT_EQ(test, ss.scan, 0);
+		KTEST_EXPECT_FALSE(test, ss.suspect);
+		/* Now the frame is dead: below where that CPU's stack is live. */
+		gone = suspect_once_root_gone(test, ss.hidden, ss.root, &found);
+	}
+	KTEST_EXPECT_TRUE(test, gone);
+	if (gone) {
+		KTEST_EXPECT_EQ(test, found, 1);
+		kfree_hidden(ss.hidden);
+	}
 	free_passed_over();
 }
 
