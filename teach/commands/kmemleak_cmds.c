@@ -91,8 +91,7 @@ static int cmd_kmemleak(int argc, char **argv)
 	return shell_usage(argv[0]);
 }
 SHELL_COMMAND(kmemleak, "[scan|clear|plant SIZE|why ADDR]",
-	      "find memory nothing points to (kmemleak=on)", SHELL_TOPIC_SYSTEM,
-	      cmd_kmemleak,
+	      "find memory nothing points to", SHELL_TOPIC_SYSTEM, cmd_kmemleak,
 	      .detail = "Needs a boot with kmemleak=on, which records every "
 			"slab object, kmalloc_large block and vmalloc area.  "
 			"scan: a conservative mark and sweep from the kernel's "
