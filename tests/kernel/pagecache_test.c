@@ -283,6 +283,7 @@ struct pc_reader {
 	unsigned long first, nr;
 	bool ok;
 	struct completion done;
+	struct task_struct *task; /* held until it has ended */
 };
 
 static int pc_reader_fn(void *data)
@@ -323,12 +324,21 @@ static void pagecache_readers_on_every_cpu_share_one_read(struct ktest *test)
 		if (IS_ERR(t))
 			break;
 		kthread_bind(t, cpu);
+		get_task_struct(t);
+		r[n].task = t;
 		wake_up_process(t);
 		n++;
 	}
 	for (unsigned int i = 0; i < n; i++) {
 		wait_for_completion(&r[i].done);
 		KTEST_EXPECT_TRUE(test, r[i].ok);
+		/*
+		 * Ended, not only done: a thread still on its way out after
+		 * complete() is not dying yet, and the leak check, which
+		 * waits for dying tasks only, would count its stack.
+		 */
+		kthread_stop(r[i].task);
+		put_task_struct(r[i].task);
 	}
 	KTEST_EXPECT_EQ(test, n, cpus);
 	/* Every block came from the disk exactly once. */
