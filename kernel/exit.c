@@ -156,12 +156,18 @@ void __noreturn do_exit(long code)
 	exit_mm(tsk);
 	exit_files(tsk);
 	fpu__flush_owner(tsk);
+	/*
+	 * Counted as dying before anyone can learn of the end (kthread_stop(),
+	 * the parent's wait): whoever then waits for the dying tasks (the
+	 * tests' leak checks) also waits for this one's last switch, which
+	 * frees its stack.
+	 */
+	sched_task_dying();
 	if (tsk->kthread)
 		kthread_exited(tsk, code);
 	exit_notify(tsk);
 
 	/* The last schedule(): finish_task_switch() drops its reference. */
-	sched_task_dying();
 	local_irq_disable();
 	WRITE_ONCE(tsk->__state, TASK_DEAD);
 	schedule();
