@@ -12,13 +12,14 @@
  *    take a signal to fill it; kmap_local is the hottest mapping of all,
  *    so this halves its cost on the host and changes nothing the kernel
  *    can tell.
- * A CPU's slots are the kernel's: KM_MAX_IDX * its number + idx.
+ * A CPU's slots are the kernel's (asm/kmap_idx.h, shared with it).
  */
 #ifndef _ASM_X86_HIGHMEM_H
 #define _ASM_X86_HIGHMEM_H
 
 #include <asm/pgtable.h>
 #include <asm/processor.h>
+#include <asm/kmap_idx.h>
 #include <asm/smp.h>
 
 /* Map the page the present PTE for vaddr names, now (tlb.c). */
@@ -26,21 +27,6 @@ void sim_tlb_prefill(unsigned long vaddr);
 
 /* The fixmap's page table, in simulated RAM (mmu.c). */
 extern pte_t *sim_fixmap_pgtable;
-
-static inline int kmap_local_calc_idx(int idx)
-{
-	return idx + KM_MAX_IDX * (int)raw_smp_processor_id();
-}
-
-static inline int arch_kmap_local_map_idx(int idx, unsigned long pfn)
-{
-	return kmap_local_calc_idx(idx);
-}
-
-static inline int arch_kmap_local_unmap_idx(int idx, unsigned long vaddr)
-{
-	return kmap_local_calc_idx(idx);
-}
 
 /* The PTE of fixmap kmap slot fix: slot 0's is the highest entry. */
 static inline pte_t *arch_kmap_local_pte(int fix)

@@ -22,22 +22,8 @@
 
 #include <asm/pgtable.h>
 #include <asm/processor.h>
+#include <asm/kmap_idx.h>
 #include <asm/smp.h>
-
-static inline int kmap_local_calc_idx(int idx)
-{
-	return idx + KM_MAX_IDX * (int)raw_smp_processor_id();
-}
-
-static inline int arch_kmap_local_map_idx(int idx, unsigned long pfn)
-{
-	return kmap_local_calc_idx(idx);
-}
-
-static inline int arch_kmap_local_unmap_idx(int idx, unsigned long vaddr)
-{
-	return kmap_local_calc_idx(idx);
-}
 
 static inline pte_t *arch_kmap_local_pte(int fix)
 {
